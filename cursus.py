@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""One entry point for learners, trainers and authors (works on Linux, macOS and Windows).
+
+    python cursus.py start      set up .venv with the pinned environment and open the course in JupyterLab
+    python cursus.py test       set up .venv with the pinned test environment and run every test
+    python cursus.py demo       open the consultant dashboard in Voila
+    python cursus.py execute    re-run all notebooks in place (for authors, after changing a notebook)
+    python cursus.py lock       regenerate binder/requirements.txt from binder/requirements.in
+
+Only the Python standard library is used here, so this file runs before anything is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+RUNTIME_LOCK = ROOT / "binder" / "requirements.txt"
+TEST_LOCK = ROOT / "tests" / "requirements.txt"
+FIRST_NOTEBOOK = "notebooks/00_start.ipynb"
+DASHBOARD = "notebooks/apps/bezettingscalculator.ipynb"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*args: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
+
+
+def setup(lock: Path) -> Path:
+    """Create .venv (once) and install ``lock`` plus this package; skipped when nothing changed."""
+    python = venv_python()
+    if not python.exists():
+        print(f"Creating {VENV} ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    wanted = hashlib.sha256()
+    for path in (lock, RUNTIME_LOCK, ROOT / "pyproject.toml"):
+        wanted.update(path.read_bytes())
+    stamp = VENV / f".installed-{lock.parent.name}"
+    if not stamp.exists() or stamp.read_text() != wanted.hexdigest():
+        run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", lock)
+        run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps", "-e", ".")
+        stamp.write_text(wanted.hexdigest())
+    return python
+
+
+def start() -> None:
+    python = setup(RUNTIME_LOCK)
+    run(python, "-m", "jupyter", "lab", FIRST_NOTEBOOK)
+
+
+def demo() -> None:
+    python = setup(RUNTIME_LOCK)
+    run(python, "-m", "voila", DASHBOARD)
+
+
+def test(extra: list[str]) -> None:
+    python = setup(TEST_LOCK)
+    result = subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
+def execute() -> None:
+    python = setup(TEST_LOCK)
+    run(python, "-m", "wfmcourse.authoring", "execute")
+
+
+def lock() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        venv.create(tmp, with_pip=True)
+        py = Path(tmp) / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        run(py, "-m", "pip", "install", "-q", "-r", ROOT / "binder" / "requirements.in")
+        frozen = subprocess.run([str(py), "-m", "pip", "freeze"], check=True, capture_output=True,
+                                text=True).stdout
+    header = ("# Full lock of the course environment (Binder and local). "
+              "Regenerate from binder/requirements.in with: python cursus.py lock\n")
+    RUNTIME_LOCK.write_text(header + frozen)
+
+
+def main(argv: list[str]) -> None:
+    commands = {"start": start, "demo": demo, "execute": execute, "lock": lock}
+    if not argv or argv[0] not in {*commands, "test"}:
+        print(__doc__)
+        sys.exit(2)
+    if argv[0] == "test":
+        test(argv[1:])
+    else:
+        commands[argv[0]]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

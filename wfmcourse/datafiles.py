@@ -1,0 +1,113 @@
+"""Reading the course's CSV files with a schema.
+
+A malformed file is rejected with a :class:`DataFileError` (a ``ValueError``) that names the
+file, the line (the header is line 1) and the column, so a learner who edits a file can find
+the mistake.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class DataFileError(ValueError):
+    """A data file does not match its schema."""
+
+    def __init__(self, path, line, column, problem):
+        self.path, self.line, self.column = Path(path), line, column
+        where = f"line {line}, column '{column}'" if line is not None else f"column '{column}'"
+        super().__init__(f"{Path(path).name}: {where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a schema.
+
+    kind: "str", "int", "float", "bool" (0/1), "datetime" (ISO 8601) or "date".
+    required: an empty cell is an error. choices: the allowed values (for "str").
+    low/high: inclusive bounds for numbers.
+    """
+
+    kind: str = "str"
+    required: bool = True
+    choices: tuple | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+def data_path(name: str) -> Path:
+    """Path of a shipped file in ``data/``."""
+    return DATA_DIR / name
+
+
+def read_table(path, schema: dict[str, Column]) -> pd.DataFrame:
+    """Read a UTF-8 CSV file and return it with the schema's types; extra columns are kept as text."""
+    path = Path(path)
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, None, "*", f"not UTF-8 text ({exc.reason})") from None
+    except pd.errors.ParserError as exc:
+        raise DataFileError(path, None, "*", f"not a valid CSV file ({exc})") from None
+    missing = [name for name in schema if name not in raw.columns]
+    if missing:
+        raise DataFileError(path, 1, missing[0], "column is missing from the header")
+    out = raw.copy()
+    for name, col in schema.items():
+        out[name] = _convert(path, raw[name], name, col)
+    return out
+
+
+def _fail(path, series, mask, name, problem):
+    row = int(np.flatnonzero(np.asarray(mask))[0])
+    raise DataFileError(path, row + 2, name, f"{problem} (got {series.iloc[row]!r})")
+
+
+def _convert(path, series: pd.Series, name: str, col: Column) -> pd.Series:
+    text = series.str.strip()
+    empty = text == ""
+    if col.required and empty.any():
+        _fail(path, series, empty, name, "a value is required")
+    if col.kind == "str":
+        if col.choices is not None:
+            bad = ~empty & ~text.isin(col.choices)
+            if bad.any():
+                _fail(path, series, bad, name, f"must be one of {', '.join(map(str, col.choices))}")
+        return text
+    if col.kind in ("int", "float", "bool"):
+        values = pd.to_numeric(text.where(~empty), errors="coerce")
+        bad = ~empty & (values.isna() | ~np.isfinite(values.fillna(0)))
+        if bad.any():
+            _fail(path, series, bad, name, "not a number")
+        if col.kind in ("int", "bool"):
+            bad = ~empty & (values != values.round())
+            if bad.any():
+                _fail(path, series, bad, name, "not a whole number")
+        if col.kind == "bool":
+            bad = ~empty & ~values.isin([0, 1])
+            if bad.any():
+                _fail(path, series, bad, name, "must be 0 or 1")
+        if col.low is not None and (bad := ~empty & (values < col.low)).any():
+            _fail(path, series, bad, name, f"must be >= {col.low:g}")
+        if col.high is not None and (bad := ~empty & (values > col.high)).any():
+            _fail(path, series, bad, name, f"must be <= {col.high:g}")
+        if col.kind == "bool":
+            return values.astype("boolean") if empty.any() else values.astype(bool)
+        if col.kind == "int":
+            return values.astype("Int64") if empty.any() else values.astype(np.int64)
+        return values.astype(float)
+    if col.kind in ("datetime", "date"):
+        fmt = "%Y-%m-%d" if col.kind == "date" else "ISO8601"
+        values = pd.to_datetime(text.where(~empty), errors="coerce", format=fmt)
+        bad = ~empty & values.isna()
+        if bad.any():
+            _fail(path, series, bad, name, f"not a {'date (YYYY-MM-DD)' if col.kind == 'date' else 'date-time (ISO 8601)'}")
+        return values
+    raise ValueError(f"kind must be str, int, float, bool, datetime or date, got {col.kind!r}")
