@@ -404,7 +404,7 @@ def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
         m = _erlang_a(n, a[rows], h[rows], patience[rows], t[rows])
         carried = a[rows] * (1.0 - m["p_abandon"])
         with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.where(n > 0, carried / n, 0.0)
+            occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
         return ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
                 & (m["asa"] <= max_wait[rows]))
 

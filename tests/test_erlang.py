@@ -1,0 +1,376 @@
+"""Validation of wfmcourse.erlang: published examples, high precision, properties, bad input."""
+import math
+
+import mpmath as mp
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wfmcourse import erlang
+
+# ---------------------------------------------------------------------------
+# 1. Published worked examples
+# ---------------------------------------------------------------------------
+
+
+def test_callcentrehelper_worked_example():
+    """Call Centre Helper, "Erlang C Formula - Made Simple With an Easy Worked Example"
+    (callcentrehelper.com): 100 calls per 30 minutes, AHT 180 s, target 80/20.
+    Published: 10 Erlangs; with 14 agents P(wait) 0.1741, SL 88.8 %, ASA 7.8 s, occupancy 71.4 %;
+    80/20 needs 14 agents (before shrinkage)."""
+    a = erlang.traffic(100, 180, interval=1800)
+    assert a == pytest.approx(10.0)
+    assert erlang.erlang_c(14, a) == pytest.approx(0.1741319, abs=5e-8)
+    assert erlang.service_level(14, a, 180, 20) == pytest.approx(0.88835, abs=5e-6)
+    assert erlang.asa(14, a, 180) == pytest.approx(7.8359, abs=5e-5)
+    assert erlang.occupancy(14, a) == pytest.approx(0.7142857, abs=5e-8)
+    assert erlang.agents_needed(a, 180, 20, 0.8) == 14
+    assert erlang.service_level(13, a, 180, 20) < 0.8
+
+
+def test_mitan_step_by_step_example():
+    """Mitan Ltd, "The Erlang-C formula" step-by-step example (mitan.co.uk/erlang/elgcmath.htm):
+    360 calls per half hour, call duration 4 minutes, 55 agents, target answer time 15 s.
+    Published (rounded): traffic 48 Erlangs, occupancy 0.873, P(wait) 0.2387 (24 %),
+    ASA 8.18 s, service level 84.6 %."""
+    a = erlang.traffic(360, 240, interval=1800)
+    assert a == pytest.approx(48.0)
+    assert erlang.occupancy(55, a) == pytest.approx(0.873, abs=5e-4)
+    assert erlang.erlang_c(55, a) == pytest.approx(0.2387, abs=5e-5)
+    assert erlang.asa(55, a, 240) == pytest.approx(8.18, abs=5e-3)
+    assert erlang.service_level(55, a, 240, 15) == pytest.approx(0.846, abs=5e-4)
+
+
+def test_vr_erlang_c_calculator_example():
+    """Erlang C calculator manual by V. R. (personal.telefonica.terra.es/web/vr/erlang/eng/mcerlc.htm):
+    600 calls per hour of 120 s = 20 Erlangs. For P(wait) <= 15 % 26 circuits are needed with an
+    average delay of about 3 s per call; with 30 circuits P(wait) drops to 2.5 %; 30 circuits at
+    15 % carry 23.6 Erlangs."""
+    a = erlang.traffic(600, 120, interval=3600)
+    assert a == pytest.approx(20.0)
+    assert erlang.erlang_c(26, a) <= 0.15 < erlang.erlang_c(25, a)
+    assert erlang.asa(26, a, 120) == pytest.approx(3.0, abs=0.15)
+    assert erlang.erlang_c(30, a) == pytest.approx(0.025, abs=5e-4)
+    assert erlang.erlang_c(30, 23.6) <= 0.15 < erlang.erlang_c(30, 23.65)
+
+
+@pytest.mark.parametrize("servers, table_traffic", [(5, 1.36), (10, 4.46), (20, 12.03), (100, 84.06)])
+def test_erlang_b_table_one_percent(servers, table_traffic):
+    """Standard Erlang B table at 1 % grade of service (e.g. the table in V. B. Iversen,
+    "Teletraffic Engineering and Network Planning", DTU 2015, and every traffic-table appendix):
+    the largest offered traffic, rounded down to 0.01 Erlang, with blocking <= 1 %."""
+    assert erlang.erlang_b(servers, table_traffic) <= 0.01
+    assert erlang.erlang_b(servers, table_traffic + 0.01) > 0.01
+
+
+def test_pyworkforce_erlang_a_documentation_example():
+    """pyworkforce documentation, "Erlang A (abandonment)" (pyworkforce.rodrigo-arenas.com):
+    100 transactions per 30 minutes, AHT 3 min, ASA target 20 s, patience 5 min: 13 raw positions,
+    service level 0.858, occupancy 0.750, abandonment 0.025, waiting probability 0.226 and an
+    "average_speed_of_answer" of 0.125 min.
+
+    The last value is not the ASA as contact centres define it (mean wait of *answered* calls):
+    0.125 min is the mean wait of *all* offered calls, abandoned ones included, which by Little's
+    law equals P(abandon) x mean patience = 0.02496 x 5 min. The answered calls wait 6.91 s
+    (0.115 min) on average."""
+    a = erlang.traffic(100, 180, interval=1800)
+    assert erlang.agents_needed(a, 180, 20, 0.8, patience=300) == 13
+    assert erlang.service_level(13, a, 180, 20, patience=300) == pytest.approx(0.858, abs=5e-4)
+    assert erlang.occupancy(13, a, 180, patience=300) == pytest.approx(0.750, abs=5e-4)
+    ab = erlang.abandonment(13, a, 180, 300)
+    assert ab == pytest.approx(0.025, abs=5e-4)
+    p_wait = erlang._erlang_a(13.0, a, 180.0, 300.0)["p_wait"]
+    assert float(p_wait) == pytest.approx(0.226, abs=5e-4)
+    assert ab * 300 / 60 == pytest.approx(0.125, abs=5e-4)   # the published "ASA"
+    assert erlang.asa(13, a, 180, patience=300) / 60 == pytest.approx(0.1152, abs=5e-4)
+
+
+# ---------------------------------------------------------------------------
+# 2. High-precision cross-check (mpmath, 50 digits)
+# ---------------------------------------------------------------------------
+mp.mp.dps = 50
+
+
+def mp_erlang_b(n, a):
+    n, a = mp.mpf(n), mp.mpf(a)
+    return mp.power(a, n) * mp.exp(-a) / mp.gammainc(n + 1, a)       # upper incomplete gamma
+
+
+def mp_erlang_c(n, a):
+    b = mp_erlang_b(n, a)
+    return n * b / (n - a * (1 - b))
+
+
+LOADS = [0.01, 0.5, 3.0, 10.7, 48.0, 333.3, 1000.0, 5000.0, 20000.0, 100000.0]
+
+
+def grid():
+    for a in LOADS:
+        for n in sorted({max(0, int(a * 0.5)), max(0, int(a) - 1), int(a) + 1, int(a) + 2,
+                         int(a + 2 * math.sqrt(a)) + 1, int(a + 5 * math.sqrt(a)) + 3, int(2 * a) + 10}):
+            yield n, a
+
+
+@pytest.mark.parametrize("n, a", list(grid()))
+def test_erlang_b_high_precision(n, a):
+    exact = mp_erlang_b(n, a)
+    got = erlang.erlang_b(n, a)
+    if exact < mp.mpf("1e-300"):
+        assert got < 1e-290
+    else:
+        assert abs(got - exact) <= 1e-9 * exact
+
+
+@pytest.mark.parametrize("n, a", [(n, a) for n, a in grid() if n > a])
+def test_erlang_c_high_precision(n, a):
+    exact = mp_erlang_c(n, a)
+    got = erlang.erlang_c(n, a)
+    if exact < mp.mpf("1e-300"):
+        assert got < 1e-290
+    else:
+        assert abs(got - exact) <= 1e-9 * exact
+
+
+def mp_erlang_a(n, a, aht, patience, awt):
+    """Erlang A by direct summation of the birth-death chain (40 digits), independent of the
+    package's closed forms: states 0..n+L, answered within awt via the Beta law of exp(-V/patience)
+    (evaluated with mpmath's incomplete beta), ASA via the derivative of the Laplace transform."""
+    with mp.workdps(40):
+        lam, mu, theta = mp.mpf(a) / aht, mp.mpf(1) / aht, mp.mpf(1) / patience
+        probs = [mp.mpf(1)]
+        for k in range(1, n + 1):
+            probs.append(probs[-1] * lam / (k * mu))
+        j = 0
+        while True:
+            j += 1
+            probs.append(probs[-1] * lam / (n * mu + j * theta))
+            if j > 20 and probs[-1] < mp.mpf("1e-45") * sum(probs):
+                break
+        total = sum(probs)
+        probs = [p / total for p in probs]
+        p_wait = sum(probs[n:])
+        x = n * mu / theta
+        c = mp.exp(-theta * awt)
+        served_late = 0
+        served = 0
+        wait_served = 0
+        abandon = 0
+        for jj, p in enumerate(probs[n:]):
+            rates = [n * mu + k * theta for k in range(jj + 1)]
+            laplace = lambda s: mp.fprod(r / (r + s) for r in rates)  # noqa: E731
+            served_j = laplace(theta)                         # P(V < patience)
+            served += p * served_j
+            abandon += p * (1 - served_j)
+            wait_served += p * (-mp.diff(laplace, theta))      # E[V exp(-theta V)]
+            served_late += p * served_j * mp.betainc(x + 1, jj + 1, 0, c, regularized=True)
+        sl = (1 - p_wait) + served - served_late
+        answered = 1 - abandon
+        return {"p_wait": p_wait, "p_abandon": abandon, "service_level": sl,
+                "asa": wait_served / answered}
+
+
+ERLANG_A_CASES = [
+    (13, 10.0, 180.0, 300.0, 20.0),
+    (9, 10.0, 180.0, 120.0, 20.0),     # fewer agents than the offered load: still stable
+    (3, 2.5, 300.0, 30.0, 10.0),
+    (25, 20.0, 240.0, 600.0, 30.0),
+    (1, 0.2, 120.0, 60.0, 0.0),
+    (40, 45.0, 200.0, 90.0, 15.0),
+]
+
+
+@pytest.mark.parametrize("n, a, aht, patience, awt", ERLANG_A_CASES)
+def test_erlang_a_high_precision(n, a, aht, patience, awt):
+    exact = mp_erlang_a(n, a, aht, patience, awt)
+    got = erlang._erlang_a(np.array([n], float), np.array([a]), np.array([aht]),
+                           np.array([patience]), np.array([awt]))
+    for key, value in exact.items():
+        assert abs(float(got[key][0]) - value) <= 1e-9 * value + 1e-15, key
+    assert erlang.service_level(n, a, aht, awt, patience=patience) == float(got["service_level"][0])
+
+
+# ---------------------------------------------------------------------------
+# 3. Semantics at the edges
+# ---------------------------------------------------------------------------
+
+
+def test_unstable_erlang_c_queue():
+    assert erlang.erlang_c(10, 10) == 1.0
+    assert erlang.erlang_c(5, 10) == 1.0
+    assert erlang.service_level(10, 10, 180, 20) == 0.0
+    assert erlang.asa(9, 10, 180) == math.inf
+    assert erlang.occupancy(9, 10) == 1.0
+
+
+def test_zero_traffic():
+    assert erlang.erlang_c(0, 0) == 0.0
+    assert erlang.erlang_c(3, 0) == 0.0
+    assert erlang.service_level(0, 0, 180, 20) == 1.0
+    assert erlang.service_level(2, 0, 180, 20, patience=60) == 1.0
+    assert erlang.asa(1, 0, 180) == 0.0
+    assert erlang.abandonment(0, 0, 180, 60) == 0.0
+    assert erlang.occupancy(0, 0) == 0.0
+    assert erlang.agents_needed(0, 180, 20, 0.8) == 0
+    assert erlang.agents_needed(0, 180, 20, 0.8, patience=60) == 0
+    assert erlang.traffic(0, 180) == 0.0
+
+
+def test_erlang_a_is_stable_below_the_offered_load():
+    for n in range(1, 10):
+        sl = erlang.service_level(n, 10, 180, 20, patience=120)
+        wait = erlang.asa(n, 10, 180, patience=120)
+        ab = erlang.abandonment(n, 10, 180, 120)
+        assert 0 <= sl <= 1 and 0 <= ab <= 1 and 0 <= wait < math.inf
+
+
+def test_erlang_a_staffing_can_lie_below_the_offered_load():
+    """Impatient callers (30 s on AHT 300 s) and a 50 % target: fewer agents than Erlangs."""
+    n = erlang.agents_needed(100, 300, 20, 0.5, patience=30)
+    assert n < 100
+    assert erlang.service_level(n, 100, 300, 20, patience=30) >= 0.5
+    assert erlang.service_level(n - 1, 100, 300, 20, patience=30) < 0.5
+
+
+def test_zero_agents_with_patience_everyone_abandons():
+    assert erlang.abandonment(0, 5, 180, 60) == pytest.approx(1.0)
+    assert erlang.service_level(0, 5, 180, 20, patience=60) == 0.0
+    assert erlang.occupancy(0, 5, 180, patience=60) == 0.0
+
+
+@pytest.mark.parametrize("a", [0.01, 1.0, 100.0, 10_000.0, 100_000.0])
+def test_stable_from_hundredth_to_hundred_thousand_erlangs(a):
+    n = np.unique(np.clip(np.round(a + np.array([-3, 0, 1, 2, 10, 50]) * np.sqrt(a)), 0, None))
+    for values in (
+        erlang.erlang_b(n, a), erlang.erlang_c(n, a), erlang.service_level(n, a, 300, 20),
+        erlang.service_level(n, a, 300, 20, patience=120), erlang.abandonment(n, a, 300, 120),
+        erlang.occupancy(n, a, 300, patience=120),
+    ):
+        assert np.all(np.isfinite(values)) and np.all((values >= 0) & (values <= 1))
+    assert np.all(erlang.asa(n, a, 300, patience=120)[n > 0] >= 0)
+    needed = erlang.agents_needed(a, 300, 20, 0.8)
+    assert erlang.service_level(needed, a, 300, 20) >= 0.8 > erlang.service_level(needed - 1, a, 300, 20)
+    needed_a = erlang.agents_needed(a, 300, 20, 0.8, patience=120)
+    assert erlang.service_level(needed_a, a, 300, 20, patience=120) >= 0.8
+    assert needed_a == 1 or erlang.service_level(needed_a - 1, a, 300, 20, patience=120) < 0.8
+
+
+def test_scalar_in_scalar_out_and_arrays_broadcast():
+    assert isinstance(erlang.erlang_c(14, 10.0), float)
+    assert isinstance(erlang.agents_needed(10.0, 180, 20, 0.8), int)
+    out = erlang.service_level(np.arange(11, 16)[:, None], np.array([9.0, 10.0]), 180, 20)
+    assert out.shape == (5, 2)
+    needed = erlang.agents_needed(np.array([[5.0, 10.0], [20.0, 0.0]]), 180, 20, 0.8)
+    assert needed.shape == (2, 2) and needed.dtype.kind == "i"
+
+
+def test_max_occupancy_and_max_asa_targets():
+    assert erlang.agents_needed(10, 180, 20, 0.8, max_occupancy=0.6) == 17      # 10 / 17 <= 0.6
+    n = erlang.agents_needed(10, 180, 20, 0.8, max_asa=2.0)
+    assert erlang.asa(n, 10, 180) <= 2.0 < erlang.asa(n - 1, 10, 180)
+    n = erlang.agents_needed(10, 180, 20, 0.5, patience=120, max_occupancy=0.7)
+    assert erlang.occupancy(n, 10, 180, patience=120) <= 0.7 < erlang.occupancy(n - 1, 10, 180, patience=120)
+
+
+# ---------------------------------------------------------------------------
+# 4. Bad input: ValueError naming parameter and value
+# ---------------------------------------------------------------------------
+BAD_CALLS = [
+    (lambda: erlang.erlang_c(14.5, 10), "agents", "14.5"),
+    (lambda: erlang.erlang_c(-1, 10), "agents", "-1"),
+    (lambda: erlang.erlang_b(5, float("nan")), "traffic", "nan"),
+    (lambda: erlang.erlang_b(5, -2.0), "traffic", "-2"),
+    (lambda: erlang.service_level(5, 3, 0, 20), "aht", "0"),
+    (lambda: erlang.service_level(5, 3, 180, -5), "awt", "-5"),
+    (lambda: erlang.service_level(5, 3, 180, 20, patience=0), "patience", "0"),
+    (lambda: erlang.asa(5, 3, 180, patience=-1), "patience", "-1"),
+    (lambda: erlang.abandonment(5, 3, 180, None), "patience", "None"),
+    (lambda: erlang.occupancy(5, 3, patience=60), "aht", "None"),
+    (lambda: erlang.agents_needed(10, 180, 20, 1.0), "target", "1"),
+    (lambda: erlang.agents_needed(10, 180, 20, 80), "target", "80"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.0), "target", "0"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_occupancy=1.2), "max_occupancy", "1.2"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_asa=0), "max_asa", "0"),
+    (lambda: erlang.traffic(100, 180, interval=0), "interval", "0"),
+    (lambda: erlang.traffic("veel", 180), "calls", "veel"),
+    (lambda: erlang.erlang_c([10, 11.5], 3), "agents", "11.5"),
+    (lambda: erlang.traffic([1, 2, float("inf")], 180), "calls", "inf"),
+]
+
+
+@pytest.mark.parametrize("call, name, value", BAD_CALLS)
+def test_bad_input_names_parameter_and_value(call, name, value):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert name in str(info.value) and value in str(info.value)
+
+
+# ---------------------------------------------------------------------------
+# 5. Properties (hypothesis)
+# ---------------------------------------------------------------------------
+loads = st.floats(min_value=0.01, max_value=2000.0, allow_nan=False)
+ahts = st.floats(min_value=10.0, max_value=1200.0)
+awts = st.floats(min_value=0.0, max_value=120.0)
+patiences = st.floats(min_value=5.0, max_value=1800.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=loads, extra=st.integers(-5, 60), aht=ahts, awt=awts, patience=st.none() | patiences)
+def test_service_level_rises_with_agents(a, extra, aht, awt, patience):
+    n = max(0, int(a) + extra)
+    low = erlang.service_level(n, a, aht, awt, patience=patience)
+    high = erlang.service_level(n + 1, a, aht, awt, patience=patience)
+    assert high >= low - 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=loads, extra=st.integers(-50, 80))
+def test_erlang_b_below_erlang_c_below_one(a, extra):
+    n = max(0, int(a) + extra)
+    b, c = erlang.erlang_b(n, a), erlang.erlang_c(n, a)
+    assert 0.0 <= b <= c + 1e-15 <= 1.0 + 1e-15
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=st.floats(0.1, 200.0), extra=st.integers(1, 30), aht=ahts, awt=awts)
+def test_erlang_a_tends_to_erlang_c(a, extra, aht, awt):
+    n = int(a) + extra
+    patience = 1e6 * (aht + erlang.asa(n, a, aht))   # far longer than any wait in this queue
+    c_sl = erlang.service_level(n, a, aht, awt)
+    a_sl = erlang.service_level(n, a, aht, awt, patience=patience)
+    assert a_sl == pytest.approx(c_sl, abs=1e-4)
+    assert erlang.asa(n, a, aht, patience=patience) == pytest.approx(erlang.asa(n, a, aht), rel=1e-3, abs=1e-6)
+    assert erlang.abandonment(n, a, aht, patience) < 1e-4
+
+
+@settings(max_examples=30, deadline=None)
+@given(a=st.lists(loads, min_size=1, max_size=6), aht=ahts, awt=awts, patience=st.none() | patiences)
+def test_vectorised_equals_scalar(a, aht, awt, patience):
+    a = np.array(a)
+    n = np.floor(a) + 2
+    sl = erlang.service_level(n, a, aht, awt, patience=patience)
+    need = erlang.agents_needed(a, aht, awt, 0.8, patience=patience)
+    for i in range(a.size):
+        # the batch sums the series to a common length, so agreement is to rounding, not bitwise
+        assert sl[i] == pytest.approx(erlang.service_level(int(n[i]), float(a[i]), aht, awt, patience=patience), rel=1e-12, abs=1e-15)
+        assert need[i] == erlang.agents_needed(float(a[i]), aht, awt, 0.8, patience=patience)
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.floats(0.01, 60.0), aht=ahts, awt=awts, target=st.floats(0.05, 0.99),
+       patience=st.none() | patiences, max_occ=st.none() | st.floats(0.5, 1.0),
+       max_asa=st.none() | st.floats(1.0, 120.0))
+def test_agents_needed_is_the_minimum(a, aht, awt, target, patience, max_occ, max_asa):
+    n = erlang.agents_needed(a, aht, awt, target, patience=patience, max_occupancy=max_occ,
+                             max_asa=max_asa)
+
+    def meets(k):
+        ok = erlang.service_level(k, a, aht, awt, patience=patience) >= target
+        if max_occ is not None:
+            ok &= erlang.occupancy(k, a, aht, patience=patience) <= max_occ
+        if max_asa is not None:
+            ok &= erlang.asa(k, a, aht, patience=patience) <= max_asa
+        return ok
+
+    assert meets(n)
+    assert not any(meets(k) for k in range(0, n))
