@@ -5,6 +5,7 @@
     python cursus.py test       set up .venv with the pinned test environment and run every test
     python cursus.py demo       open the consultant dashboard in Voila
     python cursus.py execute    re-run all notebooks in place (for authors, after changing a notebook)
+    python cursus.py bench      set up benchmarks/.venv (with pyworkforce) and print the speed comparisons
     python cursus.py lock       regenerate binder/requirements.txt from binder/requirements.in
 
 Only the Python standard library is used here, so this file runs before anything is installed.
@@ -26,8 +27,11 @@ FIRST_NOTEBOOK = "notebooks/00_start.ipynb"
 DASHBOARD = "notebooks/apps/bezettingscalculator.ipynb"
 
 
-def venv_python() -> Path:
-    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+BENCH_LOCK = ROOT / "benchmarks" / "requirements.txt"
+
+
+def venv_python(venv_dir: Path = VENV) -> Path:
+    return venv_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def run(*args: str | Path, **kwargs) -> None:
@@ -35,16 +39,19 @@ def run(*args: str | Path, **kwargs) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
 
 
-def setup(lock: Path) -> Path:
-    """Create .venv (once) and install ``lock`` plus this package; skipped when nothing changed."""
-    python = venv_python()
+def setup(lock: Path, venv_dir: Path = VENV) -> Path:
+    """Create the virtual environment (once) and install ``lock`` plus this package.
+
+    Skipped when neither the lock files nor pyproject.toml changed since the last install.
+    """
+    python = venv_python(venv_dir)
     if not python.exists():
-        print(f"Creating {VENV} ...", flush=True)
-        venv.create(VENV, with_pip=True)
+        print(f"Creating {venv_dir} ...", flush=True)
+        venv.create(venv_dir, with_pip=True)
     wanted = hashlib.sha256()
     for path in (lock, RUNTIME_LOCK, ROOT / "pyproject.toml"):
         wanted.update(path.read_bytes())
-    stamp = VENV / f".installed-{lock.parent.name}"
+    stamp = venv_dir / f".installed-{lock.parent.name}"
     if not stamp.exists() or stamp.read_text() != wanted.hexdigest():
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", lock)
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps", "-e", ".")
@@ -68,6 +75,12 @@ def test(extra: list[str]) -> None:
     sys.exit(result.returncode)
 
 
+def bench() -> None:
+    python = setup(BENCH_LOCK, ROOT / "benchmarks" / ".venv")
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        run(python, script)
+
+
 def execute() -> None:
     python = setup(TEST_LOCK)
     run(python, "-m", "wfmcourse.authoring", "execute")
@@ -88,7 +101,7 @@ def lock() -> None:
 
 
 def main(argv: list[str]) -> None:
-    commands = {"start": start, "demo": demo, "execute": execute, "lock": lock}
+    commands = {"start": start, "demo": demo, "execute": execute, "lock": lock, "bench": bench}
     if not argv or argv[0] not in {*commands, "test"}:
         print(__doc__)
         sys.exit(2)
