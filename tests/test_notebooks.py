@@ -1,0 +1,83 @@
+"""Structure of the course notebooks and their exercise sets.
+
+The numbers in the notebooks are checked by nbval (pytest --nbval over notebooks/); this file checks
+what every notebook must contain and feeds every exercise a right and a wrong answer.
+"""
+import importlib
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from wfmcourse import course
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+PRESENT = [nb for nb in course.NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]
+
+
+def read(nb):
+    return nbformat.read(NOTEBOOK_DIR / nb.file, as_version=4)
+
+
+def test_the_first_notebook_exists():
+    assert (NOTEBOOK_DIR / "00_start.ipynb").exists()
+
+
+@pytest.mark.parametrize("nb", PRESENT, ids=lambda nb: nb.file)
+def test_first_cell_has_title_goals_duration_and_prior_knowledge(nb):
+    first = read(nb).cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    for word in ("**Leerdoelen**", "**Duur**", "**Voorkennis**"):
+        assert word in first.source, word
+    minutes = re.search(r"\*\*Duur\*\*:[^0-9]*(\d+)\s*minuten", first.source)
+    assert minutes and int(minutes.group(1)) == nb.minutes
+
+
+@pytest.mark.parametrize("nb", PRESENT, ids=lambda nb: nb.file)
+def test_at_least_three_checked_exercises_and_a_summary_with_next_link(nb):
+    notebook = read(nb)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    checks = set(re.findall(r"(opdracht_\d+)\.check\(", code))
+    assert len(checks) >= 3
+    last = notebook.cells[-1]
+    assert last.cell_type == "markdown" and "## Samenvatting" in last.source
+    index = [n.file for n in course.NOTEBOOKS].index(nb.file)
+    if index + 1 < len(course.NOTEBOOKS):
+        assert f"({course.NOTEBOOKS[index + 1].file})" in last.source
+
+
+@pytest.mark.parametrize("nb", PRESENT, ids=lambda nb: nb.file)
+def test_notebook_is_stored_executed_in_order(nb):
+    counts = [c.execution_count for c in read(nb).cells if c.cell_type == "code"]
+    assert all(counts) and counts == sorted(counts)
+
+
+def exercise_sets():
+    for nb in PRESENT:
+        name = f"wfmcourse.exercises.nb{nb.file[:2]}"
+        try:
+            yield importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+
+
+CASES = [(module, key) for module in exercise_sets() for key in module.ANSWERS]
+
+
+@pytest.mark.parametrize("module, key", CASES, ids=[f"{m.__name__[-4:]}.{k}" for m, k in CASES])
+def test_every_exercise_accepts_right_and_rejects_wrong(module, key):
+    exercise = getattr(module, key)
+    right, wrong = module.ANSWERS[key]
+    assert exercise.evaluate(right).correct
+    feedback = exercise.evaluate(wrong)
+    assert feedback.status == "fout" and feedback.message
+    assert exercise.evaluate(None).status == "leeg"
+
+
+@pytest.mark.parametrize("module", list(exercise_sets()), ids=lambda m: m.__name__)
+def test_every_exercise_in_a_set_has_test_answers(module):
+    from wfmcourse.exercises import Exercise
+
+    defined = {name for name, value in vars(module).items() if isinstance(value, Exercise)}
+    assert defined == set(module.ANSWERS)

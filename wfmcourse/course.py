@@ -1,0 +1,50 @@
+"""The course's table of contents: one place for titles, WFM processes and study times."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+PROCESSES = (
+    "Forecasting",
+    "Planning & roostering",
+    "Traffic & dagsturing",
+    "Rapportage & analyse",
+)
+
+
+@dataclass(frozen=True)
+class Notebook:
+    file: str
+    title: str
+    processes: tuple[str, ...]
+    minutes: int
+
+
+NOTEBOOKS = (
+    Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", PROCESSES, 20),
+    Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", PROCESSES, 45),
+    Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 75),
+    Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering", "Traffic & dagsturing"), 90),
+    Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 60),
+    Notebook("05_forecast_rooster.ipynb", "Van forecast naar rooster", ("Forecasting", "Planning & roostering"), 90),
+    Notebook("06_stakeholders.ipynb", "Stakeholders rond WFM", ("Traffic & dagsturing", "Rapportage & analyse"), 60),
+    Notebook("07_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 60),
+    Notebook("08_eindcase.ipynb", "Eindcase: advies aan een klant", PROCESSES, 90),
+)
+
+
+def table_of_contents() -> pd.DataFrame:
+    """The notebooks with their WFM processes and estimated study time (Dutch column names)."""
+    return pd.DataFrame(
+        {
+            "notebook": [nb.file for nb in NOTEBOOKS],
+            "onderwerp": [nb.title for nb in NOTEBOOKS],
+            "processen": [", ".join(nb.processes) for nb in NOTEBOOKS],
+            "duur (min)": [nb.minutes for nb in NOTEBOOKS],
+        }
+    ).set_index("notebook")
+
+
+def total_minutes() -> int:
+    return sum(nb.minutes for nb in NOTEBOOKS)
