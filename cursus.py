@@ -59,9 +59,14 @@ def setup(lock: Path, venv_dir: Path = VENV) -> Path:
     return python
 
 
+def as_root() -> list[str]:
+    """Jupyter refuses to run as root (common in containers) unless told it is deliberate."""
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
 def start() -> None:
     python = setup(RUNTIME_LOCK)
-    run(python, "-m", "jupyter", "lab", FIRST_NOTEBOOK)
+    run(python, "-m", "jupyter", "lab", FIRST_NOTEBOOK, *as_root())
 
 
 def demo() -> None:
