@@ -1,0 +1,194 @@
+"""Validation of wfmcourse.shrinkage: worked examples, properties, bad input."""
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wfmcourse import erlang, kpi, shrinkage
+
+# ---------------------------------------------------------------------------
+# 1. Worked examples
+# ---------------------------------------------------------------------------
+
+
+def test_total_shrinkage_additive_and_compound_worked_example():
+    """Worked by hand: leave 10 %, verzuim 5 %, breaks 10 %, training 5 %.
+    additive: 0.30; compound: 1 - 0.9 * 0.95 * 0.9 * 0.95 = 1 - 0.731025 = 0.268975."""
+    parts = {"verlof": 0.10, "verzuim": 0.05, "pauzes": 0.10, "training": 0.05}
+    assert shrinkage.total_shrinkage(parts) == pytest.approx(0.30)
+    assert shrinkage.total_shrinkage(parts, method="additive") == pytest.approx(0.30)
+    assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(0.268975)
+    assert shrinkage.total_shrinkage([0.10, 0.05, 0.10, 0.05], "compound") == pytest.approx(0.268975)
+    assert shrinkage.total_shrinkage([]) == 0.0
+    assert shrinkage.total_shrinkage((0.2,), "compound") == pytest.approx(0.2)
+
+
+def test_gross_up_worked_example_and_why_naive_is_wrong():
+    """Worked by hand (also in the docstring): 100 net hours at 30 % shrinkage.
+    gross_up: 100 / 0.7 = 142.857 paid hours, which leave 142.857 * 0.7 = 100 on the phones.
+    naive: 100 * 1.3 = 130 paid hours leave 130 * 0.7 = 91 = 100 * (1 - 0.3^2)."""
+    gross = shrinkage.gross_up(100, 0.3)
+    assert gross == pytest.approx(142.857142857)
+    assert gross * (1 - 0.3) == pytest.approx(100)
+    naive = shrinkage.naive_gross_up(100, 0.3)
+    assert naive == pytest.approx(130)
+    assert naive * (1 - 0.3) == pytest.approx(91)
+    assert naive * (1 - 0.3) == pytest.approx(100 * (1 - 0.3 ** 2))
+    assert shrinkage.gross_up(14, 0) == 14.0
+
+
+def test_gross_up_per_interval_series():
+    """Worked by hand: 14, 20 and 7 agents at 20 %, 30 % and 30 % shrinkage -> 17.5, 28.571, 10."""
+    idx = pd.date_range("2024-03-04 09:00", periods=3, freq="15min")
+    out = shrinkage.gross_up(pd.Series([14, 20, 7], index=idx), pd.Series([0.2, 0.3, 0.3], index=idx))
+    assert isinstance(out, pd.Series) and out.index.equals(idx)
+    np.testing.assert_allclose(out.to_numpy(), [17.5, 20 / 0.7, 10.0])
+
+
+def test_fte_is_the_kpi_fte():
+    """Worked by hand: 1 440 hours a week at 36 h = 40 FTE."""
+    assert shrinkage.fte is kpi.fte
+    assert shrinkage.fte(1_440, 36) == pytest.approx(40.0)
+
+
+def test_weekly_fte_worked_example():
+    """Worked by hand: Monday-Friday 08:00-18:00 (40 quarter hours a day), 10 agents every
+    interval -> 5 * 40 * 10 * 0.25 h = 500 net hours; 30 % shrinkage -> 500 / 0.7 = 714.29 gross
+    hours; 36-hour contract week -> 19.84 FTE (17.86 FTE at 40 h would under-hire)."""
+    days = pd.date_range("2024-03-04", periods=5, freq="D")
+    idx = pd.DatetimeIndex([d + pd.Timedelta(hours=8) + k * pd.Timedelta(minutes=15)
+                            for d in days for k in range(40)])
+    req = pd.Series(10, index=idx)
+    result = shrinkage.weekly_fte(req, interval=900, shrinkage=0.3, contract_hours=36)
+    assert result.net_hours == pytest.approx(500.0)
+    assert result.gross_hours == pytest.approx(500 / 0.7)
+    assert result.fte == pytest.approx(500 / 0.7 / 36)
+    assert result.fte == pytest.approx(19.8412698)
+    assert result.contract_hours == 36.0
+    assert shrinkage.weekly_fte(req, contract_hours=40).fte == pytest.approx(17.857142857)
+
+
+def test_weekly_fte_with_erlang_requirement_and_varying_shrinkage():
+    """Worked by hand: the Call Centre Helper example needs 14 agents (see test_erlang); two
+    half-hour intervals of 14 agents = 14 net hours; shrinkage 0.3 then 0.44 -> 7 / 0.7 + 7 / 0.56
+    = 10 + 12.5 = 22.5 gross hours."""
+    need = erlang.agents_needed(erlang.traffic(100, 180, interval=1800), 180, 20, 0.8)
+    assert need == 14
+    result = shrinkage.weekly_fte([need, need], interval=1800, shrinkage=[0.3, 0.44],
+                                  contract_hours=36)
+    assert result.net_hours == pytest.approx(14.0)
+    assert result.gross_hours == pytest.approx(22.5)
+    assert result.fte == pytest.approx(22.5 / 36)
+
+
+def test_verzuim_fte_worked_example():
+    """Worked by hand (docstring): 120 FTE at 6 % verzuim -> 7.2 FTE sick on an average day."""
+    assert shrinkage.verzuim_fte(120, 0.06) == pytest.approx(7.2)
+    assert shrinkage.verzuim_fte(120, kpi.verzuim(300, 5_000)) == pytest.approx(7.2)
+
+
+def test_hires_and_blended_turnover_worked_example():
+    """Worked by hand: team of 100, 60 aged 23-30 with 50 % turnover and 40 older with 15 %:
+    blended (60 * 0.5 + 40 * 0.15) / 100 = 36 % -> 36 hires a year (+5 growth = 41).
+    Recruiting in another pond so the mix becomes 30/70: (15 + 10.5) / 100 = 25.5 % -> 25.5 hires."""
+    before = shrinkage.blended_turnover([60, 40], [0.5, 0.15])
+    after = shrinkage.blended_turnover(pd.Series([30, 70]), pd.Series([0.5, 0.15]))
+    assert before == pytest.approx(0.36)
+    assert after == pytest.approx(0.255)
+    assert shrinkage.hires_needed(100, before) == pytest.approx(36.0)
+    assert shrinkage.hires_needed(100, before, growth=5) == pytest.approx(41.0)
+    assert shrinkage.hires_needed(100, after) == pytest.approx(25.5)
+
+
+def test_turnover_capacity_loss_worked_example():
+    """Worked by hand (docstring): 100 FTE, 40 % turnover, 8 weeks to productive at half speed on
+    average, 4 weeks vacancy -> 40 leavers * (4 + 4) weeks / 52 = 6.1538 FTE lost all year.
+    In classroom training (ramp_productivity 0): 40 * (4 + 8) / 52 = 9.2308 FTE."""
+    assert shrinkage.turnover_capacity_loss(100, 0.4, 8, vacancy_weeks=4) == pytest.approx(320 / 52)
+    assert shrinkage.turnover_capacity_loss(100, 0.4, 8, vacancy_weeks=4,
+                                            ramp_productivity=0) == pytest.approx(480 / 52)
+    assert shrinkage.turnover_capacity_loss(100, 0.0, 8) == 0.0
+    out = shrinkage.turnover_capacity_loss(pd.Series([100, 50], index=["A", "B"]), 0.4, 8)
+    assert list(out.index) == ["A", "B"]
+    np.testing.assert_allclose(out.to_numpy(), [160 / 52, 80 / 52])
+
+
+# ---------------------------------------------------------------------------
+# 2. Properties (hypothesis)
+# ---------------------------------------------------------------------------
+fractions = st.floats(min_value=0.0, max_value=0.2)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(fractions, min_size=0, max_size=4))
+def test_compound_at_most_additive(parts):
+    additive = shrinkage.total_shrinkage(parts, "additive")
+    compound = shrinkage.total_shrinkage(parts, "compound")
+    assert 0.0 <= compound <= additive + 1e-12
+    assert compound >= max(parts, default=0.0) - 1e-12
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0, 1e6), st.floats(0, 0.95))
+def test_gross_up_inverts_net(net, s):
+    gross = shrinkage.gross_up(net, s)
+    assert gross * (1 - s) == pytest.approx(net, rel=1e-12, abs=1e-9)
+    assert gross >= shrinkage.naive_gross_up(net, s) - 1e-9 * max(net, 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 200), min_size=1, max_size=96), st.floats(0, 0.9),
+       st.floats(20, 40))
+def test_weekly_fte_consistent(agents, s, hours):
+    result = shrinkage.weekly_fte(agents, interval=900, shrinkage=s, contract_hours=hours)
+    assert result.net_hours == pytest.approx(sum(agents) / 4)
+    assert result.gross_hours == pytest.approx(shrinkage.gross_up(result.net_hours, s))
+    assert result.fte == pytest.approx(shrinkage.fte(result.gross_hours, hours))
+
+
+# ---------------------------------------------------------------------------
+# 3. Impossible input
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: shrinkage.total_shrinkage({"verzuim": 1.0}), r"components\['verzuim'\] must be < 1, got 1"),
+    (lambda: shrinkage.total_shrinkage([0.1, -0.2]), r"components\[1\] must be >= 0, got -0.2"),
+    (lambda: shrinkage.total_shrinkage([0.1, float("nan")]), r"components\[1\] must be a finite"),
+    (lambda: shrinkage.total_shrinkage([0.6, 0.5]), r"total shrinkage must be < 1.*1.1"),
+    (lambda: shrinkage.total_shrinkage([0.5, 0.5]), r"total shrinkage must be < 1.*got 1.0"),
+    (lambda: shrinkage.total_shrinkage([0.1], method="multiplicative"), r"method must be.*multiplicative"),
+    (lambda: shrinkage.total_shrinkage(0.3), r"components must be a dict.*0.3"),
+    (lambda: shrinkage.total_shrinkage("0.3"), r"components must be a dict"),
+    (lambda: shrinkage.total_shrinkage({"a": [0.1, 0.2]}), r"components\['a'\] must be a single fraction"),
+    (lambda: shrinkage.gross_up(100, 1.0), r"shrinkage must be < 1, got 1"),
+    (lambda: shrinkage.gross_up(100, -0.1), r"shrinkage must be >= 0, got -0.1"),
+    (lambda: shrinkage.gross_up(-5, 0.3), r"net must be >= 0, got -5"),
+    (lambda: shrinkage.gross_up([10, 20], [0.3, 1.5]), r"shrinkage must be < 1, got 1.5 \(at index 1\)"),
+    (lambda: shrinkage.naive_gross_up(100, 1.2), r"shrinkage must be < 1, got 1.2"),
+    (lambda: shrinkage.weekly_fte([10, -1]), r"agents_per_interval must be >= 0, got -1"),
+    (lambda: shrinkage.weekly_fte([10, 10], shrinkage=1), r"shrinkage must be < 1, got 1"),
+    (lambda: shrinkage.weekly_fte([10, 10], interval=0), r"interval must be > 0, got 0"),
+    (lambda: shrinkage.weekly_fte([10, 10], contract_hours=0), r"contract_hours must be > 0, got 0"),
+    (lambda: shrinkage.weekly_fte([10, 10], shrinkage=[0.3, 0.3, 0.3]), r"matching lengths"),
+    (lambda: shrinkage.weekly_fte(10), r"agents_per_interval must be one-dimensional"),
+    (lambda: shrinkage.weekly_fte(pd.Series(1, index=pd.date_range("2024-01-01", periods=8 * 96,
+                                                                    freq="15min"))),
+     r"at most one week"),
+    (lambda: shrinkage.weekly_fte(pd.Series(1, index=pd.date_range("2024-01-01", periods=4,
+                                                                    freq="15min")), interval=1800),
+     r"interval must match.*interval=1800"),
+    (lambda: shrinkage.verzuim_fte(100, 1.5), r"verzuim must be <= 1, got 1.5"),
+    (lambda: shrinkage.verzuim_fte(-1, 0.05), r"fte must be >= 0, got -1"),
+    (lambda: shrinkage.hires_needed(100, -0.1), r"annual_turnover must be >= 0, got -0.1"),
+    (lambda: shrinkage.hires_needed(100, 0.3, growth=-2), r"growth must be >= 0, got -2"),
+    (lambda: shrinkage.blended_turnover([0, 0], [0.3, 0.2]), r"headcount must sum to > 0"),
+    (lambda: shrinkage.blended_turnover([10, 20], [0.3]), r"equal length"),
+    (lambda: shrinkage.turnover_capacity_loss(100, 0.4, -1), r"weeks_to_productive must be >= 0, got -1"),
+    (lambda: shrinkage.turnover_capacity_loss(100, 0.4, 8, ramp_productivity=1.5),
+     r"ramp_productivity must be <= 1, got 1.5"),
+    (lambda: shrinkage.turnover_capacity_loss(100, 2.0, 52, ramp_productivity=0),
+     r"annual_turnover \* lost weeks / 52 must be < 1.*annual_turnover=2.0"),
+])
+def test_bad_input_raises(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call()
