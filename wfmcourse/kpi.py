@@ -95,7 +95,8 @@ def _not_above(part_name, part, whole_name, whole):
     if bad.any():
         i = tuple(int(k) for k in np.argwhere(bad)[0])
         where = "" if not i else f" (at index {i[0] if len(i) == 1 else i})"
-        raise ValueError(f"{part_name} must be <= {whole_name}, got {part_name}={part[i].item()!r} > "
+        raise ValueError(f"{part_name} must be <= {whole_name}, "
+                         f"got {part_name}={part[i].item()!r} > "
                          f"{whole_name}={whole[i].item()!r}{where}")
 
 
@@ -446,7 +447,8 @@ def volume(contacts, interval="15min"):
         return pd.Series(counts, index=contacts.index).resample(interval).sum().rename("volume")
     else:
         raise ValueError("contacts must be arrival times (a DatetimeIndex or Series of datetimes) "
-                         f"or a Series of counts with a DatetimeIndex, got {type(contacts).__name__}")
+                         f"or a Series of counts with a DatetimeIndex, "
+                         f"got {type(contacts).__name__}")
     if times.hasnans:
         raise ValueError("contacts must have no missing arrival times (NaT)")
     ones = pd.Series(1, index=times).sort_index()

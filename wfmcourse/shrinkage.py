@@ -92,7 +92,8 @@ def gross_up(net, shrinkage):
     """
     scalar = is_scalar_call(net, shrinkage)
     index = _series_index(net=net, shrinkage=shrinkage)
-    n, s = _broadcast(net=as_array("net", net), shrinkage=_fraction_below_one("shrinkage", shrinkage))
+    n, s = _broadcast(net=as_array("net", net),
+                      shrinkage=_fraction_below_one("shrinkage", shrinkage))
     return _wrap(n / (1.0 - s), scalar, index, "gross")
 
 
@@ -105,7 +106,8 @@ def naive_gross_up(net, shrinkage):
     """
     scalar = is_scalar_call(net, shrinkage)
     index = _series_index(net=net, shrinkage=shrinkage)
-    n, s = _broadcast(net=as_array("net", net), shrinkage=_fraction_below_one("shrinkage", shrinkage))
+    n, s = _broadcast(net=as_array("net", net),
+                      shrinkage=_fraction_below_one("shrinkage", shrinkage))
     return _wrap(n * (1.0 + s), scalar, index, "naive_gross")
 
 
