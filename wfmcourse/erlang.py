@@ -82,6 +82,22 @@ def _log_poisson_pmf(k, mu):
     return out
 
 
+def _product_series(ratio, shape):
+    """1 + t_1 + t_2 + ... with t_k = t_{k-1} * ratio(k), summed until every term is negligible.
+
+    Only used where the ratios fall below one quickly (deep tails), so few terms are needed.
+    """
+    term = np.ones(shape)
+    total = np.ones(shape)
+    k = 1
+    while True:
+        term = term * ratio(k)
+        total += term
+        k += 1
+        if np.all(term <= 1e-17 * total):
+            return total
+
+
 def _log_gamma_lower(a, z):
     """log P(a, z), the regularised lower incomplete gamma function, also deep in its lower tail.
 
@@ -95,15 +111,7 @@ def _log_gamma_lower(a, z):
         out[ok] = np.log(p[ok])
     if (~ok).any():
         aa, zz = a[~ok], z[~ok]
-        term = np.ones_like(aa)
-        total = np.ones_like(aa)
-        k = 1
-        while True:
-            term = term * zz / (aa + k)
-            total += term
-            k += 1
-            if np.all(term <= 1e-17 * total):
-                break
+        total = _product_series(lambda k: zz / (aa + k), aa.shape)
         out[~ok] = _log_poisson_pmf(aa, zz) + np.log(total)
     return out
 
@@ -124,16 +132,7 @@ def _erlang_b(n, a):
     if (~ok).any():
         # far overload (n well below a): 1/B = sum_j n!/(n-j)! / a^j, a fast-falling series
         ns, as_ = nn[~ok], aa[~ok]
-        term = np.ones_like(ns)
-        total = np.ones_like(ns)
-        j = 0
-        while True:
-            term = term * np.maximum(ns - j, 0.0) / as_
-            total += term
-            j += 1
-            if np.all(term <= 1e-17 * total):
-                break
-        b[~ok] = 1.0 / total
+        b[~ok] = 1.0 / _product_series(lambda j: np.maximum(ns - j + 1, 0.0) / as_, ns.shape)
     out[pos] = np.clip(b, 0.0, 1.0)            # guards only against rounding in the last bit
     return out
 
