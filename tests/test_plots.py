@@ -1,0 +1,85 @@
+"""The Erlang charts draw what the tables say, with Dutch labels, and leave no pyplot state behind."""
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from wfmcourse import plots, scenarios
+from wfmcourse.simulation import simulate_queue, wait_curve
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(autouse=True)
+def no_pyplot_figures():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    yield
+    assert plt.get_fignums() == before
+
+
+def test_service_level_by_agents():
+    table = scenarios.staffing_table(10.0, 180, 20, range(11, 19))
+    fig = plots.service_level_by_agents(table, target=0.8, chosen=14)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    heights = [bar.get_height() for bar in ax.patches]
+    np.testing.assert_allclose(heights, table["service level"])
+    colours = [bar.get_facecolor() for bar in ax.patches]
+    assert colours[3] != colours[0]              # 14 agents stands out
+    assert ax.get_xlabel() == "aantal medewerkers"
+    assert "doel 80%" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_service_level_and_occupancy():
+    table = scenarios.staffing_table(10.0, 180, 20, range(11, 19))
+    ax = plots.service_level_and_occupancy(table, target=0.8).axes[0]
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_allclose(lines["occupancy"].get_ydata(), table["occupancy"])
+    np.testing.assert_allclose(lines["service level"].get_xdata(), table.index)
+
+
+def test_agents_per_erlang_curve_has_two_panels():
+    table = scenarios.agents_per_erlang(np.arange(1, 51), 180, 20, 0.8)
+    fig = plots.agents_per_erlang_curve(table)
+    assert len(fig.axes) == 2
+    np.testing.assert_allclose(fig.axes[0].get_lines()[0].get_ydata(), table["medewerkers per Erlang"])
+    assert fig.axes[1].get_xlabel() == "verkeer (Erlang)"
+
+
+def test_service_level_by_patience_one_line_per_column():
+    table = scenarios.service_level_by_patience(10.0, 180, 20, range(9, 16), [60, 180])
+    ax = plots.service_level_by_patience(table, target=0.8).axes[0]
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[:3] == list(table.columns)
+
+
+def test_wait_curve():
+    sim = simulate_queue(14, 10.0, 180, 20, calls=2_000, seed=1)
+    table = wait_curve(sim, np.arange(0, 61, 5))
+    ax = plots.wait_curve(table, awt=20).axes[0]
+    assert [line.get_label() for line in ax.get_lines()][:2] == ["simulatie", "formule"]
+    assert ax.get_ylabel() == "binnen t beantwoord"
+
+
+def test_draw_into_given_axes_and_png():
+    fig = Figure()
+    ax = fig.add_subplot()
+    table = scenarios.staffing_table(10.0, 180, 20, range(11, 15))
+    assert plots.service_level_by_agents(table, ax=ax) is fig
+    png = plots.to_png(fig)
+    assert png[:4] == b"\x89PNG"
+    assert plots.to_png(fig) == png              # deterministic
+
+
+def test_figures_show_themselves_in_jupyter_without_pyplot():
+    fig = plots.service_level_by_agents(scenarios.staffing_table(10.0, 180, 20, range(11, 15)))
+    assert isinstance(fig, plots.CourseFigure)
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_missing_columns_raise():
+    table = scenarios.agents_per_erlang([1, 2], 180, 20, 0.8)
+    with pytest.raises(ValueError, match="table"):
+        plots.service_level_by_agents(table)

@@ -1,0 +1,165 @@
+"""Matplotlib charts for the course, with Dutch labels.
+
+The functions are thin: each takes a table made by a tested function (mostly from
+:mod:`wfmcourse.scenarios` and :mod:`wfmcourse.simulation`) and draws it, without computing
+anything of its own. They build a :class:`matplotlib.figure.Figure` directly (no pyplot), so
+a notebook shows the returned figure exactly once and no global state is left behind; pass
+``ax`` to draw into an existing axes instead. Every function returns the figure.
+"""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
+
+__all__ = [
+    "service_level_by_agents",
+    "service_level_and_occupancy",
+    "agents_per_erlang_curve",
+    "service_level_by_patience",
+    "wait_curve",
+    "to_png",
+    "CourseFigure",
+]
+
+BLUE, ORANGE, GREY, GREEN = "#1f6fb4", "#e07b00", "#8c8c8c", "#2a9d55"
+
+
+class CourseFigure(Figure):
+    """A matplotlib figure that shows itself as PNG in Jupyter without pyplot or ``%matplotlib``."""
+
+    def _repr_png_(self):
+        return to_png(self)
+
+
+def _figure(figsize):
+    return CourseFigure(figsize=figsize, dpi=100, layout="constrained")
+
+
+def _axes(ax, figsize):
+    if ax is not None:
+        return ax.figure, ax
+    fig = _figure(figsize)
+    return fig, fig.add_subplot()
+
+
+def _percent_axis(axis):
+    axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+
+
+def _need(table, columns, name):
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{name} must have the columns {columns}, missing {missing}")
+
+
+def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6, 3)):
+    """Bars of the service level per number of agents (a :func:`~wfmcourse.scenarios.staffing_table`).
+
+    ``target`` (fraction) draws the goal as a dashed line; ``chosen`` (an agent count)
+    colours that bar.
+    """
+    _need(table, ["service level"], "table")
+    fig, ax = _axes(ax, figsize)
+    agents = np.asarray(table.index)
+    colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
+    ax.bar(agents, table["service level"], color=colours, width=0.7)
+    if target is not None:
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {target:.0%}")
+        ax.legend(loc="upper left", frameon=False)
+    ax.set_ylim(0, 1.02)
+    _percent_axis(ax.yaxis)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("aantal medewerkers")
+    ax.set_ylabel("service level")
+    ax.set_title("Service level per aantal medewerkers")
+    return fig
+
+
+def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
+    """Service level and occupancy against the number of agents: more of one means less of the other."""
+    _need(table, ["service level", "occupancy"], "table")
+    fig, ax = _axes(ax, figsize)
+    agents = np.asarray(table.index)
+    ax.plot(agents, table["service level"], marker="o", color=BLUE, label="service level")
+    ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
+    if target is not None:
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {target:.0%}")
+    ax.set_ylim(0, 1.02)
+    _percent_axis(ax.yaxis)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("aantal medewerkers")
+    ax.set_ylabel("percentage")
+    ax.set_title("Meer medewerkers: hoger service level, lagere occupancy")
+    ax.legend(loc="lower right", frameon=False)
+    return fig
+
+
+def agents_per_erlang_curve(table, figsize=(9, 3.5)):
+    """Two panels from :func:`~wfmcourse.scenarios.agents_per_erlang`: agents per Erlang and occupancy against the load."""
+    _need(table, ["medewerkers per Erlang", "occupancy"], "table")
+    fig = _figure(figsize)
+    left, right = fig.subplots(1, 2)
+    load = np.asarray(table.index, float)
+    left.plot(load, table["medewerkers per Erlang"], color=BLUE)
+    left.axhline(1.0, color=GREY, linestyle=":", linewidth=1)
+    left.set_xlabel("verkeer (Erlang)")
+    left.set_ylabel("medewerkers per Erlang")
+    left.set_title("Benodigde medewerkers per Erlang")
+    right.plot(load, table["occupancy"], color=ORANGE)
+    right.set_ylim(0, 1.02)
+    _percent_axis(right.yaxis)
+    right.set_xlabel("verkeer (Erlang)")
+    right.set_ylabel("occupancy")
+    right.set_title("Occupancy bij hetzelfde service-leveldoel")
+    return fig
+
+
+def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
+    """One line per column of :func:`~wfmcourse.scenarios.service_level_by_patience` (Erlang C and Erlang A)."""
+    fig, ax = _axes(ax, figsize)
+    agents = np.asarray(table.index)
+    styles = ["-", "--", "-.", ":"]
+    for i, column in enumerate(table.columns):
+        ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
+                label=column)
+    if target is not None:
+        ax.axhline(target, color=GREY, linewidth=1, label=f"doel {target:.0%}")
+    ax.set_ylim(0, 1.02)
+    _percent_axis(ax.yaxis)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("aantal medewerkers")
+    ax.set_ylabel("service level")
+    ax.set_title("Service level: Erlang C tegenover Erlang A")
+    ax.legend(loc="lower right", frameon=False, fontsize="small")
+    return fig
+
+
+def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
+    """Share answered within t seconds: simulation against formula (:func:`~wfmcourse.simulation.wait_curve`)."""
+    _need(table, ["simulatie", "formule"], "table")
+    fig, ax = _axes(ax, figsize)
+    t = np.asarray(table.index, float)
+    ax.plot(t, table["simulatie"], linestyle="none", marker="o", markersize=3.5, color=BLUE,
+            label="simulatie")
+    ax.plot(t, table["formule"], color=ORANGE, label="formule")
+    if awt is not None:
+        ax.axvline(awt, color=GREY, linestyle=":", linewidth=1, label=f"AWT {awt:g} s")
+    low = np.floor(20 * min(table["simulatie"].min(), table["formule"].min())) / 20
+    ax.set_ylim(low, 1.0)
+    ax.yaxis.set_major_locator(MultipleLocator(0.05 if low >= 0.5 else 0.1))
+    _percent_axis(ax.yaxis)
+    ax.set_xlabel("wachttijd t (seconden)")
+    ax.set_ylabel("binnen t beantwoord")
+    ax.set_title("Aandeel bellers beantwoord binnen t seconden")
+    ax.legend(loc="lower right", frameon=False)
+    return fig
+
+
+def to_png(fig) -> bytes:
+    """The figure as PNG bytes (for an ``ipywidgets.Image``)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
