@@ -6,7 +6,7 @@ formulas within four standard errors, estimated by batch means.
 """
 import numpy as np
 import pytest
-import simpy
+from simpy_reference import simpy_queue
 
 from wfmcourse import erlang
 
@@ -14,38 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 def simulate(agents, traffic, aht, awt, patience=None, calls=60_000, seed=1, warmup=2_000):
-    """Return per-call arrays (in arrival order): wait, answered, answered_in_time."""
-    rng = np.random.default_rng(seed)
-    gaps = rng.exponential(aht / traffic, calls)
-    handle = rng.exponential(aht, calls)
-    give_up = rng.exponential(patience, calls) if patience is not None else np.full(calls, np.inf)
-    wait = np.zeros(calls)
-    answered = np.zeros(calls, dtype=bool)
-
-    env = simpy.Environment()
-    desks = simpy.Resource(env, capacity=agents)
-
-    def caller(i):
-        arrived = env.now
-        with desks.request() as request:
-            if np.isfinite(give_up[i]):
-                outcome = yield request | env.timeout(give_up[i])
-                served = request in outcome
-            else:
-                yield request
-                served = True
-            wait[i] = env.now - arrived
-            if served:
-                answered[i] = True
-                yield env.timeout(handle[i])
-
-    def source():
-        for i in range(calls):
-            yield env.timeout(gaps[i])
-            env.process(caller(i))
-
-    env.process(source())
-    env.run()
+    """Per-call arrays after the warm-up: wait, answered, answered within awt."""
+    wait, answered = simpy_queue(agents, traffic, aht, patience, calls, seed)
     keep = slice(warmup, None)
     return wait[keep], answered[keep], (answered & (wait <= awt))[keep]
 

@@ -3,51 +3,16 @@ statistically against the Erlang formulas, reproducible, and strict about its in
 import numpy as np
 import pandas as pd
 import pytest
-import simpy
 
 from wfmcourse import erlang
+from simpy_reference import simpy_queue
 from wfmcourse.simulation import compare_with_erlang, estimate_patience, simulate_queue, wait_curve
-
-
-def simpy_waits(agents, traffic, aht, patience, total, seed):
-    """Reference: the same model in simpy, drawing the random numbers in the same order."""
-    rng = np.random.default_rng(seed)
-    gaps = rng.exponential(aht / traffic, total)
-    handle = rng.exponential(aht, total)
-    give_up = rng.exponential(patience, total) if patience is not None else np.full(total, np.inf)
-    wait = np.zeros(total)
-    answered = np.zeros(total, dtype=bool)
-    env = simpy.Environment()
-    desks = simpy.Resource(env, capacity=agents)
-
-    def caller(i):
-        arrived = env.now
-        with desks.request() as request:
-            if np.isfinite(give_up[i]):
-                outcome = yield request | env.timeout(give_up[i])
-                served = request in outcome
-            else:
-                yield request
-                served = True
-            wait[i] = env.now - arrived
-            if served:
-                answered[i] = True
-                yield env.timeout(handle[i])
-
-    def source():
-        for i in range(total):
-            yield env.timeout(gaps[i])
-            env.process(caller(i))
-
-    env.process(source())
-    env.run()
-    return wait, answered
 
 
 @pytest.mark.parametrize("agents, traffic, patience", [(3, 2.5, None), (4, 5.0, 60.0), (12, 10.0, 200.0)])
 def test_identical_to_simpy_call_by_call(agents, traffic, patience):
     sim = simulate_queue(agents, traffic, 180, 20, patience=patience, calls=3_000, seed=5, warmup=0)
-    wait, answered = simpy_waits(agents, traffic, 180.0, patience, 3_000, 5)
+    wait, answered = simpy_queue(agents, traffic, 180.0, patience, 3_000, 5)
     np.testing.assert_allclose(sim.calls["wachttijd (s)"], wait, rtol=0, atol=1e-7)
     np.testing.assert_array_equal(sim.calls["beantwoord"], answered)
 
