@@ -55,6 +55,16 @@ def _need(table, columns, name):
         raise ValueError(f"{name} must have the columns {columns}, missing {missing}")
 
 
+def _agent_axes(ax, ylabel, title):
+    """Agents on the x axis (whole numbers), a fraction shown as percentage on the y axis."""
+    ax.set_ylim(0, 1.02)
+    _percent_axis(ax.yaxis)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("aantal medewerkers")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+
+
 def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6, 3)):
     """Bars of the service level per number of agents (a :func:`~wfmcourse.scenarios.staffing_table`).
 
@@ -69,12 +79,7 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {target:.0%}")
         ax.legend(loc="upper left", frameon=False)
-    ax.set_ylim(0, 1.02)
-    _percent_axis(ax.yaxis)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("aantal medewerkers")
-    ax.set_ylabel("service level")
-    ax.set_title("Service level per aantal medewerkers")
+    _agent_axes(ax, "service level", "Service level per aantal medewerkers")
     return fig
 
 
@@ -87,12 +92,7 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
     ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {target:.0%}")
-    ax.set_ylim(0, 1.02)
-    _percent_axis(ax.yaxis)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("aantal medewerkers")
-    ax.set_ylabel("percentage")
-    ax.set_title("Meer medewerkers: hoger service level, lagere occupancy")
+    _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
     ax.legend(loc="lower right", frameon=False)
     return fig
 
