@@ -1,0 +1,368 @@
+"""Kern-contact: improving at the source instead of planning around avoidable demand.
+
+The logic behind notebook 07:
+
+* :func:`pareto` - contact reasons sorted by volume with share and cumulative share, and the
+  "vital few" that together make up the first 80 % (the cutoff is a parameter);
+* :func:`avoidable_savings` - what removing part of the avoidable (failure) demand saves in
+  contacts, workload hours, agents (Erlang C per interval via
+  :func:`wfmcourse.erlang.agents_needed`) and FTE (via :func:`wfmcourse.shrinkage.gross_up`
+  and the contract hours);
+* :func:`remaining_aht` - the AHT of the contact mix that is left, so a learner sees why an
+  AHT target can turn red *because* an improvement worked;
+* :func:`impact_effort_quadrant`, :func:`prioritise` and :func:`impact_effort_matrix` - the
+  impact-effort matrix with Dutch quadrant names, computed from scores instead of placed by hand;
+* :func:`self_assessment` - scores (1-5) on the starting points of the kern-contact approach,
+  with the strongest and weakest points.
+
+Functions are pure and vectorised; bad input raises ``ValueError`` naming the parameter and the
+value (via :func:`wfmcourse._checks.as_array`). Fractions are 0-1, times in seconds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import erlang
+from ._checks import as_array, is_scalar_call
+from .kpi import fte as _fte
+from .shrinkage import gross_up
+
+__all__ = [
+    "QUADRANTS",
+    "QUADRANT_ADVICE",
+    "STARTING_POINTS",
+    "pareto",
+    "avoidable_savings",
+    "remaining_aht",
+    "impact_effort_quadrant",
+    "prioritise",
+    "impact_effort_matrix",
+    "SelfAssessment",
+    "self_assessment",
+]
+
+#: The quadrants of the impact-effort matrix, in the order in which you tackle them.
+QUADRANTS = ("nu doen", "plannen", "later-lijst", "niet doen")
+
+#: A one-line Dutch approach per quadrant.
+QUADRANT_ADVICE = {
+    "nu doen": "Veel effect voor weinig moeite: meteen oppakken (quick win).",
+    "plannen": "Veel effect, veel moeite: voorbereiden en als project inplannen.",
+    "later-lijst": "Weinig effect, weinig moeite: op de lijst, later opnieuw wegen.",
+    "niet doen": "Weinig effect, veel moeite: geen verbeterproject van maken.",
+}
+
+#: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
+STARTING_POINTS = {
+    "echte_praktijk": "We weten hoe het echt gaat, ook achter groene cijfers (geen watermeloenrapporten).",
+    "vermijdbaar_contact": "We zoeken actief welke vragen betere informatie had kunnen voorkomen, en pakken die aan.",
+    "kanaal_per_vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
+    "werving_houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
+    "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
+    "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
+    "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
+    "passende_kpis": "We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit en klantbehoefte.",
+    "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
+}
+
+
+# ---------------------------------------------------------------------------
+# Pareto of contact reasons
+# ---------------------------------------------------------------------------
+def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
+    """Contact reasons sorted by volume, with share, cumulative share and the "vital few".
+
+    ``reasons`` is either one label per contact (counted), or - with ``counts`` - the labels
+    belonging to ``counts`` (repeated labels are added up). A pandas Series with a numeric dtype
+    and no ``counts`` is read as counts indexed by reason (the output of ``value_counts``).
+
+    Returns a DataFrame indexed by ``contactreden`` with the columns ``aantal``, ``aandeel``
+    (fraction), ``cumulatief`` (fraction, the last row exactly 1) and ``vital few``: True for
+    the smallest set of top reasons whose cumulative share reaches ``cutoff`` (0.8 = the 80 %
+    of the 80/20 rule). Equal counts are ordered by label so the result is deterministic.
+    """
+    c = float(as_array("cutoff", cutoff, low=0.0, low_inclusive=False, high=1.0))
+    if counts is None and isinstance(reasons, pd.Series) and pd.api.types.is_numeric_dtype(reasons):
+        labels, values = reasons.index, reasons.to_numpy()
+        counts_name = "reasons"
+    elif counts is None:
+        if isinstance(reasons, (str, bytes)) or np.ndim(reasons) != 1:
+            raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
+        labels = pd.Index(pd.Series(reasons).to_numpy())
+        if labels.isna().any():
+            raise ValueError(f"reasons must not contain missing labels, got {reasons!r}")
+        values = np.ones(len(labels))
+        counts_name = "counts"
+    else:
+        if isinstance(reasons, (str, bytes)) or np.ndim(reasons) != 1:
+            raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
+        labels, values, counts_name = pd.Index(list(reasons)), counts, "counts"
+    values = as_array(counts_name, values)
+    if values.ndim != 1 or len(values) != len(labels):
+        raise ValueError(f"counts must have one number per reason, got {len(labels)} reasons and "
+                         f"counts of shape {values.shape}")
+    if len(values) == 0:
+        raise ValueError(f"reasons must not be empty, got {reasons!r}")
+    total_counts = pd.Series(values, index=labels).groupby(level=0, sort=True).sum()
+    if total_counts.sum() <= 0:
+        raise ValueError(f"{counts_name} must add up to more than 0, got {values.sum()!r}")
+    order = np.lexsort((np.arange(len(total_counts)), -total_counts.to_numpy()))
+    table = total_counts.iloc[order].to_frame("aantal")
+    table.index.name = "contactreden"
+    total = table["aantal"].sum()
+    table["aandeel"] = table["aantal"] / total
+    table["cumulatief"] = table["aantal"].cumsum() / total
+    before = table["cumulatief"] - table["aandeel"]
+    table["vital few"] = (before < c - 1e-12).to_numpy()
+    return table
+
+
+# ---------------------------------------------------------------------------
+# What removing avoidable contacts saves
+# ---------------------------------------------------------------------------
+def avoidable_savings(volume, avoidable_share, reduction, aht, *, interval=900, awt=20,
+                      target=0.8, shrinkage=0.3, contract_hours=36.0) -> pd.DataFrame:
+    """What removing ``reduction`` of the avoidable contacts saves, one row per reduction.
+
+    ``volume``: contacts per interval (a number or a sequence/Series covering the period you
+    want the FTE for, usually one week of 15-minute intervals); ``avoidable_share``: fraction of
+    the contacts that is avoidable (failure demand), one value or one per interval;
+    ``reduction``: fraction of the avoidable contacts you manage to remove, one value or a
+    sequence (one output row each); ``aht`` in seconds; ``interval`` in seconds; ``awt`` and
+    ``target`` the service-level norm (80/20 by default); ``shrinkage`` a fraction < 1;
+    ``contract_hours`` the full-time week.
+
+    Per interval: ``avoided = volume * avoidable_share * reduction``; the agents are
+    :func:`wfmcourse.erlang.agents_needed` (Erlang C) before and after. Columns (Dutch):
+
+    * ``reductie`` - the reduction;
+    * ``contacten minder`` - ``sum(avoided)``;
+    * ``werklast minder (uur)`` - ``sum(avoided) * aht / 3600``: pure handling time;
+    * ``netto uren minder`` - ``sum(agents_before - agents_after) * interval / 3600``;
+    * ``bruto uren minder`` - :func:`~wfmcourse.shrinkage.gross_up` of the net hours;
+    * ``FTE minder`` - gross hours / ``contract_hours``;
+    * ``piek minder`` - agents needed in the busiest interval before minus after.
+
+    Savings are zero at reduction 0 and never decrease as the reduction grows. Because Erlang
+    rounds up to whole agents per interval, the net hours move in steps; because of the scale
+    effect, the agents saved are a smaller share than the contacts removed.
+    """
+    vol = as_array("volume", volume)
+    if vol.ndim > 1:
+        raise ValueError(f"volume must be a number or one-dimensional, got shape {vol.shape}")
+    share = as_array("avoidable_share", avoidable_share, high=1.0)
+    red = as_array("reduction", reduction, high=1.0)
+    if red.ndim > 1:
+        raise ValueError(f"reduction must be a number or one-dimensional, got shape {red.shape}")
+    h = float(as_array("aht", aht, low=0.0, low_inclusive=False))
+    seconds = float(as_array("interval", interval, low=0.0, low_inclusive=False))
+    as_array("awt", awt)
+    as_array("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
+    s = float(as_array("shrinkage", shrinkage, high=1.0, high_inclusive=False))
+    hours = float(as_array("contract_hours", contract_hours, low=0.0, low_inclusive=False))
+    vol = np.atleast_1d(vol)
+    try:
+        vol, share = np.broadcast_arrays(vol, np.atleast_1d(share))
+    except ValueError:
+        raise ValueError(f"avoidable_share must be one value or one per interval of volume, got "
+                         f"shapes {np.shape(avoidable_share)} and {np.shape(volume)}") from None
+    red = np.atleast_1d(red)
+    avoidable = vol * share                                  # per interval
+    avoided = red[:, None] * avoidable[None, :]              # reduction x interval
+    before = erlang.agents_needed(erlang.traffic(vol, h, seconds), h, awt, target)
+    after = erlang.agents_needed(erlang.traffic(vol[None, :] - avoided, h, seconds), h, awt, target)
+    saved_agents = before[None, :] - after
+    net_hours = saved_agents.sum(axis=1) * seconds / 3600.0
+    gross = gross_up(net_hours, s)
+    return pd.DataFrame({
+        "reductie": red,
+        "contacten minder": avoided.sum(axis=1),
+        "werklast minder (uur)": avoided.sum(axis=1) * h / 3600.0,
+        "netto uren minder": net_hours,
+        "bruto uren minder": gross,
+        "FTE minder": _fte(gross, hours),
+        "piek minder": before.max() - after.max(axis=1),
+    })
+
+
+def remaining_aht(counts, aht, removed=0.0):
+    """AHT (seconds) of the contact mix after removing a fraction of some reasons' contacts.
+
+    ``counts`` and ``aht`` per contact reason; ``removed`` the fraction of each reason's
+    contacts that disappears (one value or one per reason; 0 for reasons you do not touch):
+
+    ``AHT = sum(counts * (1 - removed) * aht) / sum(counts * (1 - removed))``.
+
+    When the short, simple (often avoidable) contacts go, the remaining mix is harder and its
+    AHT rises although nobody works slower. Raises when nothing is left.
+    """
+    c = as_array("counts", counts)
+    a = as_array("aht", aht, low=0.0, low_inclusive=False)
+    r = as_array("removed", removed, high=1.0)
+    try:
+        c, a, r = np.broadcast_arrays(c, a, r)
+    except ValueError:
+        raise ValueError(f"counts, aht and removed must have matching lengths, got shapes "
+                         f"{np.shape(counts)}, {np.shape(aht)} and {np.shape(removed)}") from None
+    left = c * (1.0 - r)
+    if left.sum() <= 0:
+        raise ValueError(f"no contacts are left: counts {counts!r} with removed {removed!r}")
+    return float(np.average(a, weights=left))
+
+
+# ---------------------------------------------------------------------------
+# Impact-effort matrix
+# ---------------------------------------------------------------------------
+def _score(name, value):
+    return as_array(name, value, low=1.0, high=5.0)
+
+
+def impact_effort_quadrant(impact, effort, threshold=3):
+    """The quadrant (Dutch name) for impact and effort scores from 1 to 5.
+
+    A score counts as *high* when it is **>= threshold** (inclusive; ``threshold`` in (1, 5]):
+
+    ================  ===================  ==================
+    impact \\ effort   low (< t)            high (>= t)
+    ================  ===================  ==================
+    high (>= t)       ``"nu doen"``        ``"plannen"``
+    low (< t)         ``"later-lijst"``    ``"niet doen"``
+    ================  ===================  ==================
+
+    Scalars give a ``str``, arrays a numpy array of ``str``, a Series a Series with its index.
+    """
+    if np.ndim(threshold) != 0:
+        raise ValueError(f"threshold must be a single number, got {threshold!r}")
+    t = float(as_array("threshold", threshold, low=1.0, low_inclusive=False, high=5.0))
+    imp = _score("impact", impact)
+    eff = _score("effort", effort)
+    try:
+        high_imp, high_eff = np.broadcast_arrays(imp >= t, eff >= t)
+    except ValueError:
+        raise ValueError(f"impact and effort must have matching shapes, got {np.shape(impact)} "
+                         f"and {np.shape(effort)}") from None
+    labels = np.where(high_imp,
+                      np.where(high_eff, QUADRANTS[1], QUADRANTS[0]),
+                      np.where(high_eff, QUADRANTS[3], QUADRANTS[2]))
+    if is_scalar_call(impact, effort):
+        return str(labels.item())
+    for value in (impact, effort):
+        if isinstance(value, pd.Series) and labels.shape == (len(value),):
+            return pd.Series(labels.astype(object), index=value.index, name="kwadrant")
+    return labels
+
+
+def _need(frame, columns):
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"findings must be a DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"findings must have the columns {list(columns)}, missing {missing}")
+
+
+def prioritise(findings, threshold=3) -> pd.DataFrame:
+    """The findings with their computed ``kwadrant``, in the order to tackle them.
+
+    ``findings`` has the columns ``bevinding``, ``impact`` and ``inspanning`` (scores 1-5).
+    Sorted by quadrant (``nu doen``, ``plannen``, ``later-lijst``, ``niet doen``), then highest
+    impact, then lowest effort; the original index is kept.
+    """
+    _need(findings, ("bevinding", "impact", "inspanning"))
+    quadrant = impact_effort_quadrant(np.asarray(findings["impact"]),
+                                      np.asarray(findings["inspanning"]), threshold)
+    out = findings.assign(kwadrant=np.atleast_1d(quadrant).astype(object))
+    rank = out["kwadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
+    keys = pd.DataFrame({"rank": rank, "imp": -out["impact"], "eff": out["inspanning"]})
+    return out.loc[keys.sort_values(["rank", "imp", "eff"], kind="stable").index]
+
+
+_COLOURS = {"nu doen": "#2a9d55", "plannen": "#1f6fb4", "later-lijst": "#8c8c8c",
+            "niet doen": "#c0392b"}
+
+
+def impact_effort_matrix(findings, ax=None, threshold=3, figsize=(7, 5.5)):
+    """Draw the impact-effort matrix: effort ("Inspanning") across, impact up.
+
+    Points are coloured by the quadrant from :func:`prioritise` and labelled with a number
+    that matches the row order of :func:`prioritise`; the quadrant names sit in the corners.
+    Returns the figure (a :class:`~wfmcourse.plots.CourseFigure` when ``ax`` is None).
+    """
+    from .plots import CourseFigure
+
+    table = prioritise(findings, threshold)
+    if ax is None:
+        fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    for number, (_, row) in enumerate(table.iterrows(), start=1):
+        ax.scatter(row["inspanning"], row["impact"], s=160, color=_COLOURS[row["kwadrant"]],
+                   edgecolors="black", linewidths=0.5, zorder=3)
+        ax.annotate(str(number), (row["inspanning"], row["impact"]), ha="center", va="center",
+                    fontsize=8, color="white", fontweight="bold", zorder=4)
+    line = float(threshold) - 0.5 if float(threshold).is_integer() else float(threshold)
+    ax.axvline(line, color="grey", linestyle="--", linewidth=1)
+    ax.axhline(line, color="grey", linestyle="--", linewidth=1)
+    corners = {"nu doen": (0.02, 0.98, "left", "top"), "plannen": (0.98, 0.98, "right", "top"),
+               "later-lijst": (0.02, 0.02, "left", "bottom"),
+               "niet doen": (0.98, 0.02, "right", "bottom")}
+    for name, (cx, cy, ha, va) in corners.items():
+        ax.text(cx, cy, name, transform=ax.transAxes, ha=ha, va=va, fontsize=11,
+                fontweight="bold", color=_COLOURS[name], alpha=0.85)
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel("Inspanning (1 = weinig, 5 = veel)")
+    ax.set_ylabel("Impact (1 = weinig, 5 = veel)")
+    ax.set_title("Impact-effort-matrix (nummers = volgorde van aanpak)")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Self-assessment on the starting points
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SelfAssessment:
+    """Result of :func:`self_assessment`."""
+
+    table: pd.DataFrame   #: one row per starting point: ``startpunt`` and ``score``, lowest first
+    average: float        #: mean score
+    strongest: tuple      #: keys with the highest score
+    weakest: tuple        #: keys with the lowest score
+
+
+def self_assessment(answers) -> SelfAssessment:
+    """Score the starting points of :data:`STARTING_POINTS` (answers 1-5, whole numbers).
+
+    ``answers`` must be a dict with exactly the keys of :data:`STARTING_POINTS`. The table lists
+    the points lowest score first (ties in the order of :data:`STARTING_POINTS`): start
+    improving at the top. ``strongest``/``weakest`` hold every key tied at the max/min.
+    """
+    if not isinstance(answers, dict):
+        raise ValueError(f"answers must be a dict starting point -> score, got {answers!r}")
+    unknown = [k for k in answers if k not in STARTING_POINTS]
+    if unknown:
+        raise ValueError(f"answers has unknown starting point {unknown[0]!r}; choose from "
+                         f"{list(STARTING_POINTS)}")
+    missing = [k for k in STARTING_POINTS if k not in answers]
+    if missing:
+        raise ValueError(f"answers is missing the starting point {missing[0]!r}")
+    keys = list(STARTING_POINTS)
+    for key in keys:
+        if np.ndim(answers[key]) != 0:
+            raise ValueError(f"answers[{key!r}] must be a single score, got {answers[key]!r}")
+        as_array(f"answers[{key!r}]", answers[key], low=1, high=5, integer=True)
+    scores = np.array([float(answers[k]) for k in keys])
+    table = pd.DataFrame({"startpunt": [STARTING_POINTS[k] for k in keys],
+                          "score": scores.astype(int)}, index=pd.Index(keys, name="sleutel"))
+    table = table.iloc[np.argsort(scores, kind="stable")]
+    return SelfAssessment(
+        table=table,
+        average=float(scores.mean()),
+        strongest=tuple(k for k, v in zip(keys, scores) if v == scores.max()),
+        weakest=tuple(k for k, v in zip(keys, scores) if v == scores.min()),
+    )
