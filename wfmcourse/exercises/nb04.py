@@ -1,0 +1,154 @@
+"""Opdrachten bij notebook 04_shrinkage_fte."""
+from .. import capaciteit, shrinkage
+from . import choice, number
+
+
+def _dec(value, decimals):
+    """A number with a decimal comma: _dec(43.333, 2) -> '43,33'."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _pct(fraction):
+    """A fraction as a Dutch percentage with one decimal: 0.3028 -> '30,3 %'."""
+    return _dec(100 * fraction, 1) + " %"
+
+
+# Opdracht 1: planned versus unplanned shrinkage
+opdracht_1 = choice(
+    "Opdracht 1",
+    {"b", "e"},
+    {
+        "a": "Vakantieverlof dat in januari is aangevraagd en goedgekeurd.",
+        "b": "Een medewerker meldt zich op maandagochtend ziek.",
+        "c": "De maandelijkse producttraining van twee uur.",
+        "d": "Het wekelijkse teamoverleg.",
+        "e": "Een storing in het CRM waardoor een half uur niemand klanten kan helpen.",
+    },
+    hint="Gepland is alles wat al in het rooster staat voordat de dag begint. Welke posten overkomen je op de "
+         "dag zelf? Er is meer dan één juist antwoord; geef ze als \"x,y\".",
+    solution="b en e: een ziekmelding en een systeemstoring zijn ongeplande shrinkage; die vang je niet op in het "
+             "rooster maar met een buffer op basis van historische cijfers. Verlof, training en overleg zijn gepland: "
+             "die zet je in het rooster op momenten dat het rustig is.",
+    feedback={
+        "a": "Goedgekeurd verlof staat al vast als het rooster gemaakt wordt: dat is geplande shrinkage.",
+        "c": "Een training wordt vooraf ingeroosterd: geplande shrinkage (leg hem in een rustig dagdeel).",
+        "d": "Het teamoverleg staat vooraf in het rooster: geplande shrinkage.",
+    },
+)
+
+
+# Opdracht 2: gross-up of 320 net hours at 35 % shrinkage
+def _gross_2():
+    return shrinkage.gross_up(320, 0.35)
+
+
+opdracht_2 = number(
+    "Opdracht 2",
+    _gross_2,
+    unit="uur",
+    hint="Shrinkage is een deel van de bruto (betaalde) uren. Zoek de bruto uren waarvan na 35 % shrinkage "
+         "precies 320 uur overblijft: bruto x (1 - 0,35) = 320.",
+    solution=lambda: f"shrinkage.gross_up(320, 0.35) = 320 / 0,65 = {_dec(_gross_2(), 1)} uur. Controle: "
+                     f"{_dec(_gross_2(), 1)} x 0,35 = {_dec(_gross_2() * 0.35, 1)} uur shrinkage, dus "
+                     "precies 320 uur over voor de klant.",
+    mistakes={
+        "naief": (lambda: shrinkage.naive_gross_up(320, 0.35),
+                  "Je rekende 320 x 1,35. Dat is de bekende spreadsheetfout: van 432 betaalde uur gaat 35 % af "
+                  "(151,2 uur) en blijft 280,8 uur over, 39 uur te weinig. Deel door (1 - shrinkage)."),
+        "vermenigvuldigd": (320 * 0.65,
+                            "Je vermenigvuldigde met 0,65: dat is wat er netto overblijft van 320 bruto uren. "
+                            "Hier is het omgekeerd: 320 uur moet er netto overblijven."),
+    },
+)
+
+
+# Opdracht 3: absence on paid time, floor shrinkage on attended time -> compound
+def _total_3():
+    return shrinkage.total_shrinkage({"afwezig": 0.11 + 0.06, "op het werk": 0.16}, method="compound")
+
+
+opdracht_3 = number(
+    "Opdracht 3",
+    _total_3,
+    rel=2e-3,
+    fraction=True,
+    hint="Verlof en verzuim zijn allebei gemeten als deel van de betaalde uren: die mag je optellen. De 16 % is "
+         "gemeten als deel van de uren dat iemand er wél is. Welk deel van de betaalde tijd blijft over na "
+         "afwezigheid, en welk deel daarvan gaat dan nog op aan pauzes, overleg en training?",
+    solution=lambda: "Afwezig: 11 % + 6 % = 17 % van de betaalde tijd, dus 83 % is aanwezig. Daarvan gaat 16 % "
+                     "op aan pauzes, overleg, coaching en training. Totaal: 1 - 0,83 x 0,84 = "
+                     f"{_dec(_total_3(), 4)}, dus {_pct(_total_3())}. In code: shrinkage.total_shrinkage("
+                     "{'afwezig': 0.17, 'op het werk': 0.16}, method='compound').",
+    mistakes={
+        "opgeteld": (0.11 + 0.06 + 0.16,
+                     "Je telde alles op (33 %). Maar de 16 % is een deel van de aanwezige uren, niet van de "
+                     "betaalde uren: zo tel je de pauzes van mensen die met verlof zijn ook mee."),
+        "alles_compound": (lambda: shrinkage.total_shrinkage([0.11, 0.06, 0.16], method="compound"),
+                           "Je vermenigvuldigde alle drie. Verlof en verzuim zijn allebei een deel van dezelfde "
+                           "betaalde uren: die tel je eerst op (17 %), pas daarna komt de 16 % erbovenop."),
+    },
+)
+
+
+# Opdracht 4: from weekly net hours to FTE with a 36-hour contract
+def _fte_4():
+    return shrinkage.fte(shrinkage.gross_up(610, 0.31), 36)
+
+
+opdracht_4 = number(
+    "Opdracht 4",
+    _fte_4,
+    unit="FTE",
+    hint="Eerst van netto naar bruto uren (delen door 1 - shrinkage), dan delen door de contracturen van een "
+         "voltijdweek bij deze organisatie.",
+    solution=lambda: f"Bruto: 610 / 0,69 = {_dec(shrinkage.gross_up(610, 0.31), 1)} uur per week. FTE: "
+                     f"{_dec(shrinkage.gross_up(610, 0.31), 1)} / 36 = {_dec(_fte_4(), 2)} FTE. In code: "
+                     "shrinkage.fte(shrinkage.gross_up(610, 0.31), 36).",
+    mistakes={
+        "veertig": (lambda: shrinkage.fte(shrinkage.gross_up(610, 0.31), 40),
+                    "Je deelde door 40 uur. Deze organisatie heeft een voltijdweek van 36 uur; met 40 uur kom je "
+                    "ruim 2 FTE te laag uit en werf je te weinig mensen."),
+        "naief": (lambda: shrinkage.fte(shrinkage.naive_gross_up(610, 0.31), 36),
+                  "Je rekende 610 x 1,31. Deel door (1 - 0,31): dat is de enige ophoging die na shrinkage "
+                  "precies 610 uur overlaat."),
+        "netto": (610 / 36,
+                  "Dit zijn alleen de netto uren gedeeld door 36: de shrinkage ontbreekt nog."),
+    },
+)
+
+
+# Opdracht 5: hires per year to keep 120 productive FTE
+def _staffing_5():
+    return capaciteit.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6)
+
+
+opdracht_5 = number(
+    "Opdracht 5",
+    lambda: _staffing_5().hires_fte,
+    rel=2e-3,
+    unit="FTE per jaar",
+    hint="Gebruik capaciteit.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6). Denk na over wat er "
+         "gebeurt met de capaciteit in de weken dat een plek leeg is en een nieuwe collega nog leert.",
+    solution=lambda: (
+        f"Elk vertrek kost 6 + 10 x 0,5 = 11 weken capaciteit; dat is 0,35 x 11 / 52 = "
+        f"{_pct(_staffing_5().loss_share)} van de bezetting. Je hebt dus 120 / (1 - "
+        f"{_dec(_staffing_5().loss_share, 4)}) = {_dec(_staffing_5().headcount_fte, 1)} FTE in dienst nodig, en "
+        f"daarvan vertrekt 35 % per jaar: {_dec(_staffing_5().hires_fte, 1)} FTE aan nieuwe mensen per jaar."),
+    mistakes={
+        "zonder_inwerken": (120 * 0.35,
+                            "Met 120 x 0,35 = 42 vervang je alleen wie vertrekt. Maar lege plekken en nieuwe "
+                            "collega's die nog leren kosten ook capaciteit: je hebt meer mensen in dienst nodig, "
+                            "en van hen vertrekt ook 35 %."),
+    },
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
+
+# For the tests: one right and one wrong answer per exercise.
+ANSWERS = {
+    "opdracht_1": ("b,e", "a,b"),
+    "opdracht_2": (320 / 0.65, 432),
+    "opdracht_3": (1 - 0.83 * 0.84, 0.33),
+    "opdracht_4": (610 / 0.69 / 36, 610 / 0.69 / 40),
+    "opdracht_5": (120 / (1 - 0.35 * 11 / 52) * 0.35, 42),
+}
