@@ -69,6 +69,24 @@ def test_pareto_bad_input(kwargs, fragment):
         kc.pareto(**kwargs)
 
 
+def test_pareto_chart_draws_one_bar_per_reason():
+    fig = kc.pareto_chart(kc.pareto(["a", "b", "c"], [5, 3, 1]))
+    assert isinstance(fig, CourseFigure) and len(fig.axes[0].patches) == 3
+    with pytest.raises(ValueError, match="output of pareto"):
+        kc.pareto_chart(pd.DataFrame({"aantal": [1]}))
+
+
+def test_example_reasons_and_avoidable_share():
+    ex = kc.example_reasons()
+    assert ex["aantal"].sum() == 8600 and ex.loc[ex["vermijdbaar"], "aantal"].sum() == 3800
+    assert kc.avoidable_share(ex["aantal"], ex["vermijdbaar"]) == pytest.approx(3800 / 8600)
+    assert kc.avoidable_share([100, 300], [1.0, 0.5]) == pytest.approx(250 / 400)
+    with pytest.raises(ValueError, match="avoidable must be <= 1, got 2"):
+        kc.avoidable_share([1, 2], [0, 2])
+    with pytest.raises(ValueError, match="counts must add up"):
+        kc.avoidable_share([0, 0], [0, 1])
+
+
 # ---------------------------------------------------------------------------
 # avoidable_savings
 # ---------------------------------------------------------------------------

@@ -34,7 +34,10 @@ __all__ = [
     "QUADRANTS",
     "QUADRANT_ADVICE",
     "STARTING_POINTS",
+    "example_reasons",
+    "avoidable_share",
     "pareto",
+    "pareto_chart",
     "avoidable_savings",
     "remaining_aht",
     "impact_effort_quadrant",
@@ -72,6 +75,46 @@ STARTING_POINTS = {
 # ---------------------------------------------------------------------------
 # Pareto of contact reasons
 # ---------------------------------------------------------------------------
+def example_reasons() -> pd.DataFrame:
+    """A small fictitious week of contact reasons of a web shop (for notebook 07 and its exercises).
+
+    Columns: ``reden`` (Dutch label), ``aantal`` (contacts per week), ``vermijdbaar`` (bool:
+    failure demand that better information or a better process could prevent) and ``aht``
+    (seconds). 8,600 contacts, of which 3,800 avoidable.
+    """
+    rows = [
+        ("Waar blijft mijn bestelling?", 2400, True, 180),
+        ("Vraag over factuur", 1500, False, 300),
+        ("Retour aanvragen", 1300, False, 240),
+        ("Productadvies", 900, False, 420),
+        ("Adres of gegevens wijzigen", 700, True, 150),
+        ("Klacht over levering", 600, False, 480),
+        ("Betaling mislukt", 450, True, 270),
+        ("Opzeggen abonnement", 300, False, 360),
+        ("Inloggen lukt niet", 250, True, 210),
+        ("Overig", 200, False, 300),
+    ]
+    return pd.DataFrame(rows, columns=["reden", "aantal", "vermijdbaar", "aht"])
+
+
+def avoidable_share(counts, avoidable):
+    """Share of all contacts that is avoidable: ``sum(counts * avoidable) / sum(counts)``.
+
+    ``counts`` per contact reason (>= 0), ``avoidable`` a flag (bool/0/1) or a fraction 0-1 per
+    reason. Weighted by contacts, not by reasons.
+    """
+    c = as_array("counts", counts)
+    f = as_array("avoidable", avoidable, high=1.0)
+    try:
+        c, f = np.broadcast_arrays(c, f)
+    except ValueError:
+        raise ValueError(f"counts and avoidable must have matching lengths, got shapes "
+                         f"{np.shape(counts)} and {np.shape(avoidable)}") from None
+    if c.sum() <= 0:
+        raise ValueError(f"counts must add up to more than 0, got {counts!r}")
+    return float(np.average(f, weights=c))
+
+
 def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     """Contact reasons sorted by volume, with share, cumulative share and the "vital few".
 
@@ -118,6 +161,36 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     before = table["cumulatief"] - table["aandeel"]
     table["vital few"] = (before < c - 1e-12).to_numpy()
     return table
+
+
+def pareto_chart(table, figsize=(8, 4)):
+    """Bars of the counts per reason (busiest left) with the cumulative share as a line.
+
+    ``table`` is the output of :func:`pareto`; vital-few bars are dark, the rest light, and a
+    dashed line marks 80 %. Returns a :class:`~wfmcourse.plots.CourseFigure`.
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from .plots import CourseFigure
+
+    if not isinstance(table, pd.DataFrame) or not {"aantal", "cumulatief", "vital few"} <= set(table.columns):
+        raise ValueError("table must be the output of pareto() with the columns "
+                         "'aantal', 'cumulatief' and 'vital few'")
+    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    x = np.arange(len(table))
+    colours = np.where(table["vital few"].to_numpy(), "#1f6fb4", "#a6c8e6")
+    ax.bar(x, table["aantal"], color=colours)
+    ax.set_xticks(x, [str(i) for i in table.index], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("Aantal contacten")
+    right = ax.twinx()
+    right.plot(x, table["cumulatief"], color="#e07b00", marker="o", markersize=3)
+    right.axhline(0.8, color="#8c8c8c", linestyle="--", linewidth=1)
+    right.set_ylim(0, 1.02)
+    right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    right.set_ylabel("Cumulatief aandeel")
+    ax.set_title("Pareto van contactredenen (donker = vital few)")
+    return fig
 
 
 # ---------------------------------------------------------------------------
