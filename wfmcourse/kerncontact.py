@@ -60,14 +60,17 @@ QUADRANT_ADVICE = {
 
 #: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
 STARTING_POINTS = {
-    "echte_praktijk": "We weten hoe het echt gaat, ook achter groene cijfers (geen watermeloenrapporten).",
-    "vermijdbaar_contact": "We zoeken actief welke vragen betere informatie had kunnen voorkomen, en pakken die aan.",
+    "echte_praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
+                       "(geen watermeloenrapporten)."),
+    "vermijdbaar_contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
+                            "en pakken die aan."),
     "kanaal_per_vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
     "werving_houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
     "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
     "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
     "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
-    "passende_kpis": "We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit en klantbehoefte.",
+    "passende_kpis": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
+                      "en klantbehoefte."),
     "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
 }
 
@@ -173,7 +176,8 @@ def pareto_chart(table, figsize=(8, 4)):
 
     from .plots import CourseFigure
 
-    if not isinstance(table, pd.DataFrame) or not {"aantal", "cumulatief", "vital few"} <= set(table.columns):
+    needed = {"aantal", "cumulatief", "vital few"}
+    if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
         raise ValueError("table must be the output of pareto() with the columns "
                          "'aantal', 'cumulatief' and 'vital few'")
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")

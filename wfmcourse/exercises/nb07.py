@@ -61,7 +61,8 @@ opdracht_2 = whole_number(
         "evenredig": (lambda: math.ceil(_before() * 0.2),
                       "Je nam 20 % van de medewerkers. Erlang C is niet evenredig: door het schaalvoordeel "
                       "scheelt 20 % minder contacten iets minder dan 20 % van de medewerkers."),
-        "alles_weg": (lambda: int(kerncontact.avoidable_savings(120, 0.4, 1.0, 300)["piek minder"].iloc[0]),
+        "alles_weg": (lambda: int(kerncontact.avoidable_savings(120, 0.4, 1.0, 300)["piek minder"]
+                                  .iloc[0]),
                       "Je haalde alle vermijdbare contacten weg; de vraag gaat over de helft ervan."),
     },
 )
@@ -81,8 +82,8 @@ opdracht_3 = choice(
     hint="Bereken het kwadrant met kerncontact.impact_effort_quadrant(2, 5) en denk daarna na over wat "
          "'niet doen' betekent voor iets dat wettelijk verplicht is.",
     solution="d. Met impact 2 en inspanning 5 valt de bevinding in 'niet doen'. Dat betekent: geen "
-             "verbeterproject, níet dat je het proces afschaft. Een wettelijk verplichte identiteitscontrole "
-             "blijft gewoon bestaan.",
+             "verbeterproject, níet dat je het proces afschaft. Een wettelijk verplichte "
+             "identiteitscontrole blijft gewoon bestaan.",
     feedback={
         "a": "Met inspanning 5 is dit geen quick win, en een verplichte controle kun je niet schrappen.",
         "b": "Plannen is voor bevindingen met veel impact; deze heeft maar impact 2.",
@@ -106,7 +107,8 @@ opdracht_4 = number(
     hint="Na de verbetering zijn er 500 statusvragen van 180 s en 600 klachten van 540 s over. "
          "De AHT is de totale afhandeltijd gedeeld door het aantal contacten.",
     solution=lambda: f"(500 x 180 + 600 x 540) / 1.100 = {_dec(_mix(), 1)} seconden "
-                     "(kerncontact.remaining_aht([1000, 600], [180, 540], [0.5, 0])). Eerst was de AHT 315 s: "
+                     "(kerncontact.remaining_aht([1000, 600], [180, 540], [0.5, 0])). "
+                     "Eerst was de AHT 315 s: "
                      "de AHT stijgt, terwijl niemand langzamer werkt. Alleen de mix is veranderd.",
     mistakes={
         "oude_aht": ((1000 * 180 + 600 * 540) / 1600,
