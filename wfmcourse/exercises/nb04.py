@@ -37,39 +37,14 @@ opdracht_1 = choice(
 )
 
 
-# Opdracht 2: gross-up of 320 net hours at 35 % shrinkage
-def _gross_2():
-    return shrinkage.gross_up(320, 0.35)
+# Opdracht 2: absence on paid time, floor shrinkage on attended time -> compound
+def _total_2():
+    return shrinkage.total_shrinkage({"afwezig": 0.11 + 0.06, "op het werk": 0.16}, method="compound")
 
 
 opdracht_2 = number(
     "Opdracht 2",
-    _gross_2,
-    unit="uur",
-    hint="Shrinkage is een deel van de bruto (betaalde) uren. Zoek de bruto uren waarvan na 35 % shrinkage "
-         "precies 320 uur overblijft: bruto x (1 - 0,35) = 320.",
-    solution=lambda: f"shrinkage.gross_up(320, 0.35) = 320 / 0,65 = {_dec(_gross_2(), 1)} uur. Controle: "
-                     f"{_dec(_gross_2(), 1)} x 0,35 = {_dec(_gross_2() * 0.35, 1)} uur shrinkage, dus "
-                     "precies 320 uur over voor de klant.",
-    mistakes={
-        "naief": (lambda: shrinkage.naive_gross_up(320, 0.35),
-                  "Je rekende 320 x 1,35. Dat is de bekende spreadsheetfout: van 432 betaalde uur gaat 35 % af "
-                  "(151,2 uur) en blijft 280,8 uur over, 39 uur te weinig. Deel door (1 - shrinkage)."),
-        "vermenigvuldigd": (320 * 0.65,
-                            "Je vermenigvuldigde met 0,65: dat is wat er netto overblijft van 320 bruto uren. "
-                            "Hier is het omgekeerd: 320 uur moet er netto overblijven."),
-    },
-)
-
-
-# Opdracht 3: absence on paid time, floor shrinkage on attended time -> compound
-def _total_3():
-    return shrinkage.total_shrinkage({"afwezig": 0.11 + 0.06, "op het werk": 0.16}, method="compound")
-
-
-opdracht_3 = number(
-    "Opdracht 3",
-    _total_3,
+    _total_2,
     rel=2e-3,
     fraction=True,
     hint="Verlof en verzuim zijn allebei gemeten als deel van de betaalde uren: die mag je optellen. De 16 % is "
@@ -77,7 +52,7 @@ opdracht_3 = number(
          "afwezigheid, en welk deel daarvan gaat dan nog op aan pauzes, overleg en training?",
     solution=lambda: "Afwezig: 11 % + 6 % = 17 % van de betaalde tijd, dus 83 % is aanwezig. Daarvan gaat 16 % "
                      "op aan pauzes, overleg, coaching en training. Totaal: 1 - 0,83 x 0,84 = "
-                     f"{_dec(_total_3(), 4)}, dus {_pct(_total_3())}. In code: shrinkage.total_shrinkage("
+                     f"{_dec(_total_2(), 4)}, dus {_pct(_total_2())}. In code: shrinkage.total_shrinkage("
                      "{'afwezig': 0.17, 'op het werk': 0.16}, method='compound').",
     mistakes={
         "opgeteld": (0.11 + 0.06 + 0.16,
@@ -86,6 +61,31 @@ opdracht_3 = number(
         "alles_compound": (lambda: shrinkage.total_shrinkage([0.11, 0.06, 0.16], method="compound"),
                            "Je vermenigvuldigde alle drie. Verlof en verzuim zijn allebei een deel van dezelfde "
                            "betaalde uren: die tel je eerst op (17 %), pas daarna komt de 16 % erbovenop."),
+    },
+)
+
+
+# Opdracht 3: gross-up of 320 net hours at 35 % shrinkage
+def _gross_3():
+    return shrinkage.gross_up(320, 0.35)
+
+
+opdracht_3 = number(
+    "Opdracht 3",
+    _gross_3,
+    unit="uur",
+    hint="Shrinkage is een deel van de bruto (betaalde) uren. Zoek de bruto uren waarvan na 35 % shrinkage "
+         "precies 320 uur overblijft: bruto x (1 - 0,35) = 320.",
+    solution=lambda: f"shrinkage.gross_up(320, 0.35) = 320 / 0,65 = {_dec(_gross_3(), 1)} uur. Controle: "
+                     f"{_dec(_gross_3(), 1)} x 0,35 = {_dec(_gross_3() * 0.35, 1)} uur shrinkage, dus "
+                     "precies 320 uur over voor de klant.",
+    mistakes={
+        "naief": (lambda: shrinkage.naive_gross_up(320, 0.35),
+                  "Je rekende 320 x 1,35. Dat is de bekende spreadsheetfout: van 432 betaalde uur gaat 35 % af "
+                  "(151,2 uur) en blijft 280,8 uur over, 39 uur te weinig. Deel door (1 - shrinkage)."),
+        "vermenigvuldigd": (320 * 0.65,
+                            "Je vermenigvuldigde met 0,65: dat is wat er netto overblijft van 320 bruto uren. "
+                            "Hier is het omgekeerd: 320 uur moet er netto overblijven."),
     },
 )
 
@@ -147,8 +147,8 @@ OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("b,e", "a,b"),
-    "opdracht_2": (320 / 0.65, 432),
-    "opdracht_3": (1 - 0.83 * 0.84, 0.33),
+    "opdracht_2": (1 - 0.83 * 0.84, 0.33),
+    "opdracht_3": (320 / 0.65, 432),
     "opdracht_4": (610 / 0.69 / 36, 610 / 0.69 / 40),
     "opdracht_5": (120 / (1 - 0.35 * 11 / 52) * 0.35, 42),
 }
