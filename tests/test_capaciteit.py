@@ -76,3 +76,50 @@ def test_more_turnover_means_more_hires_and_headcount(turnover, weeks):
 def test_staffing_with_turnover_bad_input(kwargs, name):
     with pytest.raises(ValueError, match=name):
         capaciteit.staffing_with_turnover(**kwargs)
+
+
+HOURS = {"verlof": 110.0, "verzuim": 60.0, "pauzes": 70.0, "training": 30.0, "overleg": 20.0}
+
+
+def test_shrinkage_breakdown_worked_example():
+    """1000 paid hours: verlof 11 %, verzuim 6 %, pauzes 7 %, training 3 %, overleg 2 %; total 29 %."""
+    table = capaciteit.shrinkage_breakdown(HOURS, 1000)
+    assert list(table.index) == ["verlof", "pauzes", "verzuim", "training", "overleg"]
+    assert table.loc["verzuim", "aandeel"] == pytest.approx(0.06)
+    assert table.loc["verzuim", "soort"] == "ongepland"
+    assert (table.drop("verzuim")["soort"] == "gepland").all()
+    assert table["aandeel"].sum() == pytest.approx(0.29)
+    assert shrinkage.total_shrinkage(table["aandeel"].to_dict()) == pytest.approx(0.29)
+
+
+def test_absence_and_floor_compound_equals_additive():
+    """Absence 170 of 1000 paid hours = 17 %; the other 120 hours of the 830 present = 14.458 %;
+    1 - 0.83 * (1 - 120 / 830) = 1 - (830 - 120) / 1000 = 0.29, the additive total."""
+    parts = capaciteit.absence_and_floor(HOURS, 1000)
+    assert parts["afwezig"] == pytest.approx(0.17)
+    assert parts["op het werk"] == pytest.approx(120 / 830)
+    assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(0.29)
+    assert shrinkage.total_shrinkage(parts, method="additive") > 0.29
+
+
+@given(st.lists(st.floats(0.0, 50.0), min_size=3, max_size=6), st.floats(400.0, 2000.0))
+def test_compound_on_its_base_always_equals_additive(values, paid):
+    hours = {f"c{i}": v for i, v in enumerate(values)}
+    parts = capaciteit.absence_and_floor(hours, paid, absence=("c0", "c1"))
+    additive = capaciteit.shrinkage_breakdown(hours, paid, unplanned=("c1",))["aandeel"].sum()
+    assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(additive, abs=1e-12)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: capaciteit.shrinkage_breakdown({"verlof": -1.0}, 100), "hours"),
+    (lambda: capaciteit.shrinkage_breakdown({}, 100), "hours"),
+    (lambda: capaciteit.shrinkage_breakdown([1.0, 2.0], 100), "hours"),
+    (lambda: capaciteit.shrinkage_breakdown(HOURS, 0), "paid_hours"),
+    (lambda: capaciteit.shrinkage_breakdown(HOURS, 200), "paid_hours"),
+    (lambda: capaciteit.shrinkage_breakdown(HOURS, 1000, unplanned=("storing",)), "unplanned"),
+    (lambda: capaciteit.absence_and_floor(HOURS, 1000, absence="verlof"), "absence"),
+    (lambda: capaciteit.absence_and_floor(HOURS, [1000, 2000]), "paid_hours"),
+])
+def test_breakdown_bad_input(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()

@@ -1,5 +1,9 @@
 """Capacity helpers for notebook 04 that build on :mod:`wfmcourse.shrinkage`.
 
+* :func:`shrinkage_breakdown` - measured hours per shrinkage component as shares of the paid
+  hours, marked planned or unplanned.
+* :func:`absence_and_floor` - the same hours split into absence (share of paid hours) and
+  shrinkage at work (share of the hours present), the two rates that compound.
 * :func:`gross_up_comparison` - the right gross-up ``1 / (1 - s)`` next to the wrong
   ``1 + s`` and what the wrong one leaves on the phones, per shrinkage level.
 * :func:`staffing_with_turnover` - the headcount (in FTE) and the hires per year needed to keep a
@@ -10,6 +14,7 @@ Conventions as in :mod:`wfmcourse.shrinkage`: fractions 0-1, hours, FTE. Bad inp
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +23,72 @@ import pandas as pd
 from ._checks import as_array
 from . import shrinkage as _shrinkage
 
-__all__ = ["gross_up_comparison", "TurnoverStaffing", "staffing_with_turnover"]
+__all__ = ["shrinkage_breakdown", "absence_and_floor", "gross_up_comparison", "TurnoverStaffing",
+           "staffing_with_turnover"]
+
+
+def _hours_by_component(hours):
+    if isinstance(hours, pd.Series):
+        series = hours.astype(float)
+    elif isinstance(hours, Mapping):
+        series = pd.Series(hours, dtype=float)
+    else:
+        raise ValueError(f"hours must be a dict or Series component -> hours, got {hours!r}")
+    if series.empty or not series.index.is_unique:
+        raise ValueError(f"hours must name each component once, got {hours!r}")
+    for name, value in series.items():
+        as_array(f"hours[{name!r}]", value)
+    return series
+
+
+def _paid(paid_hours, series):
+    if np.ndim(paid_hours):
+        raise ValueError(f"paid_hours must be a single number, got {paid_hours!r}")
+    paid = float(as_array("paid_hours", paid_hours, low=0.0, low_inclusive=False))
+    if series.sum() >= paid:
+        raise ValueError(f"paid_hours must exceed the shrinkage hours ({series.sum():g}), "
+                         f"got {paid_hours!r}")
+    return paid
+
+
+def shrinkage_breakdown(hours, paid_hours, unplanned=("verzuim",)) -> pd.DataFrame:
+    """Shrinkage per component as a share of the paid hours.
+
+    ``hours``: dict or Series component -> non-productive hours over a period; ``paid_hours``: all
+    paid hours of the same people over the same period; ``unplanned``: the components that happen
+    on the day itself (sickness, outages) - every other component is planned.
+
+    Returns one row per component (index ``onderdeel``) with Dutch columns ``uren``,
+    ``aandeel`` (= uren / paid_hours) and ``soort`` (``gepland``/``ongepland``), largest first.
+    """
+    series = _hours_by_component(hours)
+    paid = _paid(paid_hours, series)
+    if isinstance(unplanned, str) or not set(unplanned) <= set(series.index):
+        raise ValueError(f"unplanned must list components that occur in hours, got {unplanned!r}")
+    table = pd.DataFrame({"uren": series, "aandeel": series / paid,
+                          "soort": ["ongepland" if name in set(unplanned) else "gepland"
+                                    for name in series.index]})
+    table.index.name = "onderdeel"
+    return table.sort_values("uren", ascending=False, kind="stable")
+
+
+def absence_and_floor(hours, paid_hours, absence=("verlof", "verzuim")) -> dict:
+    """Split shrinkage into the two rates that compound.
+
+    * ``"afwezig"`` = absence hours / paid hours (whole days not there: leave, sickness);
+    * ``"op het werk"`` = other shrinkage hours / (paid hours - absence hours), a share of the
+      hours people are present (breaks, meetings, training, coaching).
+
+    ``total_shrinkage(result, method="compound")`` equals the additive total of
+    :func:`shrinkage_breakdown` on the same hours: both are right on their own base.
+    """
+    series = _hours_by_component(hours)
+    paid = _paid(paid_hours, series)
+    if isinstance(absence, str) or not set(absence) <= set(series.index):
+        raise ValueError(f"absence must list components that occur in hours, got {absence!r}")
+    away = float(series[list(absence)].sum())
+    floor = float(series.drop(list(absence)).sum())
+    return {"afwezig": away / paid, "op het werk": floor / (paid - away)}
 
 
 def gross_up_comparison(shrinkages) -> pd.DataFrame:
