@@ -1,5 +1,6 @@
 """Validation of wfmcourse.capaciteit: worked examples, properties, bad input."""
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -123,3 +124,41 @@ def test_compound_on_its_base_always_equals_additive(values, paid):
 def test_breakdown_bad_input(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def _records():
+    return pd.DataFrame({
+        "paid_hours": [8.0, 7.6], "scheduled_hours": [3.5, 7.15], "logged_in_hours": [3.5, 6.65],
+        "verlof_hours": [0.0, 0.0], "verzuim_hours": [0.0, 0.0], "training_hours": [4.0, 0.0],
+        "overleg_hours": [0.0, 0.0], "pauze_hours": [0.5, 0.45]})
+
+
+def test_agent_hours_components_worked_example():
+    """Row 1: 4 h training, 0.5 h pause; row 2: 0.45 h pause and 7.15 - 6.65 = 0.5 h not logged in.
+    Components 5.45 h of 15.6 paid; logged in 10.15 h; 5.45 + 10.15 = 15.6."""
+    records = _records()
+    hours = capaciteit.agent_hours_components(records)
+    assert hours["training"] == 4.0 and hours["pauzes"] == pytest.approx(0.95)
+    assert hours["niet ingelogd"] == pytest.approx(0.5)
+    assert hours.sum() + records["logged_in_hours"].sum() == pytest.approx(records["paid_hours"].sum())
+
+
+def test_agent_hours_components_on_the_shipped_data():
+    from wfmcourse import datasets
+
+    records = datasets.load_agent_hours()
+    hours = capaciteit.agent_hours_components(records)
+    assert hours.sum() + records["logged_in_hours"].sum() == pytest.approx(records["paid_hours"].sum(),
+                                                                             abs=0.02 * len(records))
+    assert 0 < hours.sum() / records["paid_hours"].sum() < 1
+
+
+@pytest.mark.parametrize("bad, name", [
+    ([1, 2], "agent_hours"),
+    (pd.DataFrame({"verlof_hours": [1.0]}), "columns"),
+    (_records().iloc[:0], "agent_hours"),
+    (_records().assign(verzuim_hours=[-1.0, 0.0]), "verzuim_hours"),
+])
+def test_agent_hours_components_bad_input(bad, name):
+    with pytest.raises(ValueError, match=name):
+        capaciteit.agent_hours_components(bad)

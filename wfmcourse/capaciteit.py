@@ -1,5 +1,6 @@
 """Capacity helpers for notebook 04 that build on :mod:`wfmcourse.shrinkage`.
 
+* :func:`agent_hours_components` - shrinkage hours per component from agent-hours records.
 * :func:`shrinkage_breakdown` - measured hours per shrinkage component as shares of the paid
   hours, marked planned or unplanned.
 * :func:`absence_and_floor` - the same hours split into absence (share of paid hours) and
@@ -23,8 +24,38 @@ import pandas as pd
 from ._checks import as_array
 from . import shrinkage as _shrinkage
 
-__all__ = ["shrinkage_breakdown", "absence_and_floor", "gross_up_comparison", "TurnoverStaffing",
+__all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor", "gross_up_comparison", "TurnoverStaffing",
            "staffing_with_turnover"]
+
+
+_COMPONENT_COLUMNS = {"verlof": "verlof_hours", "verzuim": "verzuim_hours",
+                      "training": "training_hours", "overleg": "overleg_hours",
+                      "pauzes": "pauze_hours"}
+
+
+def agent_hours_components(agent_hours) -> pd.Series:
+    """Shrinkage hours per component, summed over agent-hours records.
+
+    ``agent_hours`` as returned by :func:`wfmcourse.datasets.load_agent_hours` (any subset of
+    rows). The components ``verlof``, ``verzuim``, ``training``, ``overleg``, ``pauzes`` come from
+    their columns; ``niet ingelogd`` is ``scheduled_hours - logged_in_hours``: rostered for the
+    phones but not logged in (late, left early, unplanned offline), clipped at 0 against
+    rounding. Together with the logged-in hours they add up to the paid hours.
+    """
+    if not isinstance(agent_hours, pd.DataFrame):
+        raise ValueError(f"agent_hours must be a DataFrame, got {type(agent_hours).__name__}")
+    needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
+    missing = [c for c in needed if c not in agent_hours.columns]
+    if missing:
+        raise ValueError(f"agent_hours misses the columns {missing}")
+    if agent_hours.empty:
+        raise ValueError("agent_hours must contain at least one row, got an empty DataFrame")
+    for column in needed:
+        as_array(f"agent_hours[{column!r}]", agent_hours[column].to_numpy())
+    hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}
+    gap = (agent_hours["scheduled_hours"] - agent_hours["logged_in_hours"]).clip(lower=0.0)
+    hours["niet ingelogd"] = float(gap.sum())
+    return pd.Series(hours, name="uren")
 
 
 def _hours_by_component(hours):
