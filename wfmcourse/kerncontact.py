@@ -153,6 +153,8 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     if len(values) == 0:
         raise ValueError(f"reasons must not be empty, got {reasons!r}")
     total_counts = pd.Series(values, index=labels).groupby(level=0, sort=True).sum()
+    if (values == np.round(values)).all():
+        total_counts = total_counts.astype(np.int64)   # whole contacts stay whole numbers
     if total_counts.sum() <= 0:
         raise ValueError(f"{counts_name} must add up to more than 0, got {values.sum()!r}")
     order = np.lexsort((np.arange(len(total_counts)), -total_counts.to_numpy()))
