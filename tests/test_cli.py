@@ -1,0 +1,328 @@
+"""The command line (wfmcourse.cli): published example, Erlang A, --agents, CSV files, errors."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from wfmcourse import cli, erlang, shrinkage
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ["staff", "--calls", "100", "--interval", "1800", "--aht", "180", "--sl", "80/20"]
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def field(text, label):
+    """The value after 'label:' in the aligned output, whitespace collapsed."""
+    match = re.search(rf"^{re.escape(label)}:\s+(.*)$", text, flags=re.MULTILINE)
+    assert match, f"no line {label!r} in\n{text}"
+    return match.group(1).strip()
+
+
+def one_line_error(err):
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("fout: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+# ---------------------------------------------------------------------------
+# one interval
+# ---------------------------------------------------------------------------
+def test_published_example_erlang_c(capsys):
+    """100 calls in 30 min at AHT 180 s = 10 Erlang; 80/20 needs 14 agents (textbook example):
+    SL 88.8 %, ASA 7.8 s, occupancy 10/14 = 71.4 %."""
+    code, out, err = run(EXAMPLE, capsys)
+    assert code == 0 and err == ""
+    assert field(out, "Medewerkers nodig") == "14"
+    assert field(out, "Service level") == "88,8% binnen 20 s"
+    assert field(out, "ASA") == "7,8 s"
+    assert field(out, "Bezetting (occupancy)") == "71,4%"
+    assert "10,00 Erlang" in field(out, "Aanbod")
+    assert "Afgehaakt" not in out
+    # aligned: every value starts in the same column
+    starts = {line.index(":") + len(re.match(r":\s*", line[line.index(":"):]).group())
+              for line in out.strip().splitlines()}
+    assert len(starts) == 1
+
+
+def test_staff_summary_is_pure_and_matches_the_package():
+    s = cli.staff_summary(100, 180, 1800, awt=20, target=0.8)
+    assert s["model"] == "Erlang C" and s["agents"] == 14 and not s["agents_given"]
+    assert s["traffic"] == pytest.approx(10.0)
+    assert s["service_level"] == pytest.approx(0.888, abs=5e-4)
+    assert s["asa"] == pytest.approx(7.8, abs=0.05)
+    assert s["occupancy"] == pytest.approx(10 / 14)
+    assert s["abandonment"] is None and s["scheduled"] is None and s["fte"] is None
+    assert s["service_level"] == erlang.service_level(14, 10.0, 180, 20)
+    text = cli.format_summary(s)
+    assert "Medewerkers nodig:" in text and not text.endswith("\n")
+
+
+def test_target_and_awt_are_an_alternative_to_sl(capsys):
+    _, via_sl, _ = run(EXAMPLE, capsys)
+    alt = EXAMPLE[:-2] + ["--target", "0.8", "--awt", "20"]
+    code, via_target, _ = run(alt, capsys)
+    assert code == 0 and via_target == via_sl
+    code, via_percent, _ = run(EXAMPLE[:-2] + ["--target", "80%", "--awt", "20"], capsys)
+    assert code == 0 and via_percent == via_sl
+
+
+def test_parse_sl():
+    assert cli.parse_sl("80/20") == (0.8, 20.0)
+    assert cli.parse_sl(" 90% / 15s ") == (0.9, 15.0)
+    assert cli.parse_sl("80,5/20") == (pytest.approx(0.805), 20.0)
+    for bad in ("80", "80-20", "0/20", "100/20", "abc"):
+        with pytest.raises(ValueError, match="sl"):
+            cli.parse_sl(bad)
+
+
+def test_erlang_a_path_prints_abandonment(capsys):
+    code, out, err = run(EXAMPLE + ["--patience", "120"], capsys)
+    assert code == 0 and err == ""
+    assert field(out, "Model").startswith("Erlang A")
+    need = erlang.agents_needed(10.0, 180, 20, 0.8, patience=120)
+    assert field(out, "Medewerkers nodig") == str(need)
+    assert need <= 14          # callers who hang up lighten the queue
+    ab = erlang.abandonment(need, 10.0, 180, 120)
+    assert field(out, "Afgehaakt") == f"{100 * ab:.1f}%".replace(".", ",")
+    s = cli.staff_summary(100, 180, 1800, patience=120)
+    assert s["abandonment"] == pytest.approx(ab)
+    assert s["occupancy"] == pytest.approx(erlang.occupancy(need, 10.0, 180, patience=120))
+
+
+def test_given_agents_are_evaluated_not_searched(capsys):
+    code, out, _ = run(EXAMPLE + ["--agents", "13"], capsys)
+    assert code == 0
+    assert field(out, "Medewerkers (gegeven)") == "13"
+    assert field(out, "Doel gehaald").startswith("nee (nodig: 14")
+    sl = erlang.service_level(13, 10.0, 180, 20)
+    assert field(out, "Service level") == f"{100 * sl:.1f}% binnen 20 s".replace(".", ",")
+    code, out, _ = run(EXAMPLE + ["--agents", "15"], capsys)
+    assert field(out, "Doel gehaald").startswith("ja")
+    # too few agents: Erlang C has no steady state; say so instead of printing nonsense
+    code, out, _ = run(EXAMPLE + ["--agents", "10"], capsys)
+    assert code == 0
+    assert field(out, "ASA") == "oneindig"
+    assert field(out, "Service level").startswith("0,0%")
+    assert "Let op" in out
+
+
+def test_max_occupancy_and_max_asa_pass_through(capsys):
+    code, out, _ = run(EXAMPLE + ["--max-occupancy", "0.65"], capsys)
+    assert code == 0
+    assert field(out, "Medewerkers nodig") == str(erlang.agents_needed(10.0, 180, 20, 0.8,
+                                                                       max_occupancy=0.65))
+    assert field(out, "Medewerkers nodig") == "16"      # ceil(10 / 0.65)
+    code, out, _ = run(EXAMPLE + ["--max-asa", "3"], capsys)
+    assert field(out, "Medewerkers nodig") == str(erlang.agents_needed(10.0, 180, 20, 0.8,
+                                                                       max_asa=3))
+    assert "ASA hoogstens 3 s" in field(out, "Doel")
+
+
+def test_shrinkage_and_fte_use_the_shrinkage_module(capsys):
+    s = cli.staff_summary(100, 180, 1800, shrinkage_rate=0.3, contract_hours=36)
+    assert s["scheduled"] == pytest.approx(14 / 0.7)
+    # 20 agents scheduled for half an hour = 10 paid hours = 10/36 of a contract week
+    assert s["gross_hours"] == pytest.approx(10.0)
+    assert s["fte"] == pytest.approx(shrinkage.weekly_fte([14], 1800, 0.3, 36).fte)
+    code, out, _ = run(EXAMPLE + ["--shrinkage", "30%", "--contract-hours", "36"], capsys)
+    assert code == 0
+    assert field(out, "Inroosteren").startswith("20,0 medewerkers")
+    assert field(out, "FTE voor dit interval").startswith("0,28 (10,0 bruto uur")
+
+
+# ---------------------------------------------------------------------------
+# CSV files
+# ---------------------------------------------------------------------------
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_round_trip(tmp_path, capsys):
+    src = write(tmp_path / "in.csv",
+                "interval_start,calls,aht\n"
+                "2025-03-03T08:00,40,\n"
+                "2025-03-03T08:15,55,200\n"
+                "2025-03-03T08:30,0,190\n"
+                "2025-03-03T08:45,100.5,175\n")
+    dst = tmp_path / "out.csv"
+    code, out, err = run(["staff", "--csv", str(src), "--aht", "180", "--sl", "90/15",
+                          "--out", str(dst)], capsys)
+    assert code == 0 and err == ""
+    assert "Geschreven" in out and "4 intervallen" in out
+    table = pd.read_csv(dst, dtype={"interval_start": str})
+    assert list(table.columns) == ["interval_start", "calls", "aht", "traffic", "agents",
+                                   "service_level", "asa", "occupancy"]
+    assert table["interval_start"].tolist() == ["2025-03-03T08:00", "2025-03-03T08:15",
+                                                "2025-03-03T08:30", "2025-03-03T08:45"]
+    calls = np.array([40, 55, 0, 100.5])
+    aht = np.array([180, 200, 190, 175.0])      # empty cell -> --aht
+    a = erlang.traffic(calls, aht, 900)
+    need = erlang.agents_needed(a, aht, 15, 0.9)
+    np.testing.assert_array_equal(table["agents"], need)
+    np.testing.assert_allclose(table["traffic"], a, atol=1e-6)
+    np.testing.assert_allclose(table["service_level"], erlang.service_level(need, a, aht, 15),
+                               atol=1e-6)
+    np.testing.assert_allclose(table["asa"], erlang.asa(need, a, aht), atol=1e-6)
+    np.testing.assert_allclose(table["occupancy"], erlang.occupancy(need, a), atol=1e-6)
+    # row by row it agrees with the single-interval summary
+    assert np.isnan(table["aht"][0])             # the file's own text is kept (empty cell)
+    for c, h, n in zip(calls, aht, table["agents"]):
+        assert cli.staff_summary(c, h, 900, awt=15, target=0.9)["agents"] == n
+
+
+def test_csv_to_stdout_with_patience_and_agents_column(tmp_path, capsys):
+    src = write(tmp_path / "rooster.csv", "start,calls,agents\nma 08:00,40,9\nma 08:15,60,14\n")
+    code, out, err = run(["staff", "--csv", str(src), "--aht", "180", "--patience", "90",
+                          "--shrinkage", "0.25"], capsys)
+    assert code == 0 and err == ""
+    table = pd.read_csv(pd.io.common.StringIO(out))
+    assert table["agents"].tolist() == [9, 14]          # the given staffing is evaluated
+    a = erlang.traffic(np.array([40, 60]), 180, 900)
+    np.testing.assert_array_equal(table["agents_needed"],
+                                  erlang.agents_needed(a, 180, 20, 0.8, patience=90))
+    np.testing.assert_allclose(table["abandonment"],
+                               erlang.abandonment(np.array([9, 14]), a, 180, 90), atol=1e-6)
+    np.testing.assert_allclose(table["scheduled"], [12, 14 / 0.75], atol=1e-6)
+
+
+def test_csv_run_twice_replaces_stale_results(tmp_path, capsys):
+    src = write(tmp_path / "in.csv", "calls\n40\n60\n")
+    first = tmp_path / "first.csv"
+    assert run(["staff", "--csv", str(src), "--aht", "180", "--patience", "60",
+                "--out", str(first)], capsys)[0] == 0
+    code, out, _ = run(["staff", "--csv", str(first), "--aht", "180"], capsys)
+    assert code == 0
+    table = pd.read_csv(pd.io.common.StringIO(out))
+    assert "abandonment" not in table.columns            # Erlang C now: no stale Erlang A column
+    assert table.columns.tolist().count("agents") == 1
+
+
+def test_csv_fte_over_the_file(tmp_path, capsys):
+    rows = "".join(f"2025-03-03T{8 + q // 4:02d}:{15 * (q % 4):02d},50\n" for q in range(8))
+    src = write(tmp_path / "dag.csv", "interval_start,calls\n" + rows)
+    dst = tmp_path / "uit.csv"
+    code, out, err = run(["staff", "--csv", str(src), "--aht", "180", "--shrinkage", "0.3",
+                          "--contract-hours", "36", "--out", str(dst)], capsys)
+    assert code == 0, err
+    need = erlang.agents_needed(10.0, 180, 20, 0.8)
+    week = shrinkage.weekly_fte([need] * 8, 900, 0.3, 36)
+    assert f"{week.fte:.2f} FTE".replace(".", ",") in out
+
+
+def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
+    src = write(tmp_path / "kapot.csv", "start,calls,aht\n08:00,40,180\n08:15,veel,180\n")
+    code, out, err = run(["staff", "--csv", str(src)], capsys)
+    assert code == 1 and out == ""
+    line = one_line_error(err)
+    assert "kapot.csv" in line and "line 3" in line and "'calls'" in line and "veel" in line
+
+
+@pytest.mark.parametrize("content, where", [
+    ("calls,aht\n40,180\n50,0\n", ("line 3", "'aht'")),              # aht must be > 0
+    ("calls,aht\n40,\n", ("line 2", "'aht'")),                        # empty and no --aht
+    ("start,aantal\n08:00,40\n", ("line 1", "'calls'")),              # missing column
+    ("calls,agents\n40,8.5\n", ("line 2", "'agents'")),               # not a whole number
+    ("calls\n-3\n", ("line 2", "'calls'")),
+])
+def test_csv_value_problems_are_located(tmp_path, capsys, content, where):
+    src = write(tmp_path / "f.csv", content)
+    code, _, err = run(["staff", "--csv", str(src)], capsys)
+    assert code == 1
+    line = one_line_error(err)
+    assert "f.csv" in line and all(part in line for part in where)
+
+
+def test_missing_and_unparsable_files(tmp_path, capsys):
+    code, _, err = run(["staff", "--csv", str(tmp_path / "weg.csv"), "--aht", "180"], capsys)
+    assert code == 1 and "weg.csv" in one_line_error(err)
+    src = write(tmp_path / "leeg.csv", "")
+    code, _, err = run(["staff", "--csv", str(src), "--aht", "180"], capsys)
+    assert code == 1 and "leeg.csv" in one_line_error(err)
+    src = write(tmp_path / "rafelig.csv", "calls,aht\n40,180\n1,2,3\n")
+    code, _, err = run(["staff", "--csv", str(src)], capsys)
+    assert code == 1 and "rafelig.csv" in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------
+# errors and usage
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("extra, words", [
+    (["--aht", "0"], ("aht", "0")),
+    (["--patience", "0"], ("patience",)),
+    (["--interval", "-900"], ("interval",)),
+    (["--calls", "-1"], ("calls", "-1")),
+    (["--target", "80"], ("target", "80")),
+    (["--agents", "-2"], ("agents", "-2")),
+    (["--max-occupancy", "1.5"], ("max_occupancy",)),
+    (["--shrinkage", "1"], ("shrinkage",)),
+])
+def test_bad_values_exit_1_with_one_line(capsys, extra, words):
+    argv = ["staff", "--calls", "100", "--aht", "180"] + extra
+    code, out, err = run(argv, capsys)
+    assert code == 1 and out == ""
+    line = one_line_error(err)
+    assert all(word in line for word in words), line
+
+
+@pytest.mark.parametrize("argv", [
+    ["staff", "--calls", "100"],                                   # no --aht
+    ["staff", "--aht", "180"],                                     # neither --calls nor --csv
+    ["staff", "--calls", "100", "--csv", "x.csv", "--aht", "180"],  # both
+    ["staff", "--calls", "veel", "--aht", "180"],
+    ["staff", "--calls", "100", "--aht", "180", "--sl", "80"],
+    ["staff", "--calls", "100", "--aht", "180", "--sl", "80/20", "--awt", "15"],
+    ["staff", "--calls", "100", "--aht", "180", "--contract-hours", "36"],
+    ["staff", "--calls", "100", "--aht", "180", "--out", "x.csv"],
+    ["staff", "--calls", "100", "--aht", "180", "--bogus"],
+    ["begroot"],
+])
+def test_bad_usage_exits_2_with_one_line(capsys, argv):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    one_line_error(err)
+
+
+def test_help(capsys):
+    code, out, _ = run([], capsys)
+    assert code == 0 and "staff" in out and "gebruik:" in out
+    code, out, _ = run(["staff", "--help"], capsys)
+    assert code == 0 and "--patience" in out and "--csv" in out
+
+
+# ---------------------------------------------------------------------------
+# the real entry point
+# ---------------------------------------------------------------------------
+def module(*args):
+    return subprocess.run([sys.executable, "-m", "wfmcourse", *args], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_python_m_wfmcourse_staff():
+    done = module(*EXAMPLE)
+    assert done.returncode == 0, done.stderr
+    assert field(done.stdout, "Medewerkers nodig") == "14"
+    assert field(done.stdout, "Service level") == "88,8% binnen 20 s"
+    assert done.stderr == ""
+
+
+def test_python_m_wfmcourse_errors_without_traceback():
+    done = module("staff", "--calls", "100", "--aht", "0")
+    assert done.returncode == 1
+    assert one_line_error(done.stderr) == "fout: aht must be > 0, got 0.0"
+    done = module("staff", "--calls", "100")
+    assert done.returncode == 2
+    one_line_error(done.stderr)
+    done = module()
+    assert done.returncode == 0 and "staff" in done.stdout

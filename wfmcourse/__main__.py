@@ -1,0 +1,7 @@
+"""``python -m wfmcourse``: the command line of :mod:`wfmcourse.cli`."""
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
