@@ -1,0 +1,105 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from wfmcourse import kpi, rapportage
+
+
+def contacts():
+    return pd.DataFrame({
+        "channel": ["telefoon"] * 5 + ["chat"],
+        "wait": [10, 30, 3, 50, 20, 100],
+        "abandoned": [False, False, True, True, False, False],
+        "talk": [200, 300, 0, 0, 100, 400],
+        "hold": [10, 0, 0, 0, 20, 0],
+        "acw": [30, 40, 0, 0, 50, 10],
+        "fcr": [True, False, False, False, True, True],
+        "repeat": [False, True, False, True, False, False],
+        "csat": pd.array([5, pd.NA, pd.NA, pd.NA, 3, 4], dtype="Int64"),
+    })
+
+
+def test_contact_summary_counts_by_hand():
+    s = rapportage.contact_summary(contacts(), channel="telefoon")
+    assert s["offered"] == 5 and s["answered"] == 3 and s["abandoned"] == 2
+    assert s["short_abandoned"] == 1 and s["answered_in_time"] == 2
+    assert (s["talk"], s["hold"], s["acw"]) == (600, 30, 120)
+    assert (s["wait_answered"], s["wait_abandoned"], s["wait_all"]) == (60, 53, 113)
+    assert s["resolved_first_contact"] == 2 and s["repeat_contacts"] == 2 and s["surveys"] == 2
+    assert kpi.aht(s["talk"], s["hold"], s["acw"], s["answered"]) == pytest.approx(250)
+
+
+def test_contact_summary_all_channels_and_bad_input():
+    assert rapportage.contact_summary(contacts())["offered"] == 6
+    with pytest.raises(ValueError, match="channel"):
+        rapportage.contact_summary(contacts(), channel="mail")
+    with pytest.raises(ValueError, match="awt"):
+        rapportage.contact_summary(contacts(), awt=-1)
+    with pytest.raises(ValueError, match="missing"):
+        rapportage.contact_summary(contacts().drop(columns="fcr"))
+
+
+def intervals():
+    index = pd.date_range("2025-03-10 09:00", periods=4, freq="15min").append(
+        pd.date_range("2025-03-17 09:00", periods=2, freq="15min"))
+    return pd.DataFrame({
+        "is_open": [True, True, True, False, True, True],
+        "calls_offered": [100, 10, 0, 0, 50, 50],
+        "calls_answered": [95, 10, 0, 0, 50, 40],
+        "answered_in_time": [90, 5, 0, 0, 45, 30],
+    }, index=index)
+
+
+def test_interval_service_levels_drops_closed_and_empty():
+    t = rapportage.interval_service_levels(intervals())
+    assert len(t) == 4
+    np.testing.assert_allclose(t["service_level"], [0.9, 0.5, 0.9, 0.6])
+
+
+def test_weekly_report_weighs_by_volume():
+    r = rapportage.weekly_report(intervals(), target=0.8)
+    assert list(r["week"]) == [11, 12]
+    first = r.iloc[0]
+    assert first["service_level"] == pytest.approx(95 / 110)
+    assert first["unweighted_mean"] == pytest.approx(0.7)
+    assert first["share_below_target"] == pytest.approx(0.5)
+    assert r.iloc[1]["service_level"] == pytest.approx(0.75)
+    assert first["offered"] == 110 and first["intervals"] == 2
+
+
+def test_share_below_target():
+    assert rapportage.share_below_target([0.9, 0.79, 0.8, 0.5]) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="service_levels"):
+        rapportage.share_below_target([80, 90])
+    with pytest.raises(ValueError, match="service_levels"):
+        rapportage.share_below_target([])
+
+
+def test_contacts_per_question_is_geometric():
+    assert rapportage.contacts_per_question(0.8) == pytest.approx(1.25)
+    assert rapportage.contacts_per_question(0.8, callback=0.5) == pytest.approx(1 / 0.9)
+    assert rapportage.contacts_per_question(1.0, callback=0.3) == 1.0
+    # the geometric series: 1 + p + p^2 + ... with p = (1 - fcr) * callback
+    p = 0.2 * 0.75
+    assert rapportage.contacts_per_question(0.8, 0.75) == pytest.approx(sum(p ** k for k in range(60)))
+    with pytest.raises(ValueError, match="fcr"):
+        rapportage.contacts_per_question(0.0)
+    with pytest.raises(ValueError, match="fcr"):
+        rapportage.contacts_per_question(1.2)
+
+
+def test_workload_hours():
+    assert rapportage.workload_hours(3600, 300, 1.0) == pytest.approx(300)
+    assert rapportage.workload_hours(3600, 300, 0.75) == pytest.approx(400)
+    with pytest.raises(ValueError, match="aht"):
+        rapportage.workload_hours(10, -1, 0.8)
+
+
+def test_agent_time_summary():
+    hours = pd.DataFrame({"paid_hours": [8, 8], "scheduled_hours": [7, 6],
+                          "logged_in_hours": [6.5, 6], "productive_hours": [5, 4]})
+    s = rapportage.agent_time_summary(hours)
+    assert s["paid"] == 16 and s["idle"] == pytest.approx(3.5) and s["not_logged_in"] == pytest.approx(0.5)
+    assert kpi.occupancy(s["productive"], s["idle"]) == pytest.approx(9 / 12.5)
+    with pytest.raises(ValueError, match="productive_hours"):
+        rapportage.agent_time_summary(hours.assign(productive_hours=[-1, 2]))
