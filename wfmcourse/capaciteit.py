@@ -24,8 +24,8 @@ import pandas as pd
 from ._checks import as_array
 from . import shrinkage as _shrinkage
 
-__all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor", "gross_up_comparison", "TurnoverStaffing",
-           "staffing_with_turnover"]
+__all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
+           "gross_up_comparison", "TurnoverStaffing", "staffing_with_turnover"]
 
 
 _COMPONENT_COLUMNS = {"verlof": "verlof_hours", "verzuim": "verzuim_hours",
