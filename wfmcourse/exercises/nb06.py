@@ -1,0 +1,198 @@
+"""Opdrachten bij notebook 06_stakeholders."""
+import math
+
+from .. import afstemming, erlang, shrinkage, stakeholders
+from . import choice, number, whole_number
+
+
+def _dec(value, decimals):
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _whole(value):
+    return f"{round(value):,}".replace(",", ".")
+
+
+# Opdracht 2: the postkamer sends a big batch of letters without telling WFM.
+# Interval: 80 calls forecast, AHT 360 s, staffed for 80/20; the letters add the Postkamer's
+# effect_size from data/stakeholders.csv (+20 %).
+CALLS_1, AHT_1 = 80, 360
+
+
+def _uplift_1():
+    frame = stakeholders.load().set_index("stakeholder")
+    return float(frame.loc["Postkamer", "effect_size"])
+
+
+def _planned_1():
+    return erlang.agents_needed(erlang.traffic(CALLS_1, AHT_1), AHT_1, 20, 0.8)
+
+
+def _table_1():
+    calls = stakeholders.campaign_peak(CALLS_1, _uplift_1())
+    return afstemming.interval_table(calls, _planned_1(), AHT_1)
+
+
+def _short_1():
+    return int(_table_1()["tekort"].iloc[0])
+
+
+opdracht_2 = whole_number(
+    "Opdracht 2",
+    _short_1,
+    unit="medewerkers",
+    hint="Reken eerst met erlang.agents_needed uit hoeveel medewerkers er voor 80 gesprekken zijn "
+         "ingeroosterd. Verhoog het aanbod met stakeholders.campaign_peak en laat "
+         "afstemming.interval_table het tekort uitrekenen.",
+    solution=lambda: f"Ingeroosterd voor 80 gesprekken: {_planned_1()} medewerkers. Met de brieven komen er "
+                     f"{_dec(float(_table_1()['aanbod'].iloc[0]), 0)} gesprekken; daarvoor zijn er "
+                     f"{int(_table_1()['nodig'].iloc[0])} nodig, dus {_short_1()} te weinig. Met "
+                     f"{_planned_1()} medewerkers is het service level in Erlang C "
+                     f"{_dec(100 * float(_table_1()['service level'].iloc[0]), 0)} %: de rij groeit door.",
+    mistakes={
+        "lineair": (lambda: math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1(),
+                    "Je verhoogde het aantal medewerkers met hetzelfde percentage als het volume. Erlang "
+                    "heeft schaalvoordeel: bij meer aanbod heb je naar verhouding iets minder extra mensen "
+                    "nodig. Reken het benodigde aantal opnieuw uit met Erlang C."),
+        "totaal": (lambda: int(_table_1()["nodig"].iloc[0]),
+                   "Dat is het totale aantal dat nodig is. De vraag is hoeveel er ontbreken ten opzichte "
+                   "van wat er al is ingeroosterd."),
+    },
+)
+
+
+# Opdracht 1: quadrant of a party that is not in the file: communicatie, influence 3, interest 2.
+QUADRANT_OPTIONS = {"a": "nauw betrekken", "b": "tevreden houden", "c": "informeren", "d": "monitoren"}
+
+
+def _key_2():
+    label = stakeholders.quadrant(3, 2)
+    return next(key for key, value in QUADRANT_OPTIONS.items() if value == label)
+
+
+opdracht_1 = choice(
+    "Opdracht 1",
+    _key_2(),
+    QUADRANT_OPTIONS,
+    hint="Een score telt als hoog vanaf de drempel 3 (de drempel telt mee). Invloed 3 is dus hoog, "
+         "belang 2 laag. Controleer met stakeholders.quadrant(3, 2).",
+    solution=lambda: f"{_key_2()}: stakeholders.quadrant(3, 2) = '{stakeholders.quadrant(3, 2)}'. Invloed 3 "
+                     "telt als hoog, belang 2 als laag. Communicatie kan veel in gang zetten (een "
+                     "persbericht, een brief aan alle klanten), maar ligt er niet wakker van: kort en op tijd "
+                     "informeren over wat voor hen telt.",
+    feedback={
+        "a": "Het belang (2) ligt onder de drempel 3; voor nauw betrekken moeten beide scores hoog zijn.",
+        "c": "Je hebt invloed en belang omgedraaid: invloed 3 is hoog, belang 2 is laag.",
+        "d": "De drempel telt mee: een invloed van 3 is al hoog. Met de standaarddrempel 3 is 1-2 laag "
+             "en 3-5 hoog.",
+    },
+)
+
+
+# Opdracht 3: invoice split. Invoice questions per week of the 4-week cycle plus other contacts;
+# 40 % of the invoice questions of week 1 move one week later.
+INVOICE_3 = (3000, 800, 500, 500)
+OTHER_3 = 5000
+SHARE_3 = 0.4
+
+
+def _week2_3():
+    shifted = stakeholders.shifted_volume(list(INVOICE_3), [SHARE_3, 0, 0, 0])
+    return float(shifted[1] + OTHER_3)
+
+
+def _all_weeks_3():
+    return float(stakeholders.shifted_volume(list(INVOICE_3), SHARE_3)[1] + OTHER_3)
+
+
+opdracht_3 = number(
+    "Opdracht 3",
+    _week2_3,
+    unit="contacten",
+    hint="Alleen de factuurvragen van week 1 schuiven: geef shifted_volume als aandeel de lijst "
+         "[0.4, 0, 0, 0], en tel daarna de 5.000 andere contacten op.",
+    solution=lambda: f"Week 2 krijgt zijn eigen 800 factuurvragen plus 40 % van de 3.000 uit week 1 "
+                     f"(1.200), samen 2.000, plus 5.000 andere contacten: {_whole(_week2_3())}.",
+    mistakes={
+        "hele week": (OTHER_3 + INVOICE_3[1] + SHARE_3 * (OTHER_3 + INVOICE_3[0]),
+                      "Je schoof 40 % van álle contacten van week 1 door. Alleen de factuurvragen "
+                      "schuiven mee met de factuur; de andere contacten blijven waar ze waren."),
+        "elke week": (_all_weeks_3,
+                      "Je schoof in elke week 40 % van de factuurvragen door, ook die van week 2 zelf. "
+                      "Alleen de factuur van week 1 wordt in delen verstuurd: gebruik [0.4, 0, 0, 0]."),
+        "vergeten": (INVOICE_3[1] + SHARE_3 * INVOICE_3[0],
+                     "Dat zijn alleen de factuurvragen. Tel de 5.000 andere contacten er nog bij op."),
+    },
+)
+
+
+# Opdracht 5: hires per year after fishing in another pond.
+HEADCOUNT_4 = (48, 72)          # 23-30 years, other ages
+TURNOVER_4 = (0.45, 0.15)
+
+
+def _hires_4():
+    rate = shrinkage.blended_turnover(list(HEADCOUNT_4), list(TURNOVER_4))
+    return float(shrinkage.hires_needed(sum(HEADCOUNT_4), rate))
+
+
+opdracht_5 = number(
+    "Opdracht 5",
+    _hires_4,
+    unit="medewerkers per jaar",
+    hint="Bereken eerst het verloop van het hele team met shrinkage.blended_turnover (gewogen naar het "
+         "aantal mensen per groep), daarna de instroom met shrinkage.hires_needed.",
+    solution=lambda: f"Verloop van het team: (48 × 0,45 + 72 × 0,15) / 120 = "
+                     f"{_dec(shrinkage.blended_turnover(list(HEADCOUNT_4), list(TURNOVER_4)), 2)}; "
+                     f"instroom = 120 × dat verloop = {_dec(_hires_4(), 1)} mensen per jaar.",
+    mistakes={
+        "ongewogen": (float(shrinkage.hires_needed(120, sum(TURNOVER_4) / 2)),
+                      "Je nam het gewone gemiddelde van 45 % en 15 %. De groepen zijn niet even groot: "
+                      "weeg het verloop naar het aantal mensen per groep."),
+        "alleen jong": (float(shrinkage.hires_needed(120, TURNOVER_4[0])),
+                        "Je rekende het hele team met het verloop van de groep 23-30 jaar. Dat geldt alleen "
+                        "voor 48 van de 120 mensen."),
+        "per maand": (_hires_4() / 12,
+                      "Dat is per maand; de vraag is per jaar."),
+    },
+)
+
+
+# Opdracht 4: IT announces maintenance that costs 20 % capacity in an interval that needs 52 agents.
+NEEDED_5, LOSS_5 = 52, 0.20
+
+
+def _roster_5():
+    return afstemming.agents_to_roster(NEEDED_5, LOSS_5)
+
+
+opdracht_4 = whole_number(
+    "Opdracht 4",
+    _roster_5,
+    unit="medewerkers",
+    hint="Na het verlies moet er 52 overblijven: ingeroosterd × (1 - 0,20) ≥ 52. Gebruik "
+         "afstemming.agents_to_roster.",
+    solution=lambda: f"52 / 0,80 = 65, dus {_roster_5()} medewerkers inroosteren; daarvan blijven er "
+                     f"{afstemming.available_agents(_roster_5(), LOSS_5)} beschikbaar.",
+    mistakes={
+        "erbij": (math.ceil(NEEDED_5 * (1 + LOSS_5)),
+                  "Je telde 20 % bij de 52 op. Het verlies is 20 % van wat je inroostert, niet van wat je "
+                  "nodig hebt: deel door 0,80 in plaats van te vermenigvuldigen met 1,20 (net als bij "
+                  "shrinkage)."),
+        "verlies": (afstemming.available_agents(NEEDED_5, LOSS_5),
+                    "Dat is wat er van 52 overblijft tijdens het onderhoud. De vraag is hoeveel je moet "
+                    "inroosteren zodat er 52 overblijven."),
+    },
+)
+
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
+
+# For the tests: one right and one wrong answer per exercise.
+ANSWERS = {
+    "opdracht_1": (_key_2(), "d"),
+    "opdracht_2": (_short_1(), math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1()),
+    "opdracht_3": (_week2_3(), _all_weeks_3()),
+    "opdracht_4": (_roster_5(), math.ceil(NEEDED_5 * (1 + LOSS_5))),
+    "opdracht_5": (_hires_4(), float(shrinkage.hires_needed(120, 0.30))),
+}
