@@ -188,8 +188,9 @@ class CentreParameters:
 
     * ``verlof``, ``verzuim``, ``training``, ``overleg``, ``pauze``: leave, sickness, training,
       meetings/coaching and paid breaks; ``adherence``: logged-in hours over scheduled hours.
-    * ``sick_persistence``: chance that a sick agent is still sick on the next working day
-      (sickness comes in spells of about ``1 / (1 - sick_persistence)`` days).
+    * ``sick_persistence``: chance that a sick agent is still sick on the next working day:
+      sickness comes in spells of on average ``1 / (1 - sick_persistence)`` working days,
+      drawn until the month holds ``verzuim`` x its agent days of sickness.
     * ``training_block``, ``overleg_block``: hours of one training session / one meeting.
     * ``contract_shares``: shares of the 24/32/36/38-hour contracts.
     """
@@ -265,7 +266,7 @@ class CentreParameters:
     overleg: float = 0.04
     pauze: float = 0.05
     adherence: float = 0.95
-    sick_persistence: float = 0.70
+    sick_persistence: float = 0.60
     training_block: float = 4.0
     overleg_block: float = 1.0
     contract_shares: tuple = (0.20, 0.35, 0.30, 0.15)
@@ -279,8 +280,9 @@ class CentreParameters:
         for name in ("chat_share", "day_noise_cv", "talk_cv", "acw_cv", "handle_cv", "chat_talk_cv",
                      "hold_probability", "shortfall_day_probability", "watermelon_share",
                      "callback_unresolved", "callback_abandoned", "survey_rate", "verlof",
-                     "verzuim", "training", "overleg", "pauze", "sick_persistence"):
+                     "verzuim", "training", "overleg", "pauze"):
             as_array(name, getattr(self, name), high=1.0)
+        as_array("sick_persistence", self.sick_persistence, high=1.0, high_inclusive=False)
         for name in ("target", "planning_target", "chat_target", "adherence"):
             as_array(name, getattr(self, name), low=0.0, low_inclusive=False, high=1.0)
         as_array("weekday_factors", self.weekday_factors)
@@ -387,8 +389,8 @@ def _day_factors(params, days):
         if j < days.size and weekday[j] < 5:
             after[j] = True
     factor = np.where(after & ~closed_weekday, factor * params.catch_up_factor, factor)
-    # invoice run: working days k, k+1, ... of each month
-    workday = ~closed & (weekday < 5)
+    # invoice run: working days k, k+1, ... of each month (holidays are no working days)
+    workday = ~closed & (weekday < 5) & (names == "")
     month = days.month.to_numpy()
     rank = np.zeros(days.size, int)
     for m in np.unique(month):
@@ -442,7 +444,8 @@ def _plan(params: CentreParameters, seed) -> _Plan:
     chat_profile, _ = _profile(params, hours, weekday, params.chat_profile_base)
     is_open = open_hours & ~closed_day[day_index]
     expected = np.where(is_open, expected_day[day_index] * profile, 0.0)
-    forecast = np.where(is_open, forecast_day[day_index] * profile, 0.0)
+    # rounded as written to intervals.csv, so the file shows exactly what was planned with
+    forecast = np.round(np.where(is_open, forecast_day[day_index] * profile, 0.0), 2)
     chat_expected = np.where(is_open, params.chat_share * expected_day[day_index] * chat_profile, 0.0)
 
     shape = 1.0 / params.day_noise_cv ** 2
@@ -748,7 +751,7 @@ def agent_hours(params: CentreParameters | None = None, seed=2025) -> pd.DataFra
     :func:`interval_data`, chat by its Erlang A requirement) grossed up with
     :attr:`CentreParameters.expected_shrinkage`. Each agent works the days of their contract
     (24 h: 3, 32 and 36 h: 4, 38 h: 5 days a week), chosen per week with the staffed hours per
-    weekday as weights. A day is leave (``verlof``), sick (``verzuim``, in spells) or worked; a
+    weekday as weights. A day is sick (``verzuim``, in spells), leave (``verlof``) or worked; a
     worked day may hold a training block and a meeting, always holds paid breaks, and the rest
     is scheduled on the queues. Logged-in hours are the scheduled hours times an adherence draw
     (mean ``params.adherence``), productive hours the logged-in hours times the day's occupancy.
@@ -816,17 +819,16 @@ def agent_hours(params: CentreParameters | None = None, seed=2025) -> pd.DataFra
     frame = pd.DataFrame(rows, columns=["date", "agent", "paid"])
     frame = frame.sort_values(["agent", "date"], kind="stable").reset_index(drop=True)
     size = len(frame)
-    # sickness in spells: a two-state Markov chain over each agent's working days
-    persist = params.sick_persistence
-    onset = params.verzuim * (1 - persist) / (1 - params.verzuim)
+    # sickness in spells (geometric lengths in working days) at random agents and days, drawn
+    # until the month holds its expected number of sick days
     sick = np.zeros(size, bool)
-    draws = rng.random(size)
-    first = frame["agent"].ne(frame["agent"].shift()).to_numpy()
-    for i in range(size):
-        if first[i]:
-            sick[i] = draws[i] < params.verzuim
-        else:
-            sick[i] = draws[i] < (persist if sick[i - 1] else onset)
+    rows_of = [np.flatnonzero(frame["agent"].to_numpy() == a) for a in range(contracts.size)]
+    target_days = int(round(params.verzuim * size))
+    while sick.sum() < target_days:
+        rows = rows_of[int(rng.integers(contracts.size))]
+        first = int(rng.integers(rows.size))
+        length = int(rng.geometric(1 - params.sick_persistence))
+        sick[rows[first:first + length]] = True
     leave = ~sick & (rng.random(size) < params.verlof / (1 - params.verzuim))
     worked = ~sick & ~leave
     paid = frame["paid"].to_numpy()
