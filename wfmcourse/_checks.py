@@ -65,3 +65,30 @@ def finish(result, scalar, dtype=float):
     if scalar:
         return dtype(result.item()) if dtype in (float, int) else result[()]
     return result
+
+
+def two_by_two(first, second, names, high_first, high_second, labels):
+    """Label each pair of scores with one of four quadrant names (a 2 x 2 matrix).
+
+    ``high_first``/``high_second`` are boolean arrays (score >= threshold) of the validated
+    ``first``/``second`` arguments, ``names`` the two parameter names for errors, and ``labels``
+    maps ``(first_high, second_high)`` to the label. Scalars give a ``str``; when either argument
+    is a pandas Series of the result's length, a Series with its index (named "kwadrant");
+    otherwise a numpy array of ``str``.
+    """
+    import pandas as pd
+
+    try:
+        high_first, high_second = np.broadcast_arrays(high_first, high_second)
+    except ValueError:
+        raise ValueError(f"{names[0]} and {names[1]} must have matching shapes, got "
+                         f"{np.shape(first)} and {np.shape(second)}") from None
+    out = np.where(high_first,
+                   np.where(high_second, labels[True, True], labels[True, False]),
+                   np.where(high_second, labels[False, True], labels[False, False]))
+    if out.ndim == 0:
+        return str(out.item())
+    for value in (first, second):
+        if isinstance(value, pd.Series) and out.shape == (len(value),):
+            return pd.Series(out.astype(object), index=value.index, name="kwadrant")
+    return out

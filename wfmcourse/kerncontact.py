@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, is_scalar_call
+from ._checks import as_array, two_by_two
 from .kpi import fte as _fte
 from .shrinkage import gross_up
 
@@ -316,22 +316,10 @@ def impact_effort_quadrant(impact, effort, threshold=3):
     if np.ndim(threshold) != 0:
         raise ValueError(f"threshold must be a single number, got {threshold!r}")
     t = float(as_array("threshold", threshold, low=1.0, low_inclusive=False, high=5.0))
-    imp = _score("impact", impact)
-    eff = _score("effort", effort)
-    try:
-        high_imp, high_eff = np.broadcast_arrays(imp >= t, eff >= t)
-    except ValueError:
-        raise ValueError(f"impact and effort must have matching shapes, got {np.shape(impact)} "
-                         f"and {np.shape(effort)}") from None
-    labels = np.where(high_imp,
-                      np.where(high_eff, QUADRANTS[1], QUADRANTS[0]),
-                      np.where(high_eff, QUADRANTS[3], QUADRANTS[2]))
-    if is_scalar_call(impact, effort):
-        return str(labels.item())
-    for value in (impact, effort):
-        if isinstance(value, pd.Series) and labels.shape == (len(value),):
-            return pd.Series(labels.astype(object), index=value.index, name="kwadrant")
-    return labels
+    return two_by_two(impact, effort, ("impact", "effort"),
+                      _score("impact", impact) >= t, _score("effort", effort) >= t,
+                      {(True, False): QUADRANTS[0], (True, True): QUADRANTS[1],
+                       (False, False): QUADRANTS[2], (False, True): QUADRANTS[3]})
 
 
 def _need(frame, columns):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import _show, as_array
+from ._checks import _show, as_array, two_by_two
 from .datafiles import Column, DataFileError, data_path, read_table
 
 __all__ = [
@@ -141,13 +141,6 @@ def _threshold(value):
     return float(as_array("threshold", value, low=2, high=5, integer=True))
 
 
-def _series_index(*values):
-    for v in values:
-        if isinstance(v, pd.Series):
-            return v.index
-    return None
-
-
 def quadrant(influence, interest, threshold=3):
     """The stakeholder-map quadrant (Dutch label) for influence and interest scores of 1 to 5.
 
@@ -167,22 +160,11 @@ def quadrant(influence, interest, threshold=3):
     argument) a Series with its index.
     """
     t = _threshold(threshold)
-    inf = _score("influence", influence)
-    intr = _score("interest", interest)
-    try:
-        high_inf, high_int = np.broadcast_arrays(inf >= t, intr >= t)
-    except ValueError:
-        raise ValueError(f"influence and interest must have matching shapes, got "
-                         f"{np.shape(influence)} and {np.shape(interest)}") from None
-    labels = np.where(high_inf,
-                      np.where(high_int, QUADRANTS[0], QUADRANTS[1]),
-                      np.where(high_int, QUADRANTS[2], QUADRANTS[3]))
-    if labels.ndim == 0:
-        return str(labels.item())
-    index = _series_index(influence, interest)
-    if index is not None and len(index) == len(labels) and labels.ndim == 1:
-        return pd.Series(labels.astype(object), index=index, name="kwadrant")
-    return labels
+    high_influence = _score("influence", influence) >= t
+    high_interest = _score("interest", interest) >= t
+    return two_by_two(influence, interest, ("influence", "interest"), high_influence, high_interest,
+                      {(True, True): QUADRANTS[0], (True, False): QUADRANTS[1],
+                       (False, True): QUADRANTS[2], (False, False): QUADRANTS[3]})
 
 
 _QUADRANT_COLOURS = {
