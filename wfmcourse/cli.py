@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import erlang, shrinkage
+from . import erlang, nl, shrinkage
 from ._checks import as_array, optional_array
 from .datafiles import Column, DataFileError, read_table
 
@@ -150,21 +150,8 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
 # ---------------------------------------------------------------------------
 # Dutch text
 # ---------------------------------------------------------------------------
-def _nl(value, decimals=1) -> str:
-    """Dutch number: decimal comma, dot between thousands; ``inf`` -> "oneindig"."""
-    if math.isinf(value):
-        return "oneindig"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def _short(value) -> str:
-    """A number without needless decimals: 20.0 -> "20", 85.5 -> "85,5"."""
-    return _nl(value, 0) if float(value).is_integer() else _nl(value, 2).rstrip("0")
-
-
 def _pct(fraction, decimals=1) -> str:
-    return f"{_nl(100.0 * fraction, decimals)}%"
+    return nl.percent(fraction, decimals, space=False)
 
 
 def _line(label: str, value: str) -> str:
@@ -174,7 +161,7 @@ def _line(label: str, value: str) -> str:
 def _duration(seconds: float) -> str:
     minutes = seconds / 60.0
     plain = f"{seconds:g}".replace(".", ",") + " s"
-    return f"{_short(minutes)} min ({plain})" if minutes.is_integer() else plain
+    return f"{nl.short(minutes)} min ({plain})" if minutes.is_integer() else plain
 
 
 def format_summary(summary: dict) -> str:
@@ -182,16 +169,16 @@ def format_summary(summary: dict) -> str:
     s = summary
     model = s["model"]
     if s["patience"] is not None:
-        model += f" (klanten haken af, geduld gemiddeld {_short(s['patience'])} s)"
-    goal = f"{_short(100 * s['target'])}% binnen {_short(s['awt'])} s"
+        model += f" (klanten haken af, geduld gemiddeld {nl.short(s['patience'])} s)"
+    goal = f"{nl.short(100 * s['target'])}% binnen {nl.short(s['awt'])} s"
     if s["max_occupancy"] is not None:
-        goal += f", bezetting hoogstens {_short(100 * s['max_occupancy'])}%"
+        goal += f", bezetting hoogstens {nl.short(100 * s['max_occupancy'])}%"
     if s["max_asa"] is not None:
-        goal += f", ASA hoogstens {_short(s['max_asa'])} s"
+        goal += f", ASA hoogstens {nl.short(s['max_asa'])} s"
     lines = [
         _line("Model", model),
-        _line("Aanbod", f"{_short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
-                        f"AHT {_short(s['aht'])} s = {_nl(s['traffic'], 2)} Erlang"),
+        _line("Aanbod", f"{nl.short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
+                        f"AHT {nl.short(s['aht'])} s = {nl.number(s['traffic'], 2)} Erlang"),
         _line("Doel", goal),
     ]
     if s["agents_given"]:
@@ -200,20 +187,20 @@ def format_summary(summary: dict) -> str:
         lines.append(_line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)"))
     else:
         lines.append(_line("Medewerkers nodig", str(s["agents"])))
-    lines.append(_line("Service level", f"{_pct(s['service_level'])} binnen {_short(s['awt'])} s"))
-    lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{_nl(s['asa'])} s"))
+    lines.append(_line("Service level", f"{_pct(s['service_level'])} binnen {nl.short(s['awt'])} s"))
+    lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{nl.number(s['asa'])} s"))
     lines.append(_line("Bezetting (occupancy)", _pct(s["occupancy"])))
     if s["abandonment"] is not None:
         lines.append(_line("Afgehaakt", _pct(s["abandonment"])))
     if s["scheduled"] is not None:
-        lines.append(_line("Inroosteren", f"{_nl(s['scheduled'])} medewerkers "
-                                          f"(incl. {_short(100 * s['shrinkage'])}% shrinkage)"))
+        lines.append(_line("Inroosteren", f"{nl.number(s['scheduled'])} medewerkers "
+                                          f"(incl. {nl.short(100 * s['shrinkage'])}% shrinkage)"))
     if s["fte"] is not None:
         lines.append(_line("FTE voor dit interval",
-                           f"{_nl(s['fte'], 2)} ({_nl(s['gross_hours'])} bruto uur / "
-                           f"{_short(s['contract_hours'])} uur contractweek)"))
+                           f"{nl.number(s['fte'], 2)} ({nl.number(s['gross_hours'])} bruto uur / "
+                           f"{nl.short(s['contract_hours'])} uur contractweek)"))
     if s["patience"] is None and s["agents"] <= s["traffic"] and s["traffic"] > 0:
-        lines.append(f"Let op: {s['agents']} medewerkers voor {_nl(s['traffic'], 2)} Erlang "
+        lines.append(f"Let op: {s['agents']} medewerkers voor {nl.number(s['traffic'], 2)} Erlang "
                      f"aanbod; in Erlang C groeit de wachtrij dan zonder eind.")
     return "\n".join(lines)
 
@@ -298,7 +285,7 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, 
 def _table_totals(text, table, interval, shrinkage_rate, contract_hours) -> list[str]:
     """Dutch summary lines for a written table (printed only with --out)."""
     net_hours = float(table["agents"].sum()) * interval / 3600.0
-    lines = [f"{len(table)} intervallen, samen {_nl(net_hours)} netto uur aan de telefoon"]
+    lines = [f"{len(table)} intervallen, samen {nl.number(net_hours)} netto uur aan de telefoon"]
     if contract_hours is not None:
         labels = next((text[c] for c in LABEL_COLUMNS if c in text.columns), None)
         agents = table["agents"]
@@ -307,8 +294,8 @@ def _table_totals(text, table, interval, shrinkage_rate, contract_hours) -> list
             if len(stamps) and stamps.notna().all():
                 agents = pd.Series(agents.to_numpy(), index=pd.DatetimeIndex(stamps))
         week = shrinkage.weekly_fte(agents, interval, shrinkage_rate, contract_hours)
-        lines.append(f"Inroosteren: {_nl(week.gross_hours)} bruto uur = {_nl(week.fte, 2)} FTE "
-                     f"bij een contractweek van {_short(contract_hours)} uur "
+        lines.append(f"Inroosteren: {nl.number(week.gross_hours)} bruto uur = {nl.number(week.fte, 2)} FTE "
+                     f"bij een contractweek van {nl.short(contract_hours)} uur "
                      f"(klopt als het bestand één week beslaat)")
     return lines
 

@@ -13,12 +13,11 @@ in the package; only the widget shows minutes and percentages.
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import ipywidgets as widgets
 
-from . import erlang, plots, scenarios
+from . import erlang, nl, plots, scenarios
 from ._checks import as_array, optional_array
 
 __all__ = [
@@ -95,43 +94,29 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
 # ---------------------------------------------------------------------------
 # Dutch text
 # ---------------------------------------------------------------------------
-def _number(value, decimals=1):
-    """Dutch number: decimal comma, dot for thousands."""
-    if value is None:
-        return "–"
-    if math.isinf(value):
-        return "oneindig"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def _percent(value):
-    return "–" if value is None else f"{_number(100 * value)} %"
-
-
 def result_html(result: dict) -> str:
     """A small Dutch HTML table with the outcome of :func:`calculate_staffing`."""
-    minutes = _number(result["interval"] / 60, 0)
+    minutes = nl.number(result["interval"] / 60, 0)
     rows = [
         ("Rekenmodel", result["model"]),
-        ("Verkeer", f"{_number(result['traffic'], 2)} Erlang"),
+        ("Verkeer", f"{nl.number(result['traffic'], 2)} Erlang"),
         ("Benodigde medewerkers", f"<b>{result['agents']}</b> (netto, zonder shrinkage)"),
-        (f"Service level (binnen {_number(result['awt'], 0)} s)",
-         f"{_percent(result['service_level'])} (doel {_percent(result['target'])})"),
-        ("ASA (gemiddelde wachttijd)", f"{_number(result['asa'])} s"),
-        ("Occupancy", _percent(result["occupancy"])),
+        (f"Service level (binnen {nl.number(result['awt'], 0)} s)",
+         f"{nl.percent(result['service_level'])} (doel {nl.percent(result['target'])})"),
+        ("ASA (gemiddelde wachttijd)", f"{nl.number(result['asa'])} s"),
+        ("Occupancy", nl.percent(result["occupancy"])),
     ]
     if result["abandonment"] is None:
         rows.append(("Afhakers", "niet berekend: Erlang C neemt aan dat niemand ophangt"))
     else:
-        rows.append(("Afhakers", _percent(result["abandonment"])))
+        rows.append(("Afhakers", nl.percent(result["abandonment"])))
         rows.append(("Erlang C zou vragen", f"{result['erlang_c_agents']} medewerkers"))
     body = "".join(
         f"<tr><td style='padding:2px 12px 2px 0'>{html.escape(label)}</td><td>{value}</td></tr>"
         for label, value in rows
     )
-    head = (f"<b>{_number(result['calls'], 0)} gesprekken per {minutes} minuten, "
-            f"AHT {_number(result['aht'], 0)} s</b>")
+    head = (f"<b>{nl.number(result['calls'], 0)} gesprekken per {minutes} minuten, "
+            f"AHT {nl.number(result['aht'], 0)} s</b>")
     return f"<div>{head}<table style='border-collapse:collapse'>{body}</table></div>"
 
 

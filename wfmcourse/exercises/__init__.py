@@ -23,6 +23,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .. import nl
+
 CORRECT, INCORRECT, UNANSWERED = "goed", "fout", "leeg"
 
 
@@ -212,5 +214,5 @@ def term(title: str, expected: str | list[str], *, hint: str, solution) -> Exerc
 def _format(value: float) -> str:
     """A number the Dutch way: decimal comma, up to four significant decimals."""
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
+        return nl.number(value, 0)
     return f"{value:.4g}".replace(".", ",")

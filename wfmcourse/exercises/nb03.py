@@ -1,16 +1,7 @@
 """Opdrachten bij notebook 03_erlang."""
 from .. import erlang
 from . import choice, number, whole_number
-
-
-def _dec(value, decimals):
-    """A number with a decimal comma: _dec(43.333, 2) -> '43,33'."""
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
-def _pct(fraction):
-    """A fraction as a Dutch percentage with one decimal: 0.7829 -> '78,3 %'."""
-    return _dec(100 * fraction, 1) + " %"
+from ..nl import number as _dec, percent as _pct
 
 
 # Opdracht 1: from calls and AHT to Erlangs (240 calls per hour, AHT 4.5 minutes)

@@ -1,16 +1,7 @@
 """Opdrachten bij notebook 04_shrinkage_fte."""
 from .. import capaciteit, shrinkage
 from . import choice, number
-
-
-def _dec(value, decimals):
-    """A number with a decimal comma: _dec(43.333, 2) -> '43,33'."""
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
-def _pct(fraction):
-    """A fraction as a Dutch percentage with one decimal: 0.3028 -> '30,3 %'."""
-    return _dec(100 * fraction, 1) + " %"
+from ..nl import number as _dec, percent as _pct
 
 
 # Opdracht 1: planned versus unplanned shrinkage

@@ -3,14 +3,8 @@ import math
 
 from .. import afstemming, erlang, shrinkage, stakeholders
 from . import choice, number, whole_number
+from ..nl import number as _dec
 
-
-def _dec(value, decimals):
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
-def _whole(value):
-    return f"{round(value):,}".replace(",", ".")
 
 
 # Opdracht 2: the postkamer sends a big batch of letters without telling WFM.
@@ -112,7 +106,7 @@ opdracht_3 = number(
     hint="Alleen de factuurvragen van week 1 schuiven: geef shifted_volume als aandeel de lijst "
          "[0.4, 0, 0, 0], en tel daarna de 5.000 andere contacten op.",
     solution=lambda: f"Week 2 krijgt zijn eigen 800 factuurvragen plus 40 % van de 3.000 uit week 1 "
-                     f"(1.200), samen 2.000, plus 5.000 andere contacten: {_whole(_week2_3())}.",
+                     f"(1.200), samen 2.000, plus 5.000 andere contacten: {_dec(_week2_3(), 0)}.",
     mistakes={
         "hele week": (OTHER_3 + INVOICE_3[1] + SHARE_3 * (OTHER_3 + INVOICE_3[0]),
                       "Je schoof 40 % van álle contacten van week 1 door. Alleen de factuurvragen "

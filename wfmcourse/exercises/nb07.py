@@ -3,10 +3,7 @@ import math
 
 from .. import erlang, kerncontact
 from . import choice, number, whole_number
-
-
-def _dec(value, decimals):
-    return f"{value:.{decimals}f}".replace(".", ",")
+from ..nl import number as _dec
 
 
 # Opdracht 1: share of avoidable contacts in the example week of contact reasons
