@@ -375,3 +375,11 @@ def test_agents_needed_is_the_minimum(a, aht, awt, target, patience, max_occ, ma
 
     assert meets(n)
     assert not any(meets(k) for k in range(0, n))
+
+
+@pytest.mark.parametrize("load", [5e-324, 2.2e-309, 1e-300])
+def test_erlang_a_subnormal_traffic_is_the_zero_traffic_limit(load):
+    """Found by hypothesis through the dashboard: a * patience / aht underflowed to 0 and warned."""
+    assert erlang.agents_needed(load, 451, 20, 0.8, patience=60) == 1
+    assert erlang.service_level(1, load, 451, 20, patience=60) == pytest.approx(1.0)
+    assert erlang.abandonment(1, load, 451, 60) == pytest.approx(0.0, abs=1e-250)

@@ -213,7 +213,7 @@ def _erlang_a(n, a, aht, patience, awt=None):
         has = x > 0
         log_low = _log_gamma_lower(x[has] + 1, y[has] * np.exp(-awt_b[has] / patience[has]))
         with np.errstate(divide="ignore"):
-            log_late = (np.log(x[has] / y[has]) + log_low
+            log_late = (np.log(x[has]) - np.log(y[has]) + log_low   # x / y overflows for tiny y
                         - _log_poisson_pmf(x[has], y[has]) - log_sq[has])
         late[has] = np.exp(log_late)
         in_time = np.clip(frac_served - late, 0.0, 1.0)
@@ -225,7 +225,9 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None):
     """Erlang A metrics for any a >= 0 (zero traffic handled here)."""
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     shape = arrays[0].shape
-    pos = arrays[1] > 0
+    # y = a * patience / aht underflows to 0 only for subnormal traffic; the zero-traffic values
+    # are then exact to double precision
+    pos = arrays[1] * arrays[3] / arrays[2] > 0
     out = {
         "p_wait": np.zeros(shape),
         "p_abandon": np.zeros(shape),
@@ -367,6 +369,10 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
         if p is None:
             need[idx] = _search_erlang_c(a[idx], h[idx], t[idx], sl[idx], occ_[idx], wait_[idx])
         else:
+            # traffic so small that a * patience / aht underflows: one agent answers at once
+            tiny = a[idx] * p_[idx] / h[idx] == 0
+            need[idx[tiny]] = 1
+            idx = idx[~tiny]
             need[idx] = _search_erlang_a(a[idx], h[idx], t[idx], sl[idx], p_[idx], occ_[idx],
                                          wait_[idx])
     return finish(need.reshape(shape), scalar, dtype=int)
