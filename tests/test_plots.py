@@ -83,3 +83,21 @@ def test_missing_columns_raise():
     table = scenarios.agents_per_erlang([1, 2], 180, 20, 0.8)
     with pytest.raises(ValueError, match="table"):
         plots.service_level_by_agents(table)
+
+
+def test_staffing_by_interval():
+    from wfmcourse.dashboard import interval_labels, staffing_plan
+
+    calls = [60, 85, 110, 130, 140, 135, 120, 115, 125, 130, 110, 80, 70, 60, 50]
+    plan = staffing_plan(calls, 300, interval=1800, labels=interval_labels("08:00", 1800, len(calls)))
+    fig = plots.staffing_by_interval(plan.intervals, target=0.8)
+    top, bottom = fig.axes
+    np.testing.assert_allclose([bar.get_height() for bar in top.patches], plan.intervals["agents"])
+    lines = {line.get_label(): line for line in bottom.get_lines()}
+    np.testing.assert_allclose(lines["service level"].get_ydata(), plan.intervals["service_level"])
+    np.testing.assert_allclose(lines["occupancy"].get_ydata(), plan.intervals["occupancy"])
+    assert "in te roosteren (incl. shrinkage)" in [t.get_text() for t in top.get_legend().get_texts()]
+    ticks = [t.get_text() for t in bottom.get_xticklabels()]
+    assert ticks[0] == "08:00" and len(ticks) <= 12          # at most a dozen labels, evenly spread
+    with pytest.raises(ValueError, match="intervals must have the columns"):
+        plots.staffing_by_interval(plan.intervals.drop(columns="occupancy"))

@@ -19,7 +19,7 @@ class DataFileError(ValueError):
     """A data file does not match its schema."""
 
     def __init__(self, path, line, column, problem):
-        self.path, self.line, self.column = Path(path), line, column
+        self.path, self.line, self.column, self.problem = Path(path), line, column, problem
         where = f"line {line}, column '{column}'" if line is not None else f"column '{column}'"
         super().__init__(f"{Path(path).name}: {where}: {problem}")
 

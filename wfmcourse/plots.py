@@ -20,6 +20,7 @@ __all__ = [
     "agents_per_erlang_curve",
     "service_level_by_patience",
     "wait_curve",
+    "staffing_by_interval",
     "to_png",
     "CourseFigure",
 ]
@@ -155,6 +156,45 @@ def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
     ax.set_ylabel("binnen t beantwoord")
     ax.set_title("Aandeel bellers beantwoord binnen t seconden")
     ax.legend(loc="lower right", frameon=False)
+    return fig
+
+
+def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
+    """Two panels over the intervals of a :func:`~wfmcourse.dashboard.staffing_plan`.
+
+    Top: agents needed (bars) and, when the table has ``scheduled``, the agents to roster
+    including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
+    (fraction) as a dashed line. The index gives the interval labels.
+    """
+    _need(intervals, ["agents", "service_level", "occupancy"], "intervals")
+    fig = _figure(figsize)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    x = np.arange(len(intervals))
+    top.bar(x, intervals["agents"], color=BLUE, width=0.8, label="nodig aan de telefoon")
+    if "scheduled" in intervals.columns:
+        top.step(x, intervals["scheduled"], where="mid", color=ORANGE, linewidth=1.6,
+                 label="in te roosteren (incl. shrinkage)")
+    highest = max(intervals.get("scheduled", intervals["agents"]).max(), intervals["agents"].max(), 1)
+    top.set_ylim(0, 1.3 * highest)                      # room for the legend above the bars
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.set_ylabel("medewerkers")
+    top.set_title("Medewerkers per interval")
+    top.legend(loc="upper left", frameon=False, fontsize="small", ncols=2)
+    bottom.plot(x, intervals["service_level"], marker="o", markersize=3, color=BLUE,
+                label="service level")
+    bottom.plot(x, intervals["occupancy"], marker="s", markersize=3, color=ORANGE,
+                label="occupancy")
+    if target is not None:
+        bottom.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
+                       label=f"doel {target:.0%}")
+    bottom.set_ylim(0, 1.02)
+    _percent_axis(bottom.yaxis)
+    bottom.set_ylabel("percentage")
+    bottom.legend(loc="lower left", frameon=False, fontsize="small", ncols=3)
+    step = max(1, int(np.ceil(len(x) / 12)))
+    bottom.set_xticks(x[::step], [str(label) for label in intervals.index[::step]],
+                      rotation=45, ha="right", fontsize="small")
+    bottom.set_xlabel("interval")
     return fig
 
 

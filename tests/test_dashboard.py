@@ -1,0 +1,343 @@
+"""The consultant dashboard: parsing, the staffing plan and its totals, Excel, Dutch errors, the widget."""
+import base64
+import datetime as dt
+import html
+import io
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from wfmcourse import dashboard as d
+from wfmcourse import erlang
+from wfmcourse.datafiles import DataFileError
+
+
+# ---------------------------------------------------------------------------
+# typed input
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, calls", [
+    ("80 110 140", [80, 110, 140]),
+    ("80\n110\n\n140\n", [80, 110, 140]),
+    ("80; 110;140", [80, 110, 140]),
+    ("80, 110, 12,5", [80, 110, 12.5]),
+    ("12.5 0", [12.5, 0]),
+    ("100", [100]),
+])
+def test_parse_calls(text, calls):
+    assert d.parse_calls(text).tolist() == calls
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("", "''"), ("   ", "'   '"), ("80 -5", "'-5' (item 2)"), ("80 tachtig", "'tachtig' (item 2)"),
+    ("1e3", "'1e3' (item 1)"),
+])
+def test_parse_calls_rejects(text, shown):
+    with pytest.raises(ValueError, match=r"^calls .*got " + re.escape(shown)):
+        d.parse_calls(text)
+
+
+def test_interval_labels_go_on_past_midnight():
+    assert d.interval_labels("23:30", 900, 4) == ["23:30", "23:45", "00:00", "00:15"]
+    assert d.interval_labels("8.00", 1800, 3) == ["08:00", "08:30", "09:00"]
+    assert d.interval_labels(dt.time(7, 0), 3600, 0) == []
+
+
+@pytest.mark.parametrize("text", ["24:00", "8", "08:60", "acht uur", ""])
+def test_parse_start_rejects(text):
+    with pytest.raises(ValueError, match=r"^start must be a time of day like 08:00, got "):
+        d.parse_start(text)
+
+
+# ---------------------------------------------------------------------------
+# uploaded files
+# ---------------------------------------------------------------------------
+def test_read_forecast_comma_file_with_aht_per_row():
+    content = b"interval_start,calls,aht\n2026-11-23 08:00,80,300\n2026-11-23 08:15,90,\n"
+    forecast = d.read_forecast("prognose.csv", content, aht=240)
+    assert forecast.name == "prognose.csv"
+    assert forecast.labels == ["2026-11-23 08:00", "2026-11-23 08:15"]
+    assert forecast.calls.tolist() == [80, 90] and forecast.aht.tolist() == [300, 240]
+
+
+def test_read_forecast_dutch_excel_file():
+    """Dutch Excel: BOM, semicolons and decimal commas; the label column may be called start."""
+    content = "\ufeffstart;calls\nma 08:00;12,5\nma 08:15;20\n".encode("utf-8")
+    forecast = d.read_forecast("C:\\Users\\x\\week.csv", content, aht=180)
+    assert forecast.name == "week.csv" or forecast.name.endswith("week.csv")
+    assert forecast.labels == ["ma 08:00", "ma 08:15"] and forecast.calls.tolist() == [12.5, 20]
+
+
+def test_read_forecast_windows_encoding_and_no_labels():
+    content = "calls;opmerking\n10;drukte na storing\n20;\u00e9\u00e9n\n".encode("cp1252")
+    forecast = d.read_forecast("oud.csv", content, aht=200)
+    assert forecast.labels == ["1", "2"] and forecast.calls.tolist() == [10, 20]
+
+
+@pytest.mark.parametrize("content, line, column, problem", [
+    (b"tijd,aantal\n08:00,80\n", 1, "calls", "column is missing from the header"),
+    (b"calls\n80\n-1\n", 3, "calls", "must be >= 0"),
+    (b"calls\n80\nveel\n", 3, "calls", "not a number"),
+    (b"calls,aht\n80,0\n", 2, "aht", "must be > 0"),
+    (b"calls\n", 2, "calls", "the file has a header but no intervals"),
+    (b"", None, "*", "the file is empty"),
+])
+def test_read_forecast_errors_name_file_line_and_column(content, line, column, problem):
+    with pytest.raises(DataFileError) as caught:
+        d.read_forecast("prognose.csv", content, aht=180)
+    error = caught.value
+    assert (error.path.name, error.line, error.column) == ("prognose.csv", line, column)
+    assert error.problem.startswith(problem)
+    sentence = d.explain(error)
+    assert sentence.startswith("Het bestand prognose.csv klopt niet")
+    if line is not None:
+        assert f"regel {line}, kolom '{column}'" in sentence
+
+
+def test_read_forecast_refuses_huge_files():
+    with pytest.raises(DataFileError, match="larger than"):
+        d.read_forecast("groot.csv", b"calls\n" + b"1\n" * (d.MAX_UPLOAD_BYTES // 2), aht=180)
+
+
+# ---------------------------------------------------------------------------
+# the plan
+# ---------------------------------------------------------------------------
+def test_worked_example_one_interval_a_week():
+    """By hand: 100 calls per 30 min, AHT 180 s -> 10 Erlang -> 14 agents for 80/20 (callcentrehelper
+    example, checked in test_erlang). 30 % shrinkage: 14 / 0.7 = 20 to roster. Five days a week:
+    net 14 x 0.5 h x 5 = 35 h, gross 50 h, FTE at 36 h = 50 / 36 = 1.389."""
+    plan = d.staffing_plan([100], 180, interval=1800, shrinkage_rate=0.3, contract_hours=36,
+                           days_per_week=5)
+    row = plan.intervals.iloc[0]
+    assert row["traffic"] == 10.0 and row["agents"] == 14 and row["scheduled"] == pytest.approx(20)
+    assert row["occupancy"] == pytest.approx(10 / 14)
+    t = plan.totals
+    assert (t["agents_peak"], t["net_hours"]) == (14, pytest.approx(35))
+    assert t["gross_hours"] == pytest.approx(50) and t["fte"] == pytest.approx(50 / 36)
+    assert t["service_level"] == pytest.approx(row["service_level"]) and t["abandonment"] is None
+    assert plan.inputs["model"] == "Erlang C"
+
+
+def test_totals_are_weighted_by_calls_and_agents():
+    calls, aht = np.array([3.0, 300.0, 120.0]), np.array([200.0, 180.0, 240.0])
+    plan = d.staffing_plan(calls, aht, interval=900, target=0.9, awt=15, patience=90,
+                           shrinkage_rate=0.25, contract_hours=38, labels=["a", "b", "c"])
+    table = plan.intervals
+    agents = erlang.agents_needed(erlang.traffic(calls, aht, 900), aht, 15, 0.9, patience=90)
+    assert table["agents"].tolist() == list(agents)
+    ab = erlang.abandonment(agents, erlang.traffic(calls, aht, 900), aht, 90)
+    t = plan.totals
+    assert t["service_level"] == pytest.approx((table["service_level"] * calls).sum() / calls.sum())
+    assert t["abandonment"] == pytest.approx((ab * calls).sum() / calls.sum())
+    answered = calls * (1 - ab)
+    assert t["asa"] == pytest.approx((table["asa"] * answered).sum() / answered.sum())
+    assert t["occupancy"] == pytest.approx((table["occupancy"] * agents).sum() / agents.sum())
+    assert t["fte"] == pytest.approx(agents.sum() * 0.25 / 0.75 / 38)
+    assert list(table.index) == ["a", "b", "c"] and plan.inputs["model"] == "Erlang A"
+
+
+def test_no_calls_at_all():
+    plan = d.staffing_plan([0, 0], 180)
+    t = plan.totals
+    assert t["agents_peak"] == 0 and t["fte"] == 0
+    assert t["service_level"] is None and t["asa"] is None and t["occupancy"] is None
+    assert "–" in d.plan_html(plan)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(0, 400), min_size=1, max_size=12), st.floats(60, 600),
+       st.sampled_from([None, 60.0, 300.0]), st.floats(0, 0.6), st.integers(1, 7))
+def test_plan_properties(calls, aht, patience, rate, days):
+    plan = d.staffing_plan(calls, aht, interval=900, patience=patience, shrinkage_rate=rate,
+                           days_per_week=days)
+    table, t = plan.intervals, plan.totals
+    assert (table["scheduled"] >= table["agents"] - 1e-9).all()
+    assert t["gross_hours"] == pytest.approx(t["net_hours"] / (1 - rate))
+    assert t["fte"] == pytest.approx(t["gross_hours"] / 36)
+    assert t["net_hours"] == pytest.approx(table["agents"].sum() * 0.25 * days)
+    if t["service_level"] is not None:
+        busy = table[table["calls"] > 0]["service_level"]
+        assert busy.min() - 1e-12 <= t["service_level"] <= busy.max() + 1e-12
+        assert t["service_level"] >= 0.8 - 1e-12          # every interval meets 80/20
+    for key in ("occupancy", "abandonment"):
+        assert t[key] is None or 0 <= t[key] <= 1
+
+
+def test_times_in_a_file_are_checked():
+    week = [f"2026-11-{23 + day} {hour:02d}:{minute:02d}" for day in range(7) for hour in (8, 9)
+            for minute in (0, 30)]
+    plan = d.staffing_plan([10] * len(week), 180, interval=1800, labels=week)
+    assert plan.totals["intervals"] == 28
+    with pytest.raises(ValueError, match=r"^labels must be 15 min apart to match interval=900 s; "
+                                         r"the smallest step in the file is 30 min$"):
+        d.staffing_plan([10] * len(week), 180, interval=900, labels=week)
+    with pytest.raises(ValueError, match=r"^days_per_week must be 1 when the labels already span 7 days, got 5"):
+        d.staffing_plan([10] * len(week), 180, interval=1800, labels=week, days_per_week=5)
+    with pytest.raises(ValueError, match=r"^labels must cover at most one week .* got 8 days"):
+        d.staffing_plan([10] * 3, 180, interval=1800,
+                        labels=["2026-11-23 08:00", "2026-11-23 08:30", "2026-11-30 08:00"])
+
+
+@pytest.mark.parametrize("kwargs, pattern", [
+    ({"calls": []}, r"^calls must be a non-empty sequence"),
+    ({"calls": [10, -1]}, r"^calls must be >= 0, got -1 \(at index 1\)"),
+    ({"aht": [180, 200, 300]}, r"^aht must be one number or one per interval \(2\)"),
+    ({"aht": 0}, r"^aht must be > 0"),
+    ({"interval": 0}, r"^interval must be > 0"),
+    ({"days_per_week": 0}, r"^days_per_week must be >= 1, got 0"),
+    ({"days_per_week": 2.5}, r"^days_per_week must be a whole number, got 2\.5"),
+    ({"shrinkage_rate": 1.0}, r"^shrinkage must be"),
+    ({"contract_hours": 0}, r"^contract_hours must be > 0"),
+    ({"labels": ["x"]}, r"^labels must have one text per interval \(2\), got 1"),
+    ({"target": 1.0}, r"^target must be"),
+])
+def test_plan_rejects_bad_input(kwargs, pattern):
+    args = {"calls": [10, 20], "aht": 180, **kwargs}
+    with pytest.raises(ValueError, match=pattern):
+        d.staffing_plan(args.pop("calls"), args.pop("aht"), **args)
+
+
+# ---------------------------------------------------------------------------
+# output
+# ---------------------------------------------------------------------------
+def _plan():
+    return d.staffing_plan([100, 140], 180, interval=1800, patience=120, days_per_week=5,
+                           labels=["08:00", "08:30"])
+
+
+def test_plan_html_is_dutch_and_marks_values():
+    page = d.plan_html(_plan())
+    peak = re.search(r"data-key='agents_peak'><b>(\d+)</b>", page).group(1)
+    assert int(peak) == _plan().totals["agents_peak"]
+    assert "Erlang A, geduld 120 s" in page and "per week (5 dagen)" in page
+    assert re.search(r"data-key='fte'><b>\d+,\d\d</b>", page)       # decimal comma
+    assert "medewerkers nodig" in page and "08:30" in page
+
+
+def test_workbook_reads_back():
+    plan = _plan()
+    book = pd.read_excel(io.BytesIO(d.plan_workbook(plan, "bestand week47.csv")), sheet_name=None)
+    assert list(book) == ["Invoer", "Aannames", "Per interval", "Totaal"]
+    inputs = dict(zip(book["Invoer"]["onderdeel"], book["Invoer"]["waarde"]))
+    assert inputs["Bron"] == "bestand week47.csv" and inputs["Rekenmodel"] == "Erlang A"
+    assert float(inputs["Gemiddeld geduld (s)"]) == 120
+    rows = book["Per interval"]
+    assert rows["medewerkers nodig"].tolist() == plan.intervals["agents"].tolist()
+    assert rows["afhakers"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
+    totals = dict(zip(book["Totaal"]["onderdeel"], book["Totaal"]["waarde"]))
+    fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))
+    assert float(fte) == pytest.approx(plan.totals["fte"])
+    assert "Erlang A" in " ".join(book["Aannames"]["waarde"])
+
+
+def test_download_link_carries_the_workbook():
+    link = d.download_link(b"PK\x03\x04abc", "advies.xlsx")
+    assert "download='advies.xlsx'" in link
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)'", link).group(1)
+    assert base64.b64decode(encoded) == b"PK\x03\x04abc"
+
+
+@pytest.mark.parametrize("error, dutch", [
+    (ValueError("calls must hold at least one number, got ''"), "Vul minstens één"),
+    (ValueError("labels must be 15 min apart to match interval=900 s; the smallest step in the file is 30 min"),
+     "liggen 30 minuten uit elkaar, maar de lengte van het interval staat op 15 minuten"),
+    (ValueError("aht must be > 0, got 0"), "De AHT moet groter dan 0"),
+    (ValueError("something new, got 3"), "Deze invoer kan niet worden doorgerekend"),
+])
+def test_explain_in_dutch(error, dutch):
+    assert dutch in d.explain(error)
+
+
+# ---------------------------------------------------------------------------
+# the widget
+# ---------------------------------------------------------------------------
+def _upload(board, content, name="prognose.csv"):
+    board.upload.value = ({"name": name, "type": "text/csv", "size": len(content),
+                           "content": memoryview(content), "last_modified": dt.datetime(2026, 11, 23)},)
+
+
+def test_dashboard_starts_with_the_example_and_reacts():
+    board = d.dashboard()
+    assert board.message.value == "" and board.plan is not None
+    assert board.plan.totals["intervals"] == len(d.EXAMPLE_CALLS.split())
+    assert "download=" in board.download.value and board.chart.value[:4] == b"\x89PNG"
+    board.calls.value = "100"
+    board.interval.value = 1800
+    board.aht.value = "180"
+    assert board.plan.totals["agents_peak"] == 14
+    assert "data-key='agents_peak'><b>14</b>" in board.result.value
+    board.use_patience.value = True
+    assert board.plan.inputs["model"] == "Erlang A" and board.plan.totals["agents_peak"] == 12
+
+
+@pytest.mark.parametrize("control, value, dutch", [
+    ("calls", "80 veel", "Vul de gesprekken per interval in als getallen"),
+    ("start", "25:00", "Vul de begintijd in"),
+    ("aht", "0", "De AHT moet groter dan 0"),
+    ("aht", "drie minuten", "De AHT moet groter dan 0"),
+    ("target", "100", "Het service-leveldoel moet tussen 0 % en 100 %"),
+    ("awt", "-1", "De wachttijdgrens (AWT)"),
+    ("shrinkage", "100", "De shrinkage moet 0 % of meer zijn"),
+    ("contract_hours", "0", "De contracturen per week"),
+    ("days_per_week", "8", "'Dagen per week' moet"),
+])
+def test_dashboard_bad_input_gives_a_dutch_message(control, value, dutch):
+    board = d.dashboard()
+    getattr(board, control).value = value
+    message = html.unescape(board.message.value)
+    assert dutch in message and "Traceback" not in message
+    assert board.plan is None and board.result.value == "" and board.download.value == ""
+    assert board.chart.layout.display == "none"
+
+
+def test_dashboard_patience_only_counts_when_ticked():
+    board = d.dashboard()
+    board.patience.value = "0"
+    assert board.message.value == "" and board.patience.disabled
+    board.use_patience.value = True
+    assert "klantgeduld" in board.message.value and not board.patience.disabled
+
+
+def test_dashboard_file_source():
+    board = d.dashboard(interval=900)
+    board.source.value = "file"
+    assert board._typed.layout.display == "none" and board._file.layout.display is None
+    assert "Kies een CSV-bestand" in board.message.value and board.plan is None
+    _upload(board, b"interval_start;calls\n2026-11-23 08:00;50\n2026-11-23 08:15;62,5\n")
+    assert board.message.value == ""
+    assert board.plan.intervals.index.tolist() == ["2026-11-23 08:00", "2026-11-23 08:15"]
+    assert board.plan.intervals["calls"].tolist() == [50, 62.5]
+    assert "bestand prognose.csv" in pd.read_excel(
+        io.BytesIO(base64.b64decode(re.search(r"base64,([^']+)'", board.download.value).group(1))),
+        sheet_name="Invoer")["waarde"].tolist()
+    board.interval.value = 1800
+    assert "liggen 15 minuten uit elkaar" in board.message.value
+    _upload(board, b"calls\n80\n-3\n")
+    assert "regel 3, kolom 'calls'" in html.unescape(board.message.value) and board.plan is None
+    board.source.value = "typed"
+    assert board.message.value == "" and board.plan is not None
+
+
+def test_dashboard_never_shows_a_traceback(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    board = d.dashboard()
+    monkeypatch.setattr(d, "staffing_plan", broken)
+    board.calls.value = "10 20"
+    assert "Dit kon niet worden doorgerekend (RuntimeError)" in board.message.value
+    assert board.plan is None
+
+
+def test_app_notebook_only_calls_the_package():
+    import nbformat
+
+    from wfmcourse.authoring import NOTEBOOKS
+
+    nb = nbformat.read(NOTEBOOKS / "apps" / "bezettingscalculator.ipynb", as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert [cell.source for cell in code] == ["from wfmcourse.dashboard import dashboard\n\ndashboard()"]
+    assert "nbval-ignore-output" in code[0].metadata.get("tags", [])
+    assert nb.cells[0].source.startswith("# Bezettingscalculator")
