@@ -137,3 +137,13 @@ def test_starting_values_can_be_set():
     calc = staffing_calculator(calls=50, interval=900, aht=240, target=90, awt=30, patience=90)
     assert calc.use_patience.value and calc.patience.value == 90
     assert calc.last["model"] == "Erlang A" and calc.last["awt"] == 30.0
+
+
+def test_agents_slider_follows_the_slider():
+    from wfmcourse.widgets import agents_slider
+
+    box = agents_slider()
+    assert "<b data-key='agents'>14</b>" in box.answer.value and "100 gesprekken per 30 minuten" in box.answer.value
+    box.slider.value = 200
+    needed = erlang.agents_needed(erlang.traffic(200, 180, 1800), 180, 20, 0.8)
+    assert f"<b data-key='agents'>{needed}</b>" in box.answer.value

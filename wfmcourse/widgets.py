@@ -26,6 +26,7 @@ __all__ = [
     "explain_error",
     "StaffingCalculator",
     "staffing_calculator",
+    "agents_slider",
     "INTERVALS",
 ]
 
@@ -206,3 +207,27 @@ def staffing_calculator(calls=100, interval=1800, aht=180, target=80, awt=20, pa
     seconds or ``None`` (Erlang C). All numbers come from :func:`calculate_staffing`.
     """
     return StaffingCalculator(calls, interval, aht, target, awt, patience)
+
+
+def agents_slider(calls=100, interval=1800, aht=180, target=0.8, awt=20) -> widgets.VBox:
+    """A slider for the calls per interval with the agents needed next to it (notebook 00).
+
+    The first interactive element of the course: if the number changes when the slider moves,
+    the widgets work. ``interval``, ``aht`` and ``awt`` in seconds, ``target`` a fraction.
+    The text comes from :func:`calculate_staffing`.
+    """
+    slider = widgets.IntSlider(value=calls, min=0, max=400, step=10, description="Gesprekken",
+                               continuous_update=False)
+    answer = widgets.HTML()
+
+    def show(_change=None):
+        r = calculate_staffing(slider.value, interval, aht, target, awt)
+        answer.value = (f"{slider.value} gesprekken per {nl.short(interval / 60)} minuten, AHT "
+                        f"{nl.short(aht)} s: <b data-key='agents'>{r['agents']}</b> medewerkers "
+                        f"nodig voor {nl.short(100 * target)}/{nl.short(awt)}")
+
+    slider.observe(show, names="value")
+    show()
+    box = widgets.VBox([slider, answer])
+    box.slider, box.answer = slider, answer
+    return box
