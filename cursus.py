@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -25,6 +26,7 @@ RUNTIME_LOCK = ROOT / "binder" / "requirements.txt"
 TEST_LOCK = ROOT / "tests" / "requirements.txt"
 FIRST_NOTEBOOK = "notebooks/00_start.ipynb"
 DASHBOARD = "notebooks/apps/bezettingscalculator.ipynb"
+LAB_SETTINGS = ROOT / "binder" / "overrides.json"
 
 
 BENCH_LOCK = ROOT / "benchmarks" / "requirements.txt"
@@ -56,7 +58,16 @@ def setup(lock: Path, venv_dir: Path = VENV) -> Path:
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", lock)
         run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps", "-e", ".")
         stamp.write_text(wanted.hexdigest())
+    if venv_dir == VENV:
+        install_lab_settings(venv_dir)
     return python
+
+
+def install_lab_settings(venv_dir: Path) -> None:
+    """JupyterLab in Dutch by default, as on Binder (binder/postBuild does the same there)."""
+    settings = venv_dir / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(LAB_SETTINGS, settings / "overrides.json")
 
 
 def as_root() -> list[str]:
