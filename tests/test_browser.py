@@ -1,0 +1,279 @@
+"""Real-browser tests: Voilà serves the dashboard, JupyterLab runs notebooks 00 and 03.
+
+Headless Chromium from the system (Debian package ``chromium``) driven by Playwright. The tests
+start and stop their own servers on 127.0.0.1 with a random free port; every request that would
+leave the machine is blocked and recorded. Screenshots land in ``test-artifacts/``.
+
+Without a Chromium on the machine these tests are skipped with a message; ``.ci/run`` installs
+Chromium and sets ``WFM_REQUIRE_BROWSER=1``, which turns a missing browser into a failure.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from wfmcourse import dashboard, erlang
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+APP = ROOT / "notebooks" / "apps" / "bezettingscalculator.ipynb"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+# Voila's page asks a CDN for Font Awesome (icons only); offline the page works without it.
+OPTIONAL_OUTSIDE = ("https://cdn.jsdelivr.net/npm/@fortawesome/",)
+TOKEN = "wfm-browser-test"
+SERVER_START_SECONDS = 90
+
+
+def _chromium() -> str | None:
+    wanted = os.environ.get("WFM_CHROMIUM")
+    if wanted:
+        return wanted
+    return next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                 if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    executable = _chromium()
+    if executable is None:
+        message = ("no Chromium found for the browser tests (Debian/Ubuntu: apt-get install chromium; "
+                   "or set WFM_CHROMIUM to its path)")
+        if os.environ.get("WFM_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, args=CHROMIUM_FLAGS, headless=True,
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield context
+        context.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def _server(args, ready_url, log, env):
+    """Start a server process, wait until ``ready_url`` answers, stop it (and its kernels) afterwards."""
+    with open(log, "w") as out:
+        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{args[2]} stopped with code {process.returncode}:\n"
+                                   f"{Path(log).read_text()[-3000:]}")
+            try:
+                urllib.request.urlopen(ready_url, timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{args[2]} did not answer within {SERVER_START_SECONDS} s:\n"
+                                       f"{Path(log).read_text()[-3000:]}") from None
+                time.sleep(0.3)
+        yield
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def _isolated_env(tmp) -> dict:
+    """Jupyter's user folders in ``tmp``: no settings or workspaces of the person running the tests."""
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                 "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
+        env[name] = str(tmp / name.lower())
+    return env
+
+
+def _guarded_page(browser):
+    """A new page whose requests may only go to this machine; the rest is blocked and listed."""
+    page = browser.new_page()
+    page.outside = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(LOCAL):
+            request_route.continue_()
+        else:
+            page.outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    return page
+
+
+def _assert_offline(page):
+    unexpected = [url for url in page.outside if not url.startswith(OPTIONAL_OUTSIDE)]
+    assert unexpected == [], f"the page tried to leave the machine: {unexpected}"
+
+
+def _value(page, key) -> str:
+    return page.locator(f"[data-key='{key}']").first.inner_text().strip()
+
+
+# ---------------------------------------------------------------------------
+# Voilà: the consultant dashboard
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("voila")
+    port = _free_port()
+    args = [sys.executable, "-m", "voila", str(APP), "--no-browser", f"--port={port}",
+            "--Voila.ip=127.0.0.1"]
+    url = f"http://127.0.0.1:{port}/"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with _server(args, url, ARTIFACTS / "voila.log", _isolated_env(tmp)):
+        yield url
+
+
+def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path):
+    page = _guarded_page(browser)
+    page.goto(voila_url, wait_until="domcontentloaded")
+    page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
+    assert "import" not in page.inner_text("body")                     # the code is hidden
+    start = dashboard.staffing_plan(dashboard.parse_calls(dashboard.EXAMPLE_CALLS), 300, interval=1800)
+    assert _value(page, "agents_peak") == str(start.totals["agents_peak"])
+    page.screenshot(path=ARTIFACTS / "voila-start.png", full_page=True)
+
+    calls = page.get_by_label("Gesprekken per interval")
+    calls.fill("100")
+    calls.press("Tab")
+    expected = erlang.agents_needed(erlang.traffic(100, 300, 1800), 300, 20, 0.8)
+    page.wait_for_function(
+        f"document.querySelector(\"[data-key='agents_peak']\")?.innerText.trim() === '{expected}'",
+        timeout=30_000)
+    assert _value(page, "intervals").startswith("1 van 30 minuten")
+    page.screenshot(path=ARTIFACTS / "voila-changed.png", full_page=True)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download Excel-werkboek").click()
+    saved = tmp_path / "advies.xlsx"
+    download_info.value.save_as(saved)
+    book = pd.read_excel(saved, sheet_name=None)
+    assert list(book) == ["Invoer", "Aannames", "Per interval", "Totaal"]
+    assert book["Per interval"]["medewerkers nodig"].tolist() == [expected]
+
+    aht = page.get_by_label("AHT (seconden)")
+    aht.fill("0")
+    aht.press("Tab")
+    page.wait_for_selector(".wfm-fout", timeout=30_000)
+    message = page.locator(".wfm-fout").inner_text()
+    assert "De AHT moet groter dan 0 seconden zijn" in message
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error displaying widget" not in body
+    assert page.locator("[data-key='agents_peak']").count() == 0
+    page.screenshot(path=ARTIFACTS / "voila-error.png", full_page=True)
+    _assert_offline(page)
+    page.close()
+
+
+# ---------------------------------------------------------------------------
+# JupyterLab: the course notebooks
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def lab_url(tmp_path_factory):
+    """JupyterLab on a copy of notebooks/, so autosave never touches the tracked files."""
+    tmp = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", tmp / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    port = _free_port()
+    args = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}",
+            f"--ServerApp.root_dir={tmp}", "--LabApp.expose_app_in_browser=True",
+            "--ServerApp.allow_root=True"]
+    url = f"http://127.0.0.1:{port}/"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with _server(args, f"{url}api/status?token={TOKEN}", ARTIFACTS / "jupyterlab.log",
+                 _isolated_env(tmp)):
+        yield url
+
+
+_CURRENT = "window.jupyterapp.shell.currentWidget"
+_KERNEL_IDLE = (f"() => {{ const w = {_CURRENT}; const k = w?.sessionContext?.session?.kernel; "
+                f"return !!k && k.status === 'idle'; }}")
+_ALL_RAN = (f"() => {{ const w = {_CURRENT}; const cells = w.content.widgets.filter("
+            f"c => c.model.type === 'code'); return cells.length > 0 && cells.every("
+            f"c => c.model.executionCount !== null) && w.sessionContext.session.kernel.status === 'idle'; }}")
+_ERRORS = (f"() => {_CURRENT}.content.widgets.filter(c => c.model.type === 'code').flatMap("
+           f"c => c.model.toJSON().outputs.filter(o => o.output_type === 'error').map(o => o.ename))")
+
+
+def _run_notebook(page, url, name):
+    page.goto(f"{url}lab/tree/notebooks/{name}?token={TOKEN}", wait_until="domcontentloaded")
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=120_000)
+    page.wait_for_function(f"() => {_CURRENT}?.context?.path?.endsWith('{name}')", timeout=120_000)
+    page.wait_for_function(_KERNEL_IDLE, timeout=120_000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.wait_for_function(f"() => {_CURRENT}.content.widgets.every("
+                           f"c => c.model.type !== 'code' || c.model.executionCount === null)")
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(_ALL_RAN, timeout=300_000, polling=500)
+    page.wait_for_timeout(1000)                       # let the last widget views attach
+
+
+@pytest.mark.parametrize("name, widget_views", [("00_start.ipynb", 1), ("03_erlang.ipynb", 2)])
+def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_views):
+    page = _guarded_page(browser)
+    _run_notebook(page, lab_url, name)
+    assert page.evaluate(_ERRORS) == []
+    rendered = page.locator(".jp-OutputArea-output .jupyter-widgets.widget-container, "
+                            ".jp-OutputArea-output .jupyter-widgets.widget-inline-vbox, "
+                            ".jp-OutputArea-output .jupyter-widgets.widget-inline-hbox")
+    assert rendered.count() >= widget_views
+    body = page.inner_text("body")
+    assert "Error displaying widget" not in body
+    assert "Bestand" in page.locator(".lm-MenuBar").inner_text()        # Dutch language pack
+    page.screenshot(path=ARTIFACTS / f"lab-{name.removesuffix('.ipynb')}.png")
+    _assert_offline(page)
+    page.close()
+
+
+def test_lab_widget_talks_to_the_kernel(browser, lab_url):
+    """In 00_start, moving the slider recomputes the agents in the kernel and shows them."""
+    page = _guarded_page(browser)
+    _run_notebook(page, lab_url, "00_start.ipynb")
+    answer = page.locator("[data-key='agents']")
+    answer.scroll_into_view_if_needed()
+    assert answer.inner_text() == "14"
+    slider = page.locator(".jp-OutputArea-output .widget-slider").first
+    handle = slider.locator(".noUi-handle, .ui-slider-handle").first
+    handle.focus()
+    for _ in range(10):                               # ten steps of 10 calls: 100 -> 200
+        page.keyboard.press("ArrowRight")
+    expected = erlang.agents_needed(erlang.traffic(200, 180, 1800), 180, 20, 0.8)
+    page.wait_for_function(
+        f"document.querySelector(\"[data-key='agents']\")?.innerText === '{expected}'",
+        timeout=30_000)
+    page.screenshot(path=ARTIFACTS / "lab-00_start-slider.png")
+    _assert_offline(page)
+    page.close()
