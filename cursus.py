@@ -3,7 +3,7 @@
 
     python cursus.py start      set up .venv with the pinned environment and open the course in JupyterLab
     python cursus.py test       set up .venv with the pinned test environment and run every test
-    python cursus.py demo       open the consultant dashboard in Voila
+    python cursus.py demo       set up .venv and open the consultant dashboard (Voila app) in the browser
     python cursus.py execute    re-run all notebooks in place (for authors, after changing a notebook)
     python cursus.py bench      set up benchmarks/.venv (with pyworkforce) and print the speed comparisons
     python cursus.py lock       regenerate binder/requirements.txt from binder/requirements.in

@@ -34,8 +34,10 @@ APP = ROOT / "notebooks" / "apps" / "bezettingscalculator.ipynb"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
-# Voila's page asks a CDN for Font Awesome (icons only); offline the page works without it.
-OPTIONAL_OUTSIDE = ("https://cdn.jsdelivr.net/npm/@fortawesome/",)
+# Voila's page template asks CDNs for Font Awesome (icons) and, behind Jupyter Server, MathJax
+# (formulas; the dashboard has none). Offline the page works without them; nothing else may leave.
+OPTIONAL_OUTSIDE = ("https://cdn.jsdelivr.net/npm/@fortawesome/",
+                    "https://cdnjs.cloudflare.com/ajax/libs/mathjax/")
 TOKEN = "wfm-browser-test"
 SERVER_START_SECONDS = 90
 
@@ -253,6 +255,7 @@ def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_vie
     body = page.inner_text("body")
     assert "Error displaying widget" not in body
     assert "Bestand" in page.locator(".lm-MenuBar").inner_text()        # Dutch language pack
+    rendered.first.scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"lab-{name.removesuffix('.ipynb')}.png")
     _assert_offline(page)
     page.close()
@@ -275,5 +278,17 @@ def test_lab_widget_talks_to_the_kernel(browser, lab_url):
         f"document.querySelector(\"[data-key='agents']\")?.innerText === '{expected}'",
         timeout=30_000)
     page.screenshot(path=ARTIFACTS / "lab-00_start-slider.png")
+    _assert_offline(page)
+    page.close()
+
+
+def test_dashboard_through_the_binder_link(browser, lab_url):
+    """The README's second Binder badge opens the dashboard via Voilà's server extension."""
+    page = _guarded_page(browser)
+    page.goto(f"{lab_url}voila/render/notebooks/apps/bezettingscalculator.ipynb?token={TOKEN}",
+              wait_until="domcontentloaded")
+    page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
+    assert "Error displaying widget" not in page.inner_text("body")
+    page.screenshot(path=ARTIFACTS / "binder-voila.png")
     _assert_offline(page)
     page.close()

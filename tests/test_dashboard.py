@@ -275,13 +275,14 @@ def test_dashboard_starts_with_the_example_and_reacts():
 @pytest.mark.parametrize("control, value, dutch", [
     ("calls", "80 veel", "Vul de gesprekken per interval in als getallen"),
     ("start", "25:00", "Vul de begintijd in"),
-    ("aht", "0", "De AHT moet groter dan 0"),
+    ("aht", "0", "De AHT moet groter dan 0 seconden zijn: elk gesprek kost tijd. Ingevuld: 0."),
     ("aht", "drie minuten", "De AHT moet groter dan 0"),
     ("target", "100", "Het service-leveldoel moet tussen 0 % en 100 %"),
     ("awt", "-1", "De wachttijdgrens (AWT)"),
     ("shrinkage", "100", "De shrinkage moet 0 % of meer zijn"),
     ("contract_hours", "0", "De contracturen per week"),
-    ("days_per_week", "8", "'Dagen per week' moet"),
+    ("days_per_week", "8", "'Dagen per week' moet een geheel getal van 1 tot en met 7 zijn. Ingevuld: 8."),
+    ("days_per_week", "2,5", "Ingevuld: 2,5."),
 ])
 def test_dashboard_bad_input_gives_a_dutch_message(control, value, dutch):
     board = d.dashboard()

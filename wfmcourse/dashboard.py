@@ -425,16 +425,21 @@ _MESSAGES = (   # (pattern of the English message, Dutch text with its named gro
 )
 
 
-def explain(error: Exception) -> str:
-    """A Dutch sentence for a ``ValueError`` from the dashboard's calculation or file reading."""
+def explain(error: Exception, typed: dict | None = None) -> str:
+    """A Dutch sentence for a ``ValueError`` from the dashboard's calculation or file reading.
+
+    ``typed`` maps parameter names to the text the user typed; the sentence then quotes that
+    text ("Ingevuld: 0") rather than the number the package saw ("0.0").
+    """
     if isinstance(error, DataFileError):
         return _explain_file(error)
     message = str(error)
-    for pattern, dutch in _MESSAGES:
-        found = re.match(pattern, message)
-        if found:
-            return dutch.format(**found.groupdict())
-    return explain_error(error)
+    sentence = next((dutch.format(**found.groupdict()) for pattern, dutch in _MESSAGES
+                     if (found := re.match(pattern, message))), None) or explain_error(error)
+    name = message.split(" ", 1)[0]
+    if typed and name in typed and " Ingevuld: " in sentence:
+        sentence = sentence[:sentence.index(" Ingevuld: ")] + f" Ingevuld: {typed[name]}."
+    return sentence
 
 
 def _explain_file(error: DataFileError) -> str:
@@ -573,7 +578,9 @@ class Dashboard(widgets.VBox):
                 contract_hours=_number_text(self.contract_hours.value),
                 days_per_week=_number_text(self.days_per_week.value), labels=labels)
         except ValueError as error:
-            self._show(_error_html(explain(error)))
+            typed = {name: getattr(self, name).value for name in
+                     ("aht", "target", "awt", "patience", "shrinkage", "contract_hours", "days_per_week")}
+            self._show(_error_html(explain(error, typed)))
             return
         except Exception as error:  # noqa: BLE001 -- promise: a Dutch message, never a traceback
             self._show(_error_html("Dit kon niet worden doorgerekend "
