@@ -377,9 +377,26 @@ def test_agents_needed_is_the_minimum(a, aht, awt, target, patience, max_occ, ma
     assert not any(meets(k) for k in range(0, n))
 
 
-@pytest.mark.parametrize("load", [5e-324, 2.2e-309, 1e-300])
-def test_erlang_a_subnormal_traffic_is_the_zero_traffic_limit(load):
-    """Found by hypothesis through the dashboard: a * patience / aht underflowed to 0 and warned."""
-    assert erlang.agents_needed(load, 451, 20, 0.8, patience=60) == 1
-    assert erlang.service_level(1, load, 451, 20, patience=60) == pytest.approx(1.0)
-    assert erlang.abandonment(1, load, 451, 60) == pytest.approx(0.0, abs=1e-250)
+@pytest.mark.parametrize("load, aht, patience", [(5e-324, 451, 60), (2.2e-309, 451, 60), (1e-300, 451, 60),
+                                                 (2.2250738585072014e-308 * 60 / 900, 60, 300)])
+def test_erlang_a_subnormal_traffic_is_the_zero_traffic_limit(load, aht, patience):
+    """Found by hypothesis through the dashboard: a * patience / aht underflowed to 0 and warned,
+    and a Poisson pmf with a subnormal mean overflowed in (k - mu) / mu."""
+    assert erlang.agents_needed(load, aht, 20, 0.8, patience=patience) == 1
+    assert erlang.service_level(1, load, aht, 20, patience=patience) == pytest.approx(1.0)
+    assert erlang.abandonment(1, load, aht, patience) == pytest.approx(0.0, abs=1e-250)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(5e-324, 1e-200), st.floats(30, 900), st.floats(5, 900), st.integers(0, 5),
+       st.floats(0, 120))
+def test_tiny_traffic_gives_finite_answers_without_warnings(load, aht, patience, n, awt):
+    """Warnings from wfmcourse are errors (pyproject filterwarnings), so this fails on any overflow."""
+    assert erlang.agents_needed(load, aht, awt, 0.8, patience=patience) == 1
+    assert erlang.agents_needed(load, aht, awt, 0.8) == 1
+    for value in (erlang.service_level(n, load, aht, awt, patience=patience),
+                  erlang.abandonment(n, load, aht, patience),
+                  erlang.occupancy(n, load, aht, patience=patience),
+                  erlang.service_level(n, load, aht, awt)):
+        assert 0.0 <= value <= 1.0
+    assert erlang.asa(n, load, aht, patience=patience) >= 0.0

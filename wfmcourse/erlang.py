@@ -77,7 +77,11 @@ def _log_poisson_pmf(k, mu):
     out[small] = xlogy(k[small], mu[small]) - mu[small] - gammaln(k[small] + 1)
     kb, mb = k[~small], mu[~small]
     # deviance k log(k/mu) + mu - k written so that it is exact when k is close to mu
-    bd0 = kb * np.log1p((kb - mb) / mb) - (kb - mb)
+    with np.errstate(over="ignore"):
+        ratio = (kb - mb) / mb
+    # log1p keeps k close to mu exact; for a tiny mu the ratio overflows and log(k / mu) is exact
+    log_ratio = np.where(np.isfinite(ratio), np.log1p(ratio), np.log(kb) - np.log(mb))
+    bd0 = kb * log_ratio - (kb - mb)
     out[~small] = -0.5 * np.log(2 * np.pi * kb) - _stirling_error(kb) - bd0
     return out
 
