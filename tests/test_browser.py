@@ -117,6 +117,20 @@ def _isolated_env(tmp) -> dict:
     return env
 
 
+@pytest.fixture
+def keep_failure(request):
+    """Pages registered here get a screenshot and an HTML dump in test-artifacts/ when the test fails."""
+    pages = []
+    yield pages.append
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        for number, page in enumerate(pages):
+            if not page.is_closed():
+                stem = ARTIFACTS / f"FAILED-{request.node.name}-{number}"
+                page.screenshot(path=stem.with_suffix(".png"), full_page=True)
+                stem.with_suffix(".html").write_text(page.content())
+
+
 def _guarded_page(browser):
     """A new page whose requests may only go to this machine; the rest is blocked and listed."""
     page = browser.new_page()
@@ -158,8 +172,9 @@ def voila_url(tmp_path_factory):
         yield url
 
 
-def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path):
+def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_failure):
     page = _guarded_page(browser)
+    keep_failure(page)
     page.goto(voila_url, wait_until="domcontentloaded")
     page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
     assert "import" not in page.inner_text("body")                     # the code is hidden
@@ -220,34 +235,47 @@ def lab_url(tmp_path_factory):
         yield url
 
 
-_CURRENT = "window.jupyterapp.shell.currentWidget"
-_KERNEL_IDLE = (f"() => {{ const w = {_CURRENT}; const k = w?.sessionContext?.session?.kernel; "
-                f"return !!k && k.status === 'idle'; }}")
-_ALL_RAN = (f"() => {{ const w = {_CURRENT}; const cells = w.content.widgets.filter("
-            f"c => c.model.type === 'code'); return cells.length > 0 && cells.every("
-            f"c => c.model.executionCount !== null) && w.sessionContext.session.kernel.status === 'idle'; }}")
-_ERRORS = (f"() => {_CURRENT}.content.widgets.filter(c => c.model.type === 'code').flatMap("
-           f"c => c.model.toJSON().outputs.filter(o => o.output_type === 'error').map(o => o.ename))")
+# JavaScript run in the page; each function takes the notebook's file name and finds its panel
+# by path (not "the current widget": JupyterLab may still be restoring other tabs).
+_FIND = ("const w = Array.from(window.jupyterapp.shell.widgets('main'))"
+         ".find(p => p.context?.path?.endsWith(name));")
+_READY = (f"name => {{ {_FIND} const k = w?.sessionContext?.session?.kernel; "
+          f"return !!w && w.context.isReady && !!k && k.status === 'idle'; }}")
+_CLEAR = (f"async name => {{ {_FIND} window.jupyterapp.shell.activateById(w.id); "
+          f"if (window.jupyterapp.shell.currentWidget !== w) throw new Error('not active: ' + name); "
+          f"await window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); "
+          f"return w.content.widgets.every(c => c.model.type !== 'code' || c.model.executionCount === null); }}")
+_RUN_ALL = (f"async name => {{ {_FIND} window.jupyterapp.shell.activateById(w.id); "
+            f"if (window.jupyterapp.shell.currentWidget !== w) throw new Error('not active: ' + name); "
+            f"window.jupyterapp.commands.execute('notebook:run-all-cells'); }}")
+_ALL_RAN = (f"name => {{ {_FIND} const cells = w.content.widgets.filter(c => c.model.type === 'code'); "
+            f"return cells.length > 0 && cells.every(c => c.model.executionCount !== null) "
+            f"&& w.sessionContext.session.kernel.status === 'idle'; }}")
+_ERRORS = (f"name => {{ {_FIND} return w.content.widgets.filter(c => c.model.type === 'code')"
+           f".flatMap(c => c.model.toJSON().outputs.filter(o => o.output_type === 'error')"
+           f".map(o => o.ename)); }}")
+_workspaces = iter(range(1, 1000))
 
 
 def _run_notebook(page, url, name):
-    page.goto(f"{url}lab/tree/notebooks/{name}?token={TOKEN}", wait_until="domcontentloaded")
+    """Open ``name`` in a fresh workspace (no restored tabs), clear its outputs and run all cells."""
+    workspace = f"test{next(_workspaces)}"
+    page.goto(f"{url}lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={TOKEN}",
+              wait_until="domcontentloaded")
     page.wait_for_function("window.jupyterapp !== undefined", timeout=120_000)
-    page.wait_for_function(f"() => {_CURRENT}?.context?.path?.endsWith('{name}')", timeout=120_000)
-    page.wait_for_function(_KERNEL_IDLE, timeout=120_000)
-    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-    page.wait_for_function(f"() => {_CURRENT}.content.widgets.every("
-                           f"c => c.model.type !== 'code' || c.model.executionCount === null)")
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(_ALL_RAN, timeout=300_000, polling=500)
+    page.wait_for_function(_READY, arg=name, timeout=120_000)
+    assert page.evaluate(_CLEAR, name), f"{name}: outputs were not cleared"
+    page.evaluate(_RUN_ALL, name)
+    page.wait_for_function(_ALL_RAN, arg=name, timeout=300_000, polling=500)
     page.wait_for_timeout(1000)                       # let the last widget views attach
 
 
 @pytest.mark.parametrize("name, widget_views", [("00_start.ipynb", 1), ("03_erlang.ipynb", 2)])
-def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_views):
+def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_views, keep_failure):
     page = _guarded_page(browser)
+    keep_failure(page)
     _run_notebook(page, lab_url, name)
-    assert page.evaluate(_ERRORS) == []
+    assert page.evaluate(_ERRORS, name) == []
     rendered = page.locator(".jp-OutputArea-output .jupyter-widgets.widget-container, "
                             ".jp-OutputArea-output .jupyter-widgets.widget-inline-vbox, "
                             ".jp-OutputArea-output .jupyter-widgets.widget-inline-hbox")
@@ -261,9 +289,10 @@ def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_vie
     page.close()
 
 
-def test_lab_widget_talks_to_the_kernel(browser, lab_url):
+def test_lab_widget_talks_to_the_kernel(browser, lab_url, keep_failure):
     """In 00_start, moving the slider recomputes the agents in the kernel and shows them."""
     page = _guarded_page(browser)
+    keep_failure(page)
     _run_notebook(page, lab_url, "00_start.ipynb")
     answer = page.locator("[data-key='agents']")
     answer.scroll_into_view_if_needed()
@@ -282,9 +311,10 @@ def test_lab_widget_talks_to_the_kernel(browser, lab_url):
     page.close()
 
 
-def test_dashboard_through_the_binder_link(browser, lab_url):
+def test_dashboard_through_the_binder_link(browser, lab_url, keep_failure):
     """The README's second Binder badge opens the dashboard via Voilà's server extension."""
     page = _guarded_page(browser)
+    keep_failure(page)
     page.goto(f"{lab_url}voila/render/notebooks/apps/bezettingscalculator.ipynb?token={TOKEN}",
               wait_until="domcontentloaded")
     page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
