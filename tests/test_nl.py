@@ -19,6 +19,12 @@ def test_number_without_thousands_dot():
     assert nl.number(1234.5, 1, thousands=False) == "1234,5"
 
 
+def test_signed():
+    assert nl.number(2.5, 1, signed=True) == "+2,5" and nl.number(-2.5, 1, signed=True) == "-2,5"
+    assert nl.number(0.0, 1, signed=True) == "0,0"
+    assert nl.percent(-0.034, signed=True) == "-3,4 %" and nl.percent(0.1, 0, signed=True) == "+10 %"
+
+
 def test_percent_and_short():
     assert nl.percent(0.7829) == "78,3 %"
     assert nl.percent(0.7829, space=False) == "78,3%"

@@ -11,10 +11,11 @@ import math
 __all__ = ["number", "percent", "short"]
 
 
-def number(value, decimals=1, *, thousands=True) -> str:
+def number(value, decimals=1, *, thousands=True, signed=False) -> str:
     """``1234.56 -> "1.234,6"``; ``None -> "–"``, ``inf -> "oneindig"``.
 
-    ``thousands=False`` leaves out the thousands dot (``"1234,6"``).
+    ``thousands=False`` leaves out the thousands dot (``"1234,6"``); ``signed=True`` writes a
+    plus sign before positive numbers (``"+2,5"``), as for a bias or a change.
     """
     if value is None:
         return "–"
@@ -23,17 +24,17 @@ def number(value, decimals=1, *, thousands=True) -> str:
         return "–"
     if math.isinf(value):
         return "oneindig" if value > 0 else "min oneindig"
-    text = f"{value:{',' if thousands else ''}.{decimals}f}"
-    if text.lstrip("-").strip("0,.") == "":        # -0.0 rounds to "-0,0": show "0,0"
-        text = text.lstrip("-")
+    text = f"{value:{'+' if signed else ''}{',' if thousands else ''}.{decimals}f}"
+    if text.lstrip("+-").strip("0,.") == "":       # -0.0 rounds to "-0,0": show "0,0"
+        text = text.lstrip("+-")
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def percent(fraction, decimals=1, *, space=True) -> str:
+def percent(fraction, decimals=1, *, space=True, signed=False) -> str:
     """A fraction as a percentage: ``0.7829 -> "78,3 %"`` (``space=False``: ``"78,3%"``)."""
     if fraction is None:
         return "–"
-    return number(100.0 * float(fraction), decimals) + (" %" if space else "%")
+    return number(100.0 * float(fraction), decimals, signed=signed) + (" %" if space else "%")
 
 
 def short(value) -> str:
