@@ -54,3 +54,35 @@ def test_export_rejects_bad_input(tmp_path, path, kwargs, word):
     with pytest.raises(ValueError, match=word):
         eindcase.export_workbook(tmp_path / path, **args)
     assert not (tmp_path / path).exists()
+
+
+def test_figures_draw_what_the_tables_say():
+    from wfmcourse import datasets, rapportage
+
+    data = datasets.load_intervals()
+    report = rapportage.weekly_report(data)
+    ax = eindcase.watermelon_figure(report, highlight=12).axes[0]
+    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], report["service_level"])
+    red = [line for line in ax.get_lines() if line.get_label().startswith("aandeel")][0]
+    np.testing.assert_allclose(red.get_ydata(), report["share_below_target"])
+    assert "week 12" in [t.get_text() for t in ax.texts]
+    with pytest.raises(ValueError, match="highlight must be a week in the report, got 60"):
+        eindcase.watermelon_figure(report, highlight=60)
+
+    table = rapportage.service_level_by_hour(data, weeks=[11, 12])
+    fig = eindcase.hour_heatmap(table)
+    np.testing.assert_allclose(fig.axes[0].images[0].get_array(), table.to_numpy())
+    assert "51%" in [t.get_text() for t in fig.axes[0].texts]      # week 12, 10:00: the training
+
+    week = data.loc["2025-11-17"]
+    required = week["agents_required"]
+    staffed = week["agents_staffed"]
+    ax = eindcase.gap_figure(required, staffed).axes[0]
+    open_part = (required > 0) | (staffed > 0)
+    first, last = np.flatnonzero(open_part)[[0, -1]]
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), required.iloc[first:last + 1])
+    assert ax.get_xticklabels()[0].get_text() == required.index[first].strftime("%H:%M")
+    with pytest.raises(ValueError, match="same index"):
+        eindcase.gap_figure(required, staffed.iloc[:-1])
+    with pytest.raises(ValueError, match="zero everywhere"):
+        eindcase.gap_figure(required * 0, staffed * 0)

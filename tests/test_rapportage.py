@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import kpi, rapportage
+from wfmcourse import datasets, kpi, rapportage
 
 
 def contacts():
@@ -103,3 +103,24 @@ def test_agent_time_summary():
     assert kpi.occupancy(s["productive"], s["idle"]) == pytest.approx(9 / 12.5)
     with pytest.raises(ValueError, match="productive_hours"):
         rapportage.agent_time_summary(hours.assign(productive_hours=[-1, 2]))
+
+
+def test_service_level_by_hour_weighs_all_days_of_the_hour():
+    index = pd.date_range("2025-03-17 09:00", periods=2, freq="15min").append(
+        pd.date_range("2025-03-18 09:00", periods=2, freq="15min"))
+    intervals = pd.DataFrame({"is_open": 1, "calls_offered": [10, 30, 20, 40],
+                              "calls_answered": [10, 30, 20, 40], "answered_in_time": [10, 15, 20, 20]},
+                             index=index)
+    table = rapportage.service_level_by_hour(intervals, weeks=[12])
+    assert table.loc[12, 9] == pytest.approx((10 + 15 + 20 + 20) / (10 + 30 + 20 + 40))
+    with pytest.raises(ValueError, match=r"weeks must be ISO weeks with calls in intervals, got \[13\]"):
+        rapportage.service_level_by_hour(intervals, weeks=[12, 13])
+    with pytest.raises(ValueError, match="weeks must be <= 53"):
+        rapportage.service_level_by_hour(intervals, weeks=[54])
+
+
+def test_week_12_has_the_training_block():
+    """The synthetic year plants a training on the morning peak of week 12 (wfmcourse.synth)."""
+    table = rapportage.service_level_by_hour(datasets.load_intervals(), weeks=[11, 12, 13])
+    assert table.loc[12, 10] < 0.6 and table.loc[12, 10] == table.min().min()
+    assert (table.loc[12, 12:] > 0.9).all()

@@ -6,6 +6,8 @@ KPI formulas of :mod:`wfmcourse.kpi` need, plus the aggregations behind a dashbo
 * :func:`weekly_report` - per week: the volume-weighted service level, the (wrong) plain mean of
   the interval service levels and the share of intervals below target, the ingredients of a
   "watermelon" report (green outside, red inside);
+* :func:`service_level_by_hour` - per week and hour of the day: the volume-weighted service
+  level, which shows whether red intervals are scattered (chance) or a fixed block (planning);
 * :func:`share_below_target` - share of service levels below a target;
 * :func:`contacts_per_question`, :func:`workload_hours` - what repeat contacts cost: the
   workload of a number of customer questions for a given AHT and FCR;
@@ -25,6 +27,7 @@ __all__ = [
     "contact_summary",
     "interval_service_levels",
     "weekly_report",
+    "service_level_by_hour",
     "share_below_target",
     "contacts_per_question",
     "workload_hours",
@@ -147,6 +150,27 @@ def weekly_report(intervals, target=0.8) -> pd.DataFrame:
             "share_below_target": share_below_target(group["service_level"], target),
         })
     return pd.DataFrame(rows).set_index("week_start")
+
+
+def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
+    """Volume-weighted service level per ISO week (rows) and hour of the day (columns).
+
+    ``SL(week, hour) = sum answered_in_time / sum offered`` over the intervals of that hour in
+    that week (all days). ``weeks`` is a sequence of ISO week numbers present in ``intervals``
+    (as from ``datasets.load_intervals``, one year). Hours without calls are left out.
+    """
+    table = interval_service_levels(intervals)
+    wanted = [int(w) for w in as_array("weeks", weeks, low=1, high=53, integer=True).ravel()]
+    week = table.index.isocalendar().week.to_numpy()
+    missing = sorted(set(wanted) - set(week.tolist()))
+    if missing:
+        raise ValueError(f"weeks must be ISO weeks with calls in intervals, got {missing}")
+    rows = table[np.isin(week, wanted)]
+    totals = rows.groupby([week[np.isin(week, wanted)], rows.index.hour])[
+        ["answered_in_time", "offered"]].sum()
+    result = kpi.service_level(totals["answered_in_time"], totals["offered"]).unstack()
+    result.index.name, result.columns.name = "week", "uur"
+    return result
 
 
 def contacts_per_question(fcr, callback=1.0):

@@ -6,11 +6,19 @@ opdracht_1 = whole_number(
     "Opdracht 1",
     12,
     unit="week",
-    hint="Zoek de week met een gewogen service level boven 80 % en toch een flink deel kwartieren onder de norm.",
-    solution="Week 12: de week haalt gewogen de norm, maar een deel van de kwartieren zit er ruim onder. "
-             "Groen van buiten, rood van binnen: een watermeloen.",
-    mistakes={"week 10": (10, "Week 10 haalt ook gewogen de norm niet; dat is gewoon een rode week, geen watermeloen.")},
+    hint="Kijk in de kleurentabel per uur: in welke week is elke ochtend hetzelfde uur rood, terwijl de week "
+         "in het weekrapport boven 80 % zit?",
+    solution="Week 12: gewogen 82,7 %, groen op het dashboard, maar om 9:00 en 10:00 elke werkdag ver onder de norm "
+             "(een training op de ochtendpiek) en 's middags ruim erboven. Groen van buiten, rood van binnen: "
+             "een watermeloen.",
+    mistakes={
+        "week 10": (10, "Week 10 haalt ook gewogen de norm niet; dat is gewoon een rode week, geen watermeloen."),
+        "week 13": (13, "Week 13 zakt aan het eind van de middag (17:00 en 18:00) iets onder de norm, maar de "
+                        "ochtenden zijn groen. Zoek de week waarin de ochtendpiek diep rood is en de middag "
+                        "juist ruim groen."),
+    },
 )
+
 
 opdracht_2 = number(
     "Opdracht 2",
