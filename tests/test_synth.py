@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import datasets, erlang, synth
+from wfmcourse import datasets, erlang, simulation, synth
 from wfmcourse.datafiles import data_path
 
 P = synth.CentreParameters()
@@ -287,7 +287,7 @@ def test_queue_engine_matches_erlang_a_with_exponential_times():
     handle = rng.exponential(aht, n)
     give_up = rng.exponential(patience, n)
     periods = int(arrival[-1] // 900) + 2
-    wait, answered = synth._fcfs_queue(arrival, handle, give_up, np.full(periods, agents), 900, rng)
+    wait, answered = simulation.fcfs_queue(arrival, handle, give_up, np.full(periods, agents), 900, rng)
     measured = slice(2_000, None)                                   # skip the empty start
     p_abandon = erlang.abandonment(agents, load, aht, patience)
     sl = erlang.service_level(agents, load, aht, 20, patience)

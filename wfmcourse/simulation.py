@@ -70,19 +70,57 @@ def _batch_mean(values, batches):
     return means.mean(), means.std(ddof=1) / np.sqrt(batches)
 
 
-def _queue(arrival, handle, give_up, agents):
-    """Waits and answered flags for callers in arrival order (the heap recursion)."""
-    free = [0.0] * agents                      # moment each agent comes free; a valid heap
-    wait = np.empty(arrival.size)
-    answered = np.zeros(arrival.size, dtype=bool)
-    for i, (t, h, g) in enumerate(zip(arrival.tolist(), handle.tolist(), give_up.tolist())):
-        start = max(t, free[0])
-        if start - t > g:                      # hangs up before an agent comes free
+def fcfs_queue(arrival, handle, patience, agents, interval=np.inf, rng=None):
+    """First-come-first-served queue with a varying number of agents per interval.
+
+    ``arrival`` sorted (seconds from the start of ``agents``' first interval). A heap holds the
+    moment each agent comes free; with FCFS and identical agents a caller is answered at
+    ``max(arrival, earliest free agent)`` unless the wait exceeds their patience. At each
+    interval boundary the pool is resized to the agents of that interval (new agents are free
+    at the boundary, leaving agents are picked at random and finish their call). A caller who
+    would still be waiting at the next boundary already sees the agents of that interval. At
+    closing time the agents on duty clear the queue. Returns (wait, answered).
+
+    With one interval (``agents`` of length 1, ``interval=inf``) the staffing is fixed, as in
+    :func:`simulate_queue`; ``rng`` is only used to pick leaving agents.
+    """
+    n = arrival.size
+    wait = np.empty(n)
+    answered = np.zeros(n, bool)
+    heap: list[float] = []
+    applied = -1
+    last = agents.size - 1
+
+    def resize(k):
+        nonlocal heap
+        target, size = int(agents[k]), len(heap)
+        if target > size:
+            for _ in range(target - size):
+                heapq.heappush(heap, k * interval if k else 0.0)
+        elif target < size:
+            keep = np.sort(rng.choice(size, target, replace=False))
+            heap = [heap[i] for i in keep]
+            heapq.heapify(heap)
+
+    for i, (t, h, g) in enumerate(zip(arrival.tolist(), handle.tolist(), patience.tolist())):
+        k = int(t // interval)
+        while applied < k:
+            applied += 1
+            resize(applied)
+        while (applied < last and agents[applied + 1] > 0 and (applied + 1) * interval < t + g
+               and (not heap or heap[0] > (applied + 1) * interval)):
+            applied += 1
+            resize(applied)
+        if not heap:
+            wait[i] = g
+            continue
+        start = heap[0] if heap[0] > t else t
+        if start - t > g:
             wait[i] = g
         else:
             wait[i] = start - t
             answered[i] = True
-            heapq.heapreplace(free, start + h)
+            heapq.heapreplace(heap, start + h)
     return wait, answered
 
 
@@ -120,7 +158,7 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     handle = rng.exponential(h, total)
     give_up = rng.exponential(float(p), total) if p is not None else np.full(total, np.inf)
     arrival = np.cumsum(gaps)
-    wait, answered = _queue(arrival, handle, give_up, n)
+    wait, answered = fcfs_queue(arrival, handle, give_up, np.array([n]), np.inf, rng)
 
     start = arrival[w0 - 1] if w0 else 0.0    # the measurement starts after the warm-up
     keep = slice(w0, None)

@@ -51,6 +51,7 @@ import pandas as pd
 
 from . import erlang
 from ._checks import as_array
+from .simulation import fcfs_queue
 
 __all__ = [
     "CentreParameters",
@@ -543,57 +544,6 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
 # ---------------------------------------------------------------------------
 # contact data
 # ---------------------------------------------------------------------------
-def _fcfs_queue(arrival, handle, patience, agents, interval, rng):
-    """First-come-first-served queue with a varying number of agents per interval.
-
-    ``arrival`` sorted (seconds from the start of ``agents``' first interval). A heap holds the
-    moment each agent comes free; with FCFS and identical agents a caller is answered at
-    ``max(arrival, earliest free agent)`` unless the wait exceeds their patience. At each
-    interval boundary the pool is resized to the agents of that interval (new agents are free
-    at the boundary, leaving agents are picked at random and finish their call). A caller who
-    would still be waiting at the next boundary already sees the agents of that interval. At
-    closing time the agents on duty clear the queue. Returns (wait, answered).
-    """
-    n = arrival.size
-    wait = np.empty(n)
-    answered = np.zeros(n, bool)
-    heap: list[float] = []
-    applied = -1
-    last = agents.size - 1
-
-    def resize(k):
-        nonlocal heap
-        target, size = int(agents[k]), len(heap)
-        if target > size:
-            for _ in range(target - size):
-                heapq.heappush(heap, k * interval)
-        elif target < size:
-            keep = np.sort(rng.choice(size, target, replace=False))
-            heap = [heap[i] for i in keep]
-            heapq.heapify(heap)
-
-    for i, (t, h, g) in enumerate(zip(arrival.tolist(), handle.tolist(), patience.tolist())):
-        k = int(t // interval)
-        while applied < k:
-            applied += 1
-            resize(applied)
-        while (applied < last and agents[applied + 1] > 0 and (applied + 1) * interval < t + g
-               and (not heap or heap[0] > (applied + 1) * interval)):
-            applied += 1
-            resize(applied)
-        if not heap:
-            wait[i] = g
-            continue
-        start = heap[0] if heap[0] > t else t
-        if start - t > g:
-            wait[i] = g
-        else:
-            wait[i] = start - t
-            answered[i] = True
-            heapq.heapreplace(heap, start + h)
-    return wait, answered
-
-
 def _month_slice(plan, month):
     period = pd.Period(month, "M")
     mask = (plan.start >= period.start_time) & (plan.start <= period.end_time)
@@ -640,7 +590,7 @@ def _channel_contacts(params, plan, idx, rng, channel):
     talk, hold, acw = (np.maximum(np.rint(x), 0.0) for x in (talk, hold, acw))
     talk = np.maximum(talk, 1.0)
     give_up = rng.exponential(patience, size)
-    wait, answered = _fcfs_queue(arrival, talk + hold + acw, give_up, agents, params.interval, rng)
+    wait, answered = fcfs_queue(arrival, talk + hold + acw, give_up, agents, params.interval, rng)
     return pd.DataFrame({
         "t": arrival,
         "channel": channel,
