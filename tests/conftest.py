@@ -1,5 +1,8 @@
-"""Shared pytest hooks."""
+"""Shared pytest hooks and the Hypothesis profiles."""
+import os
+
 import pytest
+from hypothesis import settings
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -8,3 +11,10 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+# Hypothesis: the normal run is repeatable (the same examples every time, so a green run stays green);
+# authors hunt for new edge cases with HYPOTHESIS_PROFILE=explore (random, many more examples).
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))

@@ -248,8 +248,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
                          index=pd.Index(labels, name="interval"))
     if result["abandonment"] is not None:
         table["abandonment"] = result["abandonment"]
-    table["scheduled"] = shrinkage.gross_up(agents, shrinkage_rate)
-    table["scheduled"] = table["scheduled"].astype(float)
+    table["scheduled"] = np.asarray(shrinkage.gross_up(agents, shrinkage_rate), dtype=float)
     abandoned = table["abandonment"].to_numpy() if "abandonment" in table else np.zeros(len(c))
     answered = c * (1.0 - abandoned)
     has_calls = c.sum() > 0
@@ -288,11 +287,9 @@ def dutch_table(intervals: pd.DataFrame, *, as_text=False) -> pd.DataFrame:
     table = intervals.rename(columns=DUTCH_COLUMNS)
     if not as_text:
         return table
-    formats = {"calls": lambda v: nl.short(v), "aht": lambda v: nl.short(v),
-               "traffic": lambda v: nl.number(v, 2), "agents": lambda v: str(int(v)),
-               "asa": lambda v: nl.number(v, 1), "scheduled": lambda v: nl.number(v, 1)}
-    for key in _FRACTIONS:
-        formats[key] = nl.percent
+    formats = {"calls": nl.short, "aht": nl.short, "traffic": lambda v: nl.number(v, 2),
+               "agents": lambda v: str(int(v)), "asa": nl.number, "scheduled": nl.number,
+               **{key: nl.percent for key in _FRACTIONS}}
     return pd.DataFrame({DUTCH_COLUMNS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
                         index=intervals.index)
 
