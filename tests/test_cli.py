@@ -44,9 +44,9 @@ def test_published_example_erlang_c(capsys):
     code, out, err = run(EXAMPLE, capsys)
     assert code == 0 and err == ""
     assert field(out, "Medewerkers nodig") == "14"
-    assert field(out, "Service level") == "88,8% binnen 20 s"
+    assert field(out, "Service level") == "88,8 % binnen 20 s"
     assert field(out, "ASA") == "7,8 s"
-    assert field(out, "Bezetting (occupancy)") == "71,4%"
+    assert field(out, "Bezetting (occupancy)") == "71,4 %"
     assert "10,00 Erlang" in field(out, "Aanbod")
     assert "Afgehaakt" not in out
     # aligned: every value starts in the same column
@@ -94,7 +94,7 @@ def test_erlang_a_path_prints_abandonment(capsys):
     assert field(out, "Medewerkers nodig") == str(need)
     assert need <= 14          # callers who hang up lighten the queue
     ab = erlang.abandonment(need, 10.0, 180, 120)
-    assert field(out, "Afgehaakt") == f"{100 * ab:.1f}%".replace(".", ",")
+    assert field(out, "Afgehaakt") == f"{100 * ab:.1f} %".replace(".", ",")
     s = cli.staff_summary(100, 180, 1800, patience=120)
     assert s["abandonment"] == pytest.approx(ab)
     assert s["occupancy"] == pytest.approx(erlang.occupancy(need, 10.0, 180, patience=120))
@@ -106,14 +106,14 @@ def test_given_agents_are_evaluated_not_searched(capsys):
     assert field(out, "Medewerkers (gegeven)") == "13"
     assert field(out, "Doel gehaald").startswith("nee (nodig: 14")
     sl = erlang.service_level(13, 10.0, 180, 20)
-    assert field(out, "Service level") == f"{100 * sl:.1f}% binnen 20 s".replace(".", ",")
+    assert field(out, "Service level") == f"{100 * sl:.1f} % binnen 20 s".replace(".", ",")
     code, out, _ = run(EXAMPLE + ["--agents", "15"], capsys)
     assert field(out, "Doel gehaald").startswith("ja")
     # too few agents: Erlang C has no steady state; say so instead of printing nonsense
     code, out, _ = run(EXAMPLE + ["--agents", "10"], capsys)
     assert code == 0
     assert field(out, "ASA") == "oneindig"
-    assert field(out, "Service level").startswith("0,0%")
+    assert field(out, "Service level").startswith("0,0 %")
     assert "Let op" in out
 
 
@@ -313,7 +313,7 @@ def test_python_m_wfmcourse_staff():
     done = module(*EXAMPLE)
     assert done.returncode == 0, done.stderr
     assert field(done.stdout, "Medewerkers nodig") == "14"
-    assert field(done.stdout, "Service level") == "88,8% binnen 20 s"
+    assert field(done.stdout, "Service level") == "88,8 % binnen 20 s"
     assert done.stderr == ""
 
 

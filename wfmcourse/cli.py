@@ -151,7 +151,7 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
 # Dutch text
 # ---------------------------------------------------------------------------
 def _pct(fraction, decimals=1) -> str:
-    return nl.percent(fraction, decimals, space=False)
+    return nl.percent(fraction, decimals)
 
 
 def _line(label: str, value: str) -> str:
@@ -170,9 +170,9 @@ def format_summary(summary: dict) -> str:
     model = s["model"]
     if s["patience"] is not None:
         model += f" (klanten haken af, geduld gemiddeld {nl.short(s['patience'])} s)"
-    goal = f"{nl.short(100 * s['target'])}% binnen {nl.short(s['awt'])} s"
+    goal = f"{nl.short(100 * s['target'])} % binnen {nl.short(s['awt'])} s"
     if s["max_occupancy"] is not None:
-        goal += f", bezetting hoogstens {nl.short(100 * s['max_occupancy'])}%"
+        goal += f", bezetting hoogstens {nl.short(100 * s['max_occupancy'])} %"
     if s["max_asa"] is not None:
         goal += f", ASA hoogstens {nl.short(s['max_asa'])} s"
     lines = [
@@ -194,7 +194,7 @@ def format_summary(summary: dict) -> str:
         lines.append(_line("Afgehaakt", _pct(s["abandonment"])))
     if s["scheduled"] is not None:
         lines.append(_line("Inroosteren", f"{nl.number(s['scheduled'])} medewerkers "
-                                          f"(incl. {nl.short(100 * s['shrinkage'])}% shrinkage)"))
+                                          f"(incl. {nl.short(100 * s['shrinkage'])} % shrinkage)"))
     if s["fte"] is not None:
         lines.append(_line("FTE voor dit interval",
                            f"{nl.number(s['fte'], 2)} ({nl.number(s['gross_hours'])} bruto uur / "
