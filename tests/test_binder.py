@@ -1,0 +1,58 @@
+"""The binder/ environment: fully pinned, widgets front end matching the kernel side, Dutch JupyterLab.
+
+The browser tests (test_browser.py) run JupyterLab and Voilà from this very lock; these checks say
+why a Binder build gives the same result.
+"""
+import importlib.metadata
+import json
+import re
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+BINDER = ROOT / "binder"
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (BINDER / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"binder/requirements.txt: {line!r} is not pinned with =="
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+def test_lock_has_what_the_course_needs():
+    pins = _pins()
+    for name in ("numpy", "scipy", "pandas", "matplotlib", "ipywidgets", "jupyterlab", "voila",
+                 "openpyxl", "jupyterlab-language-pack-nl-nl", "jupyterlab-widgets", "widgetsnbextension"):
+        assert name in pins, f"{name} missing from binder/requirements.txt"
+
+
+def test_widgets_front_end_matches_ipywidgets():
+    """ipywidgets pins its front ends (jupyterlab_widgets for Lab and Voila); the lock must agree."""
+    pins = _pins()
+    assert importlib.metadata.version("ipywidgets") == pins["ipywidgets"]
+    for requirement in map(Requirement, importlib.metadata.requires("ipywidgets")):
+        key = re.sub(r"[-_.]+", "-", requirement.name).lower()
+        if key in ("jupyterlab-widgets", "widgetsnbextension"):
+            assert requirement.specifier.contains(pins[key]), f"{key}=={pins[key]} vs {requirement}"
+
+
+def test_jupyterlab_defaults_to_dutch_and_stays_quiet():
+    overrides = json.loads((BINDER / "overrides.json").read_text())
+    locale = overrides["@jupyterlab/translation-extension:plugin"]["locale"]
+    packs = {entry.name for entry in importlib.metadata.entry_points(group="jupyterlab.languagepack")}
+    assert locale == "nl_NL" and locale in packs, f"no language pack for {locale}: {packs}"
+    assert overrides["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false",
+                                                                         "checkForUpdates": False}
+
+
+def test_post_build_installs_package_and_settings():
+    script = (BINDER / "postBuild").read_text()
+    assert "pip install --no-deps -e ." in script
+    assert "share/jupyter/lab/settings" in script and "cp binder/overrides.json" in script
+    assert (BINDER / "runtime.txt").read_text().strip() == "python-3.11"
