@@ -342,3 +342,12 @@ def test_app_notebook_only_calls_the_package():
     assert [cell.source for cell in code] == ["from wfmcourse.dashboard import dashboard\n\ndashboard()"]
     assert "nbval-ignore-output" in code[0].metadata.get("tags", [])
     assert nb.cells[0].source.startswith("# Bezettingscalculator")
+
+
+def test_label_times_only_for_full_dates():
+    stamps = d.label_times(["2025-11-17 08:00", "2025-11-17T08:15"])
+    assert stamps.dt.minute.tolist() == [0, 15]
+    assert d.label_times(["08:00", "08:15"]) is None
+    assert d.label_times(["2025-11-17 08:00", "geen tijd"]) is None
+    assert d.label_times(["2025-13-45 08:00"]) is None
+    assert d.label_times([]) is None

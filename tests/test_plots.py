@@ -101,3 +101,16 @@ def test_staffing_by_interval():
     assert ticks[0] == "08:00" and len(ticks) <= 12          # at most a dozen labels, evenly spread
     with pytest.raises(ValueError, match="intervals must have the columns"):
         plots.staffing_by_interval(plan.intervals.drop(columns="occupancy"))
+
+
+def test_staffing_by_interval_week_labels_and_closed_intervals():
+    from wfmcourse.dashboard import staffing_plan
+
+    labels = ["2025-11-17 08:00", "2025-11-17 08:15", "2025-11-17 08:30", "2025-11-18 08:00"]
+    plan = staffing_plan([0, 40, 60, 50], 300, labels=labels)
+    fig = plots.staffing_by_interval(plan.intervals, target=0.8)
+    bottom = fig.axes[1]
+    assert [t.get_text() for t in bottom.get_xticklabels()] == ["ma 08:00", "ma 08:15", "ma 08:30", "di 08:00"]
+    lines = {line.get_label(): line for line in bottom.get_lines()}
+    assert np.isnan(lines["service level"].get_ydata()[0])          # no calls: a gap, not 100 %
+    np.testing.assert_allclose(lines["occupancy"].get_ydata()[1:], plan.intervals["occupancy"].iloc[1:])

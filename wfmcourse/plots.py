@@ -180,9 +180,11 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
     top.set_ylabel("medewerkers")
     top.set_title("Medewerkers per interval")
     top.legend(loc="upper left", frameon=False, fontsize="small", ncols=2)
-    bottom.plot(x, intervals["service_level"], marker="o", markersize=3, color=BLUE,
+    busy = intervals["calls"] > 0 if "calls" in intervals.columns else True
+    # an interval without calls has no service level worth drawing: leave a gap in the lines
+    bottom.plot(x, intervals["service_level"].where(busy), marker="o", markersize=3, color=BLUE,
                 label="service level")
-    bottom.plot(x, intervals["occupancy"], marker="s", markersize=3, color=ORANGE,
+    bottom.plot(x, intervals["occupancy"].where(busy), marker="s", markersize=3, color=ORANGE,
                 label="occupancy")
     if target is not None:
         bottom.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
@@ -192,10 +194,23 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
     bottom.set_ylabel("percentage")
     bottom.legend(loc="lower left", frameon=False, fontsize="small", ncols=3)
     step = max(1, int(np.ceil(len(x) / 12)))
-    bottom.set_xticks(x[::step], [str(label) for label in intervals.index[::step]],
-                      rotation=45, ha="right", fontsize="small")
+    bottom.set_xticks(x[::step], _time_labels(intervals.index)[::step], rotation=45, ha="right",
+                      fontsize="small")
     bottom.set_xlabel("interval")
     return fig
+
+
+_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def _time_labels(index) -> list[str]:
+    """Tick labels: "ma 08:00" for date-times (Dutch day names), else the labels as text."""
+    from .dashboard import label_times       # dashboard draws with this module: import late
+
+    stamps = label_times(index)
+    if stamps is None:
+        return [str(label) for label in index]
+    return [f"{_DAYS[t.weekday()]} {t:%H:%M}" for t in stamps]
 
 
 def to_png(fig) -> bytes:
