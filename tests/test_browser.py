@@ -24,13 +24,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from wfmcourse import dashboard, erlang
+from wfmcourse import dashboard, erlang, nl
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 APP = ROOT / "notebooks" / "apps" / "bezettingscalculator.ipynb"
+DATA = ROOT / "data"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
@@ -199,6 +200,26 @@ def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_fail
     book = pd.read_excel(saved, sheet_name=None)
     assert list(book) == ["Invoer", "Aannames", "Per interval", "Totaal"]
     assert book["Per interval"]["medewerkers nodig"].tolist() == [expected]
+
+    # a client's file: the shipped forecast of week 47 (15-minute intervals, six open days)
+    page.get_by_role("button", name="CSV-bestand").click()
+    page.wait_for_selector("text=Kies een CSV-bestand met de prognose per interval", timeout=30_000)
+    with page.expect_file_chooser() as chooser:          # the upload button opens the file dialog
+        page.locator(".widget-upload").click()
+    chooser.value.set_files(DATA / "prognose_week47.csv")
+    page.wait_for_selector("text=De tijden in het bestand liggen 15 minuten uit elkaar", timeout=30_000)
+    page.get_by_label("Lengte interval").select_option(label="15 minuten")
+    page.wait_for_selector("text=Het bestand beslaat al 6 dagen", timeout=30_000)
+    days = page.get_by_label("Dagen per week")
+    days.fill("1")
+    days.press("Tab")
+    week = dashboard.read_forecast("prognose_week47.csv", (DATA / "prognose_week47.csv").read_bytes(), aht=300)
+    plan = dashboard.staffing_plan(week.calls, week.aht, interval=900, labels=week.labels)
+    page.wait_for_selector("[data-key='fte']", timeout=30_000)
+    assert _value(page, "agents_peak") == str(plan.totals["agents_peak"])
+    assert _value(page, "fte") == nl.number(plan.totals["fte"], 2)
+    page.wait_for_selector(".wfm-download", timeout=30_000)
+    page.screenshot(path=ARTIFACTS / "voila-file.png", full_page=True)
 
     aht = page.get_by_label("AHT (seconden)")
     aht.fill("0")

@@ -307,7 +307,7 @@ def test_dashboard_file_source():
     assert board._typed.layout.display == "none" and board._file.layout.display is None
     assert "Kies een CSV-bestand" in board.message.value and board.plan is None
     _upload(board, b"interval_start;calls\n2026-11-23 08:00;50\n2026-11-23 08:15;62,5\n")
-    assert board.message.value == ""
+    assert board.message.value == "" and "prognose.csv" in board.file_status.value
     assert board.plan.intervals.index.tolist() == ["2026-11-23 08:00", "2026-11-23 08:15"]
     assert board.plan.intervals["calls"].tolist() == [50, 62.5]
     assert "bestand prognose.csv" in pd.read_excel(
@@ -315,6 +315,11 @@ def test_dashboard_file_source():
         sheet_name="Invoer")["waarde"].tolist()
     board.interval.value = 1800
     assert "liggen 15 minuten uit elkaar" in board.message.value
+    board.aht.value = "0"                     # the field, not a missing column, is the problem
+    assert "De AHT moet groter dan 0 seconden zijn" in html.unescape(board.message.value)
+    board.aht.value = "drie"
+    assert "De AHT moet groter dan 0 seconden zijn" in html.unescape(board.message.value)
+    board.aht.value = "300"
     _upload(board, b"calls\n80\n-3\n")
     assert "regel 3, kolom 'calls'" in html.unescape(board.message.value) and board.plan is None
     board.source.value = "typed"
@@ -351,3 +356,16 @@ def test_label_times_only_for_full_dates():
     assert d.label_times(["2025-11-17 08:00", "geen tijd"]) is None
     assert d.label_times(["2025-13-45 08:00"]) is None
     assert d.label_times([]) is None
+
+
+def test_shipped_example_forecast_is_a_week_of_quarters():
+    from wfmcourse.datafiles import data_path
+
+    path = data_path("prognose_week47.csv")
+    forecast = d.read_forecast(path.name, path.read_bytes(), aht=300)
+    plan = d.staffing_plan(forecast.calls, forecast.aht, interval=900, days_per_week=1,
+                           labels=forecast.labels)
+    assert plan.totals["intervals"] == len(forecast.calls) == 272
+    assert forecast.labels[0] == "2025-11-17T08:00:00"
+    with pytest.raises(ValueError, match="days_per_week must be 1 when the labels already span 6 days"):
+        d.staffing_plan(forecast.calls, 300, interval=900, days_per_week=5, labels=forecast.labels)

@@ -503,8 +503,9 @@ class Dashboard(widgets.VBox):
                                       layout=widgets.Layout(width="360px", height="80px"),
                                       continuous_update=False)
         self.start = text("08:00", "Eerste interval begint om")
-        self.upload = widgets.FileUpload(accept=".csv", multiple=False,
-                                         description="Kies CSV-bestand")
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Kies CSV-bestand",
+                                         layout=widgets.Layout(width="200px"))
+        self.file_status = widgets.HTML()
         self.file_help = widgets.HTML(
             "<small>Kolommen: <code>calls</code> (verplicht), <code>aht</code> en "
             "<code>interval_start</code> (mogen). Komma of puntkomma als scheidingsteken.</small>")
@@ -527,7 +528,7 @@ class Dashboard(widgets.VBox):
         self.download = widgets.HTML()
         self.plan = None
         self._typed = widgets.VBox([self.calls, self.start])
-        self._file = widgets.VBox([self.upload, self.file_help])
+        self._file = widgets.VBox([widgets.HBox([self.upload, self.file_status]), self.file_help])
         inputs = widgets.VBox([
             self.source, self._typed, self._file, self.interval, self.aht, self.target, self.awt,
             self.use_patience, self.patience, self.shrinkage, self.contract_hours,
@@ -548,10 +549,14 @@ class Dashboard(widgets.VBox):
             labels = interval_labels(self.start.value, self.interval.value, len(calls))
             return calls, aht, labels, "ingetypt"
         if not self.upload.value:
+            self.file_status.value = ""
             return None
         upload = self.upload.value[0]
+        self.file_status.value = f"<span style='margin-left:8px'>{html.escape(upload['name'])}</span>"
+        # the AHT field fills rows without an AHT; a bad field value is passed on so that the
+        # calculation names the AHT, not a missing "aht" column
         forecast = read_forecast(upload["name"], upload["content"],
-                                 aht=aht if isinstance(aht, float) and aht > 0 else None)
+                                 aht=aht if isinstance(aht, float) else math.nan)
         return forecast.calls, forecast.aht, forecast.labels, f"bestand {forecast.name}"
 
     def _show(self, message="", plan=None, source=None):

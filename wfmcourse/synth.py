@@ -12,7 +12,9 @@ Three data sets, all reproducible from a seed:
   with leave, sickness, training, meetings, breaks, logged-in and productive hours.
 
 :func:`generate_all` writes them to ``intervals.csv``, ``contacts.csv`` and
-``agent_hours.csv``; ``python -m wfmcourse.synth [--out data] [--seed 2025]`` does the same.
+``agent_hours.csv``, plus ``prognose_week47.csv`` (:func:`forecast_example`: the forecast of the
+open intervals of week 47, a file to try in the dashboard);
+``python -m wfmcourse.synth [--out data] [--seed 2025]`` does the same.
 
 How the year is built (all vectorised over the intervals):
 
@@ -64,11 +66,13 @@ __all__ = [
     "interval_data",
     "contact_data",
     "agent_hours",
+    "forecast_example",
     "generate_all",
     "main",
 ]
 
-FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv")
+FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv")
+EXAMPLE_WEEK = ("2025-11-17", "2025-11-23")     # ISO week 47, the forecast week of notebook 08
 
 #: Dutch public holidays 2025 (date -> name), hard-coded.
 HOLIDAYS_2025 = {
@@ -840,19 +844,32 @@ def _to_csv(frame: pd.DataFrame, path: Path):
                na_rep="")
 
 
+def forecast_example(intervals) -> pd.DataFrame:
+    """The forecast of week 47's open intervals as a dashboard upload: ``interval_start``, ``calls``.
+
+    ``intervals`` as made by :func:`interval_data` (``interval_start`` as index or column).
+    """
+    frame = intervals.set_index("interval_start") if "interval_start" in intervals else intervals
+    week = frame.loc[EXAMPLE_WEEK[0]:f"{EXAMPLE_WEEK[1]} 23:59"]
+    week = week[week["is_open"].astype(bool)]
+    return pd.DataFrame({"interval_start": week.index, "calls": week["forecast_calls"].to_numpy()})
+
+
 def generate_all(out_dir="data", seed=2025, params: CentreParameters | None = None) -> dict:
-    """Write ``intervals.csv``, ``contacts.csv`` and ``agent_hours.csv`` to ``out_dir``.
+    """Write the files of :data:`FILE_NAMES` to ``out_dir``.
 
     Returns ``{file name: Path}``. The same seed and parameters give the same bytes.
     """
     params = CentreParameters() if params is None else params
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    makers = (interval_data, contact_data, agent_hours)
+    intervals = interval_data(params, seed)
+    frames = (intervals, contact_data(params, seed), agent_hours(params, seed),
+              forecast_example(intervals))
     paths = {}
-    for name, make in zip(FILE_NAMES, makers):
+    for name, frame in zip(FILE_NAMES, frames):
         path = out / name
-        _to_csv(make(params, seed), path)
+        _to_csv(frame, path)
         paths[name] = path
     return paths
 
