@@ -119,7 +119,7 @@ class Forecast:
     aht: np.ndarray
 
 
-def _decode(name, content: bytes) -> str:
+def _decode(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")          # Excel's "CSV UTF-8" starts with a BOM
     except UnicodeDecodeError:
@@ -145,12 +145,14 @@ def read_forecast(name, content, aht=None) -> Forecast:
     Semicolons with decimal commas are accepted as well. Problems raise
     :class:`~wfmcourse.datafiles.DataFileError` naming the file, line and column.
     """
-    name = Path(str(name)).name or "upload.csv"
+    name = re.split(r"[\\/]", str(name))[-1].strip()       # a browser may send a Windows path
+    if name in ("", ".", ".."):
+        name = "upload.csv"
     content = bytes(content)
     if len(content) > MAX_UPLOAD_BYTES:
         raise DataFileError(name, None, "*", f"file is larger than {MAX_UPLOAD_BYTES:,} bytes "
                                              f"(got {len(content):,})")
-    text = _decode(name, content)
+    text = _decode(content)
     if not text.strip():
         raise DataFileError(name, None, "*", "the file is empty")
     try:
@@ -332,16 +334,13 @@ def _summary_rows(plan: StaffingPlan) -> list[tuple[str, str, str]]:
     return rows
 
 
-def plan_html(plan: StaffingPlan, max_rows=None) -> str:
+def plan_html(plan: StaffingPlan) -> str:
     """Dutch HTML: the totals (each value cell carries ``data-key``) and the interval table."""
     body = "".join(
         f"<tr><td style='padding:2px 14px 2px 0'>{html.escape(label)}</td>"
         f"<td data-key='{key}'><b>{html.escape(value)}</b></td></tr>"
         for key, label, value in _summary_rows(plan))
-    intervals = dutch_table(plan.intervals, as_text=True)
-    if max_rows is not None:
-        intervals = intervals.head(max_rows)
-    detail = intervals.to_html(border=0, classes="wfm-intervallen", escape=True)
+    detail = dutch_table(plan.intervals, as_text=True).to_html(border=0, classes="wfm-intervallen")
     return (f"<div class='wfm-resultaat'><table style='border-collapse:collapse'>{body}</table>"
             f"<details style='margin-top:8px'><summary>Per interval</summary>"
             f"<div style='max-height:320px;overflow:auto'>{detail}</div></details></div>")
