@@ -565,12 +565,12 @@ class Dashboard(widgets.VBox):
             self.result.value, self.download.value = "", ""
             self.chart.layout.display = "none"
             return
-        self.result.value = plan_html(plan)
         self.download.value = download_link(plan_workbook(plan, source))
         figure = plots.staffing_by_interval(plan.intervals, target=plan.inputs["target"],
                                             figsize=(6.4, 4.6))
         self.chart.value = plots.to_png(figure)
         self.chart.layout.display = None
+        self.result.value = plan_html(plan)       # last: once the numbers show, all parts are current
 
     def update(self, _change=None):
         typed = self.source.value == "typed"
