@@ -373,10 +373,6 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
         if p is None:
             need[idx] = _search_erlang_c(a[idx], h[idx], t[idx], sl[idx], occ_[idx], wait_[idx])
         else:
-            # traffic so small that a * patience / aht underflows: one agent answers at once
-            tiny = a[idx] * p_[idx] / h[idx] == 0
-            need[idx[tiny]] = 1
-            idx = idx[~tiny]
             need[idx] = _search_erlang_a(a[idx], h[idx], t[idx], sl[idx], p_[idx], occ_[idx],
                                          wait_[idx])
     return finish(need.reshape(shape), scalar, dtype=int)
@@ -410,7 +406,7 @@ def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
     """Bisection on the agent count: Erlang A service level and occupancy are monotone in n."""
 
     def meets(n, rows):
-        m = _erlang_a(n, a[rows], h[rows], patience[rows], t[rows])
+        m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows])
         carried = a[rows] * (1.0 - m["p_abandon"])
         with np.errstate(divide="ignore", invalid="ignore"):
             occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
