@@ -3,6 +3,7 @@ from functools import lru_cache
 
 from .. import datasets, kpi, rapportage
 from . import choice, number
+from ..nl import number as _dec
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,7 @@ def _aht():
 opdracht_1 = number(
     "Opdracht 1", _aht, unit="seconden",
     hint="AHT = (gesprekstijd + wachtstand + nawerk) / aantal beantwoorde gesprekken.",
-    solution=lambda: f"kpi.aht(s['talk'], s['hold'], s['acw'], s['answered']) = {_aht():.1f} seconden.",
+    solution=lambda: f"kpi.aht(s['talk'], s['hold'], s['acw'], s['answered']) = {_dec(_aht(), 1)} seconden.",
     mistakes={
         "talk": (lambda: _phone()["talk"] / _phone()["answered"],
                  "Dat is alleen de gesprekstijd: tel wachtstand (hold) en nawerk (ACW) mee."),
@@ -46,7 +47,7 @@ opdracht_1 = number(
 opdracht_2 = number(
     "Opdracht 2", lambda: _week12()["service_level"], fraction=True,
     hint="Weeg elk interval met zijn aangeboden volume: kpi.combine_service_levels(sl, volumes).",
-    solution=lambda: f"De gewogen service level van week 12 is {_week12()['service_level']:.3f}.",
+    solution=lambda: f"De gewogen service level van week 12 is {_dec(_week12()['service_level'], 3)}.",
     mistakes={"ongewogen": (lambda: _week12()["unweighted_mean"],
                             "Dat is het ongewogen gemiddelde van de intervallen: een rustig kwartier "
                             "telt dan even zwaar als de drukste piek. Weeg met het volume.")},
@@ -55,7 +56,7 @@ opdracht_2 = number(
 opdracht_3 = number(
     "Opdracht 3", _peak_share, fraction=True,
     hint="Neem alleen ma-vr, intervallen 09:30 t/m 10:45 van week 12, en tel welk deel onder 0,8 ligt.",
-    solution=lambda: f"{_peak_share():.2f} van de ochtendpiek-intervallen haalt de norm niet.",
+    solution=lambda: f"{_dec(_peak_share(), 2)} van de ochtendpiek-intervallen haalt de norm niet.",
     mistakes={"hele_week": (lambda: _week12()["share_below_target"],
                             "Dat is het aandeel over de hele week; de vraag gaat over de ochtendpiek.")},
 )
@@ -67,7 +68,7 @@ opdracht_4 = number(
     hint="Bereken workload_hours(10_000, aht, fcr, callback=0.75) voor beide situaties en trek ze af.",
     solution=lambda: "rapportage.workload_hours(10_000, 270, 0.70, 0.75) - "
                      "rapportage.workload_hours(10_000, 300, 0.86, 0.75) = "
-                     f"{rapportage.workload_hours(10_000, 270, 0.70, 0.75) - rapportage.workload_hours(10_000, 300, 0.86, 0.75):.1f} uur extra.",
+                     f"{_dec(rapportage.workload_hours(10_000, 270, 0.70, 0.75) - rapportage.workload_hours(10_000, 300, 0.86, 0.75), 1)} uur extra.",
     mistakes={"zonder_herhaal": (10_000 * (270 - 300) / 3600,
                                  "Je rekent alleen met de lagere AHT en vergeet de herhaalcontacten "
                                  "die door de lagere FCR ontstaan.")},

@@ -1,6 +1,7 @@
 """Opdrachten bij notebook 05_forecast_rooster."""
 from .. import erlang, forecast, rooster, shrinkage
 from . import choice, number, whole_number
+from ..nl import number as _dec
 
 ACTUAL = [2, 40, 120, 80, 10]
 FORECAST = [5, 45, 110, 85, 4]
@@ -11,7 +12,7 @@ opdracht_1 = number(
     fraction=True,
     hint="WAPE = som van de absolute fouten gedeeld door de som van de werkelijke aantallen. "
          "Tel eerst alle |werkelijk - forecast| op.",
-    solution=lambda: f"forecast.wape({ACTUAL}, {FORECAST}) = {forecast.wape(ACTUAL, FORECAST):.4f}: "
+    solution=lambda: f"forecast.wape({ACTUAL}, {FORECAST}) = {_dec(forecast.wape(ACTUAL, FORECAST), 4)}: "
                      "de fouten 3 + 5 + 10 + 5 + 6 = 29 gesprekken op 252 werkelijke gesprekken, dus 11,5 %.",
     mistakes={
         "mape": (lambda: forecast.mape(ACTUAL, FORECAST),
@@ -53,8 +54,8 @@ opdracht_3 = number(
     unit="FTE",
     rel=5e-3,
     hint="Eerst bruto uren = netto uren / (1 - shrinkage), daarna delen door de contracturen.",
-    solution=lambda: f"shrinkage.gross_up(1000, 0.30) = {shrinkage.gross_up(1000, 0.30):.1f} betaalde uren; "
-                     f"gedeeld door 36 uur per FTE is dat {shrinkage.gross_up(1000, 0.30) / 36:.1f} FTE.",
+    solution=lambda: f"shrinkage.gross_up(1000, 0.30) = {_dec(shrinkage.gross_up(1000, 0.30), 1)} betaalde uren; "
+                     f"gedeeld door 36 uur per FTE is dat {_dec(shrinkage.gross_up(1000, 0.30) / 36, 1)} FTE.",
     mistakes={
         "naief": (lambda: shrinkage.naive_gross_up(1000, 0.30) / 36,
                   "Je rekende 1.000 x 1,3. Shrinkage is een deel van de bruto tijd: van 1.300 uur gaat "

@@ -1,6 +1,7 @@
 """Opdrachten bij notebook 08_eindcase."""
 from .. import shrinkage
 from . import choice, number, whole_number
+from ..nl import number as _dec
 
 opdracht_1 = whole_number(
     "Opdracht 1",
@@ -25,8 +26,8 @@ opdracht_2 = number(
     lambda: shrinkage.gross_up(1000, 0.32) / 36,
     unit="FTE",
     hint="Bruto uren = netto uren / (1 - shrinkage); FTE = bruto uren / contracturen.",
-    solution=lambda: f"1000 / (1 - 0,32) = {shrinkage.gross_up(1000, 0.32):.1f} bruto uur; "
-                     f"gedeeld door 36 is dat {shrinkage.gross_up(1000, 0.32) / 36:.1f} FTE.",
+    solution=lambda: f"1000 / (1 - 0,32) = {_dec(shrinkage.gross_up(1000, 0.32), 1)} bruto uur; "
+                     f"gedeeld door 36 is dat {_dec(shrinkage.gross_up(1000, 0.32) / 36, 1)} FTE.",
     mistakes={
         "naief": (1000 * 1.32 / 36, "Je telde de shrinkage op bij de netto uren (x 1,32). Shrinkage is een deel "
                                     "van de bruto tijd: deel door 0,68."),
