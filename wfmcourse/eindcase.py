@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import nl
 from ._checks import as_array
 
 __all__ = ["staffing_gap", "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
@@ -76,7 +77,6 @@ def hour_heatmap(table, target=0.8, figsize=(10, 3.2)):
     """
     from matplotlib.colors import TwoSlopeNorm
 
-    from . import nl
     from .plots import CourseFigure
 
     values = as_array("table", table, high=1.0)

@@ -165,9 +165,9 @@ def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
     missing = sorted(set(wanted) - set(week.tolist()))
     if missing:
         raise ValueError(f"weeks must be ISO weeks with calls in intervals, got {missing}")
-    rows = table[np.isin(week, wanted)]
-    totals = rows.groupby([week[np.isin(week, wanted)], rows.index.hour])[
-        ["answered_in_time", "offered"]].sum()
+    chosen = np.isin(week, wanted)
+    rows = table[chosen]
+    totals = rows.groupby([week[chosen], rows.index.hour])[["answered_in_time", "offered"]].sum()
     result = kpi.service_level(totals["answered_in_time"], totals["offered"]).unstack()
     result.index.name, result.columns.name = "week", "uur"
     return result
