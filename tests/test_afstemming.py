@@ -45,8 +45,10 @@ def test_interval_table_rejects_bad_input():
         af.interval_table(-1, 30, 300)
     with pytest.raises(ValueError, match="labels"):
         af.interval_table([100, 120], 30, 300, labels=["één"])
-    with pytest.raises(ValueError, match="calls and agents"):
+    with pytest.raises(ValueError, match=r"calls \(2,\), agents \(3,\)"):
         af.interval_table([100, 120], [30, 31, 32], 300)
+    with pytest.raises(TypeError, match="labels"):
+        af.interval_table([100, 120], 30, 300, labels=5)
 
 
 def test_available_agents_rounds_down_and_absorbs_float_noise():

@@ -28,7 +28,7 @@ def test_gross_up_comparison_properties(values):
     np.testing.assert_allclose(table["tekort"], np.asarray(values) ** 2, atol=1e-12)
 
 
-@pytest.mark.parametrize("bad", [[1.0], [-0.1], [], [[0.1, 0.2]], ["x"]])
+@pytest.mark.parametrize("bad", [[1.0], [-0.1], [], [[0.1, 0.2]]])
 def test_gross_up_comparison_bad_input(bad):
     with pytest.raises(ValueError, match="shrinkages"):
         capaciteit.gross_up_comparison(bad)
@@ -114,11 +114,9 @@ def test_compound_on_its_base_always_equals_additive(values, paid):
 @pytest.mark.parametrize("call, name", [
     (lambda: capaciteit.shrinkage_breakdown({"verlof": -1.0}, 100), "hours"),
     (lambda: capaciteit.shrinkage_breakdown({}, 100), "hours"),
-    (lambda: capaciteit.shrinkage_breakdown([1.0, 2.0], 100), "hours"),
     (lambda: capaciteit.shrinkage_breakdown(HOURS, 0), "paid_hours"),
     (lambda: capaciteit.shrinkage_breakdown(HOURS, 200), "paid_hours"),
     (lambda: capaciteit.shrinkage_breakdown(HOURS, 1000, unplanned=("storing",)), "unplanned"),
-    (lambda: capaciteit.absence_and_floor(HOURS, 1000, absence="verlof"), "absence"),
     (lambda: capaciteit.absence_and_floor(HOURS, [1000, 2000]), "paid_hours"),
 ])
 def test_breakdown_bad_input(call, name):
@@ -154,7 +152,6 @@ def test_agent_hours_components_on_the_shipped_data():
 
 
 @pytest.mark.parametrize("bad, name", [
-    ([1, 2], "agent_hours"),
     (pd.DataFrame({"verlof_hours": [1.0]}), "columns"),
     (_records().iloc[:0], "agent_hours"),
     (_records().assign(verzuim_hours=[-1.0, 0.0]), "verzuim_hours"),
@@ -162,3 +159,28 @@ def test_agent_hours_components_on_the_shipped_data():
 def test_agent_hours_components_bad_input(bad, name):
     with pytest.raises(ValueError, match=name):
         capaciteit.agent_hours_components(bad)
+
+
+# Wrong types raise TypeError (a ValueError before the strict input checks of issue 13).
+@pytest.mark.parametrize("call, name", [
+    (lambda: capaciteit.gross_up_comparison(["x"]), "shrinkages"),
+    (lambda: capaciteit.shrinkage_breakdown([1.0, 2.0], 100), "hours"),
+    (lambda: capaciteit.shrinkage_breakdown({"verlof": "5"}, 100), "hours\\['verlof'\\]"),
+    (lambda: capaciteit.absence_and_floor(HOURS, 1000, absence="verlof"), "absence"),
+    (lambda: capaciteit.agent_hours_components([1, 2]), "agent_hours"),
+    (lambda: capaciteit.staffing_with_turnover(True, 0.3, 8), "productive_fte"),
+])
+def test_wrong_types_raise_type_error(call, name):
+    with pytest.raises(TypeError, match=name):
+        call()
+
+
+def test_agent_hours_components_clips_only_rounding_noise():
+    """A gap of -1e-12 h is float noise and counts as 0; logged in half an hour longer than
+    scheduled is an inconsistency in the records and raises, naming both columns and the row."""
+    noisy = _records().assign(logged_in_hours=[3.5 + 1e-12, 6.65])
+    assert capaciteit.agent_hours_components(noisy)["niet ingelogd"] == pytest.approx(0.5)
+    wrong = _records().assign(logged_in_hours=[4.0, 6.65])
+    with pytest.raises(ValueError, match=r"agent_hours must have logged_in_hours <= scheduled_hours, "
+                                         r"got logged_in_hours=4.0 > scheduled_hours=3.5 at row 0"):
+        capaciteit.agent_hours_components(wrong)

@@ -285,7 +285,6 @@ BAD_CALLS = [
     (lambda: erlang.service_level(5, 3, 180, -5), "awt", "-5"),
     (lambda: erlang.service_level(5, 3, 180, 20, patience=0), "patience", "0"),
     (lambda: erlang.asa(5, 3, 180, patience=-1), "patience", "-1"),
-    (lambda: erlang.abandonment(5, 3, 180, None), "patience", "None"),
     (lambda: erlang.occupancy(5, 3, patience=60), "aht", "None"),
     (lambda: erlang.agents_needed(10, 180, 20, 1.0), "target", "1"),
     (lambda: erlang.agents_needed(10, 180, 20, 80), "target", "80"),
@@ -293,7 +292,6 @@ BAD_CALLS = [
     (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_occupancy=1.2), "max_occupancy", "1.2"),
     (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_asa=0), "max_asa", "0"),
     (lambda: erlang.traffic(100, 180, interval=0), "interval", "0"),
-    (lambda: erlang.traffic("veel", 180), "calls", "veel"),
     (lambda: erlang.erlang_c([10, 11.5], 3), "agents", "11.5"),
     (lambda: erlang.traffic([1, 2, float("inf")], 180), "calls", "inf"),
 ]
@@ -304,6 +302,31 @@ def test_bad_input_names_parameter_and_value(call, name, value):
     with pytest.raises(ValueError) as info:
         call()
     assert name in str(info.value) and value in str(info.value)
+
+
+# Wrong types raise TypeError (a ValueError, or a silent conversion, before issue 13).
+BAD_TYPES = [
+    (lambda: erlang.abandonment(5, 3, 180, None), "patience", "None"),
+    (lambda: erlang.traffic("veel", 180), "calls", "veel"),
+    (lambda: erlang.erlang_c("10", b"5"), "agents", "'10'"),
+    (lambda: erlang.erlang_b(True, 5), "agents", "True"),
+    (lambda: erlang.erlang_b(5, np.array([3 + 1j])), "traffic", "imaginary"),
+    (lambda: erlang.service_level(5, 3, 180, [True, False]), "awt", "True/False"),
+]
+
+
+@pytest.mark.parametrize("call, name, value", BAD_TYPES)
+def test_wrong_types_raise_type_error(call, name, value):
+    with pytest.raises(TypeError) as info:
+        call()
+    assert name in str(info.value) and value in str(info.value)
+
+
+def test_shape_mismatch_names_the_parameters():
+    with pytest.raises(ValueError, match=r"agents \(2,\), traffic \(3,\)"):
+        erlang.erlang_c([5, 6], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match=r"agents must be a number or a rectangular"):
+        erlang.erlang_c([[5, 6], [7]], 3.0)
 
 
 # ---------------------------------------------------------------------------

@@ -234,7 +234,6 @@ hourly = pd.Series(1.0, index=pd.date_range("2024-03-04", periods=168, freq="h")
     (lambda: forecast.seasonal_naive([1, 2, 3], 1.5, 1), r"season_length must be a whole number"),
     (lambda: forecast.seasonal_naive(pd.Series([1.0, 2.0], index=pd.DatetimeIndex(
         ["2024-01-01", "2024-01-03"])), 1, 1), r"history must have a fixed frequency"),
-    (lambda: forecast.profile_forecast([1, 2, 3], periods=1), r"history must be a pandas Series"),
     (lambda: forecast.profile_forecast(pd.Series([1.0, 2.0, 3.0]), periods=1),
      r"history must have a DatetimeIndex"),
     (lambda: forecast.profile_forecast(hourly.drop(hourly.index[5]), periods=1),
@@ -245,7 +244,6 @@ hourly = pd.Series(1.0, index=pd.date_range("2024-03-04", periods=168, freq="h")
      r"exactly one of periods and index"),
     (lambda: forecast.profile_forecast(hourly, periods=0), r"periods must be >= 1, got 0"),
     (lambda: forecast.profile_forecast(hourly, periods=1, weeks=0), r"weeks must be > 0, got 0"),
-    (lambda: forecast.profile_forecast(hourly, index=[1, 2]), r"index must be a DatetimeIndex"),
     (lambda: forecast.profile_forecast(hourly.iloc[:24], periods=48),
      r"history has no data for Tuesday 00:00:00"),
     (lambda: forecast.profile_forecast(hourly, index=pd.DatetimeIndex(["2024-04-01 09:30"])),
@@ -258,4 +256,15 @@ hourly = pd.Series(1.0, index=pd.date_range("2024-03-04", periods=168, freq="h")
 ])
 def test_bad_input_raises(call, pattern):
     with pytest.raises(ValueError, match=pattern):
+        call()
+
+
+# Wrong types raise TypeError (a ValueError before the strict input checks of issue 13).
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: forecast.profile_forecast([1, 2, 3], periods=1), r"history must be a pandas Series"),
+    (lambda: forecast.profile_forecast(hourly, index=[1, 2]), r"index must be a pandas DatetimeIndex"),
+    (lambda: forecast.wape([1, 2], ["1", "2"]), r"forecast must be a real number"),
+])
+def test_wrong_types_raise_type_error(call, pattern):
+    with pytest.raises(TypeError, match=pattern):
         call()

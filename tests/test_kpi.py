@@ -354,7 +354,6 @@ def test_part_above_whole_raises(call, pattern):
     (lambda: kpi.aht(1, 0, 0, float("inf")), r"contacts must be a finite number, got inf"),
     (lambda: kpi.service_level(pd.Series([1.0, np.nan]), 10),
      r"answered_in_time must be a finite number, got nan \(at index 1\)"),
-    (lambda: kpi.fcr("many", 10), r"resolved_first_contact must be a number.*many"),
 ])
 def test_negative_and_non_finite_input_raise(call, pattern):
     with pytest.raises(ValueError, match=pattern):
@@ -401,7 +400,6 @@ def test_zero_denominator_raises(call, pattern):
     (lambda: kpi.csat([4, 4.5]), r"scores must be a whole number, got 4.5"),
     (lambda: kpi.csat([4, 5], threshold=6), r"threshold must be <= 5, got 6"),
     (lambda: kpi.csat([4, 5], scale=(5, 1)), r"scale must have low < high"),
-    (lambda: kpi.csat([4, 5], scale=5), r"scale must be a pair"),
     (lambda: kpi.ces([1, 8], scale=(1, 7)), r"scores must be <= 7, got 8"),
     (lambda: kpi.ces([]), r"scores must contain at least one response"),
 ])
@@ -437,16 +435,31 @@ def test_combine_service_levels_bad_input(call, pattern):
 
 
 @pytest.mark.parametrize("call, pattern", [
-    (lambda: kpi.peak_hours([1, 2, 3]), r"volume must be a pandas Series, got list"),
     (lambda: kpi.peak_hours(pd.Series([1, 2]), k=3), r"k must be <= .*\(2\), got 3"),
     (lambda: kpi.peak_hours(pd.Series([1, 2]), k=0), r"k must be >= 1, got 0"),
     (lambda: kpi.peak_hours(pd.Series([1, 2]), k=1.5), r"k must be a whole number, got 1.5"),
     (lambda: kpi.peak_hours(pd.Series([1, -2])), r"volume must be >= 0, got -2"),
-    (lambda: kpi.volume([1, 2, 3]), r"contacts must be arrival times.*got list"),
     (lambda: kpi.volume(pd.Series([1, -2], index=pd.date_range("2024-01-01", periods=2, freq="5min"))),
      r"contacts must be >= 0, got -2"),
     (lambda: kpi.volume(pd.DatetimeIndex(["2024-01-01 09:00", None])), r"missing arrival times"),
 ])
 def test_volume_and_peak_hours_bad_input(call, pattern):
     with pytest.raises(ValueError, match=pattern):
+        call()
+
+
+# Wrong types raise TypeError (a ValueError before the strict input checks of issue 13).
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: kpi.csat([4, 5], threshold="5"), r"threshold must be a real number.*'5'"),
+    (lambda: kpi.nps("5"), r"scores must be a real number.*'5'"),
+    (lambda: kpi.nps([True, False]), r"scores must be a real number"),
+    (lambda: kpi.aht(1 + 2j, 0, 0, 1), r"talk_time must be .*imaginary part"),
+    (lambda: kpi.volume(pd.DatetimeIndex(["2024-01-01 09:00"]), interval=None), r"interval must be"),
+    (lambda: kpi.fcr("many", 10), r"resolved_first_contact must be a real number.*'many'"),
+    (lambda: kpi.csat([4, 5], scale=5), r"scale must be a pair"),
+    (lambda: kpi.peak_hours([1, 2, 3]), r"volume must be a pandas Series, got \[1, 2, 3\] \(type list\)"),
+    (lambda: kpi.volume([1, 2, 3]), r"contacts must be arrival times.*type list"),
+])
+def test_wrong_types_raise_type_error(call, pattern):
+    with pytest.raises(TypeError, match=pattern):
         call()

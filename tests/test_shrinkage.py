@@ -157,8 +157,6 @@ def test_weekly_fte_consistent(agents, s, hours):
     (lambda: shrinkage.total_shrinkage([0.6, 0.5]), r"total shrinkage must be < 1.*1.1"),
     (lambda: shrinkage.total_shrinkage([0.5, 0.5]), r"total shrinkage must be < 1.*got 1.0"),
     (lambda: shrinkage.total_shrinkage([0.1], method="multiplicative"), r"method must be.*multiplicative"),
-    (lambda: shrinkage.total_shrinkage(0.3), r"components must be a dict.*0.3"),
-    (lambda: shrinkage.total_shrinkage("0.3"), r"components must be a dict"),
     (lambda: shrinkage.total_shrinkage({"a": [0.1, 0.2]}), r"components\['a'\] must be a single fraction"),
     (lambda: shrinkage.gross_up(100, 1.0), r"shrinkage must be < 1, got 1"),
     (lambda: shrinkage.gross_up(100, -0.1), r"shrinkage must be >= 0, got -0.1"),
@@ -169,8 +167,10 @@ def test_weekly_fte_consistent(agents, s, hours):
     (lambda: shrinkage.weekly_fte([10, 10], shrinkage=1), r"shrinkage must be < 1, got 1"),
     (lambda: shrinkage.weekly_fte([10, 10], interval=0), r"interval must be > 0, got 0"),
     (lambda: shrinkage.weekly_fte([10, 10], contract_hours=0), r"contract_hours must be > 0, got 0"),
-    (lambda: shrinkage.weekly_fte([10, 10], shrinkage=[0.3, 0.3, 0.3]), r"matching lengths"),
-    (lambda: shrinkage.weekly_fte(10), r"agents_per_interval must be one-dimensional"),
+    (lambda: shrinkage.weekly_fte([10, 10], shrinkage=[0.3, 0.3, 0.3]),
+     r"shrinkage must have a shape that broadcasts.*agents_per_interval \(2,\), shrinkage \(3,\)"),
+    (lambda: shrinkage.weekly_fte([3, 4], interval=[]), r"interval must be a single number"),
+    (lambda: shrinkage.weekly_fte(10), r"agents_per_interval must be a one-dimensional sequence"),
     (lambda: shrinkage.weekly_fte(pd.Series(1, index=pd.date_range("2024-01-01", periods=8 * 96,
                                                                     freq="15min"))),
      r"at most one week"),
@@ -191,4 +191,16 @@ def test_weekly_fte_consistent(agents, s, hours):
 ])
 def test_bad_input_raises(call, pattern):
     with pytest.raises(ValueError, match=pattern):
+        call()
+
+
+# Wrong types raise TypeError (a ValueError before the strict input checks of issue 13).
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: shrinkage.gross_up(10, "0.3"), r"shrinkage must be a real number"),
+    (lambda: shrinkage.total_shrinkage([0.1], method=None), r"method must be one of"),
+    (lambda: shrinkage.total_shrinkage(0.3), r"components must be a dict.*0.3"),
+    (lambda: shrinkage.total_shrinkage("0.3"), r"components must be a dict"),
+])
+def test_wrong_types_raise_type_error(call, pattern):
+    with pytest.raises(TypeError, match=pattern):
         call()

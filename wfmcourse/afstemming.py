@@ -20,7 +20,7 @@ import pandas as pd
 from . import erlang
 from . import shrinkage as _shrinkage
 from . import stakeholders as _stakeholders
-from ._checks import as_array
+from ._checks import as_array, broadcast, scalar, type_error
 
 __all__ = ["interval_table", "available_agents", "agents_to_roster", "weekly_hours"]
 
@@ -30,6 +30,8 @@ _ROUNDING = 1e-9   # absorbs float noise such as 40 * (1 - 0.15) = 33.99999...
 def _labels(labels, n):
     if labels is None:
         return pd.RangeIndex(n)
+    if isinstance(labels, (str, bytes)) or not hasattr(labels, "__iter__"):
+        raise type_error("labels", labels, "a sequence of labels, one per scenario, or None")
     labels = list(labels)
     if len(labels) != n:
         raise ValueError(f"labels must have one label per scenario ({n}), got {len(labels)}: {labels!r}")
@@ -52,11 +54,7 @@ def interval_table(calls, agents, aht, *, awt=20, target=0.8, interval=900, pati
     """
     c = as_array("calls", calls)
     n = as_array("agents", agents, integer=True)
-    try:
-        c, n = np.broadcast_arrays(np.atleast_1d(c), np.atleast_1d(n))
-    except ValueError:
-        raise ValueError(f"calls and agents must broadcast together, got shapes {np.shape(calls)} "
-                         f"and {np.shape(agents)}") from None
+    c, n = broadcast(calls=np.atleast_1d(c), agents=np.atleast_1d(n))
     if c.ndim != 1:
         raise ValueError(f"calls must be a number or a one-dimensional sequence, got {calls!r}")
     a = erlang.traffic(c, aht, interval)
@@ -95,8 +93,9 @@ def agents_to_roster(needed, loss_fraction):
     (``39 * 1.15 = 44.85``, 45) is too little, for the same reason as with shrinkage.
     ``loss_fraction`` in [0, 1). Scalars give an ``int``, arrays an integer array.
     """
-    n = as_array("needed", needed)
-    f = as_array("loss_fraction", loss_fraction, high=1.0, high_inclusive=False)
+    n, f = broadcast(needed=as_array("needed", needed),
+                     loss_fraction=as_array("loss_fraction", loss_fraction, high=1.0,
+                                            high_inclusive=False))
     gross = np.asarray(_shrinkage.gross_up(n, f), dtype=float)
     whole = np.ceil(gross - _ROUNDING).astype(int)
     return int(whole) if whole.ndim == 0 else whole
@@ -116,12 +115,9 @@ def weekly_hours(weekly_volume, aht, *, occupancy=0.85, shrinkage=0.3) -> pd.Dat
     v = as_array("weekly_volume", weekly_volume)
     if v.ndim != 1 or v.size == 0:
         raise ValueError(f"weekly_volume must be a non-empty one-dimensional sequence, got {weekly_volume!r}")
-    if np.ndim(aht) or np.ndim(occupancy) or np.ndim(shrinkage):
-        raise ValueError(f"aht, occupancy and shrinkage must be single numbers, got {aht!r}, "
-                         f"{occupancy!r} and {shrinkage!r}")
-    h = float(as_array("aht", aht, low=0.0, low_inclusive=False))
-    as_array("shrinkage", shrinkage, high=1.0, high_inclusive=False)
-    occ = float(as_array("occupancy", occupancy, low=0.0, low_inclusive=False, high=1.0))
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    scalar("shrinkage", shrinkage, high=1.0, high_inclusive=False)
+    occ = scalar("occupancy", occupancy, low=0.0, low_inclusive=False, high=1.0)
     workload = v * h / 3600.0
     net = workload / occ
     gross = np.asarray(_shrinkage.gross_up(net, shrinkage), dtype=float)

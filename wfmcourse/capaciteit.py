@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
-from ._checks import as_array
+from ._checks import as_array, frame, gap, one_dimensional, scalar, type_error
 from . import shrinkage as _shrinkage
 
 __all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
@@ -39,43 +38,46 @@ def agent_hours_components(agent_hours) -> pd.Series:
     ``agent_hours`` as returned by :func:`wfmcourse.datasets.load_agent_hours` (any subset of
     rows). The components ``verlof``, ``verzuim``, ``training``, ``overleg``, ``pauzes`` come from
     their columns; ``niet ingelogd`` is ``scheduled_hours - logged_in_hours``: rostered for the
-    phones but not logged in (late, left early, unplanned offline), clipped at 0 against
-    rounding. Together with the logged-in hours they add up to the paid hours.
+    phones but not logged in (late, left early, unplanned offline). Only rounding noise below
+    zero is set to 0; a row logged in longer than scheduled raises ``ValueError``. Together
+    with the logged-in hours they add up to the paid hours.
     """
-    if not isinstance(agent_hours, pd.DataFrame):
-        raise ValueError(f"agent_hours must be a DataFrame, got {type(agent_hours).__name__}")
     needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
-    missing = [c for c in needed if c not in agent_hours.columns]
-    if missing:
-        raise ValueError(f"agent_hours misses the columns {missing}")
-    if agent_hours.empty:
-        raise ValueError("agent_hours must contain at least one row, got an empty DataFrame")
+    frame("agent_hours", agent_hours, needed, nonempty=True)
     for column in needed:
-        as_array(f"agent_hours[{column!r}]", agent_hours[column].to_numpy())
+        as_array(f"agent_hours[{column!r}]", agent_hours[column])
     hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}
-    gap = (agent_hours["scheduled_hours"] - agent_hours["logged_in_hours"]).clip(lower=0.0)
-    hours["niet ingelogd"] = float(gap.sum())
+    hours["niet ingelogd"] = float(gap("agent_hours", "scheduled_hours", agent_hours["scheduled_hours"],
+                                       "logged_in_hours", agent_hours["logged_in_hours"],
+                                       agent_hours.index).sum())
     return pd.Series(hours, name="uren")
 
 
 def _hours_by_component(hours):
     if isinstance(hours, pd.Series):
-        series = hours.astype(float)
+        series = pd.Series(as_array("hours", hours), index=hours.index)
     elif isinstance(hours, Mapping):
-        series = pd.Series(hours, dtype=float)
+        series = pd.Series({name: scalar(f"hours[{name!r}]", value) for name, value in hours.items()},
+                           dtype=float)
     else:
-        raise ValueError(f"hours must be a dict or Series component -> hours, got {hours!r}")
+        raise type_error("hours", hours, "a dict or Series component -> hours")
     if series.empty or not series.index.is_unique:
         raise ValueError(f"hours must name each component once, got {hours!r}")
-    for name, value in series.items():
-        as_array(f"hours[{name!r}]", value)
     return series
 
 
+def _components(name, value, series):
+    """The component names in ``value`` (a list/tuple of names that all occur in ``series``)."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise type_error(name, value, "a list of component names")
+    names = list(value)
+    if not set(names) <= set(series.index):
+        raise ValueError(f"{name} must list components that occur in hours, got {value!r}")
+    return names
+
+
 def _paid(paid_hours, series):
-    if np.ndim(paid_hours):
-        raise ValueError(f"paid_hours must be a single number, got {paid_hours!r}")
-    paid = float(as_array("paid_hours", paid_hours, low=0.0, low_inclusive=False))
+    paid = scalar("paid_hours", paid_hours, low=0.0, low_inclusive=False)
     if series.sum() >= paid:
         raise ValueError(f"paid_hours must exceed the shrinkage hours ({series.sum():g}), "
                          f"got {paid_hours!r}")
@@ -94,8 +96,7 @@ def shrinkage_breakdown(hours, paid_hours, unplanned=("verzuim",)) -> pd.DataFra
     """
     series = _hours_by_component(hours)
     paid = _paid(paid_hours, series)
-    if isinstance(unplanned, str) or not set(unplanned) <= set(series.index):
-        raise ValueError(f"unplanned must list components that occur in hours, got {unplanned!r}")
+    unplanned = _components("unplanned", unplanned, series)
     table = pd.DataFrame({"uren": series, "aandeel": series / paid,
                           "soort": ["ongepland" if name in set(unplanned) else "gepland"
                                     for name in series.index]})
@@ -115,8 +116,7 @@ def absence_and_floor(hours, paid_hours, absence=("verlof", "verzuim")) -> dict:
     """
     series = _hours_by_component(hours)
     paid = _paid(paid_hours, series)
-    if isinstance(absence, str) or not set(absence) <= set(series.index):
-        raise ValueError(f"absence must list components that occur in hours, got {absence!r}")
+    absence = _components("absence", absence, series)
     away = float(series[list(absence)].sum())
     floor = float(series.drop(list(absence)).sum())
     return {"afwezig": away / paid, "op het werk": floor / (paid - away)}
@@ -129,9 +129,7 @@ def gross_up_comparison(shrinkages) -> pd.DataFrame:
     ``foute factor`` = ``1 + s``, ``netto over bij foute factor`` = ``(1 + s)(1 - s) = 1 - s^2``
     (share of the required net capacity that is really on the phones) and ``tekort`` = ``s^2``.
     """
-    s = as_array("shrinkages", shrinkages, high=1.0, high_inclusive=False)
-    if s.ndim != 1 or s.size == 0:
-        raise ValueError(f"shrinkages must be a non-empty one-dimensional sequence, got {shrinkages!r}")
+    s = one_dimensional("shrinkages", shrinkages, scalar_ok=False, high=1.0, high_inclusive=False)
     right = _shrinkage.gross_up(1.0, s)
     wrong = _shrinkage.naive_gross_up(1.0, s)
     left = wrong * (1.0 - s)
@@ -170,13 +168,9 @@ def staffing_with_turnover(productive_fte, annual_turnover, weeks_to_productive,
     ``fte_per_person`` is the average contract size (0.8 for a team of 4-day contracts); it only
     converts the hires from FTE into people.
     """
-    for name, value in (("productive_fte", productive_fte), ("annual_turnover", annual_turnover),
-                        ("fte_per_person", fte_per_person)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single number, got {value!r}")
-    productive = float(as_array("productive_fte", productive_fte))
-    turnover = float(as_array("annual_turnover", annual_turnover))
-    per_person = float(as_array("fte_per_person", fte_per_person, low=0.0, low_inclusive=False))
+    productive = scalar("productive_fte", productive_fte)
+    turnover = scalar("annual_turnover", annual_turnover)
+    per_person = scalar("fte_per_person", fte_per_person, low=0.0, low_inclusive=False)
     share = float(_shrinkage.turnover_capacity_loss(1.0, turnover, weeks_to_productive,
                                                     vacancy_weeks=vacancy_weeks,
                                                     ramp_productivity=ramp_productivity))

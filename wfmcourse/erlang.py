@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammainc, gammaincc, gammaln, xlogy
 
-from ._checks import as_array, finish, is_scalar_call, optional_array
+from ._checks import as_array, broadcast, finish, is_scalar_call, optional_array
 
 __all__ = [
     "traffic",
@@ -251,9 +251,8 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None):
 def traffic(calls, aht, interval=900):
     """Offered load in Erlangs: ``A = calls * aht / interval`` (aht and interval in seconds)."""
     scalar = is_scalar_call(calls, aht, interval)
-    c = as_array("calls", calls)
-    h = as_array("aht", aht)
-    t = as_array("interval", interval, low=0.0, low_inclusive=False)
+    c, h, t = broadcast(calls=as_array("calls", calls), aht=as_array("aht", aht),
+                        interval=as_array("interval", interval, low=0.0, low_inclusive=False))
     return finish(c * h / t, scalar)
 
 
@@ -263,7 +262,8 @@ def erlang_b(agents, traffic):
     ``B(n, A) = (A^n / n!) / sum_{k=0..n} A^k / k!``
     """
     scalar = is_scalar_call(agents, traffic)
-    return finish(_erlang_b(_agents(agents), _traffic(traffic)), scalar)
+    n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
+    return finish(_erlang_b(n, a), scalar)
 
 
 def erlang_c(agents, traffic):
@@ -273,7 +273,8 @@ def erlang_c(agents, traffic):
     (the queue grows without bound), 0 when there is no traffic.
     """
     scalar = is_scalar_call(agents, traffic)
-    return finish(_erlang_c(_agents(agents), _traffic(traffic)), scalar)
+    n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
+    return finish(_erlang_c(n, a), scalar)
 
 
 def service_level(agents, traffic, aht, awt, patience=None):
@@ -283,7 +284,8 @@ def service_level(agents, traffic, aht, awt, patience=None):
     Erlang A (``patience`` in seconds given): callers who hang up count as not answered in time.
     """
     scalar = is_scalar_call(agents, traffic, aht, awt, patience)
-    n, a, h, t, p = _agents(agents), _traffic(traffic), _aht(aht), _awt(awt), _patience(patience)
+    n, a, h, t, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
+                              awt=_awt(awt), patience=_patience(patience))
     if p is None:
         n, a, h, t = np.broadcast_arrays(n, a, h, t)
         c = _erlang_c(n, a)
@@ -300,7 +302,8 @@ def asa(agents, traffic, aht, patience=None):
     Erlang A: finite for every agent count above zero.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
-    n, a, h, p = _agents(agents), _traffic(traffic), _aht(aht), _patience(patience)
+    n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
+                           patience=_patience(patience))
     if p is None:
         n, a, h = np.broadcast_arrays(n, a, h)
         c = _erlang_c(n, a)
@@ -312,10 +315,9 @@ def asa(agents, traffic, aht, patience=None):
 
 def abandonment(agents, traffic, aht, patience):
     """Share of offered calls that hang up before being answered (Erlang A)."""
-    if patience is None:
-        raise ValueError("patience must be given (mean patience in seconds), got None")
     scalar = is_scalar_call(agents, traffic, aht, patience)
-    n, a, h, p = _agents(agents), _traffic(traffic), _aht(aht), _patience(patience)
+    n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
+                           patience=as_array("patience", patience, low=0.0, low_inclusive=False))
     return finish(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar)
 
 
@@ -326,11 +328,10 @@ def occupancy(agents, traffic, aht=None, patience=None):
     ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents give 0.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
-    n, a = _agents(agents), _traffic(traffic)
-    p = _patience(patience)
+    n, a, _, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic),
+                           aht=optional_array("aht", aht, low=0.0, low_inclusive=False),
+                           patience=_patience(patience))
     if p is None:
-        if aht is not None:
-            _aht(aht)
         n, a = np.broadcast_arrays(n, a)
         with np.errstate(divide="ignore", invalid="ignore"):
             occ = np.where(n > a, a / n, 1.0)
@@ -360,6 +361,7 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     p = _patience(patience)
     occ = optional_array("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
     wait = optional_array("max_asa", max_asa, low=0.0, low_inclusive=False)
+    broadcast(traffic=a, aht=h, awt=t, target=sl, patience=p, max_occupancy=occ, max_asa=wait)
     arrays = np.broadcast_arrays(a, h, t, sl,
                                  np.nan if p is None else p,
                                  1.0 if occ is None else occ,

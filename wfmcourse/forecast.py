@@ -19,7 +19,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from scipy.stats import poisson
 
-from ._checks import _show, as_array, is_scalar_call
+from ._checks import _show, as_array, is_scalar_call, series, type_error
 from .kpi import _series_index, _wrap
 
 __all__ = [
@@ -153,8 +153,9 @@ def profile_forecast(history, periods=None, *, index=None, weeks=None):
     timestamps after the history) or ``index`` (any DatetimeIndex whose slots occur in the
     history). Returns a Series named ``"forecast"`` on that index.
     """
-    if not isinstance(history, pd.Series):
-        raise ValueError(f"history must be a pandas Series, got {type(history).__name__}")
+    series("history", history)
+    if index is not None and not isinstance(index, pd.DatetimeIndex):
+        raise type_error("index", index, "a pandas DatetimeIndex or None")
     freq = _frequency(history.index)
     as_array("history", history)
     if (periods is None) == (index is None):
@@ -164,7 +165,7 @@ def profile_forecast(history, periods=None, *, index=None, weeks=None):
         n = int(as_array("periods", periods, low=1.0, integer=True))
         target = pd.date_range(history.index[-1] + freq, periods=n, freq=freq)
     else:
-        if not isinstance(index, pd.DatetimeIndex) or index.hasnans:
+        if index.hasnans:
             raise ValueError(f"index must be a DatetimeIndex without NaT, got {index!r}")
         target = index
     recent = history

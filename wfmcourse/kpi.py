@@ -22,7 +22,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import _show, as_array, finish, is_scalar_call
+from ._checks import (_show, as_array, broadcast, choice, finish, is_scalar_call, optional_array,
+                      series, short_repr, type_error)
 
 __all__ = [
     "aht",
@@ -68,13 +69,6 @@ def _series_index(**named):
     return index
 
 
-def _broadcast(**arrays):
-    """Broadcast the validated arrays together; a shape mismatch names the parameters."""
-    try:
-        return np.broadcast_arrays(*arrays.values())
-    except ValueError:
-        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
-        raise ValueError(f"arguments must have matching lengths, got {shapes}") from None
 
 
 def _wrap(result, scalar, index, name):
@@ -90,7 +84,7 @@ def _wrap(result, scalar, index, name):
 
 def _not_above(part_name, part, whole_name, whole):
     """Raise when ``part > whole`` anywhere (a part can never exceed its whole)."""
-    part, whole = _broadcast(**{part_name: part, whole_name: whole})
+    part, whole = broadcast(**{part_name: part, whole_name: whole})
     bad = part > whole
     if bad.any():
         i = tuple(int(k) for k in np.argwhere(bad)[0])
@@ -116,7 +110,7 @@ def _ratio(kpi, part_name, part, whole_name, whole, *, capped=True):
     index = _series_index(**{part_name: part, whole_name: whole})
     p = as_array(part_name, part)
     w = as_array(whole_name, whole)
-    p, w = _broadcast(**{part_name: p, whole_name: w})
+    p, w = broadcast(**{part_name: p, whole_name: w})
     if capped:
         _not_above(part_name, p, whole_name, w)
     _denominator(whole_name, w, kpi)
@@ -134,7 +128,7 @@ def aht(talk_time, hold_time, acw, contacts):
     """
     scalar = is_scalar_call(talk_time, hold_time, acw, contacts)
     index = _series_index(talk_time=talk_time, hold_time=hold_time, acw=acw, contacts=contacts)
-    t, h, a, c = _broadcast(talk_time=as_array("talk_time", talk_time),
+    t, h, a, c = broadcast(talk_time=as_array("talk_time", talk_time),
                             hold_time=as_array("hold_time", hold_time),
                             acw=as_array("acw", acw), contacts=as_array("contacts", contacts))
     _denominator("contacts", c, "AHT")
@@ -149,7 +143,7 @@ def asa(total_wait, answered):
     """
     scalar = is_scalar_call(total_wait, answered)
     index = _series_index(total_wait=total_wait, answered=answered)
-    w, n = _broadcast(total_wait=as_array("total_wait", total_wait),
+    w, n = broadcast(total_wait=as_array("total_wait", total_wait),
                       answered=as_array("answered", answered))
     _denominator("answered", n, "ASA")
     return _wrap(w / n, scalar, index, "asa")
@@ -166,7 +160,7 @@ def abandon_rate(abandoned, offered, short_abandoned=0):
     """
     scalar = is_scalar_call(abandoned, offered, short_abandoned)
     index = _series_index(abandoned=abandoned, offered=offered, short_abandoned=short_abandoned)
-    a, o, s = _broadcast(abandoned=as_array("abandoned", abandoned),
+    a, o, s = broadcast(abandoned=as_array("abandoned", abandoned),
                          offered=as_array("offered", offered),
                          short_abandoned=as_array("short_abandoned", short_abandoned))
     _not_above("short_abandoned", s, "abandoned", a)
@@ -207,8 +201,9 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
     ``answered`` and ``short_abandoned`` belong to their variant; passing one with another
     variant raises instead of being silently ignored.
     """
-    if variant not in SERVICE_LEVEL_VARIANTS:
-        raise ValueError(f"variant must be one of {SERVICE_LEVEL_VARIANTS}, got {variant!r}")
+    choice("variant", variant, SERVICE_LEVEL_VARIANTS)
+    optional_array("answered", answered)
+    optional_array("short_abandoned", short_abandoned)
     needs = {"answered": "answered", "excluding_short_abandons": "short_abandoned"}
     extra = {"answered": answered, "short_abandoned": short_abandoned}
     for name, value in extra.items():
@@ -223,19 +218,19 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
                           answered=answered, short_abandoned=short_abandoned)
     t = as_array("answered_in_time", answered_in_time)
     o = as_array("offered", offered)
-    t, o = _broadcast(answered_in_time=t, offered=o)
+    t, o = broadcast(answered_in_time=t, offered=o)
     if variant == "offered":
         _not_above("answered_in_time", t, "offered", o)
         denominator = _denominator("offered", o, "the service level")
     elif variant == "answered":
         a = as_array("answered", answered)
-        t, o, a = _broadcast(answered_in_time=t, offered=o, answered=a)
+        t, o, a = broadcast(answered_in_time=t, offered=o, answered=a)
         _not_above("answered", a, "offered", o)
         _not_above("answered_in_time", t, "answered", a)
         denominator = _denominator("answered", a, "the service level of answered contacts")
     else:
         s = as_array("short_abandoned", short_abandoned)
-        t, o, s = _broadcast(answered_in_time=t, offered=o, short_abandoned=s)
+        t, o, s = broadcast(answered_in_time=t, offered=o, short_abandoned=s)
         _not_above("short_abandoned", s, "offered", o)
         # short abandons were not answered, so they cannot also be answered in time
         _not_above("answered_in_time", t, "offered - short_abandoned", o - s)
@@ -296,10 +291,11 @@ def retention_rate(retained_customers, customers):
 
 def _survey_scores(scores, scale):
     """Validated 1-d array of whole survey scores within ``scale = (low, high)``."""
-    try:
-        low, high = scale
-    except (TypeError, ValueError):
-        raise ValueError(f"scale must be a pair (low, high), got {scale!r}") from None
+    if isinstance(scale, (str, bytes)) or not hasattr(scale, "__len__"):
+        raise type_error("scale", scale, "a pair (low, high) of whole numbers")
+    if len(scale) != 2:
+        raise ValueError(f"scale must be a pair (low, high), got {short_repr(scale)}")
+    low, high = scale
     low = float(as_array("scale", low, low=None, integer=True))
     high = float(as_array("scale", high, low=None, integer=True))
     if not low < high:
@@ -352,7 +348,7 @@ def occupancy(handling_time, idle_time):
     """
     scalar = is_scalar_call(handling_time, idle_time)
     index = _series_index(handling_time=handling_time, idle_time=idle_time)
-    h, i = _broadcast(handling_time=as_array("handling_time", handling_time),
+    h, i = broadcast(handling_time=as_array("handling_time", handling_time),
                       idle_time=as_array("idle_time", idle_time))
     _denominator("handling_time + idle_time", h + i, "occupancy")
     return _wrap(h / (h + i), scalar, index, "occupancy")
@@ -401,7 +397,7 @@ def fte(hours, contract_hours):
     """
     scalar = is_scalar_call(hours, contract_hours)
     index = _series_index(hours=hours, contract_hours=contract_hours)
-    h, c = _broadcast(hours=as_array("hours", hours),
+    h, c = broadcast(hours=as_array("hours", hours),
                       contract_hours=as_array("contract_hours", contract_hours, low=0.0,
                                               low_inclusive=False))
     return _wrap(h / c, scalar, index, "fte")
@@ -436,6 +432,13 @@ def volume(contacts, interval="15min"):
     a DatetimeIndex) or a Series of counts with a DatetimeIndex at a finer grain, which is then
     summed per ``interval`` (a pandas frequency such as ``"15min"``, ``"30min"``, ``"h"``).
     """
+    if not isinstance(interval, str):
+        raise type_error("interval", interval, 'a pandas frequency such as "15min"')
+    try:
+        pd.tseries.frequencies.to_offset(interval)
+    except ValueError:
+        raise ValueError(f'interval must be a pandas frequency such as "15min" or "h", '
+                         f"got {interval!r}") from None
     if isinstance(contacts, pd.DatetimeIndex):
         times = contacts
     elif isinstance(contacts, pd.Series) and pd.api.types.is_datetime64_any_dtype(contacts):
@@ -446,9 +449,8 @@ def volume(contacts, interval="15min"):
             raise ValueError("contacts must have no missing timestamps (NaT) in its index")
         return pd.Series(counts, index=contacts.index).resample(interval).sum().rename("volume")
     else:
-        raise ValueError("contacts must be arrival times (a DatetimeIndex or Series of datetimes) "
-                         f"or a Series of counts with a DatetimeIndex, "
-                         f"got {type(contacts).__name__}")
+        raise type_error("contacts", contacts, "arrival times (a DatetimeIndex or Series of "
+                         "datetimes) or a Series of counts with a DatetimeIndex")
     if times.hasnans:
         raise ValueError("contacts must have no missing arrival times (NaT)")
     ones = pd.Series(1, index=times).sort_index()
@@ -462,8 +464,7 @@ def peak_hours(volume, k=3):
     label. For the busiest hours of the day over many days, first group, e.g.
     ``v.groupby(v.index.hour).mean()``.
     """
-    if not isinstance(volume, pd.Series):
-        raise ValueError(f"volume must be a pandas Series, got {type(volume).__name__}")
+    series("volume", volume)
     as_array("volume", volume)
     n = int(as_array("k", k, low=1.0, integer=True))
     if n > len(volume):

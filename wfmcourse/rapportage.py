@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import kpi
-from ._checks import as_array
+from ._checks import as_array, broadcast, frame, gap, one_dimensional, text
 
 __all__ = [
     "contact_summary",
@@ -39,14 +39,6 @@ _INTERVAL_COLUMNS = ("is_open", "calls_offered", "calls_answered", "answered_in_
 _HOUR_COLUMNS = ("paid_hours", "scheduled_hours", "logged_in_hours", "productive_hours")
 
 
-def _require(name, frame, columns):
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} must have the columns {list(columns)}, missing {missing}")
-
-
 def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Series:
     """Counts and time totals of contact records (as from ``datasets.load_contacts``).
 
@@ -60,10 +52,10 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
     ``resolved_first_contact``, ``repeat_contacts`` and ``surveys`` (contacts with a survey
     answer, only when the column ``csat`` is present, else 0).
     """
-    _require("contacts", contacts, _CONTACT_COLUMNS)
+    frame("contacts", contacts, _CONTACT_COLUMNS)
     as_array("awt", awt)
     as_array("short_abandon", short_abandon)
-    if channel is not None:
+    if text("channel", channel, optional=True) is not None:
         known = sorted(contacts["channel"].unique())
         if channel not in known:
             raise ValueError(f"channel must be one of {known} or None, got {channel!r}")
@@ -100,7 +92,7 @@ def interval_service_levels(intervals) -> pd.DataFrame:
     Returns a DataFrame with the same index (closed and empty intervals dropped) and the
     columns ``offered``, ``answered_in_time`` and ``service_level`` (fraction 0-1).
     """
-    _require("intervals", intervals, _INTERVAL_COLUMNS)
+    frame("intervals", intervals, _INTERVAL_COLUMNS)
     if not isinstance(intervals.index, pd.DatetimeIndex):
         raise ValueError("intervals must have a DatetimeIndex of interval starts, "
                          f"got {type(intervals.index).__name__}")
@@ -160,7 +152,7 @@ def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
     (as from ``datasets.load_intervals``, one year). Hours without calls are left out.
     """
     table = interval_service_levels(intervals)
-    wanted = [int(w) for w in as_array("weeks", weeks, low=1, high=53, integer=True).ravel()]
+    wanted = [int(w) for w in one_dimensional("weeks", weeks, low=1, high=53, integer=True)]
     week = table.index.isocalendar().week.to_numpy()
     missing = sorted(set(wanted) - set(week.tolist()))
     if missing:
@@ -180,9 +172,8 @@ def contacts_per_question(fcr, callback=1.0):
     contacts again with probability ``callback``. The number of contacts is then geometric:
     ``1 / (1 - (1 - fcr) * callback)``. With ``callback=1`` this is ``1 / fcr``.
     """
-    f = as_array("fcr", fcr, high=1.0)
-    c = as_array("callback", callback, high=1.0)
-    f, c = np.broadcast_arrays(f, c)
+    f, c = broadcast(fcr=as_array("fcr", fcr, high=1.0),
+                     callback=as_array("callback", callback, high=1.0))
     if np.any((f == 0) & (c == 1)):
         raise ValueError(f"fcr must be > 0 when callback is 1 (the question is never resolved), "
                          f"got fcr={fcr!r}")
@@ -196,9 +187,10 @@ def workload_hours(questions, aht, fcr, callback=1.0):
     ``questions x contacts_per_question(fcr, callback) x aht / 3600``: a lower AHT with a lower
     FCR can still mean more work, because the repeat contacts also have to be handled.
     """
-    q = as_array("questions", questions)
-    a = as_array("aht", aht)
-    result = q * contacts_per_question(fcr, callback) * a / 3600.0
+    q, a, f, c = broadcast(questions=as_array("questions", questions), aht=as_array("aht", aht),
+                           fcr=as_array("fcr", fcr, high=1.0),
+                           callback=as_array("callback", callback, high=1.0))
+    result = q * contacts_per_question(f, c) * a / 3600.0
     return float(result) if np.ndim(result) == 0 else np.asarray(result)
 
 
@@ -208,14 +200,15 @@ def agent_time_summary(hours) -> pd.Series:
     Returns a Series (hours, floats) with ``paid``, ``scheduled``, ``logged_in``, ``productive``
     (handling contacts), ``idle`` (logged in but not handling: waiting for a contact or not
     ready, ``logged_in - productive``) and ``not_logged_in`` (scheduled for the phone but not
-    logged in, ``scheduled - logged_in``). Occupancy is ``productive / (productive + idle)``,
+    logged in, ``scheduled - logged_in``); only rounding noise below zero is set to 0, real
+    negative totals raise ``ValueError``. Occupancy is ``productive / (productive + idle)``,
     utilisation ``productive / paid`` (:func:`kpi.occupancy`, :func:`kpi.utilisation`).
     """
-    _require("hours", hours, _HOUR_COLUMNS)
-    if hours.empty:
-        raise ValueError("hours must contain at least one row")
-    total = {name.removesuffix("_hours"): float(as_array(name, hours[name]).sum())
+    frame("hours", hours, _HOUR_COLUMNS, nonempty=True)
+    total = {name.removesuffix("_hours"): float(as_array(f"hours[{name!r}]", hours[name]).sum())
              for name in _HOUR_COLUMNS}
-    total["idle"] = max(total["logged_in"] - total["productive"], 0.0)
-    total["not_logged_in"] = max(total["scheduled"] - total["logged_in"], 0.0)
+    total["idle"] = float(gap("hours", "logged_in_hours", total["logged_in"],
+                              "productive_hours", total["productive"]))
+    total["not_logged_in"] = float(gap("hours", "scheduled_hours", total["scheduled"],
+                                       "logged_in_hours", total["logged_in"]))
     return pd.Series(total, name="uren")

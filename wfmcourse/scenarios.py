@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, optional_array
+from ._checks import as_array, one_dimensional, optional_array, scalar as _scalar
 
 __all__ = [
     "staffing_table",
@@ -26,17 +26,7 @@ __all__ = [
 
 
 def _agent_range(agents):
-    n = as_array("agents", agents, integer=True)
-    if n.ndim > 1:
-        raise ValueError(f"agents must be a number or a one-dimensional list, got {agents!r}")
-    return np.atleast_1d(n).astype(np.int64)
-
-
-def _scalar(name, value, **limits):
-    arr = as_array(name, value, **limits)
-    if arr.ndim:
-        raise ValueError(f"{name} must be a single number, got {value!r}")
-    return float(arr)
+    return one_dimensional("agents", agents, integer=True).astype(np.int64)
 
 
 def staffing_table(traffic, aht, awt, agents, patience=None) -> pd.DataFrame:
@@ -86,7 +76,7 @@ def occupancy_targets(traffic, aht, awt, occupancies) -> pd.DataFrame:
     a = _scalar("traffic", traffic, low=0.0, low_inclusive=False)
     h = _scalar("aht", aht, low=0.0, low_inclusive=False)
     t = _scalar("awt", awt)
-    occ = np.atleast_1d(as_array("occupancies", occupancies, low=0.0, low_inclusive=False, high=1.0))
+    occ = one_dimensional("occupancies", occupancies, low=0.0, low_inclusive=False, high=1.0)
     # round away the last bits of 10 / 0.8 = 12.499999... before taking the ceiling
     n = np.ceil(np.round(a / occ, 9)).astype(np.int64)
     return pd.DataFrame(
@@ -107,7 +97,7 @@ def occupancy_by_load(loads, aht, awt, target, max_occupancy=None) -> pd.DataFra
     Index: ``Erlang``. Columns: ``medewerkers``, ``occupancy`` and, with a cap,
     ``medewerkers met plafond`` and ``occupancy met plafond``.
     """
-    a = np.atleast_1d(as_array("loads", loads))
+    a = one_dimensional("loads", loads)
     n = erlang.agents_needed(a, aht, awt, target)
     table = pd.DataFrame({"medewerkers": n, "occupancy": erlang.occupancy(n, a)},
                          index=pd.Index(a, name="Erlang"))
@@ -149,7 +139,7 @@ def agents_per_erlang(loads, aht, awt, target, patience=None) -> pd.DataFrame:
     One vectorised call of :func:`wfmcourse.erlang.agents_needed` for all ``loads``.
     Index: ``Erlang``. Columns: ``medewerkers``, ``medewerkers per Erlang``, ``occupancy``.
     """
-    a = np.atleast_1d(as_array("loads", loads, low=0.0, low_inclusive=False))
+    a = one_dimensional("loads", loads, low=0.0, low_inclusive=False)
     n = erlang.agents_needed(a, aht, awt, target, patience=patience)
     occ = erlang.occupancy(n, a) if patience is None else erlang.occupancy(n, a, aht, patience=patience)
     return pd.DataFrame(
@@ -194,7 +184,7 @@ def erlang_c_versus_a(traffic, aht, awt, target, patiences) -> pd.DataFrame:
     ``service level``.
     """
     a = _scalar("traffic", traffic, low=0.0, low_inclusive=False)
-    p = np.atleast_1d(as_array("patiences", patiences, low=0.0, low_inclusive=False))
+    p = one_dimensional("patiences", patiences, low=0.0, low_inclusive=False)
     c = erlang.agents_needed(a, aht, awt, target)
     n = erlang.agents_needed(a, aht, awt, target, patience=p)
     return pd.DataFrame(
@@ -217,9 +207,7 @@ def service_level_by_patience(traffic, aht, awt, agents, patiences) -> pd.DataFr
     """
     a = _scalar("traffic", traffic)
     n = _agent_range(agents)
-    p = np.atleast_1d(as_array("patiences", patiences, low=0.0, low_inclusive=False))
-    if p.ndim > 1:
-        raise ValueError(f"patiences must be a number or a one-dimensional list, got {patiences!r}")
+    p = one_dimensional("patiences", patiences, low=0.0, low_inclusive=False)
     table = pd.DataFrame({"Erlang C": erlang.service_level(n, a, aht, awt)},
                          index=pd.Index(n, name="medewerkers"))
     by_patience = erlang.service_level(n[:, None], a, aht, awt, patience=p[None, :])

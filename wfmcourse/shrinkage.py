@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._checks import as_array, is_scalar_call
-from .kpi import _broadcast, _series_index, _wrap, fte
+from ._checks import as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional, scalar, type_error
+from .kpi import _series_index, _wrap, fte
 
 __all__ = [
     "total_shrinkage",
@@ -56,15 +56,17 @@ def total_shrinkage(components, method="additive"):
 
     A component or a total of 1 or more raises: nobody would be left on the phones.
     """
-    if method not in ("additive", "compound"):
-        raise ValueError(f"method must be 'additive' or 'compound', got {method!r}")
+    choice("method", method, ("additive", "compound"))
     if isinstance(components, Mapping):
         names = [f"components[{k!r}]" for k in components]
         values = list(components.values())
     else:
-        if isinstance(components, (str, bytes)) or np.ndim(components) != 1:
-            raise ValueError(f"components must be a dict name -> fraction or a sequence of "
-                             f"fractions, got {components!r}")
+        if isinstance(components, (str, bytes)) or not hasattr(components, "__iter__"):
+            raise type_error("components", components,
+                             "a dict name -> fraction or a sequence of fractions")
+        if ndim(components) != 1:
+            raise ValueError(f"components must be a dict name -> fraction or a one-dimensional "
+                             f"sequence of fractions, got {components!r}")
         values = list(components)
         names = [f"components[{i}]" for i in range(len(values))]
     for name, value in zip(names, values):
@@ -92,7 +94,7 @@ def gross_up(net, shrinkage):
     """
     scalar = is_scalar_call(net, shrinkage)
     index = _series_index(net=net, shrinkage=shrinkage)
-    n, s = _broadcast(net=as_array("net", net),
+    n, s = broadcast(net=as_array("net", net),
                       shrinkage=_fraction_below_one("shrinkage", shrinkage))
     return _wrap(n / (1.0 - s), scalar, index, "gross")
 
@@ -106,7 +108,7 @@ def naive_gross_up(net, shrinkage):
     """
     scalar = is_scalar_call(net, shrinkage)
     index = _series_index(net=net, shrinkage=shrinkage)
-    n, s = _broadcast(net=as_array("net", net),
+    n, s = broadcast(net=as_array("net", net),
                       shrinkage=_fraction_below_one("shrinkage", shrinkage))
     return _wrap(n * (1.0 + s), scalar, index, "naive_gross")
 
@@ -136,15 +138,12 @@ def weekly_fte(agents_per_interval, interval=900, shrinkage=0.3, contract_hours=
     With a DatetimeIndex the requirement must span at most one week and its smallest step must
     equal ``interval``: otherwise the FTE would not be a weekly figure.
     """
-    if np.ndim(agents_per_interval) != 1:
-        raise ValueError(f"agents_per_interval must be one-dimensional, got "
-                         f"{agents_per_interval!r}")
     _series_index(agents_per_interval=agents_per_interval, shrinkage=shrinkage)
-    agents = as_array("agents_per_interval", agents_per_interval)
-    seconds = float(as_array("interval", interval, low=0.0, low_inclusive=False))
+    agents = one_dimensional("agents_per_interval", agents_per_interval, scalar_ok=False)
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
     s = _fraction_below_one("shrinkage", shrinkage)
-    hours = float(as_array("contract_hours", contract_hours, low=0.0, low_inclusive=False))
-    agents, s = _broadcast(agents_per_interval=agents, shrinkage=s)
+    hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    agents, s = broadcast(agents_per_interval=agents, shrinkage=s)
     if isinstance(agents_per_interval, pd.Series) and isinstance(agents_per_interval.index,
                                                                  pd.DatetimeIndex):
         index = agents_per_interval.index.sort_values()
@@ -172,7 +171,7 @@ def verzuim_fte(fte, verzuim):
     """
     scalar = is_scalar_call(fte, verzuim)
     index = _series_index(fte=fte, verzuim=verzuim)
-    f, v = _broadcast(fte=as_array("fte", fte), verzuim=as_array("verzuim", verzuim, high=1.0))
+    f, v = broadcast(fte=as_array("fte", fte), verzuim=as_array("verzuim", verzuim, high=1.0))
     return _wrap(f * v, scalar, index, "verzuim_fte")
 
 
@@ -183,7 +182,7 @@ def hires_needed(headcount, annual_turnover, growth=0.0):
     """
     scalar = is_scalar_call(headcount, annual_turnover, growth)
     index = _series_index(headcount=headcount, annual_turnover=annual_turnover, growth=growth)
-    h, t, g = _broadcast(headcount=as_array("headcount", headcount),
+    h, t, g = broadcast(headcount=as_array("headcount", headcount),
                          annual_turnover=as_array("annual_turnover", annual_turnover),
                          growth=as_array("growth", growth))
     return _wrap(h * t + g, scalar, index, "hires_needed")
@@ -230,7 +229,7 @@ def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, v
     index = _series_index(headcount=headcount, annual_turnover=annual_turnover,
                           weeks_to_productive=weeks_to_productive, vacancy_weeks=vacancy_weeks,
                           ramp_productivity=ramp_productivity)
-    h, t, w, v, r = _broadcast(
+    h, t, w, v, r = broadcast(
         headcount=as_array("headcount", headcount),
         annual_turnover=as_array("annual_turnover", annual_turnover),
         weeks_to_productive=as_array("weeks_to_productive", weeks_to_productive),

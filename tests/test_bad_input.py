@@ -1,0 +1,679 @@
+"""Every public function refuses bad input with a TypeError or ValueError naming the parameter.
+
+The table ``CASES`` gives, per public function, a valid baseline call and what each parameter
+is (a number, an option, a flag, a table, ...). The tests substitute one parameter at a time
+with values of the wrong type (None where required, text, bytes, bools, complex numbers, dicts)
+and wrong values (NaN, infinities, negatives, non-whole numbers, empty, ragged and mismatched
+shapes, unknown options). A wrong type must raise ``TypeError``, a wrong value ``ValueError``,
+and the message must name the parameter: never a silent result, a numpy message, an
+AttributeError or an IndexError. ``test_every_public_function_is_covered`` keeps the table
+complete when functions are added. Hypothesis adds random bad numbers on top of the fixed ones.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from dataclasses import dataclass, field
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wfmcourse.kerncontact import STARTING_POINTS
+
+matplotlib.use("Agg")
+
+pytestmark = pytest.mark.slow
+
+MODULES = ["afstemming", "capaciteit", "cli", "dashboard", "datasets", "eindcase", "erlang",
+           "forecast", "glossary", "glossary_graph", "kerncontact", "kpi", "nl", "plots",
+           "profielen", "rapportage", "rooster", "scenarios", "shrinkage", "simulation",
+           "stakeholders", "synth", "widgets"]
+
+# Functions not fuzzed here, with the reason.
+SKIPPED = {
+    "cli.read_intervals": "file reader, covered by the file-format tests",
+    "cli.build_parser": "no arguments",
+    "cli.main": "command line, covered by tests/test_cli.py",
+    "cli.format_summary": "formats the dict made by staff_summary",
+    "cli.staff_table": "works on the frames made by read_intervals",
+    "dashboard.parse_calls": "text parser, covered by the file-format tests",
+    "dashboard.read_forecast": "file reader, covered by the file-format tests",
+    "dashboard.label_times": "labels from a file, covered by tests/test_dashboard.py",
+    "dashboard.dutch_table": "formats a table made by staffing_plan",
+    "dashboard.plan_html": "formats a StaffingPlan",
+    "dashboard.plan_workbook": "formats a StaffingPlan",
+    "dashboard.download_link": "user interface",
+    "dashboard.explain": "turns an error into Dutch text",
+    "dashboard.dashboard": "user interface",
+    "widgets.result_html": "formats a calculate_staffing result",
+    "widgets.explain_error": "turns an error into Dutch text",
+    "widgets.staffing_calculator": "user interface",
+    "widgets.agents_slider": "user interface",
+    "glossary.option_label": "formats a glossary row",
+    "glossary.card_html": "formats a glossary row",
+    "glossary.explorer": "user interface",
+    "kerncontact.example_reasons": "no arguments",
+    "kerncontact.pareto_chart": "draws a pareto() table",
+    "kerncontact.impact_effort_matrix": "draws a prioritise() table",
+    "eindcase.watermelon_figure": "draws a weekly_report() table",
+    "eindcase.hour_heatmap": "draws a service_level_by_hour() table",
+    "eindcase.gap_figure": "drawing",
+    "eindcase.export_workbook": "writes a file",
+    "profielen.profile_figure": "drawing",
+    "profielen.forecast_figure": "drawing",
+    "profielen.coverage_figure": "drawing",
+    "rooster.coverage_plot": "drawing",
+    "rooster.shift_table": "formats a RosterResult",
+    "stakeholders.stakeholder_map": "drawing",
+    "plots.*": "drawing",
+    "synth.*": "generator of the course data, not called by learners",
+    "datasets.*": "file readers, covered by tests/test_datasets.py",
+    "glossary.load": "file reader, covered by tests/test_glossary.py",
+    "stakeholders.load": "file reader, covered by tests/test_stakeholders.py",
+}
+
+NAN, INF = float("nan"), float("inf")
+RAGGED = [[1.0, 2.0], [3.0]]
+
+
+@dataclass
+class Case:
+    """One public function: a valid call and the kind of each parameter."""
+
+    name: str
+    args: dict
+    kinds: dict                       # parameter -> space-separated tags (see bad_values)
+    mismatch: dict = field(default_factory=dict)   # parameter -> a value of the wrong shape
+    extra_bad: dict = field(default_factory=dict)  # parameter -> [(label, value, error)]
+
+    @property
+    def function(self):
+        module, name = self.name.split(".")
+        return getattr(importlib.import_module(f"wfmcourse.{module}"), name)
+
+
+def _week_volume():
+    index = pd.date_range("2025-03-03", periods=7 * 24, freq="h")
+    hours = np.tile(np.r_[np.zeros(8), np.full(10, 20.0), np.zeros(6)], 7)
+    return pd.Series(hours + np.arange(len(index)) % 3, index=index)
+
+
+def _intervals():
+    index = pd.date_range("2025-03-10 09:00", periods=4, freq="15min").append(
+        pd.date_range("2025-03-17 09:00", periods=2, freq="15min"))
+    return pd.DataFrame({"is_open": [True, True, True, False, True, True],
+                         "calls_offered": [100, 10, 0, 0, 50, 50],
+                         "calls_answered": [95, 10, 0, 0, 50, 40],
+                         "answered_in_time": [90, 5, 0, 0, 45, 30]}, index=index)
+
+
+def _contacts():
+    return pd.DataFrame({"channel": ["telefoon"] * 3 + ["chat"], "wait": [10, 30, 3, 100],
+                         "abandoned": [False, False, True, False], "talk": [200, 300, 0, 400],
+                         "hold": [10, 0, 0, 0], "acw": [30, 40, 0, 10],
+                         "fcr": [True, False, False, True], "repeat": [False, True, False, False]})
+
+
+def _agent_hours():
+    return pd.DataFrame({"paid_hours": [8.0, 8.0], "scheduled_hours": [7.0, 8.0],
+                         "logged_in_hours": [6.5, 8.0], "productive_hours": [5.0, 6.0],
+                         "verlof_hours": [0.0, 1.0], "verzuim_hours": [1.0, 0.0],
+                         "training_hours": [0.5, 0.0], "overleg_hours": [0.0, 0.5],
+                         "pauze_hours": [0.5, 0.5]})
+
+
+def _simulation():
+    from wfmcourse import simulation
+    return simulation.simulate_queue(3, 2.0, 180, 20, calls=200, batches=2, warmup=10)
+
+
+def _findings():
+    return pd.DataFrame({"bevinding": ["a", "b"], "impact": [5, 2], "inspanning": [1, 4]})
+
+
+def _glossary_frame():
+    from wfmcourse import glossary
+    return glossary.load()
+
+
+SCORES = [4, 5, 3, 1]
+REQ = [0, 1, 2, 2, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 1, 0]
+
+CASES = [
+    # --- erlang ---------------------------------------------------------------------------
+    Case("erlang.traffic", dict(calls=[100.0, 50.0], aht=180, interval=900),
+         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg"),
+         mismatch={"aht": [1.0, 2.0, 3.0]}),
+    Case("erlang.erlang_b", dict(agents=[5, 6], traffic=3.0),
+         dict(agents="num nonneg int", traffic="num nonneg"), mismatch={"traffic": [1.0, 2, 3]}),
+    Case("erlang.erlang_c", dict(agents=[5, 6], traffic=3.0),
+         dict(agents="num nonneg int", traffic="num nonneg"), mismatch={"traffic": [1.0, 2, 3]}),
+    Case("erlang.service_level", dict(agents=[5, 6], traffic=3.0, aht=180, awt=20, patience=None),
+         dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg", awt="num nonneg",
+              patience="num nonneg"), mismatch={"awt": [1.0, 2, 3], "patience": [1.0, 2, 3]}),
+    Case("erlang.asa", dict(agents=[5, 6], traffic=3.0, aht=180, patience=None),
+         dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
+              patience="num nonneg"), mismatch={"aht": [1.0, 2, 3], "patience": [1.0, 2, 3]}),
+    Case("erlang.abandonment", dict(agents=[5, 6], traffic=3.0, aht=180, patience=60),
+         dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
+              patience="num nonneg"), mismatch={"patience": [1.0, 2, 3]}),
+    Case("erlang.occupancy", dict(agents=[5, 6], traffic=3.0, aht=180, patience=None),
+         dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
+              patience="num nonneg"), mismatch={"traffic": [1.0, 2, 3]}),
+    Case("erlang.agents_needed", dict(traffic=[3.0, 4.0], aht=180, awt=20, target=0.8,
+                                      patience=None, max_occupancy=None, max_asa=None),
+         dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg", target="num nonneg",
+              patience="num nonneg", max_occupancy="num nonneg", max_asa="num nonneg"),
+         mismatch={"target": [0.8, 0.8, 0.8]}),
+    # --- kpi ------------------------------------------------------------------------------
+    Case("kpi.aht", dict(talk_time=[100.0, 200.0], hold_time=10.0, acw=20.0, contacts=2),
+         dict(talk_time="num nonneg", hold_time="num nonneg", acw="num nonneg",
+              contacts="num nonneg"), mismatch={"contacts": [1.0, 2, 3]}),
+    Case("kpi.asa", dict(total_wait=[100.0, 50.0], answered=10),
+         dict(total_wait="num nonneg", answered="num nonneg"), mismatch={"answered": [1.0, 2, 3]}),
+    Case("kpi.abandon_rate", dict(abandoned=[5.0, 6.0], offered=100, short_abandoned=1),
+         dict(abandoned="num nonneg", offered="num nonneg", short_abandoned="num nonneg"),
+         mismatch={"offered": [1.0, 2, 3]}),
+    *[Case(f"kpi.{name}", {a: [1.0, 2.0], b: 10.0}, {a: "num nonneg", b: "num nonneg"},
+           mismatch={b: [10.0, 10, 10]})
+      for name, a, b in [("bereikbaarheid", "answered", "offered"),
+                         ("fcr", "resolved_first_contact", "contacts"),
+                         ("repeat_rate", "repeat_contacts", "contacts"),
+                         ("churn_rate", "lost_customers", "customers"),
+                         ("retention_rate", "retained_customers", "customers"),
+                         ("occupancy", "handling_time", "idle_time"),
+                         ("utilisation", "handling_time", "paid_time"),
+                         ("not_ready_rate", "not_ready_time", "logged_in_time"),
+                         ("productivity", "contacts", "hours"),
+                         ("shrinkage", "non_productive_time", "paid_time"),
+                         ("fte", "hours", "contract_hours"),
+                         ("turnover_rate", "leavers", "average_headcount"),
+                         ("verzuim", "sick_days", "available_days")]],
+    Case("kpi.service_level", dict(answered_in_time=[80.0, 70.0], offered=100, answered=None,
+                                   short_abandoned=None, variant="offered"),
+         dict(answered_in_time="num nonneg", offered="num nonneg", answered="num nonneg",
+              short_abandoned="num nonneg", variant="choice"), mismatch={"offered": [1.0, 2, 3]}),
+    Case("kpi.combine_service_levels", dict(service_levels=[0.8, 0.9], volumes=[100, 50]),
+         dict(service_levels="num nonneg nonempty", volumes="num nonneg nonempty"),
+         mismatch={"volumes": [1.0, 2, 3]}),
+    Case("kpi.nps", dict(scores=[9, 10, 3]), dict(scores="num nonneg int nonempty")),
+    Case("kpi.csat", dict(scores=SCORES, threshold=4, scale=(1, 5)),
+         dict(scores="num nonneg int nonempty", threshold="num nonneg", scale="pair")),
+    Case("kpi.ces", dict(scores=SCORES, scale=(1, 5)),
+         dict(scores="num nonneg int nonempty", scale="pair")),
+    Case("kpi.volume", dict(contacts=pd.DatetimeIndex(["2025-01-01 09:01", "2025-01-01 09:20"]),
+                            interval="15min"),
+         dict(contacts="series", interval="freq")),
+    Case("kpi.peak_hours", dict(volume=pd.Series([3.0, 5.0, 1.0]), k=2),
+         dict(volume="series", k="num nonneg int")),
+    # --- shrinkage ------------------------------------------------------------------------
+    Case("shrinkage.total_shrinkage", dict(components={"verlof": 0.1, "verzuim": 0.05},
+                                           method="additive"),
+         dict(components="container", method="choice")),
+    Case("shrinkage.gross_up", dict(net=[10.0, 20.0], shrinkage=0.3),
+         dict(net="num nonneg", shrinkage="num nonneg"), mismatch={"shrinkage": [0.1, 0.2, 0.3]}),
+    Case("shrinkage.naive_gross_up", dict(net=[10.0, 20.0], shrinkage=0.3),
+         dict(net="num nonneg", shrinkage="num nonneg"), mismatch={"shrinkage": [0.1, 0.2, 0.3]}),
+    Case("shrinkage.weekly_fte", dict(agents_per_interval=[3.0, 4.0], interval=900,
+                                      shrinkage=0.3, contract_hours=36),
+         dict(agents_per_interval="num nonneg nonempty", interval="num nonneg",
+              shrinkage="num nonneg", contract_hours="num nonneg"),
+         mismatch={"shrinkage": [0.1, 0.2, 0.3]}),
+    Case("shrinkage.verzuim_fte", dict(fte=[10.0, 20.0], verzuim=0.05),
+         dict(fte="num nonneg", verzuim="num nonneg"), mismatch={"verzuim": [0.1, 0.2, 0.3]}),
+    Case("shrinkage.hires_needed", dict(headcount=[10.0, 20.0], annual_turnover=0.3, growth=1.0),
+         dict(headcount="num nonneg", annual_turnover="num nonneg", growth="num nonneg"),
+         mismatch={"growth": [1.0, 2, 3]}),
+    Case("shrinkage.blended_turnover", dict(headcount=[10.0, 20.0], annual_turnover=[0.3, 0.2]),
+         dict(headcount="num nonneg nonempty", annual_turnover="num nonneg nonempty"),
+         mismatch={"annual_turnover": [0.1, 0.2, 0.3]}),
+    Case("shrinkage.turnover_capacity_loss",
+         dict(headcount=[10.0, 20.0], annual_turnover=0.3, weeks_to_productive=8,
+              vacancy_weeks=2.0, ramp_productivity=0.5),
+         dict(headcount="num nonneg", annual_turnover="num nonneg",
+              weeks_to_productive="num nonneg", vacancy_weeks="num nonneg",
+              ramp_productivity="num nonneg"), mismatch={"vacancy_weeks": [1.0, 2, 3]}),
+    # --- forecast -------------------------------------------------------------------------
+    *[Case(f"forecast.{name}", dict(actual=[10.0, 20.0, 30.0], forecast=[12.0, 18.0, 30.0]),
+           dict(actual="num nonneg nonempty", forecast="num nonneg nonempty"),
+           mismatch={"forecast": [1.0, 2.0]}) for name in ("wape", "mape", "bias")],
+    Case("forecast.seasonal_naive", dict(history=[1.0, 2.0, 3.0, 4.0], season_length=2, horizon=3),
+         dict(history="num nonneg nonempty", season_length="num nonneg int",
+              horizon="num nonneg int")),
+    Case("forecast.profile_forecast", dict(history=_week_volume(), periods=24, index=None,
+                                           weeks=None),
+         dict(history="series", periods="num nonneg int", index="series", weeks="num nonneg")),
+    Case("forecast.poisson_mad", dict(expected=[1.0, 4.0]), dict(expected="num nonneg")),
+    Case("forecast.poisson_noise_floor", dict(expected=[1.0, 4.0]),
+         dict(expected="num nonneg nonempty")),
+    # --- capaciteit -----------------------------------------------------------------------
+    Case("capaciteit.agent_hours_components", dict(agent_hours=_agent_hours()),
+         dict(agent_hours="frame")),
+    Case("capaciteit.shrinkage_breakdown", dict(hours={"verlof": 10.0, "verzuim": 5.0},
+                                                paid_hours=100.0, unplanned=("verzuim",)),
+         dict(hours="container", paid_hours="num nonneg", unplanned="labels")),
+    Case("capaciteit.absence_and_floor",
+         dict(hours={"verlof": 10.0, "verzuim": 5.0, "pauzes": 4.0}, paid_hours=100.0,
+              absence=("verlof", "verzuim")),
+         dict(hours="container", paid_hours="num nonneg", absence="labels")),
+    Case("capaciteit.gross_up_comparison", dict(shrinkages=[0.1, 0.3]),
+         dict(shrinkages="num nonneg nonempty")),
+    Case("capaciteit.staffing_with_turnover",
+         dict(productive_fte=50.0, annual_turnover=0.3, weeks_to_productive=8, vacancy_weeks=2.0,
+              ramp_productivity=0.5, fte_per_person=0.8),
+         dict(productive_fte="num nonneg", annual_turnover="num nonneg",
+              weeks_to_productive="num nonneg", vacancy_weeks="num nonneg",
+              ramp_productivity="num nonneg", fte_per_person="num nonneg")),
+    # --- afstemming -----------------------------------------------------------------------
+    Case("afstemming.interval_table", dict(calls=[100.0, 120.0], agents=[12, 14], aht=180, awt=20,
+                                           target=0.8, interval=900, patience=None, labels=None),
+         dict(calls="num nonneg", agents="num nonneg int", aht="num nonneg", awt="num nonneg",
+              target="num nonneg", interval="num nonneg", patience="num nonneg",
+              labels="labels"), mismatch={"agents": [1, 2, 3]}),
+    Case("afstemming.available_agents", dict(agents=[39.0, 40.0], loss_fraction=0.15),
+         dict(agents="num nonneg", loss_fraction="num nonneg"),
+         mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
+    Case("afstemming.agents_to_roster", dict(needed=[39.0, 40.0], loss_fraction=0.15),
+         dict(needed="num nonneg", loss_fraction="num nonneg"),
+         mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
+    Case("afstemming.weekly_hours", dict(weekly_volume=[1000.0, 1200.0], aht=180, occupancy=0.85,
+                                         shrinkage=0.3),
+         dict(weekly_volume="num nonneg nonempty", aht="num nonneg", occupancy="num nonneg",
+              shrinkage="num nonneg")),
+    # --- rapportage -----------------------------------------------------------------------
+    Case("rapportage.contact_summary", dict(contacts=_contacts(), awt=20, short_abandon=5,
+                                            channel=None),
+         dict(contacts="frame", awt="num nonneg", short_abandon="num nonneg", channel="text")),
+    Case("rapportage.interval_service_levels", dict(intervals=_intervals()),
+         dict(intervals="frame")),
+    Case("rapportage.weekly_report", dict(intervals=_intervals(), target=0.8),
+         dict(intervals="frame", target="num nonneg")),
+    Case("rapportage.service_level_by_hour", dict(intervals=_intervals(), weeks=[11]),
+         dict(intervals="frame", weeks="num nonneg int nonempty")),
+    Case("rapportage.share_below_target", dict(service_levels=[0.7, 0.9], target=0.8),
+         dict(service_levels="num nonneg nonempty", target="num nonneg")),
+    Case("rapportage.contacts_per_question", dict(fcr=[0.7, 0.8], callback=1.0),
+         dict(fcr="num nonneg", callback="num nonneg"), mismatch={"callback": [0.1, 0.2, 0.3]}),
+    Case("rapportage.workload_hours", dict(questions=[100.0, 200.0], aht=180, fcr=0.7,
+                                           callback=1.0),
+         dict(questions="num nonneg", aht="num nonneg", fcr="num nonneg",
+              callback="num nonneg"), mismatch={"aht": [1.0, 2, 3]}),
+    Case("rapportage.agent_time_summary", dict(hours=_agent_hours()), dict(hours="frame")),
+    # --- profielen ------------------------------------------------------------------------
+    Case("profielen.weekday_profile", dict(volume=_week_volume()), dict(volume="series")),
+    Case("profielen.intraday_profile", dict(volume=_week_volume(), weekdays=[0, 1]),
+         dict(volume="series", weekdays="num nonneg int nonempty")),
+    # --- rooster --------------------------------------------------------------------------
+    Case("rooster.required_break_minutes", dict(shift_hours=[4.0, 8.0]),
+         dict(shift_hours="num nonneg")),
+    Case("rooster.shift_types", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
+                                     opening=None, interval_minutes=None,
+                                     break_placement="middle", break_window_minutes=60,
+                                     split_breaks=False, min_shift_hours=None),
+         dict(requirement="num nonneg int nonempty", lengths="num nonneg nonempty",
+              start_step_minutes="num nonneg", opening="pair", interval_minutes="num nonneg",
+              break_placement="choice", break_window_minutes="num nonneg", split_breaks="flag",
+              min_shift_hours="num nonneg")),
+    Case("rooster.plan_shifts", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
+                                     opening=None, min_staff=0, max_agents=None,
+                                     max_paid_hours=None, min_shift_hours=None,
+                                     under_penalty=None, interval_minutes=None,
+                                     break_placement="middle", break_window_minutes=60,
+                                     split_breaks=False, paid_breaks=True, time_limit=None),
+         dict(requirement="num nonneg int nonempty", lengths="num nonneg nonempty",
+              start_step_minutes="num nonneg", opening="pair", min_staff="num nonneg int",
+              max_agents="num nonneg int", max_paid_hours="num nonneg",
+              min_shift_hours="num nonneg", under_penalty="num nonneg",
+              interval_minutes="num nonneg", break_placement="choice",
+              break_window_minutes="num nonneg", split_breaks="flag", paid_breaks="flag",
+              time_limit="num nonneg")),
+    Case("rooster.plan_week", dict(requirement=pd.Series(
+        [1] * 16, index=pd.date_range("2025-03-03 08:00", periods=16, freq="15min"))),
+         dict(requirement="series")),
+    Case("rooster.planning_calendar", dict(week=[10, 11], year=None, forecast_lead=6,
+                                           roster_lead=3),
+         dict(week="num nonneg int nonempty", year="num nonneg int",
+              forecast_lead="num nonneg int", roster_lead="num nonneg int")),
+    # --- scenarios ------------------------------------------------------------------------
+    Case("scenarios.staffing_table", dict(traffic=3.0, aht=180, awt=20, agents=[4, 5],
+                                          patience=None),
+         dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg",
+              agents="num nonneg int nonempty", patience="num nonneg")),
+    Case("scenarios.occupancy_targets", dict(traffic=3.0, aht=180, awt=20,
+                                             occupancies=[0.7, 0.8]),
+         dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg",
+              occupancies="num nonneg nonempty")),
+    Case("scenarios.occupancy_by_load", dict(loads=[3.0, 4.0], aht=180, awt=20, target=0.8,
+                                             max_occupancy=None),
+         dict(loads="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
+              target="num nonneg", max_occupancy="num nonneg")),
+    Case("scenarios.pooling_comparison", dict(traffic=3.0, queues=2, aht=180, awt=20, target=0.8),
+         dict(traffic="num nonneg", queues="num nonneg int", aht="num nonneg",
+              awt="num nonneg", target="num nonneg")),
+    Case("scenarios.agents_per_erlang", dict(loads=[3.0, 4.0], aht=180, awt=20, target=0.8,
+                                             patience=None),
+         dict(loads="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
+              target="num nonneg", patience="num nonneg")),
+    Case("scenarios.sensitivity", dict(calls=100.0, aht=180, interval=900, awt=20, target=0.8,
+                                       extra_volume=0.1, extra_aht=10.0, patience=None),
+         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
+              target="num nonneg", extra_volume="num", extra_aht="num",
+              patience="num nonneg")),
+    Case("scenarios.erlang_c_versus_a", dict(traffic=3.0, aht=180, awt=20, target=0.8,
+                                             patiences=[60.0, 120.0]),
+         dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg", target="num nonneg",
+              patiences="num nonneg nonempty")),
+    Case("scenarios.service_level_by_patience", dict(traffic=3.0, aht=180, awt=20, agents=[4, 5],
+                                                     patiences=[60.0, 120.0]),
+         dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg",
+              agents="num nonneg int nonempty", patiences="num nonneg nonempty")),
+    # --- simulation -----------------------------------------------------------------------
+    Case("simulation.simulate_queue", dict(agents=3, traffic=2.0, aht=180, awt=20, patience=None,
+                                           calls=200, seed=1, warmup=10, batches=2),
+         dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
+              awt="num nonneg", patience="num nonneg", calls="num nonneg int",
+              seed="num nonneg int", warmup="num nonneg int", batches="num nonneg int")),
+    Case("simulation.compare_with_erlang", dict(result=_simulation()), dict(result="object")),
+    Case("simulation.wait_curve", dict(result=_simulation(), waits=[0.0, 20.0]),
+         dict(result="object", waits="num nonneg nonempty")),
+    Case("simulation.estimate_patience", dict(wait=[10.0, 20.0, 5.0],
+                                              answered=[True, False, False]),
+         dict(wait="num nonneg nonempty", answered="flags"), mismatch={"answered": [True]}),
+    # --- stakeholders ---------------------------------------------------------------------
+    Case("stakeholders.quadrant", dict(influence=[1, 5], interest=[5, 2], threshold=3),
+         dict(influence="num nonneg int", interest="num nonneg int", threshold="num nonneg int"),
+         mismatch={"interest": [1, 2, 3]}),
+    Case("stakeholders.campaign_peak", dict(volume=[100.0, 200.0], uplift=0.25),
+         dict(volume="num nonneg", uplift="num nonneg"), mismatch={"uplift": [0.1, 0.2, 0.3]}),
+    Case("stakeholders.shifted_volume", dict(weekly_volume=[100.0, 200.0, 50.0], share_moved=0.3,
+                                             weeks=1, cyclic=True),
+         dict(weekly_volume="num nonneg nonempty", share_moved="num nonneg",
+              weeks="num nonneg int", cyclic="flag"), mismatch={"share_moved": [0.1, 0.2]}),
+    Case("stakeholders.capacity_loss", dict(agents=[40.0, 20.0], loss_fraction=0.15),
+         dict(agents="num nonneg", loss_fraction="num nonneg"),
+         mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
+    Case("stakeholders.capacity_gain", dict(agents=[40.0, 20.0], gain_fraction=0.15),
+         dict(agents="num nonneg", gain_fraction="num nonneg"),
+         mismatch={"gain_fraction": [0.1, 0.2, 0.3]}),
+    Case("stakeholders.apply_effect", dict(values=[100.0, 80.0], effect_type="volume_piek",
+                                           effect_size=0.2, weeks=1, cyclic=True),
+         dict(values="num nonneg", effect_type="choice", effect_size="num nonneg",
+              weeks="num nonneg int", cyclic="flag")),
+    # --- kerncontact ----------------------------------------------------------------------
+    Case("kerncontact.avoidable_share", dict(counts=[100.0, 50.0], avoidable=[True, False]),
+         dict(counts="num nonneg nonempty", avoidable="flags"), mismatch={"avoidable": [1, 0, 1]}),
+    Case("kerncontact.pareto", dict(reasons=["a", "b", "a"], counts=[3.0, 2.0, 1.0], cutoff=0.8),
+         dict(reasons="labels", counts="num nonneg nonempty", cutoff="num nonneg"),
+         mismatch={"counts": [1.0, 2.0]}),
+    Case("kerncontact.avoidable_savings", dict(volume=[100.0, 120.0], avoidable_share=0.3,
+                                               reduction=[0.0, 0.5], aht=180, interval=900,
+                                               awt=20, target=0.8, shrinkage=0.3,
+                                               contract_hours=36.0),
+         dict(volume="num nonneg nonempty", avoidable_share="num nonneg",
+              reduction="num nonneg nonempty", aht="num nonneg", interval="num nonneg",
+              awt="num nonneg", target="num nonneg", shrinkage="num nonneg",
+              contract_hours="num nonneg"), mismatch={"avoidable_share": [0.1, 0.2, 0.3]}),
+    Case("kerncontact.remaining_aht", dict(counts=[100.0, 50.0], aht=[180.0, 300.0], removed=0.2),
+         dict(counts="num nonneg nonempty", aht="num nonneg", removed="num nonneg"),
+         mismatch={"aht": [1.0, 2, 3]}),
+    Case("kerncontact.impact_effort_quadrant", dict(impact=[5, 2], effort=[1, 4], threshold=3),
+         dict(impact="num nonneg", effort="num nonneg", threshold="num nonneg"),
+         mismatch={"effort": [1, 2, 3]}),
+    Case("kerncontact.prioritise", dict(findings=_findings(), threshold=3),
+         dict(findings="frame", threshold="num nonneg")),
+    Case("kerncontact.self_assessment", dict(answers=dict.fromkeys(STARTING_POINTS, 3)), dict(answers="dict")),
+    # --- eindcase -------------------------------------------------------------------------
+    Case("eindcase.staffing_gap", dict(required=[5.0, 6.0], staffed=[4.0, 7.0]),
+         dict(required="num nonneg", staffed="num nonneg"), mismatch={"staffed": [1.0, 2, 3]}),
+    # --- nl -------------------------------------------------------------------------------
+    Case("nl.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
+         dict(value="real", decimals="num nonneg int", thousands="flag", signed="flag")),
+    Case("nl.percent", dict(fraction=0.5, decimals=1, space=True, signed=False),
+         dict(fraction="real", decimals="num nonneg int", space="flag", signed="flag")),
+    Case("nl.short", dict(value=20.5), dict(value="real")),
+    # --- glossary -------------------------------------------------------------------------
+    Case("glossary.fold", dict(text="Real-time"), dict(text="text")),
+    Case("glossary.split_items", dict(text="a; b"), dict(text="text")),
+    Case("glossary.search", dict(query="aht", glossary=None),
+         dict(query="text", glossary="frame")),
+    Case("glossary.lookup", dict(term="aht", glossary=None), dict(term="text", glossary="frame")),
+    Case("glossary.filter_terms", dict(glossary=_glossary_frame(), letter="A", category=None),
+         dict(glossary="frame", letter="choice", category="choice")),
+    Case("glossary_graph.twins", dict(glossary=None), dict(glossary="frame")),
+    Case("glossary_graph.corrections", dict(glossary=None), dict(glossary="frame")),
+    Case("glossary_graph.is_twin", dict(a="AHT", b="ASA", glossary=None),
+         dict(a="text", b="text", glossary="frame")),
+    # --- command line, dashboard and calculator (their pure functions) -------------------
+    Case("cli.parse_sl", dict(text="80/20"), dict(text="text")),
+    Case("cli.staffing", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
+                              patience=None, agents=None, max_occupancy=None, max_asa=None),
+         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
+              target="num nonneg", patience="num nonneg", agents="num nonneg int",
+              max_occupancy="num nonneg", max_asa="num nonneg"),
+         mismatch={"agents": [1, 2, 3]}),
+    Case("cli.staff_summary", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20,
+                                   target=0.8, patience=None, agents=None, max_occupancy=None,
+                                   max_asa=None, shrinkage_rate=None, contract_hours=None),
+         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
+              target="num nonneg", patience="num nonneg", agents="num nonneg int",
+              max_occupancy="num nonneg", max_asa="num nonneg", shrinkage_rate="num nonneg",
+              contract_hours="num nonneg"), mismatch={"agents": [1, 2, 3]}),
+    Case("dashboard.parse_start", dict(text="08:00"), dict(text="text")),
+    Case("dashboard.interval_labels", dict(start="08:00", interval=900, count=4),
+         dict(start="text", interval="num nonneg int", count="num nonneg int")),
+    Case("dashboard.staffing_plan", dict(calls=[100.0, 120.0], aht=180, interval=900, target=0.8,
+                                         awt=20, patience=None, shrinkage_rate=0.3,
+                                         contract_hours=36.0, days_per_week=1, labels=None),
+         dict(calls="num nonneg nonempty", aht="num nonneg", interval="num nonneg",
+              target="num nonneg", awt="num nonneg", patience="num nonneg",
+              shrinkage_rate="num nonneg", contract_hours="num nonneg",
+              days_per_week="num nonneg int", labels="labels"),
+         mismatch={"aht": [1.0, 2, 3]}),
+    Case("widgets.calculate_staffing", dict(calls=100.0, interval=1800, aht=180, target=0.8,
+                                            awt=20, patience=None, max_occupancy=None),
+         dict(calls="num nonneg", interval="num nonneg", aht="num nonneg", target="num nonneg",
+              awt="num nonneg", patience="num nonneg", max_occupancy="num nonneg")),
+]
+BY_NAME = {c.name: c for c in CASES}
+
+# The families of bad values: (label, value, expected error class).
+TYPE = TypeError
+VALUE = ValueError
+
+
+def _with_first(base, value):
+    """The baseline array with its first element replaced (a bad element inside an array)."""
+    arr = np.array(base, dtype=object if not isinstance(value, float) else float)
+    arr.flat[0] = value
+    return arr if isinstance(value, float) else arr.tolist()
+
+
+def bad_values(case, parameter):
+    """[(label, bad value, expected error class)] for one parameter of one case."""
+    tags = case.kinds[parameter].split()
+    base = case.args[parameter]
+    default = inspect.signature(case.function).parameters[parameter].default
+    required = default is inspect.Parameter.empty or default is not None
+    out = []
+    if required:
+        out.append(("None", None, TYPE))
+    kind = tags[0]
+    if kind in ("num", "real"):
+        out += [("numeric text", "10", TYPE), ("bytes", b"5", TYPE), ("bool", True, TYPE),
+                ("numpy bool", np.bool_(False), TYPE), ("complex", 3 + 2j, TYPE),
+                ("dict", {"a": 1}, TYPE), ("nan", NAN, VALUE), ("inf", INF, VALUE),
+                ("-inf", -INF, VALUE)]
+        if kind == "num":
+            out += [("complex array", np.array([1 + 1j, 2 + 0j]), TYPE),
+                    ("bool list", [True, False], TYPE), ("ragged", RAGGED, VALUE)]
+        if np.ndim(base) == 1:
+            out += [("text inside", _with_first(base, "1"), TYPE),
+                    ("None inside", _with_first(base, None), TYPE),
+                    ("nan inside", _with_first(base, NAN), VALUE)]
+        if "nonneg" in tags:
+            out.append(("negative", -1.0, VALUE))
+        if "int" in tags:
+            out.append(("not whole", 2.5, VALUE))
+        if "nonempty" in tags:
+            out.append(("empty", [], VALUE))
+    elif kind == "choice":
+        out += [("unknown option", "no-such-option", VALUE), ("number", 5, TYPE),
+                ("bytes", b"x", TYPE)]
+    elif kind == "flag":
+        out += [("text", "yes", TYPE), ("number", 1.5, TYPE), ("int", 1, TYPE)]
+        if not required:
+            out.append(("None", None, TYPE))
+    elif kind == "flags":
+        out += [("text", "yes", TYPE), ("text list", ["yes", "no", "no"][:np.size(base)], TYPE),
+                ("complex", 1j, TYPE), ("nan", [NAN] * np.size(base), VALUE)]
+    elif kind in ("frame", "series", "object"):
+        out += [("text", "x", TYPE), ("number", 5, TYPE), ("list", [1, 2], TYPE)]
+        if kind == "frame":
+            out.append(("missing columns", pd.DataFrame({"no_such_column": [1]}), VALUE))
+    elif kind == "text":
+        out += [("number", 5, TYPE), ("bytes", b"x", TYPE), ("list", ["a"], TYPE)]
+    elif kind == "freq":
+        out += [("number", 5, TYPE), ("bytes", b"x", TYPE), ("unknown", "no-such-freq", VALUE)]
+    elif kind in ("pair", "labels", "container", "dict"):
+        out += [("number", 5, TYPE), ("bytes", b"x", TYPE)]
+        if kind in ("container", "dict"):
+            out += [("text", "x", TYPE)]
+        if kind == "dict":
+            out += [("list", [1, 2], TYPE)]
+        if kind == "pair":
+            out += [("one value", ("08:00",) if parameter == "opening" else (1,), VALUE)]
+    else:                                                  # pragma: no cover - table typo
+        raise AssertionError(f"unknown kind {kind!r} for {case.name}({parameter})")
+    if parameter in case.mismatch:
+        out.append(("mismatched shape", case.mismatch[parameter], VALUE))
+    out += case.extra_bad.get(parameter, [])
+    return out
+
+
+def _call(case, parameter, value):
+    args = dict(case.args)
+    args[parameter] = value
+    return case.function(**args)
+
+
+def check_refused(case, parameter, label, value, expected):
+    """None when the call is refused properly, else a description of what went wrong."""
+    try:
+        result = _call(case, parameter, value)
+    except Exception as error:              # noqa: BLE001 - the type is what is checked
+        message = str(error)
+        if not isinstance(error, expected):
+            return (f"{label} {value!r}: expected {expected.__name__}, got "
+                    f"{type(error).__name__}: {message}")
+        if type(error).__module__.startswith("numpy"):
+            return f"{label} {value!r}: numpy's own error {type(error).__name__}: {message}"
+        if not re.search(rf"(?<![A-Za-z_]){re.escape(parameter)}(?![A-Za-z_])", message):
+            return f"{label} {value!r}: message does not name {parameter!r}: {message}"
+        return None
+    return f"{label} {value!r}: accepted, returned {type(result).__name__}"
+
+
+def _module_functions(module_name):
+    module = importlib.import_module(f"wfmcourse.{module_name}")
+    names = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
+    return [f"{module_name}.{n}" for n in names
+            if inspect.isfunction(getattr(module, n))
+            and getattr(module, n).__module__ == module.__name__]
+
+
+def test_every_public_function_is_covered():
+    missing = [name for m in MODULES for name in _module_functions(m)
+               if name not in BY_NAME and name not in SKIPPED
+               and f"{name.split('.')[0]}.*" not in SKIPPED]
+    assert not missing, f"add these functions to CASES (or SKIPPED with a reason): {missing}"
+    for case in CASES:
+        signature = inspect.signature(case.function)
+        assert set(case.kinds) == set(signature.parameters) - {"options"}, case.name
+        assert set(case.args) == set(case.kinds), case.name
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_baseline_call_is_valid(case):
+    case.function(**case.args)
+
+
+PARAMETERS = [(case, p) for case in CASES for p in case.kinds]
+
+
+@pytest.mark.parametrize(("case", "parameter"), PARAMETERS,
+                         ids=[f"{c.name}-{p}" for c, p in PARAMETERS])
+def test_bad_values_are_refused_naming_the_parameter(case, parameter):
+    problems = [problem for label, value, expected in bad_values(case, parameter)
+                if (problem := check_refused(case, parameter, label, value, expected))]
+    assert not problems, f"{case.name}({parameter}=...):\n  " + "\n  ".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# random bad numbers (hypothesis) for every numeric parameter
+# ---------------------------------------------------------------------------
+NUMERIC = [(case, p) for case, p in PARAMETERS if case.kinds[p].split()[0] == "num"]
+
+_wrong_type = st.one_of(
+    st.text(max_size=8),
+    st.binary(max_size=4),
+    st.booleans(),
+    st.complex_numbers(allow_nan=False, allow_infinity=False, max_magnitude=1e6)
+      .filter(lambda z: z.imag != 0),
+    st.lists(st.booleans(), min_size=1, max_size=3),
+    st.lists(st.text(max_size=3), min_size=1, max_size=3),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)
+_wrong_value = st.one_of(
+    st.sampled_from([NAN, INF, -INF]),
+    st.lists(st.floats(0, 10), min_size=1, max_size=3).flatmap(
+        lambda xs: st.integers(0, len(xs) - 1).flatmap(
+            lambda i: st.sampled_from([NAN, INF, -INF]).map(
+                lambda bad: xs[:i] + [bad] + xs[i + 1:]))),
+    st.lists(st.lists(st.floats(0, 10), min_size=1, max_size=3), min_size=2, max_size=3)
+      .filter(lambda rows: len({len(r) for r in rows}) > 1),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_bad_numbers_are_refused(data):
+    case, parameter = data.draw(st.sampled_from(NUMERIC), label="parameter")
+    expected = data.draw(st.sampled_from([TYPE, VALUE]), label="family")
+    value = data.draw(_wrong_type if expected is TYPE else _wrong_value, label="value")
+    problem = check_refused(case, parameter, "random", value, expected)
+    assert problem is None, f"{case.name}({parameter}=...): {problem}"
+
+
+# ---------------------------------------------------------------------------
+# the typed errors themselves
+# ---------------------------------------------------------------------------
+def test_errors_carry_parameter_value_and_kind():
+    from wfmcourse import erlang
+    from wfmcourse._checks import ParameterTypeError, ParameterValueError
+
+    with pytest.raises(ParameterTypeError) as info:
+        erlang.erlang_c("10", 5)
+    assert (info.value.parameter, info.value.value, info.value.kind) == ("agents", "10", "type")
+    with pytest.raises(ParameterValueError) as info:
+        erlang.erlang_c(5, [1.0, float("nan")])
+    assert (info.value.parameter, info.value.kind) == ("traffic", "not_finite")
+    with pytest.raises(ParameterValueError) as info:
+        erlang.erlang_c([5, 6], [1.0, 2.0, 3.0])
+    assert info.value.kind == "shape" and "agents (2,)" in str(info.value)
+    assert "traffic (3,)" in str(info.value)
+
+
+def test_errors_survive_pickling():
+    import pickle
+
+    from wfmcourse._checks import ParameterValueError
+
+    error = ParameterValueError("aht", -1, "too_small", "aht must be > 0, got -1")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.parameter, copy.value, copy.kind, str(copy)) == ("aht", -1, "too_small",
+                                                                  str(error))
