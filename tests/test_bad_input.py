@@ -530,7 +530,7 @@ def bad_values(case, parameter):
             out.append(("None", None, TYPE))
     elif kind == "flags":
         out += [("text", "yes", TYPE), ("text list", ["yes", "no", "no"][:np.size(base)], TYPE),
-                ("complex", 1j, TYPE), ("nan", [NAN] * np.size(base), VALUE)]
+                ("complex", 1j, TYPE)]
     elif kind in ("frame", "series", "object"):
         out += [("text", "x", TYPE), ("number", 5, TYPE), ("list", [1, 2], TYPE)]
         if kind == "frame":

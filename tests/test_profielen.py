@@ -35,9 +35,10 @@ def test_intraday_profile_for_selected_weekdays():
     np.testing.assert_allclose(weekdays.to_numpy(), [0, 0.2, 0.6, 0.2])
 
 
-@pytest.mark.parametrize("bad", [pd.Series([1.0, 2.0]), [1, 2], week() * 0])
-def test_bad_volume_raises(bad):
-    with pytest.raises(ValueError, match="volume"):
+@pytest.mark.parametrize("bad, error", [(pd.Series([1.0, 2.0]), TypeError), ([1, 2], TypeError),
+                                        (week() * 0, ValueError)])
+def test_bad_volume_raises(bad, error):
+    with pytest.raises(error, match="volume"):
         profielen.weekday_profile(bad)
 
 

@@ -320,7 +320,7 @@ def test_plan_week_day_by_day():
     np.testing.assert_array_equal(again.coverage, result.coverage[open_only.index])
     closed = ro.plan_week(open_only * 0)
     assert closed.agents == 0 and closed.per_day == {} and closed.interval_minutes == 15
-    with pytest.raises(ValueError, match="DatetimeIndex for plan_week"):
+    with pytest.raises(TypeError, match="requirement must be a pandas Series with a DatetimeIndex"):
         ro.plan_week(np.ones(96))
 
 
@@ -400,9 +400,8 @@ def test_uncoverable_intervals_are_named():
     (dict(requirement=[1, -1, 2]), r"requirement must be >= 0, got -1 \(at index 1\)"),
     (dict(requirement=[1, np.nan]), r"requirement must be a finite number, got nan \(at index 1\)"),
     (dict(requirement=[1, 2.5]), r"requirement must be a whole number, got 2\.5 \(at index 1\)"),
-    (dict(requirement=[]), "requirement must have at least one interval"),
-    (dict(requirement=np.ones((2, 48))), "requirement must be one-dimensional"),
-    (dict(requirement=["a", "b"]), "requirement must be a number or an array of numbers"),
+    (dict(requirement=[]), "requirement must contain at least one value"),
+    (dict(requirement=np.ones((2, 48))), "requirement must be a one-dimensional sequence"),
     (dict(lengths=(4, 4.1)), r"lengths must be multiples of the interval \(15 minutes\), got "
                              r"4\.1 \(at index 1\) hours"),
     (dict(lengths=(8, 13)), r"lengths must be <= 12, got 13"),
@@ -417,8 +416,6 @@ def test_uncoverable_intervals_are_named():
     (dict(opening=("8 uur", "20:00")), "opening must be a time 'HH:MM'"),
     (dict(opening=("20:00", "08:00")), "opening must close after it opens"),
     (dict(break_placement="random"), "break_placement must be one of"),
-    (dict(split_breaks="ja"), "split_breaks must be True or False"),
-    (dict(paid_breaks=1), "paid_breaks must be True or False"),
     (dict(min_staff=-1), "min_staff must be >= 0, got -1"),
     (dict(min_staff=1.5), "min_staff must be a whole number, got 1.5"),
     (dict(max_agents=2.5), "max_agents must be a whole number, got 2.5"),
@@ -435,6 +432,36 @@ def test_bad_input_names_parameter_and_value(kwargs, message):
         ro.plan_shifts(requirement, **args)
 
 
+# Wrong types raise TypeError (a ValueError, an IndexError or a silent conversion before issue 13).
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(requirement=["a", "b"]), "requirement must be a real number or an array of real numbers"),
+    (dict(split_breaks="ja"), "split_breaks must be True or False"),
+    (dict(paid_breaks=1), "paid_breaks must be True or False"),
+    (dict(lengths=True), "lengths must be a real number"),
+    (dict(lengths=None), "lengths must be a real number"),
+    (dict(opening=5), "opening must be a pair of times"),
+    (dict(break_placement=None), "break_placement must be one of"),
+])
+def test_wrong_types_raise_type_error(kwargs, message):
+    args = dict(requirement=day_series(np.full(48, 2)))
+    args.update(kwargs)
+    requirement = args.pop("requirement")
+    with pytest.raises(TypeError, match=message):
+        ro.plan_shifts(requirement, **args)
+    if not set(kwargs) & {"requirement", "paid_breaks"}:
+        with pytest.raises(TypeError, match=message):
+            ro.shift_types(requirement, **args)
+
+
+def test_empty_lengths_and_calendar_input_raise_value_error():
+    with pytest.raises(ValueError, match="lengths must contain at least one value"):
+        ro.plan_shifts(day_series(np.full(48, 2)), lengths=[])
+    with pytest.raises(TypeError, match="week must be a real number"):
+        ro.planning_calendar(None)
+    with pytest.raises(ValueError, match="week must contain at least one value"):
+        ro.planning_calendar([])
+
+
 def test_bad_requirement_index():
     with pytest.raises(ValueError, match="requirement index must be a DatetimeIndex or "
                                          "TimedeltaIndex, got RangeIndex"):
@@ -443,7 +470,7 @@ def test_bad_requirement_index():
     with pytest.raises(ValueError, match="requirement index must be regular and increasing, "
                                          "got a step of 0 days 00:30:00 at 2025-03-03 09:15"):
         ro.plan_shifts(gap)
-    with pytest.raises(ValueError, match="got a DataFrame"):
+    with pytest.raises(TypeError, match="got a DataFrame"):
         ro.plan_shifts(pd.DataFrame({"a": [1]}))
 
 

@@ -126,7 +126,7 @@ def test_estimate_patience_small_example_and_bad_input():
         estimate_patience([1, 2], [True, True])
     with pytest.raises(ValueError, match="^answered"):
         estimate_patience([1, 2], [True])
-    with pytest.raises(ValueError, match="^answered"):
+    with pytest.raises(TypeError, match="^answered must be True/False"):
         estimate_patience([1, 2], [1, 0])
     with pytest.raises(ValueError, match="^wait"):
         estimate_patience([-1, 2], [True, False])

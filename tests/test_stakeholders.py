@@ -288,7 +288,7 @@ def test_apply_effect_dispatches_with_file_signs(frame):
             assert out.sum() == pytest.approx(400)
 
 
-@pytest.mark.parametrize("call, name, shown", [
+BAD = [
     (lambda: sh.campaign_peak(-5, 0.2), "volume", "-5"),
     (lambda: sh.campaign_peak(100, -0.2), "uplift", "-0.2"),
     (lambda: sh.campaign_peak([1, np.inf], 0.2), "volume", "inf"),
@@ -302,7 +302,6 @@ def test_apply_effect_dispatches_with_file_signs(frame):
     (lambda: sh.shifted_volume([100, -1], 0.5), "weekly_volume", "-1"),
     (lambda: sh.capacity_loss(-3, 0.1), "agents", "-3"),
     (lambda: sh.capacity_loss(30, 1.2), "loss_fraction", "1.2"),
-    (lambda: sh.capacity_loss(30, "veel"), "loss_fraction", "veel"),
     (lambda: sh.capacity_gain(30, -0.1), "gain_fraction", "-0.1"),
     (lambda: sh.apply_effect(100, "piek", 0.2), "effect_type", "piek"),
     (lambda: sh.apply_effect(100, "capaciteitsverlies", 0.15), "effect_size", "0.15"),
@@ -310,7 +309,25 @@ def test_apply_effect_dispatches_with_file_signs(frame):
     (lambda: sh.apply_effect(100, "geen", 0.1), "effect_size", "0.1"),
     (lambda: sh.apply_effect(100, "capaciteitsverlies", -1.0), "effect_size", "-1"),
     (lambda: sh.apply_effect(100, "volume_piek", [0.1, 0.2]), "effect_size", "0.1"),
-])
+]
+
+
+def test_wrong_types_raise_type_error():
+    """Text, flags and None are refused with TypeError (issue 13), also for the arguments that
+    apply_effect only passes on."""
+    with pytest.raises(TypeError, match="loss_fraction.*'veel'"):
+        sh.capacity_loss(30, "veel")
+    with pytest.raises(TypeError, match="cyclic must be True or False"):
+        sh.shifted_volume([100, 100], 0.5, cyclic="ja")
+    with pytest.raises(TypeError, match="weeks must be"):
+        sh.apply_effect(100, "volume_piek", 0.2, weeks=None)
+    with pytest.raises(TypeError, match="values must be"):
+        sh.apply_effect("100", "volume_piek", 0.2)
+    with pytest.raises(TypeError, match="effect_type must be one of"):
+        sh.apply_effect(100, None, 0.2)
+
+
+@pytest.mark.parametrize("call, name, shown", BAD)
 def test_helpers_reject_bad_input(call, name, shown):
     with pytest.raises(ValueError, match=name) as info:
         call()

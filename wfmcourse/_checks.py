@@ -274,11 +274,13 @@ def frame(name, value, columns=(), *, nonempty=False):
 
 def series(name, value, *, index=None):
     """``value`` if it is a pandas Series (with an index of type ``index`` when given)."""
-    if not isinstance(value, pd.Series):
-        raise type_error(name, value, "a pandas Series")
-    if index is not None and not isinstance(value.index, index):
-        wanted = index.__name__ if isinstance(index, type) else " or ".join(i.__name__ for i in index)
-        raise type_error(name, value, f"a pandas Series with a {wanted}")
+    wanted = "a pandas Series"
+    if index is not None:
+        wanted += " with a " + (index.__name__ if isinstance(index, type)
+                                else " or ".join(i.__name__ for i in index))
+    if not isinstance(value, pd.Series) or (index is not None
+                                            and not isinstance(value.index, index)):
+        raise type_error(name, value, wanted)
     return value
 
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, two_by_two
+from ._checks import as_array, broadcast, frame, one_dimensional, scalar, two_by_two, type_error
 from .kpi import fte as _fte
 from .shrinkage import gross_up
 
@@ -106,13 +106,8 @@ def avoidable_share(counts, avoidable):
     ``counts`` per contact reason (>= 0), ``avoidable`` a flag (bool/0/1) or a fraction 0-1 per
     reason. Weighted by contacts, not by reasons.
     """
-    c = as_array("counts", counts)
-    f = as_array("avoidable", avoidable, high=1.0)
-    try:
-        c, f = np.broadcast_arrays(c, f)
-    except ValueError:
-        raise ValueError(f"counts and avoidable must have matching lengths, got shapes "
-                         f"{np.shape(counts)} and {np.shape(avoidable)}") from None
+    c, f = broadcast(counts=as_array("counts", counts),
+                     avoidable=as_array("avoidable", avoidable, high=1.0, allow_bool=True))
     if c.sum() <= 0:
         raise ValueError(f"counts must add up to more than 0, got {counts!r}")
     return float(np.average(f, weights=c))
@@ -134,8 +129,10 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     if counts is None and isinstance(reasons, pd.Series) and pd.api.types.is_numeric_dtype(reasons):
         labels, values = reasons.index, reasons.to_numpy()
         counts_name = "reasons"
+    elif isinstance(reasons, (str, bytes)) or not hasattr(reasons, "__iter__"):
+        raise type_error("reasons", reasons, "a sequence of labels")
     elif counts is None:
-        if isinstance(reasons, (str, bytes)) or np.ndim(reasons) != 1:
+        if np.ndim(reasons) != 1:
             raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
         labels = pd.Index(pd.Series(reasons).to_numpy())
         if labels.isna().any():
@@ -143,7 +140,7 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
         values = np.ones(len(labels))
         counts_name = "counts"
     else:
-        if isinstance(reasons, (str, bytes)) or np.ndim(reasons) != 1:
+        if np.ndim(reasons) != 1:
             raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
         labels, values, counts_name = pd.Index(list(reasons)), counts, "counts"
     values = as_array(counts_name, values)
@@ -229,26 +226,16 @@ def avoidable_savings(volume, avoidable_share, reduction, aht, *, interval=900, 
     rounds up to whole agents per interval, the net hours move in steps; because of the scale
     effect, the agents saved are a smaller share than the contacts removed.
     """
-    vol = as_array("volume", volume)
-    if vol.ndim > 1:
-        raise ValueError(f"volume must be a number or one-dimensional, got shape {vol.shape}")
+    vol = one_dimensional("volume", volume)
     share = as_array("avoidable_share", avoidable_share, high=1.0)
-    red = as_array("reduction", reduction, high=1.0)
-    if red.ndim > 1:
-        raise ValueError(f"reduction must be a number or one-dimensional, got shape {red.shape}")
-    h = float(as_array("aht", aht, low=0.0, low_inclusive=False))
-    seconds = float(as_array("interval", interval, low=0.0, low_inclusive=False))
+    red = one_dimensional("reduction", reduction, high=1.0)
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
     as_array("awt", awt)
     as_array("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
-    s = float(as_array("shrinkage", shrinkage, high=1.0, high_inclusive=False))
-    hours = float(as_array("contract_hours", contract_hours, low=0.0, low_inclusive=False))
-    vol = np.atleast_1d(vol)
-    try:
-        vol, share = np.broadcast_arrays(vol, np.atleast_1d(share))
-    except ValueError:
-        raise ValueError(f"avoidable_share must be one value or one per interval of volume, got "
-                         f"shapes {np.shape(avoidable_share)} and {np.shape(volume)}") from None
-    red = np.atleast_1d(red)
+    s = scalar("shrinkage", shrinkage, high=1.0, high_inclusive=False)
+    hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    vol, share = broadcast(volume=vol, avoidable_share=np.atleast_1d(share))
     avoidable = vol * share                                  # per interval
     avoided = red[:, None] * avoidable[None, :]              # reduction x interval
     before = erlang.agents_needed(erlang.traffic(vol, h, seconds), h, awt, target)
@@ -278,14 +265,9 @@ def remaining_aht(counts, aht, removed=0.0):
     When the short, simple (often avoidable) contacts go, the remaining mix is harder and its
     AHT rises although nobody works slower. Raises when nothing is left.
     """
-    c = as_array("counts", counts)
-    a = as_array("aht", aht, low=0.0, low_inclusive=False)
-    r = as_array("removed", removed, high=1.0)
-    try:
-        c, a, r = np.broadcast_arrays(c, a, r)
-    except ValueError:
-        raise ValueError(f"counts, aht and removed must have matching lengths, got shapes "
-                         f"{np.shape(counts)}, {np.shape(aht)} and {np.shape(removed)}") from None
+    c, a, r = broadcast(counts=as_array("counts", counts),
+                        aht=as_array("aht", aht, low=0.0, low_inclusive=False),
+                        removed=as_array("removed", removed, high=1.0))
     left = c * (1.0 - r)
     if left.sum() <= 0:
         raise ValueError(f"no contacts are left: counts {counts!r} with removed {removed!r}")
@@ -313,21 +295,11 @@ def impact_effort_quadrant(impact, effort, threshold=3):
 
     Scalars give a ``str``, arrays a numpy array of ``str``, a Series a Series with its index.
     """
-    if np.ndim(threshold) != 0:
-        raise ValueError(f"threshold must be a single number, got {threshold!r}")
-    t = float(as_array("threshold", threshold, low=1.0, low_inclusive=False, high=5.0))
+    t = scalar("threshold", threshold, low=1.0, low_inclusive=False, high=5.0)
     return two_by_two(impact, effort, ("impact", "effort"),
                       _score("impact", impact) >= t, _score("effort", effort) >= t,
                       {(True, False): QUADRANTS[0], (True, True): QUADRANTS[1],
                        (False, False): QUADRANTS[2], (False, True): QUADRANTS[3]})
-
-
-def _need(frame, columns):
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"findings must be a DataFrame, got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"findings must have the columns {list(columns)}, missing {missing}")
 
 
 def prioritise(findings, threshold=3) -> pd.DataFrame:
@@ -337,7 +309,7 @@ def prioritise(findings, threshold=3) -> pd.DataFrame:
     Sorted by quadrant (``nu doen``, ``plannen``, ``later-lijst``, ``niet doen``), then highest
     impact, then lowest effort; the original index is kept.
     """
-    _need(findings, ("bevinding", "impact", "inspanning"))
+    frame("findings", findings, ("bevinding", "impact", "inspanning"))
     quadrant = impact_effort_quadrant(np.asarray(findings["impact"]),
                                       np.asarray(findings["inspanning"]), threshold)
     out = findings.assign(kwadrant=np.atleast_1d(quadrant).astype(object))
@@ -410,7 +382,7 @@ def self_assessment(answers) -> SelfAssessment:
     improving at the top. ``strongest``/``weakest`` hold every key tied at the max/min.
     """
     if not isinstance(answers, dict):
-        raise ValueError(f"answers must be a dict starting point -> score, got {answers!r}")
+        raise type_error("answers", answers, "a dict starting point -> score")
     unknown = [k for k in answers if k not in STARTING_POINTS]
     if unknown:
         raise ValueError(f"answers has unknown starting point {unknown[0]!r}; choose from "
@@ -420,9 +392,7 @@ def self_assessment(answers) -> SelfAssessment:
         raise ValueError(f"answers is missing the starting point {missing[0]!r}")
     keys = list(STARTING_POINTS)
     for key in keys:
-        if np.ndim(answers[key]) != 0:
-            raise ValueError(f"answers[{key!r}] must be a single score, got {answers[key]!r}")
-        as_array(f"answers[{key!r}]", answers[key], low=1, high=5, integer=True)
+        scalar(f"answers[{key!r}]", answers[key], low=1, high=5, integer=True)
     scores = np.array([float(answers[k]) for k in keys])
     table = pd.DataFrame({"startpunt": [STARTING_POINTS[k] for k in keys],
                           "score": scores.astype(int)}, index=pd.Index(keys, name="sleutel"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._checks import as_array
+from ._checks import as_array, one_dimensional, series
 from .plots import CourseFigure
 
 __all__ = ["DAY_NAMES", "weekday_profile", "intraday_profile", "profile_figure",
@@ -23,10 +23,8 @@ DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 
 
 def _volume(name, volume):
-    if not isinstance(volume, pd.Series) or not isinstance(volume.index, pd.DatetimeIndex):
-        raise ValueError(f"{name} must be a pandas Series with a DatetimeIndex, got "
-                         f"{type(volume).__name__}")
-    as_array(name, volume.to_numpy())
+    series(name, volume, index=pd.DatetimeIndex)
+    as_array(name, volume)
     if volume.sum() <= 0:
         raise ValueError(f"{name} must have a positive total, got {volume.sum()!r}")
     return volume.astype(float)
@@ -56,8 +54,8 @@ def intraday_profile(volume, weekdays=None):
     """
     v = _volume("volume", volume)
     if weekdays is not None:
-        days = as_array("weekdays", weekdays, low=0, high=6, integer=True).astype(int)
-        v = v[v.index.day_of_week.isin(days.ravel())]
+        days = one_dimensional("weekdays", weekdays, low=0, high=6, integer=True).astype(int)
+        v = v[v.index.day_of_week.isin(days)]
         if v.sum() <= 0:
             raise ValueError(f"weekdays must select days with volume, got {weekdays!r}")
     grid = v.groupby([v.index.normalize(), v.index.time]).sum().unstack(fill_value=0.0)

@@ -66,7 +66,8 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
-from ._checks import _show, as_array
+from ._checks import (_show, as_array, choice, flag, ndim, one_dimensional, series,
+                      type_error, whole)
 
 __all__ = [
     "INTERVAL_MINUTES",
@@ -98,7 +99,7 @@ def required_break_minutes(shift_hours):
     is applied to the whole shift length (see the module docstring). Scalars give an int,
     arrays an int array. Shifts longer than 12 hours (art. 5:7) raise ``ValueError``.
     """
-    scalar = np.ndim(shift_hours) == 0
+    scalar = ndim(shift_hours) == 0
     hours = as_array("shift_hours", shift_hours, low=0.0, low_inclusive=False,
                      high=MAX_SHIFT_HOURS)
     minutes = np.zeros(hours.shape, dtype=int)
@@ -147,7 +148,7 @@ def _requirement(requirement, interval_minutes):
     if interval_minutes is not None:
         interval_minutes = _interval(interval_minutes)
     if isinstance(requirement, pd.DataFrame):
-        raise ValueError("requirement must be a Series or a 1-D array, got a DataFrame "
+        raise TypeError("requirement must be a Series or a 1-D array, got a DataFrame "
                          f"with columns {list(requirement.columns)}")
     if isinstance(requirement, pd.Series):
         index = requirement.index
@@ -173,11 +174,7 @@ def _requirement(requirement, interval_minutes):
             interval_minutes = INTERVAL_MINUTES
         values = requirement.to_numpy()
     else:
-        values = requirement
-        if np.ndim(values) != 1:
-            raise ValueError(f"requirement must be one-dimensional, got shape {np.shape(values)}")
-        if len(values) == 0:
-            raise ValueError("requirement must have at least one interval, got []")
+        values = one_dimensional("requirement", requirement, scalar_ok=False, integer=True)
         interval_minutes = INTERVAL_MINUTES if interval_minutes is None else interval_minutes
         index = pd.timedelta_range(0, periods=len(values), freq=f"{interval_minutes}min")
     arr = as_array("requirement", values, integer=True)
@@ -202,10 +199,7 @@ def _minutes_to_intervals(name, minutes, interval_minutes, positive=True):
 
 
 def _lengths(lengths, min_shift_hours, interval_minutes):
-    hours = as_array("lengths", np.atleast_1d(lengths), low=0.0, low_inclusive=False,
-                     high=MAX_SHIFT_HOURS)
-    if hours.ndim != 1:
-        raise ValueError(f"lengths must be a list of shift lengths in hours, got {lengths!r}")
+    hours = one_dimensional("lengths", lengths, low=0.0, low_inclusive=False, high=MAX_SHIFT_HOURS)
     minutes = hours * 60
     bad = np.abs(minutes / interval_minutes - np.round(minutes / interval_minutes)) > 1e-9
     if bad.any():
@@ -242,7 +236,9 @@ def _open_mask(index, need, opening, interval_minutes):
         if busy.size:
             mask[busy[0]:busy[-1] + 1] = True
         return mask
-    if not (isinstance(opening, (tuple, list)) and len(opening) == 2):
+    if not isinstance(opening, (tuple, list)):
+        raise type_error("opening", opening, "a pair of times ('HH:MM', 'HH:MM') or None")
+    if len(opening) != 2:
         raise ValueError(f"opening must be a pair of times ('HH:MM', 'HH:MM'), got {opening!r}")
     start, end = _clock("opening", opening[0]), _clock("opening", opening[1])
     if start >= end:
@@ -306,10 +302,8 @@ def _build_columns(n, open_mask, lengths, step, placement, window, split, interv
 def _settings(requirement, *, lengths, start_step_minutes, opening, interval_minutes,
               break_placement, break_window_minutes, split_breaks, min_shift_hours):
     need, index, im = _requirement(requirement, interval_minutes)
-    if break_placement not in _PLACEMENTS:
-        raise ValueError(f"break_placement must be one of {_PLACEMENTS}, got {break_placement!r}")
-    if not isinstance(split_breaks, (bool, np.bool_)):
-        raise ValueError(f"split_breaks must be True or False, got {split_breaks!r}")
+    choice("break_placement", break_placement, _PLACEMENTS)
+    flag("split_breaks", split_breaks)
     step = int(_minutes_to_intervals("start_step_minutes", start_step_minutes, im))
     window = int(_minutes_to_intervals("break_window_minutes", break_window_minutes, im,
                                        positive=False))
@@ -484,8 +478,7 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
                                                                    max_paid_hours))
     penalty = None if under_penalty is None else float(
         as_array("under_penalty", under_penalty, low=0.0, low_inclusive=False))
-    if not isinstance(paid_breaks, (bool, np.bool_)):
-        raise ValueError(f"paid_breaks must be True or False, got {paid_breaks!r}")
+    flag("paid_breaks", paid_breaks)
     if time_limit is not None:
         as_array("time_limit", time_limit, low=0.0, low_inclusive=False)
     h = im / 60
@@ -617,9 +610,7 @@ def plan_week(requirement, **options):
     for the whole period; ``per_day`` maps each planned date to its own result. An infeasible
     day raises ``ValueError`` naming the date.
     """
-    if not (isinstance(requirement, pd.Series) and isinstance(requirement.index, pd.DatetimeIndex)):
-        raise ValueError("requirement must be a Series with a DatetimeIndex for plan_week, got "
-                         f"{type(requirement).__name__}")
+    series("requirement", requirement, index=pd.DatetimeIndex)
     index = requirement.index
     if not (index.is_monotonic_increasing and index.is_unique):
         raise ValueError("requirement index must be increasing without duplicates for plan_week")
@@ -750,21 +741,18 @@ def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3):
     "uitvoeringsweek", "stap", "weken vooraf", "jaar" (with ``year``), "week" and
     "maandag" (with ``year``).
     """
-    weeks = np.atleast_1d(week)
-    w = as_array("week", weeks, low=1, high=53, integer=True).astype(int)
-    if w.ndim != 1:
-        raise ValueError(f"week must be a week number or a list of them, got {week!r}")
-    f = int(as_array("forecast_lead", forecast_lead, integer=True))
-    r = int(as_array("roster_lead", roster_lead, integer=True))
+    w = one_dimensional("week", week, low=1, high=53, integer=True).astype(int)
+    f = whole("forecast_lead", forecast_lead)
+    r = whole("roster_lead", roster_lead)
     if f < r:
         raise ValueError(f"forecast_lead must be at least roster_lead={r} (the roster is built "
                          f"on the forecast), got {f}")
     if year is not None:
-        y = int(as_array("year", year, low=1900, high=2999, integer=True))
+        y = whole("year", year, low=1900, high=2999)
         last = _dt.date(y, 12, 28).isocalendar()[1]
         bad = w > last
         if bad.any():
-            raise ValueError(f"week must exist in {y} (1-{last}), got {_show(weeks, bad)}")
+            raise ValueError(f"week must exist in {y} (1-{last}), got {_show(w, bad)}")
     steps = (("Forecast klaar", f), ("Rooster gepubliceerd", r), ("Uitvoering", 0))
     rows = []
     for x in w:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, optional_array
+from ._checks import one_dimensional, scalar, type_error, whole
 
 __all__ = ["QueueSimulation", "simulate_queue", "compare_with_erlang", "wait_curve", "estimate_patience"]
 
@@ -48,20 +48,6 @@ class QueueSimulation:
     patience: float | None
     calls: pd.DataFrame
     summary: pd.DataFrame
-
-
-def _whole(name, value, low):
-    arr = as_array(name, value, low=low, integer=True)
-    if arr.ndim:
-        raise ValueError(f"{name} must be a single whole number, got {value!r}")
-    return int(arr)
-
-
-def _single(name, value, **limits):
-    arr = as_array(name, value, **limits)
-    if arr.ndim:
-        raise ValueError(f"{name} must be a single number, got {value!r}")
-    return float(arr)
 
 
 def _batch_mean(values, batches):
@@ -136,21 +122,18 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     The service level counts callers who hang up as not answered in time, as
     :func:`wfmcourse.erlang.service_level` does; the ASA is the mean wait of answered calls.
     """
-    n = _whole("agents", agents, low=1)
-    a = _single("traffic", traffic, low=0.0, low_inclusive=False)
-    h = _single("aht", aht, low=0.0, low_inclusive=False)
-    t = _single("awt", awt)
-    p = optional_array("patience", patience, low=0.0, low_inclusive=False)
-    if p is not None and p.ndim:
-        raise ValueError(f"patience must be a single number, got {patience!r}")
-    k = _whole("batches", batches, low=2)
-    m = _whole("calls", calls, low=10 * k)
-    w0 = _whole("warmup", warmup, low=0)
+    n = whole("agents", agents, low=1)
+    a = scalar("traffic", traffic, low=0.0, low_inclusive=False)
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    t = scalar("awt", awt)
+    p = None if patience is None else scalar("patience", patience, low=0.0, low_inclusive=False)
+    k = whole("batches", batches, low=2)
+    m = whole("calls", calls, low=10 * k)
+    w0 = whole("warmup", warmup, low=0)
     if p is None and n <= a:
         raise ValueError(f"agents must be above traffic when patience is None (the queue would "
                          f"grow without bound), got agents={n} and traffic={a:g}")
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    seed = whole("seed", seed)
 
     total = w0 + m
     rng = np.random.default_rng(seed)
@@ -185,6 +168,12 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     return QueueSimulation(n, a, h, t, None if p is None else float(p), calls_df, summary)
 
 
+def _result(result):
+    if not isinstance(result, QueueSimulation):
+        raise type_error("result", result, "a QueueSimulation from simulate_queue")
+    return result
+
+
 def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
     """The simulated metrics next to the formulas of :mod:`wfmcourse.erlang`.
 
@@ -192,7 +181,7 @@ def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
     (simulation minus formula, divided by the standard error; within about 2 most of the time).
     ``P(wachten)`` has no Erlang A formula in the package and is left out when patience is set.
     """
-    n, a, h, t, p = result.agents, result.traffic, result.aht, result.awt, result.patience
+    n, a, h, t, p = _result(result).agents, result.traffic, result.aht, result.awt, result.patience
     formula = {
         "service level": erlang.service_level(n, a, h, t, patience=p),
         "ASA (s)": erlang.asa(n, a, h, patience=p),
@@ -217,9 +206,8 @@ def wait_curve(result: QueueSimulation, waits) -> pd.DataFrame:
 
     Index: ``wachttijd (s)``; columns ``simulatie`` and ``formule``.
     """
-    t = np.atleast_1d(as_array("waits", waits))
-    if t.ndim > 1:
-        raise ValueError(f"waits must be a number or a one-dimensional list, got {waits!r}")
+    _result(result)
+    t = one_dimensional("waits", waits)
     answered = result.calls["beantwoord"].to_numpy()
     wait = np.sort(result.calls["wachttijd (s)"].to_numpy()[answered])
     simulated = np.searchsorted(wait, t, side="right") / len(result.calls)
@@ -239,10 +227,13 @@ def estimate_patience(wait, answered) -> pd.Series:
 
     Returns a Series with ``afhakers`` (count), ``ATA (s)`` and ``geschat geduld (s)``.
     """
-    w = as_array("wait", wait)
+    w = one_dimensional("wait", wait, scalar_ok=False)
     ok = np.asarray(answered)
-    if w.ndim != 1 or ok.shape != w.shape or ok.dtype != bool:
-        raise ValueError(f"answered must be booleans of the same length as wait, got {answered!r}")
+    if ok.dtype != bool:
+        raise type_error("answered", answered, "True/False per caller")
+    if ok.shape != w.shape:
+        raise ValueError(f"answered must have one True/False per caller in wait ({w.size}), got "
+                         f"shape {ok.shape}")
     lost = int((~ok).sum())
     if lost == 0:
         raise ValueError("answered must contain at least one caller who hung up (False), got none")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import _show, as_array, two_by_two
+from ._checks import _show, as_array, broadcast, choice, flag, scalar, two_by_two, whole
 from .datafiles import Column, DataFileError, data_path, read_table
 
 __all__ = [
@@ -136,9 +136,7 @@ def _score(name, value):
 
 
 def _threshold(value):
-    if np.ndim(value) != 0:
-        raise ValueError(f"threshold must be a single number, got {value!r}")
-    return float(as_array("threshold", value, low=2, high=5, integer=True))
+    return float(whole("threshold", value, low=2, high=5))
 
 
 def quadrant(influence, interest, threshold=3):
@@ -253,14 +251,6 @@ def _like(result, template):
     return result
 
 
-def _broadcast(names_values):
-    try:
-        return np.broadcast_arrays(*(v for _, v in names_values))
-    except ValueError:
-        shapes = ", ".join(f"{n} {np.shape(v)}" for n, v in names_values)
-        raise ValueError(f"shapes do not broadcast together: {shapes}") from None
-
-
 def campaign_peak(volume, uplift):
     """Volume with a campaign peak: ``volume * (1 + uplift)``.
 
@@ -270,7 +260,7 @@ def campaign_peak(volume, uplift):
     """
     v = as_array("volume", volume)
     u = as_array("uplift", uplift)
-    v, u = _broadcast([("volume", v), ("uplift", u)])
+    v, u = broadcast(volume=v, uplift=u)
     return _like(v * (1.0 + u), volume)
 
 
@@ -292,10 +282,9 @@ def shifted_volume(weekly_volume, share_moved, weeks=1, *, cyclic=True):
     if v.ndim == 0 or v.shape[-1] == 0:
         raise ValueError(f"weekly_volume must be a non-empty sequence of weeks, got {weekly_volume!r}")
     s = as_array("share_moved", share_moved, high=1.0)
-    if np.ndim(weeks) != 0:
-        raise ValueError(f"weeks must be a single whole number, got {weeks!r}")
-    k = int(as_array("weeks", weeks, low=1, integer=True))
-    v, s = _broadcast([("weekly_volume", v), ("share_moved", s)])
+    k = whole("weeks", weeks, low=1)
+    cyclic = flag("cyclic", cyclic)
+    v, s = broadcast(weekly_volume=v, share_moved=s)
     moved = v * s
     part = moved / k
     n = v.shape[-1]
@@ -319,7 +308,7 @@ def capacity_loss(agents, loss_fraction):
     """
     a = as_array("agents", agents)
     f = as_array("loss_fraction", loss_fraction, high=1.0)
-    a, f = _broadcast([("agents", a), ("loss_fraction", f)])
+    a, f = broadcast(agents=a, loss_fraction=f)
     return _like(a * (1.0 - f), agents)
 
 
@@ -327,7 +316,7 @@ def capacity_gain(agents, gain_fraction):
     """Agents (or hours) available after a gain: ``agents * (1 + gain_fraction)``, gain >= 0."""
     a = as_array("agents", agents)
     g = as_array("gain_fraction", gain_fraction)
-    a, g = _broadcast([("agents", a), ("gain_fraction", g)])
+    a, g = broadcast(agents=a, gain_fraction=g)
     return _like(a * (1.0 + g), agents)
 
 
@@ -340,11 +329,11 @@ def apply_effect(values, effect_type, effect_size, *, weeks=1, cyclic=True):
     ``apply_effect(60, "capaciteitsverlies", -0.15)`` gives 51.0. ``weeks`` and ``cyclic`` are
     passed to :func:`shifted_volume`. ``geen`` returns the values unchanged (as floats).
     """
-    if effect_type not in EFFECT_TYPES:
-        raise ValueError(f"effect_type must be one of {', '.join(EFFECT_TYPES)}, got {effect_type!r}")
-    if np.ndim(effect_size) != 0:
-        raise ValueError(f"effect_size must be a single number, got {effect_size!r}")
-    size = float(as_array("effect_size", effect_size, low=None))
+    choice("effect_type", effect_type, EFFECT_TYPES)
+    size = scalar("effect_size", effect_size, low=None)
+    as_array("values", values)
+    whole("weeks", weeks, low=1)
+    flag("cyclic", cyclic)
     problem = _sign_problem(effect_type, size)
     if problem:
         raise ValueError(f"effect_size {problem}, got {_show(effect_size)}")

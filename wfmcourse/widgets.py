@@ -18,7 +18,7 @@ import re
 import ipywidgets as widgets
 
 from . import erlang, nl, plots, scenarios
-from ._checks import as_array, optional_array
+from ._checks import optional_array, scalar
 
 __all__ = [
     "calculate_staffing",
@@ -35,13 +35,6 @@ INTERVALS = (("15 minuten", 900), ("30 minuten", 1800), ("60 minuten", 3600))
 _TABLE_SPREAD = 4        # agent counts shown either side of the answer
 
 
-def _single(name, value, **limits):
-    arr = as_array(name, value, **limits)
-    if arr.ndim:
-        raise ValueError(f"{name} must be a single number, got {value!r}")
-    return float(arr)
-
-
 def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_occupancy=None) -> dict:
     """Agents needed for one interval, and what they achieve.
 
@@ -56,15 +49,15 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
     ``erlang_c_agents`` (the Erlang C answer for comparison) and ``table``, a
     :func:`~wfmcourse.scenarios.staffing_table` around the answer.
     """
-    c = _single("calls", calls)
-    i = _single("interval", interval, low=0.0, low_inclusive=False)
-    h = _single("aht", aht, low=0.0, low_inclusive=False)
-    s = _single("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
-    t = _single("awt", awt)
+    c = scalar("calls", calls)
+    i = scalar("interval", interval, low=0.0, low_inclusive=False)
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    s = scalar("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
+    t = scalar("awt", awt)
     p = optional_array("patience", patience, low=0.0, low_inclusive=False)
-    p = None if p is None else _single("patience", p)
+    p = None if p is None else scalar("patience", p)
     cap = optional_array("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
-    cap = None if cap is None else _single("max_occupancy", cap)
+    cap = None if cap is None else scalar("max_occupancy", cap)
 
     a = erlang.traffic(c, h, i)
     n = erlang.agents_needed(a, h, t, s, patience=p, max_occupancy=cap)
