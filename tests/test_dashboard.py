@@ -189,7 +189,7 @@ def test_times_in_a_file_are_checked():
     ({"interval": 0}, r"^interval must be > 0"),
     ({"days_per_week": 0}, r"^days_per_week must be >= 1, got 0"),
     ({"days_per_week": 2.5}, r"^days_per_week must be a whole number, got 2\.5"),
-    ({"shrinkage_rate": 1.0}, r"^shrinkage must be"),
+    ({"shrinkage_rate": 1.0}, r"^shrinkage_rate must be < 1, got 1.0"),
     ({"contract_hours": 0}, r"^contract_hours must be > 0"),
     ({"labels": ["x"]}, r"^labels must have one text per interval \(2\), got 1"),
     ({"target": 1.0}, r"^target must be"),

@@ -62,7 +62,7 @@ def test_shipped_glossary_twins_and_corrections():
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="a must be"):
+    with pytest.raises(TypeError, match="a must be"):
         gg.is_twin(None, "Talk time")
     with pytest.raises(TypeError):
         gg.twins("not a frame")

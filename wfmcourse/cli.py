@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang, nl, shrinkage
-from ._checks import as_array, optional_array
+from ._checks import as_array, broadcast, ndim, optional_array, text as _text
 from .datafiles import Column, DataFileError, read_table
 
 __all__ = [
@@ -60,7 +60,7 @@ def parse_sl(text: str) -> tuple[float, float]:
     (``"80%/20s"``). The percentage must lie strictly between 0 and 100.
     """
     match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*/\s*(\d+(?:[.,]\d+)?)\s*s?\s*",
-                         str(text))
+                         _text("sl", text))
     if not match:
         raise ValueError(f"sl must look like 80/20 (percent/seconds), got {text!r}")
     percent, awt = (float(part.replace(",", ".")) for part in match.groups())
@@ -87,12 +87,12 @@ def staffing(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, age
                                   max_occupancy=max_occupancy, max_asa=max_asa)
     if agents is None:
         n = needed
-    elif np.ndim(agents) == 0 and np.ndim(needed) == 0:
+    elif ndim(agents) == 0 and np.ndim(needed) == 0:
         n = int(as_array("agents", agents, integer=True))
     else:
         given = as_array("agents", agents, integer=True).astype(np.int64)
-        shape = np.broadcast_shapes(given.shape, np.shape(needed))
-        n, needed = np.broadcast_to(given, shape), np.broadcast_to(needed, shape)
+        needed, n = broadcast(**{"calls (with aht, interval, awt, target)": np.asarray(needed)},
+                              agents=given)
     return {
         "traffic": a,
         "agents": n,
@@ -118,9 +118,13 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
     :func:`~wfmcourse.shrinkage.weekly_fte` of this single interval). Otherwise these are ``None``.
     """
     for name, value in (("calls", calls), ("aht", aht), ("interval", interval), ("awt", awt),
-                        ("target", target), ("agents", agents)):
-        if value is not None and np.ndim(value) != 0:
+                        ("target", target), ("agents", agents), ("patience", patience),
+                        ("max_occupancy", max_occupancy), ("max_asa", max_asa),
+                        ("shrinkage_rate", shrinkage_rate), ("contract_hours", contract_hours)):
+        if value is not None and ndim(as_array(name, value, low=None)) != 0:
             raise ValueError(f"{name} must be a single number for one interval, got {value!r}")
+    if shrinkage_rate is not None:
+        as_array("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
     if contract_hours is not None and shrinkage_rate is None:
         raise ValueError("shrinkage_rate must be given when contract_hours is given, got None")
     result = staffing(calls, aht, interval, awt, target, patience=patience, agents=agents,

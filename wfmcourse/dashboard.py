@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import __version__, cli, eindcase, kpi, nl, plots, shrinkage
-from ._checks import as_array
+from ._checks import ParameterTypeError, as_array, scalar, text as _text, type_error, whole
 from .datafiles import DataFileError
 from .widgets import INTERVALS, explain_error
 
@@ -89,7 +89,7 @@ def parse_calls(text) -> np.ndarray:
 
 def parse_start(text) -> dt.time:
     """The start of the first interval, ``"08:00"`` or ``"8.30"`` -> :class:`datetime.time`."""
-    match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", str(text))
+    match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", _text("start", text))
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ValueError(f"start must be a time of day like 08:00, got {text!r}")
     return dt.time(int(match.group(1)), int(match.group(2)))
@@ -102,8 +102,8 @@ def interval_labels(start, interval, count) -> list[str]:
     labels go on at 00:00 (a night shift).
     """
     first = start if isinstance(start, dt.time) else parse_start(start)
-    seconds = float(as_array("interval", interval, low=0.0, low_inclusive=False))
-    n = int(as_array("count", count, integer=True))
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
+    n = whole("count", count)
     origin = pd.Timestamp(2000, 1, 1, first.hour, first.minute)
     stamps = origin + pd.to_timedelta(np.arange(n) * seconds, unit="s")
     return [stamp.strftime("%H:%M") for stamp in stamps]
@@ -247,9 +247,15 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     h = as_array("aht", aht, low=0.0, low_inclusive=False)
     if h.ndim > 1 or (h.ndim == 1 and h.shape != c.shape):
         raise ValueError(f"aht must be one number or one per interval ({len(c)}), got {aht!r}")
-    seconds = float(as_array("interval", interval, low=0.0, low_inclusive=False))
-    days = int(as_array("days_per_week", days_per_week, low=1, high=7, integer=True))
-    labels = [str(i) for i in range(1, len(c) + 1)] if labels is None else [str(x) for x in labels]
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
+    days = whole("days_per_week", days_per_week, low=1, high=7)
+    scalar("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
+    if labels is None:
+        labels = [str(i) for i in range(1, len(c) + 1)]
+    elif isinstance(labels, (str, bytes)) or not hasattr(labels, "__iter__"):
+        raise type_error("labels", labels, "a sequence of texts, one per interval, or None")
+    else:
+        labels = [str(x) for x in labels]
     if len(labels) != len(c):
         raise ValueError(f"labels must have one text per interval ({len(c)}), got {len(labels)}")
     _check_times(labels, seconds, days)
@@ -591,9 +597,10 @@ class Dashboard(widgets.VBox):
                 shrinkage_rate=_percent_fraction("shrinkage", self.shrinkage.value, zero_allowed=True),
                 contract_hours=_number_text(self.contract_hours.value),
                 days_per_week=_number_text(self.days_per_week.value), labels=labels)
-        except ValueError as error:
+        except (ValueError, ParameterTypeError) as error:
             typed = {name: getattr(self, name).value for name in
                      ("aht", "target", "awt", "patience", "shrinkage", "contract_hours", "days_per_week")}
+            typed["shrinkage_rate"] = typed["shrinkage"]
             self._show(_error_html(explain(error, typed)))
             return
         except Exception as error:  # noqa: BLE001 -- promise: a Dutch message, never a traceback

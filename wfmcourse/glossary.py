@@ -24,6 +24,8 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from ._checks import type_error
+
 from .datafiles import Column, DataFileError, data_path, read_table
 
 __all__ = [
@@ -123,7 +125,9 @@ def fold(text) -> str:
     ``fold("Real-time Monitoring")`` is ``"real time monitoring"`` and ``fold("Bezettingsgraad
     é")`` drops the accent. Used for every comparison in this module.
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    if not isinstance(text, str):
+        raise type_error("text", text, "a text (str)")
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _NON_WORD.sub(" ", plain).strip()
 
@@ -137,7 +141,9 @@ def split_items(text) -> list[str]:
     """The non-empty ``"; "``-separated items of a field (``related``, ``pitfalls``, ``actions``)."""
     if text is None or (isinstance(text, float) and np.isnan(text)):
         return []
-    return [item.strip() for item in str(text).split(SEPARATOR) if item.strip()]
+    if not isinstance(text, str):
+        raise type_error("text", text, "a text (str), None or NaN")
+    return [item.strip() for item in text.split(SEPARATOR) if item.strip()]
 
 
 # ---------------------------------------------------------------------------
@@ -316,10 +322,14 @@ def filter_terms(glossary, letter=None, category=None) -> pd.DataFrame:
     frame = _glossary(glossary)
     mask = np.ones(len(frame), dtype=bool)
     if letter is not None:
-        if not isinstance(letter, str) or letter.upper() not in LETTERS:
+        if not isinstance(letter, str):
+            raise type_error("letter", letter, "one letter A-Z or None")
+        if letter.upper() not in LETTERS:
             raise ValueError(f"letter must be one letter A-Z or None, got {letter!r}")
         mask &= (frame["letter"] == letter.upper()).to_numpy()
     if category is not None:
+        if not isinstance(category, str):
+            raise type_error("category", category, "a category name or None")
         if category not in CATEGORIES:
             raise ValueError(f"category must be one of {', '.join(CATEGORIES)} or None, "
                              f"got {category!r}")

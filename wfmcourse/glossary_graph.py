@@ -56,7 +56,7 @@ def is_twin(a, b, glossary=None) -> bool:
     """Whether terms ``a`` and ``b`` (exact term names) form a twin pair, in either order."""
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, str):
-            raise ValueError(f"{name} must be a term name (string), got {value!r}")
+            raise TypeError(f"{name} must be a term name (string), got {value!r}")
     pairs = twins(glossary)
     return bool(((pairs["term"] == a) & (pairs["twin"] == b)).any()
                 or ((pairs["term"] == b) & (pairs["twin"] == a)).any())

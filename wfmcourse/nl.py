@@ -7,8 +7,21 @@ the exercise feedback all write ``78,3 %`` the same way.
 from __future__ import annotations
 
 import math
+import numbers
+
+import numpy as np
+
+from ._checks import flag, type_error, whole
 
 __all__ = ["number", "percent", "short"]
+
+
+def _real(name, value):
+    """``value`` as a float: a real number (NaN and infinity allowed), never text or a bool."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)) \
+            or isinstance(value, np.complexfloating):
+        raise type_error(name, value, "a real number or None")
+    return float(value)
 
 
 def number(value, decimals=1, *, thousands=True, signed=False) -> str:
@@ -17,9 +30,11 @@ def number(value, decimals=1, *, thousands=True, signed=False) -> str:
     ``thousands=False`` leaves out the thousands dot (``"1234,6"``); ``signed=True`` writes a
     plus sign before positive numbers (``"+2,5"``), as for a bias or a change.
     """
+    decimals = whole("decimals", decimals)
+    thousands, signed = flag("thousands", thousands), flag("signed", signed)
     if value is None:
         return "–"
-    value = float(value)
+    value = _real("value", value)
     if math.isnan(value):
         return "–"
     if math.isinf(value):
@@ -32,14 +47,16 @@ def number(value, decimals=1, *, thousands=True, signed=False) -> str:
 
 def percent(fraction, decimals=1, *, space=True, signed=False) -> str:
     """A fraction as a percentage: ``0.7829 -> "78,3 %"`` (``space=False``: ``"78,3%"``)."""
+    space = flag("space", space)
     if fraction is None:
+        number(None, decimals, signed=signed)          # checks decimals and signed
         return "–"
-    return number(100.0 * float(fraction), decimals, signed=signed) + (" %" if space else "%")
+    return number(100.0 * _real("fraction", fraction), decimals, signed=signed) + (" %" if space else "%")
 
 
 def short(value) -> str:
     """A number without needless decimals: ``20.0 -> "20"``, ``85.5 -> "85,5"``, ``1/3 -> "0,33"``."""
-    value = float(value)
+    value = _real("value", value)
     if value.is_integer():
         return number(value, 0)
     return number(value, 2).rstrip("0").rstrip(",")
