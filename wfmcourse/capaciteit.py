@@ -11,7 +11,7 @@
   given number of *productive* FTE when people leave and successors need time to learn.
 
 Conventions as in :mod:`wfmcourse.shrinkage`: fractions 0-1, hours, FTE. Bad input raises
-``ValueError`` naming the parameter and the value.
+``ValueError`` (a wrong type ``TypeError``) naming the parameter and the value.
 """
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ The logic behind notebook 07:
 * :func:`self_assessment` - scores (1-5) on the starting points of the kern-contact approach,
   with the strongest and weakest points.
 
-Functions are pure and vectorised; bad input raises ``ValueError`` naming the parameter and the
-value (via :func:`wfmcourse._checks.as_array`). Fractions are 0-1, times in seconds.
+Functions are pure and vectorised; bad input raises ``ValueError`` (a wrong type
+``TypeError``) naming the parameter and the value (via :mod:`wfmcourse._checks`). Fractions are 0-1, times in seconds.
 """
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ Conventions
   arguments must share one index); otherwise a numpy array.
 * Impossible input raises ``ValueError`` naming the parameter and the value: negative or
   non-finite counts and times, a part larger than its whole (``answered > offered``), and a
-  zero denominator where the KPI is undefined. Nothing is clipped.
+  zero denominator where the KPI is undefined. A wrong type (text, a bool, a complex number,
+  None) raises ``TypeError``. Nothing is clipped or converted.
 
 Survey KPIs (:func:`nps`, :func:`csat`, :func:`ces`) and :func:`combine_service_levels`
 aggregate: they take all responses or intervals at once and return one number.

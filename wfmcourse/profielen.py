@@ -7,7 +7,7 @@
   Dutch labels that return a :class:`wfmcourse.plots.CourseFigure` (shown once in Jupyter).
 
 ``volume`` is a pandas Series of counts with a DatetimeIndex (for example ``calls_offered``
-indexed by ``interval_start``). Impossible input raises ``ValueError`` naming the parameter.
+indexed by ``interval_start``). Impossible input raises ``ValueError`` naming the parameter (a wrong type ``TypeError``).
 """
 from __future__ import annotations
 

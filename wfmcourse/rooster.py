@@ -463,8 +463,9 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
     paid_breaks : whether breaks are paid (default True; paid hours then equal shift lengths).
     time_limit : optional solver time limit in seconds (status ``"time_limit"`` when hit).
 
-    Returns a :class:`RosterResult`. Raises ``ValueError`` for bad input and for infeasible
-    requests, naming the interval or the limit that makes it infeasible.
+    Returns a :class:`RosterResult`. Raises ``ValueError`` for bad values and for infeasible
+    requests, naming the interval or the limit that makes it infeasible; ``TypeError`` for
+    arguments of the wrong type.
     """
     need, index, im, mask, cols, lens = _settings(
         requirement, lengths=lengths, start_step_minutes=start_step_minutes, opening=opening,

@@ -17,8 +17,8 @@ Sign conventions of ``effect_size`` (a fraction, in (-1, 1]):
 The helpers (:func:`campaign_peak`, :func:`shifted_volume`, :func:`capacity_loss`,
 :func:`capacity_gain` and the dispatcher :func:`apply_effect`) are pure and vectorised: they
 take scalars, numpy arrays or pandas Series (a Series comes back as a Series with the same
-index when the length is unchanged). Bad input raises ``ValueError`` naming the parameter and
-the offending value; nothing is clipped.
+index when the length is unchanged). Bad input raises ``ValueError`` (a wrong type
+``TypeError``) naming the parameter and the offending value; nothing is clipped.
 """
 from __future__ import annotations
 
