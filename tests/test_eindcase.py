@@ -43,10 +43,8 @@ def test_export_is_deterministic(tmp_path):
 
 @pytest.mark.parametrize("path, kwargs, word", [
     ("advies.csv", {}, "path"),
-    ("advies.xlsx", {"results": {"t": [1, 2]}}, "results"),
     ("advies.xlsx", {"results": {"x" * 32: pd.DataFrame()}}, "sheet name"),
     ("advies.xlsx", {"results": {"Invoer": pd.DataFrame()}}, "reserved"),
-    ("advies.xlsx", {"inputs": [1]}, "inputs"),
 ])
 def test_export_rejects_bad_input(tmp_path, path, kwargs, word):
     args = dict(inputs={}, assumptions={}, results={})
@@ -54,6 +52,19 @@ def test_export_rejects_bad_input(tmp_path, path, kwargs, word):
     with pytest.raises(ValueError, match=word):
         eindcase.export_workbook(tmp_path / path, **args)
     assert not (tmp_path / path).exists()
+
+
+@pytest.mark.parametrize("kwargs, word", [
+    ({"results": {"t": [1, 2]}}, r"results\['t'\] must be a pandas DataFrame"),
+    ({"inputs": [1]}, "inputs must be a dict"),
+    ({"path": 5}, "path must be a file path"),
+])
+def test_export_rejects_wrong_types(tmp_path, kwargs, word):
+    args = dict(path=tmp_path / "advies.xlsx", inputs={}, assumptions={}, results={})
+    args.update(kwargs)
+    with pytest.raises(TypeError, match=word):
+        eindcase.export_workbook(**args)
+    assert not (tmp_path / "advies.xlsx").exists()
 
 
 def test_figures_draw_what_the_tables_say():
@@ -66,7 +77,7 @@ def test_figures_draw_what_the_tables_say():
     red = [line for line in ax.get_lines() if line.get_label().startswith("aandeel")][0]
     np.testing.assert_allclose(red.get_ydata(), report["share_below_target"])
     assert "week 12" in [t.get_text() for t in ax.texts]
-    with pytest.raises(ValueError, match="highlight must be a week in the report, got 60"):
+    with pytest.raises(ValueError, match="highlight must be <= 53, got 60"):
         eindcase.watermelon_figure(report, highlight=60)
 
     table = rapportage.service_level_by_hour(data, weeks=[11, 12])

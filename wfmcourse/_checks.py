@@ -257,7 +257,7 @@ def text(name, value, *, optional=False):
     return value
 
 
-def frame(name, value, columns=(), *, nonempty=False):
+def dataframe(name, value, columns=(), *, nonempty=False):
     """``value`` if it is a pandas DataFrame with ``columns`` (and, if asked, at least one row)."""
     if not isinstance(value, pd.DataFrame):
         raise type_error(name, value, "a pandas DataFrame")
@@ -349,3 +349,16 @@ def gap(name, larger_name, larger, smaller_name, smaller, labels=None):
             f"{name} must have {smaller_name} <= {larger_name}, got {smaller_name}="
             f"{got_small!r} > {larger_name}={got_big!r}{where}")
     return np.where(diff < 0, 0.0, diff)
+
+
+def optional_scalar(name, value, **limits):
+    """``None``, or one number checked as by :func:`as_array` (as a ``float``)."""
+    return None if value is None else scalar(name, value, **limits)
+
+
+def instance(name, value, kind, expected):
+    """``value`` if it is an instance of ``kind``; otherwise a :class:`ParameterTypeError`
+    saying it must be ``expected`` (e.g. ``"a RosterResult from plan_shifts"``)."""
+    if not isinstance(value, kind):
+        raise type_error(name, value, expected)
+    return value

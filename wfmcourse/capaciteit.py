@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ._checks import as_array, frame, gap, one_dimensional, scalar, type_error
+from ._checks import as_array, dataframe, gap, one_dimensional, scalar, type_error
 from . import shrinkage as _shrinkage
 
 __all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
@@ -43,7 +43,7 @@ def agent_hours_components(agent_hours) -> pd.Series:
     with the logged-in hours they add up to the paid hours.
     """
     needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
-    frame("agent_hours", agent_hours, needed, nonempty=True)
+    dataframe("agent_hours", agent_hours, needed, nonempty=True)
     for column in needed:
         as_array(f"agent_hours[{column!r}]", agent_hours[column])
     hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}

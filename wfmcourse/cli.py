@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang, nl, shrinkage
-from ._checks import as_array, broadcast, ndim, optional_array, text as _text
+from ._checks import as_array, broadcast, instance, ndim, optional_array, text as _text
 from .datafiles import Column, DataFileError, read_table
 
 __all__ = [
@@ -170,6 +170,7 @@ def _duration(seconds: float) -> str:
 
 def format_summary(summary: dict) -> str:
     """Aligned Dutch text for a :func:`staff_summary` dict (no trailing newline)."""
+    instance("summary", summary, dict, "the dict from staff_summary")
     s = summary
     model = s["model"]
     if s["patience"] is not None:

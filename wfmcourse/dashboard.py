@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from . import __version__, cli, eindcase, kpi, nl, plots, shrinkage
-from ._checks import ParameterTypeError, as_array, scalar, text as _text, type_error, whole
+from ._checks import (ParameterTypeError, as_array, dataframe, flag, instance, scalar, text as _text,
+                      type_error, whole)
 from .datafiles import DataFileError
 from .widgets import INTERVALS, explain_error
 
@@ -305,6 +306,8 @@ def _model(patience) -> str:
 # ---------------------------------------------------------------------------
 def dutch_table(intervals: pd.DataFrame, *, as_text=False) -> pd.DataFrame:
     """The interval table with Dutch column names; ``as_text`` formats numbers the Dutch way."""
+    dataframe("intervals", intervals)
+    flag("as_text", as_text)
     table = intervals.rename(columns=DUTCH_COLUMNS)
     if not as_text:
         return table
@@ -342,6 +345,7 @@ def _summary_rows(plan: StaffingPlan) -> list[tuple[str, str, str]]:
 
 def plan_html(plan: StaffingPlan) -> str:
     """Dutch HTML: the totals (each value cell carries ``data-key``) and the interval table."""
+    instance("plan", plan, StaffingPlan, "a StaffingPlan from staffing_plan")
     body = "".join(
         f"<tr><td style='padding:2px 14px 2px 0'>{html.escape(label)}</td>"
         f"<td data-key='{key}'><b>{html.escape(value)}</b></td></tr>"
@@ -370,6 +374,8 @@ def _assumptions(plan: StaffingPlan) -> dict:
 
 def plan_workbook(plan: StaffingPlan, source="ingetypt") -> bytes:
     """The Excel workbook for the client: Invoer, Aannames, Per interval and Totaal (bytes)."""
+    instance("plan", plan, StaffingPlan, "a StaffingPlan from staffing_plan")
+    _text("source", source)
     i, t = plan.inputs, plan.totals
     inputs = {
         "Bron": source,
@@ -396,6 +402,9 @@ def plan_workbook(plan: StaffingPlan, source="ingetypt") -> bytes:
 
 def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download Excel-werkboek") -> str:
     """An HTML link, styled as a button, that downloads ``data`` as ``filename``."""
+    instance("data", data, bytes, "the file contents as bytes")
+    _text("filename", filename)
+    _text("label", label)
     encoded = base64.b64encode(data).decode("ascii")
     return (f"<a download='{html.escape(filename)}' href='data:{XLSX};base64,{encoded}' "
             f"class='wfm-download' style='display:inline-block;padding:6px 14px;border-radius:4px;"
@@ -446,6 +455,8 @@ def explain(error: Exception, typed: dict | None = None) -> str:
     ``typed`` maps parameter names to the text the user typed; the sentence then quotes that
     text ("Ingevuld: 0") rather than the number the package saw ("0.0").
     """
+    instance("error", error, Exception, "an exception")
+    instance("typed", typed, (dict, type(None)), "a dict parameter -> typed text, or None")
     if isinstance(error, DataFileError):
         return _explain_file(error)
     message = str(error)

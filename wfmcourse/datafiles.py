@@ -6,11 +6,14 @@ the mistake.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from ._checks import instance
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -47,7 +50,7 @@ def data_path(name: str) -> Path:
 
 def read_table(path, schema: dict[str, Column]) -> pd.DataFrame:
     """Read a UTF-8 CSV file and return it with the schema's types; extra columns are kept as text."""
-    path = Path(path)
+    path = Path(instance("path", path, (str, os.PathLike), "a file path (str or pathlib.Path)"))
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:

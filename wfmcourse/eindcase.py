@@ -1,13 +1,14 @@
 """Helpers for the final case (notebook 08): staffing gap, two figures and the Excel export of the advice."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import nl
-from ._checks import as_array
+from ._checks import as_array, dataframe, instance, scalar, text, whole
 
 __all__ = ["staffing_gap", "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
 
@@ -38,9 +39,11 @@ def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
     service level per week, green when it meets ``target`` (fraction); line: the share of
     intervals below ``target``. ``highlight`` (a week number) gets an outline and a label.
     """
-    from .plots import CourseFigure, GREEN, GREY, ORANGE, _need, _percent_axis
+    from .plots import CourseFigure, GREEN, GREY, ORANGE, _percent_axis
 
-    _need(report, ["week", "service_level", "share_below_target"], "report")
+    dataframe("report", report, ["week", "service_level", "share_below_target"])
+    target = scalar("target", target, high=1.0)
+    highlight = None if highlight is None else whole("highlight", highlight, low=1, high=53)
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     x = np.arange(len(report))
@@ -79,7 +82,8 @@ def hour_heatmap(table, target=0.8, figsize=(10, 3.2)):
 
     from .plots import CourseFigure
 
-    values = as_array("table", table, high=1.0)
+    values = as_array("table", dataframe("table", table), high=1.0)
+    target = scalar("target", target, high=1.0)
     if values.ndim != 2 or not values.size:
         raise ValueError(f"table must be a non-empty weeks x hours table, got shape {values.shape}")
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
@@ -104,8 +108,11 @@ def gap_figure(required, staffed, title="Benodigd tegenover ingezet", figsize=(1
     """
     from .plots import BLUE, CourseFigure, ORANGE
 
-    r = pd.Series(as_array("required", required), index=getattr(required, "index", None))
-    s = pd.Series(as_array("staffed", staffed), index=getattr(staffed, "index", None))
+    text("title", title)
+    r = pd.Series(as_array("required", required),
+                  index=required.index if isinstance(required, pd.Series) else None)
+    s = pd.Series(as_array("staffed", staffed),
+                  index=staffed.index if isinstance(staffed, pd.Series) else None)
     if len(r) != len(s) or not r.index.equals(s.index):
         raise ValueError("required and staffed must be Series on the same index, got "
                          f"{len(r)} and {len(s)} values")
@@ -131,8 +138,7 @@ def gap_figure(required, staffed, title="Benodigd tegenover ingezet", figsize=(1
 
 
 def _key_value_frame(name, mapping):
-    if not isinstance(mapping, dict):
-        raise ValueError(f"{name} must be a dict, got {type(mapping).__name__}")
+    instance(name, mapping, dict, "a dict label -> value")
     return pd.DataFrame({"onderdeel": [str(k) for k in mapping], "waarde": list(mapping.values())})
 
 
@@ -144,20 +150,18 @@ def export_workbook(path, *, inputs: dict, assumptions: dict, results: dict) -> 
     written with its index. Written with openpyxl; the same input gives the same cell
     contents. Returns the path as a :class:`~pathlib.Path`.
     """
-    target = Path(path)
+    target = Path(instance("path", path, (str, os.PathLike), "a file path (str or pathlib.Path)"))
     if target.suffix.lower() != ".xlsx":
         raise ValueError(f"path must end in .xlsx, got {str(path)!r}")
     sheets = {"Invoer": _key_value_frame("inputs", inputs),
               "Aannames": _key_value_frame("assumptions", assumptions)}
-    if not isinstance(results, dict):
-        raise ValueError(f"results must be a dict of DataFrames, got {type(results).__name__}")
+    instance("results", results, dict, "a dict sheet name -> DataFrame")
     for name, table in results.items():
         if not isinstance(name, str) or not name or len(name) > MAX_SHEET_NAME:
             raise ValueError(f"results sheet name must be a text of 1-{MAX_SHEET_NAME} characters, got {name!r}")
         if name in RESERVED:
             raise ValueError(f"results sheet name {name!r} is reserved for inputs/assumptions")
-        if not isinstance(table, pd.DataFrame):
-            raise ValueError(f"results[{name!r}] must be a pandas DataFrame, got {type(table).__name__}")
+        dataframe(f"results[{name!r}]", table)
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name, index=False)

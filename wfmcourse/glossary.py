@@ -163,7 +163,7 @@ def load(path=None) -> pd.DataFrame:
     Any problem raises :class:`~wfmcourse.datafiles.DataFileError` naming file, line (the
     header is line 1) and column. The frame keeps the file's row order.
     """
-    path = data_path(FILE_NAME) if path is None else Path(path)
+    path = data_path(FILE_NAME) if path is None else path
     frame = read_table(path, SCHEMA).reset_index(drop=True)
 
     for row, (term, letter) in enumerate(zip(frame["term"], frame["letter"])):

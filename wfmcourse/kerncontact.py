@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, broadcast, frame, one_dimensional, scalar, two_by_two, type_error
+from ._checks import as_array, broadcast, dataframe, one_dimensional, scalar, two_by_two, type_error
 from .kpi import fte as _fte
 from .shrinkage import gross_up
 
@@ -175,10 +175,7 @@ def pareto_chart(table, figsize=(8, 4)):
 
     from .plots import CourseFigure
 
-    needed = {"aantal", "cumulatief", "vital few"}
-    if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
-        raise ValueError("table must be the output of pareto() with the columns "
-                         "'aantal', 'cumulatief' and 'vital few'")
+    dataframe("table", table, ["aantal", "cumulatief", "vital few"])
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     x = np.arange(len(table))
@@ -309,7 +306,7 @@ def prioritise(findings, threshold=3) -> pd.DataFrame:
     Sorted by quadrant (``nu doen``, ``plannen``, ``later-lijst``, ``niet doen``), then highest
     impact, then lowest effort; the original index is kept.
     """
-    frame("findings", findings, ("bevinding", "impact", "inspanning"))
+    dataframe("findings", findings, ("bevinding", "impact", "inspanning"))
     quadrant = impact_effort_quadrant(np.asarray(findings["impact"]),
                                       np.asarray(findings["inspanning"]), threshold)
     out = findings.assign(kwadrant=np.atleast_1d(quadrant).astype(object))

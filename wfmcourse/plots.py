@@ -14,6 +14,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 
+from ._checks import dataframe, instance, optional_scalar
+
 __all__ = [
     "service_level_by_agents",
     "service_level_and_occupancy",
@@ -50,12 +52,6 @@ def _percent_axis(axis):
     axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
 
 
-def _need(table, columns, name):
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{name} must have the columns {columns}, missing {missing}")
-
-
 def _agent_axes(ax, ylabel, title):
     """Agents on the x axis (whole numbers), a fraction shown as percentage on the y axis."""
     ax.set_ylim(0, 1.02)
@@ -72,7 +68,9 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     ``target`` (fraction) draws the goal as a dashed line; ``chosen`` (an agent count)
     colours that bar.
     """
-    _need(table, ["service level"], "table")
+    dataframe("table", table, ["service level"])
+    target = optional_scalar("target", target, high=1.0)
+    chosen = optional_scalar("chosen", chosen, integer=True)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
     colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
@@ -86,7 +84,8 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
 
 def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
     """Service level and occupancy against the number of agents: more of one means less of the other."""
-    _need(table, ["service level", "occupancy"], "table")
+    dataframe("table", table, ["service level", "occupancy"])
+    target = optional_scalar("target", target, high=1.0)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
     ax.plot(agents, table["service level"], marker="o", color=BLUE, label="service level")
@@ -100,7 +99,7 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
 
 def agents_per_erlang_curve(table, figsize=(9, 3.5)):
     """Two panels from :func:`~wfmcourse.scenarios.agents_per_erlang`: agents per Erlang and occupancy against the load."""
-    _need(table, ["medewerkers per Erlang", "occupancy"], "table")
+    dataframe("table", table, ["medewerkers per Erlang", "occupancy"])
     fig = _figure(figsize)
     left, right = fig.subplots(1, 2)
     load = np.asarray(table.index, float)
@@ -120,6 +119,8 @@ def agents_per_erlang_curve(table, figsize=(9, 3.5)):
 
 def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
     """One line per column of :func:`~wfmcourse.scenarios.service_level_by_patience` (Erlang C and Erlang A)."""
+    dataframe("table", table)
+    target = optional_scalar("target", target, high=1.0)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
     styles = ["-", "--", "-.", ":"]
@@ -140,7 +141,8 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
 
 def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
     """Share answered within t seconds: simulation against formula (:func:`~wfmcourse.simulation.wait_curve`)."""
-    _need(table, ["simulatie", "formule"], "table")
+    dataframe("table", table, ["simulatie", "formule"])
+    awt = optional_scalar("awt", awt)
     fig, ax = _axes(ax, figsize)
     t = np.asarray(table.index, float)
     ax.plot(t, table["simulatie"], linestyle="none", marker="o", markersize=3.5, color=BLUE,
@@ -166,7 +168,8 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
     including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
-    _need(intervals, ["agents", "service_level", "occupancy"], "intervals")
+    dataframe("intervals", intervals, ["agents", "service_level", "occupancy"])
+    target = optional_scalar("target", target, high=1.0)
     fig = _figure(figsize)
     top, bottom = fig.subplots(2, 1, sharex=True)
     x = np.arange(len(intervals))
@@ -215,6 +218,7 @@ def _time_labels(index) -> list[str]:
 
 def to_png(fig) -> bytes:
     """The figure as PNG bytes (for an ``ipywidgets.Image``)."""
+    instance("fig", fig, Figure, "a matplotlib Figure")
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()

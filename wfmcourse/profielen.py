@@ -69,6 +69,8 @@ def profile_figure(weekday, intraday, figsize=(10, 3.5)):
     """Two panels: the weekday shares (bars) and the intraday shares (line), in percent."""
     from matplotlib.ticker import PercentFormatter
 
+    as_array("weekday", series("weekday", weekday))
+    as_array("intraday", series("intraday", intraday))
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
     left, right = fig.subplots(1, 2, width_ratios=(1, 2))
     left.bar([d[:2] for d in weekday.index], weekday.to_numpy(), color="#1f6fb4")
@@ -85,6 +87,8 @@ def profile_figure(weekday, intraday, figsize=(10, 3.5)):
 
 def forecast_figure(actual, forecast, figsize=(10, 3.5)):
     """Actual volume ("Werkelijk") against the forecast ("Forecast") over time."""
+    as_array("actual", series("actual", actual))
+    as_array("forecast", series("forecast", forecast))
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.plot(actual.index, actual.to_numpy(), color="#8c8c8c", linewidth=1, label="Werkelijk")

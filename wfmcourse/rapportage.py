@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import kpi
-from ._checks import as_array, broadcast, frame, gap, one_dimensional, text
+from ._checks import as_array, broadcast, dataframe, gap, one_dimensional, text
 
 __all__ = [
     "contact_summary",
@@ -52,7 +52,7 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
     ``resolved_first_contact``, ``repeat_contacts`` and ``surveys`` (contacts with a survey
     answer, only when the column ``csat`` is present, else 0).
     """
-    frame("contacts", contacts, _CONTACT_COLUMNS)
+    dataframe("contacts", contacts, _CONTACT_COLUMNS)
     as_array("awt", awt)
     as_array("short_abandon", short_abandon)
     if text("channel", channel, optional=True) is not None:
@@ -92,7 +92,7 @@ def interval_service_levels(intervals) -> pd.DataFrame:
     Returns a DataFrame with the same index (closed and empty intervals dropped) and the
     columns ``offered``, ``answered_in_time`` and ``service_level`` (fraction 0-1).
     """
-    frame("intervals", intervals, _INTERVAL_COLUMNS)
+    dataframe("intervals", intervals, _INTERVAL_COLUMNS)
     if not isinstance(intervals.index, pd.DatetimeIndex):
         raise ValueError("intervals must have a DatetimeIndex of interval starts, "
                          f"got {type(intervals.index).__name__}")
@@ -204,7 +204,7 @@ def agent_time_summary(hours) -> pd.Series:
     negative totals raise ``ValueError``. Occupancy is ``productive / (productive + idle)``,
     utilisation ``productive / paid`` (:func:`kpi.occupancy`, :func:`kpi.utilisation`).
     """
-    frame("hours", hours, _HOUR_COLUMNS, nonempty=True)
+    dataframe("hours", hours, _HOUR_COLUMNS, nonempty=True)
     total = {name.removesuffix("_hours"): float(as_array(f"hours[{name!r}]", hours[name]).sum())
              for name in _HOUR_COLUMNS}
     total["idle"] = float(gap("hours", "logged_in_hours", total["logged_in"],

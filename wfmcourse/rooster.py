@@ -66,7 +66,7 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
-from ._checks import (_show, as_array, choice, flag, ndim, one_dimensional, series,
+from ._checks import (_show, as_array, choice, flag, instance, ndim, one_dimensional, series,
                       type_error, whole)
 
 __all__ = [
@@ -664,13 +664,17 @@ def _time_text(value):
     return _fmt(value)
 
 
+def _result(result):
+    return instance("result", result, RosterResult, "a RosterResult from plan_shifts or plan_week")
+
+
 def shift_table(result):
     """The chosen shifts as a small display table with Dutch column names.
 
     Columns: "Begin", "Einde", "Lengte (uur)", "Pauze" (e.g. "12:00-12:30"), "Aantal"; a
     multi-day plan also gets "Datum" first.
     """
-    s = result.shifts
+    s = _result(result).shifts
     table = pd.DataFrame({
         "Begin": [_time_text(v) for v in s["start"]],
         "Einde": [_time_text(v) for v in s["end"]],
@@ -693,6 +697,7 @@ def coverage_plot(result, ax=None):
     """
     import matplotlib.pyplot as plt
 
+    _result(result)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 4))
     index = result.requirement.index

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import _show, as_array, broadcast, choice, flag, scalar, two_by_two, whole
+from ._checks import _show, as_array, broadcast, choice, dataframe, flag, scalar, two_by_two, whole
 from .datafiles import Column, DataFileError, data_path, read_table
 
 __all__ = [
@@ -201,10 +201,7 @@ def stakeholder_map(frame=None, ax=None, *, threshold=3):
     """
     import matplotlib.pyplot as plt
 
-    frame = load() if frame is None else frame
-    missing = [c for c in ("stakeholder", "influence", "interest") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"frame must have the column {missing[0]!r}, got columns {list(frame.columns)}")
+    frame = load() if frame is None else dataframe("frame", frame, ("stakeholder", "influence", "interest"))
     labels = quadrant(np.asarray(frame["influence"]), np.asarray(frame["interest"]), threshold)
     labels = np.atleast_1d(labels)
     if ax is None:

@@ -18,7 +18,7 @@ import re
 import ipywidgets as widgets
 
 from . import erlang, nl, plots, scenarios
-from ._checks import optional_array, scalar
+from ._checks import instance, optional_array, scalar
 
 __all__ = [
     "calculate_staffing",
@@ -90,6 +90,7 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
 # ---------------------------------------------------------------------------
 def result_html(result: dict) -> str:
     """A small Dutch HTML table with the outcome of :func:`calculate_staffing`."""
+    instance("result", result, dict, "the dict from calculate_staffing")
     minutes = nl.number(result["interval"] / 60, 0)
     rows = [
         ("Rekenmodel", result["model"]),
@@ -127,6 +128,7 @@ _DUTCH = {
 
 def explain_error(error: Exception) -> str:
     """A Dutch sentence for a ``ValueError`` raised by :func:`calculate_staffing`."""
+    instance("error", error, Exception, "an exception")
     message = str(error)
     name = message.split(" ", 1)[0]
     sentence = _DUTCH.get(name, "Deze invoer kan niet worden doorgerekend.")
