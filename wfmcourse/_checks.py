@@ -99,6 +99,8 @@ def _is_real(x, allow_bool):
 
 def _numeric(name, value, allow_bool):
     """``value`` as a numpy array of a real (or, if allowed, boolean) dtype; refuses the rest."""
+    if type(value) in (float, int):                  # the common case, quickly (bool excluded)
+        return np.asarray(value)
     expected = _NUMBERS if not allow_bool else _NUMBERS + " (or True/False flags)"
     if value is None or isinstance(value, _REFUSED):
         raise type_error(name, value, expected)
@@ -155,7 +157,7 @@ def as_array(name, value, *, low=0.0, low_inclusive=True, high=None, high_inclus
     :class:`ParameterTypeError` or :class:`ParameterValueError` naming ``name`` and the value.
     """
     raw = _numeric(name, value, allow_bool)
-    arr = raw.astype(float)
+    arr = raw.astype(float, copy=False)
     bad = ~np.isfinite(arr)
     if bad.any():
         raise value_error(name, value, "not_finite", "be a finite number", _show(raw, bad))
