@@ -349,9 +349,13 @@ voorbeelden:
 
 Het CSV-bestand heeft een kolom calls (verplicht) en mag een kolom interval_start of start
 (label), aht (seconden per regel) en agents (een gegeven aantal medewerkers om door te rekenen)
-hebben.
+hebben. Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
+met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
+geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
+regel en kolom, en het bestand wordt dan niet doorgerekend.
 Er komen kolommen bij: traffic, agents, service_level, asa, occupancy (fracties en seconden),
-abandonment met --patience en scheduled met --shrinkage. Met --out verschijnt op het scherm een
+abandonment met --patience en scheduled met --shrinkage; een puntkommabestand komt terug met
+puntkomma's en decimale komma's. Met --out verschijnt op het scherm een
 korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
 
 

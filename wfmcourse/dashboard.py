@@ -443,7 +443,9 @@ class Dashboard(widgets.VBox):
         self.file_status = widgets.HTML()
         self.file_help = widgets.HTML(
             "<small>Kolommen: <code>calls</code> (verplicht), <code>aht</code> en "
-            "<code>interval_start</code> (mogen). Komma of puntkomma als scheidingsteken.</small>")
+            "<code>interval_start</code> (mogen). Komma als scheidingsteken met decimale punt "
+            "(12.5), of puntkomma met decimale komma (12,5; 1.234 is duizendtweehonderdvierendertig), "
+            "zoals Excel opslaat.</small>")
         self.interval = widgets.Dropdown(options=INTERVALS, value=interval, description="Lengte interval",
                                          style=wide, layout=size)
         self.aht = text(aht, "AHT (seconden)")

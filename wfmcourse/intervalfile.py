@@ -48,7 +48,6 @@ _WHOLE_LIMIT = 2.0 ** 53          # whole numbers above this are not exact as a 
 
 # (thousands mark, decimal mark) pairs each separator allows; a number must read one way only
 _NUMBER_STYLES = {",": ((",", "."),), ";": ((".", ","),), None: ((",", "."), (".", ","))}
-_SEPARATOR_NAMES = {",": "commas", ";": "semicolons"}
 
 
 @dataclass(frozen=True)
@@ -90,9 +89,9 @@ def read(source, *, name=None, aht=None) -> IntervalFile:
     """Read an interval CSV file from a path or from ``bytes`` (then ``name`` names it).
 
     ``aht`` (one number of seconds, > 0) fills rows and files without an AHT; without it every
-    row needs one. A bad ``aht`` raises ``ValueError`` naming ``aht`` before the file is read. Raises :class:`~wfmcourse.datafiles.DataFileError`
-    (``.path``, ``.line``, ``.column``, ``.kind``, ``.value``); a missing path raises
-    ``FileNotFoundError``.
+    row needs one; a bad ``aht`` raises ``ValueError`` naming ``aht`` before the file is read.
+    A bad file raises :class:`~wfmcourse.datafiles.DataFileError` (``.path``, ``.line``,
+    ``.column``, ``.kind``, ``.value``); a missing path raises ``FileNotFoundError``.
     """
     default = optional_array("aht", aht, low=0.0, low_inclusive=False)
     if default is not None and default.ndim != 0:
@@ -156,8 +155,8 @@ def _separator(header: str) -> str | None:
     """Semicolon or comma as the header uses it; with both, the one that gives a calls column."""
     found = [sep for sep in (";", ",") if sep in header]
     if len(found) == 2:
-        with_calls = [sep for sep in found
-                      if "calls" in (cell.strip() for cell in next(csv.reader([header], delimiter=sep)))]
+        with_calls = [sep for sep in found if "calls" in
+                      (cell.strip() for cell in next(csv.reader([header], delimiter=sep)))]
         found = with_calls or [max(found, key=header.count)]
     return found[0] if found else None
 
@@ -169,8 +168,7 @@ def _records(name, text: str):
     first = lines.readline()
     while first and not first.strip():              # blank lines before the header
         skipped, first = skipped + 1, lines.readline()
-    excel_sep = first.strip().lower()
-    if excel_sep.startswith("sep=") and len(excel_sep) == 5:
+    if first.strip().lower() in ("sep=;", "sep=,"):   # Excel's hint line
         separator = first.strip()[4]
         skipped += 1
         first = lines.readline()
@@ -181,7 +179,7 @@ def _records(name, text: str):
     records, previous = [], skipped
     try:
         for cells in reader:
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():
                 records.append((previous + 1, cells))
             previous = skipped + reader.line_num
     except csv.Error as exc:
@@ -209,72 +207,74 @@ def _check_header(name, line, header, aht):
 def _check_fields(name, separator, header, rows):
     """Every row has the header's number of fields, and nothing under a column without a name."""
     width = len(header)
+    unnamed = [position for position, cell in enumerate(header) if not cell]
     for line, cells in rows:
+        counts = {"fields": len(cells), "header": width}
         if len(cells) > width:
-            split = separator == "," and any(re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
-                                             for a, b in zip(cells, cells[1:]))
+            split = separator == "," and any(
+                re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
+                for a, b in zip(cells, cells[1:]))
             kind = "decimal_comma" if split else "too_many_fields"
             problem = f"{len(cells)} fields where the header has {width}"
             if split:
                 problem += ("; this looks like a decimal comma: save the file with semicolons "
                             "as separator or use a decimal point")
-            _refuse(name, line, None, kind, problem, value=separator.join(cells) if separator else cells[0],
-                    details={"fields": len(cells), "header": width})
+            _refuse(name, line, None, kind, problem, value=separator.join(cells), details=counts)
         if len(cells) < width:
             _refuse(name, line, None, "too_few_fields",
                     f"{len(cells)} fields where the header has {width}",
-                    value=(separator or ",").join(cells), details={"fields": len(cells), "header": width})
-        for position, cell in enumerate(cells):
-            if not header[position] and cell.strip():
+                    value=(separator or ",").join(cells), details=counts)
+        for position in unnamed:
+            if cells[position].strip():
                 _refuse(name, line, None, "unnamed_column",
                         f"a value in field {position + 1}, which has no name in the header",
-                        value=cell, details={"field": position + 1})
+                        value=cells[position], details={"field": position + 1})
 
 
-def _number_pattern(thousands: str, decimal: str) -> str:
-    t, d = "\\" + thousands, "\\" + decimal
-    return rf"[+-]?(?:\d+|[1-9]\d{{0,2}}(?:{t}\d{{3}})+)?(?:{d}\d+)?(?:[eE][+-]?\d+)?"
+def _number_pattern(thousands: str, decimal: str) -> re.Pattern:
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"[+-]?(?:(?:\d+|[1-9]\d{{0,2}}(?:{t}\d{{3}})+)(?:{d}\d+)?|{d}\d+)"
+                      rf"(?:[eE][+-]?\d+)?")
 
 
-def _numbers(text: pd.Series, lines, separator, spec: _Column):
-    """Numbers of one column (NaN where empty); the first bad cell as ``(line, kind, problem)``."""
-    empty = text == ""
-    readings = []
-    for thousands, decimal in _NUMBER_STYLES[separator]:
-        ok = text.str.fullmatch(_number_pattern(thousands, decimal)) & text.str.contains(r"\d")
-        value = text.str.replace(thousands, "", regex=False).str.replace(decimal, ".", regex=False)
-        readings.append(pd.to_numeric(value.where(ok & ~empty), errors="coerce"))
-    values = readings[0]
-    problems = []
-    if len(readings) == 2:           # one column: a number must not read two ways
-        both = readings[0].notna() & readings[1].notna() & (readings[0] != readings[1])
-        values = readings[0].fillna(readings[1])
-        problems.append((both, "ambiguous_number", "ambiguous: the point or comma may separate "
-                                                   "thousands or decimals"))
-    other = [style for style in _NUMBER_STYLES[None] if style not in _NUMBER_STYLES[separator]]
-    wrong_mark = pd.Series(False, index=text.index)
-    for thousands, decimal in other:
-        wrong_mark |= text.str.fullmatch(_number_pattern(thousands, decimal)) & text.str.contains(r"\d")
-    problems += [
-        (~empty & values.isna() & wrong_mark, "decimal_mark",
-         f"the decimal mark does not fit a file separated by {_SEPARATOR_NAMES.get(separator)}"),
-        (~empty & values.isna(), "not_a_number", "not a number"),
-        (~empty & np.isinf(values.fillna(0)), "not_finite", "too large for a number"),
-    ]
-    if spec.whole:
-        problems.append((~empty & (values % 1 != 0), "not_whole", "not a whole number"))
-        problems.append((~empty & (values.abs() > _WHOLE_LIMIT), "not_finite",
-                         "too large for a whole number"))
-    problems.append((~empty & (values <= 0 if spec.positive else values < 0),
-                     "not_positive" if spec.positive else "negative",
-                     "must be > 0" if spec.positive else "must be >= 0"))
-    first = None
-    for mask, kind, problem in problems:
-        hits = np.flatnonzero(mask.to_numpy(dtype=bool))
-        if hits.size and (first is None or lines[hits[0]] < first[0]):
-            first = (lines[hits[0]], kind, problem, text.iloc[hits[0]])
-    return values.to_numpy(dtype=float), empty.to_numpy(), first
+_PATTERNS = {style: _number_pattern(*style) for style in _NUMBER_STYLES[None]}
+_PROBLEMS = {"ambiguous_number": "ambiguous: the point or comma may separate thousands or decimals",
+             "decimal_mark": "the decimal mark does not fit the separator of the file",
+             "not_a_number": "not a number", "not_finite": "too large for a number",
+             "not_whole": "not a whole number", "negative": "must be >= 0",
+             "not_positive": "must be > 0", "value_required": "a value is required"}
 
+
+def _number(cell: str, separator) -> tuple[float, str | None]:
+    """``(value, None)``, or ``(nan, kind)`` when the cell is not exactly one finite number."""
+    readings = {float(cell.replace(thousands, "").replace(decimal, "."))
+                for thousands, decimal in _NUMBER_STYLES[separator]
+                if _PATTERNS[thousands, decimal].fullmatch(cell)}
+    if len(readings) == 1:
+        value = readings.pop()
+        return (value, None) if np.isfinite(value) else (np.nan, "not_finite")
+    if readings:
+        return np.nan, "ambiguous_number"
+    wrong = any(pattern.fullmatch(cell) for pattern in _PATTERNS.values())
+    return np.nan, "decimal_mark" if wrong else "not_a_number"
+
+
+def _numbers(cells: list, separator, spec: _Column):
+    """Numbers of one column (NaN where empty) and, per cell, the first problem (``None`` if fine).
+
+    Each distinct text is parsed once (:func:`_number`); bounds are checked on the array.
+    """
+    parsed = {cell: _number(cell, separator) for cell in set(cells) if cell}
+    parsed[""] = (np.nan, None)
+    values = np.array([parsed[cell][0] for cell in cells], dtype=float)
+    kinds = np.array([parsed[cell][1] for cell in cells], dtype=object)
+    checks = [(np.abs(values) > _WHOLE_LIMIT, "not_finite"), (values % 1 != 0, "not_whole")] \
+        if spec.whole else []
+    checks.append((values <= 0, "not_positive") if spec.positive else (values < 0, "negative"))
+    with np.errstate(invalid="ignore"):
+        for mask, kind in checks:
+            kinds[np.equal(kinds, None) & mask & ~np.isnan(values)] = kind
+    return values, kinds
 
 
 def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
@@ -284,22 +284,22 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     _check_fields(name, separator, header, rows)
     lines = np.array([line for line, _ in rows])
     named = [i for i, cell in enumerate(header) if cell]
-    text = pd.DataFrame({header[i]: [cells[i].strip() for _, cells in rows] for i in named},
-                        dtype=str)
+    raw = {header[i]: [cells[i].strip() for _, cells in rows] for i in named}
+    text = pd.DataFrame(raw, dtype=str)
     columns, first = {}, None
     for column, spec in _COLUMNS.items():
         if column not in text:
             continue
-        values, empty, bad = _numbers(text[column], lines, separator, spec)
-        blank = np.flatnonzero(empty) if column != "aht" or aht is None else np.array([], int)
-        if blank.size and (bad is None or lines[blank[0]] < bad[0]):
-            bad = (lines[blank[0]], "value_required", "a value is required", "")
-        if bad is not None and (first is None or bad[0] < first[0]):
-            first = (*bad, column)
-        columns[column] = values
+        cells = raw[column]
+        columns[column], kinds = _numbers(cells, separator, spec)
+        if column != "aht" or aht is None:
+            kinds[[cell == "" for cell in cells]] = "value_required"
+        bad = np.flatnonzero(~np.equal(kinds, None))
+        if bad.size and (first is None or lines[bad[0]] < first[0]):
+            first = (lines[bad[0]], kinds[bad[0]], cells[bad[0]], column)
     if first is not None:
-        line, kind, problem, value, column = first
-        _refuse(name, int(line), column, kind, problem, value=value,
+        line, kind, value, column = first
+        _refuse(name, int(line), column, kind, _PROBLEMS[kind], value=value,
                 details={"separator": separator})
     row_aht = columns.get("aht", np.full(len(rows), np.nan))
     if aht is not None:
@@ -335,7 +335,9 @@ _DUTCH = {
     "negative": "het getal mag niet negatief zijn",
     "not_positive": "het getal moet groter dan 0 zijn",
     "ambiguous_number": "dit getal is dubbelzinnig: de punt of komma kan duizendtallen of decimalen "
-                        "scheiden. Schrijf het zonder scheidingsteken voor duizendtallen",
+                        "scheiden. Schrijf duizendtallen zonder punt of komma (1234), of zet "
+                        "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
+                        "vastlegt",
 }
 _DECIMAL_MARK = {
     ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
@@ -343,10 +345,13 @@ _DECIMAL_MARK = {
     ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
          "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
 }
-_MISSING_HINT = {
-    "calls": " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', 'agents' en "
-             "'interval_start' of 'start' hebben).",
-    "aht": " Zet een kolom 'aht' (seconden per interval) in het bestand, of geef één AHT op.",
+_HINTS = {
+    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
+                                 "'agents' en 'interval_start' of 'start' hebben).",
+    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
+                               "geef één AHT op.",
+    ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
+                               "zonder AHT.",
 }
 
 
@@ -369,8 +374,8 @@ def dutch_message(error: DataFileError) -> str:
     text += f": {problem}."
     if error.value is not None:
         text += f" Gevonden: {error.value!r}." if error.value != "" else ""
-    if error.kind == "missing_column":
-        text += _MISSING_HINT.get(error.column, "")
+    if error.kind in ("missing_column", "value_required"):
+        text += _HINTS.get((error.kind, error.column), "")
     return text
 
 
