@@ -74,6 +74,15 @@ def test_line_numbers_are_physical(tmp_path, capsys, content):
     assert "(regel 6, kolom 'calls')" in d.explain(error)
 
 
+@pytest.mark.parametrize("content, line", [
+    (b"\n\nsep=;\ncalls;calls\n1;2\n", 4),            # blank lines and Excel's sep= line count
+    (b"\r\ntijd;aantal\r\n1;2\r\n", 2),
+    (b'start,calls,aht\n"ma\n08:00",1,180\n\n08:15,x,180\n', 5),   # a quoted line break counts
+])
+def test_header_and_quoted_line_breaks_keep_physical_lines(content, line):
+    assert refused(content).line == line
+
+
 def test_a_file_with_only_a_header_is_an_error_in_the_cli(tmp_path, capsys):
     """Was: exit 0 and an empty table."""
     code, out, err = run_cli(tmp_path, capsys, b"calls,aht\n", "--aht", "180")
