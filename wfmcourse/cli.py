@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang, intervalfile, nl, shrinkage
-from ._checks import as_array, optional_array
+from ._checks import as_array
 from .datafiles import DataFileError
 
 __all__ = [
@@ -431,8 +431,8 @@ def _run_staff(args, out) -> int:
         print(format_summary(summary), file=out)
         return 0
     # validate the scalar options before reading the file, so their errors name the option
+    # (the reader checks --aht itself before it reads)
     as_array("interval", args.interval, low=0.0, low_inclusive=False)
-    optional_array("aht", args.aht, low=0.0, low_inclusive=False)
     data = intervalfile.read(args.csv, aht=args.aht)
     text, values = _split(data)
     table = staff_table(text, values, args.interval, awt, target, **options,
