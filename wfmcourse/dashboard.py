@@ -444,7 +444,7 @@ class Dashboard(widgets.VBox):
         self.file_help = widgets.HTML(
             "<small>Kolommen: <code>calls</code> (verplicht), <code>aht</code> en "
             "<code>interval_start</code> (mogen). Komma als scheidingsteken met decimale punt "
-            "(12.5), of puntkomma met decimale komma (12,5; 1.234 is duizendtweehonderdvierendertig), "
+            "(12.5), of puntkomma met decimale komma (12,5; 1.234 is 1234), "
             "zoals Excel opslaat.</small>")
         self.interval = widgets.Dropdown(options=INTERVALS, value=interval, description="Lengte interval",
                                          style=wide, layout=size)
