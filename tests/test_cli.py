@@ -226,15 +226,17 @@ def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
     code, out, err = run(["staff", "--csv", str(src)], capsys)
     assert code == 1 and out == ""
     line = one_line_error(err)
-    assert "kapot.csv" in line and "line 3" in line and "'calls'" in line and "veel" in line
+    assert line == ("fout: Het bestand kapot.csv klopt niet (regel 3, kolom 'calls'): dit is geen "
+                    "getal. Gevonden: 'veel'.")
 
 
 @pytest.mark.parametrize("content, where", [
-    ("calls,aht\n40,180\n50,0\n", ("line 3", "'aht'")),              # aht must be > 0
-    ("calls,aht\n40,\n", ("line 2", "'aht'")),                        # empty and no --aht
-    ("start,aantal\n08:00,40\n", ("line 1", "'calls'")),              # missing column
-    ("calls,agents\n40,8.5\n", ("line 2", "'agents'")),               # not a whole number
-    ("calls\n-3\n", ("line 2", "'calls'")),
+    ("calls,aht\n40,180\n50,0\n", ("regel 3, kolom 'aht'",)),         # aht must be > 0
+    ("calls,aht\n40,\n", ("regel 2, kolom 'aht'",)),                   # empty and no --aht
+    ("start,aantal\n08:00,40\n", ("regel 1, kolom 'calls'",)),         # missing column
+    ("calls,agents,aht\n40,8.5,180\n", ("regel 2, kolom 'agents'",)),  # not a whole number
+    ("calls,aht\n-3,180\n", ("regel 2, kolom 'calls'",)),
+    ("calls\n40\n", ("regel 1, kolom 'aht'", "geef één AHT op")),      # no aht column, no --aht
 ])
 def test_csv_value_problems_are_located(tmp_path, capsys, content, where):
     src = write(tmp_path / "f.csv", content)

@@ -83,7 +83,7 @@ def test_read_forecast_windows_encoding_and_no_labels():
     (b"calls\n80\nveel\n", 3, "calls", "not a number"),
     (b"calls,aht\n80,0\n", 2, "aht", "must be > 0"),
     (b"calls\n", 2, "calls", "the file has a header but no intervals"),
-    (b"", None, "*", "the file is empty"),
+    (b"", None, None, "the file is empty"),
 ])
 def test_read_forecast_errors_name_file_line_and_column(content, line, column, problem):
     with pytest.raises(DataFileError) as caught:

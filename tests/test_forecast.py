@@ -140,6 +140,54 @@ def test_poisson_mad_known_values():
     assert forecast.poisson_mad(0.0) == 0.0
 
 
+def _mpmath_poisson_mad(lam):
+    """Independent reference: 2 lambda e^-lambda lambda^k / k! (k = floor lambda) in mpmath, with
+    enough digits for the cancellation in k ln(lambda) - lambda - ln k! (about log10(lambda ln
+    lambda) of them) plus 30 more."""
+    import mpmath
+
+    x = mpmath.mpf(float(lam))
+    with mpmath.workdps(30 + int(mpmath.log10(x * mpmath.log(x + 2) + 1))):
+        k = mpmath.floor(x)
+        return float(2 * x * mpmath.exp(k * mpmath.log(x) - x - mpmath.loggamma(k + 1)))
+
+
+@pytest.mark.parametrize("lam", [1e-300, 1e-3, 0.5, 1.0, 15.999, 16.0, 16.5, 1e3 + 0.37, 123456.789,
+                                 2.0 ** 52 + 0.5, 1e15, 1e15 + 0.25, 1e100, 1e300, 1.7e308])
+def test_poisson_mad_matches_mpmath_at_every_scale(lam):
+    """Issue #13: at 1e15 the scipy pmf gave 2.25e8 (true 2.52e7), at 1e300 it gave 0."""
+    assert forecast.poisson_mad(lam) == pytest.approx(_mpmath_poisson_mad(lam), rel=1e-13)
+
+
+def test_poisson_mad_reported_huge_values():
+    assert forecast.poisson_mad(1e15) == pytest.approx(2.5231325220201597e7, rel=1e-13)
+    assert forecast.poisson_mad(1e300) == pytest.approx(np.sqrt(2e300 / np.pi), rel=1e-13)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.floats(1e-3, 1e300))
+def test_poisson_mad_matches_mpmath_property(lam):
+    assert forecast.poisson_mad(lam) == pytest.approx(_mpmath_poisson_mad(lam), rel=1e-13)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1.0, 1e300))
+def test_poisson_mad_asymptotic_bounds(lam):
+    """With k = floor(lambda), f = lambda - k: MAD / sqrt(2 lambda / pi) = 1 + (f/2 - f^2/2 - 1/12)/k
+    + O(1/k^2), so it lies between 1 - 1/(11 lambda) and 1 + 1/(23 lambda) (1/12 and 1/24 leading)."""
+    ratio = forecast.poisson_mad(lam) / np.sqrt(2 * lam / np.pi)
+    assert 1 - 1 / (11 * lam) - 1e-15 <= ratio <= 1 + 1 / (23 * lam) + 1e-15     # + rounding
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.0, 1e12), st.floats(0.0, 1e12))
+def test_poisson_mad_grows_with_lambda(a, b):
+    """On [k, k+1) the derivative of 2 e^-x x^(k+1) / k! is positive and the pieces meet at the
+    integers, so E|X - lambda| increases with lambda (up to rounding)."""
+    lo, hi = sorted((a, b))
+    assert forecast.poisson_mad(lo) <= forecast.poisson_mad(hi) * (1 + 1e-14)
+
+
 def test_poisson_noise_floor_against_seeded_simulation():
     """A day of 15-minute intervals with quiet mornings and a busy peak: simulate 4 000 days of
     Poisson arrivals with a fixed seed, forecast the true expected volume, and compare the

@@ -9,8 +9,10 @@ directly:
 * :func:`read_intervals` / :func:`staff_table` -- a CSV file of intervals with columns added;
 * :func:`main` -- argument parsing and exit codes (0 fine, 1 bad value or file, 2 bad usage).
 
-Errors never show a traceback: one line ``fout: ...`` on stderr (the ``ValueError`` text of the
-package, in English, names the parameter and the value).
+Errors never show a traceback: one line ``fout: ...`` on stderr. A bad CSV file gets the Dutch
+sentence of :func:`wfmcourse.intervalfile.dutch_message` (file, line and column), the same the
+dashboard shows; other bad values the ``ValueError`` text of the package, in English, naming the
+parameter and the value.
 """
 from __future__ import annotations
 
@@ -19,14 +21,13 @@ import math
 import os
 import re
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import erlang, nl, shrinkage
-from ._checks import as_array, broadcast, instance, ndim, optional_array, text as _text
-from .datafiles import Column, DataFileError, read_table
+from . import erlang, intervalfile, nl, shrinkage
+from ._checks import as_array, broadcast, instance, ndim, text as _text
+from .datafiles import DataFileError
 
 __all__ = [
     "parse_sl",
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 PROG = "python -m wfmcourse"
-LABEL_COLUMNS = ("interval_start", "start")
+LABEL_COLUMNS = intervalfile.LABEL_COLUMNS
 RESULT_COLUMNS = ("traffic", "agents_needed", "service_level", "asa", "occupancy", "abandonment",
                   "scheduled")
 _WIDTH = 24          # width of the label column in format_summary
@@ -214,44 +215,29 @@ def format_summary(summary: dict) -> str:
 # CSV files of intervals
 # ---------------------------------------------------------------------------
 def read_intervals(path, aht=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a CSV file of intervals; returns ``(text, values)``.
+    """Read a CSV file of intervals (:func:`wfmcourse.intervalfile.read`); returns ``(text, values)``.
 
-    ``text`` is the file as written (all columns as text, for writing back unchanged);
-    ``values`` holds the typed columns: ``calls`` (required, >= 0), ``aht`` (seconds > 0; taken
-    from the file where a row has it, else the ``aht`` argument) and ``agents`` (whole numbers,
-    only when the file has that column: a given staffing to evaluate). A label column
-    ``interval_start`` or ``start`` is kept as text. Problems raise
-    :class:`~wfmcourse.datafiles.DataFileError` naming the file, line and column.
+    ``text`` is the file as written (the named columns as text, for writing back);
+    ``values`` holds the typed columns: ``calls`` (>= 0), ``aht`` (seconds > 0; from the file
+    where a row has it, else the ``aht`` argument) and ``agents`` (whole numbers, only when the
+    file has that column: a given staffing to evaluate). Problems raise
+    :class:`~wfmcourse.datafiles.DataFileError` naming the file, physical line and column.
     """
-    path = Path(path)
-    text = read_table(path, {})
-    schema = {"calls": Column("float", low=0.0)}
-    if "aht" in text.columns:
-        schema["aht"] = Column("float", required=False, low=0.0)
-    if "agents" in text.columns:
-        schema["agents"] = Column("int", low=0.0)
-    typed = read_table(path, schema)
-    values = pd.DataFrame({"calls": typed["calls"].astype(float)}, index=typed.index)
-    if "aht" in typed.columns:
-        row_aht = typed["aht"].astype(float)
-        if aht is not None:
-            row_aht = row_aht.fillna(float(aht))
-        _reject(path, row_aht.isna(), text["aht"], "aht", "a value is required (or give --aht)")
-        _reject(path, row_aht <= 0, text["aht"], "aht", "must be > 0")
-        values["aht"] = row_aht
-    elif aht is None:
-        raise DataFileError(path, 1, "aht", "column is missing from the header (or give --aht)")
-    else:
-        values["aht"] = float(aht)
-    if "agents" in typed.columns:
-        values["agents"] = typed["agents"].astype(np.int64)
-    return text, values
+    return _split(intervalfile.read(path, aht=aht))
 
 
-def _reject(path, mask, raw, column, problem):
-    if mask.any():
-        row = int(np.flatnonzero(mask.to_numpy())[0])
-        raise DataFileError(path, row + 2, column, f"{problem} (got {raw.iloc[row]!r})")
+def _split(data: intervalfile.IntervalFile) -> tuple[pd.DataFrame, pd.DataFrame]:
+    values = pd.DataFrame({"calls": data.calls, "aht": data.aht}, index=data.text.index)
+    if data.agents is not None:
+        values["agents"] = data.agents
+    return data.text, values
+
+
+def _csv_style(data: intervalfile.IntervalFile) -> dict:
+    """Write back as read: semicolons and decimal commas for a Dutch file, else commas and points."""
+    dutch = data.separator == ";" or (
+        data.separator is None and data.text.apply(lambda c: c.str.contains(",")).to_numpy().any())
+    return {"sep": ";", "decimal": ","} if dutch else {"sep": ",", "decimal": "."}
 
 
 def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, target=0.8, *,
@@ -368,9 +354,13 @@ voorbeelden:
 
 Het CSV-bestand heeft een kolom calls (verplicht) en mag een kolom interval_start of start
 (label), aht (seconden per regel) en agents (een gegeven aantal medewerkers om door te rekenen)
-hebben.
+hebben. Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
+met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
+geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
+regel en kolom, en het bestand wordt dan niet doorgerekend.
 Er komen kolommen bij: traffic, agents, service_level, asa, occupancy (fracties en seconden),
-abandonment met --patience en scheduled met --shrinkage. Met --out verschijnt op het scherm een
+abandonment met --patience en scheduled met --shrinkage; een puntkommabestand komt terug met
+puntkomma's en decimale komma's. Met --out verschijnt op het scherm een
 korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
 
 
@@ -446,15 +436,16 @@ def _run_staff(args, out) -> int:
         print(format_summary(summary), file=out)
         return 0
     # validate the scalar options before reading the file, so their errors name the option
+    # (the reader checks --aht itself before it reads)
     as_array("interval", args.interval, low=0.0, low_inclusive=False)
-    optional_array("aht", args.aht, low=0.0, low_inclusive=False)
-    text, values = read_intervals(args.csv, aht=args.aht)
+    data = intervalfile.read(args.csv, aht=args.aht)
+    text, values = _split(data)
     table = staff_table(text, values, args.interval, awt, target, **options,
                         shrinkage_rate=args.shrinkage)
     if args.out is None:
-        table.to_csv(out, index=False)
+        table.to_csv(out, index=False, **_csv_style(data))
         return 0
-    table.to_csv(args.out, index=False)
+    table.to_csv(args.out, index=False, **_csv_style(data))
     print(f"Geschreven: {args.out}", file=out)
     for line in _table_totals(text, table, args.interval, args.shrinkage, args.contract_hours):
         print(line, file=out)
@@ -502,8 +493,8 @@ def main(argv=None) -> int:
         return _fail(f"bestand niet gevonden: {exc.filename}", 1)
     except OSError as exc:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1)
-    except pd.errors.EmptyDataError:
-        return _fail(f"{Path(args.csv).name}: het bestand is leeg", 1)
+    except DataFileError as exc:       # the same Dutch sentence as the dashboard shows
+        return _fail(intervalfile.dutch_message(exc), 1)
     except ValueError as exc:
         return _fail(exc, 1)
     except Exception as exc:           # noqa: BLE001 -- promise: never a traceback

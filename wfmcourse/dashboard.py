@@ -5,7 +5,8 @@ The logic is in pure functions that the tests call directly:
 
 * :func:`parse_calls` / :func:`interval_labels` -- typed calls per interval and their start times;
 * :func:`read_forecast` -- an uploaded CSV file of interval forecasts (comma or semicolon
-  separated, as Dutch Excel writes it), through :func:`wfmcourse.cli.read_intervals`;
+  separated, as Dutch Excel writes it), through :func:`wfmcourse.intervalfile.read`, the
+  reader of the command line;
 * :func:`staffing_plan` -- agents per interval (:func:`wfmcourse.cli.staffing`, one vectorised
   Erlang C/A call), totals over the period and scheduled FTE (:mod:`wfmcourse.shrinkage`);
 * :func:`plan_html`, :func:`plan_workbook`, :func:`download_link` -- Dutch summary, the Excel
@@ -20,7 +21,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import io
 import math
 import re
 import tempfile
@@ -31,7 +31,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from . import __version__, cli, eindcase, kpi, nl, plots, shrinkage
+from . import __version__, cli, eindcase, intervalfile, kpi, nl, plots, shrinkage
 from ._checks import (ParameterTypeError, as_array, dataframe, flag, instance, scalar, text as _text,
                       type_error, whole)
 from .datafiles import DataFileError
@@ -57,7 +57,7 @@ __all__ = [
 
 EXAMPLE_CALLS = "60 85 110 130 140 135 120 115 125 130 110 80"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_UPLOAD_BYTES = 5_000_000
+MAX_UPLOAD_BYTES = intervalfile.MAX_BYTES
 DUTCH_COLUMNS = {
     "calls": "gesprekken", "aht": "AHT (s)", "traffic": "verkeer (Erlang)",
     "agents": "medewerkers nodig", "service_level": "service level", "asa": "ASA (s)",
@@ -75,7 +75,7 @@ def parse_calls(text) -> np.ndarray:
     Numbers are separated by spaces, new lines or semicolons, or by a comma followed by a
     space (``"80, 110"``); a comma inside a number is a decimal comma (``"12,5"``), a dot is a
     decimal point. Raises ``ValueError`` naming ``calls`` and the first item that is not a
-    number of calls (>= 0).
+    number of calls (>= 0) or is too large for a float (it would become ``inf``).
     """
     items = [item for item in re.split(r"[\s;]+|,(?=\s)", str(text)) if item]
     if not items:
@@ -84,7 +84,10 @@ def parse_calls(text) -> np.ndarray:
     for position, item in enumerate(items, start=1):
         if not re.fullmatch(r"\d+(?:[.,]\d+)?", item):
             raise ValueError(f"calls must be numbers of 0 or more, got {item!r} (item {position})")
-        values.append(float(item.replace(",", ".")))
+        value = float(item.replace(",", "."))
+        if math.isinf(value):
+            raise ValueError(f"calls must be finite; too large, got {item!r} (item {position})")
+        values.append(value)
     return np.asarray(values)
 
 
@@ -120,56 +123,16 @@ class Forecast:
     aht: np.ndarray
 
 
-def _decode(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")          # Excel's "CSV UTF-8" starts with a BOM
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")   # Excel's plain "CSV" on Windows
-
-
-def _comma_csv(text: str) -> str:
-    """A semicolon-separated file with decimal commas (Dutch Excel) as a plain comma CSV."""
-    header = text.split("\n", 1)[0]
-    if ";" not in header or "," in header:
-        return text
-    table = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
-    table = table.apply(lambda column: column.str.replace(r"^\s*(-?\d+),(\d+)\s*$", r"\1.\2",
-                                                          regex=True))
-    return table.to_csv(index=False)
-
-
 def read_forecast(name, content, aht=None) -> Forecast:
     """Read an uploaded CSV file of interval forecasts (``content`` as bytes).
 
-    Columns as for ``python -m wfmcourse staff --csv``: ``calls`` (required), optionally
-    ``aht`` per row (else the ``aht`` argument) and a label ``interval_start`` or ``start``.
-    Semicolons with decimal commas are accepted as well. Problems raise
-    :class:`~wfmcourse.datafiles.DataFileError` naming the file, line and column.
+    The reader of ``python -m wfmcourse staff --csv`` (:func:`wfmcourse.intervalfile.read`):
+    ``calls`` (required), optionally ``aht`` per row (else the ``aht`` argument) and a label
+    ``interval_start`` or ``start``; comma or semicolon separated (Dutch Excel). Problems raise
+    :class:`~wfmcourse.datafiles.DataFileError` naming the file, physical line and column.
     """
-    name = re.split(r"[\\/]", str(name))[-1].strip()       # a browser may send a Windows path
-    if name in ("", ".", ".."):
-        name = "upload.csv"
-    content = bytes(content)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise DataFileError(name, None, "*", f"file is larger than {MAX_UPLOAD_BYTES:,} bytes "
-                                             f"(got {len(content):,})")
-    text = _decode(content)
-    if not text.strip():
-        raise DataFileError(name, None, "*", "the file is empty")
-    try:
-        text = _comma_csv(text)
-    except pd.errors.ParserError as exc:
-        raise DataFileError(name, None, "*", f"not a valid CSV file ({exc})") from None
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_text(text, encoding="utf-8")
-        raw, values = cli.read_intervals(path, aht=aht)
-    label = next((c for c in cli.LABEL_COLUMNS if c in raw.columns), None)
-    labels = (list(raw[label].str.strip()) if label is not None
-              else [str(i) for i in range(1, len(raw) + 1)])
-    if not len(values):
-        raise DataFileError(name, 2, "calls", "the file has a header but no intervals")
-    return Forecast(name, labels, values["calls"].to_numpy(), values["aht"].to_numpy())
+    data = intervalfile.read(bytes(content), name=name, aht=aht)
+    return Forecast(data.name, data.labels, data.calls, data.aht)
 
 
 # ---------------------------------------------------------------------------
@@ -411,22 +374,10 @@ def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download
             f"background:#1f6fb4;color:white;text-decoration:none'>{html.escape(label)}</a>")
 
 
-_FILE_PROBLEMS = (
-    ("column is missing from the header", "deze kolom ontbreekt in de kopregel"),
-    ("a value is required", "hier ontbreekt een waarde"),
-    ("not a whole number", "dit is geen geheel getal"),
-    ("not a number", "dit is geen getal"),
-    ("must be >= 0", "het getal mag niet negatief zijn"),
-    ("must be > 0", "het getal moet groter dan 0 zijn"),
-    ("not UTF-8 text", "het bestand is geen tekst"),
-    ("not a valid CSV file", "dit is geen geldig CSV-bestand"),
-    ("the file is empty", "het bestand is leeg"),
-    ("the file has a header but no intervals", "er staat alleen een kopregel in, geen intervallen"),
-    ("file is larger than", f"het bestand is groter dan {MAX_UPLOAD_BYTES // 1_000_000} MB"),
-)
-
 _MESSAGES = (   # (pattern of the English message, Dutch text with its named groups)
     (r"calls must hold at least one", "Vul minstens één aantal gesprekken in."),
+    (r"calls must be finite.* got (?P<got>.+)$",
+     "Dit aantal gesprekken is te groot om mee te rekenen. Ingevuld: {got}."),
     (r"calls must be numbers.* got (?P<got>.+)$",
      "Vul de gesprekken per interval in als getallen van 0 of meer, gescheiden door spaties of "
      "enters. Ingevuld: {got}."),
@@ -458,7 +409,7 @@ def explain(error: Exception, typed: dict | None = None) -> str:
     instance("error", error, Exception, "an exception")
     instance("typed", typed, (dict, type(None)), "a dict parameter -> typed text, or None")
     if isinstance(error, DataFileError):
-        return _explain_file(error)
+        return intervalfile.dutch_message(error)      # the same sentence as the command line
     message = str(error)
     sentence = next((dutch.format(**found.groupdict()) for pattern, dutch in _MESSAGES
                      if (found := re.match(pattern, message))), None) or explain_error(error)
@@ -466,21 +417,6 @@ def explain(error: Exception, typed: dict | None = None) -> str:
     if typed and name in typed and " Ingevuld: " in sentence:
         sentence = sentence[:sentence.index(" Ingevuld: ")] + f" Ingevuld: {typed[name]}."
     return sentence
-
-
-def _explain_file(error: DataFileError) -> str:
-    problem = str(error.problem)
-    dutch = next((text for start, text in _FILE_PROBLEMS if problem.startswith(start)), problem)
-    text = f"Het bestand {error.path.name} klopt niet"
-    if error.line is not None:
-        text += f" (regel {error.line}, kolom '{error.column}')"
-    text += f": {dutch}."
-    found = re.search(r"\(got (.+)\)$", problem)
-    if found:
-        text += f" Gevonden: {found.group(1)}."
-    if error.column == "calls" and problem.startswith("column is missing"):
-        text += " Het bestand heeft een kolom 'calls' nodig (en mag 'aht' en 'interval_start' hebben)."
-    return text
 
 
 # ---------------------------------------------------------------------------
@@ -524,7 +460,9 @@ class Dashboard(widgets.VBox):
         self.file_status = widgets.HTML()
         self.file_help = widgets.HTML(
             "<small>Kolommen: <code>calls</code> (verplicht), <code>aht</code> en "
-            "<code>interval_start</code> (mogen). Komma of puntkomma als scheidingsteken.</small>")
+            "<code>interval_start</code> (mogen). Komma als scheidingsteken met decimale punt "
+            "(12.5), of puntkomma met decimale komma (12,5; 1.234 is 1234), "
+            "zoals Excel opslaat.</small>")
         self.interval = widgets.Dropdown(options=INTERVALS, value=interval, description="Lengte interval",
                                          style=wide, layout=size)
         self.aht = text(aht, "AHT (seconden)")
@@ -569,10 +507,8 @@ class Dashboard(widgets.VBox):
             return None
         upload = self.upload.value[0]
         self.file_status.value = f"<span style='margin-left:8px'>{html.escape(upload['name'])}</span>"
-        # the AHT field fills rows without an AHT; a bad field value is passed on so that the
-        # calculation names the AHT, not a missing "aht" column
-        forecast = read_forecast(upload["name"], upload["content"],
-                                 aht=aht if isinstance(aht, float) else math.nan)
+        # the AHT field fills rows without an AHT; a bad field raises the AHT's own error
+        forecast = read_forecast(upload["name"], upload["content"], aht=aht)
         return forecast.calls, forecast.aht, forecast.labels, f"bestand {forecast.name}"
 
     def _show(self, message="", plan=None, source=None):

@@ -19,12 +19,20 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class DataFileError(ValueError):
-    """A data file does not match its schema."""
+    """A data file does not match its schema.
 
-    def __init__(self, path, line, column, problem):
+    ``path`` (a :class:`~pathlib.Path`; its ``name`` is the file name), ``line`` (physical line,
+    1-based, or ``None`` for the whole file), ``column`` (or ``None`` for a whole line) and
+    ``problem`` (English). Readers that callers translate also set ``kind`` (a stable key such as
+    ``"not_a_number"``), ``value`` (the text found) and ``details`` (numbers for the message).
+    """
+
+    def __init__(self, path, line, column, problem, *, kind=None, value=None, details=None):
         self.path, self.line, self.column, self.problem = Path(path), line, column, problem
-        where = f"line {line}, column '{column}'" if line is not None else f"column '{column}'"
-        super().__init__(f"{Path(path).name}: {where}: {problem}")
+        self.kind, self.value, self.details = kind, value, dict(details or {})
+        where = [f"line {line}"] if line is not None else []
+        where += [f"column '{column}'"] if column is not None else []
+        super().__init__(f"{Path(path).name}: {', '.join(where) + ': ' if where else ''}{problem}")
 
 
 @dataclass(frozen=True)
