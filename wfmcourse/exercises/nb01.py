@@ -1,6 +1,6 @@
 """Opdrachten bij notebook 01_begrippen."""
 from .. import erlang, glossary, glossary_graph, kpi, nl, shrinkage
-from . import _format, choice, term
+from . import choice, term
 
 _SHRINKAGE = glossary.lookup("Shrinkage")
 
@@ -105,8 +105,8 @@ opdracht_4 = choice(
     hint="Reken de drie varianten uit met kpi.service_level (variant='offered', 'answered' en "
          "'excluding_short_abandons') en vergelijk.",
     solution=lambda: (
-        f"b: {_format(_SL['b'] * 100)}% tegen {_format(_SL['a'] * 100)}% (aangeboden) en "
-        f"{_format(round(_SL['c'] * 100, 1))}% (zonder korte afhakers). Wie alleen door "
+        f"b: {nl.percent(_SL['b'], 0)} tegen {nl.percent(_SL['a'], 0)} (aangeboden) en "
+        f"{nl.percent(_SL['c'])} (zonder korte afhakers). Wie alleen door "
         "beantwoorde gesprekken deelt, laat de 100 afhakers buiten "
         "beeld: hoe meer klanten ophangen, hoe mooier het cijfer lijkt."),
     feedback={

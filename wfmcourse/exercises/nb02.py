@@ -46,9 +46,9 @@ opdracht_1 = number(
     hint="Maak eerst de totalen van de chat: rapportage.contact_summary(contacten, channel=\"chat\"). "
          "AHT = (gesprekstijd + wachtstand + nawerk) / aantal beantwoorde contacten.",
     solution=lambda: "chat = rapportage.contact_summary(contacten, channel=\"chat\"); kpi.aht(chat['talk'], "
-                     f"chat['hold'], chat['acw'], chat['answered']) = {_dec(_aht(), 1)} seconden, ruim anderhalf "
-                     f"keer de {_dec(_aht('telefoon'), 0)} seconden van de telefoon: een medewerker voert "
-                     "vaak meer chats tegelijk, en de klant typt.",
+                     f"chat['hold'], chat['acw'], chat['answered']) = {_dec(_aht(), 1)} seconden, ongeveer "
+                     f"anderhalf keer de {_dec(_aht('telefoon'), 0)} seconden van de telefoon: de klant typt, "
+                     "en een medewerker voert vaak meer chats tegelijk.",
     mistakes={
         "telefoon": (lambda: _aht("telefoon"),
                      "Dat is de AHT van de telefoon, die hierboven al staat. De vraag gaat over de chat: maak "
