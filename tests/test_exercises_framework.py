@@ -95,7 +95,7 @@ def make_hours():
 
 
 @pytest.mark.parametrize("answer", [37, 36.6, "36,6", "37", "36.6", "36,64", np.float32(36.6), np.int64(37),
-                                    "36,6 uur"])
+                                    "36,6 uur", np.array(36.6)])
 def test_right_at_each_accepted_precision(answer):
     assert make_hours().evaluate(answer).correct
 
@@ -169,3 +169,15 @@ def test_question_requirements_name_units_precision_and_options():
     assert needs["eenheid FTE"] == ["FTE"] and "één decimaal" in needs["precisie 1"]
     options = dict(ex.choice("O", "a", {"a": "x", "b": "y"}, hint="h", solution="s").question_requirements())
     assert options["optie b"] == ["b) y"]
+
+
+def test_a_pandas_series_gets_told_how_to_take_the_number_out():
+    import pandas as pd
+
+    feedback = make_hours().evaluate(pd.Series([36.6]))
+    assert feedback.reason == "type" and ".iloc[0]" in feedback.message
+
+
+def test_a_typographic_minus_is_a_minus():
+    exercise = ex.number("O", -2.5, decimals=1, hint="h", solution="s")
+    assert exercise.evaluate("\u22122,5").correct

@@ -152,6 +152,8 @@ def _describe(answer) -> str:
     """How a wrong-type answer is called in a message."""
     if isinstance(answer, (bool, np.bool_)):
         return f"{answer} (ja/nee)"
+    if type(answer).__name__ in ("Series", "DataFrame"):
+        return "een pandas-tabel of -reeks (haal het getal eruit, bijvoorbeeld met .iloc[0])"
     if isinstance(answer, dict):
         return "een dictionary"
     if isinstance(answer, (list, tuple, set, np.ndarray)):
@@ -163,6 +165,8 @@ def _describe(answer) -> str:
 def _parse_number(answer, unit: str = ""):
     """``(value, decimals_typed, percent)`` from an int, float, numpy scalar or a Dutch/English
     string ("0,8", "24.6", "1.234,5", "78 %", "40,8 FTE"); ``(None, 0, False)`` if it is no number."""
+    if isinstance(answer, np.ndarray) and answer.ndim == 0:
+        answer = answer[()]                     # a 0-d array is a number
     if isinstance(answer, (bool, np.bool_)):
         return None, 0, False
     if isinstance(answer, (int, np.integer)):
@@ -175,7 +179,7 @@ def _parse_number(answer, unit: str = ""):
         return value, len(text.partition(".")[2]), False
     if not isinstance(answer, str):
         return None, 0, False
-    text = answer.strip()
+    text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
     if unit:
         text = re.sub(r"\s*" + re.escape(unit) + r"\s*$", "", text, flags=re.IGNORECASE)
     text = text.replace(" ", "").replace("\u00a0", "")

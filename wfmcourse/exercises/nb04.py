@@ -158,7 +158,7 @@ opdracht_6 = choice(
     {
         "a": "Hij telt percentages op die op verschillende uren gemeten zijn: de 15 % is een deel van de aanwezige "
              "uren, niet van de betaalde.",
-        "b": "Hij hoogt op met × (1 + s) in plaats van te delen door (1 − s).",
+        "b": "Hij hoogt op door te vermenigvuldigen met (1 + s) in plaats van te delen door (1 − s).",
         "c": "Verzuim hoort niet in de shrinkage; dat reken je apart uit.",
         "d": "Hij had de netto uren eerst nog door de occupancy moeten delen.",
     },
