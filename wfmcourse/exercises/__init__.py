@@ -309,6 +309,8 @@ class Exercise:
             needs += [(f"eenheid {word}", [word]) for word in self.unit.split() if word not in ("per",)]
         if self.kind == "week":
             needs.append(("weeknummer", ["week"]))
+        elif self.answer_type == "whole_number":
+            needs.append(("een geheel aantal", ["geheel", "hele"]))
         if self.fraction:
             needs.append(("fractie of percentage", ["fractie", "%", "procent"]))
         if self.decimals is not None:
@@ -532,9 +534,3 @@ def term(title: str, expected: str | list[str], *, hint: str, solution) -> Exerc
 
     return Exercise(title, checker, hint, solution, answer_type="term", expected=terms)
 
-
-def _format(value: float) -> str:
-    """A number the Dutch way: decimal comma, up to four significant decimals."""
-    if float(value).is_integer():
-        return nl.number(value, 0)
-    return f"{value:.4g}".replace(".", ",")
