@@ -153,6 +153,15 @@ def test_choice_forms(ex):
     assert ex.evaluate("z").reason == "geen optie"
 
 
+# --------------------------------------------------------------------------- open questions
+
+@_of_type("open")
+def test_the_model_answer_makes_every_point_it_asks_for(ex):
+    feedback = ex.evaluate(ex.expected_value())
+    assert feedback.correct, (ex.title, feedback)
+    assert ex.evaluate("Meer mensen inzetten.").status == "fout"
+
+
 # --------------------------------------------------------------------------- every exercise
 
 @pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)

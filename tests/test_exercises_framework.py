@@ -181,3 +181,20 @@ def test_a_pandas_series_gets_told_how_to_take_the_number_out():
 def test_a_typographic_minus_is_a_minus():
     exercise = ex.number("O", -2.5, decimals=1, hint="h", solution="s")
     assert exercise.evaluate("\u22122,5").correct
+
+
+def make_open():
+    return ex.open_question("O", model_answer="Verplaats de training naar de middag en meet elke week.",
+                            points={"de training verplaatsen": ["training", "trainingen"],
+                                    "het effect meten": ["meten", "meet"]},
+                            hint="h", min_words=5)
+
+
+def test_open_question_names_missing_points_not_the_model_answer():
+    exercise = make_open()
+    feedback = exercise.evaluate("We zetten de trainingen voortaan in de middag, dan is het beter.")
+    assert feedback.reason == "onvolledig" and "het effect meten" in feedback.message
+    assert "middag" not in feedback.message
+    assert exercise.evaluate("Training naar de middag, en we meten het effect.").correct
+    assert exercise.evaluate("Meer mensen.").reason == "te kort"
+    assert exercise.evaluate(None).status == "leeg" and exercise.evaluate(3).reason == "type"

@@ -41,6 +41,10 @@ Constructors and their keywords
     Multiple choice; ``correct`` is a key or a set of keys (then all must be given, "a,c").
 ``term(title, expected, *, hint, solution)``
     A word; case, accents and punctuation are ignored.
+``open_question(title, *, model_answer, points, hint, min_words=15)``
+    An open question (an advice): the answer is "goed" when it makes every point in ``points``
+    (point -> words that show it), otherwise the feedback names the missing points;
+    ``.solution()`` shows the model answer.
 
 Every answer form a learner may type is accepted: int, float, numpy scalars, strings with a
 decimal comma or point (``"24,6"``), a trailing unit (``"40,8 FTE"``) and percentage strings. A
@@ -49,11 +53,16 @@ wrong type (list, dict, ``True``, text) gets a clear Dutch message.
 Metadata for tests
 ------------------
 Every exercise carries what the tests need to try it without knowing it: ``answer_type``
-(``"number"``, ``"whole_number"``, ``"choice"``, ``"term"``), ``expected_value()``,
+(``"number"``, ``"whole_number"``, ``"choice"``, ``"term"``, ``"open"``), ``expected_value()``,
 ``mistake_values()`` (label -> value), ``decimals``, ``printed``, ``fraction``, ``unit``,
 ``kind``, ``options``, and ``question_requirements()``: the phrases (units, precision, options)
 the notebook's question cell must contain so a learner can answer. A :class:`Feedback` carries a
 ``reason`` (``"goed"``, ``"te grof"``, ``"afronding"``, a mistake label, ...).
+
+In a notebook, an exercise is a markdown cell with the heading ``### Opdracht N`` (explanations may
+precede it in the same cell) that shows everything needed to answer - options as ``a) text``
+exactly as in ``options``, the unit and the precision in words ("op één decimaal") - followed by
+a code cell with ``nbXX.opdracht_N.check(antwoord_N)``; tests/test_exercise_answers.py checks this.
 
 Exercise sets per notebook live in the modules ``wfmcourse.exercises.nb00`` ... ``nb08``; each
 has ``OPDRACHTEN`` (its exercises) and ``ANSWERS`` (one right and one wrong answer each).
@@ -534,3 +543,35 @@ def term(title: str, expected: str | list[str], *, hint: str, solution) -> Exerc
 
     return Exercise(title, checker, hint, solution, answer_type="term", expected=terms)
 
+
+
+def open_question(title: str, *, model_answer: str | Callable[[], str], points: dict[str, list[str]],
+                  hint: str, min_words: int = 15) -> Exercise:
+    """An open question (an advice, an explanation) with a model answer to compare against.
+
+    ``points`` maps each point a good answer makes (shown to the learner, Dutch) to words or phrases
+    of which one shows the point is made; case and accents are ignored. An answer that makes every
+    point is "goed"; otherwise the feedback names the points still missing, never the model answer
+    itself (that is ``.solution()``). Fewer than ``min_words`` words asks for a fuller answer.
+    """
+    if not points:
+        raise ValueError(f"points must name at least one point a good answer makes, got {points!r}")
+
+    def checker(answer) -> Feedback:
+        if not isinstance(answer, str):
+            return Feedback(INCORRECT, f"Schrijf je antwoord als tekst tussen aanhalingstekens, "
+                                       f"niet {_describe(answer)}.", "type")
+        if len(answer.split()) < min_words:
+            return Feedback(INCORRECT, f"Schrijf je antwoord uit in een paar zinnen (minstens {min_words} "
+                                       "woorden): wat adviseer je, en waarom?", "te kort")
+        text = f" {_normalise(answer)} "
+        missing = [point for point, words in points.items()
+                   if not any(f" {_normalise(word)} " in text for word in words)]
+        if not missing:
+            return Feedback(CORRECT, "Je advies noemt alle punten. Vergelijk het nog met het modelantwoord: "
+                                     ".solution().", "goed")
+        return Feedback(INCORRECT, "Je advies mist nog: " + "; ".join(missing) + ". Vul het aan, of vergelijk "
+                                   "het met het modelantwoord: .solution().", "onvolledig")
+
+    return Exercise(title, checker, hint, model_answer, answer_type="open", expected=model_answer,
+                    options={point: ", ".join(words) for point, words in points.items()})
