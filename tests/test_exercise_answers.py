@@ -35,6 +35,10 @@ def _modules():
             continue
 
 
+# Notebook 08 is rebuilt on its own branch (issue 12, section 3). Until that lands, its question cells do not
+# show option texts and precision yet, and it names no JUDGEMENT exercise. Remove this mark with the new 08.
+_REBUILT_ELSEWHERE = pytest.mark.xfail(reason="notebook 08 is being rebuilt", strict=False)
+
 EXERCISES = [(nb, module, name, value) for nb, module in _modules()
              for name, value in vars(module).items() if isinstance(value, Exercise)]
 IDS = [f"{module.__name__[-4:]}.{name}" for _nb, module, name, _ex in EXERCISES]
@@ -195,6 +199,16 @@ def test_solution_shows_the_expected_value_as_printed(ex):
                    for form in {str(n), nl.number(n, 0)}), (ex.title, text)
 
 
+@pytest.mark.parametrize("module", [pytest.param(m, marks=_REBUILT_ELSEWHERE) if m.__name__.endswith("nb08") else m
+                                    for _nb, m in _modules()], ids=lambda m: m.__name__[-4:])
+def test_every_notebook_has_an_exercise_that_tests_judgement(module):
+    judgement = getattr(module, "JUDGEMENT", ())
+    assert judgement, "name the exercises that test judgement rather than arithmetic in JUDGEMENT"
+    for exercise in judgement:
+        assert exercise in getattr(module, "OPDRACHTEN", ()), exercise.title
+        assert exercise.answer_type in ("choice", "open"), exercise.title
+
+
 # --------------------------------------------------------------------------- the notebook cells
 
 def _plain(text):
@@ -220,9 +234,6 @@ def _question_text(notebook, index, ex):
     return source[start: body + following.start()] if following else source[start:]
 
 
-# Notebook 08 is rebuilt on its own branch (issue 12, section 3); until that lands, its question cells do not
-# show option texts and precision yet. Remove this mark when the rebuilt 08 is merged.
-_REBUILT_ELSEWHERE = pytest.mark.xfail(reason="notebook 08 is being rebuilt", strict=False)
 CELL_CASES = [pytest.param(*case, marks=_REBUILT_ELSEWHERE) if case[1].__name__.endswith("nb08") else case
               for case in EXERCISES]
 

@@ -54,6 +54,9 @@ opdracht_3 = choice(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_1,)
+
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("b", "a"),

@@ -119,6 +119,9 @@ opdracht_4 = choice(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_3,)
+
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("shrinkage", "Verzuim"),

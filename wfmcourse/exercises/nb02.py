@@ -156,6 +156,9 @@ opdracht_6 = choice(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_6,)
+
 ANSWERS = {
     "opdracht_1": (round(_aht()), _aht("telefoon")),
     "opdracht_2": (round(_weeks().loc[WEEK_2, "service_level"], 2), _weeks().loc[WEEK_2, "unweighted_mean"]),

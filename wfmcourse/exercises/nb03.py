@@ -210,6 +210,9 @@ opdracht_7 = choice(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6, opdracht_7)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_7,)
+
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": (18.0, 0.3),

@@ -178,6 +178,9 @@ opdracht_6 = choice(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_6,)
+
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("b,e", "a,b"),

@@ -127,6 +127,9 @@ opdracht_4 = number(
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4)
 
+# Exercises that test judgement rather than arithmetic (issue 12, section 2).
+JUDGEMENT = (opdracht_3,)
+
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": (_avoidable_share(), _reason_share()),
