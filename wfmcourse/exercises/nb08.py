@@ -6,7 +6,7 @@ from ..nl import number as _dec
 opdracht_1 = whole_number(
     "Opdracht 1",
     12,
-    unit="week",
+    kind="week",
     hint="Kijk in de kleurentabel per uur: in welke week is elke ochtend hetzelfde uur rood, terwijl de week "
          "in het weekrapport boven 80 % zit?",
     solution="Week 12: gewogen 82,7 %, groen op het dashboard, maar om 9:00 en 10:00 elke werkdag ver onder de norm "
@@ -25,6 +25,8 @@ opdracht_2 = number(
     "Opdracht 2",
     lambda: shrinkage.gross_up(1000, 0.32) / 36,
     unit="FTE",
+    decimals=1,
+    printed=1,
     hint="Bruto uren = netto uren / (1 - shrinkage); FTE = bruto uren / contracturen.",
     solution=lambda: f"1000 / (1 - 0,32) = {_dec(shrinkage.gross_up(1000, 0.32), 1)} bruto uur; "
                      f"gedeeld door 36 is dat {_dec(shrinkage.gross_up(1000, 0.32) / 36, 1)} FTE.",
