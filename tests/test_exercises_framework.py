@@ -75,3 +75,97 @@ def test_hint_and_solution_print(capsys):
     exercise.solution()
     out = capsys.readouterr().out
     assert "Denk aan Erlang." in out and "Het is 1." in out
+
+
+# --- precision: right at the precision the question asks for or the notebook prints (issue 12)
+
+def test_reported_case_08_fte_printed_with_one_decimal():
+    """08 Opdracht 2 (old): the solution prints '40,8 FTE' and 40.8 was called 'te laag'."""
+    from wfmcourse import shrinkage
+
+    exercise = ex.number("O", lambda: shrinkage.gross_up(1000, 0.32) / 36, decimals=1, unit="FTE",
+                         hint="h", solution="s")
+    assert exercise.evaluate(40.8).correct and exercise.evaluate("40,8").correct
+    assert exercise.evaluate("40,8 FTE").correct and exercise.evaluate(40.85).correct
+
+
+def make_hours():
+    # 02 Opdracht 4: exact 36.64 hours, the question asks one decimal, the notebook prints whole hours
+    return ex.number("O", lambda: 36.643239, decimals=1, printed=0, unit="uur", hint="h", solution="s")
+
+
+@pytest.mark.parametrize("answer", [37, 36.6, "36,6", "37", "36.6", "36,64", np.float32(36.6), np.int64(37),
+                                    "36,6 uur"])
+def test_right_at_each_accepted_precision(answer):
+    assert make_hours().evaluate(answer).correct
+
+
+@pytest.mark.parametrize("answer, reason", [(36, "afronding"), (36.7, "afronding"),
+                                            (38, "richting"), (30, "richting")])
+def test_wrongly_rounded_is_wrong(answer, reason):
+    feedback = make_hours().evaluate(answer)
+    assert feedback.status == "fout" and feedback.reason == reason
+
+
+def test_too_coarse_gets_its_own_message_never_a_direction():
+    exercise = ex.number("O", lambda: 24.5572, decimals=1, unit="FTE", hint="h", solution="s")
+    assert exercise.evaluate(24.6).correct and not exercise.evaluate(24.5).correct
+    for answer in (25, "25"):
+        feedback = exercise.evaluate(answer)
+        assert feedback.reason == "te grof" and "rond af op één decimaal" in feedback.message
+        assert "te hoog" not in feedback.message and "te laag" not in feedback.message
+
+
+def test_fraction_precision_and_percentage_strings():
+    exercise = ex.number("O", lambda: 0.7829, decimals=2, printed=3, fraction=True, hint="h", solution="s")
+    for answer in (0.78, "0,78", "78%", "78 %", "78,3 %", 0.783, 0.7829):
+        assert exercise.evaluate(answer).correct, answer
+    assert exercise.evaluate(0.8).reason == "te grof" and "twee decimalen" in exercise.evaluate(0.8).message
+    assert exercise.evaluate(0.79).status == "fout" and exercise.evaluate("79 %").status == "fout"
+    assert exercise.evaluate(78).reason == "percentage"
+
+
+@pytest.mark.parametrize("answer", [None, ..., "", "  "])
+def test_unanswered_forms(answer):
+    assert make_hours().evaluate(answer).status == "leeg"
+
+
+@pytest.mark.parametrize("answer", [[36.6], {"uur": 36.6}, True, "ongeveer zevenendertig", (1, 2)])
+def test_wrong_types_get_a_dutch_message(answer):
+    feedback = make_hours().evaluate(answer)
+    assert feedback.reason == "type" and "één getal" in feedback.message
+
+
+def test_mistakes_are_matched_at_the_learners_precision():
+    exercise = ex.number("O", lambda: 1000 / 0.68 / 36, decimals=1, unit="FTE", hint="h", solution="s",
+                         mistakes={"naief": (1000 * 1.32 / 36, "Deel door (1 - s).")})
+    assert exercise.evaluate(36.7).reason == "naief" and exercise.evaluate(1000 * 1.32 / 36).reason == "naief"
+
+
+def test_whole_number_messages_fit_the_kind():
+    week = ex.whole_number("O", 12, kind="week", hint="h", solution="s")
+    assert week.evaluate(12).message == "Week 12 klopt." and week.evaluate("week 12").correct
+    assert "te laat" in week.evaluate(14).message and "medewerker" not in week.evaluate(12.5).message
+    count = ex.whole_number("O", 7000, kind="aantal", unit="contacten", hint="h", solution="s")
+    assert "medewerker" not in count.evaluate(7000.5).message and count.evaluate("7.000").correct
+    staff = ex.whole_number("O", 14, unit="medewerkers", hint="h", solution="s")
+    assert "deel van een medewerker" in staff.evaluate(13.5).message
+    assert staff.evaluate("14 medewerkers").message == "14 medewerkers klopt."
+    hidden = ex.whole_number("O", 12, kind="week", direction=False, hint="h", solution="s")
+    assert "te" not in hidden.evaluate(10).message.split()
+
+
+def test_feedback_shows_as_html_and_as_text():
+    shown = ex.Shown("goed", "Opdracht 1", "Gebruik `None` <niet>")
+    page = shown._repr_html_()
+    assert "#2e7d32" in page and "word-break: normal" in page and "<code>None</code>" in page
+    assert "&lt;niet&gt;" in page
+    assert str(shown) == repr(shown) == "Opdracht 1 - Goed! Gebruik `None` <niet>"
+    assert "#c62828" in ex.Shown("fout", "O", "x")._repr_html_()
+
+
+def test_question_requirements_name_units_precision_and_options():
+    needs = dict(ex.number("O", 1.0, decimals=1, unit="FTE", hint="h", solution="s").question_requirements())
+    assert needs["eenheid FTE"] == ["FTE"] and "één decimaal" in needs["precisie 1"]
+    options = dict(ex.choice("O", "a", {"a": "x", "b": "y"}, hint="h", solution="s").question_requirements())
+    assert options["optie b"] == ["b) y"]

@@ -2,23 +2,70 @@
 
 Each *Opdracht* in a notebook is an :class:`Exercise` with three methods:
 
-* ``check(answer)`` prints Dutch feedback: correct, what is off (without giving the answer away),
-  or - when the learner has not answered yet (``None``, the value the notebooks ship with) - a
-  friendly reminder. It never raises, so a notebook runs top to bottom as shipped.
-* ``hint()`` prints a hint; ``solution()`` prints the worked solution.
+* ``check(answer)`` shows Dutch feedback: correct, what is off (without giving the answer away),
+  or - when the learner has not answered yet (``None``, ``...`` or ``""``, the value the notebooks
+  ship with) - a friendly reminder. It never raises, so a notebook runs top to bottom as shipped.
+* ``hint()`` shows a hint; ``solution()`` shows the worked solution.
+
+Feedback is displayed through ``IPython.display``: JupyterLab shows it as HTML (a coloured label,
+words never broken mid-line), a terminal or a plain-text front end gets the same text. Outside
+IPython it is printed. ``evaluate(answer)`` returns the :class:`Feedback` without showing it, for
+tests.
 
 Expected values are computed by the package itself (pass a callable), so an exercise can never
-disagree with the numbers a notebook shows. ``evaluate(answer)`` returns the :class:`Feedback`
-without printing, for tests.
+disagree with the numbers a notebook shows; never type an expected number in.
 
-Exercise sets per notebook live in the modules ``wfmcourse.exercises.nb01`` ... ``nb08``.
+Constructors and their keywords
+-------------------------------
+``number(title, expected, *, hint, solution, decimals, printed=(), unit="", fraction=False, mistakes=None)``
+    A numeric answer. ``decimals`` is the precision the question asks for (0 = a whole number,
+    1 = one decimal, ...); ``printed`` the precision(s) at which the notebook and the solution
+    print the value. An answer is right when it is the expected value correctly rounded to any
+    precision at least as fine as the coarsest of these (or more precise and agreeing at the
+    finest): with ``decimals=1, printed=0`` both ``37`` and ``36,6`` are right for 36.63, ``36``
+    and ``36,7`` are wrong. An answer that is correctly rounded but too coarse gets "rond af op
+    één decimaal", never "te hoog/te laag". For ``fraction=True`` answers the decimals count in
+    the fraction (``decimals=2``: 0,78 or 78 %); ``"78%"``/``"78 %"`` strings are accepted and a
+    bare 78 gets a "geef een fractie" message. ``unit`` is shown in feedback ("40,8 FTE klopt")
+    and must appear in the notebook's question. ``mistakes`` maps a label to
+    ``(value_or_callable, message)``: a typical wrong answer, matched at the learner's precision,
+    and the feedback that explains it. The old ``rel=``/``abs_tol=`` keywords still work (a plain
+    relative tolerance) but declare no precision; course exercises use ``decimals=``.
+``whole_number(title, expected, *, hint, solution, kind="aantal", unit="", mistakes=None, direction=True)``
+    A whole-number answer. ``kind`` fits the messages to what is counted: ``"medewerkers"``
+    (a fraction gets "je kunt geen deel van een medewerker inroosteren"), ``"week"`` (a week
+    number: "week 12 klopt", "te vroeg/te laat"; "week 12" as text is accepted) or ``"aantal"``
+    (any other count, with ``unit`` such as ``"contacten"``). ``direction=False`` leaves out
+    higher/lower hints, for questions where that would give the answer away.
+``choice(title, correct, options, *, hint, solution, feedback=None)``
+    Multiple choice; ``correct`` is a key or a set of keys (then all must be given, "a,c").
+``term(title, expected, *, hint, solution)``
+    A word; case, accents and punctuation are ignored.
+
+Every answer form a learner may type is accepted: int, float, numpy scalars, strings with a
+decimal comma or point (``"24,6"``), a trailing unit (``"40,8 FTE"``) and percentage strings. A
+wrong type (list, dict, ``True``, text) gets a clear Dutch message.
+
+Metadata for tests
+------------------
+Every exercise carries what the tests need to try it without knowing it: ``answer_type``
+(``"number"``, ``"whole_number"``, ``"choice"``, ``"term"``), ``expected_value()``,
+``mistake_values()`` (label -> value), ``decimals``, ``printed``, ``fraction``, ``unit``,
+``kind``, ``options``, and ``question_requirements()``: the phrases (units, precision, options)
+the notebook's question cell must contain so a learner can answer. A :class:`Feedback` carries a
+``reason`` (``"goed"``, ``"te grof"``, ``"afronding"``, a mistake label, ...).
+
+Exercise sets per notebook live in the modules ``wfmcourse.exercises.nb00`` ... ``nb08``; each
+has ``OPDRACHTEN`` (its exercises) and ``ANSWERS`` (one right and one wrong answer each).
 """
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 import numpy as np
@@ -27,41 +74,135 @@ from .. import nl
 
 CORRECT, INCORRECT, UNANSWERED = "goed", "fout", "leeg"
 
+_WORDS = {0: "nul", 1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
+
 
 @dataclass(frozen=True)
 class Feedback:
-    """Outcome of checking one answer: ``status`` is ``"goed"``, ``"fout"`` or ``"leeg"``."""
+    """Outcome of checking one answer: ``status`` is ``"goed"``, ``"fout"`` or ``"leeg"``;
+    ``reason`` says which rule decided (``"goed"``, ``"te grof"``, a mistake label, ...)."""
 
     status: str
     message: str
+    reason: str = ""
 
     @property
     def correct(self) -> bool:
         return self.status == CORRECT
 
 
+# --------------------------------------------------------------------------- display
+
+_STYLES = {
+    # status: (label, colour) -- dark enough for contrast on white and on JupyterLab's dark theme
+    CORRECT: ("Goed!", "#2e7d32"),
+    INCORRECT: ("Nog niet goed.", "#c62828"),
+    UNANSWERED: ("Let op:", "#b26a00"),
+    "hint": ("Hint:", "#1565c0"),
+    "oplossing": ("Oplossing:", "#00796b"),
+}
+
+
+class Shown:
+    """Feedback as the learner sees it: HTML in JupyterLab, the same words as plain text elsewhere."""
+
+    def __init__(self, style: str, title: str, text: str):
+        self.style, self.title, self.text = style, title, text
+
+    def __str__(self) -> str:
+        label = _STYLES[self.style][0]
+        if self.style in ("hint", "oplossing"):
+            return f"{label[:-1]} bij {self.title}: {self.text}".rstrip()
+        return f"{self.title} - {label} {self.text}".rstrip()
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        label, colour = _STYLES[self.style]
+        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(self.text))
+        return (f'<div style="border-left: 4px solid {colour}; padding: 0.2em 0 0.2em 0.7em; '
+                'white-space: normal; word-break: normal; overflow-wrap: normal; hyphens: manual; '
+                f'line-height: 1.5"><span style="color: {colour}; font-weight: bold">'
+                f'{html.escape(self.title)} · {html.escape(label)}</span> {text}</div>')
+
+
+def _show(shown: Shown) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
+        print(shown)
+        return
+    if get_ipython() is None:
+        print(shown)
+    else:
+        display(shown)
+
+
+# --------------------------------------------------------------------------- parsing
+
 def _resolve(value):
     return value() if callable(value) else value
 
 
-def _parse_number(answer):
-    """A number from an int, float, numpy scalar or a Dutch/English string ("0,8", "80%")."""
+_NUMBER = re.compile(r"^([-+]?)(\d[\d.,]*|[.,]\d+)$")
+
+
+def _describe(answer) -> str:
+    """How a wrong-type answer is called in a message."""
     if isinstance(answer, (bool, np.bool_)):
-        return None, False
-    if isinstance(answer, str):
-        text = answer.strip().replace(" ", "")
-        percent = text.endswith("%")
-        text = text.rstrip("%").replace(",", ".")
-        try:
-            return float(text), percent
-        except ValueError:
-            return None, False
-    if np.ndim(answer) == 0:
-        try:
-            return float(answer), False
-        except (TypeError, ValueError):
-            return None, False
-    return None, False
+        return f"{answer} (ja/nee)"
+    if isinstance(answer, dict):
+        return "een dictionary"
+    if isinstance(answer, (list, tuple, set, np.ndarray)):
+        return "een lijst van waarden"
+    text = repr(answer)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _parse_number(answer, unit: str = ""):
+    """``(value, decimals_typed, percent)`` from an int, float, numpy scalar or a Dutch/English
+    string ("0,8", "24.6", "1.234,5", "78 %", "40,8 FTE"); ``(None, 0, False)`` if it is no number."""
+    if isinstance(answer, (bool, np.bool_)):
+        return None, 0, False
+    if isinstance(answer, (int, np.integer)):
+        return float(answer), 0, False
+    if isinstance(answer, (float, np.floating)):
+        value = float(answer)
+        if not math.isfinite(value):
+            return None, 0, False
+        text = np.format_float_positional(answer, unique=True, trim="-")
+        return value, len(text.partition(".")[2]), False
+    if not isinstance(answer, str):
+        return None, 0, False
+    text = answer.strip()
+    if unit:
+        text = re.sub(r"\s*" + re.escape(unit) + r"\s*$", "", text, flags=re.IGNORECASE)
+    text = text.replace(" ", "").replace("\u00a0", "")
+    percent = text.endswith("%")
+    text = text.rstrip("%")
+    match = _NUMBER.match(text)
+    if not match:
+        return None, 0, False
+    body = match.group(2)
+    if "," in body and "." in body:          # the last separator is the decimal one
+        decimal_sep = "," if body.rfind(",") > body.rfind(".") else "."
+        body = body.replace("." if decimal_sep == "," else ",", "").replace(decimal_sep, ".")
+    elif body.count(".") > 1 or body.count(",") > 1:   # 1.234.567: only thousands separators
+        if not re.fullmatch(r"\d{1,3}([.,]\d{3})+", body):
+            return None, 0, False
+        body = body.replace(".", "").replace(",", "")
+    else:
+        body = body.replace(",", ".")
+    try:
+        exact = Decimal(match.group(1) + body)
+    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
+        return None, 0, False
+    decimals = max(0, -exact.as_tuple().exponent)
+    value = float(exact)
+    if percent:
+        value, decimals = value / 100.0, decimals + 2
+    return value, decimals, percent
 
 
 def _normalise(text: str) -> str:
@@ -69,21 +210,112 @@ def _normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-class Exercise:
-    """One exercise: a checker function plus hint and solution texts (Dutch)."""
+def _unanswered(answer) -> bool:
+    return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
 
-    def __init__(self, title: str, checker: Callable[[Any], Feedback], hint: str, solution: str | Callable[[], str]):
+
+# --------------------------------------------------------------------------- precision
+
+def precision_phrase(decimals: int, fraction: bool = False) -> str:
+    """How a precision is said in a question and in feedback: 'één decimaal', 'twee decimalen',
+    'een geheel getal'; for fractions with the matching percentage ('twee decimalen (hele procenten)')."""
+    if decimals == 0:
+        base = "een geheel getal"
+    else:
+        base = f"{_WORDS.get(decimals, str(decimals))} decima{'al' if decimals == 1 else 'len'}"
+    if fraction and decimals >= 2:
+        pct = "hele procenten" if decimals == 2 else \
+            f"procenten met {precision_phrase(decimals - 2)}"
+        return f"{base} ({pct})"
+    return base
+
+
+def _precision_alternatives(decimals: int, fraction: bool) -> list[str]:
+    """Phrases of which one must appear in a question that asks for this precision."""
+    if decimals == 0:
+        return ["geheel getal", "hele getal", "afgerond op hele", "0 decimalen"]
+    word = _WORDS.get(decimals, str(decimals))
+    noun = "decimaal" if decimals == 1 else "decimalen"
+    found = [f"{word} {noun}", f"{decimals} {noun}"]
+    if decimals == 1:
+        found.append("een decimaal")
+    if fraction and decimals == 2:
+        found.append("hele procent")
+    if fraction and decimals == 3:
+        found += ["procent met één decimaal", "procenten met één decimaal"]
+    return found
+
+
+def _agrees(value: float, typed: int, target: float, finest: int) -> bool:
+    """The answer, typed with ``typed`` decimals, is the target correctly rounded (at the finest
+    accepted precision when the learner typed more decimals than that)."""
+    places = min(typed, finest)
+    half = 0.5 * 10.0 ** -places
+    return abs(value - target) <= half * (1 + 1e-9) + 1e-12 * max(1.0, abs(target))
+
+
+def _show_value(value: float, decimals: int, fraction: bool, percent: bool, unit: str) -> str:
+    if fraction and percent:
+        text = nl.percent(value, max(decimals - 2, 0))
+    else:
+        text = nl.number(value, decimals)
+    return f"{text} {unit}".rstrip() if unit else text
+
+
+# --------------------------------------------------------------------------- exercises
+
+class Exercise:
+    """One exercise: a checker function plus hint and solution texts (Dutch), and the metadata
+    that lets tests try it (see the module docstring)."""
+
+    def __init__(self, title: str, checker: Callable[[Any], Feedback], hint: str, solution: str | Callable[[], str],
+                 *, answer_type: str = "", expected=None, unit: str = "", kind: str = "",
+                 decimals: int | None = None, printed: tuple[int, ...] = (), fraction: bool = False,
+                 mistakes: dict | None = None, options: dict | None = None):
         self.title = title
         self._checker = checker
         self._hint = hint
         self._solution = solution
         self.attempts = 0
         self.solved = False
+        self.answer_type = answer_type
+        self.expected = expected
+        self.unit = unit
+        self.kind = kind
+        self.decimals = decimals
+        self.printed = tuple(printed)
+        self.fraction = fraction
+        self.mistakes = dict(mistakes or {})
+        self.options = dict(options or {})
 
+    # -- metadata
+    def expected_value(self):
+        """The right answer: a number, a set of option keys or a list of accepted terms."""
+        return _resolve(self.expected)
+
+    def mistake_values(self) -> dict:
+        return {label: _resolve(value) for label, (value, _message) in self.mistakes.items()}
+
+    def question_requirements(self) -> list[tuple[str, list[str]]]:
+        """``(what, alternatives)`` pairs: the question cell must contain one of the alternatives."""
+        needs = []
+        if self.answer_type == "choice":
+            needs += [(f"optie {key}", [f"{key}) {text}"]) for key, text in self.options.items()]
+        if self.unit:
+            needs += [(f"eenheid {word}", [word]) for word in self.unit.split() if word not in ("per",)]
+        if self.kind == "week":
+            needs.append(("weeknummer", ["week"]))
+        if self.fraction:
+            needs.append(("fractie of percentage", ["fractie", "%", "procent"]))
+        if self.decimals is not None:
+            needs.append((f"precisie {self.decimals}", _precision_alternatives(self.decimals, self.fraction)))
+        return needs
+
+    # -- use
     def evaluate(self, answer=None) -> Feedback:
-        if answer is None or answer is Ellipsis:
+        if _unanswered(answer):
             return Feedback(UNANSWERED, "Nog niet beantwoord: vul je antwoord in op de plek van "
-                                        "`None` en voer de cel opnieuw uit.")
+                                        "`None` en voer de cel opnieuw uit.", "leeg")
         return self._checker(answer)
 
     def check(self, answer=None) -> None:
@@ -91,80 +323,151 @@ class Exercise:
         if feedback.status != UNANSWERED:
             self.attempts += 1
             self.solved = self.solved or feedback.correct
-        label = {CORRECT: "Goed!", INCORRECT: "Nog niet goed.", UNANSWERED: "Let op:"}[feedback.status]
-        print(f"{self.title} - {label} {feedback.message}".rstrip())
+        _show(Shown(feedback.status, self.title, feedback.message))
 
     def hint(self) -> None:
-        print(f"Hint bij {self.title}: {self._hint}")
+        _show(Shown("hint", self.title, self._hint))
 
     def solution(self) -> None:
-        print(f"Oplossing van {self.title}: {_resolve(self._solution)}")
+        _show(Shown("oplossing", self.title, _resolve(self._solution)))
 
     def __repr__(self) -> str:
         return f"<Exercise {self.title!r}: gebruik .check(antwoord), .hint() of .solution()>"
 
 
-def number(title: str, expected, *, hint: str, solution, rel: float = 1e-3, abs_tol: float = 0.0,
-           unit: str = "", mistakes: dict | None = None, fraction: bool = False) -> Exercise:
-    """An exercise whose answer is a number.
-
-    ``expected`` may be a callable (evaluated when checked). ``mistakes`` maps a label to
-    ``(value_or_callable, message)``: a typical wrong answer and the feedback that explains it.
-    ``fraction=True`` recognises an answer given as a percentage (80 instead of 0.8).
-    """
+def number(title: str, expected, *, hint: str, solution, decimals: int | None = None,
+           printed: int | tuple[int, ...] = (), unit: str = "", mistakes: dict | None = None,
+           fraction: bool = False, rel: float = 1e-3, abs_tol: float = 0.0) -> Exercise:
+    """An exercise whose answer is a number, right at the declared precision(s); see the module
+    docstring. Without ``decimals`` and ``printed`` it falls back to the relative tolerance ``rel``."""
     mistakes = mistakes or {}
+    printed = (printed,) if isinstance(printed, int) else tuple(printed)
+    levels = sorted({*printed, *(() if decimals is None else (decimals,))})
+    unit_text = f" (in {unit})" if unit else ""
 
-    def close(a, b):
+    def legacy_close(a, b):
         return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
 
     def checker(answer) -> Feedback:
-        value, percent = _parse_number(answer)
-        if value is None or not math.isfinite(value):
-            return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{' (in ' + unit + ')' if unit else ''}, "
-                                       f"niet {answer!r}.")
-        if percent:
-            value /= 100.0
+        value, typed, percent = _parse_number(answer, unit)
+        if value is None:
+            return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}. "
+                                       "Een decimale komma mag, tussen aanhalingstekens: \"24,6\".", "type")
         target = float(_resolve(expected))
-        if close(value, target):
-            return Feedback(CORRECT, f"{_format(target)}{' ' + unit if unit else ''} klopt.")
-        for wrong, message in mistakes.values():
-            if close(value, float(_resolve(wrong))):
-                return Feedback(INCORRECT, message)
-        if fraction and close(value / 100.0, target):
+        if levels:
+            coarsest, finest = levels[0], levels[-1]
+
+            def same(goal):
+                return _agrees(value, typed, float(_resolve(goal)), finest)
+        else:
+            coarsest = finest = typed
+
+            def same(goal):
+                return legacy_close(value, float(_resolve(goal)))
+
+        if typed >= coarsest and same(target):
+            shown = _show_value(value if typed <= finest else target, min(typed, finest), fraction, percent, unit)
+            finer = ""
+            if levels and typed < finest:
+                finer = f" (nauwkeuriger: {_show_value(target, finest, fraction, percent, unit)})"
+            return Feedback(CORRECT, f"{shown} klopt{finer}.", "goed")
+        if typed < coarsest and same(target):
+            return Feedback(INCORRECT, f"Je antwoord is te grof afgerond: rond af op "
+                                       f"{precision_phrase(coarsest, fraction)}.", "te grof")
+        for label, (wrong, message) in mistakes.items():
+            if same(wrong):
+                return Feedback(INCORRECT, message, label)
+        if fraction and not percent and levels and _agrees(value / 100.0, typed + 2, target, finest):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
-                                       "(bijvoorbeeld 0,8 in plaats van 80).")
+                                       "(bijvoorbeeld 0,8 in plaats van 80), of schrijf het als tekst met "
+                                       "procentteken: \"80 %\".", "percentage")
+        if fraction and not percent and not levels and legacy_close(value / 100.0, target):
+            return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
+                                       "(bijvoorbeeld 0,8 in plaats van 80).", "percentage")
+        if typed < coarsest and abs(value - target) < 10.0 ** -typed:
+            return Feedback(INCORRECT, f"Je antwoord is te grof (en niet goed) afgerond: rond af op "
+                                       f"{precision_phrase(coarsest, fraction)}.", "te grof")
+        if levels and abs(value - target) < 10.0 ** -min(typed, finest):
+            return Feedback(INCORRECT, "Bijna, maar niet goed afgerond. Rond pas aan het eind af (5 en hoger "
+                                       "naar boven) en reken de tussenstappen zonder afronden.", "afronding")
         direction = "te hoog" if value > target else "te laag"
         ratio = value / target if target else math.inf
         size = "ver " if not (0.5 <= ratio <= 2) else ""
         return Feedback(INCORRECT, f"Je antwoord is {size}{direction}. Kijk je berekening nog eens na, "
-                                   f"of vraag om een hint met .hint().")
+                                   f"of vraag om een hint met .hint().", "richting")
 
-    return Exercise(title, checker, hint, solution)
+    return Exercise(title, checker, hint, solution, answer_type="number", expected=expected, unit=unit,
+                    decimals=decimals, printed=printed, fraction=fraction, mistakes=mistakes)
 
 
-def whole_number(title: str, expected, *, hint: str, solution, unit: str = "",
-                 mistakes: dict | None = None) -> Exercise:
-    """An exercise whose answer is a whole number (e.g. a number of agents)."""
+_KINDS = {
+    "medewerkers": "Geef een geheel aantal medewerkers: je kunt geen deel van een medewerker inroosteren. "
+                   "Rond naar boven af als een norm gehaald moet worden.",
+    "week": "Een weeknummer is een geheel getal, bijvoorbeeld 5.",
+    "aantal": "Geef een geheel getal: een aantal{unit} heeft geen decimalen.",
+}
+
+
+def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", kind: str | None = None,
+                 mistakes: dict | None = None, direction: bool = True) -> Exercise:
+    """An exercise whose answer is a whole number; ``kind`` is ``"medewerkers"``, ``"week"`` or
+    ``"aantal"`` (default: ``"medewerkers"`` if that is the unit, else ``"aantal"``)."""
     mistakes = mistakes or {}
+    if kind is None:
+        kind = "medewerkers" if unit == "medewerkers" else "aantal"
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {sorted(_KINDS)}, got {kind!r}")
+    if kind == "medewerkers" and not unit:
+        unit = "medewerkers"
+    if kind == "week":
+        unit = ""
+
+    def label(n: int) -> str:
+        return f"week {n}" if kind == "week" else f"{nl.number(n, 0)} {unit}".rstrip()
 
     def checker(answer) -> Feedback:
-        value, _ = _parse_number(answer)
-        if value is None or not math.isfinite(value):
-            return Feedback(INCORRECT, f"Je antwoord moet een geheel getal zijn, niet {answer!r}.")
+        given = answer
+        if kind == "week" and isinstance(answer, str):
+            given = re.sub(r"^\s*week\s*", "", answer, flags=re.IGNORECASE)
+        if isinstance(given, str) and re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*(\D.*)?", given):
+            given = given.replace(".", "")       # a whole number has no decimals: "7.000" is Dutch 7000
+        value, _typed, percent = _parse_number(given, unit)
+        if value is None or percent:
+            what = "een weeknummer" if kind == "week" else f"een geheel getal{' (' + unit + ')' if unit else ''}"
+            return Feedback(INCORRECT, f"Je antwoord moet {what} zijn, niet {_describe(answer)}.", "type")
         if value != round(value):
-            return Feedback(INCORRECT, "Geef een geheel getal: je kunt geen deel van een medewerker "
-                                       "inroosteren. Rond af naar boven als een norm gehaald moet worden.")
+            return Feedback(INCORRECT, _KINDS[kind].format(unit=" " + unit if unit else ""), "geen geheel getal")
         target = int(_resolve(expected))
-        if int(value) == target:
-            return Feedback(CORRECT, f"{target}{' ' + unit if unit else ''} klopt.")
-        for wrong, message in mistakes.values():
-            if int(value) == int(_resolve(wrong)):
-                return Feedback(INCORRECT, message)
-        gap = "net " if abs(int(value) - target) == 1 else ""
-        direction = "te hoog" if value > target else "te laag"
-        return Feedback(INCORRECT, f"Je antwoord is {gap}{direction}.")
+        given_int = int(round(value))
+        if given_int == target:
+            text = label(target)
+            return Feedback(CORRECT, f"{text[0].upper()}{text[1:]} klopt.", "goed")
+        for name, (wrong, message) in mistakes.items():
+            if given_int == int(round(float(_resolve(wrong)))):
+                return Feedback(INCORRECT, message, name)
+        if not direction:
+            what = "de goede week" if kind == "week" else "het goede antwoord"
+            return Feedback(INCORRECT, f"{label(given_int).capitalize()} is niet {what}. Kijk nog eens, "
+                                       "of vraag om een hint met .hint().", "richting")
+        gap = "net " if abs(given_int - target) == 1 else ""
+        if kind == "week":
+            way = "te laat" if given_int > target else "te vroeg"
+            return Feedback(INCORRECT, f"Week {given_int} is {gap}{way}.", "richting")
+        way = "te hoog" if given_int > target else "te laag"
+        return Feedback(INCORRECT, f"Je antwoord is {gap}{way}.", "richting")
 
-    return Exercise(title, checker, hint, solution)
+    return Exercise(title, checker, hint, solution, answer_type="whole_number", expected=expected, unit=unit,
+                    kind=kind, decimals=None, printed=(0,), mistakes=mistakes)
+
+
+def _choice_keys(answer) -> set[str] | None:
+    if isinstance(answer, str):
+        parts = re.split(r"[\s,;/&+]+|\ben\b", answer.strip().lower())
+    elif isinstance(answer, (list, tuple, set)) and all(isinstance(part, str) for part in answer):
+        parts = [part.lower() for part in answer]
+    else:
+        return None
+    return {part.strip(" ().\"'") for part in parts if part.strip(" ().\"'")}
 
 
 def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
@@ -172,43 +475,51 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
     """A multiple-choice exercise. ``options`` maps a key ("a", "b", ...) to its text;
     ``correct`` is one key or a set of keys (then all of them must be given, e.g. "a,c")."""
     feedback = feedback or {}
-    wanted = {correct} if isinstance(correct, str) else set(correct)
+
+    def wanted():
+        value = _resolve(correct)
+        return {value} if isinstance(value, str) else set(value)
+
+    example = "\"b\"" if len(wanted()) == 1 else "\"a,c\""
 
     def checker(answer) -> Feedback:
-        if isinstance(answer, str):
-            given = {part for part in re.split(r"[\s,;]+", answer.strip().lower()) if part}
-        elif isinstance(answer, (list, tuple, set)):
-            given = {str(part).strip().lower() for part in answer}
-        else:
-            return Feedback(INCORRECT, f"Geef de letter van je keuze als tekst, bijvoorbeeld \"b\", niet {answer!r}.")
+        given = _choice_keys(answer)
+        if given is None:
+            return Feedback(INCORRECT, f"Geef de letter van je keuze als tekst, bijvoorbeeld {example}, "
+                                       f"niet {_describe(answer)}.", "type")
         unknown = given - set(options)
         if unknown or not given:
             return Feedback(INCORRECT, f"Kies uit {', '.join(sorted(options))}; "
-                                       f"{', '.join(sorted(unknown)) or 'niets'} is geen optie.")
-        if given == wanted:
-            return Feedback(CORRECT, feedback.get("goed", ""))
-        wrong = sorted(given - wanted)
+                                       f"{', '.join(sorted(unknown)) or 'niets'} is geen optie.", "geen optie")
+        right = wanted()
+        if given == right:
+            return Feedback(CORRECT, feedback.get("goed", ""), "goed")
+        wrong = sorted(given - right)
         if wrong and wrong[0] in feedback:
-            return Feedback(INCORRECT, feedback[wrong[0]])
-        if given < wanted:
-            return Feedback(INCORRECT, "Je bent op de goede weg, maar er is meer dan één juist antwoord.")
-        return Feedback(INCORRECT, "Dat is niet het juiste antwoord. Lees de vraag nog eens.")
+            return Feedback(INCORRECT, feedback[wrong[0]], wrong[0])
+        if given < right:
+            return Feedback(INCORRECT, "Je bent op de goede weg, maar er is meer dan één juist antwoord.",
+                            "onvolledig")
+        return Feedback(INCORRECT, "Dat is niet het juiste antwoord. Lees de vraag nog eens.", "richting")
 
-    return Exercise(title, checker, hint, solution)
+    return Exercise(title, checker, hint, solution, answer_type="choice", expected=lambda: wanted(),
+                    options=options)
 
 
 def term(title: str, expected: str | list[str], *, hint: str, solution) -> Exercise:
     """An exercise whose answer is a word or term; case, accents and punctuation are ignored."""
-    accepted = {_normalise(e) for e in ([expected] if isinstance(expected, str) else expected)}
+    terms = [expected] if isinstance(expected, str) else list(expected)
+    accepted = {_normalise(e) for e in terms}
 
     def checker(answer) -> Feedback:
         if not isinstance(answer, str):
-            return Feedback(INCORRECT, f"Geef je antwoord als tekst tussen aanhalingstekens, niet {answer!r}.")
+            return Feedback(INCORRECT, f"Geef je antwoord als tekst tussen aanhalingstekens, "
+                                       f"niet {_describe(answer)}.", "type")
         if _normalise(answer) in accepted:
-            return Feedback(CORRECT, "")
-        return Feedback(INCORRECT, "Dat is niet het begrip dat we zoeken.")
+            return Feedback(CORRECT, "", "goed")
+        return Feedback(INCORRECT, "Dat is niet het begrip dat we zoeken.", "richting")
 
-    return Exercise(title, checker, hint, solution)
+    return Exercise(title, checker, hint, solution, answer_type="term", expected=terms)
 
 
 def _format(value: float) -> str:
