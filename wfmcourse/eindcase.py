@@ -7,8 +7,9 @@ client's own plan, compare staffing options with one model, three figures and th
   red week (volume against forecast, staffing against plan, the weakest hour against plan);
   :func:`likely_cause` names the deviation that stands out, :func:`watermelon_week` finds the
   week that is green on the dashboard and red in one hour;
-* :func:`staffing_gap`, :func:`block_mask`, :func:`move_block` - shortfall against a plan, the
-  intervals of a daily block (a training) and the same block moved to other hours;
+* :func:`staffing_gap`, :func:`week_rows`, :func:`block_mask`, :func:`move_block` - shortfall
+  against a plan, the rows of one week, the intervals of a daily block (a training) and the same
+  block moved to other hours;
 * :func:`expected_service_level`, :func:`compare_options` - staffing options evaluated with the
   same Erlang A model on the calls that actually came.
 
@@ -26,7 +27,7 @@ from ._checks import as_array
 from .shrinkage import gross_up
 
 __all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
-           "staffing_gap", "block_mask", "move_block", "expected_service_level", "compare_options",
+           "staffing_gap", "week_rows", "block_mask", "move_block", "expected_service_level", "compare_options",
            "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
 
 MAX_SHEET_NAME = 31
@@ -199,6 +200,22 @@ def watermelon_week(diagnosis) -> int:
     return int(green["zwakste uur"].idxmin())
 
 
+def week_rows(intervals, week) -> pd.DataFrame:
+    """The rows of one ISO week (Monday to Sunday) of interval data with a DatetimeIndex.
+
+    When the data holds two weeks with this number (the last days of December can be week 1 of
+    the next year), the first one is returned.
+    """
+    if not isinstance(intervals, pd.DataFrame) or not isinstance(intervals.index, pd.DatetimeIndex):
+        raise ValueError("intervals must be a pandas DataFrame with a DatetimeIndex")
+    number = int(as_array("week", week, low=1, high=53, integer=True))
+    monday = intervals.index.normalize() - pd.to_timedelta(intervals.index.day_of_week, unit="D")
+    chosen = monday[intervals.index.isocalendar().week.to_numpy() == number]
+    if not len(chosen):
+        raise ValueError(f"week must be an ISO week in intervals, got {week!r}")
+    return intervals[monday == chosen.min()]
+
+
 def block_mask(index, start, end, weekdays=(0, 1, 2, 3, 4)) -> np.ndarray:
     """Boolean array: the intervals of ``index`` (a DatetimeIndex) from ``start`` up to ``end``
     (clock times ``"09:30"``) on the given weekdays (0 = Monday)."""
@@ -249,7 +266,7 @@ def move_block(staffed, removed, starts) -> pd.Series:
                 raise ValueError(f"starts: a block from {start} on {day:%d-%m} does not fit in the data")
             moved.loc[slots] -= part
     if (moved < 0).any():
-        raise ValueError(f"starts: moving the block to {list(starts)} leaves fewer than 0 agents")
+        raise ValueError(f"starts: moving the block to {list(starts)} leaves fewer than 0 agents (is the centre open then?)")
     return moved.rename("ingezet")
 
 
