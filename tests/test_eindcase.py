@@ -175,6 +175,8 @@ def test_week_47_against_its_own_plan_and_against_erlang_c(data):
     short = np.clip(week["agents_required"].to_numpy() - week["agents_staffed"].to_numpy(), 0, None)
     gap = eindcase.staffing_gap(week["agents_required"], week["agents_staffed"])
     assert (gap > 0).sum() == (short > 0).sum() == 39
+    assert gap.max() == 1            # the notebook: "hier en daar één medewerker in een kwartier"
+    assert week["agents_staffed"].sum() > week["agents_required"].sum()
     fte = short.sum() / 4 / (1 - 0.32) / 36
     assert fte == pytest.approx(0.398, abs=5e-4)
     from wfmcourse.exercises import nb08
