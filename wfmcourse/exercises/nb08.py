@@ -84,6 +84,8 @@ def _gap_fte(required=None, how="goed"):
         return shrinkage.naive_gross_up(net, SHRINKAGE) / CONTRACT
     if how == "netto":
         return net / CONTRACT
+    if how == "kwartieren als uren":
+        return shrinkage.gross_up(4 * net, SHRINKAGE) / CONTRACT
     return shrinkage.weekly_fte(gap, interval=900, shrinkage=SHRINKAGE, contract_hours=CONTRACT).fte
 
 
@@ -135,8 +137,8 @@ opdracht_2 = number(
     solution=lambda: (
         f"Alle op tijd beantwoorde gesprekken van de ochtendpiek gedeeld door alle aangeboden gesprekken: "
         f"{nl.number(_peak_rows()['answered_in_time'].sum(), 0)} / {nl.number(_peak_rows()['calls_offered'].sum(), 0)}"
-        f" = {_pct(_peak_service_level())}. De helft van de ochtendbellers wachtte langer dan 20 seconden, in een "
-        "week die op het dashboard groen was."),
+        f" = {_pct(_peak_service_level())}. Van de ochtendbellers werd {_pct(1 - _peak_service_level())} niet "
+        "binnen 20 seconden geholpen, in een week die op het dashboard groen was."),
     mistakes={
         "ongewogen": (lambda: _peak_service_level(weighted=False),
                       "Je nam het gemiddelde van de service levels per kwartier. Dan telt een kwartier met 10 "
@@ -167,10 +169,10 @@ opdracht_3 = choice(
          "het plan, en het zwakste uur tegenover het plan. Welke is veel groter dan in een gewone week?",
     solution=lambda: (
         f"{CAUSE_LETTER[eindcase.likely_cause(_diagnosis().loc[reddest_week()])]}: in week {reddest_week()} kwamen "
-        f"{nl.percent(_diagnosis().loc[reddest_week(), 'volume t.o.v. forecast'], 1, signed=True)} meer gesprekken "
-        "dan de forecast, terwijl de bezetting "
+        f"{_pct(_diagnosis().loc[reddest_week(), 'volume t.o.v. forecast'])} meer gesprekken dan de forecast, "
+        "terwijl de bezetting maar "
         f"{nl.percent(_diagnosis().loc[reddest_week(), 'bezetting t.o.v. plan'], 1, signed=True)} van het plan "
-        "afweek. Marketing verlengde een campagne zonder het WFM te melden. Meer mensen in vaste dienst lossen "
+        "afweek. Marketing verlengde een campagne zonder het aan WFM te melden. Meer mensen in vaste dienst lossen "
         "dat niet op; afspraken met marketing wel."),
     feedback={
         "goed": "De forecast miste het volume; de mensen stonden er zoals gepland.",
@@ -230,8 +232,8 @@ opdracht_5 = number(
     solution=lambda: (
         f"Tegen het eigen plan van KlantDirect stonden er in {_short_quarters()} kwartieren te weinig mensen, "
         f"samen {nl.number(_gap_fte(how='netto') * CONTRACT, 2)} netto uur. Met {nl.percent(SHRINKAGE, 0)} shrinkage "
-        f"en {CONTRACT} contracturen is dat {nl.number(_gap_fte(), 2)} FTE: minder dan één medewerker in een "
-        "week met bijna duizend uur aan de telefoon."),
+        f"en {CONTRACT} contracturen is dat {nl.number(_gap_fte(), 2)} FTE, in een week met "
+        f"{nl.number(_case_week()['agents_staffed'].sum() / 4, 0)} medewerkeruren aan de telefoon."),
     mistakes={
         "erlang c": (lambda: _gap_fte(erlang_c_requirement()),
                      "Dat is het tekort tegen Erlang C op 80/20, het getal uit het rapport van je collega. "
@@ -239,6 +241,10 @@ opdracht_5 = number(
         "x(1+s)": (lambda: _gap_fte(how="x(1+s)"),
                    "Je vermenigvuldigde de netto uren met (1 + shrinkage). Shrinkage is een deel van de bruto "
                    "uren: deel door (1 − shrinkage)."),
+        "kwartieren als uren": (lambda: _gap_fte(how="kwartieren als uren"),
+                                "Je telde de kwartieren als uren. Een medewerker die een kwartier ontbreekt, is een "
+                                "kwart uur: deel het aantal medewerker-kwartieren door 4, of laat "
+                                "`shrinkage.weekly_fte(..., interval=900)` dat doen."),
         "netto": (lambda: _gap_fte(how="netto"),
                   "Dit zijn alleen de netto uren aan de telefoon. Reken de shrinkage erbij: wie een uur aan de "
                   "telefoon moet zitten, kost meer dan een uur."),
