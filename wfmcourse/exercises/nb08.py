@@ -131,6 +131,7 @@ opdracht_2 = number(
     "Opdracht 2",
     _peak_service_level,
     decimals=3,
+    printed=3,
     fraction=True,
     hint="Tel eerst op, deel dan: `piek[\"answered_in_time\"].sum() / piek[\"calls_offered\"].sum()`. Het "
          "gemiddelde van de service levels per kwartier telt een rustig kwartier even zwaar als een druk.",
