@@ -220,6 +220,10 @@ def test_the_training_took_the_share_the_generator_says(data):
     expected = required - np.floor(required * (1 - PARAMS.watermelon_share) + 0.5)
     np.testing.assert_array_equal(removed[block], expected)
     assert removed[~block].sum() == 0
+    # the notebook: "vanaf twaalf uur stonden er juist drie mensen extra"
+    afternoon = eindcase.block_mask(rows.index, "12:00", "20:00") & rows["is_open"].to_numpy()
+    extra = rows.loc[afternoon, "agents_staffed"] - rows.loc[afternoon, "agents_required"]
+    assert set(extra) == {PARAMS.watermelon_extra} == {3}
 
 
 def test_move_block_keeps_the_hours_and_splits_the_group(data):
