@@ -353,6 +353,9 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         if value is None:
             return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}. "
                                        "Een decimale komma mag, tussen aanhalingstekens: \"24,6\".", "type")
+        if percent and not fraction:
+            return Feedback(INCORRECT, f"Deze vraag vraagt geen percentage: geef het getal{unit_text}, "
+                                       "zonder procentteken.", "type")
         target = float(_resolve(expected))
         if levels:
             coarsest, finest = levels[0], levels[-1]
@@ -365,12 +368,16 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             def same(goal):
                 return legacy_close(value, float(_resolve(goal)))
 
-        if typed >= coarsest and same(target):
+        exact = bool(levels) and _agrees(value, finest, target, finest)   # e.g. 40 for exactly 40.0
+        if exact or (typed >= coarsest and same(target)):
             shown = _show_value(value if typed <= finest else target, min(typed, finest), fraction, percent, unit)
             finer = ""
-            if levels and typed < finest:
+            if levels and typed < finest and not exact:
                 finer = f" (nauwkeuriger: {_show_value(target, finest, fraction, percent, unit)})"
             return Feedback(CORRECT, f"{shown} klopt{finer}.", "goed")
+        for label, (wrong, message) in mistakes.items():     # a typical mistake, to the last printed digit
+            if levels and _agrees(value, finest, float(_resolve(wrong)), finest):
+                return Feedback(INCORRECT, message, label)
         if typed < coarsest and same(target):
             return Feedback(INCORRECT, f"Je antwoord is te grof afgerond: rond af op "
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")

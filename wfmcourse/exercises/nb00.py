@@ -25,6 +25,8 @@ opdracht_2 = number(
     "Opdracht 2",
     lambda: erlang.traffic(120, 300, interval=900),
     unit="Erlang",
+    decimals=1,
+    printed=0,
     hint="Verkeer in Erlang = aantal contacten x AHT / lengte van het interval, alles in seconden.",
     solution=lambda: f"erlang.traffic(120, 300, interval=900) = {erlang.traffic(120, 300, interval=900):g} Erlang: "
                      "120 gesprekken van 300 seconden is 36.000 seconden werk in een kwartier van 900 seconden.",

@@ -1,6 +1,6 @@
 """Opdrachten bij notebook 01_begrippen."""
-from .. import glossary, glossary_graph, kpi, shrinkage
-from . import _format, choice, number, term
+from .. import erlang, glossary, glossary_graph, kpi, nl, shrinkage
+from . import _format, choice, term
 
 _SHRINKAGE = glossary.lookup("Shrinkage")
 
@@ -40,37 +40,48 @@ opdracht_2 = choice(
     },
 )
 
-# opdracht 3: 12 agents on the phones for 45 opening hours a week, 30 % shrinkage
-_NET_HOURS = 12 * 45
-_SHRINK = 0.30
+# opdracht 3: a team leader reads utilisation as idle time. The numbers are those of the chain in section 4:
+# 100 calls per half hour, AHT 180 s, 80/20, 30 % shrinkage.
+_CHAIN_TRAFFIC = erlang.traffic(100, 180, interval=1800)
+_CHAIN_AGENTS = erlang.agents_needed(_CHAIN_TRAFFIC, 180, 20, 0.8)
+_CHAIN_SHRINK = 0.30
+_OCCUPANCY = erlang.occupancy(_CHAIN_AGENTS, _CHAIN_TRAFFIC)
+_UTILISATION = kpi.utilisation(_CHAIN_TRAFFIC, shrinkage.gross_up(_CHAIN_AGENTS, _CHAIN_SHRINK))
 
 
-def _fte(contract_hours):
-    return shrinkage.fte(shrinkage.gross_up(_NET_HOURS, _SHRINK), contract_hours)
+def _pct(value):
+    return nl.percent(value, 0)
 
 
-opdracht_3 = number(
+opdracht_3 = choice(
     "Opdracht 3",
-    lambda: _fte(36),
-    unit="FTE",
-    rel=2e-3,
-    hint="Eerst netto uren (medewerkers x openingsuren), dan ophogen voor shrinkage met "
-         "shrinkage.gross_up, dan delen door de contracturen met shrinkage.fte.",
+    "b",
+    {
+        "a": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
+        "b": f"Utilisatie deelt door de betaalde tijd, en daarin zitten ook verlof, verzuim, training, overleg en "
+             f"pauzes. De medewerkers aan de telefoon zijn {_pct(_OCCUPANCY)} van hun beschikbare tijd met klanten "
+             f"bezig (occupancy); met minder mensen haalt het team 80/20 niet meer.",
+        "c": "De teamleider bedoelt occupancy: dat is hetzelfde cijfer onder een andere naam.",
+        "d": f"De andere {_pct(1 - _UTILISATION)} is shrinkage: verlof, verzuim, training, overleg en pauzes.",
+    },
+    hint="Zet de formules van occupancy en utilisatie hierboven naast elkaar: waardoor deelt elk van de twee? "
+         "En wat gebeurt er volgens Erlang C met het service level als er een medewerker minder is?",
     solution=lambda: (
-        f"{_NET_HOURS} netto uren / (1 - 0,30) = "
-        f"{_format(shrinkage.gross_up(_NET_HOURS, _SHRINK))} bruto uren; / 36 uur = "
-        f"{_format(_fte(36))} FTE. Met 40 uur kom je op {_format(_fte(40))} FTE: "
-        f"{_format(round(_fte(36) - _fte(40), 1))} FTE te weinig in de begroting."),
-    mistakes={
-        "40 uur": (lambda: _fte(40),
-                   "Je rekende met een voltijdweek van 40 uur. De opdracht (en de meeste "
-                   "Nederlandse cao's) gaat uit van 36 uur: deel door 36."),
-        "zonder shrinkage": (lambda: shrinkage.fte(_NET_HOURS, 36),
-                             "Je vergat de shrinkage: 540 netto uren zijn niet genoeg als 30 % van "
-                             "de betaalde tijd opgaat aan verlof, ziekte, pauzes en training."),
-        "naief": (lambda: shrinkage.fte(shrinkage.naive_gross_up(_NET_HOURS, _SHRINK), 36),
-                  "Je deed netto x 1,3. Shrinkage is een deel van de bruto tijd, dus deel door "
-                  "(1 - 0,30) in plaats van te vermenigvuldigen met 1,30."),
+        f"b. Utilisatie = afhandeltijd / betaalde tijd = {_pct(_UTILISATION)}. Van de betaalde tijd gaat "
+        f"{_pct(_CHAIN_SHRINK)} op aan shrinkage; van de {_pct(1 - _CHAIN_SHRINK)} die overblijft zijn de "
+        f"medewerkers {_pct(_OCCUPANCY)} bezig: {nl.number(1 - _CHAIN_SHRINK, 1)} × "
+        f"{nl.number(_OCCUPANCY, 3)} = {nl.number(_UTILISATION, 2)}. De rest is wachten op het volgende gesprek, "
+        f"en dat is precies de ruimte die de wachttijd kort houdt: met {_CHAIN_AGENTS - 1} in plaats van "
+        f"{_CHAIN_AGENTS} medewerkers zakt het service level naar "
+        f"{nl.percent(erlang.service_level(_CHAIN_AGENTS - 1, _CHAIN_TRAFFIC, 180, 20))}."),
+    feedback={
+        "a": "Utilisatie is geen maat voor stilzitten: in de noemer zitten ook verlof, verzuim, training en "
+             "pauzes. Kijk naar de occupancy van de mensen die aan de telefoon zitten.",
+        "c": "Juist niet: occupancy deelt door de beschikbare tijd, utilisatie door de betaalde tijd. Daarom "
+             "verschillen de twee cijfers zo veel.",
+        "d": f"De shrinkage is {_pct(_CHAIN_SHRINK)}, niet {_pct(1 - _UTILISATION)}. Het verschil zit in de "
+             "tijd dat beschikbare medewerkers op het volgende gesprek wachten, en die ruimte heb je nodig "
+             "voor 80/20.",
     },
 )
 
@@ -112,6 +123,6 @@ OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4)
 ANSWERS = {
     "opdracht_1": ("shrinkage", "Verzuim"),
     "opdracht_2": ("c", "a"),
-    "opdracht_3": (12 * 45 / 0.7 / 36, 12 * 45 / 0.7 / 40),
+    "opdracht_3": ("b", "d"),
     "opdracht_4": ("b", "a"),
 }

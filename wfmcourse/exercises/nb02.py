@@ -3,92 +3,164 @@ from functools import lru_cache
 
 from .. import datasets, kpi, rapportage
 from . import choice, number
-from ..nl import number as _dec
+from ..nl import number as _dec, percent as _pct
+
+WEEK_2 = 14          # opdracht 2 asks for a week that the notebook's table does not show
+PEAK_WEEK = 12       # opdracht 3: the week with the training on the morning peak
+
+
+@lru_cache(maxsize=None)
+def _summary(channel):
+    return rapportage.contact_summary(datasets.load_contacts(), channel=channel)
 
 
 @lru_cache(maxsize=1)
-def _phone():
-    return rapportage.contact_summary(datasets.load_contacts(), channel="telefoon")
+def _weeks():
+    return rapportage.weekly_report(datasets.load_intervals()).set_index("week")
 
 
 @lru_cache(maxsize=1)
-def _week12():
-    report = rapportage.weekly_report(datasets.load_intervals())
-    return report[report["week"] == 12].iloc[0]
-
-
-@lru_cache(maxsize=1)
-def _peak_share():
+def _week_levels():
     sl = rapportage.interval_service_levels(datasets.load_intervals())["service_level"]
-    week = sl[(sl.index.isocalendar().week == 12).to_numpy() & (sl.index.day_of_week < 5)]
-    return rapportage.share_below_target(week.between_time("09:30", "10:45"), 0.8)
+    return sl[(sl.index.isocalendar().week == PEAK_WEEK).to_numpy()]
 
 
-def _aht():
-    s = _phone()
+def _peak_share(first="09:30", last="10:45", weekdays_only=True):
+    week = _week_levels()
+    if weekdays_only:
+        week = week[week.index.day_of_week < 5]
+    return rapportage.share_below_target(week.between_time(first, last), 0.8)
+
+
+def _aht(channel="chat"):
+    s = _summary(channel)
     return kpi.aht(s["talk"], s["hold"], s["acw"], s["answered"])
 
 
+def _chat(column):
+    return float(_summary("chat")[column])
+
+
 opdracht_1 = number(
-    "Opdracht 1", _aht, unit="seconden",
-    hint="AHT = (gesprekstijd + wachtstand + nawerk) / aantal beantwoorde gesprekken.",
-    solution=lambda: f"kpi.aht(s['talk'], s['hold'], s['acw'], s['answered']) = {_dec(_aht(), 1)} seconden.",
+    "Opdracht 1", _aht, unit="seconden", decimals=0, printed=(0, 1),
+    hint="Maak eerst de totalen van de chat: rapportage.contact_summary(contacten, channel=\"chat\"). "
+         "AHT = (gesprekstijd + wachtstand + nawerk) / aantal beantwoorde contacten.",
+    solution=lambda: "chat = rapportage.contact_summary(contacten, channel=\"chat\"); kpi.aht(chat['talk'], "
+                     f"chat['hold'], chat['acw'], chat['answered']) = {_dec(_aht(), 1)} seconden, ruim anderhalf "
+                     f"keer de {_dec(_aht('telefoon'), 0)} seconden van de telefoon: een medewerker voert "
+                     "vaak meer chats tegelijk, en de klant typt.",
     mistakes={
-        "talk": (lambda: _phone()["talk"] / _phone()["answered"],
-                 "Dat is alleen de gesprekstijd: tel wachtstand (hold) en nawerk (ACW) mee."),
-        "geen_acw": (lambda: (_phone()["talk"] + _phone()["hold"]) / _phone()["answered"],
-                     "Je vergeet het nawerk (ACW); ook dat is werk voor het contact."),
-        "offered": (lambda: (_phone()["talk"] + _phone()["hold"] + _phone()["acw"]) / _phone()["offered"],
-                    "Je deelt door het aangeboden aantal; afgebroken gesprekken hebben geen "
-                    "afhandeltijd. Deel door het aantal beantwoorde gesprekken."),
+        "telefoon": (lambda: _aht("telefoon"),
+                     "Dat is de AHT van de telefoon, die hierboven al staat. De vraag gaat over de chat: maak "
+                     "de totalen met channel=\"chat\"."),
+        "geen_acw": (lambda: (_chat("talk") + _chat("hold")) / _chat("answered"),
+                     "Je vergat het nawerk (ACW); ook dat is werk voor het contact. (Wachtstand komt bij de chat "
+                     "niet voor.)"),
+        "offered": (lambda: (_chat("talk") + _chat("hold") + _chat("acw")) / _chat("offered"),
+                    "Je deelde door het aangeboden aantal; afgebroken chats hebben geen afhandeltijd. Deel door "
+                    "het aantal beantwoorde chats."),
     },
 )
 
 opdracht_2 = number(
-    "Opdracht 2", lambda: _week12()["service_level"], fraction=True,
-    hint="Weeg elk interval met zijn aangeboden volume: kpi.combine_service_levels(sl, volumes).",
-    solution=lambda: f"De gewogen service level van week 12 is {_dec(_week12()['service_level'], 3)}.",
-    mistakes={"ongewogen": (lambda: _week12()["unweighted_mean"],
-                            "Dat is het ongewogen gemiddelde van de intervallen: een rustig kwartier "
-                            "telt dan even zwaar als de drukste piek. Weeg met het volume.")},
+    "Opdracht 2", lambda: _weeks().loc[WEEK_2, "service_level"], fraction=True, decimals=2, printed=3,
+    hint="Weeg elk kwartier met zijn aangeboden volume: kpi.combine_service_levels(sl, volumes), of zoek de "
+         "week op in het weekrapport `week` (kolom service_level, niet unweighted_mean).",
+    solution=lambda: f"week.loc[week['week'] == {WEEK_2}, 'service_level'] = "
+                     f"{_dec(_weeks().loc[WEEK_2, 'service_level'], 3)}: gewogen met het volume. Het ongewogen "
+                     f"gemiddelde van de kwartieren is {_dec(_weeks().loc[WEEK_2, 'unweighted_mean'], 3)}.",
+    mistakes={"ongewogen": (lambda: _weeks().loc[WEEK_2, "unweighted_mean"],
+                            "Dat is het ongewogen gemiddelde van de kwartieren: een rustig kwartier telt dan even "
+                            "zwaar als de drukste piek. Weeg met het volume.")},
 )
 
 opdracht_3 = number(
-    "Opdracht 3", _peak_share, fraction=True,
-    hint="Neem alleen ma-vr, intervallen 09:30 t/m 10:45 van week 12, en tel welk deel onder 0,8 ligt.",
-    solution=lambda: f"{_dec(_peak_share(), 2)} van de ochtendpiek-intervallen haalt de norm niet.",
-    mistakes={"hele_week": (lambda: _week12()["share_below_target"],
-                            "Dat is het aandeel over de hele week; de vraag gaat over de ochtendpiek.")},
+    "Opdracht 3", _peak_share, fraction=True, decimals=2, printed=2,
+    hint="Neem uit w12 alleen maandag tot en met vrijdag (w12.index.day_of_week < 5), dan "
+         "between_time(\"09:30\", \"10:45\"), en laat rapportage.share_below_target(..., 0.8) het deel onder "
+         "de norm tellen.",
+    solution=lambda: f"{_dec(_peak_share(), 2)} van de ochtendpiek-kwartieren haalt de norm niet "
+                     f"({_pct(_peak_share(), 0)}), tegen {_pct(_weeks().loc[PEAK_WEEK, 'share_below_target'], 0)} "
+                     "over de hele week: het groene weekcijfer verbergt een rode ochtend.",
+    mistakes={
+        "hele_week": (lambda: _weeks().loc[PEAK_WEEK, "share_below_target"],
+                      "Dat is het aandeel over de hele week; de vraag gaat over de ochtendpiek."),
+        "zaterdag": (lambda: _peak_share(weekdays_only=False),
+                     "Je nam de zaterdag mee. De training lag op werkdagen: neem alleen maandag tot en met vrijdag."),
+        "tot_11": (lambda: _peak_share(last="11:00"),
+                   "Je nam ook het kwartier dat om 11:00 begint mee; de piek loopt tot 11:00, dus het laatste "
+                   "kwartier begint om 10:45."),
+    },
 )
 
+
+def _extra_hours(callback=0.75):
+    return (rapportage.workload_hours(10_000, 270, 0.70, callback)
+            - rapportage.workload_hours(10_000, 300, 0.86, callback))
+
+
 opdracht_4 = number(
-    "Opdracht 4",
-    lambda: rapportage.workload_hours(10_000, 270, 0.70, 0.75) - rapportage.workload_hours(10_000, 300, 0.86, 0.75),
-    unit="uur",
-    hint="Bereken workload_hours(10_000, aht, fcr, callback=0.75) voor beide situaties en trek ze af.",
-    solution=lambda: "rapportage.workload_hours(10_000, 270, 0.70, 0.75) - "
-                     "rapportage.workload_hours(10_000, 300, 0.86, 0.75) = "
-                     f"{_dec(rapportage.workload_hours(10_000, 270, 0.70, 0.75) - rapportage.workload_hours(10_000, 300, 0.86, 0.75), 1)} uur extra.",
-    mistakes={"zonder_herhaal": (10_000 * (270 - 300) / 3600,
-                                 "Je rekent alleen met de lagere AHT en vergeet de herhaalcontacten "
-                                 "die door de lagere FCR ontstaan.")},
+    "Opdracht 4", _extra_hours, unit="uur", decimals=0, printed=(0, 1),
+    hint="Bereken rapportage.workload_hours(10_000, aht, fcr, callback=0.75) voor beide situaties en trek "
+         "'nu' af van 'sneller'.",
+    solution=lambda: "rapportage.workload_hours(10_000, 270, 0.70, callback=0.75) - "
+                     "rapportage.workload_hours(10_000, 300, 0.86, callback=0.75) = "
+                     f"{_dec(_extra_hours(), 1)} uur extra: 30 seconden sneller per gesprek, maar zoveel meer "
+                     "terugbellers dat het totaal stijgt.",
+    mistakes={
+        "zonder_herhaal": (10_000 * (270 - 300) / 3600,
+                           "Je rekende alleen met de lagere AHT en vergat de herhaalcontacten die door de lagere "
+                           "FCR ontstaan."),
+        "iedereen_belt_terug": (lambda: _extra_hours(callback=1.0),
+                                "Je rekende alsof elke klant zonder oplossing terugbelt. De terugbelkans is 0,75: "
+                                "geef callback=0.75 mee."),
+        "omgekeerd": (lambda: -_extra_hours(),
+                      "Je trok ze andersom af: 'sneller' kost méér werk, dus het antwoord is positief."),
+    },
 )
 
 opdracht_5 = choice(
     "Opdracht 5", {"b", "d"},
-    {"a": "Service level", "b": "Schedule adherence", "c": "CSAT", "d": "Nawerktijd (ACW)"},
-    hint="Input-KPI's beschrijven het werk dat een medewerker zelf beïnvloedt, niet het resultaat voor de klant.",
-    solution="b en d: adherence en nawerk zijn input; service level en CSAT zijn output.",
-    feedback={"a": "Service level is een uitkomst (output).", "c": "CSAT is een uitkomst (output)."},
+    {"a": "het service level",
+     "b": "de vaardigheden en de kennis van de medewerkers",
+     "c": "de klanttevredenheid (CSAT)",
+     "d": "de kwaliteit van het gesprek tussen medewerker en klant"},
+    hint="Output is het resultaat dat je achteraf meet. Input is wat dat resultaat voortbrengt: wat de "
+         "medewerkers meebrengen en hoe het gesprek met de klant verloopt.",
+    solution="b en d. De manager uit de brief (notebook 07) wil sturen op vaardigheden, drijfveren, vertrouwen "
+             "en de kwaliteit van de dialoog met de klant; service level en CSAT zijn de resultaten die laten "
+             "zien of die inspanningen werken.",
+    feedback={"a": "Het service level is een resultaat (output): het zegt hoe het ging, niet waardoor.",
+              "c": "De klanttevredenheid is een resultaat (output) van het gesprek, niet het gesprek zelf."},
 )
 
-OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
+opdracht_6 = choice(
+    "Opdracht 6", "b",
+    {"a": "Hij heeft gelijk: een lagere ASA betekent altijd betere service.",
+     "b": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
+          "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter.",
+     "c": "Hij moet de ASA delen door het aangeboden aantal in plaats van het beantwoorde; dan klopt de "
+          "vergelijking wel.",
+     "d": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
+    hint="Lees Valkuil 2 nog eens: wie telt er niet mee in de ASA?",
+    solution="b. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
+             "ophangt, verdwijnt uit de ASA. Rapporteer de ASA daarom altijd samen met de abandon rate (of de "
+             "wachttijd van alle bellers).",
+    feedback={"a": "Kijk naar de afhakers: een lage ASA kan ook betekenen dat de langst wachtenden ophangen "
+                   "en daardoor niet meetellen.",
+              "c": "Dan deel je de wachttijd van de beantwoorde bellers door een groter aantal: het cijfer wordt "
+                   "nog mooier, en de afhakers zitten er nog steeds niet in.",
+              "d": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
+                   "op tijd geholpen."},
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
 
 ANSWERS = {
-    "opdracht_1": (_aht(), _phone()["talk"] / _phone()["answered"]),
-    "opdracht_2": (_week12()["service_level"], _week12()["unweighted_mean"]),
-    "opdracht_3": (_peak_share(), _week12()["share_below_target"]),
-    "opdracht_4": (rapportage.workload_hours(10_000, 270, 0.70, 0.75)
-                   - rapportage.workload_hours(10_000, 300, 0.86, 0.75), -83.33),
+    "opdracht_1": (round(_aht()), _aht("telefoon")),
+    "opdracht_2": (round(_weeks().loc[WEEK_2, "service_level"], 2), _weeks().loc[WEEK_2, "unweighted_mean"]),
+    "opdracht_3": (_peak_share(), _weeks().loc[PEAK_WEEK, "share_below_target"]),
+    "opdracht_4": (round(_extra_hours()), -83.33),
     "opdracht_5": ("b,d", "a"),
+    "opdracht_6": ("b", "a"),
 }

@@ -36,8 +36,9 @@ def _total_2():
 opdracht_2 = number(
     "Opdracht 2",
     _total_2,
-    rel=2e-3,
     fraction=True,
+    decimals=3,
+    printed=(3, 4),
     hint="Verlof en verzuim zijn allebei gemeten als deel van de betaalde uren: die mag je optellen. De 16 % is "
          "gemeten als deel van de uren dat iemand er wél is. Welk deel van de betaalde tijd blijft over na "
          "afwezigheid, en welk deel daarvan gaat dan nog op aan pauzes, overleg en training?",
@@ -65,6 +66,8 @@ opdracht_3 = number(
     "Opdracht 3",
     _gross_3,
     unit="uur",
+    decimals=1,
+    printed=1,
     hint="Shrinkage is een deel van de bruto (betaalde) uren. Zoek de bruto uren waarvan na 35 % shrinkage "
          "precies 320 uur overblijft: bruto x (1 - 0,35) = 320.",
     solution=lambda: f"shrinkage.gross_up(320, 0.35) = 320 / 0,65 = {_dec(_gross_3(), 1)} uur. Controle: "
@@ -90,6 +93,8 @@ opdracht_4 = number(
     "Opdracht 4",
     _fte_4,
     unit="FTE",
+    decimals=1,
+    printed=(1, 2),
     hint="Eerst van netto naar bruto uren (delen door 1 - shrinkage), dan delen door de contracturen van een "
          "voltijdweek bij deze organisatie.",
     solution=lambda: f"Bruto: 610 / 0,69 = {_dec(shrinkage.gross_up(610, 0.31), 1)} uur per week. FTE: "
@@ -116,8 +121,9 @@ def _staffing_5():
 opdracht_5 = number(
     "Opdracht 5",
     lambda: _staffing_5().hires_fte,
-    rel=2e-3,
     unit="FTE per jaar",
+    decimals=1,
+    printed=1,
     hint="Gebruik capaciteit.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6). Denk na over wat er "
          "gebeurt met de capaciteit in de weken dat een plek leeg is en een nieuwe collega nog leert.",
     solution=lambda: (
@@ -133,13 +139,51 @@ opdracht_5 = number(
     },
 )
 
-OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
+# Opdracht 6: spot the errors in a colleague's staffing sheet
+SHEET_6 = {"verlof": 0.10, "verzuim": 0.06, "op het werk": 0.15}    # the last one as part of attended hours
+NET_6 = 1000
+
+
+def _sheet_6():
+    """(the colleague's gross hours, the right gross hours) for the sheet of opdracht 6."""
+    added = sum(SHEET_6.values())
+    right = shrinkage.total_shrinkage({"afwezig": SHEET_6["verlof"] + SHEET_6["verzuim"],
+                                       "op het werk": SHEET_6["op het werk"]}, method="compound")
+    return shrinkage.naive_gross_up(NET_6, added), shrinkage.gross_up(NET_6, right)
+
+
+opdracht_6 = choice(
+    "Opdracht 6",
+    {"a", "b"},
+    {
+        "a": "Hij telt percentages op die op verschillende uren gemeten zijn: de 15 % is een deel van de aanwezige "
+             "uren, niet van de betaalde.",
+        "b": "Hij hoogt op met × (1 + s) in plaats van te delen door (1 − s).",
+        "c": "Verzuim hoort niet in de shrinkage; dat reken je apart uit.",
+        "d": "Hij had de netto uren eerst nog door de occupancy moeten delen.",
+    },
+    hint="Loop de drie stappen van dit notebook langs: op welke uren is elk percentage gemeten, hoe tel je "
+         "ze samen, en hoe hoog je netto op naar bruto?",
+    solution=lambda: (
+        "a en b. De 15 % is gemeten op de aanwezige uren, dus: afwezig 10 % + 6 % = 16 %, en dan compound "
+        f"1 − 0,84 × 0,85 = {_dec(1 - 0.84 * 0.85, 3)} (niet 31 %). En bruto = netto / (1 − s): "
+        f"{_dec(_sheet_6()[1], 0)} uur in plaats van zijn {_dec(_sheet_6()[0], 0)}. De twee fouten werken "
+        "tegen elkaar in, maar heffen elkaar niet op: zijn begroting is te laag."),
+    feedback={
+        "c": "Verzuim is juist een onderdeel van de shrinkage: tel het niet dubbel, maar laat het er ook niet uit.",
+        "d": "De netto uren uit Erlang bevatten de wachttijd tussen gesprekken al (de occupancy zit erin). "
+             "Nog eens delen door de occupancy telt die dubbel.",
+    },
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
 
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("b,e", "a,b"),
     "opdracht_2": (1 - 0.83 * 0.84, 0.33),
     "opdracht_3": (320 / 0.65, 432),
-    "opdracht_4": (610 / 0.69 / 36, 610 / 0.69 / 40),
+    "opdracht_4": (24.6, 610 / 0.69 / 40),
     "opdracht_5": (120 / (1 - 0.35 * 11 / 52) * 0.35, 42),
+    "opdracht_6": ("a,b", "b"),
 }

@@ -1,19 +1,23 @@
 """Opdrachten bij notebook 05_forecast_rooster."""
 from .. import erlang, forecast, rooster, shrinkage
 from . import choice, number, whole_number
-from ..nl import number as _dec
+from ..nl import number as _dec, percent as _pct
 
 ACTUAL = [2, 40, 120, 80, 10]
 FORECAST = [5, 45, 110, 85, 4]
+_ERRORS = [abs(a - f) for a, f in zip(ACTUAL, FORECAST)]
 
 opdracht_1 = number(
     "Opdracht 1",
     lambda: forecast.wape(ACTUAL, FORECAST),
     fraction=True,
+    decimals=3,
+    printed=(3, 4),
     hint="WAPE = som van de absolute fouten gedeeld door de som van de werkelijke aantallen. "
          "Tel eerst alle |werkelijk - forecast| op.",
     solution=lambda: f"forecast.wape({ACTUAL}, {FORECAST}) = {_dec(forecast.wape(ACTUAL, FORECAST), 4)}: "
-                     "de fouten 3 + 5 + 10 + 5 + 6 = 29 gesprekken op 252 werkelijke gesprekken, dus 11,5 %.",
+                     f"de fouten {' + '.join(str(e) for e in _ERRORS)} = {sum(_ERRORS)} gesprekken op "
+                     f"{sum(ACTUAL)} werkelijke gesprekken, dus {_pct(forecast.wape(ACTUAL, FORECAST))}.",
     mistakes={
         "mape": (lambda: forecast.mape(ACTUAL, FORECAST),
                  "Dat is de MAPE: het gemiddelde van de procentuele fouten per interval. De rustige "
@@ -22,45 +26,65 @@ opdracht_1 = number(
         "bias": (lambda: forecast.bias(ACTUAL, FORECAST),
                  "Dat is de bias: daar vallen fouten naar boven en naar beneden tegen elkaar weg. "
                  "Voor de WAPE neem je de absolute waarde van elke fout."),
-        "forecast": (29 / sum(FORECAST),
+        "forecast": (sum(_ERRORS) / sum(FORECAST),
                      "Je deelde door de forecast. De WAPE deelt door het werkelijke aanbod."),
     },
 )
 
-PEAK_CALLS, PEAK_AHT = 81, 300
+PEAK_CALLS, PEAK_AHT, PEAK_TARGET = 81, 300, 0.9
+
+
+def _peak_agents(target=PEAK_TARGET):
+    return erlang.agents_needed(erlang.traffic(PEAK_CALLS, PEAK_AHT, interval=900), PEAK_AHT, 20, target)
+
 
 opdracht_2 = whole_number(
     "Opdracht 2",
-    lambda: erlang.agents_needed(erlang.traffic(PEAK_CALLS, PEAK_AHT, interval=900),
-                                 PEAK_AHT, 20, 0.8),
-    unit="agents",
+    _peak_agents,
+    unit="medewerkers",
     hint="Reken eerst het verkeer uit: 81 gesprekken x 300 s / 900 s. Zoek dan met "
-         "erlang.agents_needed(verkeer, aht=300, awt=20, target=0.8) het kleinste aantal dat 80/20 haalt.",
-    solution=lambda: "Verkeer = 81 x 300 / 900 = 27 Erlang; erlang.agents_needed(27, 300, 20, 0.8) = "
-                     f"{erlang.agents_needed(27.0, 300, 20, 0.8)} agents op de telefoon (netto, vóór shrinkage).",
+         "erlang.agents_needed(verkeer, aht=300, awt=20, target=0.9) het kleinste aantal dat 90/20 haalt.",
+    solution=lambda: f"Verkeer = 81 x 300 / 900 = 27 Erlang; erlang.agents_needed(27, 300, 20, 0.9) = "
+                     f"{_peak_agents()} medewerkers aan de telefoon (netto, vóór shrinkage), "
+                     f"{_peak_agents() - _peak_agents(0.8)} meer dan voor 80/20.",
     mistakes={
-        "verkeer": (27, "27 is het verkeer in Erlang: met precies zoveel agents is iedereen altijd bezig "
-                        "en groeit de wachtrij zonder eind. Je hebt er meer nodig om 80/20 te halen."),
-        "bruto": (lambda: round(shrinkage.gross_up(
-                      erlang.agents_needed(27.0, 300, 20, 0.8), 0.32)),
-                  "Je hebt al shrinkage opgeteld. De vraag gaat over agents op de telefoon (netto); "
+        "tachtig": (lambda: _peak_agents(0.8),
+                    "Dat is het aantal voor 80/20, zoals in de piek hierboven. De manager vraagt 90 % binnen "
+                    "20 seconden: geef target=0.9."),
+        "verkeer": (27, "27 is het verkeer in Erlang: met precies zoveel medewerkers is iedereen altijd bezig "
+                        "en groeit de wachtrij zonder eind. Je hebt er meer nodig."),
+        "bruto": (lambda: round(shrinkage.gross_up(_peak_agents(), 0.32)),
+                  "Je hebt al shrinkage opgeteld. De vraag gaat over medewerkers op de telefoon (netto); "
                   "shrinkage komt er pas bij als je naar betaalde uren en FTE gaat."),
     },
 )
 
-opdracht_3 = number(
+
+# Opdracht 3: a colleague compares the roster's paid hours with the gross hours of section 5
+opdracht_3 = choice(
     "Opdracht 3",
-    lambda: shrinkage.gross_up(1000, 0.30) / 36,
-    unit="FTE",
-    rel=5e-3,
-    hint="Eerst bruto uren = netto uren / (1 - shrinkage), daarna delen door de contracturen.",
-    solution=lambda: f"shrinkage.gross_up(1000, 0.30) = {_dec(shrinkage.gross_up(1000, 0.30), 1)} betaalde uren; "
-                     f"gedeeld door 36 uur per FTE is dat {_dec(shrinkage.gross_up(1000, 0.30) / 36, 1)} FTE.",
-    mistakes={
-        "naief": (lambda: shrinkage.naive_gross_up(1000, 0.30) / 36,
-                  "Je rekende 1.000 x 1,3. Shrinkage is een deel van de bruto tijd: van 1.300 uur gaat "
-                  "30 % af en dan houd je maar 910 uur over. Deel door (1 - 0,30)."),
-        "netto": (1000 / 36, "Dat zijn alleen de netto uren gedeeld door 36: de shrinkage ontbreekt."),
+    "b",
+    {
+        "a": "Klopt: het roostermodel werkt efficiënter dan de shrinkageberekening, dus er kan minder geworven "
+             "worden.",
+        "b": "Het rooster dekt alleen de uren op de vloer, met pauzes en overdekking. Verlof, verzuim, training en "
+             "overleg staan er niet in. Hoog de betaalde uren van het rooster op met de shrinkage zonder pauzes: "
+             "dan zijn er méér bruto uren nodig dan in §5, niet minder.",
+        "c": "De bruto uren van §5 zijn te hoog, omdat daar met een contract van 36 uur is gerekend.",
+        "d": "Het verschil is toeval in de forecast; neem het gemiddelde van de twee.",
+    },
+    hint="Welke soorten shrinkage zitten in de betaalde uren van het dienstenrooster, en welke niet? "
+         "Lees ook de opmerking over de pauzes in §5 nog eens.",
+    solution="b. De bruto uren van §5 zijn netto / (1 − 0,32): daarin zit álle shrinkage, ook verlof, verzuim, "
+             "training en overleg. Het weekrooster plant alleen diensten op de vloer: de pauzes zitten er al in "
+             "(die plant het model), de rest van de shrinkage niet, en er is overdekking omdat diensten niet "
+             "precies op de behoefte passen. Wie de betaalde uren van het rooster ophoogt met de shrinkage zonder "
+             "pauzes, komt boven de bruto uren van §5 uit: er moet meer geworven worden, niet minder.",
+    feedback={
+        "a": "Het rooster heeft juist overdekking (efficiëntie onder 100 %). Het lijkt goedkoper omdat verlof, "
+             "verzuim, training en overleg er niet in staan.",
+        "c": "De contracturen bepalen alleen de omrekening van uren naar FTE; de vergelijking gaat over uren.",
+        "d": "Beide getallen komen uit dezelfde forecast; het verschil zit in wat er wel en niet in meetelt.",
     },
 )
 
@@ -87,18 +111,24 @@ opdracht_4 = choice(
     },
 )
 
+def _published_5():
+    calendar = rooster.planning_calendar(12, roster_lead=4)
+    return int(calendar.loc[calendar["stap"] == "Rooster gepubliceerd", "week"].iloc[0])
+
+
 opdracht_5 = whole_number(
     "Opdracht 5",
-    lambda: int(rooster.planning_calendar(12, roster_lead=4)
-                .query("stap == 'Rooster gepubliceerd'")["week"].iloc[0]),
-    unit="(weeknummer)",
-    hint="Met X-4 tel je vier weken terug vanaf de uitvoeringsweek.",
-    solution="Week 12 - 4 = week 8: rooster.planning_calendar(12, roster_lead=4). Vier weken is de 28 dagen "
-             "van art. 4:2 Arbeidstijdenwet als de CAO niets anders regelt.",
+    lambda: _published_5(),
+    kind="week",
+    hint="Tel vier weken terug vanaf de uitvoeringsweek.",
+    solution=lambda: f"Week 12 - 4 = week {_published_5()}: rooster.planning_calendar(12, roster_lead=4). Vier "
+                     "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet als de cao niets anders regelt.",
     mistakes={
-        "vooruit": (16, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
-        "forecast": (6, "Week 6 is X-6, het moment waarop de forecast klaar is in het standaardritme. "
-                        "De vraag gaat over publicatie van het rooster bij X-4."),
+        "vooruit": (12 + 4, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
+        "forecast": (6, "Week 6 is zes weken vooraf: het moment waarop de forecast klaar is in het "
+                        "standaardritme. De vraag gaat over het rooster, vier weken vooraf."),
+        "uitvoering": (12, "Week 12 is de week waarin het rooster wordt uitgevoerd; het moet vier weken eerder "
+                           "bekend zijn."),
     },
 )
 
@@ -106,9 +136,9 @@ OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
-    "opdracht_1": (29 / 252, forecast.mape(ACTUAL, FORECAST)),
-    "opdracht_2": (erlang.agents_needed(27.0, 300, 20, 0.8), 27),
-    "opdracht_3": (1000 / 0.7 / 36, 1300 / 36),
+    "opdracht_1": ("11,5 %", forecast.mape(ACTUAL, FORECAST)),
+    "opdracht_2": (_peak_agents(), 27),
+    "opdracht_3": ("b", "a"),
     "opdracht_4": ("b", "d"),
     "opdracht_5": (8, 16),
 }

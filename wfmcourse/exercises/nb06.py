@@ -99,9 +99,10 @@ def _all_weeks_3():
     return float(stakeholders.shifted_volume(list(INVOICE_3), SHARE_3)[1] + OTHER_3)
 
 
-opdracht_3 = number(
+opdracht_3 = whole_number(
     "Opdracht 3",
     _week2_3,
+    kind="aantal",
     unit="contacten",
     hint="Alleen de factuurvragen van week 1 schuiven: geef shifted_volume als aandeel de lijst "
          "[0.4, 0, 0, 0], en tel daarna de 5.000 andere contacten op.",
@@ -114,6 +115,9 @@ opdracht_3 = number(
         "elke week": (_all_weeks_3,
                       "Je schoof in elke week 40 % van de factuurvragen door, ook die van week 2 zelf. "
                       "Alleen de factuur van week 1 wordt in delen verstuurd: gebruik [0.4, 0, 0, 0]."),
+        "niet geschoven": (INVOICE_3[1] + OTHER_3,
+                           "Dat is week 2 zoals het nu is. Door de factuur in delen komt er 40 % van de "
+                           "factuurvragen van week 1 bij."),
         "vergeten": (INVOICE_3[1] + SHARE_3 * INVOICE_3[0],
                      "Dat zijn alleen de factuurvragen. Tel de 5.000 andere contacten er nog bij op."),
     },
@@ -133,7 +137,9 @@ def _hires_4():
 opdracht_5 = number(
     "Opdracht 5",
     _hires_4,
-    unit="medewerkers per jaar",
+    unit="mensen per jaar",
+    decimals=0,
+    printed=1,
     hint="Bereken eerst het verloop van het hele team met shrinkage.blended_turnover (gewogen naar het "
          "aantal mensen per groep), daarna de instroom met shrinkage.hires_needed.",
     solution=lambda: f"Verloop van het team: (48 × 0,45 + 72 × 0,15) / 120 = "
@@ -180,7 +186,36 @@ opdracht_4 = whole_number(
 )
 
 
-OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
+# Opdracht 6: what Erlang C's "service level 0, infinite ASA" of case 1 means for the floor
+opdracht_6 = choice(
+    "Opdracht 6",
+    "b",
+    {
+        "a": "Geen enkele klant wordt binnen 20 seconden geholpen, en de wachtrij groeit de rest van de dag door.",
+        "b": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
+             "geduld van de klanten, laat zien wat er op de vloer gebeurt: een service level ver onder het doel "
+             "en veel afhakers, van wie een deel later terugbelt.",
+        "c": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
+        "d": "Het valt mee: afhakers tellen in het service level niet mee, dus de klanten die wachten worden "
+             "gewoon op tijd geholpen.",
+    },
+    hint="Welke aanname van Erlang C (notebook 03) klopt niet meer als er meer werk binnenkomt dan de "
+         "medewerkers aankunnen? En welk model houdt rekening met klanten die ophangen?",
+    solution="b. Met minder medewerkers dan Erlangs (n < A) groeit de rij in Erlang C zonder eind, omdat "
+             "niemand ophangt. Een kwartier duurt maar een kwartier en klanten haken af: Erlang A geeft het "
+             "beeld voor de vloer, met een service level ver onder 80 % en veel afhakers. Vertel de teamleider "
+             "dus wat Erlang A laat zien, en spreek met marketing af dat acties vooraf gemeld worden.",
+    feedback={
+        "a": "Dat is wat Erlang C letterlijk zegt, maar het neemt aan dat niemand ophangt. Echte klanten haken "
+             "af, en na het kwartier loopt de rij weer leeg.",
+        "c": "Het is geen rekenfout: met minder medewerkers dan Erlangs heeft Erlang C geen evenwicht. Het model "
+             "past alleen niet op klanten die ophangen.",
+        "d": "Afhakers tellen juist als niet op tijd geholpen (de noemer is alle aangeboden gesprekken), en wie "
+             "blijft wachten, wacht lang.",
+    },
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
 
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
@@ -189,4 +224,5 @@ ANSWERS = {
     "opdracht_3": (_week2_3(), _all_weeks_3()),
     "opdracht_4": (_roster_5(), math.ceil(NEEDED_5 * (1 + LOSS_5))),
     "opdracht_5": (_hires_4(), float(shrinkage.hires_needed(120, 0.30))),
+    "opdracht_6": ("b", "a"),
 }

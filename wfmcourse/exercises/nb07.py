@@ -1,7 +1,7 @@
 """Opdrachten bij notebook 07_kerncontact."""
 import math
 
-from .. import erlang, kerncontact
+from .. import datasets, erlang, kerncontact
 from . import choice, number, whole_number
 from ..nl import number as _dec
 
@@ -19,14 +19,18 @@ def _reason_share():
 opdracht_1 = number(
     "Opdracht 1",
     _avoidable_share,
-    rel=5e-3,
     fraction=True,
+    decimals=2,
+    printed=3,
     hint="Tel de contacten van de vermijdbare redenen op en deel door alle contacten, of gebruik "
          "kerncontact.avoidable_share(redenen['aantal'], redenen['vermijdbaar']).",
     solution=lambda: f"3.800 van de 8.600 contacten = {_dec(_avoidable_share(), 3)}: zo'n "
                      f"{_dec(100 * _avoidable_share(), 0)} % van alle contacten had met betere informatie "
                      "of een beter proces voorkomen kunnen worden.",
     mistakes={
+        "klantdirect": (lambda: float(datasets.load_contacts()["avoidable"].mean()),
+                        "Dat is het vermijdbare aandeel bij KlantDirect. De vraag gaat over de voorbeeldweek van "
+                        "de webwinkel (de tabel redenen)."),
         "redenen": (_reason_share,
                     "Je telde contactredenen in plaats van contacten. Een reden met veel contacten weegt "
                     "zwaarder: neem het gemiddelde over alle contacten."),
@@ -35,12 +39,16 @@ opdracht_1 = number(
 
 
 # Opdracht 2: agents saved in one busy quarter hour (120 contacts, AHT 300 s, 40 % avoidable, half removed)
-def _saved():
-    return int(kerncontact.avoidable_savings(120, 0.4, 0.5, 300)["piek minder"].iloc[0])
+def _agents(calls):
+    return int(erlang.agents_needed(erlang.traffic(calls, 300, interval=900), 300, 20, 0.8))
 
 
 def _before():
-    return int(erlang.agents_needed(erlang.traffic(120, 300), 300, 20, 0.8))
+    return _agents(120)
+
+
+def _saved(removed=0.5):
+    return _before() - _agents(120 * (1 - 0.4 * removed))
 
 
 opdracht_2 = whole_number(
@@ -48,8 +56,7 @@ opdracht_2 = whole_number(
     _saved,
     unit="medewerkers",
     hint="Reken het aantal medewerkers (80/20) uit vóór en ná: na de verbetering komen er "
-         "120 x (1 - 0,4 x 0,5) contacten. Gebruik `kerncontact.avoidable_savings` of twee keer "
-         "`erlang.agents_needed`.",
+         "120 x (1 - 0,4 x 0,5) contacten. Gebruik twee keer `erlang.agents_needed` (interval 900 s).",
     solution=lambda: f"Voor: {_before()} medewerkers voor 120 contacten. Na: 96 contacten vragen "
                      f"{_before() - _saved()} medewerkers. Dat scheelt {_saved()} medewerkers, iets "
                      "minder dan 20 % van de bezetting: grote groepen werken efficiënter, dus een kleinere "
@@ -58,8 +65,7 @@ opdracht_2 = whole_number(
         "evenredig": (lambda: math.ceil(_before() * 0.2),
                       "Je nam 20 % van de medewerkers. Erlang C is niet evenredig: door het schaalvoordeel "
                       "scheelt 20 % minder contacten iets minder dan 20 % van de medewerkers."),
-        "alles_weg": (lambda: int(kerncontact.avoidable_savings(120, 0.4, 1.0, 300)["piek minder"]
-                                  .iloc[0]),
+        "alles_weg": (lambda: _saved(1.0),
                       "Je haalde alle vermijdbare contacten weg; de vraag gaat over de helft ervan."),
     },
 )
@@ -100,7 +106,8 @@ opdracht_4 = number(
     "Opdracht 4",
     _mix,
     unit="seconden",
-    rel=2e-3,
+    decimals=0,
+    printed=1,
     hint="Na de verbetering zijn er 500 statusvragen van 180 s en 600 klachten van 540 s over. "
          "De AHT is de totale afhandeltijd gedeeld door het aantal contacten.",
     solution=lambda: f"(500 x 180 + 600 x 540) / 1.100 = {_dec(_mix(), 1)} seconden "
@@ -110,6 +117,8 @@ opdracht_4 = number(
     mistakes={
         "oude_aht": ((1000 * 180 + 600 * 540) / 1600,
                      "Dat is de AHT van vóór de verbetering. Haal eerst de helft van de statusvragen weg."),
+        "alles_weg": (540.0,
+                      "Je haalde alle statusvragen weg; de verbetering neemt er de helft van weg."),
         "ongewogen": ((180 + 540) / 2,
                       "Je nam het gewone gemiddelde van de twee AHT's. Weeg met het aantal contacten dat "
                       "overblijft."),
@@ -123,5 +132,5 @@ ANSWERS = {
     "opdracht_1": (_avoidable_share(), _reason_share()),
     "opdracht_2": (_saved(), math.ceil(_before() * 0.2)),
     "opdracht_3": ("d", "e"),
-    "opdracht_4": (round(_mix(), 1), 315.0),
+    "opdracht_4": (round(_mix()), 315.0),
 }

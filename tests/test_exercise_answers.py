@@ -1,0 +1,264 @@
+"""Every exercise of every notebook, tried the way learners answer (issue 12).
+
+Data-driven from the metadata on the :class:`~wfmcourse.exercises.Exercise` objects, so a new
+exercise (or a rebuilt notebook 08) gets the same tests without writing any:
+
+* numeric answers: the expected value rounded as the solution prints it and as the question asks,
+  with a decimal comma, as a percentage string (fractions), a too coarse and a wrongly rounded
+  value, every anticipated mistake, ``None`` and wrong types - each must get the right verdict;
+* whole numbers and multiple choice likewise;
+* the notebook's question cell shows what the checker expects (options, unit, precision), the
+  check cell comes after it, and no earlier cell prints the answer.
+"""
+import importlib
+import math
+import re
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from wfmcourse import course, nl
+from wfmcourse.exercises import Exercise
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _modules():
+    for nb in course.NOTEBOOKS:
+        if not (NOTEBOOK_DIR / nb.file).exists():
+            continue
+        try:
+            yield nb, importlib.import_module(f"wfmcourse.exercises.nb{nb.file[:2]}")
+        except ModuleNotFoundError:
+            continue
+
+
+EXERCISES = [(nb, module, name, value) for nb, module in _modules()
+             for name, value in vars(module).items() if isinstance(value, Exercise)]
+IDS = [f"{module.__name__[-4:]}.{name}" for _nb, module, name, _ex in EXERCISES]
+
+
+def _of_type(kind):
+    chosen = [(ex, i) for (_nb, _m, _n, ex), i in zip(EXERCISES, IDS) if ex.answer_type == kind]
+    return pytest.mark.parametrize("ex", [ex for ex, _ in chosen], ids=[i for _, i in chosen])
+
+
+def _comma(value, decimals):
+    return nl.number(value, decimals, thousands=False)
+
+
+def _levels(ex):
+    return sorted({*ex.printed, ex.decimals})
+
+
+# --------------------------------------------------------------------------- numbers
+
+@_of_type("number")
+def test_declares_the_precision_it_asks_for(ex):
+    assert ex.decimals is not None, f"{ex.title}: declare decimals= (the precision the question asks for)"
+
+
+@_of_type("number")
+def test_right_at_every_accepted_precision_in_every_form(ex):
+    x = float(ex.expected_value())
+    for places in _levels(ex):
+        rounded = round(x, places)
+        answers = [rounded, _comma(rounded, places), f" {_comma(rounded, places)} "]
+        if places == 0:
+            answers.append(int(rounded))
+        if ex.fraction and places >= 2:
+            answers += [f"{_comma(100 * rounded, places - 2)}%", f"{_comma(100 * rounded, places - 2)} %"]
+        for answer in answers + [x, np.float64(x)]:
+            feedback = ex.evaluate(answer)
+            assert feedback.correct, (ex.title, answer, feedback)
+
+
+@_of_type("number")
+def test_too_coarse_gets_the_rounding_message_never_a_direction(ex):
+    x = float(ex.expected_value())
+    coarsest, finest = _levels(ex)[0], _levels(ex)[-1]
+    if coarsest == 0:
+        pytest.skip("a whole number is the coarsest answer asked for")
+    coarse = round(x, coarsest - 1)
+    if abs(coarse - x) <= 0.5 * 10.0 ** -finest:
+        pytest.skip("the expected value is exact at the coarser precision")
+    if any(abs(coarse - m) <= 0.5 * 10.0 ** -finest for m in ex.mistake_values().values()):
+        pytest.skip("the coarse value is exactly a typical mistake, which gets that message")
+    feedback = ex.evaluate(coarse)
+    assert feedback.reason == "te grof", (ex.title, coarse, feedback)
+    assert "te hoog" not in feedback.message and "te laag" not in feedback.message
+
+
+@_of_type("number")
+def test_wrongly_rounded_is_wrong(ex):
+    x = float(ex.expected_value())
+    places = _levels(ex)[-1]
+    for wrong in (round(x, places) + 10.0 ** -places, round(x, places) - 10.0 ** -places):
+        assert ex.evaluate(_comma(wrong, places)).status == "fout", (ex.title, wrong)
+
+
+@_of_type("number")
+def test_every_anticipated_mistake_gets_its_own_message(ex):
+    assert ex.mistakes, f"{ex.title}: name the typical mistakes"
+    finest = _levels(ex)[-1]
+    for label, value in ex.mistake_values().items():
+        for answer in (float(value), round(float(value), finest)):
+            feedback = ex.evaluate(answer)
+            assert feedback.status == "fout" and feedback.reason == label, (ex.title, label, answer, feedback)
+
+
+@_of_type("number")
+def test_percentages_are_recognised(ex):
+    x = float(ex.expected_value())
+    if ex.fraction:
+        places = _levels(ex)[-1]
+        assert ex.evaluate(round(100 * x, max(places - 2, 0))).reason == "percentage"
+    else:
+        assert ex.evaluate("12 %").reason == "type"
+
+
+# --------------------------------------------------------------------------- whole numbers
+
+@_of_type("whole_number")
+def test_whole_number_forms_and_messages(ex):
+    n = int(ex.expected_value())
+    for answer in (n, str(n), np.int64(n), float(n), f" {n} "):
+        assert ex.evaluate(answer).correct, (ex.title, answer)
+    if ex.kind == "week":
+        assert ex.evaluate(f"week {n}").correct
+        assert ex.evaluate(n).message.startswith(f"Week {n} ")
+    else:
+        assert ex.evaluate(n).message.startswith(f"{nl.number(n, 0)} {ex.unit}".rstrip())
+    fraction = ex.evaluate(n + 0.5)
+    assert fraction.reason == "geen geheel getal"
+    assert ("deel van een medewerker" in fraction.message) == (ex.kind == "medewerkers")
+    assert ex.mistakes, f"{ex.title}: name the typical mistakes"
+    for label, value in ex.mistake_values().items():
+        assert int(value) != n, (ex.title, label)
+        assert ex.evaluate(int(value)).reason == label
+
+
+# --------------------------------------------------------------------------- multiple choice
+
+@_of_type("choice")
+def test_choice_forms(ex):
+    right = sorted(ex.expected_value())
+    for answer in (",".join(right), ", ".join(right).upper(), " en ".join(right), list(right)):
+        assert ex.evaluate(answer).correct, (ex.title, answer)
+    for key in ex.options:
+        if key not in right:
+            assert ex.evaluate(key).status == "fout"
+    assert ex.evaluate("z").reason == "geen optie"
+
+
+# --------------------------------------------------------------------------- every exercise
+
+@pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)
+@pytest.mark.parametrize("answer", [None, ..., ""])
+def test_unanswered_is_a_reminder(ex, answer):
+    assert ex.evaluate(answer).status == "leeg"
+
+
+@pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)
+@pytest.mark.parametrize("answer", [[1, 2], {"antwoord": 1}, True, 3.5j])
+def test_wrong_types_are_explained_in_dutch(ex, answer):
+    feedback = ex.evaluate(answer)
+    assert feedback.status == "fout" and feedback.reason == "type", feedback
+    assert feedback.message
+
+
+@pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)
+def test_solution_shows_the_expected_value_as_printed(ex):
+    from wfmcourse.exercises import _resolve
+
+    text = _resolve(ex._solution)
+    if ex.answer_type == "number":
+        x = float(ex.expected_value())
+        shown = {_comma(x, p) for p in ex.printed} | {nl.number(x, p) for p in ex.printed}
+        if ex.fraction:
+            shown |= {nl.percent(x, p - 2).replace(" %", "") for p in ex.printed if p >= 2}
+        assert any(s in text for s in shown), (ex.title, shown, text)
+    elif ex.answer_type == "whole_number":
+        n = int(ex.expected_value())
+        assert any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d,])", text)
+                   for form in {str(n), nl.number(n, 0)}), (ex.title, text)
+
+
+# --------------------------------------------------------------------------- the notebook cells
+
+def _plain(text):
+    return re.sub(r"\s+", " ", text.replace("*", "").replace("`", "")).strip().lower()
+
+
+def _cells(nb, module, name, ex):
+    """The notebook, the indices of the markdown cells with the exercise's heading, and of its check cells."""
+    notebook = nbformat.read(NOTEBOOK_DIR / nb.file, as_version=4)
+    heading = re.compile(rf"^#+\s*{re.escape(ex.title)}(?!\d)", re.M)
+    question = [i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and heading.search(c.source)]
+    call = f"{module.__name__.rsplit('.', 1)[-1]}.{name}.check("
+    checks = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and call in c.source]
+    return notebook, question, checks
+
+
+def _question_text(notebook, index, ex):
+    """The question: from the exercise's heading to the next heading (explanations may precede it)."""
+    source = notebook.cells[index].source
+    start = re.search(rf"^#+\s*{re.escape(ex.title)}(?!\d)", source, re.M).start()
+    body = source.find("\n", start) + 1 or len(source)
+    following = re.search(r"^#", source[body:], re.M)
+    return source[start: body + following.start()] if following else source[start:]
+
+
+# Notebook 08 is rebuilt on its own branch (issue 12, section 3); until that lands, its question cells do not
+# show option texts and precision yet. Remove this mark when the rebuilt 08 is merged.
+_REBUILT_ELSEWHERE = pytest.mark.xfail(reason="notebook 08 is being rebuilt", strict=False)
+CELL_CASES = [pytest.param(*case, marks=_REBUILT_ELSEWHERE) if case[1].__name__.endswith("nb08") else case
+              for case in EXERCISES]
+
+
+@pytest.mark.parametrize("nb, module, name, ex", CELL_CASES, ids=IDS)
+def test_question_cell_shows_what_the_checker_expects(nb, module, name, ex):
+    notebook, question, checks = _cells(nb, module, name, ex)
+    assert len(question) == 1 and len(checks) == 1, (ex.title, question, checks)
+    assert question[0] < checks[0]
+    text = _plain(_question_text(notebook, question[0], ex))
+    for what, alternatives in ex.question_requirements():
+        assert any(_plain(a) in text for a in alternatives), f"{ex.title}: the question must show {what}: {alternatives}"
+
+
+def _shown_before(notebook, index):
+    parts = []
+    for cell in notebook.cells[:index]:
+        parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("nb, module, name, ex", [e for e in EXERCISES if e[3].answer_type == "number"],
+                         ids=[i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"])
+def test_no_earlier_cell_gives_the_answer_away(nb, module, name, ex):
+    notebook, question, _checks = _cells(nb, module, name, ex)
+    earlier = _shown_before(notebook, question[0])
+    source = notebook.cells[question[0]].source
+    earlier += source[: source.find(_question_text(notebook, question[0], ex))]
+    x = float(ex.expected_value())
+    for places in ex.printed:
+        for text in {_comma(x, places), f"{x:.{places}f}"}:
+            if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x)):
+                assert not re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", earlier), \
+                    f"{ex.title}: {text} is shown before the question"
+
+
+@pytest.mark.parametrize("module, name, answers", [
+    ("nb02", "opdracht_4", [37, 36.6, "36,6", "37 uur"]),   # notebook prints whole hours, exact 36.64
+    ("nb03", "opdracht_3", [0.78, "0,78", "78 %", 0.783]),   # the question asks two decimals, exact 0.7829
+    ("nb04", "opdracht_4", [24.6, "24,6", 24.56]),           # exact 24.557
+], ids=["02-4", "03-3", "04-4"])
+def test_reported_right_answers_are_accepted(module, name, answers):
+    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    for answer in answers:
+        assert exercise.evaluate(answer).correct, answer
