@@ -310,3 +310,24 @@ def test_gap_figure_names_the_plan_it_draws(data):
     labels = [line.get_label() for line in ax.get_lines()]
     assert labels[0] == "plan van KlantDirect" and "Erlang C" not in " ".join(labels)
     assert ax.get_ylabel() == "medewerkers"
+
+
+def test_diagnosis_functions_reject_bad_input(data, diagnosis):
+    with pytest.raises(ValueError, match="intervals must be a pandas DataFrame"):
+        eindcase.week_diagnosis(data.to_numpy())
+    with pytest.raises(ValueError, match=r"missing \['agents_required'\]"):
+        eindcase.week_diagnosis(data.drop(columns="agents_required"))
+    with pytest.raises(ValueError, match="DatetimeIndex"):
+        eindcase.week_diagnosis(data.reset_index())
+    with pytest.raises(ValueError, match="at least one whole week"):
+        eindcase.week_diagnosis(data.loc["2025-03-03":"2025-03-08"])
+    with pytest.raises(ValueError, match="target"):
+        eindcase.week_diagnosis(data, target=80)
+    with pytest.raises(ValueError, match="no green week"):
+        eindcase.watermelon_week(diagnosis.assign(groen=False))
+    with pytest.raises(ValueError, match="week_diagnosis table"):
+        eindcase.watermelon_week(diagnosis[["aangeboden"]])
+    bad = data.copy()
+    bad.iloc[40, bad.columns.get_loc("agents_staffed")] = -1
+    with pytest.raises(ValueError, match="agents_staffed must be >= 0"):
+        eindcase.week_diagnosis(bad)

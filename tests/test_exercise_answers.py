@@ -211,14 +211,7 @@ def _question_text(notebook, index, ex):
     return source[start: body + following.start()] if following else source[start:]
 
 
-# Notebook 08 is rebuilt on its own branch (issue 12, section 3); until that lands, its question cells do not
-# show option texts and precision yet. Remove this mark when the rebuilt 08 is merged.
-_REBUILT_ELSEWHERE = pytest.mark.xfail(reason="notebook 08 is being rebuilt", strict=False)
-CELL_CASES = [pytest.param(*case, marks=_REBUILT_ELSEWHERE) if case[1].__name__.endswith("nb08") else case
-              for case in EXERCISES]
-
-
-@pytest.mark.parametrize("nb, module, name, ex", CELL_CASES, ids=IDS)
+@pytest.mark.parametrize("nb, module, name, ex", EXERCISES, ids=IDS)
 def test_question_cell_shows_what_the_checker_expects(nb, module, name, ex):
     notebook, question, checks = _cells(nb, module, name, ex)
     assert len(question) == 1 and len(checks) == 1, (ex.title, question, checks)
