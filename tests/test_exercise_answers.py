@@ -35,17 +35,13 @@ def _modules():
             continue
 
 
-# Notebook 08 is rebuilt on its own branch (issue 12, section 3). Until that lands, its question cells do not
-# show option texts and precision yet, and it names no JUDGEMENT exercise. Remove this mark with the new 08.
-_REBUILT_ELSEWHERE = pytest.mark.xfail(reason="notebook 08 is being rebuilt", strict=False)
-
 EXERCISES = [(nb, module, name, value) for nb, module in _modules()
              for name, value in vars(module).items() if isinstance(value, Exercise)]
 IDS = [f"{module.__name__[-4:]}.{name}" for _nb, module, name, _ex in EXERCISES]
 
 
 def _of_type(kind):
-    chosen = [(ex, i) for (_nb, _m, _n, ex), i in zip(EXERCISES, IDS) if getattr(ex, "answer_type", "") == kind]
+    chosen = [(ex, i) for (_nb, _m, _n, ex), i in zip(EXERCISES, IDS) if ex.answer_type == kind]
     return pytest.mark.parametrize("ex", [ex for ex, _ in chosen], ids=[i for _, i in chosen])
 
 
@@ -157,15 +153,6 @@ def test_choice_forms(ex):
     assert ex.evaluate("z").reason == "geen optie"
 
 
-# --------------------------------------------------------------------------- open questions
-
-@_of_type("open")
-def test_the_model_answer_makes_every_point_it_asks_for(ex):
-    feedback = ex.evaluate(ex.expected_value())
-    assert feedback.correct, (ex.title, feedback)
-    assert ex.evaluate("Meer mensen inzetten.").status == "fout"
-
-
 # --------------------------------------------------------------------------- every exercise
 
 @pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)
@@ -199,16 +186,6 @@ def test_solution_shows_the_expected_value_as_printed(ex):
                    for form in {str(n), nl.number(n, 0)}), (ex.title, text)
 
 
-@pytest.mark.parametrize("module", [pytest.param(m, marks=_REBUILT_ELSEWHERE) if m.__name__.endswith("nb08") else m
-                                    for _nb, m in _modules()], ids=lambda m: m.__name__[-4:])
-def test_every_notebook_has_an_exercise_that_tests_judgement(module):
-    judgement = getattr(module, "JUDGEMENT", ())
-    assert judgement, "name the exercises that test judgement rather than arithmetic in JUDGEMENT"
-    for exercise in judgement:
-        assert exercise in getattr(module, "OPDRACHTEN", ()), exercise.title
-        assert exercise.answer_type in ("choice", "open"), exercise.title
-
-
 # --------------------------------------------------------------------------- the notebook cells
 
 def _plain(text):
@@ -234,19 +211,14 @@ def _question_text(notebook, index, ex):
     return source[start: body + following.start()] if following else source[start:]
 
 
-CELL_CASES = [pytest.param(*case, marks=_REBUILT_ELSEWHERE) if case[1].__name__.endswith("nb08") else case
-              for case in EXERCISES]
-
-
-@pytest.mark.parametrize("nb, module, name, ex", CELL_CASES, ids=IDS)
+@pytest.mark.parametrize("nb, module, name, ex", EXERCISES, ids=IDS)
 def test_question_cell_shows_what_the_checker_expects(nb, module, name, ex):
     notebook, question, checks = _cells(nb, module, name, ex)
     assert len(question) == 1 and len(checks) == 1, (ex.title, question, checks)
     assert question[0] < checks[0]
     text = _plain(_question_text(notebook, question[0], ex))
     for what, alternatives in ex.question_requirements():
-        assert any(_plain(a) in text for a in alternatives), \
-            f"{ex.title}: the question must show {what}: {alternatives}"
+        assert any(_plain(a) in text for a in alternatives), f"{ex.title}: the question must show {what}: {alternatives}"
 
 
 def _shown_before(notebook, index):
@@ -259,8 +231,8 @@ def _shown_before(notebook, index):
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("nb, module, name, ex", [e for e in EXERCISES if getattr(e[3], "answer_type", "") == "number"],
-                         ids=[i for e, i in zip(EXERCISES, IDS) if getattr(e[3], "answer_type", "") == "number"])
+@pytest.mark.parametrize("nb, module, name, ex", [e for e in EXERCISES if e[3].answer_type == "number"],
+                         ids=[i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"])
 def test_no_earlier_cell_gives_the_answer_away(nb, module, name, ex):
     notebook, question, _checks = _cells(nb, module, name, ex)
     earlier = _shown_before(notebook, question[0])

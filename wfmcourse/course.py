@@ -30,7 +30,7 @@ NOTEBOOKS = (
     Notebook("05_forecast_rooster.ipynb", "Van forecast naar rooster", ("Forecasting", "Planning & roostering"), 90),
     Notebook("06_stakeholders.ipynb", "Stakeholders rond WFM", ("Traffic & dagsturing", "Rapportage & analyse"), 60),
     Notebook("07_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 60),
-    Notebook("08_eindcase.ipynb", "Eindcase: advies aan een klant", PROCESSES, 90),
+    Notebook("08_eindcase.ipynb", "Eindcase: advies aan een klant", PROCESSES, 120),
 )
 
 

@@ -1,4 +1,20 @@
-"""Helpers for the final case (notebook 08): staffing gap, two figures and the Excel export of the advice."""
+"""Helpers for the final case (notebook 08): diagnose a year of KlantDirect intervals against the
+client's own plan, compare staffing options with one model, three figures and the Excel export.
+
+* :func:`client_plan` - how KlantDirect planned (Erlang A, its own AHT, patience and target), so
+  every comparison with its staffing is like with like;
+* :func:`week_diagnosis` - per week: the dashboard figures and the three deviations that explain a
+  red week (volume against forecast, staffing against plan, the weakest hour against plan);
+  :func:`likely_cause` names the deviation that stands out, :func:`watermelon_week` finds the
+  week that is green on the dashboard and red in one hour;
+* :func:`staffing_gap`, :func:`week_rows`, :func:`block_mask`, :func:`move_block` - shortfall
+  against a plan, the rows of one week, the intervals of a daily block (a training) and the same
+  block moved to other hours;
+* :func:`expected_service_level`, :func:`compare_options` - staffing options evaluated with the
+  same Erlang A model on the calls that actually came.
+
+Times in seconds, hours in hours, shares are fractions 0-1.
+"""
 from __future__ import annotations
 
 import os
@@ -7,10 +23,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import nl
+from . import erlang, nl
 from ._checks import as_array, dataframe, instance, scalar, text, whole
+from .shrinkage import gross_up
 
-__all__ = ["staffing_gap", "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
+__all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
+           "staffing_gap", "week_rows", "block_mask", "move_block", "expected_service_level", "compare_options",
+           "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
 
 MAX_SHEET_NAME = 31
 RESERVED = ("Invoer", "Aannames")
@@ -28,8 +47,294 @@ def staffing_gap(required, staffed):
         raise ValueError(f"required and staffed must have the same shape, got {r.shape} and {s.shape}")
     gap = np.maximum(r - s, 0.0)
     if isinstance(required, pd.Series):
-        return pd.Series(gap, index=required.index, name="extra agents")
+        return pd.Series(gap, index=required.index, name="tekort")
     return gap if gap.ndim else float(gap)
+
+
+def client_plan() -> dict:
+    """How KlantDirect planned its phone staffing (``agents_required`` in ``intervals.csv``).
+
+    Erlang A on the forecast with the centre's own assumptions, taken from
+    :class:`wfmcourse.synth.CentreParameters`: ``aht`` and ``patience`` in seconds, ``awt`` in
+    seconds and ``target`` the planning target (a margin above the norm of 80 %). Pass the values to
+    :func:`wfmcourse.erlang.agents_needed` to reproduce the plan.
+    """
+    from .synth import CentreParameters
+
+    p = CentreParameters()
+    return {"aht": p.phone_aht, "awt": p.awt, "target": p.planning_target, "patience": p.patience}
+
+
+_PLAN_COLUMNS = ("is_open", "forecast_calls", "calls_offered", "answered_in_time", "agents_required",
+                 "agents_staffed")
+#: Columns of :func:`week_diagnosis` that are shares (written as percentages by :func:`as_text`).
+_SHARES = ("service level", "rode kwartieren", "zwakste uur", "volume t.o.v. forecast",
+           "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
+_SIGNED = ("volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
+
+
+def _intervals(intervals, columns=_PLAN_COLUMNS):
+    if not isinstance(intervals, pd.DataFrame):
+        raise ValueError(f"intervals must be a pandas DataFrame, got {type(intervals).__name__}")
+    missing = [c for c in columns if c not in intervals.columns]
+    if missing:
+        raise ValueError(f"intervals must have the columns {list(columns)}, missing {missing}")
+    if not isinstance(intervals.index, pd.DatetimeIndex):
+        raise ValueError("intervals must have a DatetimeIndex of interval starts, "
+                         f"got {type(intervals.index).__name__}")
+    for column in columns[1:]:
+        as_array(column, intervals[column])
+    return intervals
+
+
+def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
+    """One row per whole week (Monday to Sunday) of interval data, indexed by the ISO week number.
+
+    ``intervals`` as from ``datasets.load_intervals`` (with ``forecast_calls``,
+    ``agents_required`` = the client's plan and ``agents_staffed``); weeks not entirely in the data
+    are left out. Columns (shares as fractions):
+
+    * ``aangeboden``; ``service level`` = sum answered in time / sum offered (volume-weighted);
+      ``groen`` = service level >= ``target``; ``rode kwartieren`` = share of open intervals with
+      calls whose own service level is below ``target``;
+    * ``zwakste uur``: the lowest volume-weighted service level of one hour of the day, all days of
+      the week together (as :func:`wfmcourse.rapportage.service_level_by_hour`);
+    * ``volume t.o.v. forecast`` = sum offered / sum forecast - 1;
+    * ``bezetting t.o.v. plan`` = sum staffed / sum required - 1 (agent intervals);
+    * ``zwakste uur t.o.v. plan`` = the lowest ``sum staffed / sum required - 1`` of one hour of
+      the day over the week: a block of people missing at the same hour every day.
+    """
+    frame = _intervals(intervals)
+    t = float(as_array("target", target, high=1.0))
+    rows = frame[frame["is_open"].astype(bool)]
+    monday = rows.index.normalize() - pd.to_timedelta(rows.index.day_of_week, unit="D")
+    first, last = frame.index.min().normalize(), frame.index.max().normalize()
+    whole = (monday >= first) & (monday + pd.Timedelta(days=6) <= last)
+    rows, monday = rows[whole], monday[whole]
+    if rows.empty:
+        raise ValueError("intervals must cover at least one whole week (Monday to Sunday)")
+    offered = rows["calls_offered"].to_numpy(float)
+    in_time = rows["answered_in_time"].to_numpy(float)
+    sums = pd.DataFrame({"offered": offered, "in_time": in_time, "forecast": rows["forecast_calls"],
+                         "required": rows["agents_required"], "staffed": rows["agents_staffed"],
+                         "red": np.where(offered > 0, in_time < t * offered, False),
+                         "with_calls": offered > 0}, index=rows.index)
+    week = sums.groupby(monday).sum()
+    hour = sums.groupby([monday, rows.index.hour]).sum()
+    hour_sl = (hour["in_time"] / hour["offered"].where(hour["offered"] > 0)).groupby(level=0).min()
+    hour_plan = (hour["staffed"] / hour["required"].where(hour["required"] > 0) - 1).groupby(level=0).min()
+    sl = week["in_time"] / week["offered"]
+    table = pd.DataFrame({
+        "aangeboden": week["offered"].astype("int64"),
+        "service level": sl,
+        "groen": sl >= t,
+        "rode kwartieren": week["red"] / week["with_calls"],
+        "zwakste uur": hour_sl,
+        "volume t.o.v. forecast": week["offered"] / week["forecast"] - 1,
+        "bezetting t.o.v. plan": week["staffed"] / week["required"] - 1,
+        "zwakste uur t.o.v. plan": hour_plan,
+    })
+    table.index = pd.Index([int(d.isocalendar().week) for d in table.index], name="week")
+    return table
+
+
+def as_text(table, decimals=1) -> pd.DataFrame:
+    """A copy of a table of this module with every number written the Dutch way, for display.
+
+    Share columns become percentages (``"82,7 %"``; deviations with a sign, ``"+20,4 %"``), yes/no
+    columns ``ja``/``nee``, counts get a thousands dot, other numbers ``decimals`` decimals.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    out = {}
+    for name, column in table.items():
+        if column.dtype == bool:
+            out[name] = column.map({True: "ja", False: "nee"})
+        elif name in _SHARES or str(name).startswith("service level"):
+            out[name] = column.map(lambda v, s=name in _SIGNED: nl.percent(v, decimals, signed=s))
+        elif pd.api.types.is_integer_dtype(column):
+            out[name] = column.map(lambda v: nl.number(v, 0))
+        else:
+            out[name] = column.map(lambda v: nl.number(v, decimals, signed=name.startswith("extra")))
+    return pd.DataFrame(out, index=table.index)
+
+
+#: The causes :func:`likely_cause` can name (key -> Dutch description).
+CAUSES = {
+    "volume": "meer gesprekken dan de forecast",
+    "bezetting": "minder mensen dan gepland",
+    "uren": "mensen op de verkeerde uren",
+    "toeval": "geen vaste oorzaak: toeval",
+}
+
+
+def likely_cause(row, tolerance=0.10) -> str:
+    """Which deviation of a :func:`week_diagnosis` row stands out (a key of :data:`CAUSES`).
+
+    The deviations compared with ``tolerance`` (a fraction): ``volume t.o.v. forecast`` above it
+    is ``"volume"``, ``bezetting t.o.v. plan`` below minus it is ``"bezetting"``, ``zwakste uur
+    t.o.v. plan`` below minus it is ``"uren"``; the largest relative to the tolerance wins. None
+    beyond it: ``"toeval"``.
+    """
+    tol = float(as_array("tolerance", tolerance, low=0.0, low_inclusive=False))
+    try:
+        size = {"volume": float(row["volume t.o.v. forecast"]),
+                "bezetting": -float(row["bezetting t.o.v. plan"]),
+                "uren": -float(row["zwakste uur t.o.v. plan"])}
+    except (KeyError, TypeError, IndexError):
+        raise ValueError("row must be a row of week_diagnosis (with the deviations against forecast "
+                         f"and plan), got {row!r}") from None
+    cause, value = max(size.items(), key=lambda item: item[1])
+    return cause if value > tol else "toeval"
+
+
+def watermelon_week(diagnosis) -> int:
+    """The week that is green on the dashboard but has the lowest weakest hour: the watermelon.
+
+    ``diagnosis`` is a :func:`week_diagnosis`; raises ``ValueError`` if no week is green.
+    """
+    if not isinstance(diagnosis, pd.DataFrame) or not {"groen", "zwakste uur"} <= set(diagnosis):
+        raise ValueError("diagnosis must be a week_diagnosis table")
+    green = diagnosis[diagnosis["groen"]]
+    if green.empty:
+        raise ValueError("diagnosis has no green week, so no watermelon")
+    return int(green["zwakste uur"].idxmin())
+
+
+def week_rows(intervals, week) -> pd.DataFrame:
+    """The rows of one ISO week (Monday to Sunday) of interval data with a DatetimeIndex.
+
+    When the data holds two weeks with this number (the last days of December can be week 1 of
+    the next year), the first one is returned.
+    """
+    if not isinstance(intervals, pd.DataFrame) or not isinstance(intervals.index, pd.DatetimeIndex):
+        raise ValueError("intervals must be a pandas DataFrame with a DatetimeIndex")
+    number = int(as_array("week", week, low=1, high=53, integer=True))
+    monday = intervals.index.normalize() - pd.to_timedelta(intervals.index.day_of_week, unit="D")
+    chosen = monday[intervals.index.isocalendar().week.to_numpy() == number]
+    if not len(chosen):
+        raise ValueError(f"week must be an ISO week in intervals, got {week!r}")
+    return intervals[monday == chosen.min()]
+
+
+def block_mask(index, start, end, weekdays=(0, 1, 2, 3, 4)) -> np.ndarray:
+    """Boolean array: the intervals of ``index`` (a DatetimeIndex) from ``start`` up to ``end``
+    (clock times ``"09:30"``) on the given weekdays (0 = Monday)."""
+    if not isinstance(index, pd.DatetimeIndex):
+        raise ValueError(f"index must be a DatetimeIndex, got {type(index).__name__}")
+    first, stop = (_clock(name, value) for name, value in (("start", start), ("end", end)))
+    if stop <= first:
+        raise ValueError(f"end must be later than start, got start={start!r}, end={end!r}")
+    days = as_array("weekdays", list(weekdays), high=6, integer=True)
+    minute = index.hour.to_numpy() * 60 + index.minute.to_numpy()
+    return (minute >= first) & (minute < stop) & np.isin(index.day_of_week.to_numpy(), days)
+
+
+def _clock(name, value) -> int:
+    try:
+        hours, minutes = (int(part) for part in str(value).split(":"))
+    except ValueError:
+        raise ValueError(f"{name} must be a clock time like '09:30', got {value!r}") from None
+    if not (0 <= hours <= 24 and 0 <= minutes < 60) or hours * 60 + minutes > 24 * 60:
+        raise ValueError(f"{name} must be a clock time between 00:00 and 24:00, got {value!r}")
+    return hours * 60 + minutes
+
+
+def move_block(staffed, removed, starts) -> pd.Series:
+    """Staffing with a daily block of absent people (a training) moved to other hours.
+
+    ``staffed`` (agents per interval, a Series on a DatetimeIndex) is what stood with the block;
+    ``removed`` (same index) the agents the block took off the phones, 0 outside it. The block's
+    people are put back, and on the same day the same pattern is taken off from each clock time in
+    ``starts`` (e.g. ``["14:00", "15:30"]``): with two starts the group is split in two halves that
+    train one after the other. The total agent time stays the same.
+    """
+    s = _series("staffed", staffed)
+    r = _series("removed", removed)
+    if not s.index.equals(r.index):
+        raise ValueError("staffed and removed must have the same index")
+    if isinstance(starts, str) or not len(starts):
+        raise ValueError(f"starts must be a list of clock times like ['14:00'], got {starts!r}")
+    moved = s + r
+    groups = len(starts)
+    step = s.index.to_series().diff().min() if len(s) > 1 else pd.Timedelta(minutes=15)
+    for day, taken in r[r > 0].groupby(r[r > 0].index.normalize()):
+        for k, start in enumerate(starts):
+            part = np.floor((taken.to_numpy() + k) / groups)     # halves: floor and ceil
+            first = day + pd.Timedelta(minutes=_clock("starts", start))
+            slots = pd.date_range(first, periods=len(part), freq=step)
+            if not slots.isin(s.index).all() or slots[-1].normalize() != day:
+                raise ValueError(f"starts: a block from {start} on {day:%d-%m} does not fit in the data")
+            moved.loc[slots] -= part
+    if (moved < 0).any():
+        raise ValueError(f"starts: moving the block to {list(starts)} leaves fewer than 0 agents (is the centre open then?)")
+    return moved.rename("ingezet")
+
+
+def _series(name, value):
+    if not isinstance(value, pd.Series) or not isinstance(value.index, pd.DatetimeIndex):
+        raise ValueError(f"{name} must be a pandas Series on a DatetimeIndex, got {type(value).__name__}")
+    as_array(name, value)
+    return value.astype(float)
+
+
+def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=None, interval=900):
+    """Erlang service level per interval for ``staffed`` agents and ``calls`` offered calls.
+
+    ``aht``, ``awt``, ``patience`` in seconds (``patience=None``: Erlang C); ``target`` is
+    accepted and ignored so that ``**client_plan()`` can be passed. An interval without calls
+    gets 1. Returns a Series on the index of ``calls`` when it is one.
+    """
+    n = as_array("staffed", staffed, integer=True)
+    c = as_array("calls", calls)
+    if n.shape != c.shape:
+        raise ValueError(f"staffed and calls must have the same shape, got {n.shape} and {c.shape}")
+    load = erlang.traffic(c, aht, interval)
+    busy = c > 0
+    sl = np.ones_like(c)
+    if busy.any():
+        sl[busy] = erlang.service_level(n[busy], load[busy], aht, awt, patience=patience)
+    if isinstance(calls, pd.Series):
+        return pd.Series(sl, index=calls.index, name="service level")
+    return sl
+
+
+def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, interval=900):
+    """Staffing options side by side, all evaluated with one model on the same calls.
+
+    ``options`` maps a Dutch name to staffed agents per interval (Series on the index of
+    ``calls``); the first option is the reference. ``plan`` holds the model (as
+    :func:`client_plan`); ``block`` is a boolean mask of the intervals that matter most (the
+    morning peak). Per option: ``netto uren`` (agent hours on the phones), ``extra FTE`` against
+    the reference (``gross_up(extra hours, shrinkage) / contract_hours``), the expected
+    ``service level week`` and ``service level piek`` (volume-weighted, Erlang A with ``plan``)
+    and ``zwakste uur`` (the lowest hour of the day over the week, all days together).
+    """
+    if not isinstance(options, dict) or not options:
+        raise ValueError(f"options must be a non-empty dict of name -> staffing, got {options!r}")
+    c = _series("calls", calls)
+    mask = np.asarray(block, dtype=bool)
+    if mask.shape != c.shape or not c[mask].sum() > 0:
+        raise ValueError("block must be a boolean mask on the calls with at least one call inside")
+    rows, reference = {}, None
+    for name, staffed in options.items():
+        s = _series(f"options[{name!r}]", staffed)
+        if not s.index.equals(c.index):
+            raise ValueError(f"options[{name!r}] must have the index of calls")
+        sl = expected_service_level(s, c, **plan, interval=interval)
+        answered = sl * c
+        hour = answered.groupby(c.index.hour).sum() / c.groupby(c.index.hour).sum()
+        hours = float(s.sum() * interval / 3600.0)
+        reference = hours if reference is None else reference
+        extra = hours - reference
+        rows[name] = {"netto uren": hours,
+                      "extra FTE": float(np.sign(extra) * gross_up(abs(extra), shrinkage)) / contract_hours,
+                      "service level week": float(answered.sum() / c.sum()),
+                      "service level piek": float(answered[mask].sum() / c[mask].sum()),
+                      "zwakste uur": float(hour.min())}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "optie"
+    return table
 
 
 def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
@@ -101,9 +406,10 @@ def hour_heatmap(table, target=0.8, figsize=(10, 3.2)):
     return fig
 
 
-def gap_figure(required, staffed, title="Benodigd tegenover ingezet", figsize=(10, 3.5)):
+def gap_figure(required, staffed, title="Plan tegenover ingezet", label="plan", figsize=(10, 3.5)):
     """Required and staffed agents per interval (two Series on one time index); shortfall shaded.
 
+    ``label`` names the requirement in the legend (say which model and target it comes from).
     Only the hours with a requirement or staff are drawn, so a closed night does not fill the chart.
     """
     from .plots import BLUE, CourseFigure, ORANGE
@@ -123,14 +429,14 @@ def gap_figure(required, staffed, title="Benodigd tegenover ingezet", figsize=(1
     fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     x = np.arange(len(r))
-    ax.step(x, r, where="mid", color=BLUE, linewidth=1.8, label="benodigd (Erlang C, 80/20)")
+    ax.step(x, r, where="mid", color=BLUE, linewidth=1.8, label=label)
     ax.step(x, s, where="mid", color="black", linewidth=1.2, label="ingezet")
     ax.fill_between(x, s, r, where=r.to_numpy() > s.to_numpy(), step="mid", color=ORANGE, alpha=0.5,
                     label="tekort")
     labels = [t.strftime("%H:%M") if hasattr(t, "strftime") else str(t) for t in r.index]
     step = max(1, len(x) // 12)
     ax.set_xticks(x[::step], labels[::step])
-    ax.set_ylabel("agents")
+    ax.set_ylabel("medewerkers")
     ax.set_title(title)
     ax.legend(loc="upper left", frameon=False, fontsize="small", ncols=3)
     ax.set_ylim(0, 1.25 * max(r.max(), s.max()))

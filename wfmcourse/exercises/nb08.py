@@ -1,66 +1,383 @@
-"""Opdrachten bij notebook 08_eindcase."""
-from .. import shrinkage
-from . import choice, number, whole_number
-from ..nl import number as _dec
+"""Opdrachten bij notebook 08_eindcase.
 
+Every expected answer is computed from ``data/intervals.csv`` with the same package functions the
+notebook uses; nothing is typed in. The weeks and the quarter the questions are about are chosen
+the same way (:func:`reddest_week`, :data:`CASE_WEEK`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .. import datasets, eindcase, erlang, nl, shrinkage, synth
+from . import CORRECT, INCORRECT, Exercise, Feedback, _describe, choice, number, whole_number
+
+#: Shrinkage (KlantDirect's expected shrinkage, rounded) and the contract hours of one FTE.
+SHRINKAGE, CONTRACT = round(synth.CentreParameters().expected_shrinkage, 2), 36
+#: The last whole week before KlantDirect asks for advice (Monday, Sunday).
+CASE_WEEK = synth.EXAMPLE_WEEK
+#: The morning block of the training in the watermelon week, and the quarter of Opdracht 4.
+PEAK = ("09:30", "11:00")
+QUARTER = "10:00"
+
+
+@lru_cache(maxsize=1)
+def _data():
+    return datasets.load_intervals()
+
+
+@lru_cache(maxsize=1)
+def _diagnosis():
+    return eindcase.week_diagnosis(_data())
+
+
+def reddest_week() -> int:
+    """The week with the lowest volume-weighted service level of the year."""
+    return int(_diagnosis()["service level"].idxmin())
+
+
+def _week_rows(week):
+    return eindcase.week_rows(_data(), week)
+
+
+def _peak_rows():
+    rows = _week_rows(eindcase.watermelon_week(_diagnosis()))
+    return rows[eindcase.block_mask(rows.index, *PEAK)]
+
+
+def _peak_service_level(weighted=True, of_answered=False):
+    rows = _peak_rows()
+    if not weighted:
+        return float((rows["answered_in_time"] / rows["calls_offered"]).mean())
+    base = rows["calls_answered"] if of_answered else rows["calls_offered"]
+    return float(rows["answered_in_time"].sum() / base.sum())
+
+
+def _quarter():
+    """The intervals row of Monday QUARTER in the reddest week."""
+    rows = _week_rows(reddest_week())
+    monday = rows.index[rows.index.day_of_week == 0][0].normalize()
+    return rows.loc[monday + pd.Timedelta(f"{QUARTER}:00")]
+
+
+def _agents_for_quarter(**change):
+    plan = {**eindcase.client_plan(), **change}
+    calls = float(_quarter()["calls_offered"])
+    return int(erlang.agents_needed(erlang.traffic(calls, plan["aht"]), plan["aht"], plan["awt"],
+                                    plan["target"], patience=plan["patience"]))
+
+
+def _case_week():
+    return _data().loc[CASE_WEEK[0]:CASE_WEEK[1]]
+
+
+def _gap_fte(required=None, how="goed"):
+    week = _case_week()
+    required = week["agents_required"] if required is None else required
+    gap = eindcase.staffing_gap(required, week["agents_staffed"])
+    net = float(gap.sum()) / 4
+    if how == "x(1+s)":
+        return shrinkage.naive_gross_up(net, SHRINKAGE) / CONTRACT
+    if how == "netto":
+        return net / CONTRACT
+    if how == "kwartieren als uren":
+        return shrinkage.gross_up(4 * net, SHRINKAGE) / CONTRACT
+    return shrinkage.weekly_fte(gap, interval=900, shrinkage=SHRINKAGE, contract_hours=CONTRACT).fte
+
+
+def _short_quarters():
+    week = _case_week()
+    return int((eindcase.staffing_gap(week["agents_required"], week["agents_staffed"]) > 0).sum())
+
+
+def erlang_c_requirement():
+    """What a colleague compares with: Erlang C at 80 % within 20 s on KlantDirect's forecast."""
+    week = _case_week()
+    plan = eindcase.client_plan()
+    need = erlang.agents_needed(erlang.traffic(week["forecast_calls"].to_numpy(), plan["aht"]), plan["aht"],
+                                plan["awt"], 0.8)
+    return pd.Series(np.where(week["is_open"], np.maximum(need, 1), 0), index=week.index)
+
+
+def _pct(value):
+    return nl.percent(value, 1)
+
+
+# --------------------------------------------------------------------------- Opdracht 1
 opdracht_1 = whole_number(
     "Opdracht 1",
-    12,
+    lambda: eindcase.watermelon_week(_diagnosis()),
     kind="week",
-    hint="Kijk in de kleurentabel per uur: in welke week is elke ochtend hetzelfde uur rood, terwijl de week "
-         "in het weekrapport boven 80 % zit?",
-    solution="Week 12: gewogen 82,7 %, groen op het dashboard, maar om 9:00 en 10:00 elke werkdag ver onder de norm "
-             "(een training op de ochtendpiek) en 's middags ruim erboven. Groen van buiten, rood van binnen: "
-             "een watermeloen.",
+    hint="Houd alleen de groene weken over (`diagnose[diagnose[\"groen\"]]`) en sorteer op de kolom "
+         "`zwakste uur`: de bovenste week heeft het diepste rode uur.",
+    solution=lambda: (
+        f"Week {eindcase.watermelon_week(_diagnosis())}: over de hele week "
+        f"{_pct(_diagnosis().loc[eindcase.watermelon_week(_diagnosis()), 'service level'])}, dus groen op het "
+        f"dashboard, maar het zwakste uur haalt maar "
+        f"{_pct(_diagnosis().loc[eindcase.watermelon_week(_diagnosis()), 'zwakste uur'])}. Groen van buiten, rood "
+        "van binnen: een watermeloen."),
     mistakes={
-        "week 10": (10, "Week 10 haalt ook gewogen de norm niet; dat is gewoon een rode week, geen watermeloen."),
-        "week 13": (13, "Week 13 zakt aan het eind van de middag (17:00 en 18:00) iets onder de norm, maar de "
-                        "ochtenden zijn groen. Zoek de week waarin de ochtendpiek diep rood is en de middag "
-                        "juist ruim groen."),
+        "rode week": (reddest_week, "Die week is ook over de hele week rood: daar laat het dashboard het "
+                                    "probleem gewoon zien. Zoek een week die groen is op het dashboard."),
     },
 )
 
-
+# --------------------------------------------------------------------------- Opdracht 2
 opdracht_2 = number(
     "Opdracht 2",
-    lambda: shrinkage.gross_up(1000, 0.32) / 36,
-    unit="FTE",
-    decimals=1,
-    printed=1,
-    hint="Bruto uren = netto uren / (1 - shrinkage); FTE = bruto uren / contracturen.",
-    solution=lambda: f"1000 / (1 - 0,32) = {_dec(shrinkage.gross_up(1000, 0.32), 1)} bruto uur; "
-                     f"gedeeld door 36 is dat {_dec(shrinkage.gross_up(1000, 0.32) / 36, 1)} FTE.",
+    _peak_service_level,
+    decimals=3,
+    printed=3,
+    fraction=True,
+    hint="Tel eerst op, deel dan: `piek[\"answered_in_time\"].sum() / piek[\"calls_offered\"].sum()`. Het "
+         "gemiddelde van de service levels per kwartier telt een rustig kwartier even zwaar als een druk.",
+    solution=lambda: (
+        f"Alle op tijd beantwoorde gesprekken van de ochtendpiek gedeeld door alle aangeboden gesprekken: "
+        f"{nl.number(_peak_rows()['answered_in_time'].sum(), 0)} / {nl.number(_peak_rows()['calls_offered'].sum(), 0)}"
+        f" = {_pct(_peak_service_level())}. Van de ochtendbellers werd {_pct(1 - _peak_service_level())} niet "
+        "binnen 20 seconden geholpen, in een week die op het dashboard groen was."),
     mistakes={
-        "naief": (1000 * 1.32 / 36, "Je telde de shrinkage op bij de netto uren (x 1,32). Shrinkage is een deel "
-                                    "van de bruto tijd: deel door 0,68."),
-        "zonder shrinkage": (1000 / 36, "Dit zijn alleen de netto uren; reken eerst de shrinkage erbij."),
+        "ongewogen": (lambda: _peak_service_level(weighted=False),
+                      "Je nam het gemiddelde van de service levels per kwartier. Dan telt een kwartier met 10 "
+                      "gesprekken even zwaar als een met 40. Tel de gesprekken op en deel daarna."),
+        "van beantwoord": (lambda: _peak_service_level(of_answered=True),
+                           "Je deelde door de beantwoorde gesprekken. Het service level van KlantDirect is "
+                           "op tijd beantwoord gedeeld door aangeboden: wie ophing, telt ook mee."),
+        "hele week": (lambda: float(_diagnosis().loc[eindcase.watermelon_week(_diagnosis()), "service level"]),
+                      "Dat is het service level van de hele week. De vraag gaat alleen over de ochtendpiek."),
     },
 )
+
+# --------------------------------------------------------------------------- Opdracht 3
+#: Which option letter goes with which cause of eindcase.CAUSES.
+CAUSE_LETTER = {"bezetting": "a", "volume": "b", "uren": "c", "toeval": "d"}
+OPTIONS_3 = {CAUSE_LETTER[key]: text for key, text in (
+    ("bezetting", "Er stonden minder mensen dan KlantDirect zelf had gepland."),
+    ("volume", "Er kwamen veel meer gesprekken dan de forecast; de bezetting volgde het plan."),
+    ("uren", "Er waren genoeg mensen, maar op de verkeerde uren (zoals een training op de piek)."),
+    ("toeval", "Er is geen vaste oorzaak: het is toeval, zoals in elke week."),
+)}
 
 opdracht_3 = choice(
     "Opdracht 3",
-    "c",
-    {
-        "a": "Alleen scenario B: extra mensen lossen het probleem direct en blijvend op.",
-        "b": "Alleen scenario A: met minder vermijdbaar contact is extra personeel nooit nodig.",
-        "c": "Eerst B gericht op de rode kwartieren, tegelijk A starten, en het effect van A elke week meten.",
-        "d": "Niets doen: het gewogen service level over de week is goed genoeg.",
-    },
-    hint="Welk scenario werkt op korte termijn, en welk scenario neemt de oorzaak weg?",
-    solution="c: extra bezetting in de rode kwartieren helpt de klant nu; minder vermijdbaar contact verlaagt "
-             "de vraag blijvend. Pas als het effect van A gemeten is, kun je de extra bezetting afbouwen.",
+    lambda: CAUSE_LETTER[eindcase.likely_cause(_diagnosis().loc[reddest_week()])],
+    dict(sorted(OPTIONS_3.items())),
+    hint="Kijk naar de drie afwijkingen in de tabel: gesprekken tegenover de forecast, bezetting tegenover "
+         "het plan, en het zwakste uur tegenover het plan. Welke is veel groter dan in een gewone week?",
+    solution=lambda: (
+        f"{CAUSE_LETTER[eindcase.likely_cause(_diagnosis().loc[reddest_week()])]}: in week {reddest_week()} kwamen "
+        f"{_pct(_diagnosis().loc[reddest_week(), 'volume t.o.v. forecast'])} meer gesprekken dan de forecast, "
+        "terwijl de bezetting maar "
+        f"{nl.percent(_diagnosis().loc[reddest_week(), 'bezetting t.o.v. plan'], 1, signed=True)} van het plan "
+        "afweek. Marketing verlengde een campagne zonder het aan WFM te melden. Meer mensen in vaste dienst lossen "
+        "dat niet op; afspraken met marketing wel."),
     feedback={
-        "a": "Extra mensen kosten elke week geld en nemen de oorzaak van het vermijdbare contact niet weg.",
-        "b": "Het effect van minder vermijdbaar contact komt pas na maanden en is kleiner dan evenredig.",
-        "d": "Het gewogen gemiddelde verbergt juist de rode kwartieren: de watermeloen.",
+        "goed": "De forecast miste het volume; de mensen stonden er zoals gepland.",
+        "a": "Kijk naar de kolom 'bezetting t.o.v. plan': er stonden zelfs iets meer mensen dan gepland.",
+        "c": "Het zwakste uur wijkt nauwelijks meer af van het plan dan in een gewone week. Het tekort zit "
+             "niet in één uur, maar in de hele week.",
+        "d": "Een gewone week wijkt een paar procent af van de forecast. Deze week wijkt veel meer af, en alle "
+             "dagen dezelfde kant op: dat is geen toeval.",
     },
 )
 
-OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3)
+# --------------------------------------------------------------------------- Opdracht 4
+opdracht_4 = whole_number(
+    "Opdracht 4",
+    _agents_for_quarter,
+    kind="medewerkers",
+    hint="Gebruik `erlang.agents_needed(erlang.traffic(gesprekken, plan[\"aht\"]), plan[\"aht\"], plan[\"awt\"], "
+         "plan[\"target\"], patience=plan[\"patience\"])` met het werkelijke aantal gesprekken van dat kwartier. "
+         "Alle tijden in seconden.",
+    solution=lambda: (
+        f"Met {nl.number(_quarter()['calls_offered'], 0)} gesprekken, AHT "
+        f"{nl.short(eindcase.client_plan()['aht'])} s, geduld {nl.short(eindcase.client_plan()['patience'])} s en "
+        f"plandoel {nl.percent(eindcase.client_plan()['target'], 0)} binnen {nl.short(eindcase.client_plan()['awt'])} s "
+        f"geeft Erlang A {_agents_for_quarter()} medewerkers. Het plan op de forecast was "
+        f"{int(_quarter()['agents_required'])}."),
+    mistakes={
+        "plan op forecast": (lambda: int(_quarter()["agents_required"]),
+                             "Dat is het plan op de forecast (`agents_required`). De vraag is wat het kwartier "
+                             "nodig had met het werkelijke aantal gesprekken."),
+        "erlang c 80": (lambda: _agents_for_quarter(patience=None, target=0.8),
+                        "Dat is Erlang C op 80 %. KlantDirect plant met Erlang A (bellers haken af na gemiddeld "
+                        "180 seconden) en een plandoel van 85 %. Reken met hun eigen model, anders vergelijk je "
+                        "twee modellen in plaats van een plan met de werkelijkheid."),
+        "erlang c 85": (lambda: _agents_for_quarter(patience=None),
+                        "Je rekende met Erlang C. KlantDirect plant met Erlang A: geef ook het geduld mee "
+                        "(`patience=plan[\"patience\"]`)."),
+        "erlang a 80": (lambda: _agents_for_quarter(target=0.8),
+                        "Je rekende met de norm van 80 %. KlantDirect plant op 85 %, met marge boven de norm: "
+                        "gebruik `plan[\"target\"]`."),
+        "aht in minuten": (lambda: _agents_for_quarter(aht=eindcase.client_plan()["aht"] / 60),
+                           "Je gaf de AHT in minuten. Erlang rekent in seconden: 5 minuten is 300 seconden."),
+        "geduld in minuten": (lambda: _agents_for_quarter(patience=eindcase.client_plan()["patience"] / 60),
+                              "Je gaf het geduld in minuten. Erlang rekent in seconden: 3 minuten is 180 seconden."),
+    },
+)
 
-# For the tests: one right and one wrong answer per exercise.
-ANSWERS = {
-    "opdracht_1": (12, 10),
-    "opdracht_2": (1000 / 0.68 / 36, 1000 * 1.32 / 36),
-    "opdracht_3": ("c", "a"),
-}
+# --------------------------------------------------------------------------- Opdracht 5
+opdracht_5 = number(
+    "Opdracht 5",
+    _gap_fte,
+    decimals=1,
+    printed=2,
+    unit="FTE",
+    hint="Bereken per kwartier het tekort met `eindcase.staffing_gap(week[\"agents_required\"], "
+         "week[\"agents_staffed\"])` en zet dat met `shrinkage.weekly_fte(..., interval=900, shrinkage=SHRINKAGE, "
+         "contract_hours=CONTRACT)` om naar FTE.",
+    solution=lambda: (
+        f"Tegen het eigen plan van KlantDirect stonden er in {_short_quarters()} kwartieren te weinig mensen, "
+        f"samen {nl.number(_gap_fte(how='netto') * CONTRACT, 2)} netto uur. Met {nl.percent(SHRINKAGE, 0)} shrinkage "
+        f"en {CONTRACT} contracturen is dat {nl.number(_gap_fte(), 2)} FTE, in een week met "
+        f"{nl.number(_case_week()['agents_staffed'].sum() / 4, 0)} medewerkeruren aan de telefoon."),
+    mistakes={
+        "erlang c": (lambda: _gap_fte(erlang_c_requirement()),
+                     "Dat is het tekort tegen Erlang C op 80/20, het getal uit het rapport van je collega. "
+                     "KlantDirect plande met Erlang A op 85 %: vergelijk met hun eigen plan, `agents_required`."),
+        "x(1+s)": (lambda: _gap_fte(how="x(1+s)"),
+                   "Je vermenigvuldigde de netto uren met (1 + shrinkage). Shrinkage is een deel van de bruto "
+                   "uren: deel door (1 − shrinkage)."),
+        "kwartieren als uren": (lambda: _gap_fte(how="kwartieren als uren"),
+                                "Je telde de kwartieren als uren. Een medewerker die een kwartier ontbreekt, is een "
+                                "kwart uur: deel het aantal medewerker-kwartieren door 4, of laat "
+                                "`shrinkage.weekly_fte(..., interval=900)` dat doen."),
+        "netto": (lambda: _gap_fte(how="netto"),
+                  "Dit zijn alleen de netto uren aan de telefoon. Reken de shrinkage erbij: wie een uur aan de "
+                  "telefoon moet zitten, kost meer dan een uur."),
+    },
+)
+
+
+# --------------------------------------------------------------------------- Opdracht 6 (open)
+#: The checklist of the advice: (what the advice must do, the words that show it does).
+ADVICE_POINTS = (
+    ("beantwoordt de vraag: structureel meer mensen is niet nodig",
+     (r"\b(geen|niet)\b[^.]*\b(tekort|meer|extra)\b[^.]*\b(mensen|medewerkers|personeel|fte|bezetting)",
+      r"\b(geen|niet)\b[^.]*\b(aannemen|uitbreiden|uitbreiding|werven)")),
+    ("verplaatst de training uit de ochtendpiek (zelfde uren, 0 FTE extra)",
+     (r"training[^.]*\b(verschuiv|verplaats|verzet|buiten|middag|rustig|dal|ander)",
+      r"\b(verschuiv|verplaats|verzet)\w*[^.]*training")),
+    ("noemt wat de opties kosten, in FTE of uren",
+     (r"\d[\d,.]*\s*(fte|uur|uren)\b", r"\b0\s*fte\b")),
+    ("laat het dashboard per kwartier of per uur kijken, niet alleen per week",
+     (r"\bkwartier", r"\bper uur\b", r"\buren\b[^.]*\brood", r"watermeloen")),
+    ("regelt dat campagnes op tijd bij WFM bekend zijn",
+     (r"campagne", r"marketing")),
+)
+_ADDS_STAFF = re.compile(r"\b(meer|extra)\s+(mensen|medewerkers|personeel|fte)\b|\baannemen\b", re.I)
+_MIN_WORDS = 25
+
+
+def _advice_checklist(text: str):
+    low = text.lower()
+    return [(point, any(re.search(p, low) for p in patterns)) for point, patterns in ADVICE_POINTS]
+
+
+def _check_advice(answer) -> Feedback:
+    if not isinstance(answer, str):
+        return Feedback(INCORRECT, f"Schrijf je advies als tekst tussen aanhalingstekens, niet {_describe(answer)}.",
+                        "type")
+    if len(answer.split()) < _MIN_WORDS:
+        return Feedback(INCORRECT, f"Je advies is nog erg kort ({len(answer.split())} woorden). Schrijf drie tot "
+                                   "vijf zinnen: wat is het antwoord op de vraag, waarom, en wat moet KlantDirect "
+                                   "doen?", "te kort")
+    checklist = _advice_checklist(answer)
+    found = [point for point, hit in checklist if hit]
+    missing = [point for point, hit in checklist if not hit]
+    training = checklist[1][1]
+    if _ADDS_STAFF.search(answer) and not training and not checklist[0][1]:
+        return Feedback(INCORRECT, "Je advies zet er mensen bij, maar de diagnose zegt iets anders: in de "
+                                   "trainingsweek waren er meer uren dan gepland, alleen op de verkeerde tijden. "
+                                   "Wat kost het om de mensen te verplaatsen in plaats van erbij te zetten?",
+                        "mensen erbij")
+    summary = (f"Gevonden ({len(found)} van {len(checklist)}): " + "; ".join(found) + "." if found else
+               "Nog geen van de punten van de checklist gevonden.")
+    if not missing:
+        return Feedback(CORRECT, summary + " Vergelijk je formulering met het modelantwoord: "
+                                           "`nb08.opdracht_6.solution()`.", "goed")
+    return Feedback(INCORRECT, summary + " Nog niet gevonden: " + "; ".join(missing) + ". Dit is een grove "
+                               "controle op woorden: staat het er in andere woorden, vergelijk dan zelf met "
+                               "`nb08.opdracht_6.solution()`.", "onvolledig")
+
+
+MODEL_ADVICE = (
+    "KlantDirect heeft geen structureel tekort aan mensen. Over het jaar volgde de bezetting het eigen plan "
+    "(Erlang A, 85 % binnen 20 seconden); in de laatste week scheelde dat {gap} FTE. De klachten komen uit "
+    "kwartieren die het weekgemiddelde verbergt: in week {melon} zat een training op de ochtendpiek, waardoor het "
+    "service level van die piek {peak} was terwijl de week groen stond, en in week {red} kwamen door een niet "
+    "gemelde campagne {volume} meer gesprekken dan de forecast. Advies: (1) plan trainingen buiten de "
+    "ochtendpiek, bijvoorbeeld in twee halve groepen 's middags; dat kost 0 FTE en brengt de ochtend terug naar "
+    "plan, terwijl extra mensen op de piek {extra} FTE per trainingsweek kosten voor hetzelfde effect; (2) spreek "
+    "met marketing af dat campagnes weken vooraf bij WFM bekend zijn, zodat de forecast ze meeneemt; (3) zet op "
+    "het dashboard het service level per uur of het aandeel rode kwartieren naast het weekcijfer, zodat een "
+    "watermeloen zichtbaar wordt. Meet na de volgende trainingsweek of de ochtendpiek op plan blijft."
+)
+
+
+def _training_options():
+    """The options table of the notebook (zoals het ging, verschoven, erbij) for the watermelon week."""
+    rows = _week_rows(eindcase.watermelon_week(_diagnosis()))
+    block = eindcase.block_mask(rows.index, *PEAK)
+    removed = eindcase.staffing_gap(rows["agents_required"], rows["agents_staffed"]).where(block, 0)
+    options = {"zoals het ging": rows["agents_staffed"],
+               "A: training verschoven": eindcase.move_block(rows["agents_staffed"], removed, AFTERNOON),
+               "B: extra mensen op de piek": rows["agents_staffed"] + removed}
+    return eindcase.compare_options(options, rows["calls_offered"], plan=eindcase.client_plan(), block=block,
+                                    shrinkage=SHRINKAGE, contract_hours=CONTRACT)
+
+
+#: Where the training goes in the option "verschoven": two half groups after each other.
+AFTERNOON = ("14:00", "15:30")
+
+
+def _model_advice():
+    diagnosis = _diagnosis()
+    return MODEL_ADVICE.format(
+        gap=nl.number(_gap_fte(), 2), melon=eindcase.watermelon_week(diagnosis), peak=_pct(_peak_service_level()),
+        red=reddest_week(), volume=_pct(diagnosis.loc[reddest_week(), "volume t.o.v. forecast"]),
+        extra=nl.number(_training_options().loc["B: extra mensen op de piek", "extra FTE"], 1))
+
+
+opdracht_6 = Exercise(
+    "Opdracht 6",
+    _check_advice,
+    hint="Een goed advies (1) beantwoordt de vraag van de klant, (2) volgt uit de diagnose, (3) zegt wat het "
+         "kost en (4) zegt wat er moet veranderen en hoe je meet of het werkt. De checklist: "
+         + "; ".join(point for point, _ in ADVICE_POINTS) + ".",
+    solution=_model_advice,
+    answer_type="open",
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
+
+class _Computed(Mapping):
+    """A dict whose values may be callables, called when read (the answers need the data file)."""
+
+    def __init__(self, items):
+        self._items = dict(items)
+
+    def __getitem__(self, key):
+        right, wrong = self._items[key]
+        return tuple(value() if callable(value) else value for value in (right, wrong))
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return len(self._items)
+
+
+# For the tests: one right and one wrong answer per exercise (computed from the data when read).
+ANSWERS = _Computed({
+    "opdracht_1": (lambda: eindcase.watermelon_week(_diagnosis()), reddest_week),
+    "opdracht_2": (lambda: round(_peak_service_level(), 3), lambda: round(_peak_service_level(weighted=False), 3)),
+    "opdracht_3": (lambda: CAUSE_LETTER[eindcase.likely_cause(_diagnosis().loc[reddest_week()])], "a"),
+    "opdracht_4": (_agents_for_quarter, lambda: _agents_for_quarter(patience=None, target=0.8)),
+    "opdracht_5": (lambda: round(_gap_fte(), 1), lambda: round(_gap_fte(how="x(1+s)"), 2)),
+    "opdracht_6": (_model_advice, "We moeten meer mensen aannemen, want de klanten wachten te lang."),
+})
