@@ -52,7 +52,7 @@ the interval or the limit that causes the problem.
 
 Besides the solver: :func:`plan_week` solves a week day by day, :func:`coverage_plot` draws
 requirement against scheduled coverage with Dutch labels, :func:`shift_table` gives a Dutch
-display table of the chosen shifts and :func:`planning_calendar` shows the X-n week rhythm
+display table of the chosen shifts and :func:`planning_calendar` shows the X+n week rhythm
 (forecast ready, roster published, execution).
 """
 from __future__ import annotations
@@ -727,14 +727,15 @@ def coverage_plot(result, ax=None):
 
 
 # ---------------------------------------------------------------------------
-# the X-n planning calendar
+# the X+n planning calendar
 # ---------------------------------------------------------------------------
 def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3):
     """When must the forecast for week X be ready and when is the roster published?
 
-    The X-n rhythm: the forecast for execution week X is ready in week X - ``forecast_lead``
-    and the roster is published in week X - ``roster_lead``. The n differs per organisation:
-    it follows from the CAO or agreements with the works council (ondernemingsraad) on how
+    The X+n rhythm, with X the current week (as in the course glossary): in week X the forecast
+    for week X + ``forecast_lead`` is ready and the roster for week X + ``roster_lead`` is
+    published; counted from an execution week W, that is week W - ``forecast_lead`` and
+    W - ``roster_lead``. The n differs per organisation: it follows from the cao or agreements with the works council (ondernemingsraad) on how
     far ahead rosters are published, often 2 to 4 weeks, and the forecast has to be ready a
     few weeks before that to leave time for staffing, scheduling and swaps. Legal backdrop:
     Arbeidstijdenwet art. 4:2 asks for working times to be known 28 days (4 weeks) ahead
