@@ -217,10 +217,35 @@ def test_required_extras_present(gl):
     assert len(gl) >= 90 + 14
 
 
+def _markdown(stem):
+    """The markdown of a course notebook, lower case, whitespace collapsed."""
+    import json
+
+    cells = json.loads((Path(__file__).parents[1] / "notebooks" / f"{stem}.ipynb")
+                       .read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def test_every_term_occurs_in_the_notebook_it_links_to(gl):
+    """'Behandeld in' points to a lesson whose text uses the term (or its abbreviation).
+
+    A term that no lesson treats yet links to nothing, not to a notebook that never mentions it.
+    """
+    texts = {stem: _markdown(stem) for stem in set(gl["notebook"]) - {""}}
+    missing = []
+    for _, row in gl[gl["notebook"] != ""].iterrows():
+        names = [row["term"]] + ([row["abbreviation"]] if row["abbreviation"] else [])
+        if not any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", texts[row["notebook"]])
+                   for n in names):
+            missing.append((row["term"], row["notebook"]))
+    assert missing == []
+
+
 def test_categories_letters_notebooks(gl):
     assert 7 <= len(g.CATEGORIES) <= 9
     assert set(gl["category"]) == set(g.CATEGORIES), "every category is used"
-    assert set(gl["notebook"]) <= set(g.NOTEBOOKS)
+    assert set(gl["notebook"]) <= set(g.NOTEBOOKS) | {""}
     for term, letter in zip(gl["term"], gl["letter"]):
         assert letter == g.fold(term)[0].upper()
     assert gl["term"].is_unique
