@@ -261,6 +261,8 @@ def test_no_italian_left(gl):
 def test_italian_entries_became_dutch_with_a_note(gl):
     for term in ("Empathie", "Klanttevredenheid", "Multichannel"):
         assert "Correctie t.o.v. de bron" in _row(gl, term)["pitfalls"]
+    # the stray Italian heading after this term in the source was dropped, and the card says so
+    assert "Italiaanse kop" in _row(gl, "Inbound telefonie")["pitfalls"]
 
 
 def test_related_terms_exist_and_are_symmetric(gl):
