@@ -65,6 +65,20 @@ def test_table_of_a_series_has_no_dtype_line_and_missing_values_get_a_dash():
     assert out.loc["betaald", "uren"] == "1,25" and out.loc["ingelogd, niet bezig", "uren"] == "–"
 
 
+def test_table_short_numbers_for_mixed_rows():
+    import pandas as pd
+
+    out = nl.table(pd.Series([47, 192.25, 220.0, 0.874], index=["a", "b", "c", "d"], dtype=object), None)
+    assert out.iloc[:, 0].tolist() == ["47", "192,25", "220", "0,87"]
+
+
+def test_table_float_index():
+    import pandas as pd
+
+    out = nl.table(pd.DataFrame({"x": [1, 2]}, index=pd.Index([0.7, 10.0], name="Erlang")))
+    assert list(out.index) == ["0,7", "10"] and out.index.name == "Erlang"
+
+
 def test_table_bad_input():
     import pandas as pd
 

@@ -114,3 +114,18 @@ def test_staffing_by_interval_week_labels_and_closed_intervals():
     lines = {line.get_label(): line for line in bottom.get_lines()}
     assert np.isnan(lines["service level"].get_ydata()[0])          # no calls: a gap, not 100 %
     np.testing.assert_allclose(lines["occupancy"].get_ydata()[1:], plan.intervals["occupancy"].iloc[1:])
+
+
+def test_dutch_ticks_write_numbers_and_percentages_the_dutch_way():
+    from matplotlib.ticker import PercentFormatter
+
+    from wfmcourse import plots
+
+    fig = plots.CourseFigure(figsize=(3, 2))
+    ax = fig.add_subplot()
+    ax.plot([0.0, 0.5, 1.5], [0.1, 0.8, 0.9])
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    plots.to_png(fig)
+    assert ax.xaxis.get_major_formatter()(0.5, 0) == "0,5"
+    assert ax.xaxis.get_major_formatter()(1500.0, 0) == "1.500"
+    assert ax.yaxis.get_major_formatter()(0.8, 0) == "80 %"

@@ -69,6 +69,7 @@ LABELS = {
     "share_below_target": "deel onder de norm", "agents": "medewerkers", "agents_required": "benodigd",
     "agents_staffed": "ingeroosterd", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
     "totaal": "totaal", "uren": "uren",
+    "volume_piek": "volumepiek", "volume_verschuiving": "volumeverschuiving",
 }
 
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -100,6 +101,8 @@ def _cell(value, decimals, as_percent):
 
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return "–"
+    if isinstance(value, str):
+        return LABELS.get(value, value) if "_" in value else value   # a code name as value
     if isinstance(value, (bool, np.bool_)):
         return "ja" if value else "nee"
     if isinstance(value, (pd.Timestamp, _dt.date)):
@@ -107,6 +110,8 @@ def _cell(value, decimals, as_percent):
     if isinstance(value, (int, np.integer)) and not as_percent:
         return number(value, 0)
     if isinstance(value, (int, float, np.integer, np.floating)):
+        if decimals is None:
+            return short(100 * value) + " %" if as_percent else short(value)
         return percent(value, decimals) if as_percent else number(value, decimals)
     return str(value)
 
@@ -114,10 +119,13 @@ def _cell(value, decimals, as_percent):
 def table(data, decimals=1, *, percent=(), labels=None):
     """A table (DataFrame or Series) ready to show to a learner, every cell a Dutch string.
 
-    ``decimals`` is one number or a dict column -> decimals (missing columns get 1);
+    ``decimals`` is one number or a dict column -> decimals (missing columns get 1); ``None``
+    writes a number without needless decimals (:func:`short`: ``220.0 -> "220"``);
     ``percent`` names the columns holding fractions to show as ``87,2 %``; ``labels`` maps
     column, index or Series names to Dutch, on top of :data:`LABELS`. Whole numbers get a
-    thousands dot, booleans ``ja``/``nee``, dates :func:`date`, missing values a dash. A Series
+    thousands dot, booleans ``ja``/``nee``, dates :func:`date`, missing values a dash, a code
+    name with an underscore that :data:`LABELS` knows its Dutch label, a float
+    index :func:`short` (``0.7 -> "0,7"``). A Series
     becomes a one-column table named after the Series. The numbers are text afterwards: compute
     first, show with ``table`` last.
     """
@@ -134,9 +142,14 @@ def table(data, decimals=1, *, percent=(), labels=None):
     out = pd.DataFrame(index=data.index)
     for column in data.columns:
         d = decimals.get(column, 1) if isinstance(decimals, dict) else decimals
+        if column in ("jaar", "year"):                  # 2025, not 2.025
+            out[column] = [number(v, 0, thousands=False) for v in data[column].tolist()]
+            continue
         out[column] = [_cell(v, d, column in percent) for v in data[column].tolist()]
     index = data.index
-    if isinstance(index, pd.DatetimeIndex):
+    if index.dtype.kind == "f":
+        index = pd.Index([short(v) for v in index], name=index.name)
+    elif isinstance(index, pd.DatetimeIndex):
         index = pd.Index([date(v) for v in index], name=index.name)
     elif index.dtype == bool:
         index = pd.Index(["ja" if v else "nee" for v in index], name=index.name)

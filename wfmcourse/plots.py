@@ -22,6 +22,7 @@ __all__ = [
     "wait_curve",
     "staffing_by_interval",
     "to_png",
+    "dutch_ticks",
     "CourseFigure",
 ]
 
@@ -48,6 +49,31 @@ def _axes(ax, figsize):
 
 def _percent_axis(axis):
     axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+
+
+def dutch_ticks(fig):
+    """Write the numbers on every axis of ``fig`` the Dutch way: ``0,5`` and ``80 %``, not ``0.5``, ``80%``.
+
+    Replaces matplotlib's default number formatter and :class:`~matplotlib.ticker.PercentFormatter`
+    (same scale and decimals) by :mod:`wfmcourse.nl`; date, category and custom labels are left alone.
+    Applied by :func:`to_png`, so every course figure shows Dutch ticks. Returns ``fig``.
+    """
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    from . import nl
+
+    def percent_formatter(old):
+        decimals = old.decimals if old.decimals is not None else 0
+        return FuncFormatter(lambda v, _pos: nl.percent(v / old.xmax, decimals))
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, PercentFormatter):
+                axis.set_major_formatter(percent_formatter(formatter))
+            elif type(formatter) is ScalarFormatter:
+                axis.set_major_formatter(FuncFormatter(lambda v, _pos: nl.short(v)))
+    return fig
 
 
 def _need(table, columns, name):
@@ -214,7 +240,8 @@ def _time_labels(index) -> list[str]:
 
 
 def to_png(fig) -> bytes:
-    """The figure as PNG bytes (for an ``ipywidgets.Image``)."""
+    """The figure as PNG bytes (for an ``ipywidgets.Image``), with Dutch tick labels (:func:`dutch_ticks`)."""
+    dutch_ticks(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
