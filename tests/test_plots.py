@@ -29,7 +29,7 @@ def test_service_level_by_agents():
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert colours[3] != colours[0]              # 14 agents stands out
     assert ax.get_xlabel() == "aantal medewerkers"
-    assert "doel 80%" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "doel 80 %" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_service_level_and_occupancy():

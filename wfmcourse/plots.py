@@ -14,6 +14,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 
+from . import nl
+
 __all__ = [
     "service_level_by_agents",
     "service_level_and_occupancy",
@@ -60,8 +62,6 @@ def dutch_ticks(fig):
     """
     from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
-    from . import nl
-
     def percent_formatter(old):
         decimals = old.decimals if old.decimals is not None else 0
         return FuncFormatter(lambda v, _pos: nl.percent(v / old.xmax, decimals))
@@ -104,7 +104,7 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
     ax.bar(agents, table["service level"], color=colours, width=0.7)
     if target is not None:
-        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {target:.0%}")
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {nl.percent(target, 0)}")
         ax.legend(loc="upper left", frameon=False)
     _agent_axes(ax, "service level", "Service level per aantal medewerkers")
     return fig
@@ -118,7 +118,7 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
     ax.plot(agents, table["service level"], marker="o", color=BLUE, label="service level")
     ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
-        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {target:.0%}")
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {nl.percent(target, 0)}")
     _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
     ax.legend(loc="lower right", frameon=False)
     return fig
@@ -153,7 +153,7 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
         ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
                 label=column)
     if target is not None:
-        ax.axhline(target, color=GREY, linewidth=1, label=f"doel {target:.0%}")
+        ax.axhline(target, color=GREY, linewidth=1, label=f"doel {nl.percent(target, 0)}")
     ax.set_ylim(0, 1.02)
     _percent_axis(ax.yaxis)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -214,7 +214,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
                 label="occupancy")
     if target is not None:
         bottom.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
-                       label=f"doel {target:.0%}")
+                       label=f"doel {nl.percent(target, 0)}")
     bottom.set_ylim(0, 1.02)
     _percent_axis(bottom.yaxis)
     bottom.set_ylabel("percentage")
