@@ -129,3 +129,19 @@ def test_dutch_ticks_write_numbers_and_percentages_the_dutch_way():
     assert ax.xaxis.get_major_formatter()(0.5, 0) == "0,5"
     assert ax.xaxis.get_major_formatter()(1500.0, 0) == "1.500"
     assert ax.yaxis.get_major_formatter()(0.8, 0) == "80 %"
+
+
+def test_dutch_ticks_on_a_time_axis():
+    import pandas as pd
+
+    from wfmcourse import plots
+
+    fig = plots.CourseFigure(figsize=(6, 2))
+    ax = fig.add_subplot()
+    times = pd.date_range("2025-11-18 08:00", periods=8, freq="15min")
+    ax.plot(times.to_pydatetime(), range(8))
+    plots.to_png(fig)
+    from matplotlib.dates import date2num
+    formatter = ax.xaxis.get_major_formatter()
+    assert formatter(date2num(times[1].to_pydatetime()), 0) == "di 08:15"
+    assert formatter(date2num(pd.Timestamp("2025-11-18").to_pydatetime()), 0) == "di 18 nov"

@@ -57,7 +57,8 @@ def dutch_ticks(fig):
     """Write the numbers on every axis of ``fig`` the Dutch way: ``0,5`` and ``80 %``, not ``0.5``, ``80%``.
 
     Replaces matplotlib's default number formatter and :class:`~matplotlib.ticker.PercentFormatter`
-    (same scale and decimals) by :mod:`wfmcourse.nl`; date, category and custom labels are left alone.
+    (same scale and decimals) by :mod:`wfmcourse.nl`, and date ticks by a Dutch day with the time
+    (``di 08:00``) or, at midnight, the date (``di 18 nov``); category and custom labels are left alone.
     Applied by :func:`to_png`, so every course figure shows Dutch ticks. Returns ``fig``.
     """
     from matplotlib.ticker import FuncFormatter, ScalarFormatter
@@ -66,10 +67,19 @@ def dutch_ticks(fig):
         decimals = old.decimals if old.decimals is not None else 0
         return FuncFormatter(lambda v, _pos: nl.percent(v / old.xmax, decimals))
 
+    from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
+
+    def when(value, _pos):
+        t = num2date(value)
+        day = _DAYS[t.weekday()]
+        return f"{day} {t:%H:%M}" if (t.hour, t.minute) != (0, 0) else f"{day} {nl.date(t.date())[:-5]}"
+
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             formatter = axis.get_major_formatter()
-            if isinstance(formatter, PercentFormatter):
+            if isinstance(formatter, (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
+                axis.set_major_formatter(FuncFormatter(when))
+            elif isinstance(formatter, PercentFormatter):
                 axis.set_major_formatter(percent_formatter(formatter))
             elif type(formatter) is ScalarFormatter:
                 axis.set_major_formatter(FuncFormatter(lambda v, _pos: nl.short(v)))

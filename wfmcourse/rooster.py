@@ -66,6 +66,7 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
+from . import nl
 from ._checks import _show, as_array
 
 __all__ = [
@@ -689,7 +690,7 @@ def shift_table(result):
     })
     if len(s) and isinstance(s["start"].iloc[0], pd.Timestamp) \
             and pd.DatetimeIndex(s["start"]).normalize().nunique() > 1:
-        table.insert(0, "Datum", [v.strftime("%Y-%m-%d") for v in s["start"]])
+        table.insert(0, "Datum", [nl.date(v.date()) for v in s["start"]])
     return table
 
 
@@ -720,7 +721,7 @@ def coverage_plot(result, ax=None):
                     label="Onderdekking")
     ax.step(x, req, where="post", color="black", linewidth=1.5, label="Benodigd")
     ax.step(x, cov, where="post", color="tab:blue", linewidth=1.5, label="Ingepland")
-    ax.set_ylabel("Aantal agents")
+    ax.set_ylabel("Aantal medewerkers")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper right")
     return ax
