@@ -29,7 +29,7 @@ def test_service_level_by_agents():
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert colours[3] != colours[0]              # 14 agents stands out
     assert ax.get_xlabel() == "aantal medewerkers"
-    assert "doel 80%" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "doel 80 %" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_service_level_and_occupancy():
@@ -114,3 +114,34 @@ def test_staffing_by_interval_week_labels_and_closed_intervals():
     lines = {line.get_label(): line for line in bottom.get_lines()}
     assert np.isnan(lines["service level"].get_ydata()[0])          # no calls: a gap, not 100 %
     np.testing.assert_allclose(lines["occupancy"].get_ydata()[1:], plan.intervals["occupancy"].iloc[1:])
+
+
+def test_dutch_ticks_write_numbers_and_percentages_the_dutch_way():
+    from matplotlib.ticker import PercentFormatter
+
+    from wfmcourse import plots
+
+    fig = plots.CourseFigure(figsize=(3, 2))
+    ax = fig.add_subplot()
+    ax.plot([0.0, 0.5, 1.5], [0.1, 0.8, 0.9])
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    plots.to_png(fig)
+    assert ax.xaxis.get_major_formatter()(0.5, 0) == "0,5"
+    assert ax.xaxis.get_major_formatter()(1500.0, 0) == "1.500"
+    assert ax.yaxis.get_major_formatter()(0.8, 0) == "80 %"
+
+
+def test_dutch_ticks_on_a_time_axis():
+    import pandas as pd
+
+    from wfmcourse import plots
+
+    fig = plots.CourseFigure(figsize=(6, 2))
+    ax = fig.add_subplot()
+    times = pd.date_range("2025-11-18 08:00", periods=8, freq="15min")
+    ax.plot(times.to_pydatetime(), range(8))
+    plots.to_png(fig)
+    from matplotlib.dates import date2num
+    formatter = ax.xaxis.get_major_formatter()
+    assert formatter(date2num(times[1].to_pydatetime()), 0) == "di 08:15"
+    assert formatter(date2num(pd.Timestamp("2025-11-18").to_pydatetime()), 0) == "di 18 nov"

@@ -13,7 +13,7 @@ def contacts():
         "talk": [200, 300, 0, 0, 100, 400],
         "hold": [10, 0, 0, 0, 20, 0],
         "acw": [30, 40, 0, 0, 50, 10],
-        "fcr": [True, False, False, False, True, True],
+        "fcr": [True, True, False, False, True, True],
         "repeat": [False, True, False, True, False, False],
         "csat": pd.array([5, pd.NA, pd.NA, pd.NA, 3, 4], dtype="Int64"),
     })
@@ -25,7 +25,10 @@ def test_contact_summary_counts_by_hand():
     assert s["short_abandoned"] == 1 and s["answered_in_time"] == 2
     assert (s["talk"], s["hold"], s["acw"]) == (600, 30, 120)
     assert (s["wait_answered"], s["wait_abandoned"], s["wait_all"]) == (60, 53, 113)
-    assert s["resolved_first_contact"] == 2 and s["repeat_contacts"] == 2 and s["surveys"] == 2
+    assert s["questions"] == 3 and s["repeat_contacts"] == 2 and s["surveys"] == 2
+    # FCR counts questions: the repeat contact that solved the question (row 1) and the abandoned
+    # first contact (row 2) are no first-contact resolutions; rows 0 and 4 are
+    assert s["resolved_first_contact"] == 2
     assert kpi.aht(s["talk"], s["hold"], s["acw"], s["answered"]) == pytest.approx(250)
 
 

@@ -532,7 +532,7 @@ def test_coverage_plot_labels(array_input):
     assert ro.coverage_plot(result, ax=ax) is ax
     labels = {t.get_text() for t in ax.get_legend().get_texts()}
     assert labels == {"Benodigd", "Ingepland", "Overdekking", "Onderdekking"}
-    assert ax.get_ylabel() == "Aantal agents"
+    assert ax.get_ylabel() == "Aantal medewerkers"
     plt.close(fig)
     ax = ro.coverage_plot(result)
     assert ax.get_xlabel() in ("Tijd", "Uur van de dag")

@@ -366,7 +366,7 @@ korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
 
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser with the ``staff`` command."""
-    parser = _Parser(prog=PROG, description="Snelle WFM-antwoorden voor contactcentra.")
+    parser = _Parser(prog=PROG, description="Snelle WFM-antwoorden voor contactcenters.")
     commands = parser.add_subparsers(dest="command", title="commando's", metavar="COMMANDO",
                                      parser_class=_Parser)
     staff = commands.add_parser(

@@ -95,7 +95,7 @@ SCHEMA = {
     "pitfalls": Column("str", required=False),
     "actions": Column("str", required=False),
     "related": Column("str", required=False),
-    "notebook": Column("str", choices=NOTEBOOKS),
+    "notebook": Column("str", required=False, choices=NOTEBOOKS),
 }
 
 #: Dutch labels of the detail card, by column.

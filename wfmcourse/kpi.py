@@ -266,9 +266,13 @@ def combine_service_levels(service_levels, volumes):
 # ---------------------------------------------------------------------------
 # customer KPIs and surveys
 # ---------------------------------------------------------------------------
-def fcr(resolved_first_contact, contacts):
-    """First contact resolution: ``resolved_first_contact / contacts`` (fraction 0-1)."""
-    return _ratio("fcr", "resolved_first_contact", resolved_first_contact, "contacts", contacts)
+def fcr(resolved_first_contact, questions):
+    """First contact resolution: ``resolved_first_contact / questions`` (fraction 0-1).
+
+    ``questions`` counts customer questions, not contacts: a repeat contact about the same
+    question is no new question (see :func:`wfmcourse.rapportage.contact_summary`).
+    """
+    return _ratio("fcr", "resolved_first_contact", resolved_first_contact, "questions", questions)
 
 
 def repeat_rate(repeat_contacts, contacts):

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 
+from . import nl
 from ._checks import dataframe, instance, optional_scalar
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "wait_curve",
     "staffing_by_interval",
     "to_png",
+    "dutch_ticks",
     "CourseFigure",
 ]
 
@@ -52,6 +54,39 @@ def _percent_axis(axis):
     axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
 
 
+def dutch_ticks(fig):
+    """Write the numbers on every axis of ``fig`` the Dutch way: ``0,5`` and ``80 %``, not ``0.5``, ``80%``.
+
+    Replaces matplotlib's default number formatter and :class:`~matplotlib.ticker.PercentFormatter`
+    (same scale and decimals) by :mod:`wfmcourse.nl`, and date ticks by a Dutch day with the time
+    (``di 08:00``) or, at midnight, the date (``di 18 nov``); category and custom labels are left alone.
+    Applied by :func:`to_png`, so every course figure shows Dutch ticks. Returns ``fig``.
+    """
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    def percent_formatter(old):
+        decimals = old.decimals if old.decimals is not None else 0
+        return FuncFormatter(lambda v, _pos: nl.percent(v / old.xmax, decimals))
+
+    from matplotlib.dates import AutoDateFormatter, ConciseDateFormatter, DateFormatter, num2date
+
+    def when(value, _pos):
+        t = num2date(value)
+        day = _DAYS[t.weekday()]
+        return f"{day} {t:%H:%M}" if (t.hour, t.minute) != (0, 0) else f"{day} {nl.date(t.date())[:-5]}"
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if isinstance(formatter, (AutoDateFormatter, ConciseDateFormatter, DateFormatter)):
+                axis.set_major_formatter(FuncFormatter(when))
+            elif isinstance(formatter, PercentFormatter):
+                axis.set_major_formatter(percent_formatter(formatter))
+            elif type(formatter) is ScalarFormatter:
+                axis.set_major_formatter(FuncFormatter(lambda v, _pos: nl.short(v)))
+    return fig
+
+
 def _agent_axes(ax, ylabel, title):
     """Agents on the x axis (whole numbers), a fraction shown as percentage on the y axis."""
     ax.set_ylim(0, 1.02)
@@ -76,7 +111,7 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
     ax.bar(agents, table["service level"], color=colours, width=0.7)
     if target is not None:
-        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {target:.0%}")
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {nl.percent(target, 0)}")
         ax.legend(loc="upper left", frameon=False)
     _agent_axes(ax, "service level", "Service level per aantal medewerkers")
     return fig
@@ -91,7 +126,7 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
     ax.plot(agents, table["service level"], marker="o", color=BLUE, label="service level")
     ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
-        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {target:.0%}")
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {nl.percent(target, 0)}")
     _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
     ax.legend(loc="lower right", frameon=False)
     return fig
@@ -128,7 +163,7 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
         ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
                 label=column)
     if target is not None:
-        ax.axhline(target, color=GREY, linewidth=1, label=f"doel {target:.0%}")
+        ax.axhline(target, color=GREY, linewidth=1, label=f"doel {nl.percent(target, 0)}")
     ax.set_ylim(0, 1.02)
     _percent_axis(ax.yaxis)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -191,7 +226,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
                 label="occupancy")
     if target is not None:
         bottom.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
-                       label=f"doel {target:.0%}")
+                       label=f"doel {nl.percent(target, 0)}")
     bottom.set_ylim(0, 1.02)
     _percent_axis(bottom.yaxis)
     bottom.set_ylabel("percentage")
@@ -217,8 +252,9 @@ def _time_labels(index) -> list[str]:
 
 
 def to_png(fig) -> bytes:
-    """The figure as PNG bytes (for an ``ipywidgets.Image``)."""
+    """The figure as PNG bytes (for an ``ipywidgets.Image``), with Dutch tick labels (:func:`dutch_ticks`)."""
     instance("fig", fig, Figure, "a matplotlib Figure")
+    dutch_ticks(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()

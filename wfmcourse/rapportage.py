@@ -49,8 +49,13 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
     Returns a Series of ints with the index ``offered``, ``answered``, ``abandoned``,
     ``short_abandoned``, ``answered_in_time``, ``talk``, ``hold``, ``acw`` (seconds over the
     answered contacts), ``wait_answered``, ``wait_abandoned``, ``wait_all`` (seconds),
-    ``resolved_first_contact``, ``repeat_contacts`` and ``surveys`` (contacts with a survey
-    answer, only when the column ``csat`` is present, else 0).
+    ``questions`` (new customer questions: contacts with no contact of the same customer in the
+    7 days before, ``repeat == 0``), ``resolved_first_contact`` (of those questions, the ones
+    whose first contact was answered and not followed by another contact within 7 days,
+    ``fcr == 1``), ``repeat_contacts`` and ``surveys`` (contacts with a survey answer, only
+    when the column ``csat`` is present, else 0). FCR is ``resolved_first_contact / questions``:
+    a repeat contact is no new question, and a repeat that solves the question is no
+    first-contact resolution.
     """
     dataframe("contacts", contacts, _CONTACT_COLUMNS)
     as_array("awt", awt)
@@ -64,6 +69,7 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
         raise ValueError("contacts must contain at least one contact")
     abandoned = contacts["abandoned"].astype(bool)
     answered = ~abandoned
+    repeat = contacts["repeat"].astype(bool)
     wait = contacts["wait"]
     surveys = int(contacts["csat"].notna().sum()) if "csat" in contacts.columns else 0
     totals = {
@@ -78,8 +84,9 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
         "wait_answered": int(wait[answered].sum()),
         "wait_abandoned": int(wait[abandoned].sum()),
         "wait_all": int(wait.sum()),
-        "resolved_first_contact": int((answered & contacts["fcr"].astype(bool)).sum()),
-        "repeat_contacts": int(contacts["repeat"].astype(bool).sum()),
+        "questions": int((~repeat).sum()),
+        "resolved_first_contact": int((~repeat & answered & contacts["fcr"].astype(bool)).sum()),
+        "repeat_contacts": int(repeat.sum()),
         "surveys": surveys,
     }
     return pd.Series(totals, dtype="int64", name="totaal")

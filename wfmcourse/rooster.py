@@ -52,7 +52,7 @@ the interval or the limit that causes the problem.
 
 Besides the solver: :func:`plan_week` solves a week day by day, :func:`coverage_plot` draws
 requirement against scheduled coverage with Dutch labels, :func:`shift_table` gives a Dutch
-display table of the chosen shifts and :func:`planning_calendar` shows the X-n week rhythm
+display table of the chosen shifts and :func:`planning_calendar` shows the X+n week rhythm
 (forecast ready, roster published, execution).
 """
 from __future__ import annotations
@@ -66,6 +66,7 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
+from . import nl
 from ._checks import (_show, as_array, choice, flag, instance, ndim, one_dimensional, series,
                       type_error, whole)
 
@@ -685,7 +686,7 @@ def shift_table(result):
     })
     if len(s) and isinstance(s["start"].iloc[0], pd.Timestamp) \
             and pd.DatetimeIndex(s["start"]).normalize().nunique() > 1:
-        table.insert(0, "Datum", [v.strftime("%Y-%m-%d") for v in s["start"]])
+        table.insert(0, "Datum", [nl.date(v.date()) for v in s["start"]])
     return table
 
 
@@ -717,21 +718,22 @@ def coverage_plot(result, ax=None):
                     label="Onderdekking")
     ax.step(x, req, where="post", color="black", linewidth=1.5, label="Benodigd")
     ax.step(x, cov, where="post", color="tab:blue", linewidth=1.5, label="Ingepland")
-    ax.set_ylabel("Aantal agents")
+    ax.set_ylabel("Aantal medewerkers")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper right")
     return ax
 
 
 # ---------------------------------------------------------------------------
-# the X-n planning calendar
+# the X+n planning calendar
 # ---------------------------------------------------------------------------
 def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3):
     """When must the forecast for week X be ready and when is the roster published?
 
-    The X-n rhythm: the forecast for execution week X is ready in week X - ``forecast_lead``
-    and the roster is published in week X - ``roster_lead``. The n differs per organisation:
-    it follows from the CAO or agreements with the works council (ondernemingsraad) on how
+    The X+n rhythm, with X the current week (as in the course glossary): in week X the forecast
+    for week X + ``forecast_lead`` is ready and the roster for week X + ``roster_lead`` is
+    published; counted from an execution week W, that is week W - ``forecast_lead`` and
+    W - ``roster_lead``. The n differs per organisation: it follows from the cao or agreements with the works council (ondernemingsraad) on how
     far ahead rosters are published, often 2 to 4 weeks, and the forecast has to be ready a
     few weeks before that to leave time for staffing, scheduling and swaps. Legal backdrop:
     Arbeidstijdenwet art. 4:2 asks for working times to be known 28 days (4 weeks) ahead
