@@ -34,13 +34,6 @@ OUTPUT = [
 ]
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 
-#: Notebooks rebuilt on another branch; their text is checked again once that branch is merged.
-PENDING = {"08_eindcase": "rebuilt on the capstone branch"}
-#: Notebooks whose stored outputs predate the fixes in their code cells: empty this set after re-executing them.
-STALE_OUTPUTS = {"01_begrippen", "02_kpis", "03_erlang", "04_shrinkage_fte", "05_forecast_rooster",
-                 "06_stakeholders", "07_kerncontact"}
-#: Exercise cells live on the exercises branch (05 Opdracht 2 says "agents", 06 Opdracht 3 "contactcentrum").
-EXERCISES_PENDING = "exercise cells are rewritten on the exercises branch"
 
 
 def _strip_code(markdown):
@@ -136,24 +129,17 @@ def _notebooks():
 
 @pytest.mark.parametrize("stem", _notebooks())
 def test_markdown_follows_the_style_guide(stem):
-    if stem in PENDING:
-        pytest.xfail(PENDING[stem])
     assert _by_notebook(_problems(exercises=False, outputs=False)).get(stem, []) == []
 
 
 @pytest.mark.parametrize("stem", _notebooks())
 def test_outputs_follow_the_style_guide(stem):
-    if stem in PENDING:
-        pytest.xfail(PENDING[stem])
-    if stem in STALE_OUTPUTS:
-        pytest.xfail("stored outputs predate the Dutch tables: re-execute the notebook")
     assert _by_notebook(_problems(exercises=False, outputs=True)).get(stem, []) == []
 
 
-@pytest.mark.xfail(reason=EXERCISES_PENDING, strict=False)
 def test_exercise_cells_follow_the_style_guide():
     found = _problems(exercises=True, outputs=False) + _problems(exercises=True, outputs=True)
-    assert [f for f in found if f[0].split(" ")[0] not in PENDING] == []
+    assert found == []
 
 
 def test_the_checks_catch_what_the_guide_forbids():
