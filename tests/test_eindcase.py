@@ -212,7 +212,7 @@ def test_week_rows_and_block_mask(data):
         args = {"start": "09:30", "end": "11:00", **kwargs}
         with pytest.raises(ValueError, match=word):
             eindcase.block_mask(rows.index, args["start"], args["end"])
-    with pytest.raises(ValueError, match="DatetimeIndex"):
+    with pytest.raises(TypeError, match="^index must be a pandas DatetimeIndex"):
         eindcase.block_mask(list(rows.index), "09:30", "11:00")
     with pytest.raises(ValueError, match="ISO week in intervals"):
         eindcase.week_rows(data.loc["2025-03"], 40)
@@ -310,7 +310,7 @@ def test_as_text_writes_dutch(diagnosis):
     assert text.loc[12, "service level"] == "82,7 %"
     assert text.loc[38, "volume t.o.v. forecast"] == "+20,5 %"
     assert "True" not in text.to_string() and "." not in text.loc[12, "service level"]
-    with pytest.raises(ValueError, match="DataFrame"):
+    with pytest.raises(TypeError, match="^table must be a pandas DataFrame"):
         eindcase.as_text([1, 2])
 
 
@@ -324,7 +324,7 @@ def test_gap_figure_names_the_plan_it_draws(data):
 
 
 def test_diagnosis_functions_reject_bad_input(data, diagnosis):
-    with pytest.raises(ValueError, match="intervals must be a pandas DataFrame"):
+    with pytest.raises(TypeError, match="^intervals must be a pandas DataFrame"):
         eindcase.week_diagnosis(data.to_numpy())
     with pytest.raises(ValueError, match=r"missing \['agents_required'\]"):
         eindcase.week_diagnosis(data.drop(columns="agents_required"))

@@ -234,6 +234,12 @@ def test_bad_default_aht_names_aht_before_the_file():
         intervalfile.read(b"calls\n1\n", name="x.csv", aht=[180, 200])
 
 
+@pytest.mark.parametrize("source", [180, None, ["f.csv"], 1.5, {"calls": [1]}])
+def test_a_source_of_the_wrong_type_is_a_type_error_naming_source(source):
+    with pytest.raises(TypeError, match=r"^source must be the bytes of a file or a file path"):
+        intervalfile.read(source, aht=180)
+
+
 def test_missing_path_raises_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError):
         intervalfile.read(tmp_path / "weg.csv")

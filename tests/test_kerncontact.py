@@ -264,6 +264,8 @@ def test_remaining_aht_rises_when_short_contacts_go():
         kc.remaining_aht([10], [100], 1.0)
     with pytest.raises(ValueError, match="removed must be <= 1, got 2"):
         kc.remaining_aht([10], [100], 2)
+    # a flag per reason removes all of its contacts: only the avoidable reasons stay
+    assert kc.remaining_aht([100, 100, 50], [120, 480, 300], [True, False, True]) == 480
 
 
 # ---------------------------------------------------------------------------

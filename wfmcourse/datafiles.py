@@ -7,13 +7,14 @@ the mistake.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ._checks import instance
+from ._checks import instance, text, type_error
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -53,12 +54,16 @@ class Column:
 
 def data_path(name: str) -> Path:
     """Path of a shipped file in ``data/``."""
-    return DATA_DIR / name
+    return DATA_DIR / text("name", name)
 
 
 def read_table(path, schema: dict[str, Column]) -> pd.DataFrame:
     """Read a UTF-8 CSV file and return it with the schema's types; extra columns are kept as text."""
     path = Path(instance("path", path, (str, os.PathLike), "a file path (str or pathlib.Path)"))
+    instance("schema", schema, Mapping, "a dict column name -> Column")
+    for name, col in schema.items():
+        if not isinstance(col, Column):
+            raise type_error(f"schema[{name!r}]", col, "a Column")
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:

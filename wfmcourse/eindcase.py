@@ -18,13 +18,15 @@ Times in seconds, hours in hours, shares are fractions 0-1.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import erlang, nl
-from ._checks import as_array, dataframe, instance, scalar, text, whole
+from ._checks import (ParameterTypeError, as_array, dataframe, instance, one_dimensional,
+                      optional_scalar, scalar, text, type_error, value_error, whole)
 from .shrinkage import gross_up
 
 __all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
@@ -74,17 +76,18 @@ _SIGNED = ("volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v
 
 
 def _intervals(intervals, columns=_PLAN_COLUMNS):
-    if not isinstance(intervals, pd.DataFrame):
-        raise ValueError(f"intervals must be a pandas DataFrame, got {type(intervals).__name__}")
-    missing = [c for c in columns if c not in intervals.columns]
-    if missing:
-        raise ValueError(f"intervals must have the columns {list(columns)}, missing {missing}")
-    if not isinstance(intervals.index, pd.DatetimeIndex):
-        raise ValueError("intervals must have a DatetimeIndex of interval starts, "
-                         f"got {type(intervals.index).__name__}")
+    dataframe("intervals", intervals, columns)
+    _datetime_index("intervals", intervals)
     for column in columns[1:]:
         as_array(column, intervals[column])
     return intervals
+
+
+def _datetime_index(name, value):
+    """A ValueError naming ``name`` unless ``value`` (a DataFrame or Series) has a DatetimeIndex."""
+    if not isinstance(value.index, pd.DatetimeIndex):
+        raise value_error(name, value, "index", "have a DatetimeIndex of interval starts",
+                          f"an index of type {type(value.index).__name__}")
 
 
 def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
@@ -105,7 +108,7 @@ def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
       the day over the week: a block of people missing at the same hour every day.
     """
     frame = _intervals(intervals)
-    t = float(as_array("target", target, high=1.0))
+    t = scalar("target", target, high=1.0)
     rows = frame[frame["is_open"].astype(bool)]
     monday = rows.index.normalize() - pd.to_timedelta(rows.index.day_of_week, unit="D")
     first, last = frame.index.min().normalize(), frame.index.max().normalize()
@@ -144,8 +147,8 @@ def as_text(table, decimals=1) -> pd.DataFrame:
     Share columns become percentages (``"82,7 %"``; deviations with a sign, ``"+20,4 %"``), yes/no
     columns ``ja``/``nee``, counts get a thousands dot, other numbers ``decimals`` decimals.
     """
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table must be a pandas DataFrame, got {type(table).__name__}")
+    dataframe("table", table)
+    decimals = whole("decimals", decimals)
     out = {}
     for name, column in table.items():
         if column.dtype == bool:
@@ -176,14 +179,15 @@ def likely_cause(row, tolerance=0.10) -> str:
     t.o.v. plan`` below minus it is ``"uren"``; the largest relative to the tolerance wins. None
     beyond it: ``"toeval"``.
     """
-    tol = float(as_array("tolerance", tolerance, low=0.0, low_inclusive=False))
-    try:
-        size = {"volume": float(row["volume t.o.v. forecast"]),
-                "bezetting": -float(row["bezetting t.o.v. plan"]),
-                "uren": -float(row["zwakste uur t.o.v. plan"])}
-    except (KeyError, TypeError, IndexError):
-        raise ValueError("row must be a row of week_diagnosis (with the deviations against forecast "
-                         f"and plan), got {row!r}") from None
+    tol = scalar("tolerance", tolerance, low=0.0, low_inclusive=False)
+    if not isinstance(row, (pd.Series, Mapping)):
+        raise type_error("row", row, "a row of week_diagnosis (a pandas Series or a dict)")
+    keys = ("volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
+    if not all(key in row for key in keys):
+        raise value_error("row", row, "columns", "be a row of week_diagnosis (with the deviations "
+                          f"against forecast and plan: {', '.join(map(repr, keys))})")
+    volume, staffing, hour = (scalar(f"row[{key!r}]", row[key], low=None) for key in keys)
+    size = {"volume": volume, "bezetting": -staffing, "uren": -hour}
     cause, value = max(size.items(), key=lambda item: item[1])
     return cause if value > tol else "toeval"
 
@@ -193,8 +197,11 @@ def watermelon_week(diagnosis) -> int:
 
     ``diagnosis`` is a :func:`week_diagnosis`; raises ``ValueError`` if no week is green.
     """
-    if not isinstance(diagnosis, pd.DataFrame) or not {"groen", "zwakste uur"} <= set(diagnosis):
-        raise ValueError("diagnosis must be a week_diagnosis table")
+    dataframe("diagnosis", diagnosis)
+    if not {"groen", "zwakste uur"} <= set(diagnosis) or diagnosis["groen"].dtype != bool:
+        raise value_error("diagnosis", diagnosis, "columns", "be a week_diagnosis table (with the "
+                          "columns 'groen' of True/False and 'zwakste uur')")
+    as_array("diagnosis['zwakste uur']", diagnosis["zwakste uur"], low=None)
     green = diagnosis[diagnosis["groen"]]
     if green.empty:
         raise ValueError("diagnosis has no green week, so no watermelon")
@@ -207,9 +214,8 @@ def week_rows(intervals, week) -> pd.DataFrame:
     When the data holds two weeks with this number (the last days of December can be week 1 of
     the next year), the first one is returned.
     """
-    if not isinstance(intervals, pd.DataFrame) or not isinstance(intervals.index, pd.DatetimeIndex):
-        raise ValueError("intervals must be a pandas DataFrame with a DatetimeIndex")
-    number = int(as_array("week", week, low=1, high=53, integer=True))
+    _datetime_index("intervals", dataframe("intervals", intervals))
+    number = whole("week", week, low=1, high=53)
     monday = intervals.index.normalize() - pd.to_timedelta(intervals.index.day_of_week, unit="D")
     chosen = monday[intervals.index.isocalendar().week.to_numpy() == number]
     if not len(chosen):
@@ -220,23 +226,25 @@ def week_rows(intervals, week) -> pd.DataFrame:
 def block_mask(index, start, end, weekdays=(0, 1, 2, 3, 4)) -> np.ndarray:
     """Boolean array: the intervals of ``index`` (a DatetimeIndex) from ``start`` up to ``end``
     (clock times ``"09:30"``) on the given weekdays (0 = Monday)."""
-    if not isinstance(index, pd.DatetimeIndex):
-        raise ValueError(f"index must be a DatetimeIndex, got {type(index).__name__}")
+    instance("index", index, pd.DatetimeIndex, "a pandas DatetimeIndex")
     first, stop = (_clock(name, value) for name, value in (("start", start), ("end", end)))
     if stop <= first:
-        raise ValueError(f"end must be later than start, got start={start!r}, end={end!r}")
-    days = as_array("weekdays", list(weekdays), high=6, integer=True)
+        raise value_error("end", end, "too_small", "be later than start",
+                          f"start={start!r}, end={end!r}")
+    days = one_dimensional("weekdays", weekdays, high=6, integer=True)
     minute = index.hour.to_numpy() * 60 + index.minute.to_numpy()
     return (minute >= first) & (minute < stop) & np.isin(index.day_of_week.to_numpy(), days)
 
 
 def _clock(name, value) -> int:
+    """Minutes after midnight of a clock time ``"09:30"`` (00:00 to 24:00)."""
+    text(name, value)
     try:
-        hours, minutes = (int(part) for part in str(value).split(":"))
+        hours, minutes = (int(part) for part in value.split(":"))
     except ValueError:
-        raise ValueError(f"{name} must be a clock time like '09:30', got {value!r}") from None
+        raise value_error(name, value, "format", "be a clock time like '09:30'") from None
     if not (0 <= hours <= 24 and 0 <= minutes < 60) or hours * 60 + minutes > 24 * 60:
-        raise ValueError(f"{name} must be a clock time between 00:00 and 24:00, got {value!r}")
+        raise value_error(name, value, "too_large", "be a clock time between 00:00 and 24:00")
     return hours * 60 + minutes
 
 
@@ -252,9 +260,16 @@ def move_block(staffed, removed, starts) -> pd.Series:
     s = _series("staffed", staffed)
     r = _series("removed", removed)
     if not s.index.equals(r.index):
-        raise ValueError("staffed and removed must have the same index")
-    if isinstance(starts, str) or not len(starts):
-        raise ValueError(f"starts must be a list of clock times like ['14:00'], got {starts!r}")
+        raise value_error("removed", removed, "shape", "have the same index as staffed",
+                          f"{len(r)} values against {len(s)}")
+    if isinstance(starts, str):
+        raise value_error("starts", starts, "shape", "be a list of clock times like ['14:00']")
+    if not isinstance(starts, (list, tuple)):
+        raise type_error("starts", starts, "a list of clock times like ['14:00']")
+    if not starts:
+        raise value_error("starts", starts, "empty", "be a list of clock times like ['14:00']")
+    for start in starts:
+        _clock("starts", start)
     moved = s + r
     groups = len(starts)
     step = s.index.to_series().diff().min() if len(s) > 1 else pd.Timedelta(minutes=15)
@@ -272,8 +287,8 @@ def move_block(staffed, removed, starts) -> pd.Series:
 
 
 def _series(name, value):
-    if not isinstance(value, pd.Series) or not isinstance(value.index, pd.DatetimeIndex):
-        raise ValueError(f"{name} must be a pandas Series on a DatetimeIndex, got {type(value).__name__}")
+    instance(name, value, pd.Series, "a pandas Series on a DatetimeIndex")
+    _datetime_index(name, value)
     as_array(name, value)
     return value.astype(float)
 
@@ -288,7 +303,13 @@ def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=No
     n = as_array("staffed", staffed, integer=True)
     c = as_array("calls", calls)
     if n.shape != c.shape:
-        raise ValueError(f"staffed and calls must have the same shape, got {n.shape} and {c.shape}")
+        raise value_error("calls", calls, "shape", "have the same shape as staffed",
+                          f"staffed and calls of the shapes {n.shape} and {c.shape}")
+    aht = scalar("aht", aht, low=0.0, low_inclusive=False)
+    awt = scalar("awt", awt)
+    optional_scalar("target", target, high=1.0)
+    patience = optional_scalar("patience", patience, low=0.0, low_inclusive=False)
+    interval = scalar("interval", interval, low=0.0, low_inclusive=False)
     load = erlang.traffic(c, aht, interval)
     busy = c > 0
     sl = np.ones_like(c)
@@ -310,17 +331,23 @@ def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, i
     ``service level week`` and ``service level piek`` (volume-weighted, Erlang A with ``plan``)
     and ``zwakste uur`` (the lowest hour of the day over the week, all days together).
     """
-    if not isinstance(options, dict) or not options:
-        raise ValueError(f"options must be a non-empty dict of name -> staffing, got {options!r}")
+    instance("options", options, dict, "a dict of name -> staffing")
+    if not options:
+        raise value_error("options", options, "empty", "be a non-empty dict of name -> staffing")
     c = _series("calls", calls)
-    mask = np.asarray(block, dtype=bool)
+    mask = _mask("block", block)
     if mask.shape != c.shape or not c[mask].sum() > 0:
-        raise ValueError("block must be a boolean mask on the calls with at least one call inside")
+        raise value_error("block", block, "shape",
+                          "be a boolean mask on the calls with at least one call inside")
+    plan = _plan(plan)
+    shrinkage = scalar("shrinkage", shrinkage, high=1.0, high_inclusive=False)
+    contract_hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    interval = scalar("interval", interval, low=0.0, low_inclusive=False)
     rows, reference = {}, None
     for name, staffed in options.items():
         s = _series(f"options[{name!r}]", staffed)
         if not s.index.equals(c.index):
-            raise ValueError(f"options[{name!r}] must have the index of calls")
+            raise value_error(f"options[{name!r}]", staffed, "shape", "have the index of calls")
         sl = expected_service_level(s, c, **plan, interval=interval)
         answered = sl * c
         hour = answered.groupby(c.index.hour).sum() / c.groupby(c.index.hour).sum()
@@ -335,6 +362,38 @@ def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, i
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "optie"
     return table
+
+
+def _mask(name, value):
+    """``value`` as a boolean array: True/False per interval, nothing else."""
+    if value is None or isinstance(value, (str, bytes, Mapping)):
+        raise type_error(name, value, "a boolean mask (True/False per interval)")
+    try:
+        mask = np.asarray(value)
+    except ValueError:
+        raise value_error(name, value, "shape", "be a rectangular (not ragged) boolean mask") from None
+    if mask.dtype != bool:
+        raise ParameterTypeError(name, value, "type", f"{name} must be a boolean mask (True/False per "
+                                 f"interval), got values of dtype {mask.dtype}")
+    return mask
+
+
+_PLAN_KEYS = ("aht", "awt", "target", "patience")
+
+
+def _plan(plan):
+    """A staffing model as :func:`client_plan` gives it, checked (``aht`` and ``awt`` required)."""
+    instance("plan", plan, dict, "a dict like client_plan() with aht, awt, target and patience")
+    unknown = [key for key in plan if key not in _PLAN_KEYS]
+    missing = [key for key in ("aht", "awt") if key not in plan]
+    if unknown or missing:
+        raise value_error("plan", plan, "columns", f"have the keys aht and awt (and optionally "
+                          f"target and patience), missing {missing}, unknown {unknown}")
+    scalar("plan['aht']", plan["aht"], low=0.0, low_inclusive=False)
+    scalar("plan['awt']", plan["awt"])
+    optional_scalar("plan['target']", plan.get("target"), high=1.0)
+    optional_scalar("plan['patience']", plan.get("patience"), low=0.0, low_inclusive=False)
+    return plan
 
 
 def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
@@ -415,6 +474,7 @@ def gap_figure(required, staffed, title="Plan tegenover ingezet", label="plan", 
     from .plots import BLUE, CourseFigure, ORANGE
 
     text("title", title)
+    text("label", label)
     r = pd.Series(as_array("required", required),
                   index=required.index if isinstance(required, pd.Series) else None)
     s = pd.Series(as_array("staffed", staffed),

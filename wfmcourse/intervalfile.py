@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._checks import optional_array
+from ._checks import instance, optional_array, text, type_error, value_error
 from .datafiles import DataFileError
 
 __all__ = ["MAX_BYTES", "LABEL_COLUMNS", "IntervalFile", "read", "dutch_message"]
@@ -95,7 +95,10 @@ def read(source, *, name=None, aht=None) -> IntervalFile:
     """
     default = optional_array("aht", aht, low=0.0, low_inclusive=False)
     if default is not None and default.ndim != 0:
-        raise ValueError(f"aht must be one number of seconds for the whole file, got {aht!r}")
+        raise value_error("aht", aht, "shape", "be one number of seconds for the whole file")
+    text("name", name, optional=True)
+    if not isinstance(source, (bytes, bytearray, memoryview, str, os.PathLike)):
+        raise type_error("source", source, "the bytes of a file or a file path (str or pathlib.Path)")
     if isinstance(source, (bytes, bytearray, memoryview)):
         name = _file_name(name)
         content = bytes(source)
@@ -110,8 +113,8 @@ def read(source, *, name=None, aht=None) -> IntervalFile:
             _refuse(name, None, None, "too_large", f"file is larger than {MAX_BYTES:,} bytes "
                     f"(got {size:,})", details={"size": size})
         content = path.read_bytes()
-    text = _decode(name, content)
-    header_line, separator, header, rows = _records(name, text)
+    decoded = _decode(name, content)
+    header_line, separator, header, rows = _records(name, decoded)
     return _typed(name, separator, header_line, header, rows,
                   None if default is None else float(default))
 
@@ -360,6 +363,7 @@ def dutch_message(error: DataFileError) -> str:
 
     It names the file, the physical line and the column and quotes the text found.
     """
+    instance("error", error, DataFileError, "a DataFileError from intervalfile.read")
     if error.kind == "decimal_mark":
         problem = _DECIMAL_MARK.get(error.details.get("separator"), _DUTCH["not_a_number"])
     else:

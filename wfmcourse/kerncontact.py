@@ -310,7 +310,9 @@ def remaining_aht(counts, aht, removed=0.0):
     """AHT (seconds) of the contact mix after removing a fraction of some reasons' contacts.
 
     ``counts`` and ``aht`` per contact reason; ``removed`` the fraction of each reason's
-    contacts that disappears (one value or one per reason; 0 for reasons you do not touch):
+    contacts that disappears (one value or one per reason; 0 for reasons you do not touch), or a
+    flag per reason (True: all its contacts go, as ``~reasons["vermijdbaar"]`` keeps only the
+    avoidable ones):
 
     ``AHT = sum(counts * (1 - removed) * aht) / sum(counts * (1 - removed))``.
 
@@ -319,7 +321,7 @@ def remaining_aht(counts, aht, removed=0.0):
     """
     c, a, r = broadcast(counts=as_array("counts", counts),
                         aht=as_array("aht", aht, low=0.0, low_inclusive=False),
-                        removed=as_array("removed", removed, high=1.0))
+                        removed=as_array("removed", removed, high=1.0, allow_bool=True))
     left = c * (1.0 - r)
     if left.sum() <= 0:
         raise ValueError(f"no contacts are left: counts {counts!r} with removed {removed!r}")

@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import numbers
+from collections.abc import Mapping
 
 import numpy as np
 
-from ._checks import flag, type_error, whole
-
-import numpy as np
+from ._checks import ParameterTypeError, flag, type_error, value_error, whole
 
 __all__ = ["number", "percent", "short", "date", "LABELS", "table"]
 
@@ -99,7 +98,16 @@ def date(value, *, time=None) -> str:
     """
     import pandas as pd
 
-    ts = pd.Timestamp(value)
+    time = None if time is None else flag("time", time)
+    if value is None:
+        return "–"
+    if not isinstance(value, (str, _dt.date, np.datetime64)):      # a Timestamp is a date too
+        raise type_error("value", value, "a date (datetime.date, pandas Timestamp or text "
+                         "'2025-03-03') or None")
+    try:
+        ts = pd.Timestamp(value)
+    except ValueError:
+        raise value_error("value", value, "format", "be a date like '2025-03-03'") from None
     if pd.isna(ts):
         return "–"
     text = f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
@@ -148,11 +156,23 @@ def table(data, decimals=1, *, percent=(), labels=None):
     """
     import pandas as pd
 
+    if labels is not None and not isinstance(labels, Mapping):
+        raise type_error("labels", labels, "a dict name -> Dutch label, or None")
     labels = dict(labels or {})
     if isinstance(data, pd.Series):
         data = data.to_frame(data.name if data.name is not None else "waarde")
     if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"data must be a pandas DataFrame or Series, got {type(data).__name__}")
+        raise ParameterTypeError("data", data, "type", "data must be a pandas DataFrame or Series, "
+                                 f"got {type(data).__name__}")
+    if isinstance(decimals, Mapping):
+        for column, d in decimals.items():
+            if d is not None:
+                whole(f"decimals[{column!r}]", d)
+    elif decimals is not None:
+        whole("decimals", decimals)
+    if isinstance(percent, (str, bytes)) or not isinstance(percent, (list, tuple, set, frozenset,
+                                                                      pd.Index)):
+        raise type_error("percent", percent, "a list of column names")
     unknown = [c for c in percent if c not in data.columns]
     if unknown:
         raise ValueError(f"percent names columns that data does not have: {unknown}")

@@ -64,6 +64,8 @@ def dutch_ticks(fig):
     """
     from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+    instance("fig", fig, Figure, "a matplotlib Figure")
+
     def percent_formatter(old):
         decimals = old.decimals if old.decimals is not None else 0
         return FuncFormatter(lambda v, _pos: nl.percent(v / old.xmax, decimals))
