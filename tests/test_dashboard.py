@@ -143,8 +143,11 @@ def test_no_calls_at_all():
     plan = d.staffing_plan([0, 0], 180)
     t = plan.totals
     assert t["agents_peak"] == 0 and t["fte"] == 0
-    assert t["service_level"] is None and t["asa"] is None and t["occupancy"] is None
-    assert "–" in d.plan_html(plan)
+    assert t["service_level"] is None and t["asa"] is None
+    # zero agents carry nothing: occupancy 0 (erlang.occupancy), per interval and in total
+    assert t["occupancy"] == 0.0 and (plan.intervals["occupancy"] == 0.0).all()
+    html_text = d.plan_html(plan)
+    assert "–" in html_text and "<td data-key='occupancy'><b>0,0 %</b></td>" in html_text
 
 
 @settings(max_examples=40, deadline=None)

@@ -285,11 +285,7 @@ def service_level(agents, traffic, aht, awt, patience=None):
     scalar = is_scalar_call(agents, traffic, aht, awt, patience)
     n, a, h, t, p = _agents(agents), _traffic(traffic), _aht(aht), _awt(awt), _patience(patience)
     if p is None:
-        n, a, h, t = np.broadcast_arrays(n, a, h, t)
-        c = _erlang_c(n, a)
-        sl = np.where(n > a, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
-        sl = np.where(a == 0, 1.0, sl)
-        return finish(np.clip(sl, 0.0, 1.0), scalar)
+        return finish(_erlang_c_metrics(n, a, h, t)["service_level"], scalar)
     return finish(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar)
 
 
@@ -302,11 +298,7 @@ def asa(agents, traffic, aht, patience=None):
     scalar = is_scalar_call(agents, traffic, aht, patience)
     n, a, h, p = _agents(agents), _traffic(traffic), _aht(aht), _patience(patience)
     if p is None:
-        n, a, h = np.broadcast_arrays(n, a, h)
-        c = _erlang_c(n, a)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            wait = np.where(n > a, c * h / (n - a), np.inf)
-        return finish(np.where(a == 0, 0.0, wait), scalar)
+        return finish(_erlang_c_metrics(n, a, h)["asa"], scalar)
     return finish(_erlang_a_metrics(n, a, h, p)["asa"], scalar)
 
 
@@ -320,10 +312,12 @@ def abandonment(agents, traffic, aht, patience):
 
 
 def occupancy(agents, traffic, aht=None, patience=None):
-    """Share of agent time spent handling calls.
+    """Share of agent time spent handling calls: the carried load per agent, ``carried / n``.
 
-    Erlang C: ``A / n`` (1 when ``agents <= traffic``). Erlang A: only the answered load counts,
-    ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents give 0.
+    Erlang C: ``A / n``; when ``agents <= traffic`` the queue grows without end and every agent
+    is busy all the time, so 1. Erlang A: only the answered load is carried,
+    ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents carry nothing and have
+    no time to fill: 0, in both models (so an interval without calls and agents shows 0 %).
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
     n, a = _agents(agents), _traffic(traffic)
@@ -331,28 +325,64 @@ def occupancy(agents, traffic, aht=None, patience=None):
     if p is None:
         if aht is not None:
             _aht(aht)
-        n, a = np.broadcast_arrays(n, a)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.where(n > a, a / n, 1.0)
-        return finish(np.where(a == 0, 0.0, occ), scalar)
+        return finish(_erlang_c_metrics(n, a, 1.0)["occupancy"], scalar)
     if aht is None:
         raise ValueError("aht must be given when patience is given, got None")
     h = _aht(aht)
-    n, a, h, p = np.broadcast_arrays(n, a, h, p)
-    carried = a * (1.0 - _erlang_a_metrics(n, a, h, p)["p_abandon"])
+    m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
+    return finish(_occupancy_a(n, a, m["p_abandon"]), scalar)
+
+
+# ---------------------------------------------------------------------------
+# metrics as the public functions report them (the staffing search uses the same)
+# ---------------------------------------------------------------------------
+def _erlang_c_metrics(n, a, h, t=None):
+    """Erlang C ``service_level`` (with ``t``), ``asa`` and ``occupancy`` for validated arrays."""
+    n, a, h, t = np.broadcast_arrays(n, a, h, 0.0 if t is None else t)
+    c = _erlang_c(n, a)
+    stable = n > a
+    idle = a == 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        sl = np.where(stable, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
+        wait = np.where(stable, c * h / (n - a), np.inf)
+        occ = np.where(stable, a / n, 1.0)          # n <= A: every agent busy all the time
+    return {
+        "service_level": np.where(idle, 1.0, np.clip(sl, 0.0, 1.0)),
+        "asa": np.where(idle, 0.0, wait),
+        "occupancy": np.where(idle | (n == 0), 0.0, occ),
+    }
+
+
+def _occupancy_a(n, a, p_abandon):
+    """Erlang A occupancy ``A (1 - abandonment) / n``, 0 for zero agents (see :func:`occupancy`)."""
+    n, a, p_abandon = np.broadcast_arrays(n, a, p_abandon)
     with np.errstate(divide="ignore", invalid="ignore"):
-        occ = np.where(n > 0, carried / n, 0.0)
-    return finish(np.clip(occ, 0.0, 1.0), scalar)
+        occ = np.where(n > 0, a * (1.0 - p_abandon) / n, 0.0)
+    return np.minimum(occ, 1.0)      # carried <= n exactly; this only drops rounding in the last bit
 
 
-def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None):
+_MAX_AGENTS = 2 ** 53    # every whole number up to here is exact in float64, so the search is too
+
+
+def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None,
+                  max_abandonment=None):
     """Smallest whole number of agents that meets every given target.
 
     ``target`` is the service-level fraction (0.8 for 80/20 with ``awt=20``); ``max_occupancy``
-    a fraction in (0, 1]; ``max_asa`` seconds. Erlang C without ``patience``, Erlang A with it;
-    in Erlang A the answer can lie below the offered load. Zero traffic needs 0 agents.
+    a fraction in (0, 1]; ``max_asa`` seconds; ``max_abandonment`` a fraction in (0, 1] of the
+    offered calls (Erlang A only). Erlang C without ``patience``, Erlang A with it; in Erlang A
+    the answer can lie below the offered load. Zero traffic needs 0 agents.
+
+    The answer is the minimum as :func:`service_level`, :func:`asa`, :func:`occupancy` and
+    :func:`abandonment` report the metrics: ``n`` meets every target and ``n - 1`` misses one.
+    Each metric is monotone in the agent count (Erlang C above the offered load; Erlang A
+    occupancy up to rounding of about 1e-12 relative, where it lies that close to 1), so the
+    bisection finds the smallest such ``n``. Targets that need more than ``2**53`` agents (the
+    largest count a float represents exactly, e.g. ``max_occupancy=1e-19`` at 10 Erlang) raise
+    a ``ValueError`` naming the target.
     """
-    scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa)
+    scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa,
+                            max_abandonment)
     a = _traffic(traffic)
     h = _aht(aht)
     t = _awt(awt)
@@ -360,71 +390,95 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     p = _patience(patience)
     occ = optional_array("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
     wait = optional_array("max_asa", max_asa, low=0.0, low_inclusive=False)
+    lost = optional_array("max_abandonment", max_abandonment, low=0.0, low_inclusive=False,
+                          high=1.0)
+    if lost is not None and p is None:
+        raise ValueError(f"max_abandonment needs patience (Erlang A; in Erlang C nobody hangs "
+                         f"up), got max_abandonment={max_abandonment!r} and patience=None")
     arrays = np.broadcast_arrays(a, h, t, sl,
                                  np.nan if p is None else p,
                                  1.0 if occ is None else occ,
-                                 np.inf if wait is None else wait)
+                                 np.inf if wait is None else wait,
+                                 1.0 if lost is None else lost)
     shape = arrays[0].shape
-    a, h, t, sl, p_, occ_, wait_ = (np.ravel(v).astype(float) for v in arrays)
+    a, h, t, sl, p_, occ_, wait_, lost_ = (np.ravel(v).astype(float) for v in arrays)
     need = np.zeros(a.shape, dtype=np.int64)
-    busy = a > 0
-    if busy.any():
-        idx = np.flatnonzero(busy)
+    busy = np.flatnonzero(a > 0)
+    if busy.size:
+        a, h, t, sl, p_, occ_, wait_, lost_ = (v[busy] for v in (a, h, t, sl, p_, occ_, wait_,
+                                                                  lost_))
         if p is None:
-            need[idx] = _search_erlang_c(a[idx], h[idx], t[idx], sl[idx], occ_[idx], wait_[idx])
+            def checks(n, rows):
+                m = _erlang_c_metrics(n, a[rows], h[rows], t[rows])
+                return [(m["service_level"] >= sl[rows], "target", sl),
+                        (m["occupancy"] <= occ_[rows], "max_occupancy", occ_),
+                        (m["asa"] <= wait_[rows], "max_asa", wait_)]
+            least = a                       # n <= A: SL = 0
         else:
-            need[idx] = _search_erlang_a(a[idx], h[idx], t[idx], sl[idx], p_[idx], occ_[idx],
-                                         wait_[idx])
+            def checks(n, rows):
+                m = _erlang_a_metrics(n, a[rows], h[rows], p_[rows], t[rows])
+                return [(m["service_level"] >= sl[rows], "target", sl),
+                        (_occupancy_a(n, a[rows], m["p_abandon"]) <= occ_[rows],
+                         "max_occupancy", occ_),
+                        (m["asa"] <= wait_[rows], "max_asa", wait_),
+                        (m["p_abandon"] <= lost_[rows], "max_abandonment", lost_)]
+            least = sl * a * (1.0 - 1e-9)   # answered in time <= carried load <= n
+        too_many = np.flatnonzero(least >= _MAX_AGENTS)
+        if too_many.size:
+            _too_many("target", sl[too_many[0]], a[too_many[0]])
+        # Erlang A: zero agents answer nobody, so 0 misses the (positive) target
+        low = (np.floor(a) if p is None else np.zeros_like(a)).astype(np.int64)
+        with np.errstate(over="ignore"):
+            guess = np.maximum(a + 3.0 * np.sqrt(a) + 3.0, a / occ_)
+        need[busy] = _bisect(checks, low, guess, a)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 
-def _search_erlang_c(a, h, t, target, max_occ, max_wait):
-    """Walk up from the first stable agent count with the Erlang B recursion B(n) = A B(n-1) / (n + A B(n-1))."""
-    n = np.floor(a) + 1.0
-    n = np.maximum(n, np.ceil(a / max_occ) - 1.0)   # -1: let the loop settle rounding at the edge
-    b = _erlang_b(n, a)
+def _bisect(checks, low, guess, a):
+    """Smallest n > low for which every check holds, for each row; ``low`` must fail a check.
 
-    def meets(n, a, b, h, t, target, max_occ, max_wait):
-        c = _erlang_c_from_b(n, a, b)
-        stable = n > a
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sl = np.where(stable, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
-            wait = np.where(stable, c * h / (n - a), np.inf)
-        return stable & (sl >= target) & (a / n <= max_occ) & (wait <= max_wait)
-
-    todo = np.flatnonzero(~meets(n, a, b, h, t, target, max_occ, max_wait))
-    while todo.size:
-        n[todo] += 1.0
-        b[todo] = a[todo] * b[todo] / (n[todo] + a[todo] * b[todo])
-        ok = meets(n[todo], a[todo], b[todo], h[todo], t[todo], target[todo], max_occ[todo],
-                   max_wait[todo])
-        todo = todo[~ok]
-    return n.astype(np.int64)
-
-
-def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
-    """Bisection on the agent count: Erlang A service level and occupancy are monotone in n."""
-
+    ``checks(n, rows)`` returns ``(ok, name, values)`` triples for the rows ``rows``: ``ok`` a
+    boolean array, ``name`` the target's parameter and ``values`` its value for every row. The
+    upper end doubles its distance from ``low`` until every check holds (at most up to
+    ``2**53``); then the bracket halves. Integer arithmetic throughout; float only to evaluate.
+    """
     def meets(n, rows):
-        m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows])
-        carried = a[rows] * (1.0 - m["p_abandon"])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
-        return ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
-                & (m["asa"] <= max_wait[rows]))
+        ok = np.ones(rows.size, dtype=bool)
+        for passed, _, _ in checks(n.astype(float), rows):
+            ok &= passed
+        return ok
 
-    rows = np.arange(a.size)
-    high = np.ceil(a + 3.0 * np.sqrt(a) + 3.0)
+    rows = np.arange(low.size)
+    high = np.clip(np.ceil(np.minimum(guess, _MAX_AGENTS)), low + 1, _MAX_AGENTS).astype(np.int64)
+    low = low.copy()
     todo = rows[~meets(high, rows)]
-    while todo.size:              # the targets are always reachable: SL -> 1, ASA -> 0 as n grows
-        high[todo] *= 2.0
+    while todo.size:
+        stuck = todo[high[todo] >= _MAX_AGENTS]
+        if stuck.size:
+            _unreachable(checks, stuck[:1], a)
+        gap = high[todo] - low[todo]
+        low[todo] = high[todo]
+        high[todo] = np.minimum(high[todo] + 2 * gap, _MAX_AGENTS)
         todo = todo[~meets(high[todo], todo)]
-    low = np.zeros_like(high)     # zero agents never meet a service-level target above 0
     todo = rows[high - low > 1]
     while todo.size:
-        mid = np.floor((low[todo] + high[todo]) / 2.0)
+        mid = low[todo] + (high[todo] - low[todo]) // 2
         ok = meets(mid, todo)
         high[todo[ok]] = mid[ok]
         low[todo[~ok]] = mid[~ok]
         todo = todo[high[todo] - low[todo] > 1]
-    return high.astype(np.int64)
+    return high
+
+
+def _unreachable(checks, row, a):
+    """Raise the ValueError for a target that even ``2**53`` agents do not meet."""
+    for passed, name, values in checks(np.array([float(_MAX_AGENTS)]), row):
+        if not passed[0]:
+            _too_many(name, values[row[0]], a[row[0]])
+    raise AssertionError("unreachable")     # pragma: no cover
+
+
+def _too_many(name, value, a):
+    raise ValueError(f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} agents "
+                     f"(2**53, the largest agent count computed exactly) at "
+                     f"traffic={float(a)!r} Erlang")
