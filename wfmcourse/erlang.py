@@ -336,10 +336,11 @@ def occupancy(agents, traffic, aht=None, patience=None):
 # ---------------------------------------------------------------------------
 # metrics as the public functions report them (the staffing search uses the same)
 # ---------------------------------------------------------------------------
-def _erlang_c_metrics(n, a, h, t=None):
-    """Erlang C ``service_level`` (with ``t``), ``asa`` and ``occupancy`` for validated arrays."""
+def _erlang_c_metrics(n, a, h, t=None, b=None):
+    """Erlang C ``service_level`` (with ``t``), ``asa`` and ``occupancy`` for validated arrays
+    (from the Erlang B value ``b`` when given)."""
     n, a, h, t = np.broadcast_arrays(n, a, h, 0.0 if t is None else t)
-    c = _erlang_c(n, a)
+    c = _erlang_c(n, a) if b is None else _erlang_c_from_b(n, a, b)
     stable = n > a
     idle = a == 0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -362,6 +363,7 @@ def _occupancy_a(n, a, p_abandon):
 
 
 _MAX_AGENTS = 2 ** 53    # every whole number up to here is exact in float64, so the search is too
+_WALK_STEPS = 64         # Erlang C: agents tried one by one before the bisection takes over
 
 
 def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None,
@@ -408,8 +410,8 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
         a, h, t, sl, p_, occ_, wait_, lost_ = (v[busy] for v in (a, h, t, sl, p_, occ_, wait_,
                                                                   lost_))
         if p is None:
-            def checks(n, rows):
-                m = _erlang_c_metrics(n, a[rows], h[rows], t[rows])
+            def checks(n, rows, b=None):
+                m = _erlang_c_metrics(n, a[rows], h[rows], t[rows], b)
                 return [(m["service_level"] >= sl[rows], "target", sl),
                         (m["occupancy"] <= occ_[rows], "max_occupancy", occ_),
                         (m["asa"] <= wait_[rows], "max_asa", wait_)]
@@ -426,32 +428,63 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
         too_many = np.flatnonzero(least >= _MAX_AGENTS)
         if too_many.size:
             _too_many("target", sl[too_many[0]], a[too_many[0]])
-        # Erlang A: zero agents answer nobody, so 0 misses the (positive) target
-        low = (np.floor(a) if p is None else np.zeros_like(a)).astype(np.int64)
         with np.errstate(over="ignore"):
-            guess = np.maximum(a + 3.0 * np.sqrt(a) + 3.0, a / occ_)
-        need[busy] = _bisect(checks, low, guess, a)
+            guess = np.minimum(np.maximum(a + 3.0 * np.sqrt(a) + 3.0, a / occ_), _MAX_AGENTS)
+        rows = np.arange(a.size)
+        if p is None:
+            # the cheap walk usually lands on the answer; the direct formulas confirm it
+            found = _walk_erlang_c(checks, a, occ_)
+            sure = rows[found > 0]
+            sure = sure[_meets(checks, found[sure], sure) & ~_meets(checks, found[sure] - 1, sure)]
+            need[busy[sure]] = found[sure]
+            left = np.ones(a.size, dtype=bool)
+            left[sure] = False
+            rows = rows[left]
+            low = np.floor(a)                # n <= A misses the target
+        else:
+            low = np.zeros_like(a)           # zero agents answer nobody: 0 misses the target
+        need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 
-def _bisect(checks, low, guess, a):
-    """Smallest n > low for which every check holds, for each row; ``low`` must fail a check.
+def _walk_erlang_c(checks, a, max_occ):
+    """Erlang C candidates: walk up from the first stable agent count with the Erlang B recursion
+    ``B(n) = A B(n-1) / (n + A B(n-1))``; -1 where that takes more than ``_WALK_STEPS`` agents."""
+    with np.errstate(over="ignore"):
+        n = np.maximum(np.floor(a) + 1.0, np.minimum(np.ceil(a / max_occ), _MAX_AGENTS) - 1.0)
+    b = _erlang_b(n, a)
+    found = np.full(a.shape, -1, dtype=np.int64)
+    todo = np.flatnonzero(n < _MAX_AGENTS)
+    for _ in range(_WALK_STEPS):
+        ok = _meets(checks, n[todo], todo, b=b[todo])
+        found[todo[ok]] = n[todo[ok]]
+        todo = todo[~ok & (n[todo] < _MAX_AGENTS)]
+        if not todo.size:
+            break
+        n[todo] += 1.0
+        b[todo] = a[todo] * b[todo] / (n[todo] + a[todo] * b[todo])
+    return found
+
+
+def _meets(checks, n, rows, **extra):
+    """True where ``n`` agents meet every check of :func:`agents_needed` (rows ``rows``)."""
+    ok = np.ones(rows.size, dtype=bool)
+    for passed, _, _ in checks(np.asarray(n, dtype=float), rows, **extra):
+        ok &= passed
+    return ok
+
+
+def _bisect(checks, low, guess, rows, a):
+    """Smallest n > low for which every check holds, for the rows ``rows``; ``low`` must fail.
 
     ``checks(n, rows)`` returns ``(ok, name, values)`` triples for the rows ``rows``: ``ok`` a
     boolean array, ``name`` the target's parameter and ``values`` its value for every row. The
     upper end doubles its distance from ``low`` until every check holds (at most up to
     ``2**53``); then the bracket halves. Integer arithmetic throughout; float only to evaluate.
     """
-    def meets(n, rows):
-        ok = np.ones(rows.size, dtype=bool)
-        for passed, _, _ in checks(n.astype(float), rows):
-            ok &= passed
-        return ok
-
-    rows = np.arange(low.size)
-    high = np.clip(np.ceil(np.minimum(guess, _MAX_AGENTS)), low + 1, _MAX_AGENTS).astype(np.int64)
+    high = np.clip(np.ceil(guess), low + 1, _MAX_AGENTS).astype(np.int64)
     low = low.copy()
-    todo = rows[~meets(high, rows)]
+    todo = rows[~_meets(checks, high[rows], rows)]
     while todo.size:
         stuck = todo[high[todo] >= _MAX_AGENTS]
         if stuck.size:
@@ -459,15 +492,15 @@ def _bisect(checks, low, guess, a):
         gap = high[todo] - low[todo]
         low[todo] = high[todo]
         high[todo] = np.minimum(high[todo] + 2 * gap, _MAX_AGENTS)
-        todo = todo[~meets(high[todo], todo)]
-    todo = rows[high - low > 1]
+        todo = todo[~_meets(checks, high[todo], todo)]
+    todo = rows[high[rows] - low[rows] > 1]
     while todo.size:
         mid = low[todo] + (high[todo] - low[todo]) // 2
-        ok = meets(mid, todo)
+        ok = _meets(checks, mid, todo)
         high[todo[ok]] = mid[ok]
         low[todo[~ok]] = mid[~ok]
         todo = todo[high[todo] - low[todo] > 1]
-    return high
+    return high[rows]
 
 
 def _unreachable(checks, row, a):
