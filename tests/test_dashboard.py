@@ -150,6 +150,13 @@ def test_no_calls_at_all():
     assert "–" in html_text and "<td data-key='occupancy'><b>0,0 %</b></td>" in html_text
 
 
+def test_unreachable_target_is_explained_in_dutch():
+    """1e17 calls in a quarter-hour need more than 2**53 agents: one Dutch sentence."""
+    with pytest.raises(ValueError) as info:
+        d.staffing_plan([1e17], 180)
+    assert d.explain(info.value).startswith("Dit doel is niet te halen")
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.floats(0, 400), min_size=1, max_size=12), st.floats(60, 600),
        st.sampled_from([None, 60.0, 300.0]), st.floats(0, 0.6), st.integers(1, 7))

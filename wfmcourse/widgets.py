@@ -145,6 +145,10 @@ _DUTCH = {
 def explain_error(error: Exception) -> str:
     """A Dutch sentence for a ``ValueError`` raised by :func:`calculate_staffing`."""
     message = str(error)
+    unreachable = re.match(r"(\w+)=(\S+) cannot be met", message)     # erlang.agents_needed
+    if unreachable:
+        return (f"Dit doel is niet te halen: er zijn meer dan {nl.number(2 ** 53, 0)} medewerkers "
+                f"voor nodig. Ingevuld: {unreachable.group(1)} = {unreachable.group(2)}.")
     name = message.split(" ", 1)[0]
     sentence = _DUTCH.get(name, "Deze invoer kan niet worden doorgerekend.")
     found = re.search(r"got (.+)$", message)
