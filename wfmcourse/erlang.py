@@ -325,7 +325,7 @@ def occupancy(agents, traffic, aht=None, patience=None):
     if p is None:
         if aht is not None:
             _aht(aht)
-        return finish(_erlang_c_metrics(n, a, 1.0)["occupancy"], scalar)
+        return finish(_occupancy_c(n, a), scalar)
     if aht is None:
         raise ValueError("aht must be given when patience is given, got None")
     h = _aht(aht)
@@ -346,12 +346,20 @@ def _erlang_c_metrics(n, a, h, t=None, b=None):
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         sl = np.where(stable, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
         wait = np.where(stable, c * h / (n - a), np.inf)
-        occ = np.where(stable, a / n, 1.0)          # n <= A: every agent busy all the time
     return {
         "service_level": np.where(idle, 1.0, np.clip(sl, 0.0, 1.0)),
         "asa": np.where(idle, 0.0, wait),
-        "occupancy": np.where(idle | (n == 0), 0.0, occ),
+        "occupancy": _occupancy_c(n, a),
     }
+
+
+def _occupancy_c(n, a):
+    """Erlang C occupancy ``A / n``; 1 when ``n <= A`` (every agent busy all the time), 0 for
+    zero agents or zero traffic (see :func:`occupancy`)."""
+    n, a = np.broadcast_arrays(n, a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        occ = np.where(n > a, a / n, 1.0)
+    return np.where((a == 0) | (n == 0), 0.0, occ)
 
 
 def _occupancy_a(n, a, p_abandon):
@@ -378,8 +386,9 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     The answer is the minimum as :func:`service_level`, :func:`asa`, :func:`occupancy` and
     :func:`abandonment` report the metrics: ``n`` meets every target and ``n - 1`` misses one.
     Each metric is monotone in the agent count (Erlang C above the offered load; Erlang A
-    occupancy up to rounding of about 1e-12 relative, where it lies that close to 1), so the
-    bisection finds the smallest such ``n``. Targets that need more than ``2**53`` agents (the
+    occupancy up to rounding of about 1e-12 relative, where it lies that close to 1), so that
+    ``n`` is the smallest count meeting them all (a bisection; for Erlang C first a cheap walk
+    with the Erlang B recursion, confirmed with the direct formulas). Targets that need more than ``2**53`` agents (the
     largest count a float represents exactly, e.g. ``max_occupancy=1e-19`` at 10 Erlang) raise
     a ``ValueError`` naming the target.
     """
