@@ -2,13 +2,14 @@
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import cli, erlang, shrinkage
+from wfmcourse import cli, erlang, nl, shrinkage
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ["staff", "--calls", "100", "--interval", "1800", "--aht", "180", "--sl", "80/20"]
@@ -129,6 +130,38 @@ def test_max_occupancy_and_max_asa_pass_through(capsys):
     assert "ASA hoogstens 3 s" in field(out, "Doel")
 
 
+def test_max_abandonment_pass_through(capsys):
+    code, out, err = run(EXAMPLE + ["--patience", "120", "--max-abandonment", "2%"], capsys)
+    assert code == 0 and err == ""
+    need = erlang.agents_needed(10.0, 180, 20, 0.8, patience=120, max_abandonment=0.02)
+    assert need > erlang.agents_needed(10.0, 180, 20, 0.8, patience=120)   # the cap binds
+    assert field(out, "Medewerkers nodig") == str(need)
+    assert "afhakers hoogstens 2 %" in field(out, "Doel")
+    s = cli.staff_summary(100, 180, 1800, patience=120, max_abandonment=0.02)
+    assert s["agents"] == need and s["max_abandonment"] == 0.02 and s["abandonment"] <= 0.02
+
+
+def test_tiny_max_occupancy_is_one_clear_error(capsys):
+    """Reported: --max-occupancy 1e-300 printed RuntimeWarnings (the search overflowed)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        code, out, err = run(EXAMPLE + ["--max-occupancy", "1e-300"], capsys)
+    assert code == 1 and out == ""
+    line = one_line_error(err)
+    assert "max_occupancy=1e-300" in line and "2**53" in line
+
+
+@pytest.mark.parametrize("extra", [[], ["--patience", "60"]])
+def test_zero_agents_show_zero_occupancy(capsys, extra):
+    """One rule (erlang.occupancy): zero agents carry nothing, occupancy 0 (it printed 100,0 %)."""
+    code, out, _ = run(EXAMPLE + ["--agents", "0"] + extra, capsys)
+    assert code == 0
+    assert field(out, "Bezetting (occupancy)") == "0,0 %"
+    code, out, _ = run(EXAMPLE + ["--agents", "9"] + extra, capsys)     # fewer than 10 Erlang
+    expected = "100,0 %" if not extra else nl.percent(erlang.occupancy(9, 10.0, 180, patience=60))
+    assert field(out, "Bezetting (occupancy)") == expected
+
+
 def test_shrinkage_and_fte_use_the_shrinkage_module(capsys):
     s = cli.staff_summary(100, 180, 1800, shrinkage_rate=0.3, contract_hours=36)
     assert s["scheduled"] == pytest.approx(14 / 0.7)
@@ -176,6 +209,7 @@ def test_csv_round_trip(tmp_path, capsys):
                                atol=1e-6)
     np.testing.assert_allclose(table["asa"], erlang.asa(need, a, aht), atol=1e-6)
     np.testing.assert_allclose(table["occupancy"], erlang.occupancy(need, a), atol=1e-6)
+    assert table["agents"][2] == 0 and table["occupancy"][2] == 0.0     # no calls, no agents
     # row by row it agrees with the single-interval summary
     assert np.isnan(table["aht"][0])             # the file's own text is kept (empty cell)
     for c, h, n in zip(calls, aht, table["agents"]):
@@ -268,6 +302,8 @@ def test_missing_and_unparsable_files(tmp_path, capsys):
     (["--target", "80"], ("target", "80")),
     (["--agents", "-2"], ("agents", "-2")),
     (["--max-occupancy", "1.5"], ("max_occupancy",)),
+    (["--patience", "60", "--max-abandonment", "0"], ("max_abandonment", "0")),
+    (["--patience", "60", "--max-abandonment", "150%"], ("max_abandonment", "1.5")),
     (["--shrinkage", "1"], ("shrinkage",)),
 ])
 def test_bad_values_exit_1_with_one_line(capsys, extra, words):
@@ -286,6 +322,7 @@ def test_bad_values_exit_1_with_one_line(capsys, extra, words):
     ["staff", "--calls", "100", "--aht", "180", "--sl", "80"],
     ["staff", "--calls", "100", "--aht", "180", "--sl", "80/20", "--awt", "15"],
     ["staff", "--calls", "100", "--aht", "180", "--contract-hours", "36"],
+    ["staff", "--calls", "100", "--aht", "180", "--max-abandonment", "0.05"],   # no --patience
     ["staff", "--calls", "100", "--aht", "180", "--out", "x.csv"],
     ["staff", "--calls", "100", "--aht", "180", "--bogus"],
     ["begroot"],

@@ -143,8 +143,18 @@ def test_no_calls_at_all():
     plan = d.staffing_plan([0, 0], 180)
     t = plan.totals
     assert t["agents_peak"] == 0 and t["fte"] == 0
-    assert t["service_level"] is None and t["asa"] is None and t["occupancy"] is None
-    assert "–" in d.plan_html(plan)
+    assert t["service_level"] is None and t["asa"] is None
+    # zero agents carry nothing: occupancy 0 (erlang.occupancy), per interval and in total
+    assert t["occupancy"] == 0.0 and (plan.intervals["occupancy"] == 0.0).all()
+    html_text = d.plan_html(plan)
+    assert "–" in html_text and "<td data-key='occupancy'><b>0,0 %</b></td>" in html_text
+
+
+def test_unreachable_target_is_explained_in_dutch():
+    """1e17 calls in a quarter-hour need more than 2**53 agents: one Dutch sentence."""
+    with pytest.raises(ValueError) as info:
+        d.staffing_plan([1e17], 180)
+    assert d.explain(info.value).startswith("Dit doel is niet te halen")
 
 
 @settings(max_examples=40, deadline=None)

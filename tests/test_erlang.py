@@ -291,6 +291,12 @@ BAD_CALLS = [
     (lambda: erlang.agents_needed(10, 180, 20, 0.0), "target", "0"),
     (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_occupancy=1.2), "max_occupancy", "1.2"),
     (lambda: erlang.agents_needed(10, 180, 20, 0.8, max_asa=0), "max_asa", "0"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.8, patience=60, max_abandonment=0),
+     "max_abandonment", "0"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.8, patience=60, max_abandonment=1.5),
+     "max_abandonment", "1.5"),
+    (lambda: erlang.agents_needed(10, 180, 20, 0.8, patience=60, max_abandonment=float("nan")),
+     "max_abandonment", "nan"),
     (lambda: erlang.traffic(100, 180, interval=0), "interval", "0"),
     (lambda: erlang.erlang_c([10, 11.5], 3), "agents", "11.5"),
     (lambda: erlang.traffic([1, 2, float("inf")], 180), "calls", "inf"),
@@ -380,24 +386,57 @@ def test_vectorised_equals_scalar(a, aht, awt, patience):
         assert need[i] == erlang.agents_needed(float(a[i]), aht, awt, 0.8, patience=patience)
 
 
-@settings(max_examples=60, deadline=None)
-@given(a=st.floats(0.01, 60.0), aht=ahts, awt=awts, target=st.floats(0.05, 0.99),
-       patience=st.none() | patiences, max_occ=st.none() | st.floats(0.5, 1.0),
-       max_asa=st.none() | st.floats(1.0, 120.0))
-def test_agents_needed_is_the_minimum(a, aht, awt, target, patience, max_occ, max_asa):
+targets = st.floats(0.05, 0.99) | st.just(float(np.nextafter(1.0, 0.0)))
+# Erlang A occupancy is monotone only to rounding (1e-12) where it lies that close to 1, so the
+# caps stay clear of that band: such a cap means "no cap" in practice
+caps = st.none() | st.floats(0.05, 0.999) | st.just(1.0) | st.just(1e-12)
+asa_caps = st.none() | st.floats(1e-3, 120.0) | st.just(1e-300)
+abandon_caps = st.none() | st.floats(1e-4, 1.0) | st.just(1e-300)
+
+
+def meets_all(k, a, aht, awt, target, patience, max_occ, max_asa, max_ab):
+    """Every target checked through the public functions, vectorised over agent counts k."""
+    ok = erlang.service_level(k, a, aht, awt, patience=patience) >= target
+    if max_occ is not None:
+        ok &= erlang.occupancy(k, a, aht, patience=patience) <= max_occ
+    if max_asa is not None:
+        ok &= erlang.asa(k, a, aht, patience=patience) <= max_asa
+    if max_ab is not None:
+        ok &= erlang.abandonment(k, a, aht, patience) <= max_ab
+    return ok
+
+
+@settings(max_examples=80, deadline=None)
+@given(a=st.floats(0.01, 60.0), aht=ahts, awt=awts, target=targets, patience=st.none() | patiences,
+       max_occ=caps, max_asa=asa_caps, max_ab=abandon_caps)
+def test_agents_needed_is_the_minimum(a, aht, awt, target, patience, max_occ, max_asa, max_ab):
+    """Every combination of targets, including extreme ones (a target next to 1, an occupancy cap
+    of 1e-12 that needs about 1e13 agents, an ASA or abandonment cap of 1e-300): the answer meets
+    them all, one agent fewer does not, and (for answers small enough to list) no smaller count does."""
+    if patience is None:
+        max_ab = None           # Erlang C: nobody hangs up
     n = erlang.agents_needed(a, aht, awt, target, patience=patience, max_occupancy=max_occ,
-                             max_asa=max_asa)
+                             max_asa=max_asa, max_abandonment=max_ab)
+    args = (a, aht, awt, target, patience, max_occ, max_asa, max_ab)
+    assert meets_all(n, *args)
+    assert not meets_all(n - 1, *args)
+    if n < 5000:
+        assert not meets_all(np.arange(n), *args).any()
 
-    def meets(k):
-        ok = erlang.service_level(k, a, aht, awt, patience=patience) >= target
-        if max_occ is not None:
-            ok &= erlang.occupancy(k, a, aht, patience=patience) <= max_occ
-        if max_asa is not None:
-            ok &= erlang.asa(k, a, aht, patience=patience) <= max_asa
-        return ok
 
-    assert meets(n)
-    assert not any(meets(k) for k in range(0, n))
+@settings(max_examples=30, deadline=None)
+@given(a=st.floats(0.01, 200.0), aht=ahts, patience=patiences)
+def test_erlang_a_metrics_are_monotone_in_the_agents(a, aht, patience):
+    """The bisection in agents_needed is exact because each reported metric is monotone in n:
+    occupancy, ASA and abandonment fall (to 1e-12 relative), the service level rises."""
+    n = np.arange(1, int(2 * a + 10 * math.sqrt(a) + 20))
+    occ = erlang.occupancy(n, a, aht, patience=patience)
+    wait = erlang.asa(n, a, aht, patience=patience)
+    ab = erlang.abandonment(n, a, aht, patience)
+    sl = erlang.service_level(n, a, aht, 20, patience=patience)
+    for falling in (occ, wait, ab):
+        assert np.all(np.diff(falling) <= 1e-12 * falling[:-1] + 1e-300)
+    assert np.all(np.diff(sl) >= -1e-9)     # the kernel carries ~1e-12 of noise where SL ~ 0
 
 
 @pytest.mark.parametrize("load, aht, patience", [(5e-324, 451, 60), (2.2e-309, 451, 60), (1e-300, 451, 60),
@@ -423,3 +462,91 @@ def test_tiny_traffic_gives_finite_answers_without_warnings(load, aht, patience,
                   erlang.service_level(n, load, aht, awt)):
         assert 0.0 <= value <= 1.0
     assert erlang.asa(n, load, aht, patience=patience) >= 0.0
+
+
+# ---------------------------------------------------------------------------
+# 6. Staffing search at the extremes (issue #13)
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("patience", [None, 60.0])
+@pytest.mark.parametrize("cap", [1e-19, 1e-16, 1e-300])
+def test_occupancy_cap_beyond_2_53_agents_is_refused(patience, cap):
+    """Reported: max_occupancy=1e-19 returned -9223372036854775808, and with patience=60 and
+    1e-16 the search never returned. 10 Erlang at such a cap needs more than 2**53 agents."""
+    with pytest.raises(ValueError) as info:
+        erlang.agents_needed(10, 180, 20, 0.8, patience=patience, max_occupancy=cap)
+    message = str(info.value)
+    assert message.startswith("max_occupancy") and repr(cap) in message and "2**53" in message
+
+
+@pytest.mark.parametrize("patience", [None, 60.0])
+@pytest.mark.parametrize("cap", [1e-14, 1.2e-15])
+def test_occupancy_cap_up_to_2_53_agents_is_exact(patience, cap):
+    n = erlang.agents_needed(10, 180, 20, 0.8, patience=patience, max_occupancy=cap)
+    assert 10 / cap - 2 <= n <= 2 ** 53
+    occ = erlang.occupancy(np.array([n - 1, n]), 10, 180, patience=patience)
+    assert occ[1] <= cap < occ[0]
+
+
+def test_traffic_beyond_2_53_agents_is_refused():
+    """Used to walk up one agent at a time from 1e300 and never return."""
+    for patience in (None, 60.0):
+        with pytest.raises(ValueError, match=r"^target=0\.8 .*2\*\*53.*traffic=1e\+300"):
+            erlang.agents_needed(1e300, 180, 20, 0.8, patience=patience)
+
+
+@pytest.mark.parametrize("patience", [None, 60.0])
+@pytest.mark.parametrize("max_asa", [1e-300, 5e-324])
+def test_tiny_max_asa_is_exact(patience, max_asa):
+    n = erlang.agents_needed(10, 180, 20, 0.8, patience=patience, max_asa=max_asa)
+    wait = erlang.asa(np.array([n - 1, n]), 10, 180, patience=patience)
+    assert wait[1] <= max_asa < wait[0]
+
+
+@pytest.mark.parametrize("patience", [None, 60.0])
+@pytest.mark.parametrize("awt", [0.0, 20.0])
+def test_target_next_to_one_is_exact(patience, awt):
+    target = float(np.nextafter(1.0, 0.0))
+    n = erlang.agents_needed(1000, 180, awt, target, patience=patience)
+    sl = erlang.service_level(np.array([n - 1, n]), 1000, 180, awt, patience=patience)
+    assert sl[1] >= target > sl[0]
+
+
+def test_large_scale_search_is_exact():
+    """Bisection, not a walk of one agent at a time: a million Erlang with a 1e-12 ASA cap."""
+    n = erlang.agents_needed(1e6, 180, 20, 0.8, max_asa=1e-12)
+    wait = erlang.asa(np.array([n - 1, n]), 1e6, 180)
+    assert wait[1] <= 1e-12 < wait[0]
+
+
+def test_max_abandonment():
+    """A cap on the share of callers who hang up (Erlang A), as pyworkforce 0.5.4's ErlangA has.
+    pyworkforce's documentation example (100 calls per 30 min, AHT 3 min, patience 5 min, 80/20)
+    needs 13 agents with 2.5 % abandonment; a 2 % cap needs more."""
+    a = erlang.traffic(100, 180, interval=1800)
+    assert erlang.agents_needed(a, 180, 20, 0.8, patience=300, max_abandonment=0.03) == 13
+    n = erlang.agents_needed(a, 180, 20, 0.8, patience=300, max_abandonment=0.02)
+    ab = erlang.abandonment(np.array([n - 1, n]), a, 180, 300)
+    assert n > 13 and ab[1] <= 0.02 < ab[0]
+    assert erlang.agents_needed(a, 180, 20, 0.8, patience=300, max_abandonment=1.0) == 13
+    both = erlang.agents_needed([a, 2 * a], 180, 20, 0.8, patience=300, max_abandonment=[0.02, 0.5])
+    assert both[0] == n and both[1] == erlang.agents_needed(2 * a, 180, 20, 0.8, patience=300)
+
+
+def test_max_abandonment_needs_patience():
+    with pytest.raises(ValueError) as info:
+        erlang.agents_needed(10, 180, 20, 0.8, max_abandonment=0.05)
+    assert str(info.value).startswith("max_abandonment") and "0.05" in str(info.value)
+    assert "patience" in str(info.value)
+
+
+def test_occupancy_is_one_rule_in_both_models():
+    """Occupancy is the carried load per agent. Erlang C with agents <= traffic: every agent is
+    busy all the time (1). Zero agents carry nothing: 0, in Erlang C as in Erlang A (it was 1 in
+    Erlang C and 0 in Erlang A)."""
+    assert erlang.occupancy(0, 5) == 0.0
+    assert erlang.occupancy(0, 5, 180, patience=60) == 0.0
+    assert erlang.occupancy(0, 0) == 0.0 and erlang.occupancy(3, 0, 180, patience=60) == 0.0
+    np.testing.assert_array_equal(erlang.occupancy(np.arange(8), 5.0),
+                                  [0, 1, 1, 1, 1, 1, 5 / 6, 5 / 7])
+    erlang_a = erlang.occupancy(np.arange(1, 8), 5.0, 180, patience=60)
+    assert np.all((erlang_a > 0) & (erlang_a < 1))

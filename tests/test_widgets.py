@@ -45,6 +45,26 @@ def test_no_calls_needs_no_agents():
     assert r["agents"] == 0 and r["service_level"] == 1.0 and r["asa"] == 0.0
     assert r["table"].index.min() == 1
     assert "0 gesprekken" in result_html(r)
+    # zero agents carry nothing: occupancy 0 (erlang.occupancy), shown as 0,0 % like the CLI
+    assert r["occupancy"] == 0.0 and "Occupancy</td><td>0,0 %</td>" in result_html(r)
+
+
+def test_unreachable_target_is_explained_in_dutch():
+    """More calls than 2**53 agents can answer (the IntText has no upper limit)."""
+    with pytest.raises(ValueError, match=r"^target=0\.8 .*2\*\*53") as info:
+        calculate_staffing(10 ** 17, 900, 180, 0.8, 20)
+    text = explain_error(info.value)
+    assert text.startswith("Dit doel is niet te halen") and "9.007.199.254.740.992" in text
+    assert "target = 0.8" in text
+    calc = staffing_calculator(calls=10 ** 17)
+    assert calc.last is None and "niet te halen" in calc.result.value
+
+
+def test_abandonment_cap_is_passed_on():
+    r = calculate_staffing(100, 1800, 180, 0.8, 20, patience=120, max_abandonment=0.02)
+    assert r["agents"] == erlang.agents_needed(10.0, 180, 20, 0.8, patience=120,
+                                               max_abandonment=0.02) > 12
+    assert r["abandonment"] <= 0.02 and r["max_abandonment"] == 0.02
 
 
 @pytest.mark.parametrize(
@@ -57,6 +77,9 @@ def test_no_calls_needs_no_agents():
         ((100, 1800, 180, 0.8, -1), {}, "awt", "AWT"),
         ((100, 1800, 180, 0.8, 20), {"patience": 0}, "patience", "geduld"),
         ((100, 1800, 180, 0.8, 20), {"max_occupancy": 1.5}, "max_occupancy", "occupancy"),
+        ((100, 1800, 180, 0.8, 20), {"patience": 60, "max_abandonment": 0}, "max_abandonment",
+         "afhakers"),
+        ((100, 1800, 180, 0.8, 20), {"max_abandonment": 0.05}, "max_abandonment", "geduld"),
         (([100, 200], 1800, 180, 0.8, 20), {}, "calls", "gesprekken"),
     ],
 )

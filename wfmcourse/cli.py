@@ -71,21 +71,24 @@ def parse_sl(text: str) -> tuple[float, float]:
 
 
 def staffing(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
-             max_occupancy=None, max_asa=None) -> dict:
+             max_occupancy=None, max_asa=None, max_abandonment=None) -> dict:
     """Agents per interval and what they achieve, for scalars or arrays (all broadcast).
 
     Without ``agents`` the staffing is the smallest number that meets every target
     (:func:`~wfmcourse.erlang.agents_needed`, one vectorised call); with ``agents`` that given
-    staffing is evaluated. Times in seconds, ``target`` and ``max_occupancy`` fractions.
+    staffing is evaluated. Times in seconds, ``target``, ``max_occupancy`` and
+    ``max_abandonment`` (Erlang A only) fractions.
     Erlang C, or Erlang A when ``patience`` (mean patience in seconds) is given.
 
     Returns a dict: ``traffic`` (Erlang), ``agents``, ``agents_needed``, ``meets_target``
     (``agents >= agents_needed``), ``service_level``, ``asa`` (seconds, ``inf`` when the queue
-    grows without bound), ``occupancy`` and ``abandonment`` (``None`` for Erlang C).
+    grows without bound), ``occupancy`` (0 with zero agents, see
+    :func:`~wfmcourse.erlang.occupancy`) and ``abandonment`` (``None`` for Erlang C).
     """
     a = erlang.traffic(calls, aht, interval)
     needed = erlang.agents_needed(a, aht, awt, target, patience=patience,
-                                  max_occupancy=max_occupancy, max_asa=max_asa)
+                                  max_occupancy=max_occupancy, max_asa=max_asa,
+                                  max_abandonment=max_abandonment)
     if agents is None:
         n = needed
     elif ndim(agents) == 0 and np.ndim(needed) == 0:
@@ -107,7 +110,7 @@ def staffing(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, age
 
 
 def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
-                  max_occupancy=None, max_asa=None, shrinkage_rate=None,
+                  max_occupancy=None, max_asa=None, max_abandonment=None, shrinkage_rate=None,
                   contract_hours=None) -> dict:
     """One interval: the inputs plus everything :func:`staffing` returns, as Python scalars.
 
@@ -129,7 +132,8 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
     if contract_hours is not None and shrinkage_rate is None:
         raise ValueError("shrinkage_rate must be given when contract_hours is given, got None")
     result = staffing(calls, aht, interval, awt, target, patience=patience, agents=agents,
-                      max_occupancy=max_occupancy, max_asa=max_asa)
+                      max_occupancy=max_occupancy, max_asa=max_asa,
+                      max_abandonment=max_abandonment)
     summary = {
         "model": "Erlang C" if patience is None else "Erlang A",
         "calls": float(calls), "aht": float(aht), "interval": float(interval),
@@ -137,6 +141,7 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
         "patience": None if patience is None else float(patience),
         "max_occupancy": None if max_occupancy is None else float(max_occupancy),
         "max_asa": None if max_asa is None else float(max_asa),
+        "max_abandonment": None if max_abandonment is None else float(max_abandonment),
         "agents_given": agents is not None,
         **result,
         "shrinkage": None, "scheduled": None, "contract_hours": None,
@@ -181,6 +186,8 @@ def format_summary(summary: dict) -> str:
         goal += f", bezetting hoogstens {nl.short(100 * s['max_occupancy'])} %"
     if s["max_asa"] is not None:
         goal += f", ASA hoogstens {nl.short(s['max_asa'])} s"
+    if s["max_abandonment"] is not None:
+        goal += f", afhakers hoogstens {nl.short(100 * s['max_abandonment'])} %"
     lines = [
         _line("Model", model),
         _line("Aanbod", f"{nl.short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
@@ -242,7 +249,7 @@ def _csv_style(data: intervalfile.IntervalFile) -> dict:
 
 def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, target=0.8, *,
                 patience=None, agents=None, max_occupancy=None, max_asa=None,
-                shrinkage_rate=None) -> pd.DataFrame:
+                max_abandonment=None, shrinkage_rate=None) -> pd.DataFrame:
     """The intervals of :func:`read_intervals` with results added, one vectorised computation.
 
     Added columns: ``traffic``, ``agents`` (searched, or the given staffing: the file's
@@ -257,7 +264,7 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, 
     given = values["agents"].to_numpy() if "agents" in values.columns else agents
     result = staffing(values["calls"].to_numpy(), values["aht"].to_numpy(), interval, awt, target,
                       patience=patience, agents=given, max_occupancy=max_occupancy,
-                      max_asa=max_asa)
+                      max_asa=max_asa, max_abandonment=max_abandonment)
     out = text.drop(columns=[c for c in RESULT_COLUMNS if c in text.columns])   # stale results
     out["traffic"] = result["traffic"]
     out["agents"] = np.asarray(result["agents"], dtype=np.int64)
@@ -395,6 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="hoogstens deze bezetting (0.85 of 85%%)")
     goal.add_argument("--max-asa", type=_number, metavar="SECONDEN",
                       help="hoogstens deze ASA in seconden")
+    goal.add_argument("--max-abandonment", type=_fraction, metavar="FRACTIE",
+                      help="hoogstens dit deel afhakers (0.05 of 5%%); vraagt ook --patience")
     model = staff.add_argument_group("model en personeel")
     model.add_argument("--patience", type=_number, metavar="SECONDEN",
                        help="gemiddeld geduld van de klant in seconden: Erlang A met afhakers")
@@ -424,8 +433,10 @@ def _run_staff(args, out) -> int:
                          "precies één van de twee")
     if args.contract_hours is not None and args.shrinkage is None:
         raise UsageError("--contract-hours vraagt ook --shrinkage")
+    if args.max_abandonment is not None and args.patience is None:
+        raise UsageError("--max-abandonment vraagt ook --patience (in Erlang C haakt niemand af)")
     options = dict(patience=args.patience, agents=args.agents, max_occupancy=args.max_occupancy,
-                   max_asa=args.max_asa)
+                   max_asa=args.max_asa, max_abandonment=args.max_abandonment)
     if args.calls is not None:
         if args.out is not None:
             raise UsageError("--out hoort bij --csv")

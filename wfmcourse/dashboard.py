@@ -199,7 +199,8 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
 
     Totals: ``intervals``, ``calls``, ``agents_peak``, ``scheduled_peak``, ``service_level``
     (weighted by calls, :func:`wfmcourse.kpi.combine_service_levels`), ``asa`` (weighted by
-    answered calls), ``occupancy`` (``sum(carried Erlang) / sum(agents)``), ``abandonment``
+    answered calls), ``occupancy`` (``sum(carried Erlang) / sum(agents)``, 0 without agents
+    as in :func:`~wfmcourse.erlang.occupancy`), ``abandonment``
     (weighted by calls; ``None`` for Erlang C), ``net_hours`` and ``gross_hours`` per week
     (``agents * interval``, and divided by ``1 - shrinkage``), ``fte = gross_hours /
     contract_hours``. Fractions, seconds and hours; ``None`` where a figure has no calls to
@@ -245,8 +246,9 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
         "service_level": kpi.combine_service_levels(table["service_level"].to_numpy(), c)
         if has_calls else None,
         "asa": float(np.average(table["asa"], weights=answered)) if answered.sum() > 0 else None,
+        # zero agents carry nothing: 0, the rule of erlang.occupancy
         "occupancy": float((table["occupancy"] * agents).sum() / agents.sum())
-        if agents.sum() > 0 else None,
+        if agents.sum() > 0 else 0.0,
         "abandonment": float(np.average(abandoned, weights=c))
         if "abandonment" in table and has_calls else None,
         "net_hours": week.net_hours * days,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import gammainc, gammaincc, gammaln, xlogy
 
-from ._checks import as_array, broadcast, finish, is_scalar_call, optional_array
+from ._checks import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
 
 __all__ = [
     "traffic",
@@ -287,11 +287,7 @@ def service_level(agents, traffic, aht, awt, patience=None):
     n, a, h, t, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                               awt=_awt(awt), patience=_patience(patience))
     if p is None:
-        n, a, h, t = np.broadcast_arrays(n, a, h, t)
-        c = _erlang_c(n, a)
-        sl = np.where(n > a, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
-        sl = np.where(a == 0, 1.0, sl)
-        return finish(np.clip(sl, 0.0, 1.0), scalar)
+        return finish(_erlang_c_metrics(n, a, h, t)["service_level"], scalar)
     return finish(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar)
 
 
@@ -305,11 +301,7 @@ def asa(agents, traffic, aht, patience=None):
     n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                            patience=_patience(patience))
     if p is None:
-        n, a, h = np.broadcast_arrays(n, a, h)
-        c = _erlang_c(n, a)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            wait = np.where(n > a, c * h / (n - a), np.inf)
-        return finish(np.where(a == 0, 0.0, wait), scalar)
+        return finish(_erlang_c_metrics(n, a, h)["asa"], scalar)
     return finish(_erlang_a_metrics(n, a, h, p)["asa"], scalar)
 
 
@@ -322,38 +314,87 @@ def abandonment(agents, traffic, aht, patience):
 
 
 def occupancy(agents, traffic, aht=None, patience=None):
-    """Share of agent time spent handling calls.
+    """Share of agent time spent handling calls: the carried load per agent, ``carried / n``.
 
-    Erlang C: ``A / n`` (1 when ``agents <= traffic``). Erlang A: only the answered load counts,
-    ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents give 0.
+    Erlang C: ``A / n``; when ``agents <= traffic`` the queue grows without end and every agent
+    is busy all the time, so 1. Erlang A: only the answered load is carried,
+    ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents carry nothing and have
+    no time to fill: 0, in both models (so an interval without calls and agents shows 0 %).
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
     n, a, _, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic),
                            aht=optional_array("aht", aht, low=0.0, low_inclusive=False),
                            patience=_patience(patience))
     if p is None:
-        n, a = np.broadcast_arrays(n, a)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.where(n > a, a / n, 1.0)
-        return finish(np.where(a == 0, 0.0, occ), scalar)
+        return finish(_occupancy_c(n, a), scalar)
     if aht is None:
         raise ValueError("aht must be given when patience is given, got None")
     h = _aht(aht)
-    n, a, h, p = np.broadcast_arrays(n, a, h, p)
-    carried = a * (1.0 - _erlang_a_metrics(n, a, h, p)["p_abandon"])
+    m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
+    return finish(_occupancy_a(n, a, m["p_abandon"]), scalar)
+
+
+# ---------------------------------------------------------------------------
+# metrics as the public functions report them (the staffing search uses the same)
+# ---------------------------------------------------------------------------
+def _erlang_c_metrics(n, a, h, t=None, b=None):
+    """Erlang C ``service_level`` (with ``t``), ``asa`` and ``occupancy`` for validated arrays
+    (from the Erlang B value ``b`` when given)."""
+    n, a, h, t = np.broadcast_arrays(n, a, h, 0.0 if t is None else t)
+    c = _erlang_c(n, a) if b is None else _erlang_c_from_b(n, a, b)
+    stable = n > a
+    idle = a == 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        sl = np.where(stable, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
+        wait = np.where(stable, c * h / (n - a), np.inf)
+    return {
+        "service_level": np.where(idle, 1.0, np.clip(sl, 0.0, 1.0)),
+        "asa": np.where(idle, 0.0, wait),
+        "occupancy": _occupancy_c(n, a),
+    }
+
+
+def _occupancy_c(n, a):
+    """Erlang C occupancy ``A / n``; 1 when ``n <= A`` (every agent busy all the time), 0 for
+    zero agents or zero traffic (see :func:`occupancy`)."""
+    n, a = np.broadcast_arrays(n, a)
     with np.errstate(divide="ignore", invalid="ignore"):
-        occ = np.where(n > 0, carried / n, 0.0)
-    return finish(np.clip(occ, 0.0, 1.0), scalar)
+        occ = np.where(n > a, a / n, 1.0)
+    return np.where((a == 0) | (n == 0), 0.0, occ)
 
 
-def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None):
+def _occupancy_a(n, a, p_abandon):
+    """Erlang A occupancy ``A (1 - abandonment) / n``, 0 for zero agents (see :func:`occupancy`)."""
+    n, a, p_abandon = np.broadcast_arrays(n, a, p_abandon)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        occ = np.where(n > 0, a * (1.0 - p_abandon) / n, 0.0)
+    return np.minimum(occ, 1.0)      # carried <= n exactly; this only drops rounding in the last bit
+
+
+_MAX_AGENTS = 2 ** 53    # every whole number up to here is exact in float64, so the search is too
+_WALK_STEPS = 64         # Erlang C: agents tried one by one before the bisection takes over
+
+
+def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None,
+                  max_abandonment=None):
     """Smallest whole number of agents that meets every given target.
 
     ``target`` is the service-level fraction (0.8 for 80/20 with ``awt=20``); ``max_occupancy``
-    a fraction in (0, 1]; ``max_asa`` seconds. Erlang C without ``patience``, Erlang A with it;
-    in Erlang A the answer can lie below the offered load. Zero traffic needs 0 agents.
+    a fraction in (0, 1]; ``max_asa`` seconds; ``max_abandonment`` a fraction in (0, 1] of the
+    offered calls (Erlang A only). Erlang C without ``patience``, Erlang A with it; in Erlang A
+    the answer can lie below the offered load. Zero traffic needs 0 agents.
+
+    The answer is the minimum as :func:`service_level`, :func:`asa`, :func:`occupancy` and
+    :func:`abandonment` report the metrics: ``n`` meets every target and ``n - 1`` misses one.
+    Each metric is monotone in the agent count (Erlang C above the offered load; Erlang A
+    occupancy up to rounding of about 1e-12 relative, where it lies that close to 1), so that
+    ``n`` is the smallest count meeting them all (a bisection; for Erlang C first a cheap walk
+    with the Erlang B recursion, confirmed with the direct formulas). Targets that need more than ``2**53`` agents (the
+    largest count a float represents exactly, e.g. ``max_occupancy=1e-19`` at 10 Erlang) raise
+    a ``ValueError`` naming the target.
     """
-    scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa)
+    scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa,
+                            max_abandonment)
     a = _traffic(traffic)
     h = _aht(aht)
     t = _awt(awt)
@@ -361,72 +402,129 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     p = _patience(patience)
     occ = optional_array("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
     wait = optional_array("max_asa", max_asa, low=0.0, low_inclusive=False)
-    broadcast(traffic=a, aht=h, awt=t, target=sl, patience=p, max_occupancy=occ, max_asa=wait)
+    lost = optional_array("max_abandonment", max_abandonment, low=0.0, low_inclusive=False,
+                          high=1.0)
+    if lost is not None and p is None:
+        raise value_error("max_abandonment", max_abandonment, "needs_patience",
+                          "be given together with patience (Erlang A; in Erlang C nobody hangs up)",
+                          f"max_abandonment={max_abandonment!r} and patience=None")
+    broadcast(traffic=a, aht=h, awt=t, target=sl, patience=p, max_occupancy=occ, max_asa=wait,
+              max_abandonment=lost)
     arrays = np.broadcast_arrays(a, h, t, sl,
                                  np.nan if p is None else p,
                                  1.0 if occ is None else occ,
-                                 np.inf if wait is None else wait)
+                                 np.inf if wait is None else wait,
+                                 1.0 if lost is None else lost)
     shape = arrays[0].shape
-    a, h, t, sl, p_, occ_, wait_ = (np.ravel(v).astype(float) for v in arrays)
+    a, h, t, sl, p_, occ_, wait_, lost_ = (np.ravel(v).astype(float) for v in arrays)
     need = np.zeros(a.shape, dtype=np.int64)
-    busy = a > 0
-    if busy.any():
-        idx = np.flatnonzero(busy)
+    busy = np.flatnonzero(a > 0)
+    if busy.size:
+        a, h, t, sl, p_, occ_, wait_, lost_ = (v[busy] for v in (a, h, t, sl, p_, occ_, wait_,
+                                                                  lost_))
         if p is None:
-            need[idx] = _search_erlang_c(a[idx], h[idx], t[idx], sl[idx], occ_[idx], wait_[idx])
+            def checks(n, rows, b=None):
+                m = _erlang_c_metrics(n, a[rows], h[rows], t[rows], b)
+                return [(m["service_level"] >= sl[rows], "target", sl),
+                        (m["occupancy"] <= occ_[rows], "max_occupancy", occ_),
+                        (m["asa"] <= wait_[rows], "max_asa", wait_)]
+            least = a                       # n <= A: SL = 0
         else:
-            need[idx] = _search_erlang_a(a[idx], h[idx], t[idx], sl[idx], p_[idx], occ_[idx],
-                                         wait_[idx])
+            def checks(n, rows):
+                m = _erlang_a_metrics(n, a[rows], h[rows], p_[rows], t[rows])
+                return [(m["service_level"] >= sl[rows], "target", sl),
+                        (_occupancy_a(n, a[rows], m["p_abandon"]) <= occ_[rows],
+                         "max_occupancy", occ_),
+                        (m["asa"] <= wait_[rows], "max_asa", wait_),
+                        (m["p_abandon"] <= lost_[rows], "max_abandonment", lost_)]
+            least = sl * a * (1.0 - 1e-9)   # answered in time <= carried load <= n
+        too_many = np.flatnonzero(least >= _MAX_AGENTS)
+        if too_many.size:
+            _too_many("target", sl[too_many[0]], a[too_many[0]])
+        with np.errstate(over="ignore"):
+            guess = np.minimum(np.maximum(a + 3.0 * np.sqrt(a) + 3.0, a / occ_), _MAX_AGENTS)
+        rows = np.arange(a.size)
+        if p is None:
+            # the cheap walk usually lands on the answer; the direct formulas confirm it
+            found = _walk_erlang_c(checks, a, occ_)
+            sure = rows[found > 0]
+            sure = sure[_meets(checks, found[sure], sure) & ~_meets(checks, found[sure] - 1, sure)]
+            need[busy[sure]] = found[sure]
+            left = np.ones(a.size, dtype=bool)
+            left[sure] = False
+            rows = rows[left]
+            low = np.floor(a)                # n <= A misses the target
+        else:
+            low = np.zeros_like(a)           # zero agents answer nobody: 0 misses the target
+        need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 
-def _search_erlang_c(a, h, t, target, max_occ, max_wait):
-    """Walk up from the first stable agent count with the Erlang B recursion B(n) = A B(n-1) / (n + A B(n-1))."""
-    n = np.floor(a) + 1.0
-    n = np.maximum(n, np.ceil(a / max_occ) - 1.0)   # -1: let the loop settle rounding at the edge
+def _walk_erlang_c(checks, a, max_occ):
+    """Erlang C candidates: walk up from the first stable agent count with the Erlang B recursion
+    ``B(n) = A B(n-1) / (n + A B(n-1))``; -1 where that takes more than ``_WALK_STEPS`` agents."""
+    with np.errstate(over="ignore"):
+        n = np.maximum(np.floor(a) + 1.0, np.minimum(np.ceil(a / max_occ), _MAX_AGENTS) - 1.0)
     b = _erlang_b(n, a)
-
-    def meets(n, a, b, h, t, target, max_occ, max_wait):
-        c = _erlang_c_from_b(n, a, b)
-        stable = n > a
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sl = np.where(stable, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
-            wait = np.where(stable, c * h / (n - a), np.inf)
-        return stable & (sl >= target) & (a / n <= max_occ) & (wait <= max_wait)
-
-    todo = np.flatnonzero(~meets(n, a, b, h, t, target, max_occ, max_wait))
-    while todo.size:
+    found = np.full(a.shape, -1, dtype=np.int64)
+    todo = np.flatnonzero(n < _MAX_AGENTS)
+    for _ in range(_WALK_STEPS):
+        ok = _meets(checks, n[todo], todo, b=b[todo])
+        found[todo[ok]] = n[todo[ok]]
+        todo = todo[~ok & (n[todo] < _MAX_AGENTS)]
+        if not todo.size:
+            break
         n[todo] += 1.0
         b[todo] = a[todo] * b[todo] / (n[todo] + a[todo] * b[todo])
-        ok = meets(n[todo], a[todo], b[todo], h[todo], t[todo], target[todo], max_occ[todo],
-                   max_wait[todo])
-        todo = todo[~ok]
-    return n.astype(np.int64)
+    return found
 
 
-def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
-    """Bisection on the agent count: Erlang A service level and occupancy are monotone in n."""
+def _meets(checks, n, rows, **extra):
+    """True where ``n`` agents meet every check of :func:`agents_needed` (rows ``rows``)."""
+    ok = np.ones(rows.size, dtype=bool)
+    for passed, _, _ in checks(np.asarray(n, dtype=float), rows, **extra):
+        ok &= passed
+    return ok
 
-    def meets(n, rows):
-        m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows])
-        carried = a[rows] * (1.0 - m["p_abandon"])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
-        return ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
-                & (m["asa"] <= max_wait[rows]))
 
-    rows = np.arange(a.size)
-    high = np.ceil(a + 3.0 * np.sqrt(a) + 3.0)
-    todo = rows[~meets(high, rows)]
-    while todo.size:              # the targets are always reachable: SL -> 1, ASA -> 0 as n grows
-        high[todo] *= 2.0
-        todo = todo[~meets(high[todo], todo)]
-    low = np.zeros_like(high)     # zero agents never meet a service-level target above 0
-    todo = rows[high - low > 1]
+def _bisect(checks, low, guess, rows, a):
+    """Smallest n > low for which every check holds, for the rows ``rows``; ``low`` must fail.
+
+    ``checks(n, rows)`` returns ``(ok, name, values)`` triples for the rows ``rows``: ``ok`` a
+    boolean array, ``name`` the target's parameter and ``values`` its value for every row. The
+    upper end doubles its distance from ``low`` until every check holds (at most up to
+    ``2**53``); then the bracket halves. Integer arithmetic throughout; float only to evaluate.
+    """
+    high = np.clip(np.ceil(guess), low + 1, _MAX_AGENTS).astype(np.int64)
+    low = low.copy()
+    todo = rows[~_meets(checks, high[rows], rows)]
     while todo.size:
-        mid = np.floor((low[todo] + high[todo]) / 2.0)
-        ok = meets(mid, todo)
+        stuck = todo[high[todo] >= _MAX_AGENTS]
+        if stuck.size:
+            _unreachable(checks, stuck[:1], a)
+        gap = high[todo] - low[todo]
+        low[todo] = high[todo]
+        high[todo] = np.minimum(high[todo] + 2 * gap, _MAX_AGENTS)
+        todo = todo[~_meets(checks, high[todo], todo)]
+    todo = rows[high[rows] - low[rows] > 1]
+    while todo.size:
+        mid = low[todo] + (high[todo] - low[todo]) // 2
+        ok = _meets(checks, mid, todo)
         high[todo[ok]] = mid[ok]
         low[todo[~ok]] = mid[~ok]
         todo = todo[high[todo] - low[todo] > 1]
-    return high.astype(np.int64)
+    return high[rows]
+
+
+def _unreachable(checks, row, a):
+    """Raise the ValueError for a target that even ``2**53`` agents do not meet."""
+    for passed, name, values in checks(np.array([float(_MAX_AGENTS)]), row):
+        if not passed[0]:
+            _too_many(name, values[row[0]], a[row[0]])
+    raise AssertionError("unreachable")     # pragma: no cover
+
+
+def _too_many(name, value, a):
+    raise ValueError(f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} agents "
+                     f"(2**53, the largest agent count computed exactly) at "
+                     f"traffic={float(a)!r} Erlang")

@@ -18,7 +18,7 @@ import re
 import ipywidgets as widgets
 
 from . import erlang, nl, plots, scenarios
-from ._checks import instance, optional_array, scalar
+from ._checks import instance, optional_scalar, scalar
 
 __all__ = [
     "calculate_staffing",
@@ -35,16 +35,19 @@ INTERVALS = (("15 minuten", 900), ("30 minuten", 1800), ("60 minuten", 3600))
 _TABLE_SPREAD = 4        # agent counts shown either side of the answer
 
 
-def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_occupancy=None) -> dict:
+def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_occupancy=None,
+                       max_abandonment=None) -> dict:
     """Agents needed for one interval, and what they achieve.
 
     ``calls`` offered in an interval of ``interval`` seconds, ``aht`` and ``awt`` in seconds,
     ``target`` the service-level fraction (0.8 for 80/20 with ``awt=20``). Without ``patience``
     the model is Erlang C; with a mean patience in seconds it is Erlang A (callers hang up).
-    ``max_occupancy`` (fraction) optionally caps the occupancy as well.
+    ``max_occupancy`` (fraction) optionally caps the occupancy as well, and with ``patience``
+    ``max_abandonment`` (fraction) the share of callers who hang up.
 
     Returns a dict with ``model`` ("Erlang C" or "Erlang A"), the inputs, ``traffic`` (Erlang),
-    ``agents``, ``service_level``, ``asa`` (seconds), ``occupancy``, ``abandonment`` (``None``
+    ``agents``, ``service_level``, ``asa`` (seconds), ``occupancy`` (0 with zero agents, see
+    :func:`~wfmcourse.erlang.occupancy`), ``abandonment`` (``None``
     for Erlang C, where nobody hangs up), ``p_wait`` (Erlang C only, else ``None``),
     ``erlang_c_agents`` (the Erlang C answer for comparison) and ``table``, a
     :func:`~wfmcourse.scenarios.staffing_table` around the answer.
@@ -54,13 +57,13 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
     h = scalar("aht", aht, low=0.0, low_inclusive=False)
     s = scalar("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
     t = scalar("awt", awt)
-    p = optional_array("patience", patience, low=0.0, low_inclusive=False)
-    p = None if p is None else scalar("patience", p)
-    cap = optional_array("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
-    cap = None if cap is None else scalar("max_occupancy", cap)
+    p = optional_scalar("patience", patience, low=0.0, low_inclusive=False)
+    cap = optional_scalar("max_occupancy", max_occupancy, low=0.0, low_inclusive=False, high=1.0)
+    lost = optional_scalar("max_abandonment", max_abandonment, low=0.0, low_inclusive=False,
+                           high=1.0)
 
     a = erlang.traffic(c, h, i)
-    n = erlang.agents_needed(a, h, t, s, patience=p, max_occupancy=cap)
+    n = erlang.agents_needed(a, h, t, s, patience=p, max_occupancy=cap, max_abandonment=lost)
     n_c = n if p is None else erlang.agents_needed(a, h, t, s, max_occupancy=cap)
     low = max(1, n - _TABLE_SPREAD)
     table = scenarios.staffing_table(a, h, t, range(low, max(n, low) + _TABLE_SPREAD + 1), patience=p)
@@ -73,6 +76,7 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
         "awt": t,
         "patience": p,
         "max_occupancy": cap,
+        "max_abandonment": lost,
         "traffic": a,
         "agents": n,
         "service_level": erlang.service_level(n, a, h, t, patience=p),
@@ -123,6 +127,8 @@ _DUTCH = {
     "awt": "De wachttijdgrens (AWT) moet 0 seconden of meer zijn.",
     "patience": "Het klantgeduld moet groter dan 0 seconden zijn.",
     "max_occupancy": "De maximale occupancy moet groter dan 0 % en hoogstens 100 % zijn.",
+    "max_abandonment": "Het maximale deel afhakers moet groter dan 0 % en hoogstens 100 % zijn, "
+                       "en vraagt klantgeduld (Erlang A).",
 }
 
 
@@ -130,6 +136,10 @@ def explain_error(error: Exception) -> str:
     """A Dutch sentence for a ``ValueError`` raised by :func:`calculate_staffing`."""
     instance("error", error, Exception, "an exception")
     message = str(error)
+    unreachable = re.match(r"(\w+)=(\S+) cannot be met", message)     # erlang.agents_needed
+    if unreachable:
+        return (f"Dit doel is niet te halen: er zijn meer dan {nl.number(2 ** 53, 0)} medewerkers "
+                f"voor nodig. Ingevuld: {unreachable.group(1)} = {unreachable.group(2)}.")
     name = message.split(" ", 1)[0]
     sentence = _DUTCH.get(name, "Deze invoer kan niet worden doorgerekend.")
     found = re.search(r"got (.+)$", message)
