@@ -255,3 +255,31 @@ def test_reported_right_answers_are_accepted(module, name, answers):
     exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
     for answer in answers:
         assert exercise.evaluate(answer).correct, answer
+
+
+@pytest.mark.parametrize("module, name, answers", [
+    ("nb00", "opdracht_1", ["Traffic & dagsturing", "b) Traffic & dagsturing", "b)"]),   # the option text
+    ("nb00", "opdracht_2", ["40 E", "40 erlang"]),
+    ("nb01", "opdracht_1", ["de shrinkage", "Shrinkage (krimp)"]),
+    ("nb02", "opdracht_1", ["450 s", "450s", "450 sec"]),
+    ("nb02", "opdracht_4", ["37u", "37 u"]),
+    ("nb03", "opdracht_2", ["25 mdw"]),
+], ids=["00-1", "00-2", "01-1", "02-1", "02-4", "03-2"])
+def test_review_right_answers_are_accepted(module, name, answers):
+    """The learner's review of 00-04 (issue 12): forms a learner types that were rejected."""
+    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    for answer in answers:
+        assert exercise.evaluate(answer).correct, answer
+
+
+def test_review_typical_mistakes_get_their_own_message():
+    from wfmcourse.exercises import nb00, nb01, nb02, nb03
+    for answer in (7.5, "7,5", "7,5 min", "7.5 minuten"):       # minutes where seconds are asked
+        feedback = nb02.opdracht_1.evaluate(answer)
+        assert feedback.reason == "minuten" and "seconden" in feedback.message, answer
+    scrambled = nb00.opdracht_1.evaluate("dagsturing")
+    assert scrambled.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert "Krimp" in nb01.opdracht_1.evaluate("krimp").message
+    assert "180 seconden" in nb03.opdracht_2.evaluate(24).message    # the table of 03 §6 uses AHT 180 s
+    assert "Valkuil 1" in nb02.opdracht_6._hint                      # the ASA pitfall
+    assert "tegelijk" not in nb02.opdracht_1._solution() or "één chat tegelijk" in nb02.opdracht_1._solution()

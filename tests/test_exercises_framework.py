@@ -198,3 +198,52 @@ def test_open_question_names_missing_points_not_the_model_answer():
     assert exercise.evaluate("Training naar de middag, en we meten het effect.").correct
     assert exercise.evaluate("Meer mensen.").reason == "te kort"
     assert exercise.evaluate(None).status == "leeg" and exercise.evaluate(3).reason == "type"
+
+
+# --- review of notebooks 00-04 (issue 12): answers a learner types -------------------------------------------
+
+def _seconds():
+    return ex.number("O", lambda: 450.4, decimals=0, printed=(0, 1), unit="seconden", hint="h", solution="s")
+
+
+@pytest.mark.parametrize("answer", ["450 s", "450s", "450 sec", "450 seconde", "450 seconden", "450 sec."])
+def test_unit_abbreviations_are_accepted(answer):
+    assert _seconds().evaluate(answer).correct
+
+
+def test_other_units_and_procent():
+    hours = ex.number("O", lambda: 36.63, decimals=1, printed=0, unit="uur", hint="h", solution="s")
+    assert hours.evaluate("37u").correct and hours.evaluate("36,6 uren").correct
+    load = ex.number("O", lambda: 18.0, decimals=1, printed=0, unit="Erlang", hint="h", solution="s")
+    assert load.evaluate("18 E").correct and load.evaluate("18 erlang").correct
+    share = ex.number("O", lambda: 0.303, fraction=True, decimals=3, hint="h", solution="s")
+    assert share.evaluate("30,3 procent").correct and share.evaluate("30,3 %").correct
+    staff = ex.whole_number("O", 25, unit="medewerkers", hint="h", solution="s")
+    assert staff.evaluate("25 mdw").correct and staff.evaluate("25 medewerkers").correct
+
+
+def test_minutes_where_seconds_are_asked_get_their_own_message():
+    feedback = _seconds().evaluate("7,5 min")
+    assert not feedback.correct and feedback.reason == "minuten" and "minuten" in feedback.message
+
+
+def test_the_decimal_comma_tip_only_when_a_comma_is_the_issue():
+    assert "komma" not in _seconds().evaluate("abc").message
+    assert "aanhalingstekens" not in _seconds().evaluate("abc").message
+    assert "450.4" in _seconds().evaluate((450, 4)).message
+
+
+def test_choice_accepts_the_option_text_and_a_labelled_form():
+    exercise = ex.choice("O", "b", {"a": "Forecasting", "b": "Traffic & dagsturing"}, hint="h", solution="s")
+    for answer in ("Traffic & dagsturing", " traffic  &  DAGSTURING ", "b) Traffic & dagsturing", "b)", "(b)", "B"):
+        assert exercise.evaluate(answer).correct, answer
+    feedback = exercise.evaluate("dagsturing")
+    assert not feedback.correct and feedback.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert not exercise.evaluate("a) Traffic & dagsturing").correct
+
+
+def test_term_ignores_article_and_gloss_and_nudges_a_known_wrong_term():
+    exercise = ex.term("O", "Shrinkage", hint="h", solution="s", feedback={"krimp": "Gebruik het vakwoord."})
+    assert exercise.evaluate("de shrinkage").correct and exercise.evaluate("Shrinkage (krimp)").correct
+    feedback = exercise.evaluate("krimp")
+    assert not feedback.correct and feedback.message == "Gebruik het vakwoord."

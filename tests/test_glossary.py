@@ -46,7 +46,7 @@ SEED_TERMS = {
     "L'empatia": "Empathie",
     "Erlang C": "Erlang C",
     "Escalatie": "Escalatie",
-    "FCR – First Call Resolution": "First Call Resolution",
+    "FCR – First Call Resolution": "First Contact Resolution",
     "FTF – First Time Fix": "First Time Fix",
     "Forecasting": "Forecasting",
     "FTE – Full Time Equivalent": "Full Time Equivalent",
@@ -151,7 +151,7 @@ TWINS = [
     ("Customer Satisfaction", "Klanttevredenheid"),
     ("Customer journey", "Journey mapping"),
     ("Occupancy", "Utilisatie"),
-    ("First Call Resolution", "First Time Fix"),
+    ("First Contact Resolution", "First Time Fix"),
     ("Service level", "Service Level Agreement"),
     ("Multichannel", "Omnichannel"),
     ("Outputsturing", "Inputsturing"),
@@ -310,7 +310,7 @@ def test_corrected_formulas(gl):
         assert words in sl
     occ = _row(gl, "Occupancy")["formula"]
     util = _row(gl, "Utilisatie")["formula"]
-    assert "beschikbare wachttijd" in occ and "betaalde" in util and occ != util
+    assert "vrije tijd" in occ and "wachttijd" not in occ and "betaalde" in util and occ != util
     erlang_c = _row(gl, "Erlang C")["formula"]
     assert "N!" in erlang_c and "e^" in erlang_c and "ASA" in erlang_c
     assert "tools" not in erlang_c
@@ -319,7 +319,7 @@ def test_corrected_formulas(gl):
     assert "Σ |werkelijk − forecast|" in _row(gl, "Weighted Absolute Percentage Error")["formula"]
     assert "/ (1 − shrinkage)" in _row(gl, "Bruto-netto")["formula"]
     for term in ("Full Time Equivalent", "Service level", "Erlang C", "Occupancy", "Utilisatie",
-                 "Volume", "Piekuren", "First Call Resolution"):
+                 "Volume", "Piekuren", "First Contact Resolution", "Average Handling Time"):
         assert "Correctie t.o.v. de bron" in _row(gl, term)["pitfalls"], term
 
 
@@ -408,8 +408,8 @@ def test_loader_missing_file(tmp_path):
 @pytest.mark.parametrize("query, first", [
     ("aht", "Average Handling Time"),
     ("AHT", "Average Handling Time"),
-    ("FCR", "First Call Resolution"),
-    ("fcr", "First Call Resolution"),
+    ("FCR", "First Contact Resolution"),
+    ("fcr", "First Contact Resolution"),
     ("wape", "Weighted Absolute Percentage Error"),
     ("or", "Ondernemingsraad"),
     ("acw", "After Call Work"),
@@ -594,3 +594,17 @@ def test_explorer_labels_show_abbreviation(gl):
     labels = dict((v, lab) for lab, v in ex.select.options)
     assert labels["Average Handling Time"] == "Average Handling Time (AHT)"
     assert labels["Occupancy"] == "Occupancy"
+
+
+def test_review_of_the_glossary_against_notebooks_00_to_04(gl):
+    """The trainer's review (issue 12): glosses, denominators and links that contradicted the lessons."""
+    assert "abandon" not in _row(gl, "Klantgeduld")["english"].lower()     # ATA underestimates the patience
+    assert "ingeroosterd" not in _row(gl, "Utilisatie")["formula"]          # one denominator: paid time
+    assert "betaalde uren" in _row(gl, "Verzuim")["formula"]                # as notebook 04 and the data
+    assert "First Call Resolution" in _row(gl, "First Contact Resolution")["english"]
+    assert "in-gesprektoon" in _row(gl, "Erlang B")["why"]
+    assert _row(gl, "Occupancy")["notebook"] == "03_erlang"
+    for term in ("Automatic Call Distributor", "Interactive Voice Response", "Customer Relationship Management",
+                 "Webcare", "Contactcenter", "Empathie", "Klanttevredenheid", "Multichannel",
+                 "Medewerkerstevredenheidsonderzoek", "Adherence", "Skills"):
+        assert _row(gl, term)["notebook"] == "", term     # only named in a list there, not treated

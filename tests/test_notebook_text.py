@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from wfmcourse import erlang, kerncontact, nl, stakeholders
+from wfmcourse import datasets, erlang, kerncontact, nl, stakeholders
 from wfmcourse.authoring import course_notebooks
 
 DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d+)(?!\d)")
@@ -26,12 +26,20 @@ def _it_loss():
     return -float(stakeholders.load().set_index("stakeholder").loc["IT", "effect_size"])
 
 
+def _contract_fte():
+    """KlantDirect's average contract in FTE of its 36-hour cao week (data/agent_hours.csv)."""
+    hours = datasets.load_agent_hours()
+    return hours.groupby("agent_id")["contract_hours"].first().mean() / 36
+
+
 def _pareto():
     reasons = kerncontact.example_reasons()
     return kerncontact.pareto(reasons["reden"], reasons["aantal"])
 
 
 QUOTED = {
+    ("04_shrinkage_fte", "0,9"): lambda: nl.number(_contract_fte(), 1),
+    ("04_shrinkage_fte", "1,06"): lambda: nl.number(38 / 36, 2),
     ("03_erlang", "5,6"): lambda: nl.number(100 * 10 / 180, 1),
     ("03_erlang", "10,6"): lambda: nl.number(_traffic_03(), 1),
     ("03_erlang", "83,3"): lambda: nl.number(100 * erlang.service_level(14, _traffic_03(), 190, 20), 1),

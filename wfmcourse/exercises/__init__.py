@@ -171,9 +171,34 @@ def _describe(answer) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# Units a learner may write after a number, with their common abbreviations (matched case-insensitively).
+_UNIT_FORMS = {
+    "seconden": ("seconden", "seconde", "sec", "s"),
+    "uur": ("uren", "uur", "u", "h"),
+    "minuten": ("minuten", "minuut", "min", "m"),
+    "erlang": ("erlang", "e"),
+    "medewerkers": ("medewerkers", "medewerker", "mdw"),
+    "fte": ("fte",),
+}
+_MINUTES = r"\s*(minuten|minuut|min|m)\.?\s*$"
+
+
+def _unit_pattern(unit: str) -> str:
+    """A regex for ``unit`` or one of its abbreviations at the end of an answer ("450 s", "37u")."""
+    forms = sorted({unit, *_UNIT_FORMS.get(unit.lower(), ())}, key=len, reverse=True)
+    return r"(?<=[\d\s])\s*(" + "|".join(re.escape(form) for form in forms) + r")\.?\s*$"
+
+
+def _in_minutes(answer, unit: str) -> bool:
+    """The learner answered in minutes ("7,5 min") where the question asks for seconds."""
+    return unit.lower() in ("seconden", "seconde") and isinstance(answer, str) and \
+        re.search(r"\d" + _MINUTES, answer, flags=re.IGNORECASE) is not None
+
+
 def _parse_number(answer, unit: str = ""):
     """``(value, decimals_typed, percent)`` from an int, float, numpy scalar or a Dutch/English
-    string ("0,8", "24.6", "1.234,5", "78 %", "40,8 FTE"); ``(None, 0, False)`` if it is no number."""
+    string ("0,8", "24.6", "1.234,5", "78 %", "78 procent", "40,8 FTE", "450 s"); ``(None, 0, False)``
+    if it is no number."""
     if isinstance(answer, np.ndarray) and answer.ndim == 0:
         answer = answer[()]                     # a 0-d array is a number
     if isinstance(answer, (bool, np.bool_)):
@@ -190,7 +215,8 @@ def _parse_number(answer, unit: str = ""):
         return None, 0, False
     text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
     if unit:
-        text = re.sub(r"\s*" + re.escape(unit) + r"\s*$", "", text, flags=re.IGNORECASE)
+        text = re.sub(_unit_pattern(unit), "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(procent|pct\.?)\s*$", "%", text, flags=re.IGNORECASE)
     text = text.replace(" ", "").replace("\u00a0", "")
     percent = text.endswith("%")
     text = text.rstrip("%")
@@ -216,6 +242,22 @@ def _parse_number(answer, unit: str = ""):
     if percent:
         value, decimals = value / 100.0, decimals + 2
     return value, decimals, percent
+
+
+_MINUTES_MESSAGE = ("Je antwoord is in minuten, maar de vraag vraagt seconden. Alle tijden in het pakket "
+                    "zijn in seconden: reken om (1 minuut = 60 seconden).")
+
+
+def _comma_tip(answer) -> str:
+    """The decimal-comma tip, only when a comma is what went wrong: ``24,6`` typed without quotes is a
+    tuple in Python; a string with a comma that is no number."""
+    if isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(a, (int, np.integer)) for a in answer):
+        whole, part = answer
+        return (f" Zonder aanhalingstekens leest Python {whole},{part} als twee getallen: schrijf {whole}.{part} "
+                f"of \"{whole},{part}\".")
+    if isinstance(answer, str) and "," in answer:
+        return " Een decimale komma mag, maar schrijf dan alleen het getal (en eventueel de eenheid): \"24,6\"."
+    return ""
 
 
 def _normalise(text: str) -> str:
@@ -364,10 +406,12 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
 
     def checker(answer) -> Feedback:
+        if _in_minutes(answer, unit):
+            return Feedback(INCORRECT, _MINUTES_MESSAGE, "minuten")
         value, typed, percent = _parse_number(answer, unit)
         if value is None:
-            return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}. "
-                                       "Een decimale komma mag, tussen aanhalingstekens: \"24,6\".", "type")
+            return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}."
+                                       f"{_comma_tip(answer)}", "type")
         if percent and not fraction:
             return Feedback(INCORRECT, f"Deze vraag vraagt geen percentage: geef het getal{unit_text}, "
                                        "zonder procentteken.", "type")
@@ -449,6 +493,8 @@ def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", k
 
     def checker(answer) -> Feedback:
         given = answer
+        if _in_minutes(answer, unit):
+            return Feedback(INCORRECT, _MINUTES_MESSAGE, "minuten")
         if kind == "week" and isinstance(answer, str):
             given = re.sub(r"^\s*week\s*", "", answer, flags=re.IGNORECASE)
         if isinstance(given, str) and re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*(\D.*)?", given):
@@ -504,12 +550,23 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
 
     example = "\"b\"" if len(wanted()) == 1 else "\"a,c\""
 
+    by_text = {_normalise(text): key for key, text in options.items()}
+
     def checker(answer) -> Feedback:
         given = _choice_keys(answer)
+        if isinstance(answer, str):            # the option's text, or "b) text" copied from the question
+            labelled = re.fullmatch(r"\s*\(?([a-z])\s*[).:]\s*(.*)", answer, flags=re.IGNORECASE | re.DOTALL)
+            if _normalise(answer) in by_text:
+                given = {by_text[_normalise(answer)]}
+            elif labelled and labelled.group(1).lower() in options and \
+                    _normalise(labelled.group(2)) in ("", _normalise(options[labelled.group(1).lower()])):
+                given = {labelled.group(1).lower()}
         if given is None:
             return Feedback(INCORRECT, f"Geef de letter van je keuze als tekst, bijvoorbeeld {example}, "
                                        f"niet {_describe(answer)}.", "type")
         unknown = given - set(options)
+        if any(len(part) > 1 for part in unknown):
+            return Feedback(INCORRECT, f"Geef alleen de letter, bijvoorbeeld {example}.", "geen optie")
         if unknown or not given:
             return Feedback(INCORRECT, f"Kies uit {', '.join(sorted(options))}; "
                                        f"{', '.join(sorted(unknown)) or 'niets'} is geen optie.", "geen optie")
@@ -528,17 +585,28 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
                     options=options)
 
 
-def term(title: str, expected: str | list[str], *, hint: str, solution) -> Exercise:
-    """An exercise whose answer is a word or term; case, accents and punctuation are ignored."""
+def _bare_term(text: str) -> str:
+    """A term without a leading article or a gloss in brackets: "de Shrinkage (krimp)" -> "shrinkage"."""
+    text = re.sub(r"\([^)]*\)", " ", str(text))
+    return re.sub(r"^(de|het|een)\s+", "", _normalise(text))
+
+
+def term(title: str, expected: str | list[str], *, hint: str, solution,
+         feedback: dict[str, str] | None = None) -> Exercise:
+    """An exercise whose answer is a word or term; case, accents, punctuation, a leading article and a
+    gloss in brackets are ignored. ``feedback`` maps a typical wrong term to its own message."""
     terms = [expected] if isinstance(expected, str) else list(expected)
-    accepted = {_normalise(e) for e in terms}
+    accepted = {_bare_term(e) for e in terms}
+    nudges = {_bare_term(wrong): message for wrong, message in (feedback or {}).items()}
 
     def checker(answer) -> Feedback:
         if not isinstance(answer, str):
             return Feedback(INCORRECT, f"Geef je antwoord als tekst tussen aanhalingstekens, "
                                        f"niet {_describe(answer)}.", "type")
-        if _normalise(answer) in accepted:
+        if _bare_term(answer) in accepted:
             return Feedback(CORRECT, "", "goed")
+        if _bare_term(answer) in nudges:
+            return Feedback(INCORRECT, nudges[_bare_term(answer)], _bare_term(answer))
         return Feedback(INCORRECT, "Dat is niet het begrip dat we zoeken.", "richting")
 
     return Exercise(title, checker, hint, solution, answer_type="term", expected=terms)

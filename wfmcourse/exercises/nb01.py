@@ -10,6 +10,8 @@ opdracht_1 = term(
     hint="Zoek in de verkenner (of met glossary.search) op 'betaalde tijd' of 'verlof'. "
          "Het begrip hoort bij de categorie Capaciteit & Erlang.",
     solution=lambda: f"{_SHRINKAGE['term']}: {_SHRINKAGE['definition']}",
+    feedback={"krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
+                       "vakwoord zelf: zoek de naam van het begrip in de woordenlijst."},
 )
 
 # the options of opdracht 2: exactly one pair is not a twin according to the glossary itself
@@ -26,10 +28,10 @@ opdracht_2 = choice(
     "Opdracht 2",
     _NOT_TWIN[0],
     {k: f"{a} en {b}" for k, (a, b) in _PAIRS.items()},
-    hint="Een tweeling is één begrip met een Nederlandse en een Engelse naam. Kijk bij elk paar "
-         "of de noemer (waardoor je deelt) hetzelfde is.",
-    solution="c: occupancy deelt de afhandeltijd door de beschikbare tijd (ingelogd en klaar), "
-             "utilisatie door de betaalde of ingeroosterde tijd. Het zijn twee verschillende "
+    hint="Een tweeling is één begrip met een Nederlandse en een Engelse naam. Zoek elk van de acht begrippen "
+         "op in de woordenlijst (glossary.lookup) en vergelijk de definities: beschrijven ze precies hetzelfde?",
+    solution="c: occupancy deelt de afhandeltijd door de ingelogde tijd (in gesprek plus vrije tijd), "
+             "utilisatie door de betaalde tijd. Het zijn twee verschillende "
              "begrippen; utilisatie is altijd lager. De andere drie paren zijn hetzelfde begrip "
              "in het Nederlands en het Engels.",
     feedback={

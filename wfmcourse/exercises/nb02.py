@@ -48,8 +48,11 @@ opdracht_1 = number(
     solution=lambda: "chat = rapportage.contact_summary(contacten, channel=\"chat\"); kpi.aht(chat['talk'], "
                      f"chat['hold'], chat['acw'], chat['answered']) = {_dec(_aht(), 1)} seconden, ongeveer "
                      f"anderhalf keer de {_dec(_aht('telefoon'), 0)} seconden van de telefoon: de klant typt, "
-                     "en een medewerker voert vaak meer chats tegelijk.",
+                     "leest terug en typt weer; in deze data voert een medewerker één chat tegelijk.",
     mistakes={
+        "minuten": (lambda: _aht() / 60,
+                    "Je antwoord is in minuten, maar de vraag vraagt seconden. Alle tijden in het pakket zijn in "
+                    "seconden: laat het resultaat van kpi.aht staan."),
         "telefoon": (lambda: _aht("telefoon"),
                      "Dat is de AHT van de telefoon, die hierboven al staat. De vraag gaat over de chat: maak "
                      "de totalen met channel=\"chat\"."),
@@ -76,9 +79,9 @@ opdracht_2 = number(
 
 opdracht_3 = number(
     "Opdracht 3", _peak_share, fraction=True, decimals=2, printed=2,
-    hint="Neem uit w12 alleen maandag tot en met vrijdag (w12.index.day_of_week < 5), dan "
-         "between_time(\"09:30\", \"10:45\"), en laat rapportage.share_below_target(..., 0.8) het deel onder "
-         "de norm tellen.",
+    hint="w12 is een tabel; share_below_target wil de kolom met service levels (fracties). Neem alleen maandag "
+         "tot en met vrijdag en de piek, en geef dan de kolom mee: ochtend = w12[w12.index.day_of_week < 5]"
+         ".between_time(\"09:30\", \"10:45\"); rapportage.share_below_target(ochtend[\"service_level\"], 0.8).",
     solution=lambda: f"{_dec(_peak_share(), 2)} van de ochtendpiek-kwartieren haalt de norm niet "
                      f"({_pct(_peak_share(), 0)}), tegen {_pct(_weeks().loc[PEAK_WEEK, 'share_below_target'], 0)} "
                      "over de hele week: het groene weekcijfer verbergt een rode ochtend.",
@@ -142,7 +145,7 @@ opdracht_6 = choice(
      "c": "Hij moet de ASA delen door het aangeboden aantal in plaats van het beantwoorde; dan klopt de "
           "vergelijking wel.",
      "d": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
-    hint="Lees Valkuil 2 nog eens: wie telt er niet mee in de ASA?",
+    hint="Lees Valkuil 1 nog eens: wie telt er niet mee in de ASA?",
     solution="b. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
              "ophangt, verdwijnt uit de ASA. Rapporteer de ASA daarom altijd samen met de abandon rate (of de "
              "wachttijd van alle bellers).",

@@ -56,7 +56,9 @@ opdracht_2 = whole_number(
     mistakes={
         "naar_beneden": (lambda: _agents_2() - 1,
                          "Met dit aantal blijft het service level net onder de 80 %. Een norm haal je alleen "
-                         "als je naar boven afrondt: kies het kleinste aantal dat het doel wel haalt."),
+                         "als je naar boven afrondt: kies het kleinste aantal dat het doel wel haalt. Nam je het "
+                         "uit de tabel 'medewerkers per Erlang'? Die rekent met een AHT van 180 seconden; hier is "
+                         "de AHT 240 seconden, en bij hetzelfde verkeer heb je dan meer medewerkers nodig."),
         "alleen_verkeer": (lambda: round(_load_2()),
                            "Dit is precies het verkeer in Erlang. Met zoveel medewerkers is iedereen de hele "
                            "tijd bezig en groeit de wachtrij zonder eind: je hebt er altijd meer nodig."),
