@@ -224,3 +224,39 @@ def test_agent_hours_rules(tmp_path):
 def test_missing_file_is_a_file_not_found_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         datasets.load_contacts(tmp_path / "nope.csv")
+
+
+# ---------------------------------------------------------------------------
+# read_table: the line in an error is the physical line of the file
+# ---------------------------------------------------------------------------
+def test_line_after_blank_lines_and_a_quoted_line_break_is_the_physical_line(tmp_path):
+    from wfmcourse.datafiles import Column, read_table
+
+    path = tmp_path / "t.csv"
+    # line 1 header, 2 ok, 3-4 blank, 5-6 one record with a quoted line break, 7 bad
+    path.write_text('name,calls\na,1\n\n\n"b\nb",2\nc,x\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_table(path, {"name": Column("str"), "calls": Column("int")})
+    assert info.value.line == 7 and info.value.column == "calls"
+    assert "line 7, column 'calls'" in str(info.value)
+
+
+def test_a_row_with_another_number_of_fields_is_refused_at_its_line(tmp_path):
+    from wfmcourse.datafiles import Column, read_table
+
+    for body, line in (('name,calls\na,1\n\nb,2,3\n', 4), ('name,calls\na\n', 2)):
+        path = tmp_path / "t.csv"
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(DataFileError, match="fields, the header has 2") as info:
+            read_table(path, {"name": Column("str"), "calls": Column("int")})
+        assert info.value.line == line
+
+
+def test_a_duplicated_column_is_refused(tmp_path):
+    from wfmcourse.datafiles import Column, read_table
+
+    path = tmp_path / "t.csv"
+    path.write_text("calls,calls\n1,2\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="appears twice") as info:
+        read_table(path, {"calls": Column("int")})
+    assert info.value.line == 1 and info.value.column == "calls"

@@ -6,6 +6,7 @@ the mistake.
 """
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,56 +65,84 @@ def read_table(path, schema: dict[str, Column]) -> pd.DataFrame:
     for name, col in schema.items():
         if not isinstance(col, Column):
             raise type_error(f"schema[{name!r}]", col, "a Column")
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError:
-        raise
-    except UnicodeDecodeError as exc:
-        raise DataFileError(path, None, "*", f"not UTF-8 text ({exc.reason})") from None
-    except pd.errors.ParserError as exc:
-        raise DataFileError(path, None, "*", f"not a valid CSV file ({exc})") from None
-    missing = [name for name in schema if name not in raw.columns]
+    header, rows, lines = _records(path)
+    missing = [name for name in schema if name not in header]
     if missing:
-        raise DataFileError(path, 1, missing[0], "column is missing from the header")
+        raise DataFileError(path, lines[0], missing[0], "column is missing from the header")
+    raw = pd.DataFrame(rows, columns=header, dtype=str)
     out = raw.copy()
     for name, col in schema.items():
-        out[name] = _convert(path, raw[name], name, col)
+        out[name] = _convert(path, raw[name], name, col, lines[1:])
     return out
 
 
-def _fail(path, series, mask, name, problem):
+def _records(path):
+    """Header, data rows and the physical line (1-based) where each record starts.
+
+    Blank lines are skipped but counted, and a quoted field may span lines, so the line of a
+    record is not its row number plus a constant. A record with another number of fields than
+    the header, or a duplicated column name, is refused.
+    """
+    records, lines = [], []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, strict=True)
+            end = 0
+            for record in reader:
+                start, end = end + 1, reader.line_num
+                if record and any(field.strip() for field in record):
+                    records.append(record)
+                    lines.append(start)
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, None, None, f"not UTF-8 text ({exc.reason})") from None
+    except csv.Error as exc:
+        raise DataFileError(path, reader.line_num, None, f"not a valid CSV file ({exc})") from None
+    if not records:
+        raise DataFileError(path, None, None, "the file is empty (no header)")
+    header = [name.strip() for name in records[0]]
+    for i, name in enumerate(header):
+        if name in header[:i]:
+            raise DataFileError(path, lines[0], name, "column name appears twice in the header")
+    for record, line in zip(records[1:], lines[1:]):
+        if len(record) != len(header):
+            raise DataFileError(path, line, None, f"has {len(record)} fields, the header has "
+                                                  f"{len(header)}")
+    return header, records[1:], lines
+
+
+def _fail(path, series, mask, name, problem, lines):
     row = int(np.flatnonzero(np.asarray(mask))[0])
-    raise DataFileError(path, row + 2, name, f"{problem} (got {series.iloc[row]!r})")
+    raise DataFileError(path, lines[row], name, f"{problem} (got {series.iloc[row]!r})")
 
 
-def _convert(path, series: pd.Series, name: str, col: Column) -> pd.Series:
+def _convert(path, series: pd.Series, name: str, col: Column, lines) -> pd.Series:
     text = series.str.strip()
     empty = text == ""
     if col.required and empty.any():
-        _fail(path, series, empty, name, "a value is required")
+        _fail(path, series, empty, name, "a value is required", lines)
     if col.kind == "str":
         if col.choices is not None:
             bad = ~empty & ~text.isin(col.choices)
             if bad.any():
-                _fail(path, series, bad, name, f"must be one of {', '.join(map(str, col.choices))}")
+                _fail(path, series, bad, name, f"must be one of {', '.join(map(str, col.choices))}", lines)
         return text
     if col.kind in ("int", "float", "bool"):
         values = pd.to_numeric(text.where(~empty), errors="coerce")
         bad = ~empty & (values.isna() | ~np.isfinite(values.fillna(0)))
         if bad.any():
-            _fail(path, series, bad, name, "not a number")
+            _fail(path, series, bad, name, "not a number", lines)
         if col.kind in ("int", "bool"):
             bad = ~empty & (values != values.round())
             if bad.any():
-                _fail(path, series, bad, name, "not a whole number")
+                _fail(path, series, bad, name, "not a whole number", lines)
         if col.kind == "bool":
             bad = ~empty & ~values.isin([0, 1])
             if bad.any():
-                _fail(path, series, bad, name, "must be 0 or 1")
+                _fail(path, series, bad, name, "must be 0 or 1", lines)
         if col.low is not None and (bad := ~empty & (values < col.low)).any():
-            _fail(path, series, bad, name, f"must be >= {col.low:g}")
+            _fail(path, series, bad, name, f"must be >= {col.low:g}", lines)
         if col.high is not None and (bad := ~empty & (values > col.high)).any():
-            _fail(path, series, bad, name, f"must be <= {col.high:g}")
+            _fail(path, series, bad, name, f"must be <= {col.high:g}", lines)
         if col.kind == "bool":
             return values.astype("boolean") if empty.any() else values.astype(bool)
         if col.kind == "int":
@@ -124,6 +153,6 @@ def _convert(path, series: pd.Series, name: str, col: Column) -> pd.Series:
         values = pd.to_datetime(text.where(~empty), errors="coerce", format=fmt)
         bad = ~empty & values.isna()
         if bad.any():
-            _fail(path, series, bad, name, f"not a {'date (YYYY-MM-DD)' if col.kind == 'date' else 'date-time (ISO 8601)'}")
+            _fail(path, series, bad, name, f"not a {'date (YYYY-MM-DD)' if col.kind == 'date' else 'date-time (ISO 8601)'}", lines)
         return values
     raise ValueError(f"kind must be str, int, float, bool, datetime or date, got {col.kind!r}")
