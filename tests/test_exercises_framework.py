@@ -195,6 +195,16 @@ def test_open_question_names_missing_points_not_the_model_answer():
     feedback = exercise.evaluate("We zetten de trainingen voortaan in de middag, dan is het beter.")
     assert feedback.reason == "onvolledig" and "het effect meten" in feedback.message
     assert "middag" not in feedback.message
-    assert exercise.evaluate("Training naar de middag, en we meten het effect.").correct
+    whole = exercise.evaluate("Training naar de middag, en we meten het effect.")
+    assert whole.reason == "alles herkend" and not whole.correct and "modelantwoord" in whole.message
     assert exercise.evaluate("Meer mensen.").reason == "te kort"
     assert exercise.evaluate(None).status == "leeg" and exercise.evaluate(3).reason == "type"
+
+
+def test_open_question_never_says_goed_and_flags_a_negated_point():
+    exercise = make_open()
+    feedback = exercise.evaluate("De training laten we staan, we verplaatsen niets. Meten hoeft niet.")
+    assert feedback.status == "vergelijk" and "Goed" not in str(ex.Shown(feedback.status, "O", feedback.message))
+    assert feedback.reason == "tegengesproken" and "het effect meten: tegengesproken" in feedback.message
+    assert ex.recognise("We meten niet alleen de week, maar ook het uur.", {"meten": ["meten"]}) == \
+        {"meten": "herkend"}
