@@ -77,6 +77,9 @@ def test_figures_draw_what_the_tables_say():
     red = [line for line in ax.get_lines() if line.get_label().startswith("aandeel")][0]
     np.testing.assert_allclose(red.get_ydata(), report["share_below_target"])
     assert "week 12" in [t.get_text() for t in ax.texts]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.startswith("week rood") for t in legend) and any(t.startswith("week groen") for t in legend)
+    assert all("%" not in t or " %" in t for t in legend)              # Dutch: "80 %"
     with pytest.raises(ValueError, match="highlight must be <= 53, got 60"):
         eindcase.watermelon_figure(report, highlight=60)
 

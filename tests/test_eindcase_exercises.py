@@ -43,8 +43,17 @@ def test_expected_values_recomputed_with_pandas():
     iso = data.index.isocalendar()
     in_2025 = (iso.year == 2025).to_numpy()
     week = iso.week.to_numpy()
-    # Opdracht 1: the green week with the lowest hour - the generator's training week
-    assert nb08.opdracht_1.expected_value() == PARAMS.watermelon_week
+    # Opdracht 1: after the generator's training week (known from notebook 02), the green week with the
+    # lowest hour - recomputed from the quarters with plain pandas
+    assert eindcase.watermelon_week(eindcase.week_diagnosis(data)) == PARAMS.watermelon_week
+    opened_2025 = data[data["is_open"] & in_2025 & (week >= 2)]
+    by_week = opened_2025.groupby([opened_2025.index.isocalendar().week, opened_2025.index.hour])[
+        ["answered_in_time", "calls_offered"]].sum()
+    hourly = (by_week["answered_in_time"] / by_week["calls_offered"]).unstack()
+    weekly = opened_2025.groupby(opened_2025.index.isocalendar().week)[["answered_in_time", "calls_offered"]].sum()
+    green = (weekly["answered_in_time"] / weekly["calls_offered"] >= 0.8)
+    weakest = hourly.min(axis=1)[green].drop(index=PARAMS.watermelon_week)
+    assert nb08.opdracht_1.expected_value() == int(weakest.idxmin())
     # Opdracht 2: the morning block of that week, volume-weighted
     rows = data[(week == PARAMS.watermelon_week) & in_2025]
     rows = rows.between_time("09:30", "10:45")
@@ -105,9 +114,8 @@ def test_numeric_answers_in_every_form(name):
 
 @pytest.mark.parametrize("name", NUMERIC)
 def test_every_anticipated_mistake_gets_its_own_message(name):
-    """Typed at the finest precision the exercise accepts. (Opdracht 5 asks one decimal and its solution
-    prints two: a learner who multiplies by 1 + s gets 0,36 at two decimals and this message; at one
-    decimal 0,4 happens to be right, and is accepted as such.)"""
+    """Typed at the finest precision the exercise accepts. (Opdracht 5 asks two decimals, so a learner
+    who multiplies by 1 + s gets 0,36 and this message; at one decimal 0,4 would pass for right.)"""
     exercise = getattr(nb08, name)
     places = max([d for d in (exercise.decimals, *exercise.printed) if d is not None], default=0)
     target = exercise.expected_value()
@@ -124,6 +132,14 @@ def test_the_typical_mistakes_are_covered():
     assert {"erlang c", "x(1+s)", "netto"} <= set(nb08.opdracht_5.mistakes)            # model, gross-up
     assert "Erlang C" in nb08.opdracht_5.mistakes["erlang c"][1]
     assert "minuten" in nb08.opdracht_4.mistakes["aht in minuten"][1]
+    assert {"kwartier van 11:00", "alleen maandag"} <= set(nb08.opdracht_2.mistakes)
+
+
+def test_peak_mistakes_found_by_a_learner():
+    """Reviewer's answers: the 11:00 quarter included (0,539), the Monday alone (0,425)."""
+    exercise = nb08.opdracht_2
+    assert _verdict(exercise, 0.539).reason == "kwartier van 11:00"
+    assert _verdict(exercise, 0.425).reason == "alleen maandag"
 
 
 def test_percent_answers_for_the_fraction_question():
@@ -140,14 +156,28 @@ def test_week_answer_gets_week_feedback():
     assert _verdict(exercise, f"week {right}").correct
     assert "medewerker" not in _verdict(exercise, right + 0.5).message
     assert _verdict(exercise, nb08.reddest_week()).reason == "rode week"
+    assert _verdict(exercise, PARAMS.watermelon_week).reason == "week uit 02"
+
+
+def test_week_look_up_gives_no_direction():
+    """Opdracht 1 is a look-up: a wrong week gets "heeft niet het zwakste uur", never "te vroeg/te laat"."""
+    exercise = nb08.opdracht_1
+    right = exercise.expected_value()
+    for wrong in (right - 1, right + 1, 30):
+        if wrong in (PARAMS.watermelon_week, nb08.reddest_week()):
+            continue
+        feedback = _verdict(exercise, wrong)
+        assert feedback.status == "fout" and "zwakste uur" in feedback.message, feedback
+        assert "te vroeg" not in feedback.message and "te laat" not in feedback.message
 
 
 def test_fte_answer_printed_by_the_solution_is_right():
-    """The question asks one decimal, the solution prints two: both are right (issue 12, 08 Opdracht 2)."""
+    """The question asks two decimals, as the solution prints, so 0,36 (the x(1+s) mistake, which rounds
+    to 0,4 at one decimal) is caught. 0,4 equals 0,40 and stays right."""
     exercise = nb08.opdracht_5
     assert re.search(r"\d,\d\d FTE", str(exercise._solution()))
-    assert _verdict(exercise, 0.4).correct and _verdict(exercise, "0,40").correct
-    assert _verdict(exercise, "0,40 FTE").correct
+    assert _verdict(exercise, "0,40").correct and _verdict(exercise, "0,40 FTE").correct
+    assert _verdict(exercise, 0.36).reason == "x(1+s)"
 
 
 def test_choice_exercise_feedback_per_option():
@@ -166,8 +196,10 @@ def test_choice_exercise_feedback_per_option():
 def test_open_advice_question():
     exercise = nb08.opdracht_6
     model = nb08._model_advice()
-    assert _verdict(exercise, model).correct
-    assert str(nb08.MODEL_ADVICE).count("{") == 6                      # every number in it is computed
+    feedback = _verdict(exercise, model)
+    assert feedback.reason == "alles herkend" and not feedback.correct   # free text is never "goed"
+    assert "niet herkend" not in feedback.message and "modelantwoord" in feedback.message
+    assert str(nb08.MODEL_ADVICE).count("{") == 12                     # every number in it is computed
     assert nl.number(nb08.opdracht_5.expected_value(), 2) in model
     assert _verdict(exercise, None).status == "leeg"
     assert _verdict(exercise, 42).reason == "type"
@@ -175,12 +207,37 @@ def test_open_advice_question():
     more_staff = ("Mijn advies is om meer mensen aan te nemen, want de klanten wachten te lang en het dashboard "
                   "laat dat niet goed zien. Met vijf extra medewerkers in vaste dienst is het probleem opgelost "
                   "en blijft iedereen tevreden.")
-    assert _verdict(exercise, more_staff).reason == "mensen erbij"
+    feedback = _verdict(exercise, more_staff)
+    assert feedback.reason == "tegengesproken" and "verplaatsen in plaats van erbij" in feedback.message
     partial = ("KlantDirect heeft geen extra mensen nodig. Plan de training buiten de ochtendpiek, in de middag, "
                "dan kost het 0 FTE. Kijk op het dashboard per kwartier en niet alleen naar de week, dan zie je de "
                "watermeloen meteen.")
     feedback = _verdict(exercise, partial)
-    assert feedback.reason == "onvolledig" and "campagnes" in feedback.message.split("Nog niet gevonden")[1]
+    assert feedback.reason == "onvolledig" and "campagnes op tijd bij WFM bekend zijn: niet herkend" in feedback.message
+
+
+def test_advice_contradicting_the_diagnosis_is_flagged_not_found():
+    """A reviewer's advice that says the opposite of every point scored "Goed! (5 van 5)" on keywords."""
+    contrary = ("Neem juist meer mensen aan, want de klanten wachten te lang. Verplaats de training niet naar de "
+                "middag maar laat hem op de ochtendpiek staan. Een dashboard per uur is onzin en campagnes van "
+                "marketing hoeven niet bij WFM gemeld te worden.")
+    feedback = _verdict(nb08.opdracht_6, contrary)
+    assert feedback.reason == "tegengesproken" and "Goed" not in feedback.message
+    verdict = nb08_recognise(contrary)
+    points = list(nb08.ADVICE_POINTS)
+    assert verdict[points[0]] == verdict[points[1]] == verdict[points[3]] == verdict[points[4]] == "tegengesproken"
+    assert "modelantwoord" in feedback.message
+
+
+def nb08_recognise(text):
+    from wfmcourse.exercises import recognise
+    return recognise(text, nb08.ADVICE_POINTS, nb08.ADVICE_CONTRADICTIONS)
+
+
+@pytest.mark.parametrize("text", ["Nee, meer mensen aannemen is niet nodig.", "Er is geen structureel tekort.",
+                                  "Meer personeel werven is niet nodig.", "Nee, er zijn genoeg mensen."])
+def test_natural_phrasings_of_no_more_staff_are_recognised(text):
+    assert nb08_recognise(text)[list(nb08.ADVICE_POINTS)[0]] == "herkend"
 
 
 # ----------------------------------------------------------------------- the notebook shows what is needed

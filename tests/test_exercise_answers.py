@@ -283,3 +283,20 @@ def test_review_typical_mistakes_get_their_own_message():
     assert "180 seconden" in nb03.opdracht_2.evaluate(24).message    # the table of 03 §6 uses AHT 180 s
     assert "Valkuil 1" in nb02.opdracht_6._hint                      # the ASA pitfall
     assert "tegelijk" not in nb02.opdracht_1._solution() or "één chat tegelijk" in nb02.opdracht_1._solution()
+
+
+@pytest.mark.parametrize("module, name, answer, reason", [
+    ("nb05", "opdracht_1", 0.885, "nauwkeurigheid"),       # 1 - WAPE, "nauwkeurigheid"
+    ("nb05", "opdracht_2", 1, "aht in minuten"),           # AHT 5 instead of 300
+    ("nb05", "opdracht_2", 45, "x(1+s)"),                  # 34 x 1,32
+    ("nb07", "opdracht_2", 9, "evenredig omlaag"),         # 20 % of 46, rounded down
+    ("nb07", "opdracht_4", 6.27, "minuten"),               # the AHT in minutes
+    ("nb08", "opdracht_2", 0.539, "kwartier van 11:00"),   # the 11:00 quarter included
+    ("nb08", "opdracht_2", 0.425, "alleen maandag"),       # Monday only
+    ("nb08", "opdracht_5", 0.36, "x(1+s)"),                # 9,75 x 1,32 / 36, now asked at two decimals
+], ids=lambda v: str(v))
+def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, reason):
+    """Typical mistakes a learner typed in review (issue 12) got generic feedback; now each is named."""
+    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    feedback = exercise.evaluate(answer)
+    assert feedback.status == "fout" and feedback.reason == reason, feedback

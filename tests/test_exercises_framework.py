@@ -195,7 +195,8 @@ def test_open_question_names_missing_points_not_the_model_answer():
     feedback = exercise.evaluate("We zetten de trainingen voortaan in de middag, dan is het beter.")
     assert feedback.reason == "onvolledig" and "het effect meten" in feedback.message
     assert "middag" not in feedback.message
-    assert exercise.evaluate("Training naar de middag, en we meten het effect.").correct
+    whole = exercise.evaluate("Training naar de middag, en we meten het effect.")
+    assert whole.reason == "alles herkend" and not whole.correct and "modelantwoord" in whole.message
     assert exercise.evaluate("Meer mensen.").reason == "te kort"
     assert exercise.evaluate(None).status == "leeg" and exercise.evaluate(3).reason == "type"
 
@@ -247,3 +248,12 @@ def test_term_ignores_article_and_gloss_and_nudges_a_known_wrong_term():
     assert exercise.evaluate("de shrinkage").correct and exercise.evaluate("Shrinkage (krimp)").correct
     feedback = exercise.evaluate("krimp")
     assert not feedback.correct and feedback.message == "Gebruik het vakwoord."
+
+
+def test_open_question_never_says_goed_and_flags_a_negated_point():
+    exercise = make_open()
+    feedback = exercise.evaluate("De training laten we staan, we verplaatsen niets. Meten hoeft niet.")
+    assert feedback.status == "vergelijk" and "Goed" not in str(ex.Shown(feedback.status, "O", feedback.message))
+    assert feedback.reason == "tegengesproken" and "het effect meten: tegengesproken" in feedback.message
+    assert ex.recognise("We meten niet alleen de week, maar ook het uur.", {"meten": ["meten"]}) == \
+        {"meten": "herkend"}

@@ -400,10 +400,15 @@ def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
     """The dashboard against the quarters: weekly service level and the share of red quarters.
 
     ``report`` is a :func:`wfmcourse.rapportage.weekly_report`. Bars: the volume-weighted
-    service level per week, green when it meets ``target`` (fraction); line: the share of
-    intervals below ``target``. ``highlight`` (a week number) gets an outline and a label.
+    service level per week, green when it meets ``target`` (fraction), red when not (both in the
+    legend); line: the share of intervals below ``target``. Pass whole weeks only: a partial
+    week at the turn of the year gets the same ISO number as a whole one. ``highlight`` (a week number) gets an outline and a label.
     """
-    from .plots import CourseFigure, GREEN, GREY, ORANGE, _percent_axis
+    from matplotlib.patches import Patch
+
+    from .plots import CourseFigure, GREEN, GREY, _percent_axis
+
+    red = "#c62828"
 
     dataframe("report", report, ["week", "service_level", "share_below_target"])
     target = scalar("target", target, high=1.0)
@@ -412,11 +417,10 @@ def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
     ax = fig.add_subplot()
     x = np.arange(len(report))
     ok = report["service_level"].to_numpy() >= target
-    bars = ax.bar(x, report["service_level"], color=np.where(ok, GREEN, ORANGE), width=0.8,
-                  label="service level van de week (gewogen)")
+    bars = ax.bar(x, report["service_level"], color=np.where(ok, GREEN, red), width=0.8)
     ax.plot(x, report["share_below_target"], color="black", linewidth=1.4,
-            label=f"aandeel kwartieren onder {target:.0%}")
-    ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"norm {target:.0%}")
+            label=f"aandeel kwartieren onder {nl.percent(target, 0)}")
+    ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"norm {nl.percent(target, 0)}")
     if highlight is not None:
         where = np.flatnonzero(report["week"].to_numpy() == highlight)
         if not where.size:
@@ -431,7 +435,9 @@ def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
     ax.set_ylim(0, 1.05)
     _percent_axis(ax.yaxis)
     ax.set_title("Groen op het dashboard, rood in de kwartieren")
-    ax.legend(loc="lower left", frameon=True, fontsize="small", ncols=3)
+    handles = [Patch(color=GREEN, label=f"week groen: service level (gewogen) ≥ {nl.percent(target, 0)}"),
+               Patch(color=red, label=f"week rood: onder {nl.percent(target, 0)}"), *ax.get_lines()]
+    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize="small", ncols=2)
     return fig
 
 

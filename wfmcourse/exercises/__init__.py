@@ -613,17 +613,74 @@ def term(title: str, expected: str | list[str], *, hint: str, solution,
 
 
 
+#: Status of a free-text answer: never "goed" (no machine judges an advice), only what was recognised.
+OPEN = "vergelijk"
+_STYLES.setdefault(OPEN, ("Vergelijk zelf:", "#1565c0"))
+#: Words that negate or reject what stands near them in the same clause.
+_NEGATION = re.compile(r"\b(niet|geen|nooit|onzin|onnodig|overbodig|zinloos|hoeft|hoeven)\b")
+#: "niet alleen" and "niet meer dan" do not reject anything.
+_NOT_A_NEGATION = re.compile(r"\bniet (alleen|slechts|enkel|meer dan)\b")
+#: Clauses: a negation only counts in the clause of the words it negates.
+_CLAUSE = re.compile(r"[.;:!?,()\n]|\s(?:maar|terwijl|want|omdat|zodat|en|of|dus)\s")
+
+
+def _pattern(entry: str) -> re.Pattern:
+    """A plain word or phrase matches as whole words; anything else is a regular expression."""
+    if re.fullmatch(r"[\w ]+", entry):
+        return re.compile(r"\b" + re.escape(_normalise(entry)) + r"\b")
+    return re.compile(entry)
+
+
+def _clauses(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return [part.strip() for part in _CLAUSE.split(f" {text} ") if part and part.strip()]
+
+
+def _negated(clause: str, match: re.Match) -> bool:
+    """A negation in the clause outside the matched words (a negation inside them is part of the point)."""
+    rest = clause[:match.start()] + " | " + clause[match.end():]
+    return bool(_NEGATION.search(_NOT_A_NEGATION.sub(" ", rest)))
+
+
+def recognise(text: str, points: dict, contradictions: dict | None = None) -> dict[str, str]:
+    """Per point: ``"herkend"`` (its words occur, not negated), ``"tegengesproken"`` (they occur only
+    negated, or one of its contradiction patterns occurs in a clause without any negation) or
+    ``"niet herkend"``."""
+    contradictions = contradictions or {}
+    clauses = _clauses(text)
+    verdict = {}
+    for point, words in points.items():
+        found = negated = False
+        for pattern in map(_pattern, words):
+            for clause in clauses:
+                for match in pattern.finditer(clause):
+                    if _negated(clause, match):
+                        negated = True
+                    else:
+                        found = True
+        against = any(pattern.search(clause) and not _NEGATION.search(_NOT_A_NEGATION.sub(" ", clause))
+                      for pattern in map(_pattern, contradictions.get(point, ())) for clause in clauses)
+        verdict[point] = "tegengesproken" if against or (negated and not found) else \
+            "herkend" if found else "niet herkend"
+    return verdict
+
+
 def open_question(title: str, *, model_answer: str | Callable[[], str], points: dict[str, list[str]],
-                  hint: str, min_words: int = 15) -> Exercise:
+                  hint: str, min_words: int = 15, contradictions: dict[str, list[str]] | None = None,
+                  notes: dict[str, str] | None = None, solution_call: str = ".solution()") -> Exercise:
     """An open question (an advice, an explanation) with a model answer to compare against.
 
-    ``points`` maps each point a good answer makes (shown to the learner, Dutch) to words or phrases
-    of which one shows the point is made; case and accents are ignored. An answer that makes every
-    point is "goed"; otherwise the feedback names the points still missing, never the model answer
-    itself (that is ``.solution()``). Fewer than ``min_words`` words asks for a fuller answer.
+    ``points`` maps each point a good answer makes (shown to the learner, Dutch) to words, phrases
+    or regular expressions of which one shows the point is made; case and accents are ignored. A
+    point whose words occur only in a negated clause ("verplaats de training niet") counts as
+    contradicted, as does one of its ``contradictions`` patterns occurring un-negated. No machine
+    judges free text, so the verdict is never "goed": the feedback lists per point "herkend", "niet
+    herkend" or "tegengesproken" (with ``notes[point]`` as explanation) and always sends the learner
+    to the model answer (``.solution()``). Fewer than ``min_words`` words asks for a fuller answer.
     """
     if not points:
         raise ValueError(f"points must name at least one point a good answer makes, got {points!r}")
+    notes = notes or {}
 
     def checker(answer) -> Feedback:
         if not isinstance(answer, str):
@@ -632,14 +689,16 @@ def open_question(title: str, *, model_answer: str | Callable[[], str], points: 
         if len(answer.split()) < min_words:
             return Feedback(INCORRECT, f"Schrijf je antwoord uit in een paar zinnen (minstens {min_words} "
                                        "woorden): wat adviseer je, en waarom?", "te kort")
-        text = f" {_normalise(answer)} "
-        missing = [point for point, words in points.items()
-                   if not any(f" {_normalise(word)} " in text for word in words)]
-        if not missing:
-            return Feedback(CORRECT, "Je advies noemt alle punten. Vergelijk het nog met het modelantwoord: "
-                                     ".solution().", "goed")
-        return Feedback(INCORRECT, "Je advies mist nog: " + "; ".join(missing) + ". Vul het aan, of vergelijk "
-                                   "het met het modelantwoord: .solution().", "onvolledig")
+        verdict = recognise(answer, points, contradictions)
+        against = [point for point, v in verdict.items() if v == "tegengesproken"]
+        missing = [point for point, v in verdict.items() if v == "niet herkend"]
+        lines = "; ".join(f"{point}: {v}" for point, v in verdict.items())
+        explain = " ".join(notes[point] for point in against if point in notes)
+        text = (f"Checklist (een grove controle op woorden, geen oordeel) - {lines}."
+                + (f" Je tekst zegt het tegendeel van: {'; '.join(against)}. {explain}".rstrip() if against else "")
+                + f" Vergelijk zelf met het modelantwoord: `{solution_call}`.")
+        reason = "tegengesproken" if against else "onvolledig" if missing else "alles herkend"
+        return Feedback(OPEN, text, reason)
 
     return Exercise(title, checker, hint, model_answer, answer_type="open", expected=model_answer,
                     options={point: ", ".join(words) for point, words in points.items()})

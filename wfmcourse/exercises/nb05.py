@@ -26,6 +26,9 @@ opdracht_1 = number(
         "bias": (lambda: forecast.bias(ACTUAL, FORECAST),
                  "Dat is de bias: daar vallen fouten naar boven en naar beneden tegen elkaar weg. "
                  "Voor de WAPE neem je de absolute waarde van elke fout."),
+        "nauwkeurigheid": (lambda: 1 - forecast.wape(ACTUAL, FORECAST),
+                           "Dat is 1 − WAPE, wat soms 'nauwkeurigheid' heet. De vraag is de WAPE zelf: het deel "
+                           "van het werkelijke aanbod dat de forecast ernaast zat."),
         "forecast": (sum(_ERRORS) / sum(FORECAST),
                      "Je deelde door de forecast. De WAPE deelt door het werkelijke aanbod."),
     },
@@ -34,8 +37,8 @@ opdracht_1 = number(
 PEAK_CALLS, PEAK_AHT, PEAK_TARGET = 81, 300, 0.9
 
 
-def _peak_agents(target=PEAK_TARGET):
-    return erlang.agents_needed(erlang.traffic(PEAK_CALLS, PEAK_AHT, interval=900), PEAK_AHT, 20, target)
+def _peak_agents(target=PEAK_TARGET, aht=PEAK_AHT):
+    return erlang.agents_needed(erlang.traffic(PEAK_CALLS, aht, interval=900), aht, 20, target)
 
 
 opdracht_2 = whole_number(
@@ -53,6 +56,13 @@ opdracht_2 = whole_number(
                     "20 seconden: geef target=0.9."),
         "verkeer": (27, "27 is het verkeer in Erlang: met precies zoveel medewerkers is iedereen altijd bezig "
                         "en groeit de wachtrij zonder eind. Je hebt er meer nodig."),
+        "aht in minuten": (lambda: _peak_agents(aht=PEAK_AHT / 60),
+                           "Je gaf de AHT in minuten (5). Erlang rekent alle tijden in seconden: AHT 300, "
+                           "wachttijd 20 en het interval 900."),
+        "x(1+s)": (lambda: round(shrinkage.naive_gross_up(_peak_agents(), 0.32)),
+                   "Je vermenigvuldigde met 1 + shrinkage. De vraag gaat over medewerkers op de telefoon "
+                   "(netto), zonder shrinkage. En wie later ophoogt, deelt door (1 − shrinkage) in plaats van te "
+                   "vermenigvuldigen met (1 + shrinkage)."),
         "bruto": (lambda: round(shrinkage.gross_up(_peak_agents(), 0.32)),
                   "Je hebt al shrinkage opgeteld. De vraag gaat over medewerkers op de telefoon (netto); "
                   "shrinkage komt er pas bij als je naar betaalde uren en FTE gaat."),
@@ -122,7 +132,8 @@ opdracht_5 = whole_number(
     kind="week",
     hint="Tel vier weken terug vanaf de uitvoeringsweek.",
     solution=lambda: f"Week 12 - 4 = week {_published_5()}: rooster.planning_calendar(12, roster_lead=4). Vier "
-                     "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet als de cao niets anders regelt.",
+                     "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet, als de cao of een regeling met de OR niets "
+                     "anders regelt.",
     mistakes={
         "vooruit": (12 + 4, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
         "forecast": (6, "Week 6 is zes weken vooraf: het moment waarop de forecast klaar is in het "

@@ -144,7 +144,8 @@ opdracht_5 = number(
          "aantal mensen per groep), daarna de instroom met shrinkage.hires_needed.",
     solution=lambda: f"Verloop van het team: (48 × 0,45 + 72 × 0,15) / 120 = "
                      f"{_dec(shrinkage.blended_turnover(list(HEADCOUNT_4), list(TURNOVER_4)), 2)}; "
-                     f"instroom = 120 × dat verloop = {_dec(_hires_4(), 1)} mensen per jaar.",
+                     f"instroom = 120 × dat verloop = {_dec(_hires_4(), 1)} mensen per jaar, afgerond "
+                     f"{_dec(_hires_4(), 0)} mensen per jaar.",
     mistakes={
         "ongewogen": (float(shrinkage.hires_needed(120, sum(TURNOVER_4) / 2)),
                       "Je nam het gewone gemiddelde van 45 % en 15 %. De groepen zijn niet even groot: "

@@ -12,6 +12,15 @@ def _avoidable_share():
     return kerncontact.avoidable_share(ex["aantal"], ex["vermijdbaar"])
 
 
+def _avoidable_contacts():
+    ex = kerncontact.example_reasons()
+    return int(ex.loc[ex["vermijdbaar"], "aantal"].sum())
+
+
+def _all_contacts():
+    return int(kerncontact.example_reasons()["aantal"].sum())
+
+
 def _reason_share():
     return float(kerncontact.example_reasons()["vermijdbaar"].mean())
 
@@ -24,7 +33,8 @@ opdracht_1 = number(
     printed=3,
     hint="Tel de contacten van de vermijdbare redenen op en deel door alle contacten, of gebruik "
          "kerncontact.avoidable_share(redenen['aantal'], redenen['vermijdbaar']).",
-    solution=lambda: f"3.800 van de 8.600 contacten = {_dec(_avoidable_share(), 3)}: zo'n "
+    solution=lambda: f"{_dec(_avoidable_contacts(), 0)} van de {_dec(_all_contacts(), 0)} contacten = "
+                     f"{_dec(_avoidable_share(), 3)}: zo'n "
                      f"{_dec(100 * _avoidable_share(), 0)} % van alle contacten had met betere informatie "
                      "of een beter proces voorkomen kunnen worden.",
     mistakes={
@@ -65,6 +75,10 @@ opdracht_2 = whole_number(
         "evenredig": (lambda: math.ceil(_before() * 0.2),
                       "Je nam 20 % van de medewerkers. Erlang C is niet evenredig: door het schaalvoordeel "
                       "scheelt 20 % minder contacten iets minder dan 20 % van de medewerkers."),
+        "evenredig omlaag": (lambda: math.floor(_before() * 0.2),
+                             "Je nam 20 % van de medewerkers en rondde naar beneden af. Reken niet met een "
+                             "percentage van de bezetting: Erlang C is niet evenredig. Reken het aantal medewerkers "
+                             "vóór en ná uit met `erlang.agents_needed` en trek ze van elkaar af."),
         "alles_weg": (lambda: _saved(1.0),
                       "Je haalde alle vermijdbare contacten weg; de vraag gaat over de helft ervan."),
     },
@@ -88,7 +102,7 @@ opdracht_3 = choice(
              "verbeterproject, níet dat je het proces afschaft. Een wettelijk verplichte "
              "identiteitscontrole blijft gewoon bestaan.",
     feedback={
-        "a": "Met inspanning 5 is dit geen quick win, en een verplichte controle kun je niet schrappen.",
+        "a": "Met inspanning 5 is dit geen snelle winst, en een verplichte controle kun je niet schrappen.",
         "b": "Plannen is voor bevindingen met veel impact; deze heeft maar impact 2.",
         "c": "De later-lijst is voor weinig impact én weinig inspanning; hier is de inspanning 5.",
         "e": "Het kwadrant klopt, maar 'niet doen' betekent geen verbeterproject. Een wettelijk verplichte "
@@ -119,6 +133,8 @@ opdracht_4 = number(
                      "Dat is de AHT van vóór de verbetering. Haal eerst de helft van de statusvragen weg."),
         "alles_weg": (540.0,
                       "Je haalde alle statusvragen weg; de verbetering neemt er de helft van weg."),
+        "minuten": (lambda: _mix() / 60,
+                    "Je gaf de AHT in minuten. De vraag vraagt seconden, zoals de AHT's in de opgave."),
         "ongewogen": ((180 + 540) / 2,
                       "Je nam het gewone gemiddelde van de twee AHT's. Weeg met het aantal contacten dat "
                       "overblijft."),
