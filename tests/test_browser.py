@@ -9,7 +9,6 @@ Chromium and sets ``WFM_REQUIRE_BROWSER=1``, which turns a missing browser into 
 """
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import signal

@@ -18,7 +18,6 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np

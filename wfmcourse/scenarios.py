@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import erlang
-from ._checks import as_array, one_dimensional, optional_array, scalar as _scalar
+from ._checks import one_dimensional, optional_array, scalar as _scalar
 
 __all__ = [
     "staffing_table",

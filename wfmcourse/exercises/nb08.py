@@ -316,7 +316,7 @@ ADVICE_POINTS = {
 ADVICE_CONTRADICTIONS = {
     "beantwoordt de vraag: structureel meer mensen is niet nodig": [
         rf"\b(meer|extra)\b.*\b{_PEOPLE}\b.*\b(aan\b|{_HIRE}|nodig|in vaste dienst)",
-        rf"\b(neem|nemen|werf|werven|huur)\b.*\b(meer|extra)\b", r"\bjuist meer\b",
+        r"\b(neem|nemen|werf|werven|huur)\b.*\b(meer|extra)\b", r"\bjuist meer\b",
     ],
     "plant de training buiten de ochtendpiek, met de trainingsuren in het rooster": [
         r"\b(training|opleiding)\w*.*\b(laat|houd|houden|laten)\b.*\b(ochtend|piek)",
