@@ -11,14 +11,21 @@ together; scalars in give a Python scalar out.
 Numerics: nothing uses factorials or powers. Erlang B is the ratio of the Poisson
 probability ``p(n; A)`` (computed through Loader's saddle-point form) and the Poisson
 distribution function (the regularised incomplete gamma function of scipy), with an
-exactly summed series where that function would underflow. Erlang A sums the birth-death
-probabilities of the queue in log space; the waiting-time distribution uses the identity
-that ``exp(-theta * V)`` is Beta distributed for a caller who finds ``j`` callers queued.
+exactly summed series where that function would underflow. Erlang A integrates over the
+virtual wait ``V`` of a caller who finds every agent busy (Mandelbaum & Zeltyn 2004): with
+``x = n patience / aht`` and ``y = A patience / aht`` its density in ``u = V / patience`` is
+proportional to ``exp(-x u + y (1 - e^-u))``. This is the birth-death chain summed over the
+queue length (a caller who finds ``j`` queued has ``e^-u`` Beta(x, j+1) distributed, and
+Beta(x+1, j+1) when answered), so the cost does not grow with the queue. The log-concave
+integrand is cut into panels where its logarithm has dropped by fixed amounts, each with an
+8-point Gauss-Legendre rule: a fixed number of nodes at every scale.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from scipy.special import gammainc, gammaincc, gammaln, xlogy
+from scipy.special import gammaincc, gammaln, xlogy
 
 from ._checks import as_array, finish, is_scalar_call, optional_array
 
@@ -34,7 +41,6 @@ __all__ = [
 ]
 
 _TINY = 1e-280          # below this the incomplete gamma function is replaced by a series
-_SERIES_CELLS = 2_000_000   # memory bound for the Erlang A sums (rows x terms)
 
 
 # ---------------------------------------------------------------------------
@@ -102,24 +108,6 @@ def _product_series(ratio, shape):
             return total
 
 
-def _log_gamma_lower(a, z):
-    """log P(a, z), the regularised lower incomplete gamma function, also deep in its lower tail.
-
-    Where scipy's value underflows (z far below a) it uses P(a, z) = p(a; z) * sum_k z^k / ((a+1)...(a+k)).
-    """
-    a, z = np.broadcast_arrays(np.asarray(a, float), np.asarray(z, float))
-    p = gammainc(a, z)
-    out = np.empty(a.shape)
-    ok = p > _TINY
-    with np.errstate(divide="ignore"):
-        out[ok] = np.log(p[ok])
-    if (~ok).any():
-        aa, zz = a[~ok], z[~ok]
-        total = _product_series(lambda k: zz / (aa + k), aa.shape)
-        out[~ok] = _log_poisson_pmf(aa, zz) + np.log(total)
-    return out
-
-
 def _erlang_b(n, a):
     """Erlang B blocking probability for integer-valued n >= 0 and a >= 0 (float arrays)."""
     n, a = np.broadcast_arrays(n, a)
@@ -154,74 +142,202 @@ def _erlang_c(n, a):
     return _erlang_c_from_b(n, a, _erlang_b(n, a))
 
 
-def _erlang_a(n, a, aht, patience, awt=None):
-    """Core of Erlang A (M/M/n+M).
+# ---------------------------------------------------------------------------
+# Erlang A: the queue as an integral over the virtual wait
+# ---------------------------------------------------------------------------
+# Every panel gets an 8-point Gauss-Legendre rule. Panels end where the log-integrand has
+# dropped _LEVELS below its maximum; beyond the last edge the integrand is below exp(-44).
+_GL_X, _GL_W = np.polynomial.legendre.leggauss(8)
+_LEVELS = np.array([1.0, 3.0, 7.0, 13.0, 21.0, 31.0, 44.0])
+_H_SERIES = 1.0 / np.array([math.factorial(i + 2) for i in range(17)])   # h(w) / w^2 = sum (-w)^i / (i+2)!
+_UNIT_EDGES = np.array([0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+_FLUID = 1e150      # above this x = n patience / aht the queue is a fluid to double precision
 
-    With x = n * patience / aht and y = a * patience / aht, the probability of j callers
-    in the queue is proportional to t_j = y^j / ((x+1)(x+2)...(x+j)). A caller who finds j
-    queued is answered with probability x / (x + j + 1) after a wait whose transform
-    exp(-V / patience) is Beta(x, j + 1) distributed.
+
+def _h(w, curved):
+    """h(w) = w - 1 + exp(-w) >= 0, also for tiny |w| in the rows flagged ``curved``.
+
+    The direct form has an absolute error of about eps |w|; that only matters where it is
+    multiplied by a huge curvature, so those rows use the Taylor series for |w| < 1/2.
+    """
+    with np.errstate(over="ignore"):
+        out = w + np.expm1(-w)
+    if curved.any():
+        ws = w[curved]
+        poly = np.zeros_like(ws)
+        for coef in _H_SERIES[::-1]:
+            poly = poly * -ws + coef
+        out[curved] = np.where(np.abs(ws) < 0.5, ws * ws * poly, out[curved])
+    return out
+
+
+def _d_minus_log1p(d):
+    """d - log(1 + d) >= 0 for d > -1, without cancellation for small d."""
+    v = d / (2.0 + d)                      # log1p(d) = 2 atanh(v), and d - 2 v = d v
+    v2 = v * v
+    series = np.zeros_like(v)
+    for k in range(39, 1, -2):
+        series = series * v2 + 1.0 / k     # sum_k v^(2k) / (2k + 1), k >= 1
+    out = d * v - 2.0 * v * v2 * series
+    with np.errstate(divide="ignore", invalid="ignore"):
+        direct = d - np.log1p(d)
+    return np.where(np.abs(v) < 0.25, out, direct)
+
+
+class _Kernel:
+    """exp(phi(u) - phi(m)) with phi(u) = -K u + y (1 - exp(-u)), concave, maximal at m.
+
+    Written as exp(-k w - c h(w)) with w = u - m: c = y exp(-m) (the curvature at the
+    maximum) and k = K - c >= 0 (zero when the maximum lies inside (0, inf)).
+    """
+
+    def __init__(self, big_k, y):
+        inside = y > big_k
+        self.m = np.where(inside, np.log(np.where(inside, y, 1.0)) - np.log(big_k), 0.0)
+        self.c = np.where(inside, big_k, y)
+        self.k = np.where(inside, 0.0, big_k - y)
+        self.curved = self.c > 1e4
+
+    def integrate(self, weights, t=None):
+        """Integrals over u in (0, inf) of weight(u) times the kernel, one array per weight;
+        with ``t`` also the integral of the first weight over (0, t).
+
+        Rows are grouped by the panels they need: a left side only when m > 0, and extra
+        edges at fixed distances from m where the panels are wider than the unit scale of
+        the e^(-u) term (k + c small)."""
+        rows = self.m.size
+        out = [np.empty(rows) for _ in range(len(weights) + (t is not None))]
+        left, wide = self.m > 0, self.k + self.c < 4.0
+        for has_left in (False, True):
+            for is_wide in (False, True):
+                sel = np.flatnonzero((left == has_left) & (wide == is_wide))
+                if sel.size:
+                    parts = self._group(sel, has_left, is_wide, weights, None if t is None else t[sel])
+                    for target, part in zip(out, parts):
+                        target[sel] = part
+        return out
+
+    def _group(self, sel, has_left, is_wide, weights, t):
+        m, k, c = self.m[sel, None], self.k[sel, None], self.c[sel, None]
+        # right of m: k w + c w^2 / (2 + w) <= k w + c h(w) (within 15 %) equals each level
+        q = 2.0 * k - _LEVELS
+        disc = np.sqrt(q * q + 8.0 * _LEVELS * (k + c))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            right = np.where(q > 0, 4.0 * _LEVELS / (q + disc), (disc - q) / (2.0 * (k + c)))
+        edges = [m, m + right]
+        if is_wide:
+            edges.append(m + np.minimum(_UNIT_EDGES, right[:, -1:]))
+        if has_left:
+            # left of m (k = 0 there): c (e^v - 1 - v) = level, Newton from above
+            ratio = _LEVELS / c
+            v = np.sqrt(2.0 * ratio)
+            v = np.where(ratio >= 1.0, np.minimum(v, np.log1p(ratio) + np.log1p(np.log1p(ratio))), v)
+            for _ in range(4):
+                v = v - (np.expm1(v) - v - ratio) / np.expm1(v)
+            edges.append(np.maximum(m - v, 0.0))
+        if t is not None:
+            edges.append(t[:, None])
+        edges = np.sort(np.concatenate(edges, axis=1), axis=1)
+        lo, hi = edges[:, :-1], edges[:, 1:]
+        half = 0.5 * (hi - lo)
+        u = (0.5 * (hi + lo))[..., None] + half[..., None] * _GL_X
+        w = u - m[..., None]
+        curved = np.broadcast_to(self.curved[sel, None, None], w.shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = np.exp(-(k[..., None] * w + c[..., None] * _h(w, curved))) * _GL_W
+        sums = [(value if weight is None else value * weight(u)).sum(axis=-1) * half
+                for weight in weights]
+        out = [s.sum(axis=1) for s in sums]
+        if t is not None:
+            out.append(np.where(hi <= t[:, None], sums[0], 0.0).sum(axis=1))
+        return out
+
+
+def _abandon_weight(u):
+    return -np.expm1(-u)
+
+
+def _identity(u):
+    return u
+
+
+def _queue_metrics(x, y, t):
+    """Erlang A queue integrals for rows with 0 < x, y < _FLUID.
+
+    The virtual wait V of a caller who finds every agent busy, in units of the mean patience
+    (u = V / patience), has density proportional to x exp(-x u + y (1 - e^(-u))) (Mandelbaum &
+    Zeltyn 2004, with x = n patience / aht and y = A patience / aht). The caller is answered
+    when their patience exceeds V, with probability e^(-u). Returns log S_q (the queue mass
+    relative to state n), the answered share f_s, the abandoned share f_a, the mean u of the
+    answered callers and the share answered within t = awt / patience, all given a wait.
+    """
+    k0, k1 = _Kernel(x, y), _Kernel(x + 1.0, y)
+    j0, early = k0.integrate([None, _abandon_weight])
+    j1, served_u, in_time = k1.integrate([None, _identity], t)
+    # log S_q = log x + phi_0(m_0) + log J_0, with phi_0(m_0) = x (d - log(1 + d)), d = y/x - 1
+    with np.errstate(divide="ignore"):
+        log_peak = np.where(y > x, x * _d_minus_log1p((y - x) / x), 0.0)
+        log_sq = np.log(x) + log_peak + np.log(j0)
+        # phi_1(m_1) - phi_0(m_0) = phi_0(m_1) - phi_0(m_0) - m_1, with m_1 - m_0 <= 0 exact
+        gap = np.where(y > x + 1.0, -np.log1p(1.0 / x), -k0.m)
+        gap = np.where(y > x, gap, 0.0)
+        log_fs = -k0.c * _h(gap, k0.curved) - k1.m + np.log(j1) - np.log(j0)
+    f_s = np.exp(log_fs)
+    f_a = np.where(f_s <= 0.5, 1.0 - f_s, early / j0)
+    mean_u = served_u / j1
+    return log_sq, f_s, f_a, mean_u, f_s * in_time / j1
+
+
+def _erlang_a(n, a, aht, patience, awt=None):
+    """Core of Erlang A (M/M/n+M), for a > 0.
+
+    With x = n patience / aht and y = a patience / aht, the queue states n + j have
+    probabilities pi_n t_j with t_j = y^j / ((x+1)...(x+j)); their sum
+    S_q = sum_j t_j = x e^y y^-x gamma(x, y) is evaluated as the integral of the virtual
+    wait (see :func:`_queue_metrics`), whose cost does not grow with the queue length.
+    P(wait) = S_q / ((1 - B) / B + S_q) with B the Erlang B value.
 
     Returns a dict of arrays: ``p_wait``, ``p_abandon``, ``asa`` and, if ``awt`` is
-    given, ``service_level``. Requires a > 0 everywhere.
+    given, ``service_level``.
     """
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     n, a, aht, patience, awt_b = (np.ascontiguousarray(v, dtype=float).ravel() for v in arrays)
     shape = arrays[0].shape
-    x = n * patience / aht
-    y = a * patience / aht
-    b = _erlang_b(n, a)
-    with np.errstate(divide="ignore"):
-        log_sb = np.log1p(-b) - np.log(b)      # log(sum of pi_k / pi_n over k < n)
-
-    length = np.ceil(np.maximum(y - x, 0.0) + 10.0 * np.sqrt(y) + 50.0).astype(np.int64)
-    log_sq = np.empty_like(x)
-    frac_served = np.empty_like(x)
-    frac_abandon = np.empty_like(x)
-    frac_wait = np.empty_like(x)
-    order = np.argsort(length, kind="stable")
-    start = 0
-    while start < order.size:
-        width = length[order[start]]
-        stop = start + 1
-        while stop < order.size and (stop - start + 1) * length[order[stop]] <= _SERIES_CELLS:
-            stop += 1
-        rows = order[start:stop]
-        width = length[rows].max()
-        xs, ys = x[rows, None], y[rows, None]
-        j = np.arange(width, dtype=float)[None, :]
-        step = np.log(ys) - np.log(xs + j[:, 1:])                # log(t_j / t_{j-1})
-        log_t = np.concatenate([np.zeros((rows.size, 1)), np.cumsum(step, axis=1)], axis=1)
-        top = log_t.max(axis=1, keepdims=True)
-        w = np.exp(log_t - top)
-        total = w.sum(axis=1)
-        answer = xs / (xs + j + 1)                            # P(answered | j queued ahead)
-        harmonic = np.cumsum(1.0 / (xs + j + 1), axis=1)       # E[V] * theta given answered
-        log_sq[rows] = top[:, 0] + np.log(total)
-        frac_served[rows] = (w * answer).sum(axis=1) / total
-        frac_abandon[rows] = (w * (j + 1) / (xs + j + 1)).sum(axis=1) / total
-        frac_wait[rows] = (w * answer * harmonic).sum(axis=1) / total
-        start = stop
-
     with np.errstate(over="ignore"):
-        p_wait = 1.0 / (1.0 + np.exp(log_sb - log_sq))
-    p_abandon = np.clip(p_wait * frac_abandon, 0.0, 1.0)
+        x = n * (patience / aht)
+        y = a * (patience / aht)
+    t = awt_b / patience
+    p_wait, f_s, f_a, mean_u, f_t = (np.zeros_like(x) for _ in range(5))
+    # no agents: everybody waits and hangs up
+    none = n == 0
+    p_wait[none], f_a[none] = 1.0, 1.0
+    # tiny AHT: the queue is a fluid; waits concentrate at u = log(a / n) when a > n
+    fluid = ~none & (x > _FLUID)
+    if fluid.any():
+        nf, af = n[fluid], a[fluid]
+        over = af >= nf
+        p_wait[fluid] = np.where(over, 1.0, _erlang_c(nf, af))
+        f_s[fluid] = np.where(over, nf / af, 1.0)
+        f_a[fluid] = np.where(over, 1.0 - nf / af, 0.0)
+        mean_u[fluid] = np.where(over, np.log(np.where(over, af / nf, 1.0)), 0.0)
+        f_t[fluid] = np.where(t[fluid] > mean_u[fluid], f_s[fluid], 0.0)
+    rows = ~none & ~fluid
+    if rows.any():
+        log_sq, f_s[rows], f_a[rows], mean_u[rows], f_t[rows] = _queue_metrics(x[rows], y[rows], t[rows])
+        b = _erlang_b(n[rows], a[rows])
+        with np.errstate(divide="ignore", over="ignore"):
+            log_sb = np.log1p(-b) - np.log(b)      # log(sum of pi_k / pi_n over k < n)
+            p_wait[rows] = 1.0 / (1.0 + np.exp(log_sb - log_sq))
+    p_abandon = p_wait * f_a
     answered = 1.0 - p_abandon
     with np.errstate(divide="ignore", invalid="ignore"):
-        asa = np.where(n > 0, p_wait * frac_wait * patience / answered, np.inf)
+        asa = np.where(none, np.inf, p_wait * f_s * mean_u * patience / answered)
+    # the fluid limit below the load: Erlang C, with its ASA C aht / (n - a)
+    low = fluid & (a < n)
+    asa[low] = p_wait[low] * aht[low] / (n[low] - a[low])
     result = {"p_wait": p_wait, "p_abandon": p_abandon, "asa": asa}
     if awt is not None:
-        # answered from the queue after awt, as a share of the queue mass:
-        # (x / y) P(x + 1, y c) / p(x; y) / S_q with c = exp(-awt / patience)
-        late = np.zeros_like(x)
-        has = x > 0
-        log_low = _log_gamma_lower(x[has] + 1, y[has] * np.exp(-awt_b[has] / patience[has]))
-        with np.errstate(divide="ignore"):
-            log_late = (np.log(x[has]) - np.log(y[has]) + log_low   # x / y overflows for tiny y
-                        - _log_poisson_pmf(x[has], y[has]) - log_sq[has])
-        late[has] = np.exp(log_late)
-        in_time = np.clip(frac_served - late, 0.0, 1.0)
-        result["service_level"] = np.clip(1.0 - p_wait + p_wait * in_time, 0.0, 1.0)
+        result["service_level"] = 1.0 - p_wait * (1.0 - f_t)
     return {key: value.reshape(shape) for key, value in result.items()}
 
 
@@ -287,7 +403,7 @@ def service_level(agents, traffic, aht, awt, patience=None):
     if p is None:
         n, a, h, t = np.broadcast_arrays(n, a, h, t)
         c = _erlang_c(n, a)
-        sl = np.where(n > a, 1.0 - c * np.exp(-(n - a) * t / h), 0.0)
+        sl = np.where(n > a, 1.0 - c * np.exp(-np.maximum(n - a, 0.0) * t / h), 0.0)
         sl = np.where(a == 0, 1.0, sl)
         return finish(np.clip(sl, 0.0, 1.0), scalar)
     return finish(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar)
