@@ -18,7 +18,7 @@ proportional to ``exp(-x u + y (1 - e^-u))``. This is the birth-death chain summ
 queue length (a caller who finds ``j`` queued has ``e^-u`` Beta(x, j+1) distributed, and
 Beta(x+1, j+1) when answered), so the cost does not grow with the queue. The log-concave
 integrand is cut into panels where its logarithm has dropped by fixed amounts, each with an
-8-point Gauss-Legendre rule: a fixed number of nodes at every scale.
+16-point Gauss-Legendre rule: a fixed number of nodes at every scale.
 """
 from __future__ import annotations
 
@@ -145,30 +145,14 @@ def _erlang_c(n, a):
 # ---------------------------------------------------------------------------
 # Erlang A: the queue as an integral over the virtual wait
 # ---------------------------------------------------------------------------
-# Every panel gets an 8-point Gauss-Legendre rule. Panels end where the log-integrand has
-# dropped _LEVELS below its maximum; beyond the last edge the integrand is below exp(-44).
-_GL_X, _GL_W = np.polynomial.legendre.leggauss(8)
-_LEVELS = np.array([1.0, 3.0, 7.0, 13.0, 21.0, 31.0, 44.0])
+# Every panel gets a 16-point Gauss-Legendre rule. Panels end where the log-integrand has
+# dropped _LEVELS below its maximum (beyond the last edge the integrand is below exp(-40)),
+# and, where those panels are wider than the unit scale of e^-u, at _UNIT_EDGES from the peak.
+_GL_X, _GL_W = np.polynomial.legendre.leggauss(16)
+_LEVELS = np.array([6.0, 40.0])
 _H_SERIES = 1.0 / np.array([math.factorial(i + 2) for i in range(17)])   # h(w) / w^2 = sum (-w)^i / (i+2)!
-_UNIT_EDGES = np.array([0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+_UNIT_EDGES = np.array([1.0, 3.0, 8.0, 20.0])
 _FLUID = 1e150      # above this x = n patience / aht the queue is a fluid to double precision
-
-
-def _h(w, curved):
-    """h(w) = w - 1 + exp(-w) >= 0, also for tiny |w| in the rows flagged ``curved``.
-
-    The direct form has an absolute error of about eps |w|; that only matters where it is
-    multiplied by a huge curvature, so those rows use the Taylor series for |w| < 1/2.
-    """
-    with np.errstate(over="ignore"):
-        out = w + np.expm1(-w)
-    if curved.any():
-        ws = w[curved]
-        poly = np.zeros_like(ws)
-        for coef in _H_SERIES[::-1]:
-            poly = poly * -ws + coef
-        out[curved] = np.where(np.abs(ws) < 0.5, ws * ws * poly, out[curved])
-    return out
 
 
 def _d_minus_log1p(d):
@@ -198,35 +182,33 @@ class _Kernel:
         self.k = np.where(inside, 0.0, big_k - y)
         self.curved = self.c > 1e4
 
-    def integrate(self, weights, t=None):
-        """Integrals over u in (0, inf) of weight(u) times the kernel, one array per weight;
-        with ``t`` also the integral of the first weight over (0, t).
+    def integrate(self, t):
+        """Integrals of the kernel over u in (0, inf) with the weights 1, u and 1 - e^-u, and
+        with weight 1 over (0, t).
 
         Rows are grouped by the panels they need: a left side only when m > 0, and extra
         edges at fixed distances from m where the panels are wider than the unit scale of
-        the e^(-u) term (k + c small)."""
-        rows = self.m.size
-        out = [np.empty(rows) for _ in range(len(weights) + (t is not None))]
-        left, wide = self.m > 0, self.k + self.c < 4.0
+        the e^-u term (k + c small)."""
+        out = [np.empty(self.m.size) for _ in range(4)]
+        left, wide = self.m > 0, self.k + self.c < 8.0
         for has_left in (False, True):
             for is_wide in (False, True):
                 sel = np.flatnonzero((left == has_left) & (wide == is_wide))
                 if sel.size:
-                    parts = self._group(sel, has_left, is_wide, weights, None if t is None else t[sel])
-                    for target, part in zip(out, parts):
+                    for target, part in zip(out, self._group(sel, has_left, is_wide, t[sel])):
                         target[sel] = part
         return out
 
-    def _group(self, sel, has_left, is_wide, weights, t):
+    def _group(self, sel, has_left, is_wide, t):
         m, k, c = self.m[sel, None], self.k[sel, None], self.c[sel, None]
         # right of m: k w + c w^2 / (2 + w) <= k w + c h(w) (within 15 %) equals each level
         q = 2.0 * k - _LEVELS
         disc = np.sqrt(q * q + 8.0 * _LEVELS * (k + c))
         with np.errstate(divide="ignore", invalid="ignore"):
             right = np.where(q > 0, 4.0 * _LEVELS / (q + disc), (disc - q) / (2.0 * (k + c)))
-        edges = [m, m + right]
+        edges = [np.zeros_like(m), right, t[:, None] - m]
         if is_wide:
-            edges.append(m + np.minimum(_UNIT_EDGES, right[:, -1:]))
+            edges.append(np.minimum(_UNIT_EDGES, right[:, -1:]))
         if has_left:
             # left of m (k = 0 there): c (e^v - 1 - v) = level, Newton from above
             ratio = _LEVELS / c
@@ -234,58 +216,66 @@ class _Kernel:
             v = np.where(ratio >= 1.0, np.minimum(v, np.log1p(ratio) + np.log1p(np.log1p(ratio))), v)
             for _ in range(4):
                 v = v - (np.expm1(v) - v - ratio) / np.expm1(v)
-            edges.append(np.maximum(m - v, 0.0))
-        if t is not None:
-            edges.append(t[:, None])
-        edges = np.sort(np.concatenate(edges, axis=1), axis=1)
+            edges.append(-v)
+        # panel edges in w = u - m, within u in [0, last right edge]
+        edges = np.sort(np.clip(np.concatenate(edges, axis=1), -m, right[:, -1:]), axis=1)
         lo, hi = edges[:, :-1], edges[:, 1:]
         half = 0.5 * (hi - lo)
-        u = (0.5 * (hi + lo))[..., None] + half[..., None] * _GL_X
-        w = u - m[..., None]
-        curved = np.broadcast_to(self.curved[sel, None, None], w.shape)
+        neg_w = (-0.5 * (hi + lo))[..., None] - half[..., None] * _GL_X       # -w at the nodes
+        em = np.expm1(neg_w)                                                   # e^-w - 1
+        h = em - neg_w
+        if self.curved[sel].any():
+            curved = np.broadcast_to(self.curved[sel, None, None], h.shape)
+            h = _h_series(-neg_w, h, curved)
         with np.errstate(over="ignore", invalid="ignore"):
-            value = np.exp(-(k[..., None] * w + c[..., None] * _h(w, curved))) * _GL_W
-        sums = [(value if weight is None else value * weight(u)).sum(axis=-1) * half
-                for weight in weights]
-        out = [s.sum(axis=1) for s in sums]
-        if t is not None:
-            out.append(np.where(hi <= t[:, None], sums[0], 0.0).sum(axis=1))
-        return out
+            value = np.exp(k[..., None] * neg_w - c[..., None] * h)
+        panel = value @ _GL_W * half                         # weight 1
+        panel_w = (value * neg_w) @ _GL_W * half             # weight -w
+        panel_em = (value * em) @ _GL_W * half               # weight e^-w - 1
+        j = panel.sum(axis=1)
+        j_u = m[:, 0] * j - panel_w.sum(axis=1)              # u = m + w
+        # 1 - e^-u = (1 - e^-m) - e^-m (e^-w - 1)
+        j_ab = -np.expm1(-m[:, 0]) * j - np.exp(-m[:, 0]) * panel_em.sum(axis=1)
+        j_t = np.where(hi <= (t[:, None] - m), panel, 0.0).sum(axis=1)
+        return j, j_u, j_ab, j_t
 
 
-def _abandon_weight(u):
-    return -np.expm1(-u)
+def _h_series(w, direct, curved):
+    """h(w) = w - 1 + e^-w where ``curved`` (huge curvature): Taylor series for |w| < 1/2.
 
-
-def _identity(u):
-    return u
+    The direct form ``w + expm1(-w)`` has an absolute error of about eps |w|, which only
+    matters where it is multiplied by a huge curvature."""
+    ws = w[curved]
+    poly = np.zeros_like(ws)
+    for coef in _H_SERIES[::-1]:
+        poly = poly * -ws + coef
+    out = direct.copy()
+    out[curved] = np.where(np.abs(ws) < 0.5, ws * ws * poly, direct[curved])
+    return out
 
 
 def _queue_metrics(x, y, t):
-    """Erlang A queue integrals for rows with 0 < x, y < _FLUID.
+    """Erlang A queue shares for rows with 0 < x, y < _FLUID.
 
     The virtual wait V of a caller who finds every agent busy, in units of the mean patience
-    (u = V / patience), has density proportional to x exp(-x u + y (1 - e^(-u))) (Mandelbaum &
-    Zeltyn 2004, with x = n patience / aht and y = A patience / aht). The caller is answered
-    when their patience exceeds V, with probability e^(-u). Returns log S_q (the queue mass
-    relative to state n), the answered share f_s, the abandoned share f_a, the mean u of the
-    answered callers and the share answered within t = awt / patience, all given a wait.
+    (u = V / patience), has density x exp(-x u + y (1 - e^-u)) / S_q (Mandelbaum & Zeltyn 2004,
+    with x = n patience / aht and y = A patience / aht). The caller is answered when the
+    patience exceeds V, with probability e^-u. With M = integral of e^-u exp(-x u + y (1 - e^-u))
+    (the kernel for K = x + 1), integration by parts gives S_q = 1 + y M, the answered share
+    x M / S_q and the abandoned share (M + y integral (1 - e^-u) ...) / S_q, all sums of
+    positive terms. Returns log S_q and, given a wait, the answered share, the abandoned share,
+    the mean u of the answered callers and the share answered within t = awt / patience.
     """
-    k0, k1 = _Kernel(x, y), _Kernel(x + 1.0, y)
-    j0, early = k0.integrate([None, _abandon_weight])
-    j1, served_u, in_time = k1.integrate([None, _identity], t)
-    # log S_q = log x + phi_0(m_0) + log J_0, with phi_0(m_0) = x (d - log(1 + d)), d = y/x - 1
-    with np.errstate(divide="ignore"):
-        log_peak = np.where(y > x, x * _d_minus_log1p((y - x) / x), 0.0)
-        log_sq = np.log(x) + log_peak + np.log(j0)
-        # phi_1(m_1) - phi_0(m_0) = phi_0(m_1) - phi_0(m_0) - m_1, with m_1 - m_0 <= 0 exact
-        gap = np.where(y > x + 1.0, -np.log1p(1.0 / x), -k0.m)
-        gap = np.where(y > x, gap, 0.0)
-        log_fs = -k0.c * _h(gap, k0.curved) - k1.m + np.log(j1) - np.log(j0)
-    f_s = np.exp(log_fs)
-    f_a = np.where(f_s <= 0.5, 1.0 - f_s, early / j0)
-    mean_u = served_u / j1
-    return log_sq, f_s, f_a, mean_u, f_s * in_time / j1
+    big_k = x + 1.0
+    kern = _Kernel(big_k, y)
+    j, j_u, j_ab, j_t = kern.integrate(t)
+    # log M = phi(m) + log J with phi(m) = K (d - log(1 + d)), d = y / K - 1, when m > 0
+    log_m = np.where(y > big_k, big_k * _d_minus_log1p((y - big_k) / big_k), 0.0) + np.log(j)
+    log_sq = np.logaddexp(0.0, np.log(y) + log_m)
+    with np.errstate(over="ignore"):
+        share = 1.0 / (y + np.exp(-log_m))      # M / S_q, without subtracting huge logs
+    f_s = x * share
+    return log_sq, f_s, share * (1.0 + y * j_ab / j), j_u / j, f_s * j_t / j
 
 
 def _erlang_a(n, a, aht, patience, awt=None):
