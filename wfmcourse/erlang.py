@@ -206,7 +206,9 @@ class _Kernel:
         disc = np.sqrt(q * q + 8.0 * _LEVELS * (k + c))
         with np.errstate(divide="ignore", invalid="ignore"):
             right = np.where(q > 0, 4.0 * _LEVELS / (q + disc), (disc - q) / (2.0 * (k + c)))
-        edges = [np.zeros_like(m), right, t[:, None] - m]
+        # the peak is an edge only where it is the end of the range (m = 0); an inner peak
+        # lies in the middle of a panel reaching the first level on both sides
+        edges = [right, t[:, None] - m] if has_left else [np.zeros_like(m), right, t[:, None] - m]
         if is_wide:
             edges.append(np.minimum(_UNIT_EDGES, right[:, -1:]))
         if has_left:
@@ -223,12 +225,13 @@ class _Kernel:
         half = 0.5 * (hi - lo)
         neg_w = (-0.5 * (hi + lo))[..., None] - half[..., None] * _GL_X       # -w at the nodes
         em = np.expm1(neg_w)                                                   # e^-w - 1
-        h = em - neg_w
-        if self.curved[sel].any():
-            curved = np.broadcast_to(self.curved[sel, None, None], h.shape)
-            h = _h_series(-neg_w, h, curved)
         with np.errstate(over="ignore", invalid="ignore"):
-            value = np.exp(k[..., None] * neg_w - c[..., None] * h)
+            if self.curved[sel].any():
+                curved = np.broadcast_to(self.curved[sel, None, None], em.shape)
+                h = _h_series(-neg_w, em - neg_w, curved)
+                value = np.exp(k[..., None] * neg_w - c[..., None] * h)
+            else:                                  # -k w - c h(w) = (k + c)(-w) - c (e^-w - 1)
+                value = np.exp((k + c)[..., None] * neg_w - c[..., None] * em)
         panel = value @ _GL_W * half                         # weight 1
         panel_w = (value * neg_w) @ _GL_W * half             # weight -w
         panel_em = (value * em) @ _GL_W * half               # weight e^-w - 1
