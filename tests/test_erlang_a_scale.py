@@ -284,3 +284,28 @@ def test_erlang_c_service_level_overload_does_not_overflow():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert erlang.service_level(5, 10, 180, 1e6) == 0.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(a=st.lists(st.floats(0.01, 5000.0), min_size=1, max_size=5), aht=st.floats(10.0, 1200.0),
+       awt=st.floats(0.0, 600.0), target=st.floats(0.05, 0.99), patience=st.floats(1.0, 1e5),
+       max_occ=st.none() | st.floats(0.3, 1.0), max_asa=st.none() | st.floats(0.5, 300.0))
+def test_erlang_a_staffing_is_the_exact_minimum_at_any_scale(a, aht, awt, target, patience,
+                                                              max_occ, max_asa):
+    """The search picks the counts it tests by a secant on logit(SL); whatever it tests, the
+    answer meets every target and one agent fewer does not (the targets are monotone in n)."""
+    a = np.array(a)
+    need = erlang.agents_needed(a, aht, awt, target, patience=patience, max_occupancy=max_occ,
+                                max_asa=max_asa)
+
+    def meets(k, load):
+        ok = erlang.service_level(k, load, aht, awt, patience=patience) >= target
+        if max_occ is not None:
+            ok &= erlang.occupancy(k, load, aht, patience=patience) <= max_occ
+        if max_asa is not None:
+            ok &= erlang.asa(k, load, aht, patience=patience) <= max_asa
+        return ok
+
+    for n, load in zip(need, a):
+        assert meets(int(n), float(load))
+        assert n == 0 or not meets(int(n) - 1, float(load))

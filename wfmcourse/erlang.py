@@ -511,29 +511,77 @@ def _search_erlang_c(a, h, t, target, max_occ, max_wait):
     return n.astype(np.int64)
 
 
+def _logit(p):
+    return np.log(p) - np.log1p(-p)
+
+
 def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
-    """Bisection on the agent count: Erlang A service level and occupancy are monotone in n."""
+    """Bracketing search on the agent count: Erlang A service level and occupancy are monotone in n.
+
+    The bracket (low fails, high meets every target) starts at 0 and a + 3 sqrt(a) + 3, whose
+    check is left until the bracket has closed on it (doubling it when it fails). Each step tests
+    a count strictly inside together with the count below it, which gives the local slope of
+    logit(SL) (close to linear in n around the answer); the next count is where that secant
+    reaches logit(target). Without a slope yet: the offered load, or the interpolation between
+    the ends, or the midpoint after an interpolation that left more than half of the bracket.
+    The answer is exact either way; the choice of counts only saves evaluations.
+    """
 
     def meets(n, rows):
         m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows])
         carried = a[rows] * (1.0 - m["p_abandon"])
         with np.errstate(divide="ignore", invalid="ignore"):
             occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
-        return ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
-                & (m["asa"] <= max_wait[rows]))
+        ok = ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
+              & (m["asa"] <= max_wait[rows]))
+        return ok, _logit(np.clip(m["service_level"], 1e-300, 1.0 - 1e-16))
 
     rows = np.arange(a.size)
     high = np.ceil(a + 3.0 * np.sqrt(a) + 3.0)
-    todo = rows[~meets(high, rows)]
-    while todo.size:              # the targets are always reachable: SL -> 1, ASA -> 0 as n grows
-        high[todo] *= 2.0
-        todo = todo[~meets(high[todo], todo)]
+    checked = np.zeros(a.size, dtype=bool)          # high known to meet the targets
     low = np.zeros_like(high)     # zero agents never meet a service-level target above 0
-    todo = rows[high - low > 1]
+    z_low, z_high = np.full_like(high, -np.inf), np.full_like(high, np.inf)
+    # the last tested pair of neighbouring counts: logit(SL) at the upper one and the slope
+    near_n, near_z, slope = np.zeros_like(high), np.zeros_like(high), np.full_like(high, np.nan)
+    halve = np.zeros(a.size, dtype=bool)
+    goal = _logit(target)
+    todo = rows
     while todo.size:
-        mid = np.floor((low[todo] + high[todo]) / 2.0)
-        ok = meets(mid, todo)
-        high[todo[ok]] = mid[ok]
-        low[todo[~ok]] = mid[~ok]
+        # a closed bracket whose upper end is unchecked: check it, double it if it fails
+        closed = todo[(high[todo] - low[todo] <= 1) & ~checked[todo]]
+        if closed.size:
+            ok, z = meets(high[closed], closed)
+            checked[closed[ok]], z_high[closed[ok]] = True, z[ok]
+            fail = closed[~ok]   # the targets are always reachable: SL -> 1, ASA -> 0 as n grows
+            low[fail], z_low[fail], high[fail] = high[fail], z[~ok], 2.0 * high[fail]
         todo = todo[high[todo] - low[todo] > 1]
+        if not todo.size:
+            break
+        lo, hi = low[todo], high[todo]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ends = lo + (goal[todo] - z_low[todo]) / (z_high[todo] - z_low[todo]) * (hi - lo)
+            newton = near_n[todo] + (goal[todo] - near_z[todo]) / slope[todo]
+        local = np.isfinite(newton) & (slope[todo] > 0)
+        guess = np.ceil(np.where(local, newton, ends))
+        interpolate = ~halve[todo] & np.isfinite(guess)
+        first = np.floor(a[todo])
+        trial = np.where(interpolate, np.clip(guess, lo + 1.0, hi - 1.0),
+                         np.where((lo == 0) & (first > lo) & (first < hi), first,
+                                  np.floor((lo + hi) / 2.0)))
+        pair = trial - 1.0 > lo
+        rows_t = np.concatenate([todo, todo[pair]])
+        n_t = np.concatenate([trial, trial[pair] - 1.0])
+        ok, z = meets(n_t, rows_t)
+        near_n[todo], near_z[todo], slope[todo] = trial, z[:todo.size], np.nan
+        slope[todo[pair]] = z[:todo.size][pair] - z[todo.size:]
+        # lower the upper end / raise the lower end to the tested counts (two per row at most)
+        for part in (slice(todo.size, None), slice(0, todo.size)):
+            r, n_p, ok_p, z_p = rows_t[part], n_t[part], ok[part], z[part]
+            up = ok_p & (n_p <= high[r])
+            high[r[up]], z_high[r[up]], checked[r[up]] = n_p[up], z_p[up], True
+            down = ~ok_p & (n_p >= low[r])
+            low[r[down]], z_low[r[down]] = n_p[down], z_p[down]
+        # an interpolation between the ends that left more than half of the bracket is
+        # followed by a midpoint (a local secant step is trusted)
+        halve[todo] = interpolate & ~local & (high[todo] - low[todo] > (hi - lo) / 2.0)
     return high.astype(np.int64)
