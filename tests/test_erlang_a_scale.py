@@ -164,7 +164,10 @@ def _agent_counts(a):
 QUICK = [(n, a, 180.0, patience, awt)
          for a, patience, awt in [(0.001, 60.0, 20.0), (0.5, 1.0, 0.0), (10.0, 300.0, 20.0),
                                   (10.0, 1e7, 1e6), (700.0, 120.0, 15.0), (700.0, 1e4, 600.0)]
-         for n in _agent_counts(a)]
+         for n in _agent_counts(a)] + [
+    # panels about as wide as the unit scale of e^-u (k + c from 1 to 8 in the kernel)
+    (2, 3.0, 300.0, 120.0, 20.0), (5, 4.0, 300.0, 300.0, 45.0), (3, 8.0, 300.0, 200.0, 60.0),
+    (4, 2.5, 180.0, 400.0, 10.0), (1, 6.0, 240.0, 150.0, 120.0), (7, 9.0, 600.0, 500.0, 30.0)]
 
 
 @pytest.mark.parametrize("n, a, aht, patience, awt", QUICK)

@@ -152,6 +152,7 @@ _GL_X, _GL_W = np.polynomial.legendre.leggauss(16)
 _LEVELS = np.array([6.0, 40.0])
 _H_SERIES = 1.0 / np.array([math.factorial(i + 2) for i in range(17)])   # h(w) / w^2 = sum (-w)^i / (i+2)!
 _UNIT_EDGES = np.array([1.0, 3.0, 8.0, 20.0])
+_CHUNK = 2048      # rows per batch of node arrays (at most 2048 x 10 panels x 16 nodes)
 _FLUID = 1e150      # above this x = n patience / aht the queue is a fluid to double precision
 
 
@@ -190,11 +191,13 @@ class _Kernel:
         edges at fixed distances from m where the panels are wider than the unit scale of
         the e^-u term (k + c small)."""
         out = [np.empty(self.m.size) for _ in range(4)]
-        left, wide = self.m > 0, self.k + self.c < 8.0
+        left, wide = self.m > 0, self.k + self.c < 3.0
         for has_left in (False, True):
             for is_wide in (False, True):
-                sel = np.flatnonzero((left == has_left) & (wide == is_wide))
-                if sel.size:
+                group = np.flatnonzero((left == has_left) & (wide == is_wide))
+                # in chunks: memory stays bounded and the node arrays stay in the cache
+                for start in range(0, group.size, _CHUNK):
+                    sel = group[start:start + _CHUNK]
                     for target, part in zip(out, self._group(sel, has_left, is_wide, t[sel])):
                         target[sel] = part
         return out
@@ -222,19 +225,31 @@ class _Kernel:
         # panel edges in w = u - m, within u in [0, last right edge]
         edges = np.sort(np.clip(np.concatenate(edges, axis=1), -m, right[:, -1:]), axis=1)
         lo, hi = edges[:, :-1], edges[:, 1:]
-        half = 0.5 * (hi - lo)
-        neg_w = (-0.5 * (hi + lo))[..., None] - half[..., None] * _GL_X       # -w at the nodes
+        half, mid = 0.5 * (hi - lo), 0.5 * (hi + lo)
+        shape = half.shape + _GL_X.shape
+        neg_w = np.multiply.outer(half, -_GL_X)                               # -w at the nodes
+        neg_w -= mid[..., None]
         em = np.expm1(neg_w)                                                   # e^-w - 1
         with np.errstate(over="ignore", invalid="ignore"):
             if self.curved[sel].any():
-                curved = np.broadcast_to(self.curved[sel, None, None], em.shape)
-                h = _h_series(-neg_w, em - neg_w, curved)
-                value = np.exp(k[..., None] * neg_w - c[..., None] * h)
+                curved = np.broadcast_to(self.curved[sel, None, None], shape)
+                value = _h_series(-neg_w, em - neg_w, curved)
+                value *= -c[..., None]
+                value += k[..., None] * neg_w
             else:                                  # -k w - c h(w) = (k + c)(-w) - c (e^-w - 1)
-                value = np.exp((k + c)[..., None] * neg_w - c[..., None] * em)
-        panel = value @ _GL_W * half                         # weight 1
-        panel_w = (value * neg_w) @ _GL_W * half             # weight -w
-        panel_em = (value * em) @ _GL_W * half               # weight e^-w - 1
+                value = (k + c)[..., None] * neg_w
+                value -= c[..., None] * em
+            np.exp(value, out=value)
+
+        def weighted(weights, values=value):      # Gauss-Legendre sums per panel
+            # einsum, not matmul: BLAS threads only add contention for these short sums
+            return np.einsum("...k,k->...", values, weights) * half
+
+        panel = weighted(_GL_W)                                                # weight 1
+        # weight -w = -mid - half x: two sums instead of a product at every node
+        panel_w = -mid * panel - half * weighted(_GL_W * _GL_X)
+        em *= value
+        panel_em = weighted(_GL_W, em)                                         # weight e^-w - 1
         j = panel.sum(axis=1)
         j_u = m[:, 0] * j - panel_w.sum(axis=1)              # u = m + w
         # 1 - e^-u = (1 - e^-m) - e^-m (e^-w - 1)
