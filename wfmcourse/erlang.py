@@ -537,7 +537,8 @@ def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
     check is left until the bracket has closed on it (doubling it when it fails). Each step tests
     a count strictly inside together with the count below it, which gives the local slope of
     logit(SL) (close to linear in n around the answer); the next count is where that secant
-    reaches logit(target). Without a slope yet: the offered load, or the interpolation between
+    reaches logit(target) (a jump of more than 4 is tested alone, the secant then runs through
+    the last two counts). Without a slope yet: the offered load, or the interpolation between
     the ends, or the midpoint after an interpolation that left more than half of the bracket.
     The answer is exact either way; the choice of counts only saves evaluations.
     """
@@ -583,12 +584,18 @@ def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
         trial = np.where(interpolate, np.clip(guess, lo + 1.0, hi - 1.0),
                          np.where((lo == 0) & (first > lo) & (first < hi), first,
                                   np.floor((lo + hi) / 2.0)))
-        pair = trial - 1.0 > lo
+        # a long secant step is rarely exact: test it alone and take the secant through it
+        far = local & (np.abs(trial - near_n[todo]) > 4.0)
+        pair = (trial - 1.0 > lo) & ~far
         rows_t = np.concatenate([todo, todo[pair]])
         n_t = np.concatenate([trial, trial[pair] - 1.0])
         ok, z = meets(n_t, rows_t)
-        near_n[todo], near_z[todo], slope[todo] = trial, z[:todo.size], np.nan
-        slope[todo[pair]] = z[:todo.size][pair] - z[todo.size:]
+        z_trial = z[:todo.size]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            secant = (z_trial - near_z[todo]) / (trial - near_n[todo])
+        slope[todo] = np.where(far, secant, np.nan)
+        slope[todo[pair]] = z_trial[pair] - z[todo.size:]
+        near_n[todo], near_z[todo] = trial, z_trial
         # lower the upper end / raise the lower end to the tested counts (two per row at most)
         for part in (slice(todo.size, None), slice(0, todo.size)):
             r, n_p, ok_p, z_p = rows_t[part], n_t[part], ok[part], z[part]
