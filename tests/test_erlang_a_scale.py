@@ -188,6 +188,7 @@ def test_standard_region_full(n, a, aht, patience, awt):
     assert_matches(n, a, aht, patience, awt)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(a=st.floats(0.001, 1e5), ratio=st.floats(0.0, 1.0), patience=st.floats(1.0, 1e7),
        aht=st.floats(1.0, 3600.0), awt=st.floats(0.0, 1e6))
