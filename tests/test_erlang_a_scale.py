@@ -167,7 +167,10 @@ QUICK = [(n, a, 180.0, patience, awt)
          for n in _agent_counts(a)] + [
     # panels about as wide as the unit scale of e^-u (k + c from 1 to 8 in the kernel)
     (2, 3.0, 300.0, 120.0, 20.0), (5, 4.0, 300.0, 300.0, 45.0), (3, 8.0, 300.0, 200.0, 60.0),
-    (4, 2.5, 180.0, 400.0, 10.0), (1, 6.0, 240.0, 150.0, 120.0), (7, 9.0, 600.0, 500.0, 30.0)]
+    (4, 2.5, 180.0, 400.0, 10.0), (1, 6.0, 240.0, 150.0, 120.0), (7, 9.0, 600.0, 500.0, 30.0),
+    # huge curvature: x = n patience / aht up to 1e12
+    (100300, 1e5, 1.0, 1e7, 20.0), (100000, 1e5, 1.0, 1e7, 0.5), (99000, 1e5, 10.0, 1e7, 1.0),
+    (1000000, 1e5, 180.0, 60.0, 20.0)]
 
 
 @pytest.mark.parametrize("n, a, aht, patience, awt", QUICK)
