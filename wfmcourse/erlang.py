@@ -183,14 +183,14 @@ class _Kernel:
         self.k = np.where(inside, 0.0, big_k - y)
         self.curved = self.c > 1e4
 
-    def integrate(self, t):
+    def integrate(self, t, full=True):
         """Integrals of the kernel over u in (0, inf) with the weights 1, u and 1 - e^-u, and
-        with weight 1 over (0, t).
+        with weight 1 over (0, t); without ``full`` the weights u and 1 - e^-u are left out (NaN).
 
         Rows are grouped by the panels they need: a left side only when m > 0, and extra
         edges at fixed distances from m where the panels are wider than the unit scale of
         the e^-u term (k + c small)."""
-        out = [np.empty(self.m.size) for _ in range(4)]
+        out = [np.full(self.m.size, np.nan) for _ in range(4)]
         left, wide = self.m > 0, self.k + self.c < 3.0
         for has_left in (False, True):
             for is_wide in (False, True):
@@ -198,11 +198,12 @@ class _Kernel:
                 # in chunks: memory stays bounded and the node arrays stay in the cache
                 for start in range(0, group.size, _CHUNK):
                     sel = group[start:start + _CHUNK]
-                    for target, part in zip(out, self._group(sel, has_left, is_wide, t[sel])):
-                        target[sel] = part
+                    for target, part in zip(out, self._group(sel, has_left, is_wide, t[sel], full)):
+                        if part is not None:
+                            target[sel] = part
         return out
 
-    def _group(self, sel, has_left, is_wide, t):
+    def _group(self, sel, has_left, is_wide, t, full):
         m, k, c = self.m[sel, None], self.k[sel, None], self.c[sel, None]
         # right of m: k w + c w^2 / (2 + w) <= k w + c h(w) (within 15 %) equals each level
         q = 2.0 * k - _LEVELS
@@ -246,15 +247,17 @@ class _Kernel:
             return np.einsum("...k,k->...", values, weights) * half
 
         panel = weighted(_GL_W)                                                # weight 1
+        j = panel.sum(axis=1)
+        j_t = np.where(hi <= (t[:, None] - m), panel, 0.0).sum(axis=1)
+        if not full:
+            return j, None, None, j_t
         # weight -w = -mid - half x: two sums instead of a product at every node
         panel_w = -mid * panel - half * weighted(_GL_W * _GL_X)
         em *= value
         panel_em = weighted(_GL_W, em)                                         # weight e^-w - 1
-        j = panel.sum(axis=1)
         j_u = m[:, 0] * j - panel_w.sum(axis=1)              # u = m + w
         # 1 - e^-u = (1 - e^-m) - e^-m (e^-w - 1)
         j_ab = -np.expm1(-m[:, 0]) * j - np.exp(-m[:, 0]) * panel_em.sum(axis=1)
-        j_t = np.where(hi <= (t[:, None] - m), panel, 0.0).sum(axis=1)
         return j, j_u, j_ab, j_t
 
 
@@ -272,7 +275,7 @@ def _h_series(w, direct, curved):
     return out
 
 
-def _queue_metrics(x, y, t):
+def _queue_metrics(x, y, t, full=True):
     """Erlang A queue shares for rows with 0 < x, y < _FLUID.
 
     The virtual wait V of a caller who finds every agent busy, in units of the mean patience
@@ -286,7 +289,7 @@ def _queue_metrics(x, y, t):
     """
     big_k = x + 1.0
     kern = _Kernel(big_k, y)
-    j, j_u, j_ab, j_t = kern.integrate(t)
+    j, j_u, j_ab, j_t = kern.integrate(t, full)
     # log M = phi(m) + log J with phi(m) = K (d - log(1 + d)), d = y / K - 1, when m > 0
     log_m = np.where(y > big_k, big_k * _d_minus_log1p((y - big_k) / big_k), 0.0) + np.log(j)
     log_sq = np.logaddexp(0.0, np.log(y) + log_m)
@@ -296,7 +299,7 @@ def _queue_metrics(x, y, t):
     return log_sq, f_s, share * (1.0 + y * j_ab / j), j_u / j, f_s * j_t / j
 
 
-def _erlang_a(n, a, aht, patience, awt=None):
+def _erlang_a(n, a, aht, patience, awt=None, full=True):
     """Core of Erlang A (M/M/n+M), for a > 0.
 
     With x = n patience / aht and y = a patience / aht, the queue states n + j have
@@ -306,7 +309,8 @@ def _erlang_a(n, a, aht, patience, awt=None):
     P(wait) = S_q / ((1 - B) / B + S_q) with B the Erlang B value.
 
     Returns a dict of arrays: ``p_wait``, ``p_abandon``, ``asa`` and, if ``awt`` is
-    given, ``service_level``.
+    given, ``service_level``. Without ``full``, ``p_abandon`` and ``asa`` are skipped (NaN
+    where the queue integrals would be needed).
     """
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     n, a, aht, patience, awt_b = (np.ascontiguousarray(v, dtype=float).ravel() for v in arrays)
@@ -331,7 +335,8 @@ def _erlang_a(n, a, aht, patience, awt=None):
         f_t[fluid] = np.where(t[fluid] > mean_u[fluid], f_s[fluid], 0.0)
     rows = ~none & ~fluid
     if rows.any():
-        log_sq, f_s[rows], f_a[rows], mean_u[rows], f_t[rows] = _queue_metrics(x[rows], y[rows], t[rows])
+        shares = _queue_metrics(x[rows], y[rows], t[rows], full)
+        log_sq, f_s[rows], f_a[rows], mean_u[rows], f_t[rows] = shares
         b = _erlang_b(n[rows], a[rows])
         with np.errstate(divide="ignore", over="ignore"):
             log_sb = np.log1p(-b) - np.log(b)      # log(sum of pi_k / pi_n over k < n)
@@ -349,7 +354,7 @@ def _erlang_a(n, a, aht, patience, awt=None):
     return {key: value.reshape(shape) for key, value in result.items()}
 
 
-def _erlang_a_metrics(n, a, aht, patience, awt=None):
+def _erlang_a_metrics(n, a, aht, patience, awt=None, full=True):
     """Erlang A metrics for any a >= 0 (zero traffic handled here)."""
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     shape = arrays[0].shape
@@ -363,7 +368,7 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None):
         "service_level": np.ones(shape),
     }
     if pos.any():
-        sub = _erlang_a(*(v[pos] for v in arrays[:4]), None if awt is None else arrays[4][pos])
+        sub = _erlang_a(*(v[pos] for v in arrays[:4]), None if awt is None else arrays[4][pos], full)
         for key, value in sub.items():
             out[key][pos] = value
     return out
@@ -544,12 +549,15 @@ def _search_erlang_a(a, h, t, target, patience, max_occ, max_wait):
     """
 
     def meets(n, rows):
-        m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows])
-        carried = a[rows] * (1.0 - m["p_abandon"])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
-        ok = ((m["service_level"] >= target[rows]) & (occ <= max_occ[rows])
-              & (m["asa"] <= max_wait[rows]))
+        # abandonment and ASA only where a target on occupancy or ASA asks for them
+        full = bool((max_occ[rows] < 1.0).any() or np.isfinite(max_wait[rows]).any())
+        m = _erlang_a_metrics(n, a[rows], h[rows], patience[rows], t[rows], full)
+        ok = m["service_level"] >= target[rows]
+        if full:
+            carried = a[rows] * (1.0 - m["p_abandon"])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                occ = np.clip(np.where(n > 0, carried / n, 0.0), 0.0, 1.0)   # as occupancy() reports it
+            ok &= (occ <= max_occ[rows]) & (m["asa"] <= max_wait[rows])
         return ok, _logit(np.clip(m["service_level"], 1e-300, 1.0 - 1e-16))
 
     rows = np.arange(a.size)
