@@ -195,6 +195,9 @@ class _Kernel:
         for has_left in (False, True):
             for is_wide in (False, True):
                 group = np.flatnonzero((left == has_left) & (wide == is_wide))
+                # ordered by m sqrt(c) (the peak in units of its width), so that the panels a
+                # chunk can drop (cut off at u = 0 in every row) line up
+                group = group[np.argsort(self.m[group] * np.sqrt(self.c[group]), kind="stable")]
                 # in chunks: memory stays bounded and the node arrays stay in the cache
                 for start in range(0, group.size, _CHUNK):
                     sel = group[start:start + _CHUNK]
@@ -226,6 +229,8 @@ class _Kernel:
         # panel edges in w = u - m, within u in [0, last right edge]
         edges = np.sort(np.clip(np.concatenate(edges, axis=1), -m, right[:, -1:]), axis=1)
         lo, hi = edges[:, :-1], edges[:, 1:]
+        used = (hi > lo).any(axis=0)              # panels empty in every row are left out
+        lo, hi = lo[:, used], hi[:, used]
         half, mid = 0.5 * (hi - lo), 0.5 * (hi + lo)
         shape = half.shape + _GL_X.shape
         neg_w = np.multiply.outer(half, -_GL_X)                               # -w at the nodes
@@ -239,7 +244,7 @@ class _Kernel:
                 value += k[..., None] * neg_w
             else:                                  # -k w - c h(w) = (k + c)(-w) - c (e^-w - 1)
                 value = (k + c)[..., None] * neg_w
-                value -= c[..., None] * em
+                value -= np.multiply(c[..., None], em, out=None if full else em)
             np.exp(value, out=value)
 
         def weighted(weights, values=value):      # Gauss-Legendre sums per panel
