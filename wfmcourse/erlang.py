@@ -17,7 +17,7 @@ virtual wait ``V`` of a caller who finds every agent busy (Mandelbaum & Zeltyn 2
 proportional to ``exp(-x u + y (1 - e^-u))``. This is the birth-death chain summed over the
 queue length (a caller who finds ``j`` queued has ``e^-u`` Beta(x, j+1) distributed, and
 Beta(x+1, j+1) when answered), so the cost does not grow with the queue. The log-concave
-integrand is cut into panels where its logarithm has dropped by fixed amounts, each with an
+integrand is cut into panels where its logarithm has dropped by fixed amounts, each with a
 16-point Gauss-Legendre rule: a fixed number of nodes at every scale.
 """
 from __future__ import annotations
@@ -305,7 +305,7 @@ def _queue_metrics(x, y, t, full=True):
 
 
 def _erlang_a(n, a, aht, patience, awt=None, full=True):
-    """Core of Erlang A (M/M/n+M), for a > 0.
+    """Core of Erlang A (M/M/n+M), for a > 0; the tiny-AHT (fluid) limit and n = 0 exactly.
 
     With x = n patience / aht and y = a patience / aht, the queue states n + j have
     probabilities pi_n t_j with t_j = y^j / ((x+1)...(x+j)); their sum
