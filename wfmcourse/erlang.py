@@ -11,14 +11,21 @@ together; scalars in give a Python scalar out.
 Numerics: nothing uses factorials or powers. Erlang B is the ratio of the Poisson
 probability ``p(n; A)`` (computed through Loader's saddle-point form) and the Poisson
 distribution function (the regularised incomplete gamma function of scipy), with an
-exactly summed series where that function would underflow. Erlang A sums the birth-death
-probabilities of the queue in log space; the waiting-time distribution uses the identity
-that ``exp(-theta * V)`` is Beta distributed for a caller who finds ``j`` callers queued.
+exactly summed series where that function would underflow. Erlang A integrates over the
+virtual wait ``V`` of a caller who finds every agent busy (Mandelbaum & Zeltyn 2004): with
+``x = n patience / aht`` and ``y = A patience / aht`` its density in ``u = V / patience`` is
+proportional to ``exp(-x u + y (1 - e^-u))``. This is the birth-death chain summed over the
+queue length (a caller who finds ``j`` queued has ``e^-u`` Beta(x, j+1) distributed, and
+Beta(x+1, j+1) when answered), so the cost does not grow with the queue. The log-concave
+integrand is cut into panels where its logarithm has dropped by fixed amounts, each with a
+16-point Gauss-Legendre rule: a fixed number of nodes at every scale.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from scipy.special import gammainc, gammaincc, gammaln, xlogy
+from scipy.special import gammaincc, gammaln, xlogy
 
 from ._checks import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
 
@@ -34,7 +41,6 @@ __all__ = [
 ]
 
 _TINY = 1e-280          # below this the incomplete gamma function is replaced by a series
-_SERIES_CELLS = 2_000_000   # memory bound for the Erlang A sums (rows x terms)
 
 
 # ---------------------------------------------------------------------------
@@ -102,24 +108,6 @@ def _product_series(ratio, shape):
             return total
 
 
-def _log_gamma_lower(a, z):
-    """log P(a, z), the regularised lower incomplete gamma function, also deep in its lower tail.
-
-    Where scipy's value underflows (z far below a) it uses P(a, z) = p(a; z) * sum_k z^k / ((a+1)...(a+k)).
-    """
-    a, z = np.broadcast_arrays(np.asarray(a, float), np.asarray(z, float))
-    p = gammainc(a, z)
-    out = np.empty(a.shape)
-    ok = p > _TINY
-    with np.errstate(divide="ignore"):
-        out[ok] = np.log(p[ok])
-    if (~ok).any():
-        aa, zz = a[~ok], z[~ok]
-        total = _product_series(lambda k: zz / (aa + k), aa.shape)
-        out[~ok] = _log_poisson_pmf(aa, zz) + np.log(total)
-    return out
-
-
 def _erlang_b(n, a):
     """Erlang B blocking probability for integer-valued n >= 0 and a >= 0 (float arrays)."""
     n, a = np.broadcast_arrays(n, a)
@@ -154,78 +142,229 @@ def _erlang_c(n, a):
     return _erlang_c_from_b(n, a, _erlang_b(n, a))
 
 
-def _erlang_a(n, a, aht, patience, awt=None):
-    """Core of Erlang A (M/M/n+M).
+# ---------------------------------------------------------------------------
+# Erlang A: the queue as an integral over the virtual wait
+# ---------------------------------------------------------------------------
+# Every panel gets a 16-point Gauss-Legendre rule. Panels end where the log-integrand has
+# dropped _LEVELS below its maximum (beyond the last edge the integrand is below exp(-40)),
+# and, where those panels are wider than the unit scale of e^-u, at _UNIT_EDGES from the peak.
+_GL_X, _GL_W = np.polynomial.legendre.leggauss(16)
+_LEVELS = np.array([6.0, 40.0])
+_H_SERIES = 1.0 / np.array([math.factorial(i + 2) for i in range(17)])   # h(w) / w^2 = sum (-w)^i / (i+2)!
+_UNIT_EDGES = np.array([1.0, 3.0, 8.0, 20.0])
+_CHUNK = 2048      # rows per batch of node arrays (at most 2048 x 10 panels x 16 nodes)
+_FLUID = 1e150      # above this x = n patience / aht the queue is a fluid to double precision
 
-    With x = n * patience / aht and y = a * patience / aht, the probability of j callers
-    in the queue is proportional to t_j = y^j / ((x+1)(x+2)...(x+j)). A caller who finds j
-    queued is answered with probability x / (x + j + 1) after a wait whose transform
-    exp(-V / patience) is Beta(x, j + 1) distributed.
+
+def _d_minus_log1p(d):
+    """d - log(1 + d) >= 0 for d > -1, without cancellation for small d."""
+    v = d / (2.0 + d)                      # log1p(d) = 2 atanh(v), and d - 2 v = d v
+    v2 = v * v
+    series = np.zeros_like(v)
+    for k in range(39, 1, -2):
+        series = series * v2 + 1.0 / k     # sum_k v^(2k) / (2k + 1), k >= 1
+    out = d * v - 2.0 * v * v2 * series
+    with np.errstate(divide="ignore", invalid="ignore"):
+        direct = d - np.log1p(d)
+    return np.where(np.abs(v) < 0.25, out, direct)
+
+
+class _Kernel:
+    """exp(phi(u) - phi(m)) with phi(u) = -K u + y (1 - exp(-u)), concave, maximal at m.
+
+    Written as exp(-k w - c h(w)) with w = u - m: c = y exp(-m) (the curvature at the
+    maximum) and k = K - c >= 0 (zero when the maximum lies inside (0, inf)).
+    """
+
+    def __init__(self, big_k, y):
+        inside = y > big_k
+        self.m = np.where(inside, np.log(np.where(inside, y, 1.0)) - np.log(big_k), 0.0)
+        self.c = np.where(inside, big_k, y)
+        self.k = np.where(inside, 0.0, big_k - y)
+        self.curved = self.c > 1e4
+
+    def integrate(self, t, full=True):
+        """Integrals of the kernel over u in (0, inf) with the weights 1, u and 1 - e^-u, and
+        with weight 1 over (0, t); without ``full`` the weights u and 1 - e^-u are left out (NaN).
+
+        Rows are grouped by the panels they need: a left side only when m > 0, and extra
+        edges at fixed distances from m where the panels are wider than the unit scale of
+        the e^-u term (k + c small)."""
+        out = [np.full(self.m.size, np.nan) for _ in range(4)]
+        left, wide = self.m > 0, self.k + self.c < 3.0
+        for has_left in (False, True):
+            for is_wide in (False, True):
+                group = np.flatnonzero((left == has_left) & (wide == is_wide))
+                # ordered by m sqrt(c) (the peak in units of its width), so that the panels a
+                # chunk can drop (cut off at u = 0 in every row) line up
+                group = group[np.argsort(self.m[group] * np.sqrt(self.c[group]), kind="stable")]
+                # in chunks: memory stays bounded and the node arrays stay in the cache
+                for start in range(0, group.size, _CHUNK):
+                    sel = group[start:start + _CHUNK]
+                    for target, part in zip(out, self._group(sel, has_left, is_wide, t[sel], full)):
+                        if part is not None:
+                            target[sel] = part
+        return out
+
+    def _group(self, sel, has_left, is_wide, t, full):
+        m, k, c = self.m[sel, None], self.k[sel, None], self.c[sel, None]
+        # right of m: k w + c w^2 / (2 + w) <= k w + c h(w) (within 15 %) equals each level
+        q = 2.0 * k - _LEVELS
+        disc = np.sqrt(q * q + 8.0 * _LEVELS * (k + c))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            right = np.where(q > 0, 4.0 * _LEVELS / (q + disc), (disc - q) / (2.0 * (k + c)))
+        # the peak is an edge only where it is the end of the range (m = 0); an inner peak
+        # lies in the middle of a panel reaching the first level on both sides
+        edges = [right, t[:, None] - m] if has_left else [np.zeros_like(m), right, t[:, None] - m]
+        if is_wide:
+            edges.append(np.minimum(_UNIT_EDGES, right[:, -1:]))
+        if has_left:
+            # left of m (k = 0 there): c (e^v - 1 - v) = level, Newton from above
+            ratio = _LEVELS / c
+            v = np.sqrt(2.0 * ratio)
+            v = np.where(ratio >= 1.0, np.minimum(v, np.log1p(ratio) + np.log1p(np.log1p(ratio))), v)
+            for _ in range(4):
+                v = v - (np.expm1(v) - v - ratio) / np.expm1(v)
+            edges.append(-v)
+        # panel edges in w = u - m, within u in [0, last right edge]
+        edges = np.sort(np.clip(np.concatenate(edges, axis=1), -m, right[:, -1:]), axis=1)
+        lo, hi = edges[:, :-1], edges[:, 1:]
+        used = (hi > lo).any(axis=0)              # panels empty in every row are left out
+        lo, hi = lo[:, used], hi[:, used]
+        half, mid = 0.5 * (hi - lo), 0.5 * (hi + lo)
+        shape = half.shape + _GL_X.shape
+        neg_w = np.multiply.outer(half, -_GL_X)                               # -w at the nodes
+        neg_w -= mid[..., None]
+        em = np.expm1(neg_w)                                                   # e^-w - 1
+        with np.errstate(over="ignore", invalid="ignore"):
+            if self.curved[sel].any():
+                curved = np.broadcast_to(self.curved[sel, None, None], shape)
+                value = _h_series(-neg_w, em - neg_w, curved)
+                value *= -c[..., None]
+                value += k[..., None] * neg_w
+            else:                                  # -k w - c h(w) = (k + c)(-w) - c (e^-w - 1)
+                value = (k + c)[..., None] * neg_w
+                value -= np.multiply(c[..., None], em, out=None if full else em)
+            np.exp(value, out=value)
+
+        def weighted(weights, values=value):      # Gauss-Legendre sums per panel
+            # einsum, not matmul: BLAS threads only add contention for these short sums
+            return np.einsum("...k,k->...", values, weights) * half
+
+        panel = weighted(_GL_W)                                                # weight 1
+        j = panel.sum(axis=1)
+        j_t = np.where(hi <= (t[:, None] - m), panel, 0.0).sum(axis=1)
+        if not full:
+            return j, None, None, j_t
+        # weight -w = -mid - half x: two sums instead of a product at every node
+        panel_w = -mid * panel - half * weighted(_GL_W * _GL_X)
+        em *= value
+        panel_em = weighted(_GL_W, em)                                         # weight e^-w - 1
+        j_u = m[:, 0] * j - panel_w.sum(axis=1)              # u = m + w
+        # 1 - e^-u = (1 - e^-m) - e^-m (e^-w - 1)
+        j_ab = -np.expm1(-m[:, 0]) * j - np.exp(-m[:, 0]) * panel_em.sum(axis=1)
+        return j, j_u, j_ab, j_t
+
+
+def _h_series(w, direct, curved):
+    """h(w) = w - 1 + e^-w where ``curved`` (huge curvature): Taylor series for |w| < 1/2.
+
+    The direct form ``w + expm1(-w)`` has an absolute error of about eps |w|, which only
+    matters where it is multiplied by a huge curvature."""
+    ws = w[curved]
+    poly = np.zeros_like(ws)
+    for coef in _H_SERIES[::-1]:
+        poly = poly * -ws + coef
+    out = direct.copy()
+    out[curved] = np.where(np.abs(ws) < 0.5, ws * ws * poly, direct[curved])
+    return out
+
+
+def _queue_metrics(x, y, t, full=True):
+    """Erlang A queue shares for rows with 0 < x, y < _FLUID.
+
+    The virtual wait V of a caller who finds every agent busy, in units of the mean patience
+    (u = V / patience), has density x exp(-x u + y (1 - e^-u)) / S_q (Mandelbaum & Zeltyn 2004,
+    with x = n patience / aht and y = A patience / aht). The caller is answered when the
+    patience exceeds V, with probability e^-u. With M = integral of e^-u exp(-x u + y (1 - e^-u))
+    (the kernel for K = x + 1), integration by parts gives S_q = 1 + y M, the answered share
+    x M / S_q and the abandoned share (M + y integral (1 - e^-u) ...) / S_q, all sums of
+    positive terms. Returns log S_q and, given a wait, the answered share, the abandoned share,
+    the mean u of the answered callers and the share answered within t = awt / patience.
+    """
+    big_k = x + 1.0
+    kern = _Kernel(big_k, y)
+    j, j_u, j_ab, j_t = kern.integrate(t, full)
+    # log M = phi(m) + log J with phi(m) = K (d - log(1 + d)), d = y / K - 1, when m > 0
+    log_m = np.where(y > big_k, big_k * _d_minus_log1p((y - big_k) / big_k), 0.0) + np.log(j)
+    log_sq = np.logaddexp(0.0, np.log(y) + log_m)
+    with np.errstate(over="ignore"):
+        share = 1.0 / (y + np.exp(-log_m))      # M / S_q, without subtracting huge logs
+    f_s = x * share
+    return log_sq, f_s, share * (1.0 + y * j_ab / j), j_u / j, f_s * j_t / j
+
+
+def _erlang_a(n, a, aht, patience, awt=None, full=True):
+    """Core of Erlang A (M/M/n+M), for a > 0; the tiny-AHT (fluid) limit and n = 0 exactly.
+
+    With x = n patience / aht and y = a patience / aht, the queue states n + j have
+    probabilities pi_n t_j with t_j = y^j / ((x+1)...(x+j)); their sum
+    S_q = sum_j t_j = x e^y y^-x gamma(x, y) is evaluated as the integral of the virtual
+    wait (see :func:`_queue_metrics`), whose cost does not grow with the queue length.
+    P(wait) = S_q / ((1 - B) / B + S_q) with B the Erlang B value.
 
     Returns a dict of arrays: ``p_wait``, ``p_abandon``, ``asa`` and, if ``awt`` is
-    given, ``service_level``. Requires a > 0 everywhere.
+    given, ``service_level``. Without ``full``, ``p_abandon`` and ``asa`` are skipped (NaN
+    where the queue integrals would be needed).
     """
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     n, a, aht, patience, awt_b = (np.ascontiguousarray(v, dtype=float).ravel() for v in arrays)
     shape = arrays[0].shape
-    x = n * patience / aht
-    y = a * patience / aht
-    b = _erlang_b(n, a)
-    with np.errstate(divide="ignore"):
-        log_sb = np.log1p(-b) - np.log(b)      # log(sum of pi_k / pi_n over k < n)
-
-    length = np.ceil(np.maximum(y - x, 0.0) + 10.0 * np.sqrt(y) + 50.0).astype(np.int64)
-    log_sq = np.empty_like(x)
-    frac_served = np.empty_like(x)
-    frac_abandon = np.empty_like(x)
-    frac_wait = np.empty_like(x)
-    order = np.argsort(length, kind="stable")
-    start = 0
-    while start < order.size:
-        width = length[order[start]]
-        stop = start + 1
-        while stop < order.size and (stop - start + 1) * length[order[stop]] <= _SERIES_CELLS:
-            stop += 1
-        rows = order[start:stop]
-        width = length[rows].max()
-        xs, ys = x[rows, None], y[rows, None]
-        j = np.arange(width, dtype=float)[None, :]
-        step = np.log(ys) - np.log(xs + j[:, 1:])                # log(t_j / t_{j-1})
-        log_t = np.concatenate([np.zeros((rows.size, 1)), np.cumsum(step, axis=1)], axis=1)
-        top = log_t.max(axis=1, keepdims=True)
-        w = np.exp(log_t - top)
-        total = w.sum(axis=1)
-        answer = xs / (xs + j + 1)                            # P(answered | j queued ahead)
-        harmonic = np.cumsum(1.0 / (xs + j + 1), axis=1)       # E[V] * theta given answered
-        log_sq[rows] = top[:, 0] + np.log(total)
-        frac_served[rows] = (w * answer).sum(axis=1) / total
-        frac_abandon[rows] = (w * (j + 1) / (xs + j + 1)).sum(axis=1) / total
-        frac_wait[rows] = (w * answer * harmonic).sum(axis=1) / total
-        start = stop
-
     with np.errstate(over="ignore"):
-        p_wait = 1.0 / (1.0 + np.exp(log_sb - log_sq))
-    p_abandon = np.clip(p_wait * frac_abandon, 0.0, 1.0)
-    answered = 1.0 - p_abandon
+        x = n * (patience / aht)
+        y = a * (patience / aht)
+    t = awt_b / patience
+    p_wait, f_s, f_a, mean_u, f_t = (np.zeros_like(x) for _ in range(5))
+    no_wait = np.zeros_like(x)      # 1 - P(wait), computed without cancellation
+    # no agents: everybody waits and hangs up
+    none = n == 0
+    p_wait[none], f_a[none] = 1.0, 1.0
+    # tiny AHT: the queue is a fluid; waits concentrate at u = log(a / n) when a > n
+    fluid = ~none & (x > _FLUID)
+    if fluid.any():
+        nf, af = n[fluid], a[fluid]
+        over = af >= nf
+        p_wait[fluid] = np.where(over, 1.0, _erlang_c(nf, af))
+        no_wait[fluid] = 1.0 - p_wait[fluid]
+        f_s[fluid] = np.where(over, nf / af, 1.0)
+        f_a[fluid] = np.where(over, 1.0 - nf / af, 0.0)
+        mean_u[fluid] = np.where(over, np.log(np.where(over, af / nf, 1.0)), 0.0)
+        f_t[fluid] = np.where(t[fluid] > mean_u[fluid], f_s[fluid], 0.0)
+    rows = ~none & ~fluid
+    if rows.any():
+        shares = _queue_metrics(x[rows], y[rows], t[rows], full)
+        log_sq, f_s[rows], f_a[rows], mean_u[rows], f_t[rows] = shares
+        b = _erlang_b(n[rows], a[rows])
+        with np.errstate(divide="ignore", over="ignore"):
+            log_sb = np.log1p(-b) - np.log(b)      # log(sum of pi_k / pi_n over k < n)
+            p_wait[rows] = 1.0 / (1.0 + np.exp(log_sb - log_sq))
+            no_wait[rows] = 1.0 / (1.0 + np.exp(log_sq - log_sb))
+    p_abandon = p_wait * f_a
+    # answered = 1 - P(abandon) as a sum of positive terms: near total overload 1 - p_abandon
+    # would cancel (occupancy, carried = A answered, must stay monotone in n to 1e-12)
+    answered = no_wait + p_wait * f_s
     with np.errstate(divide="ignore", invalid="ignore"):
-        asa = np.where(n > 0, p_wait * frac_wait * patience / answered, np.inf)
-    result = {"p_wait": p_wait, "p_abandon": p_abandon, "asa": asa}
+        asa = np.where(none, np.inf, p_wait * f_s * mean_u * patience / answered)
+    # the fluid limit below the load: Erlang C, with its ASA C aht / (n - a)
+    low = fluid & (a < n)
+    asa[low] = p_wait[low] * aht[low] / (n[low] - a[low])
+    result = {"p_wait": p_wait, "p_abandon": p_abandon, "answered": answered, "asa": asa}
     if awt is not None:
-        # answered from the queue after awt, as a share of the queue mass:
-        # (x / y) P(x + 1, y c) / p(x; y) / S_q with c = exp(-awt / patience)
-        late = np.zeros_like(x)
-        has = x > 0
-        log_low = _log_gamma_lower(x[has] + 1, y[has] * np.exp(-awt_b[has] / patience[has]))
-        with np.errstate(divide="ignore"):
-            log_late = (np.log(x[has]) - np.log(y[has]) + log_low   # x / y overflows for tiny y
-                        - _log_poisson_pmf(x[has], y[has]) - log_sq[has])
-        late[has] = np.exp(log_late)
-        in_time = np.clip(frac_served - late, 0.0, 1.0)
-        result["service_level"] = np.clip(1.0 - p_wait + p_wait * in_time, 0.0, 1.0)
+        result["service_level"] = 1.0 - p_wait * (1.0 - f_t)
     return {key: value.reshape(shape) for key, value in result.items()}
 
 
-def _erlang_a_metrics(n, a, aht, patience, awt=None):
+def _erlang_a_metrics(n, a, aht, patience, awt=None, full=True):
     """Erlang A metrics for any a >= 0 (zero traffic handled here)."""
     arrays = np.broadcast_arrays(n, a, aht, patience, 0.0 if awt is None else awt)
     shape = arrays[0].shape
@@ -235,11 +374,12 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None):
     out = {
         "p_wait": np.zeros(shape),
         "p_abandon": np.zeros(shape),
+        "answered": np.ones(shape),
         "asa": np.zeros(shape),
         "service_level": np.ones(shape),
     }
     if pos.any():
-        sub = _erlang_a(*(v[pos] for v in arrays[:4]), None if awt is None else arrays[4][pos])
+        sub = _erlang_a(*(v[pos] for v in arrays[:4]), None if awt is None else arrays[4][pos], full)
         for key, value in sub.items():
             out[key][pos] = value
     return out
@@ -331,7 +471,7 @@ def occupancy(agents, traffic, aht=None, patience=None):
         raise ValueError("aht must be given when patience is given, got None")
     h = _aht(aht)
     m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
-    return finish(_occupancy_a(n, a, m["p_abandon"]), scalar)
+    return finish(_occupancy_a(n, a, m["answered"]), scalar)
 
 
 # ---------------------------------------------------------------------------
@@ -363,11 +503,12 @@ def _occupancy_c(n, a):
     return np.where((a == 0) | (n == 0), 0.0, occ)
 
 
-def _occupancy_a(n, a, p_abandon):
-    """Erlang A occupancy ``A (1 - abandonment) / n``, 0 for zero agents (see :func:`occupancy`)."""
-    n, a, p_abandon = np.broadcast_arrays(n, a, p_abandon)
+def _occupancy_a(n, a, answered):
+    """Erlang A occupancy ``A (1 - abandonment) / n`` from the answered share, 0 for zero agents
+    (see :func:`occupancy`)."""
+    n, a, answered = np.broadcast_arrays(n, a, answered)
     with np.errstate(divide="ignore", invalid="ignore"):
-        occ = np.where(n > 0, a * (1.0 - p_abandon) / n, 0.0)
+        occ = np.where(n > 0, a * answered / n, 0.0)
     return np.minimum(occ, 1.0)      # carried <= n exactly; this only drops rounding in the last bit
 
 
@@ -430,13 +571,30 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
                         (m["asa"] <= wait_[rows], "max_asa", wait_)]
             least = a                       # n <= A: SL = 0
         else:
+            # abandonment and ASA only where a target on occupancy, ASA or abandonment needs them
+            full = bool((occ_ < 1.0).any() or np.isfinite(wait_).any() or (lost_ < 1.0).any())
+
+            def a_checks(m, n, rows):
+                out = [(m["service_level"] >= sl[rows], "target", sl)]
+                if full:
+                    out += [(_occupancy_a(n, a[rows], m["answered"]) <= occ_[rows],
+                             "max_occupancy", occ_),
+                            (m["asa"] <= wait_[rows], "max_asa", wait_),
+                            (m["p_abandon"] <= lost_[rows], "max_abandonment", lost_)]
+                return out
+
+            def metrics(n, rows):
+                return _erlang_a_metrics(n, a[rows], h[rows], p_[rows], t[rows], full)
+
             def checks(n, rows):
-                m = _erlang_a_metrics(n, a[rows], h[rows], p_[rows], t[rows])
-                return [(m["service_level"] >= sl[rows], "target", sl),
-                        (_occupancy_a(n, a[rows], m["p_abandon"]) <= occ_[rows],
-                         "max_occupancy", occ_),
-                        (m["asa"] <= wait_[rows], "max_asa", wait_),
-                        (m["p_abandon"] <= lost_[rows], "max_abandonment", lost_)]
+                return a_checks(metrics(n, rows), n, rows)
+
+            def evaluate(n, rows):
+                m = metrics(n, rows)
+                ok = np.ones(rows.size, dtype=bool)
+                for passed, _, _ in a_checks(m, n, rows):
+                    ok &= passed
+                return ok, m["service_level"]
             least = sl * a * (1.0 - 1e-9)   # answered in time <= carried load <= n
         too_many = np.flatnonzero(least >= _MAX_AGENTS)
         if too_many.size:
@@ -454,9 +612,9 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
             left[sure] = False
             rows = rows[left]
             low = np.floor(a)                # n <= A misses the target
+            need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
         else:
-            low = np.zeros_like(a)           # zero agents answer nobody: 0 misses the target
-        need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
+            need[busy] = _search_erlang_a(evaluate, checks, sl, guess, a)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 
@@ -528,3 +686,89 @@ def _too_many(name, value, a):
     raise ValueError(f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} agents "
                      f"(2**53, the largest agent count computed exactly) at "
                      f"traffic={float(a)!r} Erlang")
+
+
+def _logit(p):
+    return np.log(p) - np.log1p(-p)
+
+
+def _search_erlang_a(evaluate, checks, target, guess, a):
+    """Bracketing search on the agent count: Erlang A service level and occupancy are monotone in n.
+
+    The bracket (low fails, high meets every target) starts at 0 and a + 3 sqrt(a) + 3, whose
+    check is left until the bracket has closed on it (doubling it when it fails). Each step tests
+    a count strictly inside together with the count below it, which gives the local slope of
+    logit(SL) (close to linear in n around the answer); the next count is where that secant
+    reaches logit(target) (a jump of more than 4 is tested alone, the secant then runs through
+    the last two counts). Without a slope yet: the offered load, or the interpolation between
+    the ends, or the midpoint after an interpolation that left more than half of the bracket.
+    The answer is exact either way; the choice of counts only saves evaluations.
+
+    ``evaluate(n, rows)`` returns whether ``n`` agents meet every target and the service level;
+    ``checks`` is the check list of :func:`agents_needed` (to name a target that even ``2**53``
+    agents miss); ``guess`` the first upper end.
+    """
+
+    def meets(n, rows):
+        ok, sl = evaluate(n, rows)
+        return ok, _logit(np.clip(sl, 1e-300, 1.0 - 1e-16))
+
+    rows = np.arange(a.size)
+    high = np.ceil(guess)
+    checked = np.zeros(a.size, dtype=bool)          # high known to meet the targets
+    low = np.zeros_like(high)     # zero agents never meet a service-level target above 0
+    z_low, z_high = np.full_like(high, -np.inf), np.full_like(high, np.inf)
+    # the last tested pair of neighbouring counts: logit(SL) at the upper one and the slope
+    near_n, near_z, slope = np.zeros_like(high), np.zeros_like(high), np.full_like(high, np.nan)
+    halve = np.zeros(a.size, dtype=bool)
+    goal = _logit(target)
+    todo = rows
+    while todo.size:
+        # a closed bracket whose upper end is unchecked: check it, double it if it fails
+        closed = todo[(high[todo] - low[todo] <= 1) & ~checked[todo]]
+        if closed.size:
+            ok, z = meets(high[closed], closed)
+            checked[closed[ok]], z_high[closed[ok]] = True, z[ok]
+            fail = closed[~ok]   # SL -> 1, ASA and abandonment -> 0 as n grows; occupancy -> 0
+            stuck = fail[high[fail] >= _MAX_AGENTS]
+            if stuck.size:
+                _unreachable(checks, stuck[:1], a)
+            low[fail], z_low[fail] = high[fail], z[~ok]
+            high[fail] = np.minimum(2.0 * high[fail], _MAX_AGENTS)
+        todo = todo[high[todo] - low[todo] > 1]
+        if not todo.size:
+            break
+        lo, hi = low[todo], high[todo]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ends = lo + (goal[todo] - z_low[todo]) / (z_high[todo] - z_low[todo]) * (hi - lo)
+            newton = near_n[todo] + (goal[todo] - near_z[todo]) / slope[todo]
+        local = np.isfinite(newton) & (slope[todo] > 0)
+        guess = np.ceil(np.where(local, newton, ends))
+        interpolate = ~halve[todo] & np.isfinite(guess)
+        first = np.floor(a[todo])
+        trial = np.where(interpolate, np.clip(guess, lo + 1.0, hi - 1.0),
+                         np.where((lo == 0) & (first > lo) & (first < hi), first,
+                                  np.floor((lo + hi) / 2.0)))
+        # a long secant step is rarely exact: test it alone and take the secant through it
+        far = local & (np.abs(trial - near_n[todo]) > 4.0)
+        pair = (trial - 1.0 > lo) & ~far
+        rows_t = np.concatenate([todo, todo[pair]])
+        n_t = np.concatenate([trial, trial[pair] - 1.0])
+        ok, z = meets(n_t, rows_t)
+        z_trial = z[:todo.size]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            secant = (z_trial - near_z[todo]) / (trial - near_n[todo])
+        slope[todo] = np.where(far, secant, np.nan)
+        slope[todo[pair]] = z_trial[pair] - z[todo.size:]
+        near_n[todo], near_z[todo] = trial, z_trial
+        # lower the upper end / raise the lower end to the tested counts (two per row at most)
+        for part in (slice(todo.size, None), slice(0, todo.size)):
+            r, n_p, ok_p, z_p = rows_t[part], n_t[part], ok[part], z[part]
+            up = ok_p & (n_p <= high[r])
+            high[r[up]], z_high[r[up]], checked[r[up]] = n_p[up], z_p[up], True
+            down = ~ok_p & (n_p >= low[r])
+            low[r[down]], z_low[r[down]] = n_p[down], z_p[down]
+        # an interpolation between the ends that left more than half of the bracket is
+        # followed by a midpoint (a local secant step is trusted)
+        halve[todo] = interpolate & ~local & (high[todo] - low[todo] > (hi - lo) / 2.0)
+    return high.astype(np.int64)
