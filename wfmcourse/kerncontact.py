@@ -62,16 +62,16 @@ QUADRANT_ADVICE = {
 
 #: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
 STARTING_POINTS = {
-    "echte_praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
+    "echte praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
                        "(geen watermeloenrapporten)."),
-    "vermijdbaar_contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
+    "vermijdbaar contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
                             "en pakken die aan."),
-    "kanaal_per_vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
-    "werving_houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
+    "kanaal per vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
+    "werving op houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
     "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
     "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
     "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
-    "passende_kpis": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
+    "passende KPI's": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
                       "en klantbehoefte."),
     "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
 }
