@@ -301,8 +301,9 @@ def update() -> None:
         print("Ik haal de nieuwste versie van de cursus op (git pull) ...", flush=True)
         pulled = subprocess.run(["git", "pull", "--ff-only"], cwd=ROOT)
         if pulled.returncode != 0:
-            print("Ophalen met git lukte niet (zie de melding hierboven); ik werk je werkmap bij met de "
-                  "cursusversie die nu op je computer staat.", flush=True)
+            print("Ophalen met git lukte niet (zie de melding hierboven). Heb je zelf iets buiten mijn-werk/ "
+                  "veranderd, zet dat dan opzij met: git stash. Ik werk je werkmap nu bij met de cursusversie die "
+                  "op je computer staat.", flush=True)
     else:
         print("Dit is geen git-kloon: haal de nieuwe versie van de cursus zelf op (download) en pak hem uit "
               "over deze map; daarna zet dit commando de nieuwe notebooks in je werkmap.", flush=True)

@@ -66,6 +66,17 @@ def test_help_is_dutch_and_unknown_commands_are_named():
     assert "Traceback" not in wrong.stderr
 
 
+def test_calculator_runs_through_cursus_py():
+    """The README's calculator call, without activating .venv."""
+    if not (cursus.installed(cursus.RUNTIME_LOCK) and cursus.venv_trusted(cursus.VENV)):
+        pytest.skip(".venv is not installed yet (python cursus.py test installs it)")
+    result = subprocess.run([sys.executable, str(ROOT / "cursus.py"), "staff", "--calls", "100", "--interval",
+                             "1800", "--aht", "180", "--sl", "80/20"], capture_output=True, text=True,
+                            timeout=STEP_SECONDS)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^Medewerkers nodig:\s+14$", result.stdout, flags=re.MULTILINE), result.stdout
+
+
 @pytest.mark.parametrize("log, sentence", [
     ("ERROR: Ignored the following versions that require a different python version: 4.1.2 Requires-Python "
      ">=3.11.5\nERROR: No matching distribution found for soupsieve==4.1.2",
