@@ -24,6 +24,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import venv
@@ -351,6 +352,20 @@ def _free_port(first: int = PORT) -> int:
     raise CourseError(f"Geen vrije poort gevonden tussen {first} en {first + 49}.")
 
 
+# Server messages a learner can do nothing about: a deprecation warning that Voila's server extension
+# triggers in Jupyter Server, and the note that a notebook's stored outputs are not signed on this machine.
+SERVER_NOISE = ("ServerApp.token config is deprecated", "return self._get_trait_default_generator",
+                "is not trusted")
+
+
+def _relay(stream) -> None:
+    """Copy the server's messages to the terminal, without SERVER_NOISE."""
+    for line in stream:
+        if not any(noise in line for noise in SERVER_NOISE):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+
 def notebook_url(base: str, token: str) -> str:
     return f"{base}lab/tree/{WORKSPACE.name}/{FIRST_NOTEBOOK}?token={token}"
 
@@ -375,10 +390,19 @@ def start(extra: list[str]) -> None:
     base = f"http://127.0.0.1:{port}/"
     args = [str(python), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
             "--ServerApp.port_retries=0", f"--ServerApp.root_dir={ROOT}", "--ServerApp.answer_yes=True",
-            f"--LabApp.default_url=/lab/tree/{WORKSPACE.name}/{FIRST_NOTEBOOK}", "--ServerApp.log_level=WARN",
+            f"--LabApp.default_url=/lab/tree/{WORKSPACE.name}/{FIRST_NOTEBOOK}", "--Application.log_level=WARN",
             "--ContentsManager.pre_save_hook=wfmcourse.workspace.refuse_saving_originals",
             *(f"--ContentsManager.hide_globs={pattern}" for pattern in HIDDEN_IN_LAB), *as_root(), *extra]
-    server = subprocess.Popen(args, cwd=ROOT, env=dict(os.environ, JUPYTER_TOKEN=token))
+    # The token goes through a config file only this user can read (not the process list, and not
+    # JUPYTER_TOKEN, for which Jupyter Server prints a deprecation warning).
+    config = VENV / "jupyter_cursus_config.json"
+    config.unlink(missing_ok=True)
+    with os.fdopen(os.open(config, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+        json.dump({"IdentityProvider": {"token": token}}, out)
+    args.append(f"--config={config}")
+    server = subprocess.Popen(args, cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "JUPYTER_TOKEN"},
+                              stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    threading.Thread(target=_relay, args=(server.stderr,), daemon=True).start()
     try:
         while server.poll() is None and not _answers(f"{base}api/status?token={token}"):
             time.sleep(0.3)

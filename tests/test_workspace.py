@@ -290,6 +290,7 @@ def test_workspace_end_to_end(learner):
         log = output.rest()
         assert server.returncode == 0 and "Traceback" not in log and "KeyboardInterrupt" not in log, log
         assert "Gestopt." in log
+        assert not re.search(r"^\[I |Warning:", log, flags=re.MULTILINE), log     # no server chatter
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
