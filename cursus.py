@@ -355,7 +355,7 @@ def _free_port(first: int = PORT) -> int:
 # Server messages a learner can do nothing about: a deprecation warning that Voila's server extension
 # triggers in Jupyter Server, and the note that a notebook's stored outputs are not signed on this machine.
 SERVER_NOISE = ("ServerApp.token config is deprecated", "return self._get_trait_default_generator",
-                "is not trusted")
+                "is not trusted", "Kernel is running over TCP without encryption")
 
 
 def _relay(stream) -> None:
@@ -406,6 +406,7 @@ def start(extra: list[str]) -> None:
     try:
         while server.poll() is None and not _answers(f"{base}api/status?token={token}"):
             time.sleep(0.3)
+        config.unlink(missing_ok=True)                 # read at startup; the token need not stay on disk
         if server.poll() is None:
             print(f"\nDe cursus staat klaar in JupyterLab. Opent er geen browser, open dan dit adres:\n\n"
                   f"    {notebook_url(base, token)}\n\nJe werk staat in {WORKSPACE.name}/. "
