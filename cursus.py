@@ -336,7 +336,7 @@ def running_server(python: Path) -> tuple[str, str] | None:
         except (OSError, ValueError, KeyError):
             continue
         base = f"http://127.0.0.1:{info.get('port')}/"
-        if same_folder and _answers(f"{base}api/status?token={info.get('token', '')}"):
+        if same_folder and _answers(f"{base}api/status?token={info.get('token', '')}", timeout=15):
             return base, info.get("token", "")
     return None
 

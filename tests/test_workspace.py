@@ -280,9 +280,15 @@ def test_workspace_end_to_end(learner):
         assert {"data", "mijn-werk"} <= listed and "notebooks" not in listed
 
         # a second start reuses the running server
-        second = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True, timeout=STEP_SECONDS)
-        assert second.returncode == 0, second.stdout + second.stderr
-        assert "De cursus draait al" in second.stdout and f"{base}lab/tree/mijn-werk/00_start.ipynb" in second.stdout
+        second = subprocess.Popen(command, cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  text=True, start_new_session=True)
+        try:
+            said = second.communicate(timeout=STEP_SECONDS)[0]
+        except subprocess.TimeoutExpired:
+            os.killpg(second.pid, signal.SIGKILL)
+            said = second.communicate()[0]
+        assert second.returncode == 0 and "De cursus draait al" in said, said
+        assert f"{base}lab/tree/mijn-werk/00_start.ipynb" in said
 
         # Ctrl-C in the terminal: a clean stop
         os.killpg(server.pid, signal.SIGINT)
