@@ -250,8 +250,11 @@ def learner(tmp_path):
 def test_workspace_end_to_end(learner):
     upstream, clone, env = learner
     command = [sys.executable, str(clone / "cursus.py"), "start", "--no-browser"]
+    # Ctrl-C as in a terminal: SIGINT to the process group. A test run started in the background inherits an
+    # ignored SIGINT, which a learner's terminal never has, so the default is restored first.
     server = subprocess.Popen(command, cwd=clone, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True)
+                              text=True, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         output = _Output(server)
         output.wait_for("aangemaakt met")
