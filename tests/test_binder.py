@@ -19,9 +19,9 @@ def _pins() -> dict[str, str]:
     for line in (BINDER / "requirements.txt").read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            name, _, version = line.partition("==")
+            name, _, version = line.partition(";")[0].partition("==")     # a marker may follow (other platforms)
             assert version, f"binder/requirements.txt: {line!r} is not pinned with =="
-            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version.strip()
     return pins
 
 
@@ -56,3 +56,10 @@ def test_post_build_installs_package_and_settings():
     assert "pip install --no-deps -e ." in script
     assert "share/jupyter/lab/settings" in script and "cp binder/overrides.json" in script
     assert (BINDER / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_jupyterlab_is_in_the_series_of_the_dutch_language_pack():
+    """Language packs follow JupyterLab's minor series: 4.5.postN holds the strings of JupyterLab 4.5."""
+    pins = _pins()
+    lab, pack = pins["jupyterlab"].split("."), pins["jupyterlab-language-pack-nl-nl"].split(".")
+    assert lab[:2] == pack[:2], f"jupyterlab=={pins['jupyterlab']} with the nl-NL pack {pins['jupyterlab-language-pack-nl-nl']}"

@@ -1,4 +1,4 @@
-"""Real-browser tests: Voilà serves the dashboard, JupyterLab runs notebooks 00 and 03.
+"""Real-browser tests: Voilà serves the dashboard, JupyterLab runs notebooks 00 and 03 in Dutch.
 
 Headless Chromium from the system (Debian package ``chromium``) driven by Playwright. The tests
 start and stop their own servers on 127.0.0.1 with a random free port; every request that would
@@ -9,7 +9,9 @@ Chromium and sets ``WFM_REQUIRE_BROWSER=1``, which turns a missing browser into 
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -277,13 +279,18 @@ _ERRORS = (f"name => {{ {_FIND} return w.content.widgets.filter(c => c.model.typ
 _workspaces = iter(range(1, 1000))
 
 
-def _run_notebook(page, url, name):
-    """Open ``name`` in a fresh workspace (no restored tabs), clear its outputs and run all cells."""
+def _open_notebook(page, url, name):
+    """Open ``name`` in a fresh workspace (no restored tabs) and wait for its kernel."""
     workspace = f"test{next(_workspaces)}"
     page.goto(f"{url}lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={TOKEN}",
               wait_until="domcontentloaded")
     page.wait_for_function("window.jupyterapp !== undefined", timeout=120_000)
     page.wait_for_function(_READY, arg=name, timeout=120_000)
+
+
+def _run_notebook(page, url, name):
+    """Open ``name`` in a fresh workspace, clear its outputs and run all cells."""
+    _open_notebook(page, url, name)
     assert page.evaluate(_CLEAR, name), f"{name}: outputs were not cleared"
     page.evaluate(_RUN_ALL, name)
     page.wait_for_function(_ALL_RAN, arg=name, timeout=300_000, polling=500)
@@ -340,5 +347,69 @@ def test_dashboard_through_the_binder_link(browser, lab_url, keep_failure):
     page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
     assert "Error displaying widget" not in page.inner_text("body")
     page.screenshot(path=ARTIFACTS / "binder-voila.png")
+    _assert_offline(page)
+    page.close()
+
+
+# ---------------------------------------------------------------------------
+# Menu paths quoted in the course and the README exist in the Dutch interface
+# ---------------------------------------------------------------------------
+# A menu path is written in italics with arrows between the steps, exactly as JupyterLab shows it:
+# *Bestand → Download*. Bold text with arrows (**AHT → verkeer → ...**) is a chain of reasoning, not a menu.
+MENU_PATH = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?(?: → [^*\n]+?)+)\*(?![*\w])")
+
+
+def _quoted_menu_paths() -> dict[str, str]:
+    """Every menu path in the notebooks' markdown and in the README, with where it is quoted."""
+    texts = [("README.md", (ROOT / "README.md").read_text())]
+    for notebook in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        cells = json.loads(notebook.read_text())["cells"]
+        texts += [(notebook.name, "".join(cell["source"])) for cell in cells if cell["cell_type"] == "markdown"]
+    return {match.group(1): where for where, text in texts for match in MENU_PATH.finditer(text)}
+
+
+def test_menu_paths_are_found_in_the_texts():
+    paths = _quoted_menu_paths()
+    assert {"Kernel → Herstart Kernel and Run All Cells…", "Bestand → Download", "Instellingen → Taal"} <= set(paths)
+
+
+def _open_menu_path(page, steps) -> list[str]:
+    """Click the top menu, hover each submenu; return the labels of the innermost open menu."""
+    page.keyboard.press("Escape")
+    bar = page.locator(".lm-MenuBar-item").filter(
+        has=page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(steps[0])}$")))
+    if bar.count() != 1:
+        return page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+    bar.click()
+    labels = []
+    for depth, step in enumerate(steps[1:], start=1):
+        menu = page.locator(".lm-Menu").nth(depth - 1)
+        menu.wait_for(state="visible", timeout=10_000)
+        labels = [label.strip() for label in menu.locator(".lm-Menu-itemLabel").all_inner_texts()]
+        if step not in labels:
+            return labels
+        if depth < len(steps) - 1:
+            menu.locator(".lm-Menu-item").filter(
+                has=page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(step)}$"))).hover()
+    return labels
+
+
+def test_quoted_menu_paths_exist_in_dutch_jupyterlab(browser, lab_url, keep_failure):
+    page = _guarded_page(browser)
+    keep_failure(page)
+    _open_notebook(page, lab_url, "00_start.ipynb")
+    top = [label.strip() for label in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+    assert top[:4] == ["Bestand", "Bewerk", "Weergave", "Uitvoeren"], top          # the Dutch language pack
+    missing = {}
+    for path, where in _quoted_menu_paths().items():
+        steps = path.split(" → ")
+        shown = _open_menu_path(page, steps)
+        if steps[-1] not in shown:
+            missing[f"{path} ({where})"] = shown
+    page.keyboard.press("Escape")
+    assert not missing, f"menu paths that JupyterLab does not show (with what it does show): {missing}"
+    _open_menu_path(page, ["Kernel", "Herstart Kernel and Run All Cells…"])
+    page.screenshot(path=ARTIFACTS / "lab-menu-kernel.png")
+    page.keyboard.press("Escape")
     _assert_offline(page)
     page.close()
