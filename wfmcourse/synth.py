@@ -340,6 +340,12 @@ class CentreParameters:
         return self.verlof + self.verzuim + self.training + self.overleg + self.pauze
 
     @property
+    def pause_of_worked(self) -> float:
+        """Breaks as a share of the hours of worked days: ``pauze / (1 - verlof - verzuim)``. The
+        shrinkage of an extra hour of overtime or temp work: only the break, no meeting or training."""
+        return self.pauze / (1 - self.verlof - self.verzuim)
+
+    @property
     def expected_shrinkage(self) -> float:
         """Total shrinkage ``1 - logged_in / paid``: the planned part plus the adherence loss."""
         return self.planned_shrinkage + (1 - self.planned_shrinkage) * (1 - self.adherence)
