@@ -244,6 +244,8 @@ CASES = [
     Case("shrinkage.total_shrinkage", dict(components={"verlof": 0.1, "verzuim": 0.05},
                                            method="additive"),
          dict(components="container", method="choice")),
+    Case("shrinkage.in_day_shrinkage", dict(components={"verlof": 0.1, "verzuim": 0.05, "pauze": 0.05}),
+         dict(components="container")),
     Case("shrinkage.gross_up", dict(net=[10.0, 20.0], shrinkage=0.3),
          dict(net="num nonneg", shrinkage="num nonneg"), mismatch={"shrinkage": [0.1, 0.2, 0.3]}),
     Case("shrinkage.naive_gross_up", dict(net=[10.0, 20.0], shrinkage=0.3),

@@ -53,6 +53,7 @@ import pandas as pd
 
 from . import erlang
 from ._checks import as_array
+from .shrinkage import in_day_shrinkage
 from .simulation import fcfs_queue
 
 __all__ = [
@@ -343,7 +344,7 @@ class CentreParameters:
     def pause_of_worked(self) -> float:
         """Breaks as a share of the hours of worked days: ``pauze / (1 - verlof - verzuim)``. The
         shrinkage of an extra hour of overtime or temp work: only the break, no meeting or training."""
-        return self.pauze / (1 - self.verlof - self.verzuim)
+        return in_day_shrinkage({"verlof": self.verlof, "verzuim": self.verzuim, "pauze": self.pauze})
 
     @property
     def expected_shrinkage(self) -> float:
