@@ -26,6 +26,16 @@ def test_interval_table_erlang_c_matches_erlang_module():
     assert table.loc["forecast", "tekort"] == 0
 
 
+def test_interval_table_shows_rostered_beside_available():
+    """Casus 3 of notebook 06: 39 rostered, 33 left during maintenance; 46 rostered leave 39."""
+    table = af.interval_table(100, [39, 33, 39], 300, patience=180, rostered=[39, 39, 46])
+    assert list(table.columns[:4]) == ["aanbod", "verkeer (Erlang)", "ingeroosterd", "beschikbaar"]
+    assert list(table["ingeroosterd"]) == [39, 39, 46] and list(table["beschikbaar"]) == [39, 33, 39]
+    assert list(table["tekort"]) == list(np.maximum(table["nodig"] - table["beschikbaar"], 0))
+    plain = af.interval_table(100, [39, 33, 39], 300, patience=180)
+    assert list(plain["service level"]) == list(table["service level"])
+
+
 def test_interval_table_erlang_a_adds_abandonment():
     table = af.interval_table(125, [39, 44], 300, patience=180)
     assert "afhakers" in table.columns

@@ -106,7 +106,7 @@ def test_figures_draw_what_the_tables_say():
 # The case of notebook 08, recomputed another way: plain pandas over intervals.csv and the
 # parameters the data was generated with (wfmcourse.synth.CentreParameters).
 # ---------------------------------------------------------------------------------------------
-from wfmcourse import datasets, erlang, rapportage, synth  # noqa: E402
+from wfmcourse import datasets, erlang, forecast, rapportage, synth  # noqa: E402
 
 PARAMS = synth.CentreParameters()
 
@@ -270,13 +270,13 @@ def test_compare_options_by_hand(data, diagnosis):
     rows, block, removed = _training_week(data)
     plan = eindcase.client_plan()
     options = {"zoals het ging": rows["agents_staffed"], "erbij": rows["agents_staffed"] + removed}
-    table = eindcase.compare_options(options, rows["calls_offered"], plan=plan, block=block, shrinkage=0.32,
-                                     contract_hours=36)
-    assert list(table.columns) == ["netto uren", "extra FTE", "service level week", "service level piek",
+    table = eindcase.compare_options(options, rows["calls_offered"], plan=plan, block=block, pause=0.06)
+    assert list(table.columns) == ["netto uren", "extra betaalde uren", "service level week", "service level piek",
                                    "zwakste uur"]
     assert table.loc["erbij", "netto uren"] == rows["agents_staffed"].sum() / 4 + removed.sum() / 4
-    assert table.loc["erbij", "extra FTE"] == pytest.approx(removed.sum() / 4 / 0.68 / 36)
-    assert table.loc["zoals het ging", "extra FTE"] == 0
+    # hours added for one week carry only their breaks: no leave, sickness or FTE
+    assert table.loc["erbij", "extra betaalde uren"] == pytest.approx(removed.sum() / 4 / 0.94)
+    assert table.loc["zoals het ging", "extra betaalde uren"] == 0
     calls = rows["calls_offered"].to_numpy(float)
     sl = np.array([erlang.service_level(int(n), c * 300 / 900, 300, 20, patience=180) if c else 1.0
                    for n, c in zip(rows["agents_staffed"], calls)])
@@ -289,10 +289,9 @@ def test_compare_options_by_hand(data, diagnosis):
     assert table.loc["zoals het ging", "service level week"] == pytest.approx(diagnosis.loc[12, "service level"],
                                                                              abs=0.02)
     with pytest.raises(ValueError, match="options must be a non-empty dict"):
-        eindcase.compare_options({}, rows["calls_offered"], plan=plan, block=block, shrinkage=0.3, contract_hours=36)
+        eindcase.compare_options({}, rows["calls_offered"], plan=plan, block=block, pause=0.06)
     with pytest.raises(ValueError, match="block must be a boolean mask"):
-        eindcase.compare_options(options, rows["calls_offered"], plan=plan, block=block[:-1], shrinkage=0.3,
-                                 contract_hours=36)
+        eindcase.compare_options(options, rows["calls_offered"], plan=plan, block=block[:-1], pause=0.06)
 
 
 def test_expected_service_level_without_calls_is_one_and_erlang_c_without_patience():
@@ -345,3 +344,17 @@ def test_diagnosis_functions_reject_bad_input(data, diagnosis):
     bad.iloc[40, bad.columns.get_loc("agents_staffed")] = -1
     with pytest.raises(ValueError, match="agents_staffed must be >= 0"):
         eindcase.week_diagnosis(bad)
+
+
+def test_first_estimate_hours_is_notebook_05s_test_week(data):
+    """08 quotes 05's first estimate of week 47 (17-23 November): computed as 05's cells do it."""
+    calls = data["calls_offered"]
+    test_week, history = calls["2025-11-17":"2025-11-23"], calls[:"2025-11-16"]
+    recent = data["2025-09-22":"2025-11-16"]
+    answered = recent["calls_answered"] > 0
+    aht = np.average(recent.loc[answered, "aht"], weights=recent.loc[answered, "calls_answered"])
+    profile = forecast.profile_forecast(history, index=test_week.index, weeks=8)
+    needed = erlang.agents_needed(erlang.traffic(profile.to_numpy(), aht, interval=900), aht, 20, 0.8)
+    assert eindcase.first_estimate_hours(data, 47) == needed.sum() / 4 == 1033.75
+    # KlantDirect's own plan for that week asks fewer hours (Erlang A at 85 % on its own forecast)
+    assert data.loc["2025-11-17":"2025-11-23", "agents_required"].sum() / 4 == 972.25

@@ -268,3 +268,21 @@ def test_no_answer_is_given_away_before_its_exercise():
         assert not any(s in before for s in shown), (exercise.title, shown)
     first = next(i for i, c in enumerate(cells) if "opdracht_1.check" in c.source)
     assert f"week {nb08.opdracht_1.expected_value()}" not in "\n".join(c.source for c in cells[:first]).lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Nee, KlantDirect hoeft geen extra vaste mensen aan te nemen: de bezetting volgde het eigen plan (Erlang A, 85 %)…",
+    "Nee, KlantDirect hoeft geen extra medewerkers aan te nemen.",
+    "KlantDirect hoeft geen mensen aan te nemen, want …",
+    "Neem geen extra mensen aan."])
+def test_a_negated_hire_is_the_point_not_its_contradiction(text):
+    """The point is itself negative ("structureel meer mensen is niet nodig"): "hoeft geen ... aan te nemen"
+    is one negation, agreeing with it. A reviewer found the first three marked "tegengesproken"."""
+    assert nb08_recognise(text)[list(nb08.ADVICE_POINTS)[0]] == "herkend"
+
+
+@pytest.mark.parametrize("text", ["Neem juist meer mensen aan.",
+                                  "KlantDirect hoeft niet te wachten: neem juist meer mensen aan.",
+                                  "We moeten meer mensen aannemen, want de klanten wachten te lang."])
+def test_an_advice_to_hire_more_is_still_flagged(text):
+    assert nb08_recognise(text)[list(nb08.ADVICE_POINTS)[0]] == "tegengesproken"

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from wfmcourse import datasets, erlang, kerncontact, nl, stakeholders
+from wfmcourse import datasets, erlang, kerncontact, nl, stakeholders, synth
 from wfmcourse.authoring import course_notebooks
 
 DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d+)(?!\d)")
@@ -53,6 +53,7 @@ QUOTED = {
     ("06_stakeholders", "44,85"): lambda: nl.number(39 * (1 + _it_loss()), 2),
     ("07_kerncontact", "79,1"): lambda: nl.number(100 * _pareto()["cumulatief"].iloc[4], 1),
     ("07_kerncontact", "0,25"): None,
+    ("08_eindcase", "5,9"): lambda: nl.number(100 * synth.CentreParameters().pause_of_worked, 1),
 }
 
 

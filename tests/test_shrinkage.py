@@ -204,3 +204,26 @@ def test_bad_input_raises(call, pattern):
 def test_wrong_types_raise_type_error(call, pattern):
     with pytest.raises(TypeError, match=pattern):
         call()
+
+
+def test_in_day_shrinkage_by_hand():
+    """data/README.md: pause is 5 % of paid hours; with 10 % leave and 5.5 % sickness that is 50 of the
+    845 hours worked per 1,000 paid: 5.9 %. Leave and sickness take whole days off the roster."""
+    assert shrinkage.in_day_shrinkage({"verlof": 0.10, "verzuim": 0.055, "pauze": 0.05}) == pytest.approx(50 / 845)
+    parts = {"verlof": 0.095, "verzuim": 0.057, "pauzes": 0.05, "training": 0.042, "overleg": 0.041,
+             "niet ingelogd": 0.035}
+    assert shrinkage.in_day_shrinkage(parts) == pytest.approx(0.168 / 0.848)
+    assert shrinkage.in_day_shrinkage({"pauze": 0.05}) == 0.05
+    with pytest.raises(TypeError, match="components"):
+        shrinkage.in_day_shrinkage([0.1, 0.05])
+    with pytest.raises(ValueError, match="below 1|< 1"):
+        shrinkage.in_day_shrinkage({"verlof": 0.6, "pauze": 0.5})
+
+
+@settings(max_examples=60)
+@given(st.floats(0, 0.4), st.floats(0, 0.2), st.floats(0, 0.3))
+def test_in_day_shrinkage_leaves_the_same_net_hours(leave, sick, within):
+    """Per 1 paid hour: the worked hours (1 - leave - sick) less the in-day share are the net hours."""
+    s = shrinkage.in_day_shrinkage({"verlof": leave, "verzuim": sick, "rest": within})
+    worked = 1 - leave - sick
+    assert worked * (1 - s) == pytest.approx(1 - leave - sick - within, abs=1e-12)

@@ -85,6 +85,7 @@ def test_derived_parameters():
     assert P.weekday_shares.sum() == pytest.approx(1.0)
     assert P.avoidable_share == pytest.approx(0.29)
     assert P.expected_shrinkage == pytest.approx(0.285 + 0.715 * 0.05)
+    assert P.pause_of_worked == pytest.approx(0.05 / 0.845)           # 5 % of paid hours is 5.9 % of worked hours
     assert sum(share for _, share, *_ in synth.CONTACT_REASONS) == pytest.approx(1.0)
 
 
@@ -352,6 +353,8 @@ def test_shrinkage_components_near_their_parameters(hours):
     assert hours["training_hours"].sum() / paid == pytest.approx(P.training, abs=0.015)
     assert hours["overleg_hours"].sum() / paid == pytest.approx(P.overleg, abs=0.01)
     assert hours["pauze_hours"].sum() / paid == pytest.approx(P.pauze, abs=0.005)
+    worked = paid - hours["verlof_hours"].sum() - hours["verzuim_hours"].sum()
+    assert hours["pauze_hours"].sum() / worked == pytest.approx(P.pause_of_worked, abs=0.006)
     adherence = hours["logged_in_hours"].sum() / hours["scheduled_hours"].sum()
     assert adherence == pytest.approx(P.adherence, abs=0.01)
     shrinkage = 1 - hours["logged_in_hours"].sum() / paid

@@ -39,7 +39,7 @@ def _labels(labels, n):
 
 
 def interval_table(calls, agents, aht, *, awt=20, target=0.8, interval=900, patience=None,
-                   labels=None) -> pd.DataFrame:
+                   labels=None, rostered=None) -> pd.DataFrame:
     """One row per scenario: what ``agents`` achieve against ``calls`` in one interval.
 
     ``calls`` and ``agents`` (whole numbers) are scalars or sequences that broadcast together;
@@ -51,10 +51,18 @@ def interval_table(calls, agents, aht, *, awt=20, target=0.8, interval=900, pati
     ``ASA (s)`` (``inf`` in Erlang C when agents <= traffic), [``afhakers`` (fraction)],
     ``nodig`` (smallest whole number meeting ``target``, same model) and
     ``tekort`` (``nodig - ingeroosterd``, 0 when enough agents are planned).
+
+    With ``rostered`` (whole agents per scenario, as ``agents``) the agents are those left after a
+    loss: the table shows ``ingeroosterd`` (``rostered``) beside ``beschikbaar`` (``agents``), and
+    ``tekort`` is ``nodig - beschikbaar``.
     """
     c = as_array("calls", calls)
     n = as_array("agents", agents, integer=True)
-    c, n = broadcast(calls=np.atleast_1d(c), agents=np.atleast_1d(n))
+    if rostered is None:
+        c, n = broadcast(calls=np.atleast_1d(c), agents=np.atleast_1d(n))
+    else:
+        c, n, r = broadcast(calls=np.atleast_1d(c), agents=np.atleast_1d(n),
+                            rostered=np.atleast_1d(as_array("rostered", rostered, integer=True)))
     if c.ndim != 1:
         raise ValueError(f"calls must be a number or a one-dimensional sequence, got {calls!r}")
     a = erlang.traffic(c, aht, interval)
@@ -70,6 +78,9 @@ def interval_table(calls, agents, aht, *, awt=20, target=0.8, interval=900, pati
         table["afhakers"] = erlang.abandonment(n, a, aht, patience)
     table["nodig"] = np.asarray(need, dtype=int)
     table["tekort"] = np.maximum(table["nodig"] - table["ingeroosterd"], 0)
+    if rostered is not None:
+        table = table.rename(columns={"ingeroosterd": "beschikbaar"})
+        table.insert(2, "ingeroosterd", r.astype(int))
     return table
 
 

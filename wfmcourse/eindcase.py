@@ -24,13 +24,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import erlang, nl
+from . import erlang, forecast, nl
 from ._checks import (ParameterTypeError, as_array, dataframe, instance, one_dimensional,
                       optional_scalar, scalar, text, type_error, value_error, whole)
 from .shrinkage import gross_up
 
 __all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
-           "staffing_gap", "week_rows", "block_mask", "move_block", "expected_service_level", "compare_options",
+           "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block", "expected_service_level", "compare_options",
            "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
 
 MAX_SHEET_NAME = 31
@@ -223,6 +223,21 @@ def week_rows(intervals, week) -> pd.DataFrame:
     return intervals[monday == chosen.min()]
 
 
+def first_estimate_hours(intervals, week, *, weeks=8, awt=20, target=0.8) -> float:
+    """Net phone hours of notebook 05's first estimate for an ISO ``week``: Erlang C (``target``
+    within ``awt`` seconds) per interval on the profile forecast of the ``weeks`` weeks before, with
+    the AHT of those weeks weighted by answered calls. ``sum(agents) * 0.25`` hours (quarter hours)."""
+    rows = week_rows(intervals, week)
+    weeks = whole("weeks", weeks, low=1)
+    history = intervals["calls_offered"][intervals.index < rows.index[0]]
+    recent = intervals[(intervals.index >= rows.index[0] - pd.Timedelta(weeks=weeks))
+                       & (intervals.index < rows.index[0]) & (intervals["calls_answered"] > 0)]
+    aht = float(np.average(recent["aht"], weights=recent["calls_answered"]))
+    profile = forecast.profile_forecast(history, index=rows.index, weeks=weeks)
+    agents = erlang.agents_needed(erlang.traffic(np.asarray(profile, float), aht, interval=900), aht, awt, target)
+    return float(np.sum(agents)) / 4
+
+
 def block_mask(index, start, end, weekdays=(0, 1, 2, 3, 4)) -> np.ndarray:
     """Boolean array: the intervals of ``index`` (a DatetimeIndex) from ``start`` up to ``end``
     (clock times ``"09:30"``) on the given weekdays (0 = Monday)."""
@@ -320,14 +335,15 @@ def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=No
     return sl
 
 
-def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, interval=900):
+def compare_options(options, calls, *, plan, block, pause, interval=900):
     """Staffing options side by side, all evaluated with one model on the same calls.
 
     ``options`` maps a Dutch name to staffed agents per interval (Series on the index of
     ``calls``); the first option is the reference. ``plan`` holds the model (as
     :func:`client_plan`); ``block`` is a boolean mask of the intervals that matter most (the
-    morning peak). Per option: ``netto uren`` (agent hours on the phones), ``extra FTE`` against
-    the reference (``gross_up(extra hours, shrinkage) / contract_hours``), the expected
+    morning peak). Per option: ``netto uren`` (agent hours on the phones), ``extra betaalde uren``
+    against the reference in the same week (``gross_up(extra hours, pause)``: hours added for one
+    week carry only their breaks, ``pause`` as a share of worked hours, no leave or sickness), the expected
     ``service level week`` and ``service level piek`` (volume-weighted, Erlang A with ``plan``)
     and ``zwakste uur`` (the lowest hour of the day over the week, all days together).
     """
@@ -340,8 +356,7 @@ def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, i
         raise value_error("block", block, "shape",
                           "be a boolean mask on the calls with at least one call inside")
     plan = _plan(plan)
-    shrinkage = scalar("shrinkage", shrinkage, high=1.0, high_inclusive=False)
-    contract_hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    pause = scalar("pause", pause, high=1.0, high_inclusive=False)
     interval = scalar("interval", interval, low=0.0, low_inclusive=False)
     rows, reference = {}, None
     for name, staffed in options.items():
@@ -355,7 +370,7 @@ def compare_options(options, calls, *, plan, block, shrinkage, contract_hours, i
         reference = hours if reference is None else reference
         extra = hours - reference
         rows[name] = {"netto uren": hours,
-                      "extra FTE": float(np.sign(extra) * gross_up(abs(extra), shrinkage)) / contract_hours,
+                      "extra betaalde uren": float(np.sign(extra) * gross_up(abs(extra), pause)),
                       "service level week": float(answered.sum() / c.sum()),
                       "service level piek": float(answered[mask].sum() / c[mask].sum()),
                       "zwakste uur": float(hour.min())}

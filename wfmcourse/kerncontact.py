@@ -93,7 +93,7 @@ def example_reasons() -> pd.DataFrame:
         ("Vraag over factuur", 1500, False, 300),
         ("Retour aanvragen", 1300, False, 240),
         ("Productadvies", 900, False, 420),
-        ("Adres of gegevens wijzigen", 700, True, 150),
+        ("Adres of gegevens wijzigen", 700, False, 150),
         ("Klacht over levering", 600, True, 480),
         ("Betaling mislukt", 450, True, 270),
         ("Opzeggen abonnement", 300, False, 360),

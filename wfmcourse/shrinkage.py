@@ -26,6 +26,7 @@ from .kpi import _series_index, _wrap, fte
 __all__ = [
     "total_shrinkage",
     "gross_up",
+    "in_day_shrinkage",
     "naive_gross_up",
     "fte",
     "WeeklyStaffing",
@@ -79,6 +80,27 @@ def total_shrinkage(components, method="additive"):
         raise ValueError(f"total shrinkage must be < 1 (no productive time would be left), "
                          f"got {total!r} from components {components!r}")
     return total
+
+
+#: Components that take whole days off the roster: whoever is on leave or sick is not rostered.
+ABSENCE = ("verlof", "verzuim")
+
+
+def in_day_shrinkage(components):
+    """Shrinkage within a worked day, the one to gross up the roster of one interval with:
+    ``sum(other components) / (1 - verlof - verzuim)``.
+
+    ``components`` is a dict like :func:`total_shrinkage`'s, each a share of paid hours. Leave and
+    sickness (:data:`ABSENCE`, 0 when left out) take whole days off; the rest (breaks, training,
+    meetings, not logged in) is rebased on the hours of the days actually worked. For FTE use all
+    shrinkage (:func:`total_shrinkage`).
+    """
+    if not isinstance(components, Mapping):
+        raise type_error("components", components, "a dict name -> fraction of paid hours")
+    total_shrinkage(components)                      # every component and the total below 1
+    absent = sum(float(v) for k, v in components.items() if k in ABSENCE)
+    within = sum(float(v) for k, v in components.items() if k not in ABSENCE)
+    return within / (1.0 - absent)
 
 
 def gross_up(net, shrinkage):

@@ -53,6 +53,7 @@ import pandas as pd
 
 from . import erlang
 from ._checks import as_array
+from .shrinkage import in_day_shrinkage
 from .simulation import fcfs_queue
 
 __all__ = [
@@ -338,6 +339,12 @@ class CentreParameters:
     def planned_shrinkage(self) -> float:
         """Leave + sickness + training + meetings + breaks, as a share of paid hours."""
         return self.verlof + self.verzuim + self.training + self.overleg + self.pauze
+
+    @property
+    def pause_of_worked(self) -> float:
+        """Breaks as a share of the hours of worked days: ``pauze / (1 - verlof - verzuim)``. The
+        shrinkage of an extra hour of overtime or temp work: only the break, no meeting or training."""
+        return in_day_shrinkage({"verlof": self.verlof, "verzuim": self.verzuim, "pauze": self.pauze})
 
     @property
     def expected_shrinkage(self) -> float:

@@ -618,6 +618,9 @@ OPEN = "vergelijk"
 _STYLES.setdefault(OPEN, ("Vergelijk zelf:", "#1565c0"))
 #: Words that negate or reject what stands near them in the same clause.
 _NEGATION = re.compile(r"\b(niet|geen|nooit|onzin|onnodig|overbodig|zinloos|hoeft|hoeven)\b")
+#: "hoeven" goes with a negation ("hoeft geen", "hoeven niet") and then is part of that one negation,
+#: not a second one: "hoeft geen mensen aan te nemen" says "geen mensen aannemen", no double negation.
+_WITH_NEGATION = re.compile(r"\b(hoeft|hoeven)\b")
 #: "niet alleen" and "niet meer dan" do not reject anything.
 _NOT_A_NEGATION = re.compile(r"\bniet (alleen|slechts|enkel|meer dan)\b")
 #: Clauses: a negation only counts in the clause of the words it negates.
@@ -637,8 +640,12 @@ def _clauses(text: str) -> list[str]:
 
 
 def _negated(clause: str, match: re.Match) -> bool:
-    """A negation in the clause outside the matched words (a negation inside them is part of the point)."""
+    """A negation in the clause outside the matched words (a negation inside them is part of the point,
+    so for a point that is itself negative, "geen mensen aannemen", that negation is agreement).
+    "hoeft"/"hoeven" next to another negation in the clause belongs to it and negates nothing itself."""
     rest = clause[:match.start()] + " | " + clause[match.end():]
+    if _NEGATION.search(_WITH_NEGATION.sub(" ", _NOT_A_NEGATION.sub(" ", clause))):
+        rest = _WITH_NEGATION.sub(" ", rest)
     return bool(_NEGATION.search(_NOT_A_NEGATION.sub(" ", rest)))
 
 

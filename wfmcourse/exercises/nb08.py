@@ -17,6 +17,8 @@ from . import INCORRECT, Feedback, choice, number, open_question, whole_number
 
 #: Shrinkage (KlantDirect's expected shrinkage, rounded) and the contract hours of one FTE.
 SHRINKAGE, CONTRACT = round(synth.CentreParameters().expected_shrinkage, 2), 36
+#: Breaks as a share of worked hours: the only shrinkage on hours added for one week.
+PAUSE = synth.CentreParameters().pause_of_worked
 #: The last whole week before KlantDirect asks for advice (Monday, Sunday).
 CASE_WEEK = synth.EXAMPLE_WEEK
 #: The morning block of the training in the watermelon week, and the quarter of Opdracht 4.
@@ -379,7 +381,7 @@ def _training_options():
                "'s middags, niets erbij": eindcase.move_block(plan - removed, removed, AFTERNOON),
                "trainingsuren erbij ingeroosterd": plan}
     return eindcase.compare_options(options, rows["calls_offered"], plan=eindcase.client_plan(), block=block,
-                                    shrinkage=SHRINKAGE, contract_hours=CONTRACT)
+                                    pause=PAUSE)
 
 
 #: Where the training goes in the option "verschoven": two half groups after each other.
