@@ -258,7 +258,7 @@ def test_reported_right_answers_are_accepted(module, name, answers):
 
 
 @pytest.mark.parametrize("module, name, answers", [
-    ("nb00", "opdracht_1", ["Traffic & dagsturing", "b) Traffic & dagsturing", "b)"]),   # the option text
+    ("nb00", "opdracht_1", ["Traffic & dagsturing", "d) Traffic & dagsturing", "d)"]),   # the option text
     ("nb00", "opdracht_2", ["40 E", "40 erlang"]),
     ("nb01", "opdracht_1", ["de shrinkage", "Shrinkage (krimp)"]),
     ("nb02", "opdracht_1", ["450 s", "450s", "450 sec"]),
@@ -278,7 +278,7 @@ def test_review_typical_mistakes_get_their_own_message():
         feedback = nb02.opdracht_1.evaluate(answer)
         assert feedback.reason == "minuten" and "seconden" in feedback.message, answer
     scrambled = nb00.opdracht_1.evaluate("dagsturing")
-    assert scrambled.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert scrambled.message == "Geef alleen de letter van je keuze: a, b, c of d."
     assert "Krimp" in nb01.opdracht_1.evaluate("krimp").message
     assert "180 seconden" in nb03.opdracht_2.evaluate(24).message    # the table of 03 §6 uses AHT 180 s
     assert "Valkuil 1" in nb02.opdracht_6._hint                      # the ASA pitfall
@@ -300,3 +300,33 @@ def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, 
     exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
     feedback = exercise.evaluate(answer)
     assert feedback.status == "fout" and feedback.reason == reason, feedback
+
+
+@pytest.mark.parametrize("module, name, answers", [
+    ("nb04", "opdracht_5", ["45,4 FTE", "45.4 FTE", "45,4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar",
+                            "45,4 per jaar"]),
+    ("nb06", "opdracht_5", ["32 mensen", "32 per jaar", "32 mensen per jaar", "32 medewerkers per jaar"]),
+    ("nb06", "opdracht_2", ["7 mensen", "7 man", "7 medewerkers"]),
+    ("nb03", "opdracht_2", ["25 man", "25 personen", "25 medewerkers"]),
+    ("nb06", "opdracht_3", ["7000 gesprekken", "7.000 contacten"]),
+    ("nb02", "opdracht_4", ["37 uren", "37 uur", "37 h"]),
+    ("nb04", "opdracht_1", ["be", "b e", "e,b"]),
+    ("nb02", "opdracht_5", ["bd", "db", "b en d"]),
+], ids=["04-5", "06-5", "06-2", "03-2", "06-3", "02-4", "04-1", "02-5"])
+def test_second_review_right_answers_are_accepted(module, name, answers):
+    """The second learner review (issue 12): a part or a synonym of the unit, letters without separator."""
+    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    for answer in answers:
+        assert exercise.evaluate(answer).correct, answer
+
+
+def test_right_choices_are_spread_and_the_format_message_gives_nothing_away():
+    singles = [ex for *_, ex in EXERCISES if ex.answer_type == "choice" and len(ex.expected_value()) == 1]
+    keys = [next(iter(ex.expected_value())) for ex in singles]
+    assert max(keys.count(k) for k in set(keys)) <= len(keys) // 3 + 1, keys
+    for ex in singles:
+        message = ex.evaluate("zomaar een woord").message
+        assert '"' not in message and "a, b" in message, message
+    multi = [ex for *_, ex in EXERCISES if ex.answer_type == "choice" and len(ex.expected_value()) > 1]
+    for ex in multi:
+        assert "letters" in ex.evaluate("zomaar een woord").message

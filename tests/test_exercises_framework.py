@@ -239,7 +239,7 @@ def test_choice_accepts_the_option_text_and_a_labelled_form():
     for answer in ("Traffic & dagsturing", " traffic  &  DAGSTURING ", "b) Traffic & dagsturing", "b)", "(b)", "B"):
         assert exercise.evaluate(answer).correct, answer
     feedback = exercise.evaluate("dagsturing")
-    assert not feedback.correct and feedback.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert not feedback.correct and feedback.message == 'Geef alleen de letter van je keuze: a of b.'
     assert not exercise.evaluate("a) Traffic & dagsturing").correct
 
 

@@ -140,20 +140,20 @@ opdracht_5 = choice(
 opdracht_6 = choice(
     "Opdracht 6", "b",
     {"a": "Hij heeft gelijk: een lagere ASA betekent altijd betere service.",
-     "b": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
+     "d": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
           "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter.",
      "c": "Hij moet de ASA delen door het aangeboden aantal in plaats van het beantwoorde; dan klopt de "
           "vergelijking wel.",
-     "d": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
+     "b": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
     hint="Lees Valkuil 1 nog eens: wie telt er niet mee in de ASA?",
-    solution="b. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
+    solution="d. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
              "ophangt, verdwijnt uit de ASA. Rapporteer de ASA daarom altijd samen met de abandon rate (of de "
              "wachttijd van alle bellers).",
     feedback={"a": "Kijk naar de afhakers: een lage ASA kan ook betekenen dat de langst wachtenden ophangen "
                    "en daardoor niet meetellen.",
               "c": "Dan deel je de wachttijd van de beantwoorde bellers door een groter aantal: het cijfer wordt "
                    "nog mooier, en de afhakers zitten er nog steeds niet in.",
-              "d": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
+              "b": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
                    "op tijd geholpen."},
 )
 
@@ -168,5 +168,5 @@ ANSWERS = {
     "opdracht_3": (_peak_share(), _weeks().loc[PEAK_WEEK, "share_below_target"]),
     "opdracht_4": (round(_extra_hours()), -83.33),
     "opdracht_5": ("b,d", "a"),
-    "opdracht_6": ("b", "a"),
+    "opdracht_6": ("d", "a"),
 }

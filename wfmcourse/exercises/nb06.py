@@ -190,26 +190,26 @@ opdracht_4 = whole_number(
 # Opdracht 6: what Erlang C's "service level 0, infinite ASA" of case 1 means for the floor
 opdracht_6 = choice(
     "Opdracht 6",
-    "b",
+    "c",
     {
         "a": "Geen enkele klant wordt binnen 20 seconden geholpen, en de wachtrij groeit de rest van de dag door.",
-        "b": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
+        "c": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
              "geduld van de klanten, laat zien wat er op de vloer gebeurt: een service level ver onder het doel "
              "en veel afhakers, van wie een deel later terugbelt.",
-        "c": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
+        "b": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
         "d": "Het valt mee: afhakers tellen in het service level niet mee, dus de klanten die wachten worden "
              "gewoon op tijd geholpen.",
     },
     hint="Welke aanname van Erlang C (notebook 03) klopt niet meer als er meer werk binnenkomt dan de "
          "medewerkers aankunnen? En welk model houdt rekening met klanten die ophangen?",
-    solution="b. Met minder medewerkers dan Erlangs (n < A) groeit de rij in Erlang C zonder eind, omdat "
+    solution="c. Met minder medewerkers dan Erlangs (n < A) groeit de rij in Erlang C zonder eind, omdat "
              "niemand ophangt. Een kwartier duurt maar een kwartier en klanten haken af: Erlang A geeft het "
              "beeld voor de vloer, met een service level ver onder 80 % en veel afhakers. Vertel de teamleider "
              "dus wat Erlang A laat zien, en spreek met marketing af dat acties vooraf gemeld worden.",
     feedback={
         "a": "Dat is wat Erlang C letterlijk zegt, maar het neemt aan dat niemand ophangt. Echte klanten haken "
              "af, en na het kwartier loopt de rij weer leeg.",
-        "c": "Het is geen rekenfout: met minder medewerkers dan Erlangs heeft Erlang C geen evenwicht. Het model "
+        "b": "Het is geen rekenfout: met minder medewerkers dan Erlangs heeft Erlang C geen evenwicht. Het model "
              "past alleen niet op klanten die ophangen.",
         "d": "Afhakers tellen juist als niet op tijd geholpen (de noemer is alle aangeboden gesprekken), en wie "
              "blijft wachten, wacht lang.",
@@ -228,5 +228,5 @@ ANSWERS = {
     "opdracht_3": (_week2_3(), _all_weeks_3()),
     "opdracht_4": (_roster_5(), math.ceil(NEEDED_5 * (1 + LOSS_5))),
     "opdracht_5": (_hires_4(), float(shrinkage.hires_needed(120, 0.30))),
-    "opdracht_6": ("b", "a"),
+    "opdracht_6": ("c", "a"),
 }
