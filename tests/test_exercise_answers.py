@@ -294,6 +294,16 @@ def test_review_typical_mistakes_get_their_own_message():
     ("nb08", "opdracht_2", 0.539, "kwartier van 11:00"),   # the 11:00 quarter included
     ("nb08", "opdracht_2", 0.425, "alleen maandag"),       # Monday only
     ("nb08", "opdracht_5", 0.36, "x(1+s)"),                # 9,75 x 1,32 / 36, now asked at two decimals
+    # the second learner review
+    ("nb08", "opdracht_2", 0.486, "kwartier van 10:45"),   # the peak mask ending at 10:45
+    ("nb08", "opdracht_2", 0.51, "model"),                 # the model's 51,0 % from the table of options
+    ("nb02", "opdracht_2", 0.846, "vorige week"),          # week 13, the last one in the table
+    ("nb02", "opdracht_2", "85 %", "vorige week"),
+    ("nb06", "opdracht_2", 8, "marketing"),                # Marketing's +25 % instead of the Postkamer's +20 %
+    ("nb04", "opdracht_5", 47.1, "inwerken helemaal kwijt"),   # all 10 training weeks fully lost
+    ("nb04", "opdracht_5", 43.5, "vacature vergeten"),     # the vacancy weeks forgotten
+    ("nb05", "opdracht_5", 44, "tabel week 48"),           # the roster week of week 48 in the table
+    ("nb01", "opdracht_1", "Uitval", "uitval"),
 ], ids=lambda v: str(v))
 def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, reason):
     """Typical mistakes a learner typed in review (issue 12) got generic feedback; now each is named."""
@@ -330,3 +340,14 @@ def test_right_choices_are_spread_and_the_format_message_gives_nothing_away():
     multi = [ex for *_, ex in EXERCISES if ex.answer_type == "choice" and len(ex.expected_value()) > 1]
     for ex in multi:
         assert "letters" in ex.evaluate("zomaar een woord").message
+
+
+def test_second_review_messages_fit_the_mistake():
+    from wfmcourse.exercises import nb02, nb05, nb06
+    assert "Postkamer" in nb06.opdracht_2.evaluate(8).message
+    assert "te laat" not in nb05.opdracht_5.evaluate(44).message
+    assert "andere uitvoeringsweek" in nb05.opdracht_5.evaluate(44).message
+    # off by one on either side of 450,4 is "net te hoog" / "net te laag", never one "afronding" and one generic
+    above, below = nb02.opdracht_1.evaluate(451), nb02.opdracht_1.evaluate(449)
+    assert "net te hoog" in above.message and "net te laag" in below.message
+    assert "unweighted_mean" not in nb02.opdracht_2._hint and "ongewogen gemiddelde" in nb02.opdracht_2._hint

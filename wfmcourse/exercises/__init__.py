@@ -479,10 +479,16 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         if typed < coarsest and abs(value - target) < 10.0 ** -typed:
             return Feedback(INCORRECT, f"Je antwoord is te grof (en niet goed) afgerond: rond af op "
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")
-        if levels and abs(value - target) < 10.0 ** -min(typed, finest):
-            return Feedback(INCORRECT, "Bijna, maar niet goed afgerond. Rond pas aan het eind af (5 en hoger "
-                                       "naar boven) en reken de tussenstappen zonder afronden.", "afronding")
         direction = "te hoog" if value > target else "te laag"
+        unit_step = 10.0 ** -min(typed, finest)     # one in the last digit the learner typed
+        if levels and abs(value - target) < unit_step:
+            return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}, want niet goed afgerond. Rond "
+                                       "pas aan het eind af (5 en hoger naar boven) en reken de tussenstappen "
+                                       "zonder afronden.", "afronding")
+        if levels and abs(value - target) < 1.5 * unit_step:
+            return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}. Kijk je berekening na en reken "
+                                       "de tussenstappen zonder afronden, of vraag om een hint met .hint().",
+                            "richting")
         ratio = value / target if target else math.inf
         size = "ver " if not (0.5 <= ratio <= 2) else ""
         return Feedback(INCORRECT, f"Je antwoord is {size}{direction}. Kijk je berekening nog eens na, "

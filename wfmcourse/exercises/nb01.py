@@ -10,7 +10,10 @@ opdracht_1 = term(
     hint="Zoek in de verkenner (of met glossary.search) op 'betaalde tijd' of 'verlof'. "
          "Het begrip hoort bij de categorie Capaciteit & Erlang.",
     solution=lambda: f"{_SHRINKAGE['term']}: {_SHRINKAGE['definition']}",
-    feedback={"krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
+    feedback={"uitval": "Uitval is spreektaal voor mensen of uren die wegvallen, vaak alleen ziekte. De omschrijving "
+                        "gaat over álle betaalde tijd zonder klantcontact (ook verlof, training en overleg): dat "
+                        "begrip heeft een eigen vaknaam in de woordenlijst. Zoek op 'betaalde tijd'.",
+              "krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
                        "vakwoord zelf: zoek de naam van het begrip in de woordenlijst."},
 )
 

@@ -68,11 +68,15 @@ opdracht_1 = number(
 opdracht_2 = number(
     "Opdracht 2", lambda: _weeks().loc[WEEK_2, "service_level"], fraction=True, decimals=2, printed=3,
     hint="Weeg elk kwartier met zijn aangeboden volume: kpi.combine_service_levels(sl, volumes), of zoek de "
-         "week op in het weekrapport `week` (kolom service_level, niet unweighted_mean).",
+         "week op in het weekrapport `week`: de kolom die in de tabel 'service level' heet (in de code "
+         "`service_level`), niet het 'ongewogen gemiddelde'.",
     solution=lambda: f"week.loc[week['week'] == {WEEK_2}, 'service_level'] = "
                      f"{_dec(_weeks().loc[WEEK_2, 'service_level'], 3)}: gewogen met het volume. Het ongewogen "
                      f"gemiddelde van de kwartieren is {_dec(_weeks().loc[WEEK_2, 'unweighted_mean'], 3)}.",
-    mistakes={"ongewogen": (lambda: _weeks().loc[WEEK_2, "unweighted_mean"],
+    mistakes={"vorige week": (lambda: _weeks().loc[WEEK_2 - 1, "service_level"],
+                              f"Dat is week {WEEK_2 - 1}, de laatste week in de tabel hierboven. De vraag gaat "
+                              f"over week {WEEK_2}: zoek die op in het weekrapport `week`."),
+              "ongewogen": (lambda: _weeks().loc[WEEK_2, "unweighted_mean"],
                             "Dat is het ongewogen gemiddelde van de kwartieren: een rustig kwartier telt dan even "
                             "zwaar als de drukste piek. Weeg met het volume.")},
 )

@@ -121,9 +121,19 @@ opdracht_4 = choice(
     },
 )
 
-def _published_5():
-    calendar = rooster.planning_calendar(12, roster_lead=4)
+WEEK_5 = 12                 # the week of execution the question asks about
+TABLE_WEEKS_5 = (47, 48)    # the weeks of the planning calendar shown in the notebook
+
+
+def _published_5(week=WEEK_5):
+    calendar = rooster.planning_calendar(week, roster_lead=4)
     return int(calendar.loc[calendar["stap"] == "Rooster gepubliceerd", "week"].iloc[0])
+
+
+def _table_week_message(week):
+    return (f"Week {_published_5(week)} is de publicatieweek van het rooster voor week {week}, uit de tabel "
+            f"hierboven: een andere uitvoeringsweek. De vraag gaat over week {WEEK_5}: tel vanaf die week vier "
+            "weken terug.")
 
 
 opdracht_5 = whole_number(
@@ -135,6 +145,8 @@ opdracht_5 = whole_number(
                      "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet, als de cao of een regeling met de OR niets "
                      "anders regelt.",
     mistakes={
+        **{f"tabel week {week}": (lambda week=week: _published_5(week), _table_week_message(week))
+           for week in TABLE_WEEKS_5},
         "vooruit": (12 + 4, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
         "forecast": (6, "Week 6 is zes weken vooraf: het moment waarop de forecast klaar is in het "
                         "standaardritme. De vraag gaat over het rooster, vier weken vooraf."),

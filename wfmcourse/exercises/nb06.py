@@ -3,8 +3,11 @@ import math
 
 from .. import afstemming, erlang, shrinkage, stakeholders
 from . import choice, number, whole_number
-from ..nl import number as _dec
+from ..nl import number as _dec, percent as _nl_percent
 
+
+def _pct(value):
+    return _nl_percent(value, 0, signed=True)
 
 
 # Opdracht 2: the postkamer sends a big batch of letters without telling WFM.
@@ -13,22 +16,40 @@ from ..nl import number as _dec
 CALLS_1, AHT_1 = 80, 360
 
 
-def _uplift_1():
+def _uplift_1(party="Postkamer"):
     frame = stakeholders.load().set_index("stakeholder")
-    return float(frame.loc["Postkamer", "effect_size"])
+    return float(frame.loc[party, "effect_size"])
 
 
 def _planned_1():
     return erlang.agents_needed(erlang.traffic(CALLS_1, AHT_1), AHT_1, 20, 0.8)
 
 
-def _table_1():
-    calls = stakeholders.campaign_peak(CALLS_1, _uplift_1())
+def _table_1(party="Postkamer"):
+    calls = stakeholders.campaign_peak(CALLS_1, _uplift_1(party))
     return afstemming.interval_table(calls, _planned_1(), AHT_1)
 
 
-def _short_1():
-    return int(_table_1()["tekort"].iloc[0])
+def _short_1(party="Postkamer"):
+    return int(_table_1(party)["tekort"].iloc[0])
+
+
+def _linear_1():
+    return math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1()
+
+
+_LINEAR_1 = ("Je verhoogde het aantal medewerkers met hetzelfde percentage als het volume. Erlang heeft "
+             "schaalvoordeel: bij meer aanbod heb je naar verhouding iets minder extra mensen nodig. Reken het "
+             "benodigde aantal opnieuw uit met Erlang C.")
+
+
+def _marketing_message_1():
+    """The message for the answer with Marketing's uplift; when that equals the linear mistake, both causes."""
+    text = (f"Nam je de opslag van Marketing ({_pct(_uplift_1('Marketing'))})? De brieven komen van de "
+            f"Postkamer: neem die rij ({_pct(_uplift_1())}).")
+    if _short_1("Marketing") == _linear_1():
+        text += " Of, als je wel de Postkamer nam: " + _LINEAR_1[0].lower() + _LINEAR_1[1:]
+    return text
 
 
 opdracht_2 = whole_number(
@@ -44,10 +65,9 @@ opdracht_2 = whole_number(
                      f"{_planned_1()} medewerkers is het service level in Erlang C "
                      f"{_dec(100 * float(_table_1()['service level'].iloc[0]), 0)} %: de rij groeit door.",
     mistakes={
-        "lineair": (lambda: math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1(),
-                    "Je verhoogde het aantal medewerkers met hetzelfde percentage als het volume. Erlang "
-                    "heeft schaalvoordeel: bij meer aanbod heb je naar verhouding iets minder extra mensen "
-                    "nodig. Reken het benodigde aantal opnieuw uit met Erlang C."),
+        "marketing": (lambda: _short_1("Marketing"), _marketing_message_1()),
+        # when the linear mistake gives the same number, the Marketing message names both causes
+        **({} if _short_1("Marketing") == _linear_1() else {"lineair": (_linear_1, _LINEAR_1)}),
         "totaal": (lambda: int(_table_1()["nodig"].iloc[0]),
                    "Dat is het totale aantal dat nodig is. De vraag is hoeveel er ontbreken ten opzichte "
                    "van wat er al is ingeroosterd."),
