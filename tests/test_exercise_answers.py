@@ -231,19 +231,64 @@ def _shown_before(notebook, index):
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("nb, module, name, ex", [e for e in EXERCISES if e[3].answer_type == "number"],
-                         ids=[i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"])
+def _answer_forms(ex):
+    """The expected value as the notebook would print it: at each printed precision, with a comma or a point,
+    and for fractions as a percentage ("51,2 %")."""
+    x = float(ex.expected_value())
+    forms = set()
+    for places in ex.printed:
+        forms |= {_comma(x, places), f"{x:.{places}f}"}
+        if ex.fraction and places >= 2:
+            forms.add(nl.percent(x, places - 2))
+    return {text for text in forms if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x))}
+
+
+def _assert_not_shown(ex, text_shown, where):
+    for text in _answer_forms(ex):
+        assert not re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", text_shown), \
+            f"{ex.title}: {text} is shown {where}"
+
+
+NUMBERS = [e for e in EXERCISES if e[3].answer_type == "number"]
+NUMBER_IDS = [i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"]
+
+
+@pytest.mark.parametrize("nb, module, name, ex", NUMBERS, ids=NUMBER_IDS)
 def test_no_earlier_cell_gives_the_answer_away(nb, module, name, ex):
     notebook, question, _checks = _cells(nb, module, name, ex)
     earlier = _shown_before(notebook, question[0])
     source = notebook.cells[question[0]].source
     earlier += source[: source.find(_question_text(notebook, question[0], ex))]
-    x = float(ex.expected_value())
-    for places in ex.printed:
-        for text in {_comma(x, places), f"{x:.{places}f}"}:
-            if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x)):
-                assert not re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", earlier), \
-                    f"{ex.title}: {text} is shown before the question"
+    _assert_not_shown(ex, earlier, "before the question")
+
+
+def _outputs(cells):
+    parts = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+# 08 is rebuilt on another branch: its Opdracht 5 is followed by a cell that prints "0,40 FTE".
+_BELOW_KNOWN = {"nb08.opdracht_5"}
+
+
+@pytest.mark.parametrize("nb, module, name, ex", [
+    pytest.param(*e, marks=pytest.mark.xfail(reason="08's cells: the capstone rebuild must move this output",
+                                             strict=False)) if i in _BELOW_KNOWN else e
+    for e, i in zip(NUMBERS, NUMBER_IDS)], ids=NUMBER_IDS)
+def test_no_output_right_below_gives_the_answer_away(nb, module, name, ex):
+    """A notebook ships with its outputs: the cells between an exercise and the next exercise (or the end of
+    the notebook) must not show the answer, or a learner reads it just by scrolling on (07 Opdracht 1 printed
+    "Vermijdbaar aandeel: 51,2 %" two cells below its check)."""
+    notebook, question, checks = _cells(nb, module, name, ex)
+    heading = re.compile(r"^#+\s*Opdracht \d+", re.M)
+    following = [i for i, c in enumerate(notebook.cells)
+                 if i > question[0] and c.cell_type == "markdown" and heading.search(c.source)]
+    end = following[0] if following else len(notebook.cells)
+    _assert_not_shown(ex, _outputs(notebook.cells[checks[0] + 1: end]), "right below the exercise")
 
 
 @pytest.mark.parametrize("module, name, answers", [
@@ -351,3 +396,12 @@ def test_second_review_messages_fit_the_mistake():
     above, below = nb02.opdracht_1.evaluate(451), nb02.opdracht_1.evaluate(449)
     assert "net te hoog" in above.message and "net te laag" in below.message
     assert "unweighted_mean" not in nb02.opdracht_2._hint and "ongewogen gemiddelde" in nb02.opdracht_2._hint
+
+
+@_of_type("choice")
+def test_solution_names_the_right_letter(ex):
+    """After reordering options, the solution, the right key and the option texts must still agree."""
+    from wfmcourse.exercises import _resolve
+
+    first = sorted(ex.expected_value())[0]
+    assert re.match(rf"\s*{first}\b", _resolve(ex._solution)), (ex.title, first, _resolve(ex._solution)[:40])

@@ -142,7 +142,7 @@ opdracht_5 = choice(
 )
 
 opdracht_6 = choice(
-    "Opdracht 6", "b",
+    "Opdracht 6", "d",
     {"a": "Hij heeft gelijk: een lagere ASA betekent altijd betere service.",
      "d": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
           "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter.",
