@@ -7,17 +7,17 @@ opdracht_1 = choice(
     "d",
     {
         "a": "Forecasting",
-        "d": "Traffic & dagsturing",
-        "c": "Rapportage & analyse",
         "b": "Planning & roostering",
+        "c": "Rapportage & analyse",
+        "d": "Traffic & dagsturing",
     },
     hint="Het gaat om bijsturen op de dag zelf, terwijl de klanten bellen.",
     solution="d: traffic (ook wel realtime management of dagsturing) grijpt in op de dag zelf, "
              "bijvoorbeeld door pauzes te verschuiven of een extra team op de telefoon te zetten.",
     feedback={
         "a": "De forecast gaat over het voorspellen van het aanbod, ruim voor de dag zelf.",
-        "c": "Rapportage kijkt terug; hier gaat het om ingrijpen terwijl het gebeurt.",
         "b": "Het rooster ligt dan al vast; de vraag gaat over bijsturen op de dag zelf.",
+        "c": "Rapportage kijkt terug; hier gaat het om ingrijpen terwijl het gebeurt.",
     },
 )
 

@@ -62,10 +62,10 @@ opdracht_3 = choice(
     "Opdracht 3",
     "a",
     {
-        "b": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
         "a": f"Utilisatie deelt door de betaalde tijd, en daarin zitten ook verlof, verzuim, training, overleg en "
              f"pauzes. De medewerkers aan de telefoon zijn {_pct(_OCCUPANCY)} van hun beschikbare tijd met klanten "
              f"bezig (occupancy); met minder mensen haalt het team 80/20 niet meer.",
+        "b": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
         "c": "De teamleider bedoelt occupancy: dat is hetzelfde cijfer onder een andere naam.",
         "d": f"De andere {_pct(1 - _UTILISATION)} is shrinkage: verlof, verzuim, training, overleg en pauzes.",
     },

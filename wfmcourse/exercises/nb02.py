@@ -144,21 +144,21 @@ opdracht_5 = choice(
 opdracht_6 = choice(
     "Opdracht 6", "d",
     {"a": "Hij heeft gelijk: een lagere ASA betekent altijd betere service.",
-     "d": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
-          "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter.",
+     "b": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter.",
      "c": "Hij moet de ASA delen door het aangeboden aantal in plaats van het beantwoorde; dan klopt de "
           "vergelijking wel.",
-     "b": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
+     "d": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
+          "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter."},
     hint="Lees Valkuil 1 nog eens: wie telt er niet mee in de ASA?",
     solution="d. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
              "ophangt, verdwijnt uit de ASA. Rapporteer de ASA daarom altijd samen met de abandon rate (of de "
              "wachttijd van alle bellers).",
     feedback={"a": "Kijk naar de afhakers: een lage ASA kan ook betekenen dat de langst wachtenden ophangen "
                    "en daardoor niet meetellen.",
-              "c": "Dan deel je de wachttijd van de beantwoorde bellers door een groter aantal: het cijfer wordt "
-                   "nog mooier, en de afhakers zitten er nog steeds niet in.",
               "b": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
-                   "op tijd geholpen."},
+                   "op tijd geholpen.",
+              "c": "Dan deel je de wachttijd van de beantwoorde bellers door een groter aantal: het cijfer wordt "
+                   "nog mooier, en de afhakers zitten er nog steeds niet in."},
 )
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)

@@ -130,8 +130,8 @@ opdracht_5 = choice(
     "c",
     {
         "a": "Samen hebben ze evenveel medewerkers nodig: 5 + 5 Erlang is 10 Erlang.",
-        "c": "Samen hebben ze minder medewerkers nodig voor hetzelfde service level, en de occupancy stijgt.",
         "b": "Samen hebben ze meer medewerkers nodig, omdat één grote wachtrij langzamer loopt.",
+        "c": "Samen hebben ze minder medewerkers nodig voor hetzelfde service level, en de occupancy stijgt.",
         "d": "Samen halen ze met hetzelfde aantal medewerkers een lager service level.",
     },
     hint="Kijk naar de tabel met gescheiden en samengevoegde wachtrijen, en naar de kromme van medewerkers per "
@@ -189,10 +189,10 @@ opdracht_7 = choice(
     "Opdracht 7",
     "a",
     {
-        "b": "Een terugbelservice: wie belt, laat zijn nummer achter en wordt teruggebeld zodra er iemand vrij is; "
-             "niemand hangt op in de wacht.",
         "a": "Een klantenservice waar 9 % van de bellers ophangt voordat ze geholpen zijn; de ACD levert per "
              "kwartier de totale wachttijd en het aantal afhakers.",
+        "b": "Een terugbelservice: wie belt, laat zijn nummer achter en wordt teruggebeld zodra er iemand vrij is; "
+             "niemand hangt op in de wacht.",
         "c": "Het aantal telefoonlijnen naar een afdeling, waar wie geen vrije lijn vindt de bezettoon krijgt en "
              "niet in een wachtrij komt.",
         "d": "Een klantenservice waar vrijwel niemand ophangt, omdat de wachttijden kort zijn.",

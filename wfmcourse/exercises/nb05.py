@@ -77,11 +77,11 @@ opdracht_3 = choice(
     {
         "a": "Klopt: het roostermodel werkt efficiënter dan de shrinkageberekening, dus er kan minder geworven "
              "worden.",
+        "b": "Het verschil is toeval in de forecast; neem het gemiddelde van de twee.",
+        "c": "De bruto uren van §5 zijn te hoog, omdat daar met een contract van 36 uur is gerekend.",
         "d": "Het rooster dekt alleen de uren op de vloer, met pauzes en overdekking. Verlof, verzuim, training en "
              "overleg staan er niet in. Hoog de betaalde uren van het rooster op met de shrinkage zonder pauzes: "
              "dan zijn er méér bruto uren nodig dan in §5, niet minder.",
-        "c": "De bruto uren van §5 zijn te hoog, omdat daar met een contract van 36 uur is gerekend.",
-        "b": "Het verschil is toeval in de forecast; neem het gemiddelde van de twee.",
     },
     hint="Welke soorten shrinkage zitten in de betaalde uren van het dienstenrooster, en welke niet? "
          "Lees ook de opmerking over de pauzes in §5 nog eens.",
@@ -93,8 +93,8 @@ opdracht_3 = choice(
     feedback={
         "a": "Het rooster heeft juist overdekking (efficiëntie onder 100 %). Het lijkt goedkoper omdat verlof, "
              "verzuim, training en overleg er niet in staan.",
-        "c": "De contracturen bepalen alleen de omrekening van uren naar FTE; de vergelijking gaat over uren.",
         "b": "Beide getallen komen uit dezelfde forecast; het verschil zit in wat er wel en niet in meetelt.",
+        "c": "De contracturen bepalen alleen de omrekening van uren naar FTE; de vergelijking gaat over uren.",
     },
 )
 
@@ -102,9 +102,9 @@ opdracht_4 = choice(
     "Opdracht 4",
     "a",
     {
-        "b": "Korte diensten hebben een hogere productiviteit per uur.",
         "a": "Een dienst tot en met 5,5 uur heeft wettelijk geen pauze nodig en een korte dienst "
              "volgt de pieken van het aanbod nauwkeuriger, dus er is minder betaalde overdekking.",
+        "b": "Korte diensten hebben een hogere productiviteit per uur.",
         "c": "Het model kan geen lange diensten maken als er ook korte mogelijk zijn.",
         "d": "De Arbeidstijdenwet verbiedt diensten van meer dan 8 uur.",
     },

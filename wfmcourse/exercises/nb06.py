@@ -213,10 +213,10 @@ opdracht_6 = choice(
     "c",
     {
         "a": "Geen enkele klant wordt binnen 20 seconden geholpen, en de wachtrij groeit de rest van de dag door.",
+        "b": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
         "c": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
              "geduld van de klanten, laat zien wat er op de vloer gebeurt: een service level ver onder het doel "
              "en veel afhakers, van wie een deel later terugbelt.",
-        "b": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
         "d": "Het valt mee: afhakers tellen in het service level niet mee, dus de klanten die wachten worden "
              "gewoon op tijd geholpen.",
     },
