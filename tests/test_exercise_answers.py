@@ -231,19 +231,64 @@ def _shown_before(notebook, index):
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("nb, module, name, ex", [e for e in EXERCISES if e[3].answer_type == "number"],
-                         ids=[i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"])
+def _answer_forms(ex):
+    """The expected value as the notebook would print it: at each printed precision, with a comma or a point,
+    and for fractions as a percentage ("51,2 %")."""
+    x = float(ex.expected_value())
+    forms = set()
+    for places in ex.printed:
+        forms |= {_comma(x, places), f"{x:.{places}f}"}
+        if ex.fraction and places >= 2:
+            forms.add(nl.percent(x, places - 2))
+    return {text for text in forms if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x))}
+
+
+def _assert_not_shown(ex, text_shown, where):
+    for text in _answer_forms(ex):
+        assert not re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", text_shown), \
+            f"{ex.title}: {text} is shown {where}"
+
+
+NUMBERS = [e for e in EXERCISES if e[3].answer_type == "number"]
+NUMBER_IDS = [i for e, i in zip(EXERCISES, IDS) if e[3].answer_type == "number"]
+
+
+@pytest.mark.parametrize("nb, module, name, ex", NUMBERS, ids=NUMBER_IDS)
 def test_no_earlier_cell_gives_the_answer_away(nb, module, name, ex):
     notebook, question, _checks = _cells(nb, module, name, ex)
     earlier = _shown_before(notebook, question[0])
     source = notebook.cells[question[0]].source
     earlier += source[: source.find(_question_text(notebook, question[0], ex))]
-    x = float(ex.expected_value())
-    for places in ex.printed:
-        for text in {_comma(x, places), f"{x:.{places}f}"}:
-            if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x)):
-                assert not re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d])", earlier), \
-                    f"{ex.title}: {text} is shown before the question"
+    _assert_not_shown(ex, earlier, "before the question")
+
+
+def _outputs(cells):
+    parts = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+# 08 is rebuilt on another branch: its Opdracht 5 is followed by a cell that prints "0,40 FTE".
+_BELOW_KNOWN = {"nb08.opdracht_5"}
+
+
+@pytest.mark.parametrize("nb, module, name, ex", [
+    pytest.param(*e, marks=pytest.mark.xfail(reason="08's cells: the capstone rebuild must move this output",
+                                             strict=False)) if i in _BELOW_KNOWN else e
+    for e, i in zip(NUMBERS, NUMBER_IDS)], ids=NUMBER_IDS)
+def test_no_output_right_below_gives_the_answer_away(nb, module, name, ex):
+    """A notebook ships with its outputs: the cells between an exercise and the next exercise (or the end of
+    the notebook) must not show the answer, or a learner reads it just by scrolling on (07 Opdracht 1 printed
+    "Vermijdbaar aandeel: 51,2 %" two cells below its check)."""
+    notebook, question, checks = _cells(nb, module, name, ex)
+    heading = re.compile(r"^#+\s*Opdracht \d+", re.M)
+    following = [i for i, c in enumerate(notebook.cells)
+                 if i > question[0] and c.cell_type == "markdown" and heading.search(c.source)]
+    end = following[0] if following else len(notebook.cells)
+    _assert_not_shown(ex, _outputs(notebook.cells[checks[0] + 1: end]), "right below the exercise")
 
 
 @pytest.mark.parametrize("module, name, answers", [
@@ -258,7 +303,7 @@ def test_reported_right_answers_are_accepted(module, name, answers):
 
 
 @pytest.mark.parametrize("module, name, answers", [
-    ("nb00", "opdracht_1", ["Traffic & dagsturing", "b) Traffic & dagsturing", "b)"]),   # the option text
+    ("nb00", "opdracht_1", ["Traffic & dagsturing", "d) Traffic & dagsturing", "d)"]),   # the option text
     ("nb00", "opdracht_2", ["40 E", "40 erlang"]),
     ("nb01", "opdracht_1", ["de shrinkage", "Shrinkage (krimp)"]),
     ("nb02", "opdracht_1", ["450 s", "450s", "450 sec"]),
@@ -278,7 +323,7 @@ def test_review_typical_mistakes_get_their_own_message():
         feedback = nb02.opdracht_1.evaluate(answer)
         assert feedback.reason == "minuten" and "seconden" in feedback.message, answer
     scrambled = nb00.opdracht_1.evaluate("dagsturing")
-    assert scrambled.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert scrambled.message == "Geef alleen de letter van je keuze: a, b, c of d."
     assert "Krimp" in nb01.opdracht_1.evaluate("krimp").message
     assert "180 seconden" in nb03.opdracht_2.evaluate(24).message    # the table of 03 §6 uses AHT 180 s
     assert "Valkuil 1" in nb02.opdracht_6._hint                      # the ASA pitfall
@@ -294,9 +339,69 @@ def test_review_typical_mistakes_get_their_own_message():
     ("nb08", "opdracht_2", 0.539, "kwartier van 11:00"),   # the 11:00 quarter included
     ("nb08", "opdracht_2", 0.425, "alleen maandag"),       # Monday only
     ("nb08", "opdracht_5", 0.36, "x(1+s)"),                # 9,75 x 1,32 / 36, now asked at two decimals
+    # the second learner review
+    ("nb08", "opdracht_2", 0.486, "kwartier van 10:45"),   # the peak mask ending at 10:45
+    ("nb08", "opdracht_2", 0.51, "model"),                 # the model's 51,0 % from the table of options
+    ("nb02", "opdracht_2", 0.846, "vorige week"),          # week 13, the last one in the table
+    ("nb02", "opdracht_2", "85 %", "vorige week"),
+    ("nb06", "opdracht_2", 8, "marketing"),                # Marketing's +25 % instead of the Postkamer's +20 %
+    ("nb04", "opdracht_5", 47.1, "inwerken helemaal kwijt"),   # all 10 training weeks fully lost
+    ("nb04", "opdracht_5", 43.5, "vacature vergeten"),     # the vacancy weeks forgotten
+    ("nb05", "opdracht_5", 44, "tabel week 48"),           # the roster week of week 48 in the table
+    ("nb01", "opdracht_1", "Uitval", "uitval"),
 ], ids=lambda v: str(v))
 def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, reason):
     """Typical mistakes a learner typed in review (issue 12) got generic feedback; now each is named."""
     exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
     feedback = exercise.evaluate(answer)
     assert feedback.status == "fout" and feedback.reason == reason, feedback
+
+
+@pytest.mark.parametrize("module, name, answers", [
+    ("nb04", "opdracht_5", ["45,4 FTE", "45.4 FTE", "45,4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar",
+                            "45,4 per jaar"]),
+    ("nb06", "opdracht_5", ["32 mensen", "32 per jaar", "32 mensen per jaar", "32 medewerkers per jaar"]),
+    ("nb06", "opdracht_2", ["7 mensen", "7 man", "7 medewerkers"]),
+    ("nb03", "opdracht_2", ["25 man", "25 personen", "25 medewerkers"]),
+    ("nb06", "opdracht_3", ["7000 gesprekken", "7.000 contacten"]),
+    ("nb02", "opdracht_4", ["37 uren", "37 uur", "37 h"]),
+    ("nb04", "opdracht_1", ["be", "b e", "e,b"]),
+    ("nb02", "opdracht_5", ["bd", "db", "b en d"]),
+], ids=["04-5", "06-5", "06-2", "03-2", "06-3", "02-4", "04-1", "02-5"])
+def test_second_review_right_answers_are_accepted(module, name, answers):
+    """The second learner review (issue 12): a part or a synonym of the unit, letters without separator."""
+    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    for answer in answers:
+        assert exercise.evaluate(answer).correct, answer
+
+
+def test_right_choices_are_spread_and_the_format_message_gives_nothing_away():
+    singles = [ex for *_, ex in EXERCISES if ex.answer_type == "choice" and len(ex.expected_value()) == 1]
+    keys = [next(iter(ex.expected_value())) for ex in singles]
+    assert max(keys.count(k) for k in set(keys)) <= len(keys) // 3 + 1, keys
+    for ex in singles:
+        message = ex.evaluate("zomaar een woord").message
+        assert '"' not in message and "a, b" in message, message
+    multi = [ex for *_, ex in EXERCISES if ex.answer_type == "choice" and len(ex.expected_value()) > 1]
+    for ex in multi:
+        assert "letters" in ex.evaluate("zomaar een woord").message
+
+
+def test_second_review_messages_fit_the_mistake():
+    from wfmcourse.exercises import nb02, nb05, nb06
+    assert "Postkamer" in nb06.opdracht_2.evaluate(8).message
+    assert "te laat" not in nb05.opdracht_5.evaluate(44).message
+    assert "andere uitvoeringsweek" in nb05.opdracht_5.evaluate(44).message
+    # off by one on either side of 450,4 is "net te hoog" / "net te laag", never one "afronding" and one generic
+    above, below = nb02.opdracht_1.evaluate(451), nb02.opdracht_1.evaluate(449)
+    assert "net te hoog" in above.message and "net te laag" in below.message
+    assert "unweighted_mean" not in nb02.opdracht_2._hint and "ongewogen gemiddelde" in nb02.opdracht_2._hint
+
+
+@_of_type("choice")
+def test_solution_names_the_right_letter(ex):
+    """After reordering options, the solution, the right key and the option texts must still agree."""
+    from wfmcourse.exercises import _resolve
+
+    first = sorted(ex.expected_value())[0]
+    assert re.match(rf"\s*{first}\b", _resolve(ex._solution)), (ex.title, first, _resolve(ex._solution)[:40])

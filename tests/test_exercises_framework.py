@@ -239,7 +239,7 @@ def test_choice_accepts_the_option_text_and_a_labelled_form():
     for answer in ("Traffic & dagsturing", " traffic  &  DAGSTURING ", "b) Traffic & dagsturing", "b)", "(b)", "B"):
         assert exercise.evaluate(answer).correct, answer
     feedback = exercise.evaluate("dagsturing")
-    assert not feedback.correct and feedback.message == 'Geef alleen de letter, bijvoorbeeld "b".'
+    assert not feedback.correct and feedback.message == 'Geef alleen de letter van je keuze: a of b.'
     assert not exercise.evaluate("a) Traffic & dagsturing").correct
 
 
@@ -257,3 +257,29 @@ def test_open_question_never_says_goed_and_flags_a_negated_point():
     assert feedback.reason == "tegengesproken" and "het effect meten: tegengesproken" in feedback.message
     assert ex.recognise("We meten niet alleen de week, maar ook het uur.", {"meten": ["meten"]}) == \
         {"meten": "herkend"}
+
+
+def test_a_compound_unit_may_be_written_by_any_part_or_synonym():
+    from wfmcourse.exercises import number, whole_number
+
+    per_year = number("x", 45.4, hint="", solution="", decimals=1, printed=1, unit="FTE per jaar")
+    for answer in ("45,4 FTE", "45.4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar", "45,4 per jaar", "45,4 fte p. jaar"):
+        assert per_year.evaluate(answer).correct, answer
+    assert per_year.evaluate("45,4 uur").reason == "type"            # another unit is no answer
+    people = whole_number("x", 25, hint="", solution="", unit="medewerkers")
+    for answer in ("25 man", "25 mensen", "25 personen", "25 mdw", "25 medewerkers"):
+        assert people.evaluate(answer).correct, answer
+    calls = whole_number("x", 7000, hint="", solution="", unit="contacten")
+    assert calls.evaluate("7000 gesprekken").correct and calls.evaluate("7.000 contacten").correct
+
+
+def test_multiple_choice_letters_without_separator_and_a_neutral_format_message():
+    from wfmcourse.exercises import choice
+
+    many = choice("x", {"b", "d"}, {k: k.upper() * 3 for k in "abcde"}, hint="", solution="")
+    assert many.evaluate("bd").correct and many.evaluate("db").correct
+    assert not many.evaluate("bde").correct
+    assert "letters" in many.evaluate("woord").message
+    one = choice("x", "c", {k: k.upper() * 3 for k in "abcd"}, hint="", solution="")
+    assert one.evaluate("woord").message == "Geef alleen de letter van je keuze: a, b, c of d."
+    assert one.evaluate(3).reason == "type" and '"' not in one.evaluate(3).message

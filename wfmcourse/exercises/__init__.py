@@ -47,7 +47,9 @@ Constructors and their keywords
     ``.solution()`` shows the model answer.
 
 Every answer form a learner may type is accepted: int, float, numpy scalars, strings with a
-decimal comma or point (``"24,6"``), a trailing unit (``"40,8 FTE"``) and percentage strings. A
+decimal comma or point (``"24,6"``), a trailing unit - in full, by a part of a compound unit or by a
+synonym (``"45,4 FTE"`` or ``"45,4 per jaar"`` for "FTE per jaar", ``"25 man"`` for medewerkers) - and
+percentage strings. Multiple choice also accepts letters without a separator (``"bd"``). A
 wrong type (list, dict, ``True``, text) gets a clear Dutch message.
 
 Metadata for tests
@@ -171,22 +173,48 @@ def _describe(answer) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-# Units a learner may write after a number, with their common abbreviations (matched case-insensitively).
-_UNIT_FORMS = {
-    "seconden": ("seconden", "seconde", "sec", "s"),
-    "uur": ("uren", "uur", "u", "h"),
-    "minuten": ("minuten", "minuut", "min", "m"),
-    "erlang": ("erlang", "e"),
-    "medewerkers": ("medewerkers", "medewerker", "mdw"),
-    "fte": ("fte",),
-}
+# Units a learner may write after a number: groups of words that mean the same unit, with their common
+# abbreviations (matched case-insensitively). A compound unit ("FTE per jaar", "mensen per jaar") may be
+# written in full, by its first part ("45,4 FTE", "32 mensen"), by its period ("32 per jaar") or as
+# "FTE/jaar"; each part in any form of its group.
+_UNIT_GROUPS = (
+    ("seconden", "seconde", "sec", "s"),
+    ("uren", "uur", "u", "h"),
+    ("minuten", "minuut", "min", "m"),
+    ("erlang", "e"),
+    ("medewerkers", "medewerker", "mensen", "mens", "personen", "persoon", "man", "mdw"),
+    ("contacten", "contact", "gesprekken", "gesprek"),
+    ("fte",),
+    ("jaar", "jr"),
+    ("week", "weken", "wk"),
+    ("maand", "maanden", "mnd"),
+    ("dag", "dagen"),
+)
 _MINUTES = r"\s*(minuten|minuut|min|m)\.?\s*$"
 
 
+def _unit_forms(word: str) -> list[str]:
+    """``word`` and the words of its synonym group, longest first (so "uren" is tried before "u")."""
+    group = next((g for g in _UNIT_GROUPS if word.lower() in g), ())
+    return sorted({word, *group}, key=len, reverse=True)
+
+
+def _alternation(word: str) -> str:
+    return "(?:" + "|".join(re.escape(form) for form in _unit_forms(word)) + ")"
+
+
 def _unit_pattern(unit: str) -> str:
-    """A regex for ``unit`` or one of its abbreviations at the end of an answer ("450 s", "37u")."""
-    forms = sorted({unit, *_UNIT_FORMS.get(unit.lower(), ())}, key=len, reverse=True)
-    return r"(?<=[\d\s])\s*(" + "|".join(re.escape(form) for form in forms) + r")\.?\s*$"
+    """A regex for ``unit``, a part of it or a synonym at the end of an answer ("450 s", "37u",
+    "45,4 fte", "45,4 FTE/jaar", "32 per jaar", "25 man")."""
+    head, _sep, period = (part.strip() for part in unit.partition(" per "))
+    alternatives = [re.escape(unit)]
+    if head:
+        alternatives.append(" ".join(_alternation(word) for word in head.split()))
+    if period:
+        per = r"(?:per|/|p\.)\s*" + _alternation(period)
+        alternatives.insert(0, (alternatives[-1] + r"\s*" + per) if head else per)
+        alternatives.append(per)
+    return r"(?<=[\d\s])\s*(" + "|".join(alternatives) + r")\.?\s*$"
 
 
 def _in_minutes(answer, unit: str) -> bool:
@@ -453,10 +481,16 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         if typed < coarsest and abs(value - target) < 10.0 ** -typed:
             return Feedback(INCORRECT, f"Je antwoord is te grof (en niet goed) afgerond: rond af op "
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")
-        if levels and abs(value - target) < 10.0 ** -min(typed, finest):
-            return Feedback(INCORRECT, "Bijna, maar niet goed afgerond. Rond pas aan het eind af (5 en hoger "
-                                       "naar boven) en reken de tussenstappen zonder afronden.", "afronding")
         direction = "te hoog" if value > target else "te laag"
+        unit_step = 10.0 ** -min(typed, finest)     # one in the last digit the learner typed
+        if levels and abs(value - target) < unit_step:
+            return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}, want niet goed afgerond. Rond "
+                                       "pas aan het eind af (5 en hoger naar boven) en reken de tussenstappen "
+                                       "zonder afronden.", "afronding")
+        if levels and abs(value - target) < 1.5 * unit_step:
+            return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}. Kijk je berekening na en reken "
+                                       "de tussenstappen zonder afronden, of vraag om een hint met .hint().",
+                            "richting")
         ratio = value / target if target else math.inf
         size = "ver " if not (0.5 <= ratio <= 2) else ""
         return Feedback(INCORRECT, f"Je antwoord is {size}{direction}. Kijk je berekening nog eens na, "
@@ -528,14 +562,28 @@ def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", k
                     kind=kind, decimals=None, printed=(0,), mistakes=mistakes)
 
 
-def _choice_keys(answer) -> set[str] | None:
+def _choice_keys(answer, options=()) -> set[str] | None:
+    """The option keys in an answer: "b", "a,c", "a en c", ["a", "c"], or letters without a separator
+    ("bd") when every letter is an option."""
     if isinstance(answer, str):
         parts = re.split(r"[\s,;/&+]+|\ben\b", answer.strip().lower())
     elif isinstance(answer, (list, tuple, set)) and all(isinstance(part, str) for part in answer):
         parts = [part.lower() for part in answer]
     else:
         return None
-    return {part.strip(" ().\"'") for part in parts if part.strip(" ().\"'")}
+    keys = set()
+    for part in (part.strip(" ().\"'") for part in parts):
+        if len(part) > 1 and len(set(part)) == len(part) and set(part) <= set(options):
+            keys |= set(part)
+        elif part:
+            keys.add(part)
+    return keys
+
+
+def _letters(keys) -> str:
+    """'a, b, c of d'."""
+    keys = sorted(keys)
+    return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} of {keys[-1]}"
 
 
 def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
@@ -543,17 +591,21 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
     """A multiple-choice exercise. ``options`` maps a key ("a", "b", ...) to its text;
     ``correct`` is one key or a set of keys (then all of them must be given, e.g. "a,c")."""
     feedback = feedback or {}
+    options = dict(sorted(options.items()))
 
     def wanted():
         value = _resolve(correct)
         return {value} if isinstance(value, str) else set(value)
 
-    example = "\"b\"" if len(wanted()) == 1 else "\"a,c\""
+    if len(wanted()) == 1:
+        example = f"de letter van je keuze: {_letters(options)}"
+    else:
+        example = f"de letters van je keuzes, gescheiden door een komma (uit {_letters(options)})"
 
     by_text = {_normalise(text): key for key, text in options.items()}
 
     def checker(answer) -> Feedback:
-        given = _choice_keys(answer)
+        given = _choice_keys(answer, options)
         if isinstance(answer, str):            # the option's text, or "b) text" copied from the question
             labelled = re.fullmatch(r"\s*\(?([a-z])\s*[).:]\s*(.*)", answer, flags=re.IGNORECASE | re.DOTALL)
             if _normalise(answer) in by_text:
@@ -562,11 +614,11 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
                     _normalise(labelled.group(2)) in ("", _normalise(options[labelled.group(1).lower()])):
                 given = {labelled.group(1).lower()}
         if given is None:
-            return Feedback(INCORRECT, f"Geef de letter van je keuze als tekst, bijvoorbeeld {example}, "
-                                       f"niet {_describe(answer)}.", "type")
+            return Feedback(INCORRECT, f"Schrijf je antwoord als tekst tussen aanhalingstekens, niet "
+                                       f"{_describe(answer)}. Geef {example}.", "type")
         unknown = given - set(options)
         if any(len(part) > 1 for part in unknown):
-            return Feedback(INCORRECT, f"Geef alleen de letter, bijvoorbeeld {example}.", "geen optie")
+            return Feedback(INCORRECT, f"Geef alleen {example}.", "geen optie")
         if unknown or not given:
             return Feedback(INCORRECT, f"Kies uit {', '.join(sorted(options))}; "
                                        f"{', '.join(sorted(unknown)) or 'niets'} is geen optie.", "geen optie")

@@ -4,20 +4,20 @@ from . import choice, number
 
 opdracht_1 = choice(
     "Opdracht 1",
-    "b",
+    "d",
     {
         "a": "Forecasting",
-        "b": "Traffic & dagsturing",
+        "b": "Planning & roostering",
         "c": "Rapportage & analyse",
-        "d": "Planning & roostering",
+        "d": "Traffic & dagsturing",
     },
     hint="Het gaat om bijsturen op de dag zelf, terwijl de klanten bellen.",
-    solution="b: traffic (ook wel realtime management of dagsturing) grijpt in op de dag zelf, "
+    solution="d: traffic (ook wel realtime management of dagsturing) grijpt in op de dag zelf, "
              "bijvoorbeeld door pauzes te verschuiven of een extra team op de telefoon te zetten.",
     feedback={
         "a": "De forecast gaat over het voorspellen van het aanbod, ruim voor de dag zelf.",
+        "b": "Het rooster ligt dan al vast; de vraag gaat over bijsturen op de dag zelf.",
         "c": "Rapportage kijkt terug; hier gaat het om ingrijpen terwijl het gebeurt.",
-        "d": "Het rooster ligt dan al vast; de vraag gaat over bijsturen op de dag zelf.",
     },
 )
 
@@ -59,7 +59,7 @@ JUDGEMENT = (opdracht_1,)
 
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
-    "opdracht_1": ("b", "a"),
+    "opdracht_1": ("d", "a"),
     "opdracht_2": (40.0, 120 * 5 / 900),
     "opdracht_3": ("c", "a"),
 }

@@ -10,7 +10,10 @@ opdracht_1 = term(
     hint="Zoek in de verkenner (of met glossary.search) op 'betaalde tijd' of 'verlof'. "
          "Het begrip hoort bij de categorie Capaciteit & Erlang.",
     solution=lambda: f"{_SHRINKAGE['term']}: {_SHRINKAGE['definition']}",
-    feedback={"krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
+    feedback={"uitval": "Uitval is spreektaal voor mensen of uren die wegvallen, vaak alleen ziekte. De omschrijving "
+                        "gaat over álle betaalde tijd zonder klantcontact (ook verlof, training en overleg): dat "
+                        "begrip heeft een eigen vaknaam in de woordenlijst. Zoek op 'betaalde tijd'.",
+              "krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
                        "vakwoord zelf: zoek de naam van het begrip in de woordenlijst."},
 )
 
@@ -57,19 +60,19 @@ def _pct(value):
 
 opdracht_3 = choice(
     "Opdracht 3",
-    "b",
+    "a",
     {
-        "a": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
-        "b": f"Utilisatie deelt door de betaalde tijd, en daarin zitten ook verlof, verzuim, training, overleg en "
+        "a": f"Utilisatie deelt door de betaalde tijd, en daarin zitten ook verlof, verzuim, training, overleg en "
              f"pauzes. De medewerkers aan de telefoon zijn {_pct(_OCCUPANCY)} van hun beschikbare tijd met klanten "
              f"bezig (occupancy); met minder mensen haalt het team 80/20 niet meer.",
+        "b": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
         "c": "De teamleider bedoelt occupancy: dat is hetzelfde cijfer onder een andere naam.",
         "d": f"De andere {_pct(1 - _UTILISATION)} is shrinkage: verlof, verzuim, training, overleg en pauzes.",
     },
     hint="Zet de formules van occupancy en utilisatie hierboven naast elkaar: waardoor deelt elk van de twee? "
          "En wat gebeurt er volgens Erlang C met het service level als er een medewerker minder is?",
     solution=lambda: (
-        f"b. Utilisatie = afhandeltijd / betaalde tijd = {_pct(_UTILISATION)}. Van de betaalde tijd gaat "
+        f"a. Utilisatie = afhandeltijd / betaalde tijd = {_pct(_UTILISATION)}. Van de betaalde tijd gaat "
         f"{_pct(_CHAIN_SHRINK)} op aan shrinkage; van de {_pct(1 - _CHAIN_SHRINK)} die overblijft zijn de "
         f"medewerkers {_pct(_OCCUPANCY)} bezig: {nl.number(1 - _CHAIN_SHRINK, 1)} × "
         f"{nl.number(_OCCUPANCY, 3)} = {nl.number(_UTILISATION, 2)}. De rest is wachten op het volgende gesprek, "
@@ -77,7 +80,7 @@ opdracht_3 = choice(
         f"{_CHAIN_AGENTS} medewerkers zakt het service level naar "
         f"{nl.percent(erlang.service_level(_CHAIN_AGENTS - 1, _CHAIN_TRAFFIC, 180, 20))}."),
     feedback={
-        "a": "Utilisatie is geen maat voor stilzitten: in de noemer zitten ook verlof, verzuim, training en "
+        "b": "Utilisatie is geen maat voor stilzitten: in de noemer zitten ook verlof, verzuim, training en "
              "pauzes. Kijk naar de occupancy van de mensen die aan de telefoon zitten.",
         "c": "Juist niet: occupancy deelt door de beschikbare tijd, utilisatie door de betaalde tijd. Daarom "
              "verschillen de twee cijfers zo veel.",
@@ -128,6 +131,6 @@ JUDGEMENT = (opdracht_3,)
 ANSWERS = {
     "opdracht_1": ("shrinkage", "Verzuim"),
     "opdracht_2": ("c", "a"),
-    "opdracht_3": ("b", "d"),
+    "opdracht_3": ("a", "d"),
     "opdracht_4": ("b", "a"),
 }

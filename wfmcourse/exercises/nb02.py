@@ -68,11 +68,15 @@ opdracht_1 = number(
 opdracht_2 = number(
     "Opdracht 2", lambda: _weeks().loc[WEEK_2, "service_level"], fraction=True, decimals=2, printed=3,
     hint="Weeg elk kwartier met zijn aangeboden volume: kpi.combine_service_levels(sl, volumes), of zoek de "
-         "week op in het weekrapport `week` (kolom service_level, niet unweighted_mean).",
+         "week op in het weekrapport `week`: de kolom die in de tabel 'service level' heet (in de code "
+         "`service_level`), niet het 'ongewogen gemiddelde'.",
     solution=lambda: f"week.loc[week['week'] == {WEEK_2}, 'service_level'] = "
                      f"{_dec(_weeks().loc[WEEK_2, 'service_level'], 3)}: gewogen met het volume. Het ongewogen "
                      f"gemiddelde van de kwartieren is {_dec(_weeks().loc[WEEK_2, 'unweighted_mean'], 3)}.",
-    mistakes={"ongewogen": (lambda: _weeks().loc[WEEK_2, "unweighted_mean"],
+    mistakes={"vorige week": (lambda: _weeks().loc[WEEK_2 - 1, "service_level"],
+                              f"Dat is week {WEEK_2 - 1}, de laatste week in de tabel hierboven. De vraag gaat "
+                              f"over week {WEEK_2}: zoek die op in het weekrapport `week`."),
+              "ongewogen": (lambda: _weeks().loc[WEEK_2, "unweighted_mean"],
                             "Dat is het ongewogen gemiddelde van de kwartieren: een rustig kwartier telt dan even "
                             "zwaar als de drukste piek. Weeg met het volume.")},
 )
@@ -138,23 +142,23 @@ opdracht_5 = choice(
 )
 
 opdracht_6 = choice(
-    "Opdracht 6", "b",
+    "Opdracht 6", "d",
     {"a": "Hij heeft gelijk: een lagere ASA betekent altijd betere service.",
-     "b": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
-          "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter.",
+     "b": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter.",
      "c": "Hij moet de ASA delen door het aangeboden aantal in plaats van het beantwoorde; dan klopt de "
           "vergelijking wel.",
-     "d": "Zuid heeft een hogere ASA en haalt dus ook een lager service level; Noord is beter."},
+     "d": "De ASA telt alleen de beantwoorde bellers. Bij Noord haken zes keer zoveel bellers af, en hun "
+          "wachttijd zit niet in de ASA. Zet de abandon rate ernaast: dan doet Zuid het beter."},
     hint="Lees Valkuil 1 nog eens: wie telt er niet mee in de ASA?",
-    solution="b. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
+    solution="d. Een ASA zonder afhakers beloont een team waar klanten het opgeven: wie na een halve minuut "
              "ophangt, verdwijnt uit de ASA. Rapporteer de ASA daarom altijd samen met de abandon rate (of de "
              "wachttijd van alle bellers).",
     feedback={"a": "Kijk naar de afhakers: een lage ASA kan ook betekenen dat de langst wachtenden ophangen "
                    "en daardoor niet meetellen.",
+              "b": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
+                   "op tijd geholpen.",
               "c": "Dan deel je de wachttijd van de beantwoorde bellers door een groter aantal: het cijfer wordt "
-                   "nog mooier, en de afhakers zitten er nog steeds niet in.",
-              "d": "Het service level volgt niet uit de ASA alleen, en bij Noord tellen de vele afhakers als niet "
-                   "op tijd geholpen."},
+                   "nog mooier, en de afhakers zitten er nog steeds niet in."},
 )
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5, opdracht_6)
@@ -168,5 +172,5 @@ ANSWERS = {
     "opdracht_3": (_peak_share(), _weeks().loc[PEAK_WEEK, "share_below_target"]),
     "opdracht_4": (round(_extra_hours()), -83.33),
     "opdracht_5": ("b,d", "a"),
-    "opdracht_6": ("b", "a"),
+    "opdracht_6": ("d", "a"),
 }

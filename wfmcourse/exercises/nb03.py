@@ -127,24 +127,24 @@ opdracht_4 = number(
 
 opdracht_5 = choice(
     "Opdracht 5",
-    "b",
+    "c",
     {
         "a": "Samen hebben ze evenveel medewerkers nodig: 5 + 5 Erlang is 10 Erlang.",
-        "b": "Samen hebben ze minder medewerkers nodig voor hetzelfde service level, en de occupancy stijgt.",
-        "c": "Samen hebben ze meer medewerkers nodig, omdat één grote wachtrij langzamer loopt.",
+        "b": "Samen hebben ze meer medewerkers nodig, omdat één grote wachtrij langzamer loopt.",
+        "c": "Samen hebben ze minder medewerkers nodig voor hetzelfde service level, en de occupancy stijgt.",
         "d": "Samen halen ze met hetzelfde aantal medewerkers een lager service level.",
     },
     hint="Kijk naar de tabel met gescheiden en samengevoegde wachtrijen, en naar de kromme van medewerkers per "
          "Erlang.",
     solution=lambda: (
-        f"b: apart hebben twee teams van 5 Erlang elk {erlang.agents_needed(5.0, 180, 20, 0.8)} medewerkers "
+        f"c: apart hebben twee teams van 5 Erlang elk {erlang.agents_needed(5.0, 180, 20, 0.8)} medewerkers "
         f"nodig voor 80/20 (samen {2 * erlang.agents_needed(5.0, 180, 20, 0.8)}), samengevoegd zijn "
         f"{erlang.agents_needed(10.0, 180, 20, 0.8)} genoeg. In een grote groep is er vaker iemand net vrij "
         "als er een klant belt. Voorwaarde: iedereen moet alle gesprekken kunnen afhandelen."),
     feedback={
         "a": "Het werk telt wel op, maar de reserve die je nodig hebt voor toevallige pieken niet: die is in "
              "één grote groep relatief kleiner.",
-        "c": "Eén wachtrij loopt juist sneller door: een beller wacht niet terwijl er in het andere team "
+        "b": "Eén wachtrij loopt juist sneller door: een beller wacht niet terwijl er in het andere team "
              "iemand vrij zit.",
         "d": "Met hetzelfde aantal medewerkers halen ze samen juist een hoger service level.",
     },
@@ -187,23 +187,23 @@ opdracht_6 = whole_number(
 # Opdracht 7: when is Erlang C the wrong model?
 opdracht_7 = choice(
     "Opdracht 7",
-    "b",
+    "a",
     {
-        "a": "Een terugbelservice: wie belt, laat zijn nummer achter en wordt teruggebeld zodra er iemand vrij is; "
-             "niemand hangt op in de wacht.",
-        "b": "Een klantenservice waar 9 % van de bellers ophangt voordat ze geholpen zijn; de ACD levert per "
+        "a": "Een klantenservice waar 9 % van de bellers ophangt voordat ze geholpen zijn; de ACD levert per "
              "kwartier de totale wachttijd en het aantal afhakers.",
+        "b": "Een terugbelservice: wie belt, laat zijn nummer achter en wordt teruggebeld zodra er iemand vrij is; "
+             "niemand hangt op in de wacht.",
         "c": "Het aantal telefoonlijnen naar een afdeling, waar wie geen vrije lijn vindt de bezettoon krijgt en "
              "niet in een wachtrij komt.",
         "d": "Een klantenservice waar vrijwel niemand ophangt, omdat de wachttijden kort zijn.",
     },
     hint="Erlang C neemt aan dat iedereen wacht tot hij geholpen wordt. Waar klopt die aanname duidelijk niet, "
          "en heb je toch de gegevens om het geduld te schatten?",
-    solution="b. Waar bellers ophangen, overschat Erlang C de wachttijd en dus het aantal medewerkers; met de "
+    solution="a. Waar bellers ophangen, overschat Erlang C de wachttijd en dus het aantal medewerkers; met de "
              "totale wachttijd en het aantal afhakers schat je het geduld (totale wachttijd / afhakers) en reken "
              "je met Erlang A. Kijk dan wel altijd naar het afhaakpercentage naast het service level.",
     feedback={
-        "a": "Bij een terugbelservice hangt niemand op in de wacht: dat is precies de aanname van Erlang C.",
+        "b": "Bij een terugbelservice hangt niemand op in de wacht: dat is precies de aanname van Erlang C.",
         "c": "Zonder wachtrij, met een bezettoon, gaat het om lijnen: daarvoor is Erlang B, niet Erlang A of C.",
         "d": "Als vrijwel niemand ophangt, geven Erlang C en Erlang A bijna hetzelfde antwoord; Erlang C is "
              "dan prima.",
@@ -221,7 +221,7 @@ ANSWERS = {
     "opdracht_2": (25, 24),
     "opdracht_3": (0.78, 0.888),
     "opdracht_4": (78000 / 1800, 400 * 240 / 1800),
-    "opdracht_5": ("b", "a"),
+    "opdracht_5": ("c", "a"),
     "opdracht_6": (_agents_6(), _agents_2()),
-    "opdracht_7": ("b", "a"),
+    "opdracht_7": ("a", "b"),
 }

@@ -132,6 +132,13 @@ opdracht_5 = number(
         f"{_dec(_staffing_5().loss_share, 4)}) = {_dec(_staffing_5().headcount_fte, 1)} FTE in dienst nodig, en "
         f"daarvan vertrekt 35 % per jaar: {_dec(_staffing_5().hires_fte, 1)} FTE aan nieuwe mensen per jaar."),
     mistakes={
+        "inwerken helemaal kwijt": (
+            lambda: capaciteit.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6, ramp_productivity=0).hires_fte,
+            "Je rekende de 10 inwerkweken als helemaal verloren. Een nieuwe collega is in die weken al half "
+            "productief: elk vertrek kost 6 + 10 x 0,5 = 11 weken, niet 16."),
+        "vacature vergeten": (lambda: capaciteit.staffing_with_turnover(120, 0.35, 10).hires_fte,
+                              "Je vergat de 6 weken dat een plek leeg staat voordat de nieuwe collega begint: "
+                              "geef vacancy_weeks=6 mee."),
         "zonder_inwerken": (120 * 0.35,
                             "Met 120 x 0,35 = 42 vervang je alleen wie vertrekt. Maar lege plekken en nieuwe "
                             "collega's die nog leren kosten ook capaciteit: je hebt meer mensen in dienst nodig, "

@@ -73,19 +73,19 @@ opdracht_2 = whole_number(
 # Opdracht 3: a colleague compares the roster's paid hours with the gross hours of section 5
 opdracht_3 = choice(
     "Opdracht 3",
-    "b",
+    "d",
     {
         "a": "Klopt: het roostermodel werkt efficiënter dan de shrinkageberekening, dus er kan minder geworven "
              "worden.",
-        "b": "Het rooster dekt alleen de uren op de vloer, met pauzes en overdekking. Verlof, verzuim, training en "
+        "b": "Het verschil is toeval in de forecast; neem het gemiddelde van de twee.",
+        "c": "De bruto uren van §5 zijn te hoog, omdat daar met een contract van 36 uur is gerekend.",
+        "d": "Het rooster dekt alleen de uren op de vloer, met pauzes en overdekking. Verlof, verzuim, training en "
              "overleg staan er niet in. Hoog de betaalde uren van het rooster op met de shrinkage zonder pauzes: "
              "dan zijn er méér bruto uren nodig dan in §5, niet minder.",
-        "c": "De bruto uren van §5 zijn te hoog, omdat daar met een contract van 36 uur is gerekend.",
-        "d": "Het verschil is toeval in de forecast; neem het gemiddelde van de twee.",
     },
     hint="Welke soorten shrinkage zitten in de betaalde uren van het dienstenrooster, en welke niet? "
          "Lees ook de opmerking over de pauzes in §5 nog eens.",
-    solution="b. De bruto uren van §5 zijn netto / (1 − 0,32): daarin zit álle shrinkage, ook verlof, verzuim, "
+    solution="d. De bruto uren van §5 zijn netto / (1 − 0,32): daarin zit álle shrinkage, ook verlof, verzuim, "
              "training en overleg. Het weekrooster plant alleen diensten op de vloer: de pauzes zitten er al in "
              "(die plant het model), de rest van de shrinkage niet, en er is overdekking omdat diensten niet "
              "precies op de behoefte passen. Wie de betaalde uren van het rooster ophoogt met de shrinkage zonder "
@@ -93,37 +93,47 @@ opdracht_3 = choice(
     feedback={
         "a": "Het rooster heeft juist overdekking (efficiëntie onder 100 %). Het lijkt goedkoper omdat verlof, "
              "verzuim, training en overleg er niet in staan.",
+        "b": "Beide getallen komen uit dezelfde forecast; het verschil zit in wat er wel en niet in meetelt.",
         "c": "De contracturen bepalen alleen de omrekening van uren naar FTE; de vergelijking gaat over uren.",
-        "d": "Beide getallen komen uit dezelfde forecast; het verschil zit in wat er wel en niet in meetelt.",
     },
 )
 
 opdracht_4 = choice(
     "Opdracht 4",
-    "b",
+    "a",
     {
-        "a": "Korte diensten hebben een hogere productiviteit per uur.",
-        "b": "Een dienst tot en met 5,5 uur heeft wettelijk geen pauze nodig en een korte dienst "
+        "a": "Een dienst tot en met 5,5 uur heeft wettelijk geen pauze nodig en een korte dienst "
              "volgt de pieken van het aanbod nauwkeuriger, dus er is minder betaalde overdekking.",
+        "b": "Korte diensten hebben een hogere productiviteit per uur.",
         "c": "Het model kan geen lange diensten maken als er ook korte mogelijk zijn.",
         "d": "De Arbeidstijdenwet verbiedt diensten van meer dan 8 uur.",
     },
     hint="Vergelijk het aantal betaalde uren dat niet op de telefoon wordt doorgebracht: pauzes en "
          "uren met meer mensen dan nodig.",
-    solution="b: het model minimaliseert betaalde uren. Een dienst van 4 uur heeft geen pauze (art. 5:4 vraagt "
+    solution="a: het model minimaliseert betaalde uren. Een dienst van 4 uur heeft geen pauze (art. 5:4 vraagt "
              "pas een pauze boven 5,5 uur) en kan precies op de ochtend- of middagpiek liggen. Mensen willen en "
              "kunnen vaak niet alleen 4-uursdiensten werken; daarom stel je een minimale dienstlengte in.",
     feedback={
-        "a": "Het model rekent niet met vermoeidheid of productiviteit per uur; het ziet alleen betaalde uren "
+        "b": "Het model rekent niet met vermoeidheid of productiviteit per uur; het ziet alleen betaalde uren "
              "en dekking.",
         "c": "Het model kiest vrij uit alle dienstsoorten; lange diensten zijn alleen duurder per gedekt uur.",
         "d": "De grens in art. 5:7 is 12 uur per dienst, niet 8 uur.",
     },
 )
 
-def _published_5():
-    calendar = rooster.planning_calendar(12, roster_lead=4)
+WEEK_5 = 12                 # the week of execution the question asks about
+TABLE_WEEKS_5 = (47, 48)    # the weeks of the planning calendar shown in the notebook
+
+
+def _published_5(week=WEEK_5):
+    calendar = rooster.planning_calendar(week, roster_lead=4)
     return int(calendar.loc[calendar["stap"] == "Rooster gepubliceerd", "week"].iloc[0])
+
+
+def _table_week_message(week):
+    return (f"Week {_published_5(week)} is de publicatieweek van het rooster voor week {week}, uit de tabel "
+            f"hierboven: een andere uitvoeringsweek. De vraag gaat over week {WEEK_5}: tel vanaf die week vier "
+            "weken terug.")
 
 
 opdracht_5 = whole_number(
@@ -135,6 +145,8 @@ opdracht_5 = whole_number(
                      "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet, als de cao of een regeling met de OR niets "
                      "anders regelt.",
     mistakes={
+        **{f"tabel week {week}": (lambda week=week: _published_5(week), _table_week_message(week))
+           for week in TABLE_WEEKS_5},
         "vooruit": (12 + 4, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
         "forecast": (6, "Week 6 is zes weken vooraf: het moment waarop de forecast klaar is in het "
                         "standaardritme. De vraag gaat over het rooster, vier weken vooraf."),
@@ -152,7 +164,7 @@ JUDGEMENT = (opdracht_3,)
 ANSWERS = {
     "opdracht_1": ("11,5 %", forecast.mape(ACTUAL, FORECAST)),
     "opdracht_2": (_peak_agents(), 27),
-    "opdracht_3": ("b", "a"),
-    "opdracht_4": ("b", "d"),
+    "opdracht_3": ("d", "a"),
+    "opdracht_4": ("a", "d"),
     "opdracht_5": (8, 16),
 }

@@ -3,8 +3,11 @@ import math
 
 from .. import afstemming, erlang, shrinkage, stakeholders
 from . import choice, number, whole_number
-from ..nl import number as _dec
+from ..nl import number as _dec, percent as _nl_percent
 
+
+def _pct(value):
+    return _nl_percent(value, 0, signed=True)
 
 
 # Opdracht 2: the postkamer sends a big batch of letters without telling WFM.
@@ -13,22 +16,40 @@ from ..nl import number as _dec
 CALLS_1, AHT_1 = 80, 360
 
 
-def _uplift_1():
+def _uplift_1(party="Postkamer"):
     frame = stakeholders.load().set_index("stakeholder")
-    return float(frame.loc["Postkamer", "effect_size"])
+    return float(frame.loc[party, "effect_size"])
 
 
 def _planned_1():
     return erlang.agents_needed(erlang.traffic(CALLS_1, AHT_1), AHT_1, 20, 0.8)
 
 
-def _table_1():
-    calls = stakeholders.campaign_peak(CALLS_1, _uplift_1())
+def _table_1(party="Postkamer"):
+    calls = stakeholders.campaign_peak(CALLS_1, _uplift_1(party))
     return afstemming.interval_table(calls, _planned_1(), AHT_1)
 
 
-def _short_1():
-    return int(_table_1()["tekort"].iloc[0])
+def _short_1(party="Postkamer"):
+    return int(_table_1(party)["tekort"].iloc[0])
+
+
+def _linear_1():
+    return math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1()
+
+
+_LINEAR_1 = ("Je verhoogde het aantal medewerkers met hetzelfde percentage als het volume. Erlang heeft "
+             "schaalvoordeel: bij meer aanbod heb je naar verhouding iets minder extra mensen nodig. Reken het "
+             "benodigde aantal opnieuw uit met Erlang C.")
+
+
+def _marketing_message_1():
+    """The message for the answer with Marketing's uplift; when that equals the linear mistake, both causes."""
+    text = (f"Nam je de opslag van Marketing ({_pct(_uplift_1('Marketing'))})? De brieven komen van de "
+            f"Postkamer: neem die rij ({_pct(_uplift_1())}).")
+    if _short_1("Marketing") == _linear_1():
+        text += " Of, als je wel de Postkamer nam: " + _LINEAR_1[0].lower() + _LINEAR_1[1:]
+    return text
 
 
 opdracht_2 = whole_number(
@@ -44,10 +65,9 @@ opdracht_2 = whole_number(
                      f"{_planned_1()} medewerkers is het service level in Erlang C "
                      f"{_dec(100 * float(_table_1()['service level'].iloc[0]), 0)} %: de rij groeit door.",
     mistakes={
-        "lineair": (lambda: math.ceil(_planned_1() * (1 + _uplift_1())) - _planned_1(),
-                    "Je verhoogde het aantal medewerkers met hetzelfde percentage als het volume. Erlang "
-                    "heeft schaalvoordeel: bij meer aanbod heb je naar verhouding iets minder extra mensen "
-                    "nodig. Reken het benodigde aantal opnieuw uit met Erlang C."),
+        "marketing": (lambda: _short_1("Marketing"), _marketing_message_1()),
+        # when the linear mistake gives the same number, the Marketing message names both causes
+        **({} if _short_1("Marketing") == _linear_1() else {"lineair": (_linear_1, _LINEAR_1)}),
         "totaal": (lambda: int(_table_1()["nodig"].iloc[0]),
                    "Dat is het totale aantal dat nodig is. De vraag is hoeveel er ontbreken ten opzichte "
                    "van wat er al is ingeroosterd."),
@@ -190,26 +210,26 @@ opdracht_4 = whole_number(
 # Opdracht 6: what Erlang C's "service level 0, infinite ASA" of case 1 means for the floor
 opdracht_6 = choice(
     "Opdracht 6",
-    "b",
+    "c",
     {
         "a": "Geen enkele klant wordt binnen 20 seconden geholpen, en de wachtrij groeit de rest van de dag door.",
-        "b": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
+        "b": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
+        "c": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
              "geduld van de klanten, laat zien wat er op de vloer gebeurt: een service level ver onder het doel "
              "en veel afhakers, van wie een deel later terugbelt.",
-        "c": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
         "d": "Het valt mee: afhakers tellen in het service level niet mee, dus de klanten die wachten worden "
              "gewoon op tijd geholpen.",
     },
     hint="Welke aanname van Erlang C (notebook 03) klopt niet meer als er meer werk binnenkomt dan de "
          "medewerkers aankunnen? En welk model houdt rekening met klanten die ophangen?",
-    solution="b. Met minder medewerkers dan Erlangs (n < A) groeit de rij in Erlang C zonder eind, omdat "
+    solution="c. Met minder medewerkers dan Erlangs (n < A) groeit de rij in Erlang C zonder eind, omdat "
              "niemand ophangt. Een kwartier duurt maar een kwartier en klanten haken af: Erlang A geeft het "
              "beeld voor de vloer, met een service level ver onder 80 % en veel afhakers. Vertel de teamleider "
              "dus wat Erlang A laat zien, en spreek met marketing af dat acties vooraf gemeld worden.",
     feedback={
         "a": "Dat is wat Erlang C letterlijk zegt, maar het neemt aan dat niemand ophangt. Echte klanten haken "
              "af, en na het kwartier loopt de rij weer leeg.",
-        "c": "Het is geen rekenfout: met minder medewerkers dan Erlangs heeft Erlang C geen evenwicht. Het model "
+        "b": "Het is geen rekenfout: met minder medewerkers dan Erlangs heeft Erlang C geen evenwicht. Het model "
              "past alleen niet op klanten die ophangen.",
         "d": "Afhakers tellen juist als niet op tijd geholpen (de noemer is alle aangeboden gesprekken), en wie "
              "blijft wachten, wacht lang.",
@@ -228,5 +248,5 @@ ANSWERS = {
     "opdracht_3": (_week2_3(), _all_weeks_3()),
     "opdracht_4": (_roster_5(), math.ceil(NEEDED_5 * (1 + LOSS_5))),
     "opdracht_5": (_hires_4(), float(shrinkage.hires_needed(120, 0.30))),
-    "opdracht_6": ("b", "a"),
+    "opdracht_6": ("c", "a"),
 }

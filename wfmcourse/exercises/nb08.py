@@ -58,6 +58,16 @@ def _peak_service_level(weighted=True, of_answered=False, **block):
     return float(rows["answered_in_time"].sum() / base.sum())
 
 
+def _model_peak_service_level():
+    """The model's (Erlang A) expected service level on the peak as staffed: the 'service level piek' of
+    'zoals het ging' in the notebook's table of options, shown after this exercise."""
+    rows = _week_rows(eindcase.watermelon_week(_diagnosis()))
+    table = eindcase.compare_options({"zoals het ging": rows["agents_staffed"]}, rows["calls_offered"],
+                                     plan=eindcase.client_plan(), block=eindcase.block_mask(rows.index, *PEAK),
+                                     shrinkage=SHRINKAGE, contract_hours=CONTRACT)
+    return float(table["service level piek"].iloc[0])
+
+
 def _quarter():
     """The intervals row of Monday QUARTER in the reddest week."""
     rows = _week_rows(reddest_week())
@@ -180,6 +190,13 @@ opdracht_2 = number(
         "kwartier van 11:00": (lambda: _peak_service_level(end="11:15"),
                                "Je nam het kwartier van 11:00 tot 11:15 mee. De piek loopt van 9:30 tot 11:00: het "
                                "laatste kwartier begint om 10:45."),
+        "kwartier van 10:45": (lambda: _peak_service_level(end="10:45"),
+                               "Je liet het laatste kwartier weg (10:45 tot 11:00). De piek loopt tot 11:00: het "
+                               "kwartier dat om 10:45 begint hoort erbij."),
+        "model": (_model_peak_service_level,
+                  "Dat is het service level dat het model (Erlang A) bij deze bezetting verwacht, uit de tabel "
+                  "met opties. De vraag is wat er echt gebeurde: tel de op tijd beantwoorde gesprekken in `piek` "
+                  "op en deel door de aangeboden gesprekken."),
         "alleen maandag": (lambda: _peak_service_level(weekdays=(0,)),
                            "Dat is alleen de maandag. De vraag gaat over de ochtendpiek van maandag tot en met "
                            "vrijdag samen: gebruik alle kwartieren in `piek`."),
