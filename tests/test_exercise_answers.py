@@ -271,14 +271,7 @@ def _outputs(cells):
     return "\n".join(parts)
 
 
-# 08 is rebuilt on another branch: its Opdracht 5 is followed by a cell that prints "0,40 FTE".
-_BELOW_KNOWN = {"nb08.opdracht_5"}
-
-
-@pytest.mark.parametrize("nb, module, name, ex", [
-    pytest.param(*e, marks=pytest.mark.xfail(reason="08's cells: the capstone rebuild must move this output",
-                                             strict=False)) if i in _BELOW_KNOWN else e
-    for e, i in zip(NUMBERS, NUMBER_IDS)], ids=NUMBER_IDS)
+@pytest.mark.parametrize("nb, module, name, ex", NUMBERS, ids=NUMBER_IDS)
 def test_no_output_right_below_gives_the_answer_away(nb, module, name, ex):
     """A notebook ships with its outputs: the cells between an exercise and the next exercise (or the end of
     the notebook) must not show the answer, or a learner reads it just by scrolling on (07 Opdracht 1 printed

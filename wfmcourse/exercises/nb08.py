@@ -64,7 +64,7 @@ def _model_peak_service_level():
     rows = _week_rows(eindcase.watermelon_week(_diagnosis()))
     table = eindcase.compare_options({"zoals het ging": rows["agents_staffed"]}, rows["calls_offered"],
                                      plan=eindcase.client_plan(), block=eindcase.block_mask(rows.index, *PEAK),
-                                     shrinkage=SHRINKAGE, contract_hours=CONTRACT)
+                                     pause=PAUSE)
     return float(table["service level piek"].iloc[0])
 
 
