@@ -286,3 +286,23 @@ def test_a_negated_hire_is_the_point_not_its_contradiction(text):
                                   "We moeten meer mensen aannemen, want de klanten wachten te lang."])
 def test_an_advice_to_hire_more_is_still_flagged(text):
     assert nb08_recognise(text)[list(nb08.ADVICE_POINTS)[0]] == "tegengesproken"
+
+
+@pytest.mark.parametrize("sentence, point, verdict", [
+    ("De training hoeft niet verplaatst te worden.", "plant de training", "tegengesproken"),
+    ("Verplaats de training naar de middag.", "plant de training", "herkend"),
+    ("Gebruik geen uitzendkrachten of overwerk.", "flexibele schil", "tegengesproken"),
+    ("Uitzendkrachten en overwerk zijn te duur.", "flexibele schil", "tegengesproken"),
+    ("Regel een flexpool voor drukke weken.", "flexibele schil", "herkend"),
+    ("Zet geen extra mensen in vaste dienst, maar vang pieken op met uitzendkrachten.", "structureel meer",
+     "herkend"),
+    ("Extra werving is overbodig.", "structureel meer", "herkend"),
+    ("KlantDirect hoeft geen extra mensen aan te nemen.", "structureel meer", "herkend"),
+])
+def test_advice_sentences_from_the_second_review(sentence, point, verdict):
+    """Second learner review (issue 12): negated and reworded advice sentences."""
+    from wfmcourse.exercises import recognise
+
+    found = recognise(sentence, nb08.ADVICE_POINTS, nb08.ADVICE_CONTRADICTIONS)
+    (key,) = [k for k in found if point in k]
+    assert found[key] == verdict, (sentence, found)

@@ -701,6 +701,15 @@ def _negated(clause: str, match: re.Match) -> bool:
     return bool(_NEGATION.search(_NOT_A_NEGATION.sub(" ", rest)))
 
 
+def _contradicts(pattern, clause) -> bool:
+    """A contradiction pattern counts in a clause without negation, or anywhere when the pattern spells
+    the negation itself ("geen uitzendkrachten", "de training hoeft niet verplaatst")."""
+    if not pattern.search(clause):
+        return False
+    spelled = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)      # an escape such as \\b is no part of a word
+    return bool(_NEGATION.search(spelled)) or not _NEGATION.search(_NOT_A_NEGATION.sub(" ", clause))
+
+
 def recognise(text: str, points: dict, contradictions: dict | None = None) -> dict[str, str]:
     """Per point: ``"herkend"`` (its words occur, not negated), ``"tegengesproken"`` (they occur only
     negated, or one of its contradiction patterns occurs in a clause without any negation) or
@@ -717,7 +726,7 @@ def recognise(text: str, points: dict, contradictions: dict | None = None) -> di
                         negated = True
                     else:
                         found = True
-        against = any(pattern.search(clause) and not _NEGATION.search(_NOT_A_NEGATION.sub(" ", clause))
+        against = any(_contradicts(pattern, clause)
                       for pattern in map(_pattern, contradictions.get(point, ())) for clause in clauses)
         verdict[point] = "tegengesproken" if against or (negated and not found) else \
             "herkend" if found else "niet herkend"

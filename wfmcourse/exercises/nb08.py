@@ -318,6 +318,7 @@ ADVICE_POINTS = {
         rf"\b(geen|niet)\b.*\b{_HIRE}",
         rf"\b({_PEOPLE}|{_HIRE})\b.*\b(niet|geen)\b.*\b(nodig|nuttig|zinvol|de oplossing)\b",
         rf"\b(genoeg|voldoende)\b.*\b{_PEOPLE}", rf"\b{_PEOPLE}\b.*\b(genoeg|voldoende)\b",
+        rf"\b({_PEOPLE}|{_HIRE}|werving)\w*\b.*\boverbodig\b",
     ],
     "plant de training buiten de ochtendpiek, met de trainingsuren in het rooster": [
         r"\b(training|opleiding|cursus|scholing)\w*.*\b(verschuiv|verplaats|verzet|buiten|middag|rustig|dal|ander)",
@@ -329,7 +330,7 @@ ADVICE_POINTS = {
         r"\bkwartier", r"\bper uur\b", r"\buren\b.*\brood", r"watermeloen"],
     "regelt dat campagnes op tijd bij WFM bekend zijn": [r"campagne", r"marketing"],
     "vangt volume boven de forecast op met een flexibele schil (overwerk, uitzendkrachten)": [
-        r"flexib", r"\bschil\b", r"uitzend", r"overwerk", r"oproepkracht", r"\bpool\b"],
+        r"flexib", r"\bschil\b", r"uitzend", r"overwerk", r"oproepkracht", r"\bpool\b", r"flex(pool|kracht)"],
 }
 #: Words that say the opposite of a point even without a negation nearby.
 ADVICE_CONTRADICTIONS = {
@@ -340,6 +341,11 @@ ADVICE_CONTRADICTIONS = {
     "plant de training buiten de ochtendpiek, met de trainingsuren in het rooster": [
         r"\b(training|opleiding)\w*.*\b(laat|houd|houden|laten)\b.*\b(ochtend|piek)",
         r"\b(laat|houd|houden|laten)\b.*\b(ochtend|piek)\w*\b.*\bstaan\b",
+        r"\b(training|opleiding)\w* (hoeft|hoeven) niet (verplaatst|verschoven|verzet)",
+    ],
+    "vangt volume boven de forecast op met een flexibele schil (overwerk, uitzendkrachten)": [
+        r"\bgeen (uitzend|overwerk|oproep|flex)",
+        r"\b(uitzend|overwerk|flex)\w*( en \w+)? (is|zijn) te duur\b",
     ],
 }
 ADVICE_NOTES = {
