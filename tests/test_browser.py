@@ -323,7 +323,9 @@ def test_lab_widget_talks_to_the_kernel(browser, lab_url, keep_failure):
     _run_notebook(page, lab_url, "00_start.ipynb")
     answer = page.locator("[data-key='agents']")
     answer.scroll_into_view_if_needed()
-    assert answer.inner_text() == "14"
+    # the widget's text arrives from the kernel after the view renders: wait for it, as below
+    page.wait_for_function("document.querySelector(\"[data-key='agents']\")?.innerText === '14'",
+                           timeout=30_000)
     slider = page.locator(".jp-OutputArea-output .widget-slider").first
     handle = slider.locator(".noUi-handle, .ui-slider-handle").first
     handle.focus()
