@@ -104,7 +104,8 @@ def _frequency(index, name="history"):
         raise ValueError(f"{name} must have unique, increasing timestamps without NaT")
     freq = index.freq
     if freq is None and len(index) >= 3:
-        inferred = pd.infer_freq(index)
+        with pd.option_context("future.infer_freq_returns_offset", True):   # pandas 4 behaviour, no warning
+            inferred = pd.infer_freq(index)
         freq = None if inferred is None else to_offset(inferred)
     if freq is None:
         raise ValueError(f"{name} must have a fixed frequency (at least 3 regular timestamps "
