@@ -233,6 +233,13 @@ def agents_slider(calls=100, interval=1800, aht=180, target=0.8, awt=20) -> widg
 
     slider.observe(show, names="value")
     show()
-    box = widgets.VBox([slider, answer])
+    box = _SliderBox([slider, answer])
     box.slider, box.answer = slider, answer
     return box
+
+
+class _SliderBox(widgets.VBox):
+    """A VBox whose plain-text form, what a stored notebook shows until the cell runs, is Dutch."""
+
+    def __repr__(self) -> str:
+        return "[schuifje voor het aantal gesprekken: voer de cel uit om het te gebruiken]"
