@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
 import pkgutil
 import re
 import tempfile
@@ -583,6 +584,8 @@ CASES = [
          dict(source="path", name="text", aht="num nonneg")),
     Case("intervalfile.dutch_message", dict(error=_read_error()), dict(error="object")),
     Case("datafiles.data_path", dict(name="glossary.csv"), dict(name="text")),
+    Case("datafiles.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
+         dict(handle="object", delimiter="text", skipped="num nonneg int")),
     Case("datafiles.read_table", dict(path=data_path("stakeholders.csv"), schema=STAKEHOLDER_SCHEMA),
          dict(path="path", schema="dict")),
     # --- no arguments: the call must work -----------------------------------------------------

@@ -7,6 +7,7 @@ the mistake.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._checks import instance, text, type_error
+from ._checks import instance, text, type_error, value_error, whole
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -76,29 +77,48 @@ def read_table(path, schema: dict[str, Column]) -> pd.DataFrame:
     return out
 
 
-def _records(path):
-    """Header, data rows and the physical line (1-based) where each record starts.
+def csv_records(handle, *, delimiter=",", skipped=0) -> list[tuple[int, list[str]]]:
+    """``(line, cells)`` for every non-blank CSV record of the text file ``handle``, with the
+    physical line (1-based) where the record starts: blank lines count, and a quoted field may
+    span lines.
 
-    Blank lines are skipped but counted, and a quoted field may span lines, so the line of a
-    record is not its row number plus a constant. A record with another number of fields than
-    the header, or a duplicated column name, is refused.
+    ``skipped``: lines already read before ``handle`` starts. A broken quote raises ``csv.Error``
+    with ``.line`` set to the physical line where the broken record starts.
     """
-    records, lines = [], []
+    instance("handle", handle, io.TextIOBase, "a text file (open(..., newline='') or io.StringIO)")
+    if len(text("delimiter", delimiter)) != 1:
+        raise value_error("delimiter", delimiter, "length", "be one character")
+    skipped = whole("skipped", skipped, low=0)
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    records, start = [], skipped + 1
+    try:
+        for cells in reader:
+            if "".join(cells).strip():
+                records.append((start, cells))
+            start = skipped + reader.line_num + 1
+    except csv.Error as exc:
+        exc.line = start
+        raise
+    return records
+
+
+def _records(path):
+    """Header, data rows and the physical line of each record (see :func:`csv_records`).
+
+    A record with another number of fields than the header, or a duplicated column name, is
+    refused.
+    """
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            end = 0
-            for record in reader:
-                start, end = end + 1, reader.line_num
-                if record and any(field.strip() for field in record):
-                    records.append(record)
-                    lines.append(start)
+            numbered = csv_records(handle)
     except UnicodeDecodeError as exc:
         raise DataFileError(path, None, None, f"not UTF-8 text ({exc.reason})") from None
     except csv.Error as exc:
-        raise DataFileError(path, reader.line_num, None, f"not a valid CSV file ({exc})") from None
-    if not records:
+        raise DataFileError(path, exc.line, None, f"not a valid CSV file ({exc})") from None
+    if not numbered:
         raise DataFileError(path, None, None, "the file is empty (no header)")
+    lines = [line for line, _ in numbered]
+    records = [cells for _, cells in numbered]
     header = [name.strip() for name in records[0]]
     for i, name in enumerate(header):
         if name in header[:i]:

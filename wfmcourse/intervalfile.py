@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import instance, optional_array, text, type_error, value_error
-from .datafiles import DataFileError
+from .datafiles import DataFileError, csv_records
 
 __all__ = ["MAX_BYTES", "LABEL_COLUMNS", "IntervalFile", "read", "dutch_message"]
 
@@ -178,15 +178,10 @@ def _records(name, text: str):
     else:
         separator = _separator(first)
     lines = io.StringIO(first + lines.read(), newline="")
-    reader = csv.reader(lines, delimiter=separator or "\0", strict=True)
-    records, previous = [], skipped
     try:
-        for cells in reader:
-            if "".join(cells).strip():
-                records.append((previous + 1, cells))
-            previous = skipped + reader.line_num
+        records = csv_records(lines, delimiter=separator or "\0", skipped=skipped)
     except csv.Error as exc:
-        _refuse(name, previous + 1, None, "bad_quotes", f"quotes do not match ({exc})")
+        _refuse(name, exc.line, None, "bad_quotes", f"quotes do not match ({exc})")
     if not records:
         _refuse(name, None, None, "empty", "the file is empty")
     header_line, header = records[0]
