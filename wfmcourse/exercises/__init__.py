@@ -509,9 +509,12 @@ _KINDS = {
 
 
 def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", kind: str | None = None,
-                 mistakes: dict | None = None, direction: bool = True) -> Exercise:
+                 mistakes: dict | None = None, direction: bool = True, wrong: str | None = None) -> Exercise:
     """An exercise whose answer is a whole number; ``kind`` is ``"medewerkers"``, ``"week"`` or
-    ``"aantal"`` (default: ``"medewerkers"`` if that is the unit, else ``"aantal"``)."""
+    ``"aantal"`` (default: ``"medewerkers"`` if that is the unit, else ``"aantal"``).
+
+    ``direction=False`` (a look-up, not a count) never says higher/lower or earlier/later; ``wrong``
+    is then the message for any other answer, with ``{answer}`` for it ("Week 52")."""
     mistakes = mistakes or {}
     if kind is None:
         kind = "medewerkers" if unit == "medewerkers" else "aantal"
@@ -544,13 +547,13 @@ def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", k
         if given_int == target:
             text = label(target)
             return Feedback(CORRECT, f"{text[0].upper()}{text[1:]} klopt.", "goed")
-        for name, (wrong, message) in mistakes.items():
-            if given_int == int(round(float(_resolve(wrong)))):
+        for name, (mistake, message) in mistakes.items():
+            if given_int == int(round(float(_resolve(mistake)))):
                 return Feedback(INCORRECT, message, name)
         if not direction:
             what = "de goede week" if kind == "week" else "het goede antwoord"
-            return Feedback(INCORRECT, f"{label(given_int).capitalize()} is niet {what}. Kijk nog eens, "
-                                       "of vraag om een hint met .hint().", "richting")
+            message = wrong or "{answer} is niet " + what + ". Kijk nog eens, of vraag om een hint met .hint()."
+            return Feedback(INCORRECT, message.format(answer=label(given_int).capitalize()), "richting")
         gap = "net " if abs(given_int - target) == 1 else ""
         if kind == "week":
             way = "te laat" if given_int > target else "te vroeg"

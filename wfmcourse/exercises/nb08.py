@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, eindcase, erlang, nl, shrinkage, synth
-from . import INCORRECT, Feedback, choice, number, open_question, whole_number
+from . import choice, number, open_question, whole_number
 
 #: Shrinkage (KlantDirect's expected shrinkage, rounded) and the contract hours of one FTE.
 SHRINKAGE, CONTRACT = round(synth.CentreParameters().expected_shrinkage, 2), 36
@@ -135,7 +135,9 @@ opdracht_1 = whole_number(
     "Opdracht 1",
     runner_up_week,
     kind="week",
-    direction=False,
+    direction=False,   # a look-up, not a count: no "te vroeg / te laat"
+    wrong="{answer} heeft niet het op één na laagste `zwakste uur` van de groene weken. Houd alleen de groene "
+          "weken over en sorteer op `zwakste uur`.",
     hint="Houd alleen de groene weken over (`diagnose[diagnose[\"groen\"]]`) en sorteer op de kolom "
          "`zwakste uur`. De bovenste week ken je uit notebook 02; de vraag is welke daarna komt.",
     solution=lambda: (
@@ -151,20 +153,6 @@ opdracht_1 = whole_number(
                                     "probleem gewoon zien. Zoek een week die groen is op het dashboard."),
     },
 )
-_look_up_week = opdracht_1._checker
-
-
-def _not_the_week(answer) -> Feedback:
-    """Opdracht 1 is a look-up, not a count: a wrong week gets no "te vroeg / te laat"."""
-    feedback = _look_up_week(answer)
-    if feedback.reason != "richting":
-        return feedback
-    week = feedback.message.split(" is niet")[0]
-    return Feedback(INCORRECT, f"{week} heeft niet het op één na laagste `zwakste uur` van de groene weken. Houd "
-                               "alleen de groene weken over en sorteer op `zwakste uur`.", "richting")
-
-
-opdracht_1._checker = _not_the_week
 
 # --------------------------------------------------------------------------- Opdracht 2
 opdracht_2 = number(
