@@ -391,7 +391,7 @@ def start(extra: list[str]) -> None:
     args = [str(python), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
             "--ServerApp.port_retries=0", f"--ServerApp.root_dir={ROOT}", "--ServerApp.answer_yes=True",
             f"--LabApp.default_url=/lab/tree/{WORKSPACE.name}/{FIRST_NOTEBOOK}", "--Application.log_level=WARN",
-            "--ContentsManager.pre_save_hook=wfmcourse.workspace.refuse_saving_originals",
+            "--ContentsManager.pre_save_hook=wfmcourse.course.workspace.refuse_saving_originals",
             *(f"--ContentsManager.hide_globs={pattern}" for pattern in HIDDEN_IN_LAB), *as_root(), *extra]
     # The token goes through a config file only this user can read (not the process list, and not
     # JUPYTER_TOKEN, for which Jupyter Server prints a deprecation warning).
@@ -456,7 +456,7 @@ def bench() -> None:
 
 def execute() -> None:
     python = setup(TEST_LOCK)
-    run(python, "-m", "wfmcourse.authoring", "execute")
+    run(python, "-m", "wfmcourse.course.authoring", "execute")
 
 
 def lock() -> None:

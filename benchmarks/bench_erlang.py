@@ -1,9 +1,9 @@
-"""Speed of wfmcourse.erlang against pyworkforce, measured side by side in one run.
+"""Speed of wfmcourse.domain.erlang against pyworkforce, measured side by side in one run.
 
     python cursus.py bench          (sets up benchmarks/.venv with pyworkforce 0.5.4, then runs this)
 
 1. Erlang C staffing for a year of 15-minute intervals (35,040 intervals, peaks of 2,000 calls per
-   interval, AHT 300 s, 80/20): wfmcourse.erlang.agents_needed on the whole array versus
+   interval, AHT 300 s, 80/20): wfmcourse.domain.erlang.agents_needed on the whole array versus
    pyworkforce's ErlangC(...).required_positions in a loop. The answers must be identical.
 2. Erlang A staffing (patience 120 s) for the same year, against the Erlang C year of step 1.
 3. Erlang A staffing for one day of 96 such intervals against pyworkforce's ErlangA loop. Every
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from wfmcourse import erlang
+from wfmcourse.domain import erlang
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from mp_reference import reference  # noqa: E402

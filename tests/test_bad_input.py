@@ -31,11 +31,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import wfmcourse
-from wfmcourse import (cli, eindcase, erlang, kerncontact, kpi, profielen, rapportage, rooster,
-                       scenarios, shrinkage, simulation, widgets)
-from wfmcourse.datafiles import DataFileError, data_path
-from wfmcourse.kerncontact import STARTING_POINTS
-from wfmcourse.stakeholders import SCHEMA as STAKEHOLDER_SCHEMA
+from wfmcourse.apps import cli, calculator
+from wfmcourse.domain import performance, erlang, improvement, kpi, profiles, reporting, roster, scenarios, shrinkage, simulation
+from wfmcourse.data.files import DataFileError, data_path
+from wfmcourse.domain.improvement import STARTING_POINTS
+from wfmcourse.domain.stakeholders import SCHEMA as STAKEHOLDER_SCHEMA
 
 matplotlib.use("Agg")
 
@@ -43,8 +43,12 @@ pytestmark = pytest.mark.slow
 
 # Every public module of the package (found, not listed, so a new module cannot escape the fuzz);
 # the exercises subpackage holds notebook exercises, not functions a learner calls with data.
-MODULES = sorted(m.name for m in pkgutil.iter_modules(wfmcourse.__path__)
-                 if not m.name.startswith("_") and not m.ispkg)
+# Keyed by the module's own name (``erlang``, ``dutch``); the layer is in PATHS.
+_FOUND = [m.name for m in pkgutil.walk_packages(wfmcourse.__path__, "wfmcourse.")
+          if not m.ispkg and not m.name.rpartition(".")[2].startswith("_")
+          and ".exercises." not in m.name and m.name != "wfmcourse.validation"]
+PATHS = {name.rpartition(".")[2]: name for name in _FOUND}
+MODULES = sorted(PATHS)
 
 # Functions not fuzzed here, with the reason.
 SKIPPED = {
@@ -59,8 +63,8 @@ SKIPPED = {
     "dashboard.read_forecast": "file reader, covered by the file-format tests",
     "dashboard.label_times": "labels from a file, covered by tests/test_dashboard.py",
     "dashboard.dashboard": "user interface",
-    "widgets.staffing_calculator": "user interface",
-    "widgets.agents_slider": "user interface",
+    "calculator.staffing_calculator": "user interface",
+    "calculator.agents_slider": "user interface",
     "glossary.option_label": "formats a glossary row for the explorer widget",
     "glossary.card_html": "formats a glossary row for the explorer widget",
     "glossary.explorer": "user interface",
@@ -84,7 +88,7 @@ class Case:
     @property
     def function(self):
         module, name = self.name.split(".")
-        return getattr(importlib.import_module(f"wfmcourse.{module}"), name)
+        return getattr(importlib.import_module(PATHS[module]), name)
 
 
 def _diagnosis_intervals():
@@ -99,9 +103,9 @@ def _diagnosis_intervals():
 
 
 def _read_error():
-    from wfmcourse import intervalfile
+    from wfmcourse.data import intervals
     try:
-        intervalfile.read(b"calls\nveel\n", name="f.csv")
+        intervals.read(b"calls\nveel\n", name="f.csv")
     except DataFileError as error:
         return error
     raise AssertionError("the file should have been refused")    # pragma: no cover
@@ -146,26 +150,26 @@ def _findings():
 
 
 def _figure():
-    from wfmcourse.plots import CourseFigure
+    from wfmcourse.presentation.charts import CourseFigure
     return CourseFigure()
 
 
 def _plan():
-    from wfmcourse import dashboard
+    from wfmcourse.apps import dashboard
     return dashboard.staffing_plan([100.0, 120.0], 180)
 
 
 def _roster():
-    return rooster.plan_shifts(REQ, lengths=(2, 3), start_step_minutes=60)
+    return roster.plan_shifts(REQ, lengths=(2, 3), start_step_minutes=60)
 
 
 def _glossary_frame():
-    from wfmcourse import glossary
+    from wfmcourse.course import glossary
     return glossary.load()
 
 
 DIAGNOSIS_INTERVALS = _diagnosis_intervals()
-DIAGNOSIS = eindcase.week_diagnosis(DIAGNOSIS_INTERVALS)
+DIAGNOSIS = performance.week_diagnosis(DIAGNOSIS_INTERVALS)
 _DAY = DIAGNOSIS_INTERVALS.loc["2025-03-03"]
 STAFFED, CALLS = _DAY["agents_staffed"], _DAY["calls_offered"]
 BLOCK = (_DAY.index.hour >= 9) & (_DAY.index.hour < 11)
@@ -286,68 +290,68 @@ CASES = [
     Case("forecast.poisson_noise_floor", dict(expected=[1.0, 4.0]),
          dict(expected="num nonneg nonempty")),
     # --- capaciteit -----------------------------------------------------------------------
-    Case("capaciteit.agent_hours_components", dict(agent_hours=_agent_hours()),
+    Case("capacity.agent_hours_components", dict(agent_hours=_agent_hours()),
          dict(agent_hours="frame")),
-    Case("capaciteit.shrinkage_breakdown", dict(hours={"verlof": 10.0, "verzuim": 5.0},
+    Case("capacity.shrinkage_breakdown", dict(hours={"verlof": 10.0, "verzuim": 5.0},
                                                 paid_hours=100.0, unplanned=("verzuim",)),
          dict(hours="container", paid_hours="num nonneg", unplanned="labels")),
-    Case("capaciteit.absence_and_floor",
+    Case("capacity.absence_and_floor",
          dict(hours={"verlof": 10.0, "verzuim": 5.0, "pauzes": 4.0}, paid_hours=100.0,
               absence=("verlof", "verzuim")),
          dict(hours="container", paid_hours="num nonneg", absence="labels")),
-    Case("capaciteit.gross_up_comparison", dict(shrinkages=[0.1, 0.3]),
+    Case("capacity.gross_up_comparison", dict(shrinkages=[0.1, 0.3]),
          dict(shrinkages="num nonneg nonempty")),
-    Case("capaciteit.staffing_with_turnover",
+    Case("capacity.staffing_with_turnover",
          dict(productive_fte=50.0, annual_turnover=0.3, weeks_to_productive=8, vacancy_weeks=2.0,
               ramp_productivity=0.5, fte_per_person=0.8),
          dict(productive_fte="num nonneg", annual_turnover="num nonneg",
               weeks_to_productive="num nonneg", vacancy_weeks="num nonneg",
               ramp_productivity="num nonneg", fte_per_person="num nonneg")),
     # --- afstemming -----------------------------------------------------------------------
-    Case("afstemming.interval_table", dict(calls=[100.0, 120.0], agents=[12, 14], aht=180, awt=20,
+    Case("alignment.interval_table", dict(calls=[100.0, 120.0], agents=[12, 14], aht=180, awt=20,
                                            target=0.8, interval=900, patience=None, labels=None,
                                            rostered=[14, 16]),
          dict(calls="num nonneg", agents="num nonneg int", aht="num nonneg", awt="num nonneg",
               target="num nonneg", interval="num nonneg", patience="num nonneg",
               labels="labels", rostered="num nonneg int"),
          mismatch={"agents": [1, 2, 3], "rostered": [1, 2, 3]}),
-    Case("afstemming.available_agents", dict(agents=[39.0, 40.0], loss_fraction=0.15),
+    Case("alignment.available_agents", dict(agents=[39.0, 40.0], loss_fraction=0.15),
          dict(agents="num nonneg", loss_fraction="num nonneg"),
          mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
-    Case("afstemming.agents_to_roster", dict(needed=[39.0, 40.0], loss_fraction=0.15),
+    Case("alignment.agents_to_roster", dict(needed=[39.0, 40.0], loss_fraction=0.15),
          dict(needed="num nonneg", loss_fraction="num nonneg"),
          mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
-    Case("afstemming.weekly_hours", dict(weekly_volume=[1000.0, 1200.0], aht=180, occupancy=0.85,
+    Case("alignment.weekly_hours", dict(weekly_volume=[1000.0, 1200.0], aht=180, occupancy=0.85,
                                          shrinkage=0.3),
          dict(weekly_volume="num nonneg nonempty", aht="num nonneg", occupancy="num nonneg",
               shrinkage="num nonneg")),
     # --- rapportage -----------------------------------------------------------------------
-    Case("rapportage.contact_summary", dict(contacts=_contacts(), awt=20, short_abandon=5,
+    Case("reporting.contact_summary", dict(contacts=_contacts(), awt=20, short_abandon=5,
                                             channel=None),
          dict(contacts="frame", awt="num nonneg", short_abandon="num nonneg", channel="text")),
-    Case("rapportage.interval_service_levels", dict(intervals=_intervals()),
+    Case("reporting.interval_service_levels", dict(intervals=_intervals()),
          dict(intervals="frame")),
-    Case("rapportage.weekly_report", dict(intervals=_intervals(), target=0.8),
+    Case("reporting.weekly_report", dict(intervals=_intervals(), target=0.8),
          dict(intervals="frame", target="num nonneg")),
-    Case("rapportage.service_level_by_hour", dict(intervals=_intervals(), weeks=[11]),
+    Case("reporting.service_level_by_hour", dict(intervals=_intervals(), weeks=[11]),
          dict(intervals="frame", weeks="num nonneg int nonempty")),
-    Case("rapportage.share_below_target", dict(service_levels=[0.7, 0.9], target=0.8),
+    Case("reporting.share_below_target", dict(service_levels=[0.7, 0.9], target=0.8),
          dict(service_levels="num nonneg nonempty", target="num nonneg")),
-    Case("rapportage.contacts_per_question", dict(fcr=[0.7, 0.8], callback=1.0),
+    Case("reporting.contacts_per_question", dict(fcr=[0.7, 0.8], callback=1.0),
          dict(fcr="num nonneg", callback="num nonneg"), mismatch={"callback": [0.1, 0.2, 0.3]}),
-    Case("rapportage.workload_hours", dict(questions=[100.0, 200.0], aht=180, fcr=0.7,
+    Case("reporting.workload_hours", dict(questions=[100.0, 200.0], aht=180, fcr=0.7,
                                            callback=1.0),
          dict(questions="num nonneg", aht="num nonneg", fcr="num nonneg",
               callback="num nonneg"), mismatch={"aht": [1.0, 2, 3]}),
-    Case("rapportage.agent_time_summary", dict(hours=_agent_hours()), dict(hours="frame")),
+    Case("reporting.agent_time_summary", dict(hours=_agent_hours()), dict(hours="frame")),
     # --- profielen ------------------------------------------------------------------------
-    Case("profielen.weekday_profile", dict(volume=_week_volume()), dict(volume="series")),
-    Case("profielen.intraday_profile", dict(volume=_week_volume(), weekdays=[0, 1]),
+    Case("profiles.weekday_profile", dict(volume=_week_volume()), dict(volume="series")),
+    Case("profiles.intraday_profile", dict(volume=_week_volume(), weekdays=[0, 1]),
          dict(volume="series", weekdays="num nonneg int nonempty")),
     # --- rooster --------------------------------------------------------------------------
-    Case("rooster.required_break_minutes", dict(shift_hours=[4.0, 8.0]),
+    Case("roster.required_break_minutes", dict(shift_hours=[4.0, 8.0]),
          dict(shift_hours="num nonneg")),
-    Case("rooster.shift_types", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
+    Case("roster.shift_types", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
                                      opening=None, interval_minutes=None,
                                      break_placement="middle", break_window_minutes=60,
                                      split_breaks=False, min_shift_hours=None),
@@ -355,7 +359,7 @@ CASES = [
               start_step_minutes="num nonneg", opening="pair", interval_minutes="num nonneg",
               break_placement="choice", break_window_minutes="num nonneg", split_breaks="flag",
               min_shift_hours="num nonneg")),
-    Case("rooster.plan_shifts", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
+    Case("roster.plan_shifts", dict(requirement=REQ, lengths=(2, 3), start_step_minutes=60,
                                      opening=None, min_staff=0, max_agents=None,
                                      max_paid_hours=None, min_shift_hours=None,
                                      under_penalty=None, interval_minutes=None,
@@ -368,10 +372,10 @@ CASES = [
               interval_minutes="num nonneg", break_placement="choice",
               break_window_minutes="num nonneg", split_breaks="flag", paid_breaks="flag",
               time_limit="num nonneg")),
-    Case("rooster.plan_week", dict(requirement=pd.Series(
+    Case("roster.plan_week", dict(requirement=pd.Series(
         [1] * 16, index=pd.date_range("2025-03-03 08:00", periods=16, freq="15min"))),
          dict(requirement="series")),
-    Case("rooster.planning_calendar", dict(week=[10, 11], year=None, forecast_lead=6,
+    Case("roster.planning_calendar", dict(week=[10, 11], year=None, forecast_lead=6,
                                            roster_lead=3),
          dict(week="num nonneg int nonempty", year="num nonneg int",
               forecast_lead="num nonneg int", roster_lead="num nonneg int")),
@@ -441,12 +445,12 @@ CASES = [
          dict(values="num nonneg", effect_type="choice", effect_size="num nonneg",
               weeks="num nonneg int", cyclic="flag")),
     # --- kerncontact ----------------------------------------------------------------------
-    Case("kerncontact.avoidable_share", dict(counts=[100.0, 50.0], avoidable=[True, False]),
+    Case("improvement.avoidable_share", dict(counts=[100.0, 50.0], avoidable=[True, False]),
          dict(counts="num nonneg nonempty", avoidable="flags"), mismatch={"avoidable": [1, 0, 1]}),
-    Case("kerncontact.pareto", dict(reasons=["a", "b", "a"], counts=[3.0, 2.0, 1.0], cutoff=0.8),
+    Case("improvement.pareto", dict(reasons=["a", "b", "a"], counts=[3.0, 2.0, 1.0], cutoff=0.8),
          dict(reasons="labels", counts="num nonneg nonempty", cutoff="num nonneg"),
          mismatch={"counts": [1.0, 2.0]}),
-    Case("kerncontact.avoidable_savings", dict(volume=[100.0, 120.0], avoidable_share=0.3,
+    Case("improvement.avoidable_savings", dict(volume=[100.0, 120.0], avoidable_share=0.3,
                                                reduction=[0.0, 0.5], aht=180, interval=900,
                                                awt=20, target=0.8, shrinkage=0.3,
                                                contract_hours=36.0),
@@ -454,15 +458,15 @@ CASES = [
               reduction="num nonneg nonempty", aht="num nonneg", interval="num nonneg",
               awt="num nonneg", target="num nonneg", shrinkage="num nonneg",
               contract_hours="num nonneg"), mismatch={"avoidable_share": [0.1, 0.2, 0.3]}),
-    Case("kerncontact.remaining_aht", dict(counts=[100.0, 50.0], aht=[180.0, 300.0], removed=0.2),
+    Case("improvement.remaining_aht", dict(counts=[100.0, 50.0], aht=[180.0, 300.0], removed=0.2),
          dict(counts="num nonneg nonempty", aht="num nonneg", removed="num nonneg bool_ok"),
          mismatch={"aht": [1.0, 2, 3]}),
-    Case("kerncontact.impact_effort_quadrant", dict(impact=[5, 2], effort=[1, 4], threshold=3),
+    Case("improvement.impact_effort_quadrant", dict(impact=[5, 2], effort=[1, 4], threshold=3),
          dict(impact="num nonneg", effort="num nonneg", threshold="num nonneg"),
          mismatch={"effort": [1, 2, 3]}),
-    Case("kerncontact.prioritise", dict(findings=_findings(), threshold=3),
+    Case("improvement.prioritise", dict(findings=_findings(), threshold=3),
          dict(findings="frame", threshold="num nonneg")),
-    Case("kerncontact.reason_savings",
+    Case("improvement.reason_savings",
          dict(counts=[100.0, 50.0], aht=[180.0, 300.0], avoidable=[True, False],
               volume=[100.0, 120.0], reduction=[0.0, 0.5], interval=900, awt=20, target=0.8,
               shrinkage=0.3, contract_hours=36.0),
@@ -471,97 +475,97 @@ CASES = [
               interval="num nonneg", awt="num nonneg", target="num nonneg",
               shrinkage="num nonneg", contract_hours="num nonneg"),
          mismatch={"aht": [1.0, 2.0, 3.0], "avoidable": [True, False, True]}),
-    Case("kerncontact.example_reasons", {}, {}),
-    Case("kerncontact.self_assessment", dict(answers=dict.fromkeys(STARTING_POINTS, 3)), dict(answers="dict")),
+    Case("improvement.example_reasons", {}, {}),
+    Case("improvement.self_assessment", dict(answers=dict.fromkeys(STARTING_POINTS, 3)), dict(answers="dict")),
     # --- eindcase -------------------------------------------------------------------------
-    Case("eindcase.staffing_gap", dict(required=[5.0, 6.0], staffed=[4.0, 7.0]),
+    Case("performance.staffing_gap", dict(required=[5.0, 6.0], staffed=[4.0, 7.0]),
          dict(required="num nonneg", staffed="num nonneg"), mismatch={"staffed": [1.0, 2, 3]}),
-    Case("eindcase.watermelon_figure", dict(report=rapportage.weekly_report(_intervals()),
+    Case("performance.watermelon_figure", dict(report=reporting.weekly_report(_intervals()),
                                             target=0.8, highlight=11, figsize=(6, 3)),
          dict(report="frame", target="num nonneg", highlight="num nonneg int", figsize=SKIP)),
-    Case("eindcase.hour_heatmap", dict(table=rapportage.service_level_by_hour(_intervals(), [11]),
+    Case("performance.hour_heatmap", dict(table=reporting.service_level_by_hour(_intervals(), [11]),
                                        target=0.8, figsize=(6, 3)),
          dict(table="frame anycols", target="num nonneg", figsize=SKIP)),
-    Case("eindcase.gap_figure", dict(required=pd.Series([5.0, 6.0]), staffed=pd.Series([4.0, 7.0]),
+    Case("performance.gap_figure", dict(required=pd.Series([5.0, 6.0]), staffed=pd.Series([4.0, 7.0]),
                                      title="x", label="plan", figsize=(6, 3)),
          dict(required="num nonneg", staffed="num nonneg", title="text", label="text",
               figsize=SKIP), mismatch={"staffed": [1.0, 2, 3]}),
-    Case("eindcase.client_plan", {}, {}),
-    Case("eindcase.week_diagnosis", dict(intervals=DIAGNOSIS_INTERVALS, target=0.8),
+    Case("performance.client_plan", {}, {}),
+    Case("performance.week_diagnosis", dict(intervals=DIAGNOSIS_INTERVALS, target=0.8),
          dict(intervals="frame", target="num nonneg")),
-    Case("eindcase.as_text", dict(table=DIAGNOSIS, decimals=1),
+    Case("performance.as_text", dict(table=DIAGNOSIS, decimals=1),
          dict(table="frame anycols", decimals="num nonneg int")),
-    Case("eindcase.likely_cause", dict(row=DIAGNOSIS.iloc[0], tolerance=0.1),
+    Case("performance.likely_cause", dict(row=DIAGNOSIS.iloc[0], tolerance=0.1),
          dict(row="row", tolerance="num nonneg")),
-    Case("eindcase.watermelon_week", dict(diagnosis=DIAGNOSIS), dict(diagnosis="frame")),
-    Case("eindcase.week_rows", dict(intervals=DIAGNOSIS_INTERVALS, week=10),
+    Case("performance.watermelon_week", dict(diagnosis=DIAGNOSIS), dict(diagnosis="frame")),
+    Case("performance.week_rows", dict(intervals=DIAGNOSIS_INTERVALS, week=10),
          dict(intervals="frame anycols", week="num nonneg int")),
-    Case("eindcase.first_estimate_hours", dict(intervals=DIAGNOSIS_INTERVALS.assign(
+    Case("performance.first_estimate_hours", dict(intervals=DIAGNOSIS_INTERVALS.assign(
         calls_answered=DIAGNOSIS_INTERVALS["calls_offered"], aht=300.0), week=11, weeks=1, awt=20,
                                                target=0.8),
          dict(intervals="frame anycols", week="num nonneg int", weeks="num nonneg int", awt="num nonneg",
               target="num nonneg")),
-    Case("eindcase.block_mask", dict(index=DIAGNOSIS_INTERVALS.index, start="09:00", end="11:00",
+    Case("performance.block_mask", dict(index=DIAGNOSIS_INTERVALS.index, start="09:00", end="11:00",
                                      weekdays=(0, 1, 2, 3, 4)),
          dict(index="series", start="clock", end="clock", weekdays="num nonneg int nonempty")),
-    Case("eindcase.move_block", dict(staffed=STAFFED, removed=REMOVED, starts=["14:00"]),
+    Case("performance.move_block", dict(staffed=STAFFED, removed=REMOVED, starts=["14:00"]),
          dict(staffed="series", removed="series", starts="clocks"),
          mismatch={"removed": REMOVED.iloc[1:]}),
-    Case("eindcase.expected_service_level",
+    Case("performance.expected_service_level",
          dict(staffed=STAFFED, calls=CALLS, aht=300, awt=20, target=0.8, patience=180,
               interval=3600),
          dict(staffed="num nonneg int", calls="num nonneg", aht="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg", interval="num nonneg"),
          mismatch={"calls": [1.0, 2.0, 3.0]}),
-    Case("eindcase.compare_options",
+    Case("performance.compare_options",
          dict(options={"zo": STAFFED, "meer": STAFFED + 1}, calls=CALLS,
               plan={"aht": 300, "awt": 20, "target": 0.8, "patience": 180}, block=BLOCK,
               pause=0.06, interval=3600),
          dict(options="dict", calls="series", plan="dict", block="flags", pause="num nonneg",
               interval="num nonneg"),
          mismatch={"block": BLOCK[1:]}),
-    Case("eindcase.export_workbook", dict(path=str(_TMP / "advies.xlsx"), inputs={"a": 1},
+    Case("performance.export_workbook", dict(path=str(_TMP / "advies.xlsx"), inputs={"a": 1},
                                           assumptions={"b": "x"},
                                           results={"Tabel": pd.DataFrame({"x": [1]})}),
          dict(path="path", inputs="dict", assumptions="dict", results="dict")),
     # --- drawing --------------------------------------------------------------------------
-    Case("plots.service_level_by_agents",
+    Case("charts.service_level_by_agents",
          dict(table=scenarios.staffing_table(3.0, 180, 20, [4, 5]), target=0.8, chosen=5, ax=None,
               figsize=(6, 3)),
          dict(table="frame", target="num nonneg", chosen="num nonneg int", ax=SKIP, figsize=SKIP)),
-    Case("plots.service_level_and_occupancy",
+    Case("charts.service_level_and_occupancy",
          dict(table=scenarios.staffing_table(3.0, 180, 20, [4, 5]), target=0.8, ax=None,
               figsize=(6, 3)),
          dict(table="frame", target="num nonneg", ax=SKIP, figsize=SKIP)),
-    Case("plots.agents_per_erlang_curve",
+    Case("charts.agents_per_erlang_curve",
          dict(table=scenarios.agents_per_erlang([3.0, 4.0], 180, 20, 0.8), figsize=(6, 3)),
          dict(table="frame", figsize=SKIP)),
-    Case("plots.service_level_by_patience",
+    Case("charts.service_level_by_patience",
          dict(table=scenarios.service_level_by_patience(3.0, 180, 20, [4, 5], [60.0]),
               target=0.8, ax=None, figsize=(6, 3)),
          dict(table="frame anycols", target="num nonneg", ax=SKIP, figsize=SKIP)),
-    Case("plots.wait_curve", dict(table=simulation.wait_curve(_simulation(), [0.0, 20.0]), awt=20,
+    Case("charts.wait_curve", dict(table=simulation.wait_curve(_simulation(), [0.0, 20.0]), awt=20,
                                   ax=None, figsize=(6, 3)),
          dict(table="frame", awt="num nonneg", ax=SKIP, figsize=SKIP)),
-    Case("plots.staffing_by_interval", dict(intervals=_plan().intervals, target=0.8, figsize=(6, 3)),
+    Case("charts.staffing_by_interval", dict(intervals=_plan().intervals, target=0.8, figsize=(6, 3)),
          dict(intervals="frame", target="num nonneg", figsize=SKIP)),
-    Case("plots.to_png", dict(fig=_figure()), dict(fig="object")),
-    Case("kerncontact.pareto_chart", dict(table=kerncontact.pareto(["a", "b", "a"]), figsize=(6, 3)),
+    Case("charts.to_png", dict(fig=_figure()), dict(fig="object")),
+    Case("improvement.pareto_chart", dict(table=improvement.pareto(["a", "b", "a"]), figsize=(6, 3)),
          dict(table="frame", figsize=SKIP)),
-    Case("kerncontact.impact_effort_matrix", dict(findings=_findings(), ax=None, threshold=3,
+    Case("improvement.impact_effort_matrix", dict(findings=_findings(), ax=None, threshold=3,
                                                   figsize=(6, 3)),
          dict(findings="frame", ax=SKIP, threshold="num nonneg", figsize=SKIP)),
-    Case("profielen.profile_figure",
-         dict(weekday=profielen.weekday_profile(_week_volume()),
-              intraday=profielen.intraday_profile(_week_volume()), figsize=(6, 3)),
+    Case("profiles.profile_figure",
+         dict(weekday=profiles.weekday_profile(_week_volume()),
+              intraday=profiles.intraday_profile(_week_volume()), figsize=(6, 3)),
          dict(weekday="series", intraday="series", figsize=SKIP)),
-    Case("profielen.forecast_figure", dict(actual=_week_volume(), forecast=_week_volume(),
+    Case("profiles.forecast_figure", dict(actual=_week_volume(), forecast=_week_volume(),
                                            figsize=(6, 3)),
          dict(actual="series", forecast="series", figsize=SKIP)),
-    Case("profielen.coverage_figure", dict(result=_roster(), figsize=(6, 3)),
+    Case("profiles.coverage_figure", dict(result=_roster(), figsize=(6, 3)),
          dict(result="object", figsize=SKIP)),
-    Case("rooster.coverage_plot", dict(result=_roster(), ax=None), dict(result="object", ax=SKIP)),
-    Case("rooster.shift_table", dict(result=_roster()), dict(result="object")),
+    Case("roster.coverage_plot", dict(result=_roster(), ax=None), dict(result="object", ax=SKIP)),
+    Case("roster.shift_table", dict(result=_roster()), dict(result="object")),
     Case("stakeholders.stakeholder_map", dict(frame=None, ax=None, threshold=3),
          dict(frame="frame", ax=SKIP, threshold="num nonneg int")),
     # --- data files -----------------------------------------------------------------------
@@ -569,29 +573,29 @@ CASES = [
       for name in ("datasets.load_intervals", "datasets.load_contacts",
                    "datasets.load_agent_hours", "glossary.load", "stakeholders.load")],
     # --- nl -------------------------------------------------------------------------------
-    Case("nl.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
+    Case("dutch.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
          dict(value="real missing_ok", decimals="num nonneg int", thousands="flag", signed="flag")),
-    Case("nl.percent", dict(fraction=0.5, decimals=1, space=True, signed=False),
+    Case("dutch.percent", dict(fraction=0.5, decimals=1, space=True, signed=False),
          dict(fraction="real missing_ok", decimals="num nonneg int", space="flag", signed="flag")),
-    Case("nl.short", dict(value=20.5), dict(value="real nan_ok")),
-    Case("nl.date", dict(value="2025-03-03 09:30", time=None), dict(value="date missing_ok", time="flag none_ok")),
-    Case("nl.table", dict(data=pd.DataFrame({"offered": [100, 200], "service_level": [0.8, 0.9]}),
+    Case("dutch.short", dict(value=20.5), dict(value="real nan_ok")),
+    Case("dutch.date", dict(value="2025-03-03 09:30", time=None), dict(value="date missing_ok", time="flag none_ok")),
+    Case("dutch.table", dict(data=pd.DataFrame({"offered": [100, 200], "service_level": [0.8, 0.9]}),
                           decimals=1, percent=["service_level"], labels={"offered": "aanbod"}),
          dict(data="frame anycols", decimals="decimals none_ok", percent="labels", labels="dict")),
-    Case("plots.dutch_ticks", dict(fig=_figure()), dict(fig="object")),
+    Case("charts.dutch_ticks", dict(fig=_figure()), dict(fig="object")),
     # --- interval files (the file itself: tests/test_intervalfile.py) ----------------------
-    Case("intervalfile.read", dict(source=b"calls,aht\n10,180\n", name="f.csv", aht=180),
+    Case("intervals.read", dict(source=b"calls,aht\n10,180\n", name="f.csv", aht=180),
          dict(source="path", name="text", aht="num nonneg")),
-    Case("intervalfile.dutch_message", dict(error=_read_error()), dict(error="object")),
-    Case("datafiles.data_path", dict(name="glossary.csv"), dict(name="text")),
-    Case("datafiles.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
+    Case("intervals.dutch_message", dict(error=_read_error()), dict(error="object")),
+    Case("files.data_path", dict(name="glossary.csv"), dict(name="text")),
+    Case("files.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
          dict(handle="object", delimiter="text", skipped="num nonneg int")),
-    Case("datafiles.read_table", dict(path=data_path("stakeholders.csv"), schema=STAKEHOLDER_SCHEMA),
+    Case("files.read_table", dict(path=data_path("stakeholders.csv"), schema=STAKEHOLDER_SCHEMA),
          dict(path="path", schema="dict")),
     # --- no arguments: the call must work -----------------------------------------------------
     Case("cli.build_parser", {}, {}),
-    Case("course.table_of_contents", {}, {}),
-    Case("course.total_minutes", {}, {}),
+    Case("contents.table_of_contents", {}, {}),
+    Case("contents.total_minutes", {}, {}),
     Case("authoring.course_notebooks", {}, {}),
     # --- glossary -------------------------------------------------------------------------
     Case("glossary.fold", dict(text="Real-time"), dict(text="text")),
@@ -644,10 +648,10 @@ CASES = [
          dict(data="bytes", filename="text", label="text")),
     Case("dashboard.explain", dict(error=ValueError("aht must be > 0, got 0"), typed=None),
          dict(error="object", typed="dict")),
-    Case("widgets.result_html", dict(result=widgets.calculate_staffing(100.0, 1800, 180, 0.8, 20)), dict(result="dict")),
-    Case("widgets.explain_error", dict(error=ValueError("aht must be > 0, got 0")),
+    Case("calculator.result_html", dict(result=calculator.calculate_staffing(100.0, 1800, 180, 0.8, 20)), dict(result="dict")),
+    Case("calculator.explain_error", dict(error=ValueError("aht must be > 0, got 0")),
          dict(error="object")),
-    Case("widgets.calculate_staffing", dict(calls=100.0, interval=1800, aht=180, target=0.8,
+    Case("calculator.calculate_staffing", dict(calls=100.0, interval=1800, aht=180, target=0.8,
                                             awt=20, patience=120.0, max_occupancy=None,
                                             max_abandonment=None),
          dict(calls="num nonneg", interval="num nonneg", aht="num nonneg", target="num nonneg",
@@ -781,7 +785,7 @@ def check_refused(case, parameter, label, value, expected):
 
 
 def _module_functions(module_name):
-    module = importlib.import_module(f"wfmcourse.{module_name}")
+    module = importlib.import_module(PATHS[module_name])
     names = getattr(module, "__all__", None) or [n for n in dir(module) if not n.startswith("_")]
     return [f"{module_name}.{n}" for n in names
             if inspect.isfunction(getattr(module, n))
@@ -801,8 +805,9 @@ def test_every_public_function_is_covered():
 
 
 def test_modules_are_found_and_skips_are_current():
-    assert {"erlang", "eindcase", "intervalfile", "nl"} <= set(MODULES)
-    assert not {"exercises", "_checks", "__main__"} & set(MODULES)
+    assert {"erlang", "performance", "intervals", "dutch", "cli"} <= set(MODULES)
+    assert not {"exercises", "validation", "__main__"} & set(MODULES)
+    assert len(PATHS) == len(_FOUND)  # no two modules share a name
     functions = {name for m in MODULES for name in _module_functions(m)}
     stale = [name for name in SKIPPED if not name.endswith(".*") and name not in functions]
     assert not stale, f"SKIPPED names functions that are gone: {stale}"
@@ -867,7 +872,7 @@ def test_random_bad_numbers_are_refused(data):
 # the typed errors themselves
 # ---------------------------------------------------------------------------
 def test_errors_carry_parameter_value_and_kind():
-    from wfmcourse._checks import ParameterTypeError, ParameterValueError
+    from wfmcourse.validation import ParameterTypeError, ParameterValueError
 
     with pytest.raises(ParameterTypeError) as info:
         erlang.erlang_c("10", 5)
@@ -884,7 +889,7 @@ def test_errors_carry_parameter_value_and_kind():
 def test_errors_survive_pickling():
     import pickle
 
-    from wfmcourse._checks import ParameterValueError
+    from wfmcourse.validation import ParameterValueError
 
     error = ParameterValueError("aht", -1, "too_small", "aht must be > 0, got -1")
     copy = pickle.loads(pickle.dumps(error))
@@ -900,16 +905,16 @@ ISSUE_EXAMPLES = [
     (lambda: erlang.erlang_b(True, 5), TypeError, "agents"),
     (lambda: kpi.nps("5"), TypeError, "scores"),
     (lambda: erlang.traffic(np.array([100 + 5j]), 180), TypeError, "calls"),
-    (lambda: rooster.shift_types([1] * 16, lengths=True), TypeError, "lengths"),
+    (lambda: roster.shift_types([1] * 16, lengths=True), TypeError, "lengths"),
     (lambda: erlang.service_level([5, 6], [3.0, 3.0, 3.0], 180, 20), ValueError, "traffic"),
     (lambda: erlang.erlang_c([[5, 6], [7]], 3.0), ValueError, "agents"),
     (lambda: shrinkage.weekly_fte([3, 4], interval=[]), ValueError, "interval"),
     (lambda: kpi.csat([4, 5], threshold="5"), TypeError, "threshold"),
     (lambda: kpi.volume(pd.DatetimeIndex(["2025-01-01 09:00"]), interval=None), TypeError,
      "interval"),
-    (lambda: rooster.plan_shifts([1] * 16, lengths=None), TypeError, "lengths"),
-    (lambda: rooster.plan_shifts([1] * 16, lengths=[]), ValueError, "lengths"),
-    (lambda: rooster.planning_calendar(None), TypeError, "week"),
+    (lambda: roster.plan_shifts([1] * 16, lengths=None), TypeError, "lengths"),
+    (lambda: roster.plan_shifts([1] * 16, lengths=[]), ValueError, "lengths"),
+    (lambda: roster.planning_calendar(None), TypeError, "week"),
     (lambda: simulation.wait_curve(None, [0, 20]), TypeError, "result"),
 ]
 

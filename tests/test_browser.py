@@ -25,7 +25,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from wfmcourse import dashboard, erlang, nl
+from wfmcourse.apps import dashboard
+from wfmcourse.domain import erlang
+from wfmcourse.presentation import dutch
 
 pytestmark = pytest.mark.browser
 
@@ -218,7 +220,7 @@ def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_fail
     plan = dashboard.staffing_plan(week.calls, week.aht, interval=900, labels=week.labels)
     page.wait_for_selector("[data-key='fte']", timeout=30_000)
     assert _value(page, "agents_peak") == str(plan.totals["agents_peak"])
-    assert _value(page, "fte") == nl.number(plan.totals["fte"], 2)
+    assert _value(page, "fte") == dutch.number(plan.totals["fte"], 2)
     page.wait_for_selector(".wfm-download", timeout=30_000)
     page.screenshot(path=ARTIFACTS / "voila-file.png", full_page=True)
 

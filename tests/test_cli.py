@@ -1,4 +1,4 @@
-"""The command line (wfmcourse.cli): published example, Erlang A, --agents, CSV files, errors."""
+"""The command line (wfmcourse.apps.cli): published example, Erlang A, --agents, CSV files, errors."""
 import re
 import subprocess
 import sys
@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import cli, erlang, nl, shrinkage
+from wfmcourse.apps import cli
+from wfmcourse.domain import erlang, shrinkage
+from wfmcourse.presentation import dutch
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ["staff", "--calls", "100", "--interval", "1800", "--aht", "180", "--sl", "80/20"]
@@ -158,7 +160,7 @@ def test_zero_agents_show_zero_occupancy(capsys, extra):
     assert code == 0
     assert field(out, "Bezetting (occupancy)") == "0,0 %"
     code, out, _ = run(EXAMPLE + ["--agents", "9"] + extra, capsys)     # fewer than 10 Erlang
-    expected = "100,0 %" if not extra else nl.percent(erlang.occupancy(9, 10.0, 180, patience=60))
+    expected = "100,0 %" if not extra else dutch.percent(erlang.occupancy(9, 10.0, 180, patience=60))
     assert field(out, "Bezetting (occupancy)") == expected
 
 

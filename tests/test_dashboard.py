@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from wfmcourse import dashboard as d
-from wfmcourse import erlang
-from wfmcourse.datafiles import DataFileError
+from wfmcourse.apps import dashboard as d
+from wfmcourse.domain import erlang
+from wfmcourse.data.files import DataFileError
 
 
 # ---------------------------------------------------------------------------
@@ -351,11 +351,11 @@ def test_dashboard_never_shows_a_traceback(monkeypatch):
 def test_app_notebook_only_calls_the_package():
     import nbformat
 
-    from wfmcourse.authoring import NOTEBOOKS
+    from wfmcourse.course.authoring import NOTEBOOKS
 
     nb = nbformat.read(NOTEBOOKS / "apps" / "bezettingscalculator.ipynb", as_version=4)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    assert [cell.source for cell in code] == ["from wfmcourse.dashboard import dashboard\n\ndashboard()"]
+    assert [cell.source for cell in code] == ["from wfmcourse import dashboard\n\ndashboard.dashboard()"]
     assert "nbval-ignore-output" in code[0].metadata.get("tags", [])
     assert nb.cells[0].source.startswith("# Bezettingscalculator")
 
@@ -370,7 +370,7 @@ def test_label_times_only_for_full_dates():
 
 
 def test_shipped_example_forecast_is_a_week_of_quarters():
-    from wfmcourse.datafiles import data_path
+    from wfmcourse.data.files import data_path
 
     path = data_path("prognose_week47.csv")
     forecast = d.read_forecast(path.name, path.read_bytes(), aht=300)

@@ -1,11 +1,11 @@
-"""wfmcourse.datasets: the loaders return the documented frames and reject broken files by file,
+"""wfmcourse.data.datasets: the loaders return the documented frames and reject broken files by file,
 line and column."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import datasets
-from wfmcourse.datafiles import DataFileError, data_path
+from wfmcourse.data import datasets
+from wfmcourse.data.files import DataFileError, data_path
 
 HEAD = 400          # lines of a shipped file used for the broken copies (keeps the tests fast)
 
@@ -230,7 +230,7 @@ def test_missing_file_is_a_file_not_found_error(tmp_path):
 # read_table: the line in an error is the physical line of the file
 # ---------------------------------------------------------------------------
 def test_line_after_blank_lines_and_a_quoted_line_break_is_the_physical_line(tmp_path):
-    from wfmcourse.datafiles import Column, read_table
+    from wfmcourse.data.files import Column, read_table
 
     path = tmp_path / "t.csv"
     # line 1 header, 2 ok, 3-4 blank, 5-6 one record with a quoted line break, 7 bad
@@ -242,7 +242,7 @@ def test_line_after_blank_lines_and_a_quoted_line_break_is_the_physical_line(tmp
 
 
 def test_a_row_with_another_number_of_fields_is_refused_at_its_line(tmp_path):
-    from wfmcourse.datafiles import Column, read_table
+    from wfmcourse.data.files import Column, read_table
 
     for body, line in (('name,calls\na,1\n\nb,2,3\n', 4), ('name,calls\na\n', 2)):
         path = tmp_path / "t.csv"
@@ -253,7 +253,7 @@ def test_a_row_with_another_number_of_fields_is_refused_at_its_line(tmp_path):
 
 
 def test_a_duplicated_column_is_refused(tmp_path):
-    from wfmcourse.datafiles import Column, read_table
+    from wfmcourse.data.files import Column, read_table
 
     path = tmp_path / "t.csv"
     path.write_text("calls,calls\n1,2\n", encoding="utf-8")

@@ -13,8 +13,10 @@ import nbformat
 import numpy as np
 import pytest
 
-from wfmcourse import datasets, eindcase, erlang, nl, synth
-from wfmcourse.exercises import nb08
+from wfmcourse.data import datasets, synth
+from wfmcourse.domain import performance, erlang
+from wfmcourse.presentation import dutch
+from wfmcourse.course.exercises import nb08
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_eindcase.ipynb"
 PARAMS = synth.CentreParameters()
@@ -45,7 +47,7 @@ def test_expected_values_recomputed_with_pandas():
     week = iso.week.to_numpy()
     # Opdracht 1: after the generator's training week (known from notebook 02), the green week with the
     # lowest hour - recomputed from the quarters with plain pandas
-    assert eindcase.watermelon_week(eindcase.week_diagnosis(data)) == PARAMS.watermelon_week
+    assert performance.watermelon_week(performance.week_diagnosis(data)) == PARAMS.watermelon_week
     opened_2025 = data[data["is_open"] & in_2025 & (week >= 2)]
     by_week = opened_2025.groupby([opened_2025.index.isocalendar().week, opened_2025.index.hour])[
         ["answered_in_time", "calls_offered"]].sum()
@@ -91,9 +93,9 @@ def _forms(exercise):
     forms = []
     for places in sorted({exercise.decimals, *exercise.printed}):
         rounded = round(value, places)
-        forms += [(rounded, True), (nl.number(rounded, places), True)]
+        forms += [(rounded, True), (dutch.number(rounded, places), True)]
         if exercise.fraction and places >= 2:
-            forms.append((nl.percent(value, places - 2), True))
+            forms.append((dutch.percent(value, places - 2), True))
     forms.append((round(value + 0.2 * value, exercise.decimals), False))
     return forms
 
@@ -145,8 +147,8 @@ def test_peak_mistakes_found_by_a_learner():
 def test_percent_answers_for_the_fraction_question():
     exercise = nb08.opdracht_2
     value = exercise.expected_value()
-    assert _verdict(exercise, nl.percent(value, 1)).correct               # "49,8 %"
-    assert _verdict(exercise, nl.percent(value, 1, space=False)).correct   # "49,8%"
+    assert _verdict(exercise, dutch.percent(value, 1)).correct               # "49,8 %"
+    assert _verdict(exercise, dutch.percent(value, 1, space=False)).correct   # "49,8%"
     assert _verdict(exercise, round(100 * value, 1)).reason == "percentage"
 
 
@@ -200,7 +202,7 @@ def test_open_advice_question():
     assert feedback.reason == "alles herkend" and not feedback.correct   # free text is never "goed"
     assert "niet herkend" not in feedback.message and "modelantwoord" in feedback.message
     assert str(nb08.MODEL_ADVICE).count("{") == 12                     # every number in it is computed
-    assert nl.number(nb08.opdracht_5.expected_value(), 2) in model
+    assert dutch.number(nb08.opdracht_5.expected_value(), 2) in model
     assert _verdict(exercise, None).status == "leeg"
     assert _verdict(exercise, 42).reason == "type"
     assert _verdict(exercise, "Meer mensen.").reason == "te kort"
@@ -230,7 +232,7 @@ def test_advice_contradicting_the_diagnosis_is_flagged_not_found():
 
 
 def nb08_recognise(text):
-    from wfmcourse.exercises import recognise
+    from wfmcourse.course.exercises import recognise
     return recognise(text, nb08.ADVICE_POINTS, nb08.ADVICE_CONTRADICTIONS)
 
 
@@ -262,9 +264,9 @@ def test_no_answer_is_given_away_before_its_exercise():
         exercise = getattr(nb08, f"opdracht_{match.group(1)}")
         before = "\n".join(texts[:-1])
         value = exercise.expected_value()
-        shown = ([nl.percent(value, 1), nl.number(value, 3)] if exercise.fraction else
+        shown = ([dutch.percent(value, 1), dutch.number(value, 3)] if exercise.fraction else
                  [f"{value} medewerkers"] if exercise.answer_type == "whole_number" else
-                 [nl.number(value, 2), nl.number(value, 1) + " FTE"])
+                 [dutch.number(value, 2), dutch.number(value, 1) + " FTE"])
         assert not any(s in before for s in shown), (exercise.title, shown)
     first = next(i for i, c in enumerate(cells) if "opdracht_1.check" in c.source)
     assert f"week {nb08.opdracht_1.expected_value()}" not in "\n".join(c.source for c in cells[:first]).lower()
@@ -301,7 +303,7 @@ def test_an_advice_to_hire_more_is_still_flagged(text):
 ])
 def test_advice_sentences_from_the_second_review(sentence, point, verdict):
     """Second learner review (issue 12): negated and reworded advice sentences."""
-    from wfmcourse.exercises import recognise
+    from wfmcourse.course.exercises import recognise
 
     found = recognise(sentence, nb08.ADVICE_POINTS, nb08.ADVICE_CONTRADICTIONS)
     (key,) = [k for k in found if point in k]

@@ -1,4 +1,4 @@
-"""Validation of wfmcourse.erlang: published examples, high precision, properties, bad input."""
+"""Validation of wfmcourse.domain.erlang: published examples, high precision, properties, bad input."""
 import math
 
 import mpmath as mp
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse import erlang
+from wfmcourse.domain import erlang
 
 # ---------------------------------------------------------------------------
 # 1. Published worked examples

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mp_reference import DPS, mp_erlang_b, reference
-from wfmcourse import erlang
+from wfmcourse.domain import erlang
 
 
 def package(n, a, aht, patience, awt):

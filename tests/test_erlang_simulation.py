@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from simpy_reference import simpy_queue
 
-from wfmcourse import erlang
+from wfmcourse.domain import erlang
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 """Every exercise of every notebook, tried the way learners answer (issue 12).
 
-Data-driven from the metadata on the :class:`~wfmcourse.exercises.Exercise` objects, so a new
+Data-driven from the metadata on the :class:`~wfmcourse.course.exercises.Exercise` objects, so a new
 exercise (or a rebuilt notebook 08) gets the same tests without writing any:
 
 * numeric answers: the expected value rounded as the solution prints it and as the question asks,
@@ -19,18 +19,19 @@ import nbformat
 import numpy as np
 import pytest
 
-from wfmcourse import course, nl
-from wfmcourse.exercises import Exercise
+from wfmcourse.course import contents
+from wfmcourse.presentation import dutch
+from wfmcourse.course.exercises import Exercise
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def _modules():
-    for nb in course.NOTEBOOKS:
+    for nb in contents.NOTEBOOKS:
         if not (NOTEBOOK_DIR / nb.file).exists():
             continue
         try:
-            yield nb, importlib.import_module(f"wfmcourse.exercises.nb{nb.file[:2]}")
+            yield nb, importlib.import_module(f"wfmcourse.course.exercises.nb{nb.file[:2]}")
         except ModuleNotFoundError:
             continue
 
@@ -46,7 +47,7 @@ def _of_type(kind):
 
 
 def _comma(value, decimals):
-    return nl.number(value, decimals, thousands=False)
+    return dutch.number(value, decimals, thousands=False)
 
 
 def _levels(ex):
@@ -130,7 +131,7 @@ def test_whole_number_forms_and_messages(ex):
         assert ex.evaluate(f"week {n}").correct
         assert ex.evaluate(n).message.startswith(f"Week {n} ")
     else:
-        assert ex.evaluate(n).message.startswith(f"{nl.number(n, 0)} {ex.unit}".rstrip())
+        assert ex.evaluate(n).message.startswith(f"{dutch.number(n, 0)} {ex.unit}".rstrip())
     fraction = ex.evaluate(n + 0.5)
     assert fraction.reason == "geen geheel getal"
     assert ("deel van een medewerker" in fraction.message) == (ex.kind == "medewerkers")
@@ -171,19 +172,19 @@ def test_wrong_types_are_explained_in_dutch(ex, answer):
 
 @pytest.mark.parametrize("ex", [e for *_, e in EXERCISES], ids=IDS)
 def test_solution_shows_the_expected_value_as_printed(ex):
-    from wfmcourse.exercises import _resolve
+    from wfmcourse.course.exercises import _resolve
 
     text = _resolve(ex._solution)
     if ex.answer_type == "number":
         x = float(ex.expected_value())
-        shown = {_comma(x, p) for p in ex.printed} | {nl.number(x, p) for p in ex.printed}
+        shown = {_comma(x, p) for p in ex.printed} | {dutch.number(x, p) for p in ex.printed}
         if ex.fraction:
-            shown |= {nl.percent(x, p - 2).replace(" %", "") for p in ex.printed if p >= 2}
+            shown |= {dutch.percent(x, p - 2).replace(" %", "") for p in ex.printed if p >= 2}
         assert any(s in text for s in shown), (ex.title, shown, text)
     elif ex.answer_type == "whole_number":
         n = int(ex.expected_value())
         assert any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d,])", text)
-                   for form in {str(n), nl.number(n, 0)}), (ex.title, text)
+                   for form in {str(n), dutch.number(n, 0)}), (ex.title, text)
 
 
 # --------------------------------------------------------------------------- the notebook cells
@@ -239,7 +240,7 @@ def _answer_forms(ex):
     for places in ex.printed:
         forms |= {_comma(x, places), f"{x:.{places}f}"}
         if ex.fraction and places >= 2:
-            forms.add(nl.percent(x, places - 2))
+            forms.add(dutch.percent(x, places - 2))
     return {text for text in forms if sum(ch.isdigit() for ch in text) >= 3 and not math.isclose(x, round(x))}
 
 
@@ -290,7 +291,7 @@ def test_no_output_right_below_gives_the_answer_away(nb, module, name, ex):
     ("nb04", "opdracht_4", [24.6, "24,6", 24.56]),           # exact 24.557
 ], ids=["02-4", "03-3", "04-4"])
 def test_reported_right_answers_are_accepted(module, name, answers):
-    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    exercise = getattr(importlib.import_module(f"wfmcourse.course.exercises.{module}"), name)
     for answer in answers:
         assert exercise.evaluate(answer).correct, answer
 
@@ -305,13 +306,13 @@ def test_reported_right_answers_are_accepted(module, name, answers):
 ], ids=["00-1", "00-2", "01-1", "02-1", "02-4", "03-2"])
 def test_review_right_answers_are_accepted(module, name, answers):
     """The learner's review of 00-04 (issue 12): forms a learner types that were rejected."""
-    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    exercise = getattr(importlib.import_module(f"wfmcourse.course.exercises.{module}"), name)
     for answer in answers:
         assert exercise.evaluate(answer).correct, answer
 
 
 def test_review_typical_mistakes_get_their_own_message():
-    from wfmcourse.exercises import nb00, nb01, nb02, nb03
+    from wfmcourse.course.exercises import nb00, nb01, nb02, nb03
     for answer in (7.5, "7,5", "7,5 min", "7.5 minuten"):       # minutes where seconds are asked
         feedback = nb02.opdracht_1.evaluate(answer)
         assert feedback.reason == "minuten" and "seconden" in feedback.message, answer
@@ -345,7 +346,7 @@ def test_review_typical_mistakes_get_their_own_message():
 ], ids=lambda v: str(v))
 def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, reason):
     """Typical mistakes a learner typed in review (issue 12) got generic feedback; now each is named."""
-    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    exercise = getattr(importlib.import_module(f"wfmcourse.course.exercises.{module}"), name)
     feedback = exercise.evaluate(answer)
     assert feedback.status == "fout" and feedback.reason == reason, feedback
 
@@ -363,7 +364,7 @@ def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, 
 ], ids=["04-5", "06-5", "06-2", "03-2", "06-3", "02-4", "04-1", "02-5"])
 def test_second_review_right_answers_are_accepted(module, name, answers):
     """The second learner review (issue 12): a part or a synonym of the unit, letters without separator."""
-    exercise = getattr(importlib.import_module(f"wfmcourse.exercises.{module}"), name)
+    exercise = getattr(importlib.import_module(f"wfmcourse.course.exercises.{module}"), name)
     for answer in answers:
         assert exercise.evaluate(answer).correct, answer
 
@@ -381,7 +382,7 @@ def test_right_choices_are_spread_and_the_format_message_gives_nothing_away():
 
 
 def test_second_review_messages_fit_the_mistake():
-    from wfmcourse.exercises import nb02, nb05, nb06
+    from wfmcourse.course.exercises import nb02, nb05, nb06
     assert "Postkamer" in nb06.opdracht_2.evaluate(8).message
     assert "te laat" not in nb05.opdracht_5.evaluate(44).message
     assert "andere uitvoeringsweek" in nb05.opdracht_5.evaluate(44).message
@@ -394,7 +395,7 @@ def test_second_review_messages_fit_the_mistake():
 @_of_type("choice")
 def test_solution_names_the_right_letter(ex):
     """After reordering options, the solution, the right key and the option texts must still agree."""
-    from wfmcourse.exercises import _resolve
+    from wfmcourse.course.exercises import _resolve
 
     first = sorted(ex.expected_value())[0]
     assert re.match(rf"\s*{first}\b", _resolve(ex._solution)), (ex.title, first, _resolve(ex._solution)[:40])

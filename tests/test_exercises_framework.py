@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from wfmcourse import exercises as ex
+from wfmcourse.course import exercises as ex
 
 
 def make_number():
@@ -81,7 +81,7 @@ def test_hint_and_solution_print(capsys):
 
 def test_reported_case_08_fte_printed_with_one_decimal():
     """08 Opdracht 2 (old): the solution prints '40,8 FTE' and 40.8 was called 'te laag'."""
-    from wfmcourse import shrinkage
+    from wfmcourse.domain import shrinkage
 
     exercise = ex.number("O", lambda: shrinkage.gross_up(1000, 0.32) / 36, decimals=1, unit="FTE",
                          hint="h", solution="s")
@@ -260,7 +260,7 @@ def test_open_question_never_says_goed_and_flags_a_negated_point():
 
 
 def test_a_compound_unit_may_be_written_by_any_part_or_synonym():
-    from wfmcourse.exercises import number, whole_number
+    from wfmcourse.course.exercises import number, whole_number
 
     per_year = number("x", 45.4, hint="", solution="", decimals=1, printed=1, unit="FTE per jaar")
     for answer in ("45,4 FTE", "45.4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar", "45,4 per jaar", "45,4 fte p. jaar"):
@@ -274,7 +274,7 @@ def test_a_compound_unit_may_be_written_by_any_part_or_synonym():
 
 
 def test_multiple_choice_letters_without_separator_and_a_neutral_format_message():
-    from wfmcourse.exercises import choice
+    from wfmcourse.course.exercises import choice
 
     many = choice("x", {"b", "d"}, {k: k.upper() * 3 for k in "abcde"}, hint="", solution="")
     assert many.evaluate("bd").correct and many.evaluate("db").correct

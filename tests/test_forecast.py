@@ -1,4 +1,4 @@
-"""Validation of wfmcourse.forecast: worked examples, the Poisson floor, properties, bad input."""
+"""Validation of wfmcourse.domain.forecast: worked examples, the Poisson floor, properties, bad input."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pandas.tseries.frequencies import to_offset
 from scipy.stats import poisson
 
-from wfmcourse import forecast
+from wfmcourse.domain import forecast
 
 # ---------------------------------------------------------------------------
 # 1. Accuracy measures: worked examples

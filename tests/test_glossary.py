@@ -1,4 +1,4 @@
-"""Tests for wfmcourse.glossary and data/glossary.csv."""
+"""Tests for wfmcourse.course.glossary and data/glossary.csv."""
 from __future__ import annotations
 
 import csv
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse import glossary as g
-from wfmcourse.datafiles import DataFileError, data_path
+from wfmcourse.course import glossary as g
+from wfmcourse.data.files import DataFileError, data_path
 
 SEED_FILE = Path("/work/shared/seeds/001_7999541131f15f39.txt")
 

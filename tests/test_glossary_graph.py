@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from wfmcourse import glossary, glossary_graph as gg
+from wfmcourse.course import glossary, glossary_graph as gg
 
 
 def frame(rows):

@@ -1,4 +1,4 @@
-"""Validation of wfmcourse.kpi: worked examples, properties, Series handling, bad input.
+"""Validation of wfmcourse.domain.kpi: worked examples, properties, Series handling, bad input.
 
 Every glossary formula (data seed "Formule:" lines) has a worked example below. Numbers marked
 "worked by hand" were computed on paper from the formula in the docstring.
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse import kpi
+from wfmcourse.domain import kpi
 
 # ---------------------------------------------------------------------------
 # 1. Worked examples, one per glossary formula

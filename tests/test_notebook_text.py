@@ -11,8 +11,10 @@ import re
 
 import pytest
 
-from wfmcourse import datasets, erlang, kerncontact, nl, stakeholders, synth
-from wfmcourse.authoring import course_notebooks
+from wfmcourse.data import datasets, synth
+from wfmcourse.domain import erlang, improvement, stakeholders
+from wfmcourse.presentation import dutch
+from wfmcourse.course.authoring import course_notebooks
 
 DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d+)(?!\d)")
 
@@ -33,27 +35,27 @@ def _contract_fte():
 
 
 def _pareto():
-    reasons = kerncontact.example_reasons()
-    return kerncontact.pareto(reasons["reden"], reasons["aantal"])
+    reasons = improvement.example_reasons()
+    return improvement.pareto(reasons["reden"], reasons["aantal"])
 
 
 QUOTED = {
-    ("04_shrinkage_fte", "0,9"): lambda: nl.number(_contract_fte(), 1),
-    ("04_shrinkage_fte", "1,06"): lambda: nl.number(38 / 36, 2),
-    ("03_erlang", "5,6"): lambda: nl.number(100 * 10 / 180, 1),
-    ("03_erlang", "10,6"): lambda: nl.number(_traffic_03(), 1),
-    ("03_erlang", "83,3"): lambda: nl.number(100 * erlang.service_level(14, _traffic_03(), 190, 20), 1),
-    ("03_erlang", "82,6"): lambda: nl.number(100 * erlang.service_level(12, 10, 180, 20, patience=120), 1),
-    ("03_erlang", "6,7"): lambda: nl.number(100 * erlang.abandonment(
+    ("04_shrinkage_fte", "0,9"): lambda: dutch.number(_contract_fte(), 1),
+    ("04_shrinkage_fte", "1,06"): lambda: dutch.number(38 / 36, 2),
+    ("03_erlang", "5,6"): lambda: dutch.number(100 * 10 / 180, 1),
+    ("03_erlang", "10,6"): lambda: dutch.number(_traffic_03(), 1),
+    ("03_erlang", "83,3"): lambda: dutch.number(100 * erlang.service_level(14, _traffic_03(), 190, 20), 1),
+    ("03_erlang", "82,6"): lambda: dutch.number(100 * erlang.service_level(12, 10, 180, 20, patience=120), 1),
+    ("03_erlang", "6,7"): lambda: dutch.number(100 * erlang.abandonment(
         erlang.agents_needed(100, 180, 20, 0.8, patience=120), 100, 180, 120), 1),
-    ("03_erlang", "17,4"): lambda: nl.number(100 * erlang.erlang_c(14, 10), 1),
+    ("03_erlang", "17,4"): lambda: dutch.number(100 * erlang.erlang_c(14, 10), 1),
     ("05_forecast_rooster", "0,25"): None,
-    ("06_stakeholders", "41,7"): lambda: nl.number(erlang.traffic(125, 300), 1),
-    ("06_stakeholders", "1,15"): lambda: nl.number(1 + _it_loss(), 2),       # the wrong gross-up
-    ("06_stakeholders", "44,85"): lambda: nl.number(39 * (1 + _it_loss()), 2),
-    ("07_kerncontact", "79,1"): lambda: nl.number(100 * _pareto()["cumulatief"].iloc[4], 1),
+    ("06_stakeholders", "41,7"): lambda: dutch.number(erlang.traffic(125, 300), 1),
+    ("06_stakeholders", "1,15"): lambda: dutch.number(1 + _it_loss(), 2),       # the wrong gross-up
+    ("06_stakeholders", "44,85"): lambda: dutch.number(39 * (1 + _it_loss()), 2),
+    ("07_kerncontact", "79,1"): lambda: dutch.number(100 * _pareto()["cumulatief"].iloc[4], 1),
     ("07_kerncontact", "0,25"): None,
-    ("08_eindcase", "5,9"): lambda: nl.number(100 * synth.CentreParameters().pause_of_worked, 1),
+    ("08_eindcase", "5,9"): lambda: dutch.number(100 * synth.CentreParameters().pause_of_worked, 1),
 }
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from wfmcourse import course
+from wfmcourse.course import contents
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-PRESENT = [nb for nb in course.NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]
+PRESENT = [nb for nb in contents.NOTEBOOKS if (NOTEBOOK_DIR / nb.file).exists()]
 
 
 def read(nb):
@@ -42,9 +42,9 @@ def test_at_least_three_checked_exercises_and_a_summary_with_next_link(nb):
     assert len(checks) >= 3
     last = notebook.cells[-1]
     assert last.cell_type == "markdown" and "## Samenvatting" in last.source
-    index = [n.file for n in course.NOTEBOOKS].index(nb.file)
-    if index + 1 < len(course.NOTEBOOKS):
-        assert f"({course.NOTEBOOKS[index + 1].file})" in last.source
+    index = [n.file for n in contents.NOTEBOOKS].index(nb.file)
+    if index + 1 < len(contents.NOTEBOOKS):
+        assert f"({contents.NOTEBOOKS[index + 1].file})" in last.source
 
 
 @pytest.mark.parametrize("nb", PRESENT, ids=lambda nb: nb.file)
@@ -55,7 +55,7 @@ def test_notebook_is_stored_executed_in_order(nb):
 
 def exercise_sets():
     for nb in PRESENT:
-        name = f"wfmcourse.exercises.nb{nb.file[:2]}"
+        name = f"wfmcourse.course.exercises.nb{nb.file[:2]}"
         try:
             yield importlib.import_module(name)
         except ModuleNotFoundError:
@@ -80,7 +80,7 @@ def test_every_exercise_accepts_right_and_rejects_wrong(module, key):
 
 @pytest.mark.parametrize("module", list(exercise_sets()), ids=lambda m: m.__name__)
 def test_every_exercise_in_a_set_has_test_answers(module):
-    from wfmcourse.exercises import Exercise
+    from wfmcourse.course.exercises import Exercise
 
     defined = {name for name, value in vars(module).items() if isinstance(value, Exercise)}
     assert defined == set(module.ANSWERS)

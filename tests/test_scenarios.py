@@ -1,8 +1,8 @@
-"""The what-if tables of wfmcourse.scenarios agree with wfmcourse.erlang cell by cell."""
+"""The what-if tables of wfmcourse.domain.scenarios agree with wfmcourse.domain.erlang cell by cell."""
 import numpy as np
 import pytest
 
-from wfmcourse import erlang, scenarios
+from wfmcourse.domain import erlang, scenarios
 
 
 def test_staffing_table_worked_example():

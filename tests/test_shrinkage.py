@@ -1,11 +1,11 @@
-"""Validation of wfmcourse.shrinkage: worked examples, properties, bad input."""
+"""Validation of wfmcourse.domain.shrinkage: worked examples, properties, bad input."""
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse import erlang, kpi, shrinkage
+from wfmcourse.domain import erlang, kpi, shrinkage
 
 # ---------------------------------------------------------------------------
 # 1. Worked examples

@@ -1,12 +1,12 @@
-"""The queue simulator of wfmcourse.simulation: exact against simpy on the same random numbers,
+"""The queue simulator of wfmcourse.domain.simulation: exact against simpy on the same random numbers,
 statistically against the Erlang formulas, reproducible, and strict about its input."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import erlang
+from wfmcourse.domain import erlang
 from simpy_reference import simpy_queue
-from wfmcourse.simulation import compare_with_erlang, estimate_patience, simulate_queue, wait_curve
+from wfmcourse.domain.simulation import compare_with_erlang, estimate_patience, simulate_queue, wait_curve
 
 
 @pytest.mark.parametrize("agents, traffic, patience", [(3, 2.5, None), (4, 5.0, 60.0), (12, 10.0, 200.0)])

@@ -1,4 +1,4 @@
-"""wfmcourse.stakeholders: the shipped data file, quadrant logic, the map and the effect helpers."""
+"""wfmcourse.domain.stakeholders: the shipped data file, quadrant logic, the map and the effect helpers."""
 import csv
 import io
 
@@ -13,8 +13,8 @@ import pytest  # noqa: E402
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from wfmcourse import stakeholders as sh  # noqa: E402
-from wfmcourse.datafiles import DataFileError, data_path  # noqa: E402
+from wfmcourse.domain import stakeholders as sh  # noqa: E402
+from wfmcourse.data.files import DataFileError, data_path  # noqa: E402
 
 REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "bi",
             "ondernemingsraad", "outsource-partij", "finance", "postkamer"]

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from wfmcourse.authoring import course_notebooks
+from wfmcourse.course.authoring import course_notebooks
 
 #: (rule, pattern, flags): a pattern that must not occur in Dutch text.
 WORDS = [

@@ -1,4 +1,4 @@
-"""wfmcourse.synth: the shipped data files are reproducible and carry the generator's parameters.
+"""wfmcourse.data.synth: the shipped data files are reproducible and carry the generator's parameters.
 
 The KPI checks run on the shipped files (read with the validated loaders), so they also guard
 against a hand-edited file. Tolerances are a few standard errors of the sampling noise (noted
@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from wfmcourse import datasets, erlang, simulation, synth
-from wfmcourse.datafiles import data_path
+from wfmcourse.data import datasets, synth
+from wfmcourse.domain import erlang, simulation
+from wfmcourse.data.files import data_path
 
 P = synth.CentreParameters()
 

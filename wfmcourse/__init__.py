@@ -1,2 +1,59 @@
-"""Helper package for the WFM course."""
+"""wfmcourse: the Python package behind the Dutch WFM course for contact centres.
+
+The package is built in layers (see ``docs/ARCHITECTURE.md``)::
+
+    course, apps  ->  presentation  ->  data  ->  domain  ->  validation
+
+Learners and notebooks import the modules by short names and never need to know the layer::
+
+    from wfmcourse import erlang, kpi, shrinkage, dutch
+
+The short names are loaded on first use, so ``python -m wfmcourse`` does not pay for
+matplotlib or ipywidgets it does not need.
+"""
+import importlib
+
 __version__ = "0.1.0"
+
+#: short name -> module, for every module a notebook uses
+SHORT_NAMES = {
+    "erlang": "wfmcourse.domain.erlang",
+    "staffing": "wfmcourse.domain.staffing",
+    "scenarios": "wfmcourse.domain.scenarios",
+    "kpi": "wfmcourse.domain.kpi",
+    "shrinkage": "wfmcourse.domain.shrinkage",
+    "capacity": "wfmcourse.domain.capacity",
+    "forecast": "wfmcourse.domain.forecast",
+    "profiles": "wfmcourse.domain.profiles",
+    "roster": "wfmcourse.domain.roster",
+    "reporting": "wfmcourse.domain.reporting",
+    "improvement": "wfmcourse.domain.improvement",
+    "stakeholders": "wfmcourse.domain.stakeholders",
+    "alignment": "wfmcourse.domain.alignment",
+    "simulation": "wfmcourse.domain.simulation",
+    "performance": "wfmcourse.domain.performance",
+    "datasets": "wfmcourse.data.datasets",
+    "synth": "wfmcourse.data.synth",
+    "dutch": "wfmcourse.presentation.dutch",
+    "charts": "wfmcourse.presentation.charts",
+    "calculator": "wfmcourse.apps.calculator",
+    "dashboard": "wfmcourse.apps.dashboard",
+    "contents": "wfmcourse.course.contents",
+    "glossary": "wfmcourse.course.glossary",
+    "glossary_graph": "wfmcourse.course.glossary_graph",
+    "exercises": "wfmcourse.course.exercises",
+}
+
+__all__ = sorted(SHORT_NAMES)
+
+
+def __getattr__(name: str):
+    if name in SHORT_NAMES:
+        module = importlib.import_module(SHORT_NAMES[name])
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'wfmcourse' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(SHORT_NAMES))

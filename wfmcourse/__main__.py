@@ -1,7 +1,7 @@
-"""``python -m wfmcourse``: the command line of :mod:`wfmcourse.cli`."""
+"""``python -m wfmcourse``: the command line of :mod:`wfmcourse.apps.cli`."""
 import sys
 
-from .cli import main
+from wfmcourse.apps.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

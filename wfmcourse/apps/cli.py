@@ -1,0 +1,514 @@
+"""Command line for quick staffing answers: ``python -m wfmcourse staff ...``.
+
+Everything the command prints is Dutch; the logic lives in pure functions that the tests call
+directly:
+
+* :func:`staffing` -- agents and what they achieve, vectorised over intervals (one
+  :func:`~wfmcourse.domain.erlang.agents_needed` call for all of them);
+* :func:`staff_summary` / :func:`format_summary` -- one interval as a dict and as aligned text;
+* :func:`read_intervals` / :func:`staff_table` -- a CSV file of intervals with columns added;
+* :func:`main` -- argument parsing and exit codes (0 fine, 1 bad value or file, 2 bad usage).
+
+Errors never show a traceback: one line ``fout: ...`` on stderr. A bad CSV file gets the Dutch
+sentence of :func:`wfmcourse.data.intervals.dutch_message` (file, line and column), the same the
+dashboard shows; other bad values the ``ValueError`` text of the package, in English, naming the
+parameter and the value.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import sys
+
+import numpy as np
+import pandas as pd
+
+from wfmcourse.domain import erlang, shrinkage
+from wfmcourse.data import intervals
+from wfmcourse.presentation import dutch
+from wfmcourse.validation import as_array, broadcast, instance, ndim, text as _text
+from wfmcourse.data.files import DataFileError
+
+__all__ = [
+    "parse_sl",
+    "staffing",
+    "staff_summary",
+    "format_summary",
+    "read_intervals",
+    "staff_table",
+    "build_parser",
+    "main",
+]
+
+PROG = "python -m wfmcourse"
+LABEL_COLUMNS = intervals.LABEL_COLUMNS
+RESULT_COLUMNS = ("traffic", "agents_needed", "service_level", "asa", "occupancy", "abandonment",
+                  "scheduled")
+_WIDTH = 24          # width of the label column in format_summary
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit code 2)."""
+
+
+# ---------------------------------------------------------------------------
+# calculations (pure)
+# ---------------------------------------------------------------------------
+def parse_sl(text: str) -> tuple[float, float]:
+    """``"80/20"`` -> ``(0.8, 20.0)``: target fraction and acceptable wait time in seconds.
+
+    Also accepts a decimal comma (``"80,5/20"``), a percent sign and a trailing ``s``
+    (``"80%/20s"``). The percentage must lie strictly between 0 and 100.
+    """
+    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*/\s*(\d+(?:[.,]\d+)?)\s*s?\s*",
+                         _text("sl", text))
+    if not match:
+        raise ValueError(f"sl must look like 80/20 (percent/seconds), got {text!r}")
+    percent, awt = (float(part.replace(",", ".")) for part in match.groups())
+    if not 0 < percent < 100:
+        raise ValueError(f"sl percentage must be > 0 and < 100, got {text!r}")
+    return percent / 100.0, awt
+
+
+def staffing(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
+             max_occupancy=None, max_asa=None, max_abandonment=None) -> dict:
+    """Agents per interval and what they achieve, for scalars or arrays (all broadcast).
+
+    Without ``agents`` the staffing is the smallest number that meets every target
+    (:func:`~wfmcourse.domain.erlang.agents_needed`, one vectorised call); with ``agents`` that given
+    staffing is evaluated. Times in seconds, ``target``, ``max_occupancy`` and
+    ``max_abandonment`` (Erlang A only) fractions.
+    Erlang C, or Erlang A when ``patience`` (mean patience in seconds) is given.
+
+    Returns a dict: ``traffic`` (Erlang), ``agents``, ``agents_needed``, ``meets_target``
+    (``agents >= agents_needed``), ``service_level``, ``asa`` (seconds, ``inf`` when the queue
+    grows without bound), ``occupancy`` (0 with zero agents, see
+    :func:`~wfmcourse.domain.erlang.occupancy`) and ``abandonment`` (``None`` for Erlang C).
+    """
+    a = erlang.traffic(calls, aht, interval)
+    needed = erlang.agents_needed(a, aht, awt, target, patience=patience,
+                                  max_occupancy=max_occupancy, max_asa=max_asa,
+                                  max_abandonment=max_abandonment)
+    if agents is None:
+        n = needed
+    elif ndim(agents) == 0 and np.ndim(needed) == 0:
+        n = int(as_array("agents", agents, integer=True))
+    else:
+        given = as_array("agents", agents, integer=True).astype(np.int64)
+        needed, n = broadcast(**{"calls (with aht, interval, awt, target)": np.asarray(needed)},
+                              agents=given)
+    return {
+        "traffic": a,
+        "agents": n,
+        "agents_needed": needed,
+        "meets_target": bool(n >= needed) if np.ndim(n) == 0 else n >= needed,
+        "service_level": erlang.service_level(n, a, aht, awt, patience=patience),
+        "asa": erlang.asa(n, a, aht, patience=patience),
+        "occupancy": erlang.occupancy(n, a, aht, patience=patience),
+        "abandonment": None if patience is None else erlang.abandonment(n, a, aht, patience),
+    }
+
+
+def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
+                  max_occupancy=None, max_asa=None, max_abandonment=None, shrinkage_rate=None,
+                  contract_hours=None) -> dict:
+    """One interval: the inputs plus everything :func:`staffing` returns, as Python scalars.
+
+    ``model`` is "Erlang C" or "Erlang A"; ``agents_given`` tells whether ``agents`` was
+    evaluated rather than searched. With ``shrinkage_rate`` (a fraction) it adds ``scheduled``,
+    the agents to roster so that ``agents`` remain after shrinkage
+    (:func:`~wfmcourse.domain.shrinkage.gross_up`); with ``contract_hours`` as well, ``gross_hours``
+    (paid hours in this interval) and ``fte`` (those hours as a share of one contract week,
+    :func:`~wfmcourse.domain.shrinkage.weekly_fte` of this single interval). Otherwise these are ``None``.
+    """
+    for name, value in (("calls", calls), ("aht", aht), ("interval", interval), ("awt", awt),
+                        ("target", target), ("agents", agents), ("patience", patience),
+                        ("max_occupancy", max_occupancy), ("max_asa", max_asa),
+                        ("shrinkage_rate", shrinkage_rate), ("contract_hours", contract_hours)):
+        if value is not None and ndim(as_array(name, value, low=None)) != 0:
+            raise ValueError(f"{name} must be a single number for one interval, got {value!r}")
+    if shrinkage_rate is not None:
+        as_array("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
+    if contract_hours is not None and shrinkage_rate is None:
+        raise ValueError("shrinkage_rate must be given when contract_hours is given, got None")
+    result = staffing(calls, aht, interval, awt, target, patience=patience, agents=agents,
+                      max_occupancy=max_occupancy, max_asa=max_asa,
+                      max_abandonment=max_abandonment)
+    summary = {
+        "model": "Erlang C" if patience is None else "Erlang A",
+        "calls": float(calls), "aht": float(aht), "interval": float(interval),
+        "awt": float(awt), "target": float(target),
+        "patience": None if patience is None else float(patience),
+        "max_occupancy": None if max_occupancy is None else float(max_occupancy),
+        "max_asa": None if max_asa is None else float(max_asa),
+        "max_abandonment": None if max_abandonment is None else float(max_abandonment),
+        "agents_given": agents is not None,
+        **result,
+        "shrinkage": None, "scheduled": None, "contract_hours": None,
+        "gross_hours": None, "fte": None,
+    }
+    if shrinkage_rate is not None:
+        summary["shrinkage"] = float(shrinkage_rate)
+        summary["scheduled"] = shrinkage.gross_up(summary["agents"], shrinkage_rate)
+    if contract_hours is not None:
+        week = shrinkage.weekly_fte([summary["agents"]], interval, shrinkage_rate, contract_hours)
+        summary.update(contract_hours=week.contract_hours, gross_hours=week.gross_hours,
+                       fte=week.fte)
+    return summary
+
+
+# ---------------------------------------------------------------------------
+# Dutch text
+# ---------------------------------------------------------------------------
+def _pct(fraction, decimals=1) -> str:
+    return dutch.percent(fraction, decimals)
+
+
+def _line(label: str, value: str) -> str:
+    return f"{label + ':':<{_WIDTH}}{value}"
+
+
+def _duration(seconds: float) -> str:
+    minutes = seconds / 60.0
+    plain = f"{seconds:g}".replace(".", ",") + " s"
+    return f"{dutch.short(minutes)} min ({plain})" if minutes.is_integer() else plain
+
+
+def format_summary(summary: dict) -> str:
+    """Aligned Dutch text for a :func:`staff_summary` dict (no trailing newline)."""
+    instance("summary", summary, dict, "the dict from staff_summary")
+    s = summary
+    model = s["model"]
+    if s["patience"] is not None:
+        model += f" (klanten haken af, geduld gemiddeld {dutch.short(s['patience'])} s)"
+    goal = f"{dutch.short(100 * s['target'])} % binnen {dutch.short(s['awt'])} s"
+    if s["max_occupancy"] is not None:
+        goal += f", bezetting hoogstens {dutch.short(100 * s['max_occupancy'])} %"
+    if s["max_asa"] is not None:
+        goal += f", ASA hoogstens {dutch.short(s['max_asa'])} s"
+    if s["max_abandonment"] is not None:
+        goal += f", afhakers hoogstens {dutch.short(100 * s['max_abandonment'])} %"
+    lines = [
+        _line("Model", model),
+        _line("Aanbod", f"{dutch.short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
+                        f"AHT {dutch.short(s['aht'])} s = {dutch.number(s['traffic'], 2)} Erlang"),
+        _line("Doel", goal),
+    ]
+    if s["agents_given"]:
+        lines.append(_line("Medewerkers (gegeven)", str(s["agents"])))
+        verdict = "ja" if s["meets_target"] else "nee"
+        lines.append(_line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)"))
+    else:
+        lines.append(_line("Medewerkers nodig", str(s["agents"])))
+    lines.append(_line("Service level", f"{_pct(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
+    lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s"))
+    lines.append(_line("Bezetting (occupancy)", _pct(s["occupancy"])))
+    if s["abandonment"] is not None:
+        lines.append(_line("Afgehaakt", _pct(s["abandonment"])))
+    if s["scheduled"] is not None:
+        lines.append(_line("Inroosteren", f"{dutch.number(s['scheduled'])} medewerkers "
+                                          f"(incl. {dutch.short(100 * s['shrinkage'])} % shrinkage)"))
+    if s["fte"] is not None:
+        lines.append(_line("FTE voor dit interval",
+                           f"{dutch.number(s['fte'], 2)} ({dutch.number(s['gross_hours'])} bruto uur / "
+                           f"{dutch.short(s['contract_hours'])} uur contractweek)"))
+    if s["patience"] is None and s["agents"] <= s["traffic"] and s["traffic"] > 0:
+        lines.append(f"Let op: {s['agents']} medewerkers voor {dutch.number(s['traffic'], 2)} Erlang "
+                     f"aanbod; in Erlang C groeit de wachtrij dan zonder eind.")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# CSV files of intervals
+# ---------------------------------------------------------------------------
+def read_intervals(path, aht=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a CSV file of intervals (:func:`wfmcourse.data.intervals.read`); returns ``(text, values)``.
+
+    ``text`` is the file as written (the named columns as text, for writing back);
+    ``values`` holds the typed columns: ``calls`` (>= 0), ``aht`` (seconds > 0; from the file
+    where a row has it, else the ``aht`` argument) and ``agents`` (whole numbers, only when the
+    file has that column: a given staffing to evaluate). Problems raise
+    :class:`~wfmcourse.data.files.DataFileError` naming the file, physical line and column.
+    """
+    return _split(intervals.read(path, aht=aht))
+
+
+def _split(data: intervals.IntervalFile) -> tuple[pd.DataFrame, pd.DataFrame]:
+    values = pd.DataFrame({"calls": data.calls, "aht": data.aht}, index=data.text.index)
+    if data.agents is not None:
+        values["agents"] = data.agents
+    return data.text, values
+
+
+def _csv_style(data: intervals.IntervalFile) -> dict:
+    """Write back as read: semicolons and decimal commas for a Dutch file, else commas and points."""
+    dutch = data.separator == ";" or (
+        data.separator is None and data.text.apply(lambda c: c.str.contains(",")).to_numpy().any())
+    return {"sep": ";", "decimal": ","} if dutch else {"sep": ",", "decimal": "."}
+
+
+def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, target=0.8, *,
+                patience=None, agents=None, max_occupancy=None, max_asa=None,
+                max_abandonment=None, shrinkage_rate=None) -> pd.DataFrame:
+    """The intervals of :func:`read_intervals` with results added, one vectorised computation.
+
+    Added columns: ``traffic``, ``agents`` (searched, or the given staffing: the file's
+    ``agents`` column or the ``agents`` argument for every row), ``agents_needed`` (only when a
+    staffing was given), ``service_level``, ``asa``, ``occupancy`` (fractions and seconds),
+    ``abandonment`` (Erlang A only) and ``scheduled`` (with ``shrinkage_rate``: agents to roster).
+    The original columns keep their text; result columns from an earlier run are replaced.
+    """
+    if agents is not None and "agents" in values.columns:
+        raise ValueError("agents must not be given when the file has an agents column, "
+                         f"got agents={agents!r}")
+    given = values["agents"].to_numpy() if "agents" in values.columns else agents
+    result = staffing(values["calls"].to_numpy(), values["aht"].to_numpy(), interval, awt, target,
+                      patience=patience, agents=given, max_occupancy=max_occupancy,
+                      max_asa=max_asa, max_abandonment=max_abandonment)
+    out = text.drop(columns=[c for c in RESULT_COLUMNS if c in text.columns])   # stale results
+    out["traffic"] = result["traffic"]
+    out["agents"] = np.asarray(result["agents"], dtype=np.int64)
+    if given is not None:
+        out["agents_needed"] = result["agents_needed"]
+    for key in ("service_level", "asa", "occupancy", "abandonment"):
+        if result[key] is not None:
+            out[key] = result[key]
+    if shrinkage_rate is not None:
+        out["scheduled"] = shrinkage.gross_up(out["agents"].to_numpy(), shrinkage_rate)
+    floats = out.select_dtypes("float").columns
+    out[floats] = out[floats].round(6)
+    return out
+
+
+def _table_totals(text, table, interval, shrinkage_rate, contract_hours) -> list[str]:
+    """Dutch summary lines for a written table (printed only with --out)."""
+    net_hours = float(table["agents"].sum()) * interval / 3600.0
+    lines = [f"{len(table)} intervallen, samen {dutch.number(net_hours)} netto uur aan de telefoon"]
+    if contract_hours is not None:
+        labels = next((text[c] for c in LABEL_COLUMNS if c in text.columns), None)
+        agents = table["agents"]
+        if labels is not None:
+            stamps = pd.to_datetime(labels, errors="coerce", format="ISO8601")
+            if len(stamps) and stamps.notna().all():
+                agents = pd.Series(agents.to_numpy(), index=pd.DatetimeIndex(stamps))
+        week = shrinkage.weekly_fte(agents, interval, shrinkage_rate, contract_hours)
+        lines.append(f"Inroosteren: {dutch.number(week.gross_hours)} bruto uur = {dutch.number(week.fte, 2)} FTE "
+                     f"bij een contractweek van {dutch.short(contract_hours)} uur "
+                     f"(klopt als het bestand één week beslaat)")
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# command line
+# ---------------------------------------------------------------------------
+def _number(text: str) -> float:
+    """A number; a decimal comma is fine ("0,85")."""
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen getal: {text!r}") from None
+    return value
+
+
+def _fraction(text: str) -> float:
+    """A fraction ("0,85", "0.85") or a percentage ("85%")."""
+    text = str(text).strip()
+    if text.endswith("%"):
+        return _number(text[:-1]) / 100.0
+    return _number(text)
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen geheel getal: {text!r}") from None
+
+
+def _sl(text: str) -> tuple[float, float]:
+    try:
+        return parse_sl(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch headings and a one-line error instead of usage + exit."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "opties"
+        self._positionals.title = "argumenten"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message):
+        raise UsageError(f"{message} (zie: {self.prog} --help)")
+
+
+_STAFF_EPILOG = """\
+voorbeelden:
+  python -m wfmcourse staff --calls 100 --interval 1800 --aht 180 --sl 80/20
+  python -m wfmcourse staff --calls 100 --interval 1800 --aht 180 --sl 80/20 --patience 120
+  python -m wfmcourse staff --calls 100 --interval 1800 --aht 180 --agents 12
+  python -m wfmcourse staff --csv intervallen.csv --aht 180 --out resultaat.csv
+
+Het CSV-bestand heeft een kolom calls (verplicht) en mag een kolom interval_start of start
+(label), aht (seconden per regel) en agents (een gegeven aantal medewerkers om door te rekenen)
+hebben. Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
+met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
+geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
+regel en kolom, en het bestand wordt dan niet doorgerekend.
+Er komen kolommen bij: traffic, agents, service_level, asa, occupancy (fracties en seconden),
+abandonment met --patience en scheduled met --shrinkage; een puntkommabestand komt terug met
+puntkomma's en decimale komma's. Met --out verschijnt op het scherm een
+korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser with the ``staff`` command."""
+    parser = _Parser(prog=PROG, description="Snelle WFM-antwoorden voor contactcenters.")
+    commands = parser.add_subparsers(dest="command", title="commando's", metavar="COMMANDO",
+                                     parser_class=_Parser)
+    staff = commands.add_parser(
+        "staff", help="medewerkers per interval (Erlang C, of Erlang A met --patience)",
+        description="Hoeveel medewerkers heb je nodig in één interval, of per interval van een\n"
+                    "CSV-bestand? Erlang C, of Erlang A als klanten afhaken (--patience).",
+        epilog=_STAFF_EPILOG)
+    source = staff.add_argument_group("aanbod (kies --calls of --csv)")
+    source.add_argument("--calls", type=_number, metavar="AANTAL",
+                        help="aangeboden gesprekken in het interval")
+    source.add_argument("--csv", metavar="BESTAND", help="CSV-bestand met één interval per regel")
+    source.add_argument("--out", metavar="BESTAND",
+                        help="schrijf het resultaat van --csv hierheen (anders naar het scherm)")
+    source.add_argument("--interval", type=_number, default=900.0, metavar="SECONDEN",
+                        help="lengte van het interval in seconden (standaard: 900)")
+    source.add_argument("--aht", type=_number, metavar="SECONDEN",
+                        help="gemiddelde afhandeltijd in seconden (bij --csv mag een kolom aht)")
+    goal = staff.add_argument_group("doel (standaard 80/20)")
+    goal.add_argument("--sl", type=_sl, metavar="X/Y",
+                      help="service level: X%% beantwoord binnen Y seconden, bijvoorbeeld 80/20")
+    goal.add_argument("--target", type=_fraction, metavar="FRACTIE",
+                      help="service-leveldoel als fractie (0.8), in plaats van --sl")
+    goal.add_argument("--awt", type=_number, metavar="SECONDEN",
+                      help="wachttijdgrens in seconden (20), in plaats van --sl")
+    goal.add_argument("--max-occupancy", type=_fraction, metavar="FRACTIE",
+                      help="hoogstens deze bezetting (0.85 of 85%%)")
+    goal.add_argument("--max-asa", type=_number, metavar="SECONDEN",
+                      help="hoogstens deze ASA in seconden")
+    goal.add_argument("--max-abandonment", type=_fraction, metavar="FRACTIE",
+                      help="hoogstens dit deel afhakers (0.05 of 5%%); vraagt ook --patience")
+    model = staff.add_argument_group("model en personeel")
+    model.add_argument("--patience", type=_number, metavar="SECONDEN",
+                       help="gemiddeld geduld van de klant in seconden: Erlang A met afhakers")
+    model.add_argument("--agents", type=_whole, metavar="N",
+                       help="reken dit aantal medewerkers door in plaats van het minimum te zoeken")
+    model.add_argument("--shrinkage", type=_fraction, metavar="FRACTIE",
+                       help="shrinkage als fractie (0.3 of 30%%): toont hoeveel je inroostert")
+    model.add_argument("--contract-hours", type=_number, metavar="UREN",
+                       help="uren van een voltijd contractweek (bijv. 36): toont FTE; "
+                            "vraagt ook --shrinkage")
+    staff.set_defaults(func=_run_staff)
+    return parser
+
+
+def _goal(args) -> tuple[float, float]:
+    if args.sl is not None:
+        if args.target is not None or args.awt is not None:
+            raise UsageError("gebruik --sl of --target/--awt, niet allebei")
+        return args.sl
+    return (0.8 if args.target is None else args.target, 20.0 if args.awt is None else args.awt)
+
+
+def _run_staff(args, out) -> int:
+    target, awt = _goal(args)
+    if (args.calls is None) == (args.csv is None):
+        raise UsageError("geef --calls (één interval) of --csv (een bestand), "
+                         "precies één van de twee")
+    if args.contract_hours is not None and args.shrinkage is None:
+        raise UsageError("--contract-hours vraagt ook --shrinkage")
+    if args.max_abandonment is not None and args.patience is None:
+        raise UsageError("--max-abandonment vraagt ook --patience (in Erlang C haakt niemand af)")
+    options = dict(patience=args.patience, agents=args.agents, max_occupancy=args.max_occupancy,
+                   max_asa=args.max_asa, max_abandonment=args.max_abandonment)
+    if args.calls is not None:
+        if args.out is not None:
+            raise UsageError("--out hoort bij --csv")
+        if args.aht is None:
+            raise UsageError("--aht is verplicht bij --calls")
+        summary = staff_summary(args.calls, args.aht, args.interval, awt, target, **options,
+                                shrinkage_rate=args.shrinkage, contract_hours=args.contract_hours)
+        print(format_summary(summary), file=out)
+        return 0
+    # validate the scalar options before reading the file, so their errors name the option
+    # (the reader checks --aht itself before it reads)
+    as_array("interval", args.interval, low=0.0, low_inclusive=False)
+    data = intervals.read(args.csv, aht=args.aht)
+    text, values = _split(data)
+    table = staff_table(text, values, args.interval, awt, target, **options,
+                        shrinkage_rate=args.shrinkage)
+    if args.out is None:
+        table.to_csv(out, index=False, **_csv_style(data))
+        return 0
+    table.to_csv(args.out, index=False, **_csv_style(data))
+    print(f"Geschreven: {args.out}", file=out)
+    for line in _table_totals(text, table, args.interval, args.shrinkage, args.contract_hours):
+        print(line, file=out)
+    return 0
+
+
+def _fail(message, code) -> int:
+    print("fout: " + " ".join(str(message).split()), file=sys.stderr)
+    return code
+
+
+def _silence_stdout():
+    """After a broken pipe, point stdout at devnull so that Python's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):   # no real file descriptor (e.g. captured)
+        pass
+
+
+def main(argv=None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit code.
+
+    0: done; 1: a bad value or file (message from the package); 2: bad usage. Messages are one
+    line on stderr starting with ``fout:``.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return _fail(exc, 2)
+    except SystemExit as exc:          # --help
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.command is None:
+        parser.print_help(sys.stdout)
+        return 0
+    try:
+        return args.func(args, sys.stdout)
+    except UsageError as exc:
+        return _fail(exc, 2)
+    except BrokenPipeError:            # e.g. "| head": the reader left; stop quietly
+        _silence_stdout()
+        return 1
+    except FileNotFoundError as exc:
+        return _fail(f"bestand niet gevonden: {exc.filename}", 1)
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1)
+    except DataFileError as exc:       # the same Dutch sentence as the dashboard shows
+        return _fail(intervals.dutch_message(exc), 1)
+    except ValueError as exc:
+        return _fail(exc, 1)
+    except Exception as exc:           # noqa: BLE001 -- promise: never a traceback
+        return _fail(f"onverwachte fout ({type(exc).__name__}: {exc})", 1)

@@ -1,0 +1,49 @@
+"""Tools for course authors: re-execute the notebooks so their stored outputs are current.
+
+    python cursus.py execute                      all notebooks under notebooks/
+    python -m wfmcourse.course.authoring execute FILE    one or more notebooks
+
+Each notebook runs top to bottom in a fresh kernel with its own folder as working directory,
+exactly as nbval will run it; the executed notebook is written back in place.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def course_notebooks() -> list[Path]:
+    """All notebooks of the course, numbered ones first, then the apps."""
+    found = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(NOTEBOOKS.glob("apps/*.ipynb"))
+    return [p for p in found if ".ipynb_checkpoints" not in p.parts]
+
+
+def execute(path: Path, timeout: int = 600) -> float:
+    """Execute one notebook in place; return the seconds it took."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in nb.cells:                 # timestamps only make diffs noisy
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] != "execute":
+        raise SystemExit(__doc__)
+    paths = [Path(p).resolve() for p in argv[1:]] or course_notebooks()
+    for path in paths:
+        seconds = execute(path)
+        print(f"{path.relative_to(NOTEBOOKS.parent)}: {seconds:.1f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,243 @@
+"""Loaders for the synthetic course data of "KlantDirect BV" (made by :mod:`wfmcourse.data.synth`).
+
+* :func:`load_intervals` - ``data/intervals.csv``: a year of 15-minute intervals of the phone
+  queue, returned with a :class:`pandas.DatetimeIndex` named ``interval_start``;
+* :func:`load_contacts` - ``data/contacts.csv``: one month of contacts (phone and chat), with
+  the timestamp column ``arrival`` and a plain RangeIndex;
+* :func:`load_agent_hours` - ``data/agent_hours.csv``: hours per agent per working day, with the
+  date column ``date`` and a plain RangeIndex.
+
+Each loader reads the file with a full schema (:func:`wfmcourse.data.files.read_table`: types,
+required cells, bounds, allowed values) and then checks the rules that tie columns together
+(``calls_answered + calls_abandoned == calls_offered``, no talk time on an abandoned contact,
+hours that add up, ...). Any problem raises :class:`~wfmcourse.data.files.DataFileError` naming
+the file, the line (the header is line 1) and the column. The columns are described in
+``data/README.md``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from wfmcourse.data.files import Column, DataFileError, data_path, read_table
+from wfmcourse.data.synth import CHANNELS, CONTACT_REASONS, TEAMS
+
+__all__ = [
+    "INTERVALS_SCHEMA",
+    "CONTACTS_SCHEMA",
+    "AGENT_HOURS_SCHEMA",
+    "load_intervals",
+    "load_contacts",
+    "load_agent_hours",
+]
+
+INTERVALS_FILE, CONTACTS_FILE, AGENT_HOURS_FILE = "intervals.csv", "contacts.csv", "agent_hours.csv"
+
+INTERVALS_SCHEMA = {
+    "interval_start": Column("datetime"),
+    "is_open": Column("bool"),
+    "holiday": Column("str", required=False),
+    "forecast_calls": Column("float", low=0),
+    "calls_offered": Column("int", low=0),
+    "calls_answered": Column("int", low=0),
+    "calls_abandoned": Column("int", low=0),
+    "answered_in_time": Column("int", low=0),
+    "aht": Column("float", required=False, low=0),
+    "agents_required": Column("int", low=0),
+    "agents_staffed": Column("int", low=0),
+    "chats_offered": Column("int", low=0),
+}
+
+_SCORE = {"csat": (1, 5), "nps": (0, 10), "ces": (1, 5)}
+
+CONTACTS_SCHEMA = {
+    "contact_id": Column("int", low=1),
+    "arrival": Column("datetime"),
+    "customer_id": Column("int", low=1),
+    "channel": Column("str", choices=CHANNELS),
+    "wait": Column("int", low=0),
+    "abandoned": Column("bool"),
+    "talk": Column("int", low=0),
+    "hold": Column("int", low=0),
+    "acw": Column("int", low=0),
+    "reason": Column("str", choices=tuple(label for label, *_ in CONTACT_REASONS)),
+    "avoidable": Column("bool"),
+    "repeat": Column("bool"),
+    "fcr": Column("bool"),
+    **{name: Column("int", required=False, low=lo, high=hi) for name, (lo, hi) in _SCORE.items()},
+}
+
+_HOUR_PARTS = ("scheduled_hours", "verlof_hours", "verzuim_hours", "training_hours",
+               "overleg_hours", "pauze_hours")
+
+AGENT_HOURS_SCHEMA = {
+    "date": Column("date"),
+    "agent_id": Column("str"),
+    "team": Column("str", choices=TEAMS),
+    "contract_hours": Column("int", low=1, high=40),
+    "paid_hours": Column("float", low=0, high=24),
+    "scheduled_hours": Column("float", low=0, high=24),
+    "logged_in_hours": Column("float", low=0, high=24),
+    "productive_hours": Column("float", low=0, high=24),
+    "verlof_hours": Column("float", low=0, high=24),
+    "verzuim_hours": Column("float", low=0, high=24),
+    "training_hours": Column("float", low=0, high=24),
+    "overleg_hours": Column("float", low=0, high=24),
+    "pauze_hours": Column("float", low=0, high=24),
+}
+
+_HOURS_TOLERANCE = 0.015     # hours are written with 2 decimals
+
+
+def _reject(path, mask, column, problem):
+    """Raise for the first row where ``mask`` is true; ``problem(row)`` describes it."""
+    mask = np.asarray(mask, dtype=bool)
+    if mask.any():
+        row = int(np.flatnonzero(mask)[0])
+        raise DataFileError(path, row + 2, column, problem(row))
+
+
+def _not_decreasing(path, frame, column):
+    values = frame[column]
+    back = (values.diff() < pd.Timedelta(0)).to_numpy()
+    _reject(path, back, column,
+            lambda r: f"rows must be in time order ({values.iloc[r]} comes after {values.iloc[r - 1]})")
+
+
+def _duplicates(path, frame, columns, column):
+    repeated = frame.duplicated(subset=list(columns)).to_numpy()
+
+    def problem(r):
+        key = tuple(frame[c].iloc[r] for c in columns)
+        shown = key[0] if len(key) == 1 else key
+        return f"duplicate {' + '.join(columns)} {shown!s}"
+
+    _reject(path, repeated, column, problem)
+
+
+# ---------------------------------------------------------------------------
+# intervals.csv
+# ---------------------------------------------------------------------------
+def load_intervals(path=None) -> pd.DataFrame:
+    """Read ``data/intervals.csv`` (or ``path``) and check it.
+
+    Returns a DataFrame with a DatetimeIndex ``interval_start`` (15-minute interval starts)
+    and the columns ``is_open`` (bool), ``holiday`` (str, "" on ordinary days),
+    ``forecast_calls`` (float), ``calls_offered``, ``calls_answered``, ``calls_abandoned``,
+    ``answered_in_time`` (int64), ``aht`` (float seconds, NaN without answered calls),
+    ``agents_required``, ``agents_staffed``, ``chats_offered`` (int64).
+
+    Rules besides the schema: starts on a quarter hour, unique and in time order;
+    ``calls_answered + calls_abandoned == calls_offered``; ``answered_in_time <=
+    calls_answered``; ``aht`` given exactly when calls were answered (and above 0); a closed
+    interval has no calls, chats or staffed agents.
+    """
+    path = data_path(INTERVALS_FILE) if path is None else path
+    frame = read_table(path, INTERVALS_SCHEMA)
+    start = frame["interval_start"]
+    _reject(path, (start != start.dt.floor("15min")).to_numpy(), "interval_start",
+            lambda r: f"must start on a quarter hour (got {start.iloc[r]})")
+    _not_decreasing(path, frame, "interval_start")
+    _duplicates(path, frame, ["interval_start"], "interval_start")
+    offered, answered = frame["calls_offered"], frame["calls_answered"]
+    abandoned, in_time = frame["calls_abandoned"], frame["answered_in_time"]
+    _reject(path, answered + abandoned != offered, "calls_offered",
+            lambda r: (f"calls_answered + calls_abandoned must equal calls_offered "
+                       f"(got {answered.iloc[r]} + {abandoned.iloc[r]} != {offered.iloc[r]})"))
+    _reject(path, in_time > answered, "answered_in_time",
+            lambda r: (f"cannot exceed calls_answered (got {in_time.iloc[r]} > "
+                       f"{answered.iloc[r]})"))
+    aht = frame["aht"]
+    _reject(path, (answered > 0) & aht.isna(), "aht",
+            lambda r: f"a value is required when calls were answered ({answered.iloc[r]})")
+    _reject(path, (answered == 0) & aht.notna(), "aht",
+            lambda r: f"must be empty when no calls were answered (got {aht.iloc[r]!r})")
+    _reject(path, aht.notna() & (aht <= 0), "aht", lambda r: f"must be > 0 (got {aht.iloc[r]!r})")
+    closed = ~frame["is_open"].astype(bool)
+    for column in ("calls_offered", "chats_offered", "agents_staffed"):
+        values = frame[column]
+        _reject(path, closed & (values > 0), column,
+                lambda r, v=values, c=column: f"must be 0 when is_open is 0 (got {v.iloc[r]})")
+    return frame.set_index("interval_start")
+
+
+# ---------------------------------------------------------------------------
+# contacts.csv
+# ---------------------------------------------------------------------------
+def load_contacts(path=None) -> pd.DataFrame:
+    """Read ``data/contacts.csv`` (or ``path``) and check it.
+
+    Returns a DataFrame with a RangeIndex and the columns ``contact_id``, ``customer_id``
+    (int64), ``arrival`` (datetime64), ``channel`` ("telefoon"/"chat"), ``wait``, ``talk``,
+    ``hold``, ``acw`` (int64 seconds), ``abandoned``, ``avoidable``, ``repeat``, ``fcr`` (bool),
+    ``reason`` (str) and ``csat``, ``nps``, ``ces`` (Int64, <NA> when not surveyed).
+
+    Rules besides the schema: unique ``contact_id``; arrivals in time order; an abandoned
+    contact has no talk, hold or after-call work, no ``fcr`` and no survey answers; an answered
+    contact has talk time; a survey has all three scores or none; every ``reason`` has one
+    ``avoidable`` value throughout the file.
+    """
+    path = data_path(CONTACTS_FILE) if path is None else path
+    frame = read_table(path, CONTACTS_SCHEMA)
+    _duplicates(path, frame, ["contact_id"], "contact_id")
+    _not_decreasing(path, frame, "arrival")
+    abandoned = frame["abandoned"].astype(bool)
+    for column in ("talk", "hold", "acw"):
+        values = frame[column]
+        _reject(path, abandoned & (values > 0), column,
+                lambda r, v=values: f"must be 0 for an abandoned contact (got {v.iloc[r]})")
+    _reject(path, ~abandoned & (frame["talk"] == 0), "talk",
+            lambda r: "must be above 0 for an answered contact (got 0)")
+    _reject(path, abandoned & frame["fcr"].astype(bool), "fcr",
+            lambda r: "must be 0 for an abandoned contact (got 1)")
+    answers = frame[list(_SCORE)].notna()
+    for column in _SCORE:
+        _reject(path, abandoned & answers[column], column,
+                lambda r, c=column: f"must be empty for an abandoned contact (got {frame[c].iloc[r]})")
+    partial = answers.any(axis=1) & ~answers.all(axis=1)
+    _reject(path, partial, "csat",
+            lambda r: ("csat, nps and ces must be all filled in or all empty (got "
+                       + ", ".join(f"{c}={frame[c].iloc[r]}" for c in _SCORE) + ")"))
+    flag = frame["avoidable"].astype(bool)
+    first_flag = flag.groupby(frame["reason"]).transform("first")
+    _reject(path, flag != first_flag, "avoidable",
+            lambda r: (f"reason {frame['reason'].iloc[r]!r} is marked {int(flag.iloc[r])} here "
+                       f"but {int(first_flag.iloc[r])} on an earlier line"))
+    return frame
+
+
+# ---------------------------------------------------------------------------
+# agent_hours.csv
+# ---------------------------------------------------------------------------
+def load_agent_hours(path=None) -> pd.DataFrame:
+    """Read ``data/agent_hours.csv`` (or ``path``) and check it.
+
+    Returns a DataFrame with a RangeIndex and the columns ``date`` (datetime64, midnight),
+    ``agent_id``, ``team`` (str), ``contract_hours`` (int64, per week) and the hours (float):
+    ``paid_hours``, ``scheduled_hours``, ``logged_in_hours``, ``productive_hours``,
+    ``verlof_hours``, ``verzuim_hours``, ``training_hours``, ``overleg_hours``, ``pauze_hours``.
+
+    Rules besides the schema (to 0.015 h for the rounding): ``paid = scheduled + verlof +
+    verzuim + training + overleg + pauze``; ``logged_in <= scheduled``; ``productive <=
+    logged_in``; one row per agent per date; one contract and one team per agent.
+    """
+    path = data_path(AGENT_HOURS_FILE) if path is None else path
+    frame = read_table(path, AGENT_HOURS_SCHEMA)
+    _duplicates(path, frame, ["agent_id", "date"], "agent_id")
+    parts = frame[list(_HOUR_PARTS)].sum(axis=1)
+    paid = frame["paid_hours"]
+    _reject(path, (parts - paid).abs() > _HOURS_TOLERANCE, "paid_hours",
+            lambda r: (f"must equal scheduled + verlof + verzuim + training + overleg + pauze "
+                       f"hours (got {paid.iloc[r]:.2f}, the parts add up to {parts.iloc[r]:.2f})"))
+    for part, whole in (("logged_in_hours", "scheduled_hours"),
+                        ("productive_hours", "logged_in_hours")):
+        _reject(path, frame[part] > frame[whole] + _HOURS_TOLERANCE, part,
+                lambda r, p=part, w=whole: (f"cannot exceed {w} (got {frame[p].iloc[r]:.2f} > "
+                                            f"{frame[w].iloc[r]:.2f})"))
+    for column in ("contract_hours", "team"):
+        first = frame.groupby("agent_id")[column].transform("first")
+        _reject(path, frame[column] != first, column,
+                lambda r, c=column, f=first: (f"agent {frame['agent_id'].iloc[r]} has "
+                                              f"{frame[c].iloc[r]!r} here but {f.iloc[r]!r} on an "
+                                              f"earlier line"))
+    return frame

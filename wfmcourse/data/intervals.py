@@ -1,0 +1,380 @@
+"""Reading a CSV file of interval forecasts: one reader for the command line and the dashboard.
+
+:func:`read` takes a path or the bytes of an upload and returns an :class:`IntervalFile`. A file
+is read exactly or refused with a :class:`~wfmcourse.data.files.DataFileError` naming the file,
+the physical line (1-based, counting the header and blank lines) and the column, with a stable
+``kind`` that :func:`dutch_message` turns into the one Dutch sentence both front ends show.
+
+The rules (documented for users in the README and ``data/README.md``):
+
+* Text: UTF-8 (with or without BOM) or Windows-1252; an Excel workbook or other binary file is
+  refused. At most :data:`MAX_BYTES`.
+* Separator: comma, or semicolon (Dutch Excel); taken from the header line (an Excel
+  ``sep=;`` first line is honoured). Every row must have as many fields as the header, so a
+  decimal comma in a comma-separated file (``12,5,180`` under ``calls,aht``) is refused, not
+  shifted into the next column. Blank lines (also ``;;;``) are skipped but counted.
+* Numbers follow the separator. Comma file: decimal point, ``1,234`` (quoted) is 1234.
+  Semicolon file: decimal comma, ``1.234`` and ``12.345.678`` are thousands (1234, 12345678),
+  ``1.234,5`` is 1234.5; ``1.5`` is refused (a decimal point in a Dutch file: ambiguous).
+  File with one column (no separator in the header): a decimal point or comma, but ``1.234`` and
+  ``1,234`` are refused as ambiguous (1234 or 1.234?). ``nan``, ``inf`` and numbers too large
+  for a float are refused.
+* Columns: ``calls`` (required, >= 0), ``aht`` (seconds > 0; an empty cell takes the caller's
+  ``aht``), ``agents`` (whole numbers >= 0, a given staffing) and a label ``interval_start`` or
+  ``start`` (text). Other columns are kept as text. Names are unique; a column without a name
+  must stay empty. At least one interval.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from wfmcourse.validation import instance, optional_array, text, type_error, value_error
+from wfmcourse.data.files import DataFileError, csv_records
+
+__all__ = ["MAX_BYTES", "LABEL_COLUMNS", "IntervalFile", "read", "dutch_message"]
+
+MAX_BYTES = 5_000_000
+LABEL_COLUMNS = ("interval_start", "start")
+_WHOLE_LIMIT = 2.0 ** 53          # whole numbers above this are not exact as a float
+
+# (thousands mark, decimal mark) pairs each separator allows; a number must read one way only
+_NUMBER_STYLES = {",": ((",", "."),), ";": ((".", ","),), None: ((",", "."), (".", ","))}
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A typed column: ``whole`` numbers or not, bounds, and whether the header must have it."""
+
+    whole: bool = False
+    positive: bool = False          # > 0 rather than >= 0
+    required: bool = True           # the column must be in the header
+
+
+# the typed columns; a later version can map Dutch header names onto these keys
+_COLUMNS = {"calls": _Column(), "aht": _Column(positive=True, required=False),
+            "agents": _Column(whole=True, required=False)}
+
+
+@dataclass(frozen=True)
+class IntervalFile:
+    """A read interval file.
+
+    ``name``: file name; ``separator``: ``","`` or ``";"`` (``None`` for one column);
+    ``text``: every named column as written (stripped), for writing back; ``lines``: the
+    physical line of each interval; ``labels``: the ``interval_start``/``start`` text, or 1, 2, ...;
+    ``calls``, ``aht`` (seconds, the caller's ``aht`` where a row has none) and ``agents``
+    (``None`` without that column) as arrays.
+    """
+
+    name: str
+    separator: str | None
+    text: pd.DataFrame
+    lines: np.ndarray
+    labels: list
+    calls: np.ndarray
+    aht: np.ndarray
+    agents: np.ndarray | None
+
+
+def read(source, *, name=None, aht=None) -> IntervalFile:
+    """Read an interval CSV file from a path or from ``bytes`` (then ``name`` names it).
+
+    ``aht`` (one number of seconds, > 0) fills rows and files without an AHT; without it every
+    row needs one; a bad ``aht`` raises ``ValueError`` naming ``aht`` before the file is read.
+    A bad file raises :class:`~wfmcourse.data.files.DataFileError` (``.path``, ``.line``,
+    ``.column``, ``.kind``, ``.value``); a missing path raises ``FileNotFoundError``.
+    """
+    default = optional_array("aht", aht, low=0.0, low_inclusive=False)
+    if default is not None and default.ndim != 0:
+        raise value_error("aht", aht, "shape", "be one number of seconds for the whole file")
+    text("name", name, optional=True)
+    if not isinstance(source, (bytes, bytearray, memoryview, str, os.PathLike)):
+        raise type_error("source", source, "the bytes of a file or a file path (str or pathlib.Path)")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        name = _file_name(name)
+        content = bytes(source)
+        if len(content) > MAX_BYTES:
+            _refuse(name, None, None, "too_large", f"file is larger than {MAX_BYTES:,} bytes "
+                    f"(got {len(content):,})", details={"size": len(content)})
+    else:
+        path = Path(source)
+        name = path.name
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            _refuse(name, None, None, "too_large", f"file is larger than {MAX_BYTES:,} bytes "
+                    f"(got {size:,})", details={"size": size})
+        content = path.read_bytes()
+    decoded = _decode(name, content)
+    header_line, separator, header, rows = _records(name, decoded)
+    return _typed(name, separator, header_line, header, rows,
+                  None if default is None else float(default))
+
+
+def _file_name(name) -> str:
+    """The last part of an upload's name (a browser may send a Windows path)."""
+    base = str(name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return "upload.csv" if base in ("", ".", "..") else base
+
+
+def _refuse(name, line, column, kind, problem, value=None, details=None):
+    shown = f" (got {value!r})" if value is not None else ""
+    raise DataFileError(name, line, column, problem + shown, kind=kind, value=value,
+                        details=details)
+
+
+# ---------------------------------------------------------------------------
+# bytes -> text -> records with their physical lines
+# ---------------------------------------------------------------------------
+def _decode(name, content: bytes) -> str:
+    if content.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        _refuse(name, None, None, "workbook", "an Excel workbook, not a CSV file")
+    if b"\x00" in content:
+        _refuse(name, None, None, "not_text", "not a text file (it contains NUL bytes)")
+    if content.startswith(codecs.BOM_UTF8):
+        content = content[len(codecs.BOM_UTF8):]
+    for encoding in ("utf-8", "cp1252"):          # Excel's "CSV UTF-8", then its Windows "CSV"
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        _refuse(name, None, None, "not_text", "not UTF-8 or Windows-1252 text")
+    if not text.strip():
+        _refuse(name, None, None, "empty", "the file is empty")
+    return text
+
+
+def _separator(header: str) -> str | None:
+    """Semicolon or comma as the header uses it; with both, the one that gives a calls column."""
+    found = [sep for sep in (";", ",") if sep in header]
+    if len(found) == 2:
+        with_calls = [sep for sep in found if "calls" in
+                      (cell.strip() for cell in next(csv.reader([header], delimiter=sep)))]
+        found = with_calls or [max(found, key=header.count)]
+    return found[0] if found else None
+
+
+def _records(name, text: str):
+    """Header line, separator, header cells and ``(line, cells)`` of every non-blank record."""
+    lines = io.StringIO(text, newline="")
+    skipped = 0
+    first = lines.readline()
+    while first and not first.strip():              # blank lines before the header
+        skipped, first = skipped + 1, lines.readline()
+    if first.strip().lower() in ("sep=;", "sep=,"):   # Excel's hint line
+        separator = first.strip()[4]
+        skipped += 1
+        first = lines.readline()
+    else:
+        separator = _separator(first)
+    lines = io.StringIO(first + lines.read(), newline="")
+    try:
+        records = csv_records(lines, delimiter=separator or "\0", skipped=skipped)
+    except csv.Error as exc:
+        _refuse(name, exc.line, None, "bad_quotes", f"quotes do not match ({exc})")
+    if not records:
+        _refuse(name, None, None, "empty", "the file is empty")
+    header_line, header = records[0]
+    return header_line, separator, [cell.strip() for cell in header], records[1:]
+
+
+# ---------------------------------------------------------------------------
+# records -> typed columns
+# ---------------------------------------------------------------------------
+def _check_header(name, line, header, aht):
+    seen = set()
+    for cell in header:
+        if cell and cell in seen:
+            _refuse(name, line, cell, "duplicate_column", "the column appears twice in the header")
+        seen.add(cell)
+    for column, spec in _COLUMNS.items():
+        if column not in seen and (spec.required or (column == "aht" and aht is None)):
+            _refuse(name, line, column, "missing_column", "column is missing from the header")
+
+
+def _check_fields(name, separator, header, rows):
+    """Every row has the header's number of fields, and nothing under a column without a name."""
+    width = len(header)
+    unnamed = [position for position, cell in enumerate(header) if not cell]
+    for line, cells in rows:
+        counts = {"fields": len(cells), "header": width}
+        if len(cells) > width:
+            split = separator == "," and any(
+                re.fullmatch(r"\s*[+-]?\d+", a) and re.fullmatch(r"\d+\s*", b)
+                for a, b in zip(cells, cells[1:]))
+            kind = "decimal_comma" if split else "too_many_fields"
+            problem = f"{len(cells)} fields where the header has {width}"
+            if split:
+                problem += ("; this looks like a decimal comma: save the file with semicolons "
+                            "as separator or use a decimal point")
+            _refuse(name, line, None, kind, problem, value=separator.join(cells), details=counts)
+        if len(cells) < width:
+            _refuse(name, line, None, "too_few_fields",
+                    f"{len(cells)} fields where the header has {width}",
+                    value=(separator or ",").join(cells), details=counts)
+        for position in unnamed:
+            if cells[position].strip():
+                _refuse(name, line, None, "unnamed_column",
+                        f"a value in field {position + 1}, which has no name in the header",
+                        value=cells[position], details={"field": position + 1})
+
+
+def _number_pattern(thousands: str, decimal: str) -> re.Pattern:
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"[+-]?(?:(?:\d+|[1-9]\d{{0,2}}(?:{t}\d{{3}})+)(?:{d}\d+)?|{d}\d+)"
+                      rf"(?:[eE][+-]?\d+)?")
+
+
+_PATTERNS = {style: _number_pattern(*style) for style in _NUMBER_STYLES[None]}
+_PROBLEMS = {"ambiguous_number": "ambiguous: the point or comma may separate thousands or decimals",
+             "decimal_mark": "the decimal mark does not fit the separator of the file",
+             "not_a_number": "not a number", "not_finite": "too large for a number",
+             "not_whole": "not a whole number", "negative": "must be >= 0",
+             "not_positive": "must be > 0", "value_required": "a value is required"}
+
+
+def _number(cell: str, separator) -> tuple[float, str | None]:
+    """``(value, None)``, or ``(nan, kind)`` when the cell is not exactly one finite number."""
+    readings = {float(cell.replace(thousands, "").replace(decimal, "."))
+                for thousands, decimal in _NUMBER_STYLES[separator]
+                if _PATTERNS[thousands, decimal].fullmatch(cell)}
+    if len(readings) == 1:
+        value = readings.pop()
+        return (value, None) if np.isfinite(value) else (np.nan, "not_finite")
+    if readings:
+        return np.nan, "ambiguous_number"
+    wrong = any(pattern.fullmatch(cell) for pattern in _PATTERNS.values())
+    return np.nan, "decimal_mark" if wrong else "not_a_number"
+
+
+def _numbers(cells: list, separator, spec: _Column):
+    """Numbers of one column (NaN where empty) and, per cell, the first problem (``None`` if fine).
+
+    Each distinct text is parsed once (:func:`_number`); bounds are checked on the array.
+    """
+    parsed = {cell: _number(cell, separator) for cell in set(cells) if cell}
+    parsed[""] = (np.nan, None)
+    values = np.array([parsed[cell][0] for cell in cells], dtype=float)
+    kinds = np.array([parsed[cell][1] for cell in cells], dtype=object)
+    checks = [(np.abs(values) > _WHOLE_LIMIT, "not_finite"), (values % 1 != 0, "not_whole")] \
+        if spec.whole else []
+    checks.append((values <= 0, "not_positive") if spec.positive else (values < 0, "negative"))
+    with np.errstate(invalid="ignore"):
+        for mask, kind in checks:
+            kinds[np.equal(kinds, None) & mask & ~np.isnan(values)] = kind
+    return values, kinds
+
+
+def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
+    _check_header(name, header_line, header, aht)
+    if not rows:
+        _refuse(name, header_line + 1, "calls", "no_rows", "the file has a header but no intervals")
+    _check_fields(name, separator, header, rows)
+    lines = np.array([line for line, _ in rows])
+    named = [i for i, cell in enumerate(header) if cell]
+    raw = {header[i]: [cells[i].strip() for _, cells in rows] for i in named}
+    text = pd.DataFrame(raw, dtype=str)
+    columns, first = {}, None
+    for column, spec in _COLUMNS.items():
+        if column not in text:
+            continue
+        cells = raw[column]
+        columns[column], kinds = _numbers(cells, separator, spec)
+        if column != "aht" or aht is None:
+            kinds[[cell == "" for cell in cells]] = "value_required"
+        bad = np.flatnonzero(~np.equal(kinds, None))
+        if bad.size and (first is None or lines[bad[0]] < first[0]):
+            first = (lines[bad[0]], kinds[bad[0]], cells[bad[0]], column)
+    if first is not None:
+        line, kind, value, column = first
+        _refuse(name, int(line), column, kind, _PROBLEMS[kind], value=value,
+                details={"separator": separator})
+    row_aht = columns.get("aht", np.full(len(rows), np.nan))
+    if aht is not None:
+        row_aht = np.where(np.isnan(row_aht), float(aht), row_aht)
+    label = next((c for c in LABEL_COLUMNS if c in text), None)
+    labels = list(text[label]) if label else [str(i) for i in range(1, len(rows) + 1)]
+    agents = columns["agents"].astype(np.int64) if "agents" in columns else None
+    return IntervalFile(name, separator, text, lines, labels, columns["calls"], row_aht, agents)
+
+
+# ---------------------------------------------------------------------------
+# the Dutch sentence
+# ---------------------------------------------------------------------------
+_DUTCH = {
+    "too_large": f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB",
+    "workbook": "dit is een Excel-werkboek; sla het in Excel op als CSV-bestand (Opslaan als, CSV)",
+    "not_text": "het bestand is geen tekst (UTF-8 of Windows); sla het op als CSV-bestand",
+    "empty": "het bestand is leeg",
+    "bad_quotes": "de aanhalingstekens kloppen niet (een veld begint met \" maar sluit niet goed af)",
+    "duplicate_column": "deze kolom staat twee keer in de kopregel",
+    "missing_column": "deze kolom ontbreekt in de kopregel",
+    "no_rows": "er staat alleen een kopregel in, geen intervallen",
+    "decimal_comma": "deze regel heeft {fields} velden, de kopregel {header}. Dit lijkt een "
+                     "decimale komma in een bestand met komma's als scheidingsteken: sla het "
+                     "bestand op met puntkomma's als scheidingsteken, of gebruik een decimale punt",
+    "too_many_fields": "deze regel heeft {fields} velden, de kopregel maar {header}",
+    "too_few_fields": "deze regel heeft {fields} velden, de kopregel {header}",
+    "unnamed_column": "veld {field} heeft een waarde, maar die kolom heeft geen naam in de kopregel",
+    "value_required": "hier ontbreekt een waarde",
+    "not_a_number": "dit is geen getal",
+    "not_finite": "dit getal is te groot om mee te rekenen",
+    "not_whole": "dit is geen geheel getal",
+    "negative": "het getal mag niet negatief zijn",
+    "not_positive": "het getal moet groter dan 0 zijn",
+    "ambiguous_number": "dit getal is dubbelzinnig: de punt of komma kan duizendtallen of decimalen "
+                        "scheiden. Schrijf duizendtallen zonder punt of komma (1234), of zet "
+                        "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
+                        "vastlegt",
+}
+_DECIMAL_MARK = {
+    ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
+         "geen decimale komma",
+    ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
+         "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
+}
+_HINTS = {
+    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
+                                 "'agents' en 'interval_start' of 'start' hebben).",
+    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
+                               "geef één AHT op.",
+    ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
+                               "zonder AHT.",
+}
+
+
+def dutch_message(error: DataFileError) -> str:
+    """The one Dutch sentence for a :class:`DataFileError` of :func:`read`, keyed on ``kind``.
+
+    It names the file, the physical line and the column and quotes the text found.
+    """
+    instance("error", error, DataFileError, "a DataFileError from intervalfile.read")
+    if error.kind == "decimal_mark":
+        problem = _DECIMAL_MARK.get(error.details.get("separator"), _DUTCH["not_a_number"])
+    else:
+        problem = _DUTCH.get(error.kind, error.problem).format(**error.details)
+    where = []
+    if error.line is not None:
+        where.append(f"regel {error.line}")
+    if error.column is not None:
+        where.append(f"kolom '{error.column}'")
+    text = f"Het bestand {error.path.name} klopt niet"
+    text += f" ({', '.join(where)})" if where else ""
+    text += f": {problem}."
+    if error.value is not None:
+        text += f" Gevonden: {error.value!r}." if error.value != "" else ""
+    if error.kind in ("missing_column", "value_required"):
+        text += _HINTS.get((error.kind, error.column), "")
+    return text
+
+

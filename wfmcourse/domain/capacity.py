@@ -1,0 +1,181 @@
+"""Capacity helpers for notebook 04 that build on :mod:`wfmcourse.domain.shrinkage`.
+
+* :func:`agent_hours_components` - shrinkage hours per component from agent-hours records.
+* :func:`shrinkage_breakdown` - measured hours per shrinkage component as shares of the paid
+  hours, marked planned or unplanned.
+* :func:`absence_and_floor` - the same hours split into absence (share of paid hours) and
+  shrinkage at work (share of the hours present), the two rates that compound.
+* :func:`gross_up_comparison` - the right gross-up ``1 / (1 - s)`` next to the wrong
+  ``1 + s`` and what the wrong one leaves on the phones, per shrinkage level.
+* :func:`staffing_with_turnover` - the headcount (in FTE) and the hires per year needed to keep a
+  given number of *productive* FTE when people leave and successors need time to learn.
+
+Conventions as in :mod:`wfmcourse.domain.shrinkage`: fractions 0-1, hours, FTE. Bad input raises
+``ValueError`` (a wrong type ``TypeError``) naming the parameter and the value.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from wfmcourse.validation import as_array, dataframe, gap, one_dimensional, scalar, type_error
+from wfmcourse.domain import shrinkage as _shrinkage
+
+__all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
+           "gross_up_comparison", "TurnoverStaffing", "staffing_with_turnover"]
+
+
+_COMPONENT_COLUMNS = {"verlof": "verlof_hours", "verzuim": "verzuim_hours",
+                      "training": "training_hours", "overleg": "overleg_hours",
+                      "pauzes": "pauze_hours"}
+
+
+def agent_hours_components(agent_hours) -> pd.Series:
+    """Shrinkage hours per component, summed over agent-hours records.
+
+    ``agent_hours`` as returned by :func:`wfmcourse.data.datasets.load_agent_hours` (any subset of
+    rows). The components ``verlof``, ``verzuim``, ``training``, ``overleg``, ``pauzes`` come from
+    their columns; ``niet ingelogd`` is ``scheduled_hours - logged_in_hours``: rostered for the
+    phones but not logged in (late, left early, unplanned offline). Only rounding noise below
+    zero is set to 0; a row logged in longer than scheduled raises ``ValueError``. Together
+    with the logged-in hours they add up to the paid hours.
+    """
+    needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
+    dataframe("agent_hours", agent_hours, needed, nonempty=True)
+    for column in needed:
+        as_array(f"agent_hours[{column!r}]", agent_hours[column])
+    hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}
+    hours["niet ingelogd"] = float(gap("agent_hours", "scheduled_hours", agent_hours["scheduled_hours"],
+                                       "logged_in_hours", agent_hours["logged_in_hours"],
+                                       agent_hours.index).sum())
+    return pd.Series(hours, name="uren")
+
+
+def _hours_by_component(hours):
+    if isinstance(hours, pd.Series):
+        series = pd.Series(as_array("hours", hours), index=hours.index)
+    elif isinstance(hours, Mapping):
+        series = pd.Series({name: scalar(f"hours[{name!r}]", value) for name, value in hours.items()},
+                           dtype=float)
+    else:
+        raise type_error("hours", hours, "a dict or Series component -> hours")
+    if series.empty or not series.index.is_unique:
+        raise ValueError(f"hours must name each component once, got {hours!r}")
+    return series
+
+
+def _components(name, value, series):
+    """The component names in ``value`` (a list/tuple of names that all occur in ``series``)."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise type_error(name, value, "a list of component names")
+    names = list(value)
+    if not set(names) <= set(series.index):
+        raise ValueError(f"{name} must list components that occur in hours, got {value!r}")
+    return names
+
+
+def _paid(paid_hours, series):
+    paid = scalar("paid_hours", paid_hours, low=0.0, low_inclusive=False)
+    if series.sum() >= paid:
+        raise ValueError(f"paid_hours must exceed the shrinkage hours ({series.sum():g}), "
+                         f"got {paid_hours!r}")
+    return paid
+
+
+def shrinkage_breakdown(hours, paid_hours, unplanned=("verzuim",)) -> pd.DataFrame:
+    """Shrinkage per component as a share of the paid hours.
+
+    ``hours``: dict or Series component -> non-productive hours over a period; ``paid_hours``: all
+    paid hours of the same people over the same period; ``unplanned``: the components that happen
+    on the day itself (sickness, outages) - every other component is planned.
+
+    Returns one row per component (index ``onderdeel``) with Dutch columns ``uren``,
+    ``aandeel`` (= uren / paid_hours) and ``soort`` (``gepland``/``ongepland``), largest first.
+    """
+    series = _hours_by_component(hours)
+    paid = _paid(paid_hours, series)
+    unplanned = _components("unplanned", unplanned, series)
+    table = pd.DataFrame({"uren": series, "aandeel": series / paid,
+                          "soort": ["ongepland" if name in set(unplanned) else "gepland"
+                                    for name in series.index]})
+    table.index.name = "onderdeel"
+    return table.sort_values("uren", ascending=False, kind="stable")
+
+
+def absence_and_floor(hours, paid_hours, absence=("verlof", "verzuim")) -> dict:
+    """Split shrinkage into the two rates that compound.
+
+    * ``"afwezig"`` = absence hours / paid hours (whole days not there: leave, sickness);
+    * ``"op het werk"`` = other shrinkage hours / (paid hours - absence hours), a share of the
+      hours people are present (breaks, meetings, training, coaching).
+
+    ``total_shrinkage(result, method="compound")`` equals the additive total of
+    :func:`shrinkage_breakdown` on the same hours: both are right on their own base.
+    """
+    series = _hours_by_component(hours)
+    paid = _paid(paid_hours, series)
+    absence = _components("absence", absence, series)
+    away = float(series[list(absence)].sum())
+    floor = float(series.drop(list(absence)).sum())
+    return {"afwezig": away / paid, "op het werk": floor / (paid - away)}
+
+
+def gross_up_comparison(shrinkages) -> pd.DataFrame:
+    """Per shrinkage level (fractions 0-1) the factor by which net capacity must be multiplied.
+
+    Columns (Dutch, for the notebook): ``shrinkage``, ``juiste factor`` = ``1 / (1 - s)``,
+    ``foute factor`` = ``1 + s``, ``netto over bij foute factor`` = ``(1 + s)(1 - s) = 1 - s^2``
+    (share of the required net capacity that is really on the phones) and ``tekort`` = ``s^2``.
+    """
+    s = one_dimensional("shrinkages", shrinkages, scalar_ok=False, high=1.0, high_inclusive=False)
+    right = _shrinkage.gross_up(1.0, s)
+    wrong = _shrinkage.naive_gross_up(1.0, s)
+    left = wrong * (1.0 - s)
+    return pd.DataFrame({
+        "shrinkage": s,
+        "juiste factor": right,
+        "foute factor": wrong,
+        "netto over bij foute factor": left,
+        "tekort": 1.0 - left,
+    })
+
+
+@dataclass(frozen=True)
+class TurnoverStaffing:
+    """Result of :func:`staffing_with_turnover` (all in FTE unless stated)."""
+
+    productive_fte: float   #: fully trained capacity that must be available all year
+    loss_share: float       #: share of the headcount lost to vacancies and learning time
+    headcount_fte: float    #: FTE in service needed: productive_fte / (1 - loss_share)
+    loss_fte: float         #: headcount_fte - productive_fte
+    hires_fte: float        #: hires per year in FTE: headcount_fte * annual_turnover
+    hires_people: float     #: hires per year in people: hires_fte / fte_per_person
+
+
+def staffing_with_turnover(productive_fte, annual_turnover, weeks_to_productive, *,
+                           vacancy_weeks=0.0, ramp_productivity=0.5, fte_per_person=1.0):
+    """Headcount and hires per year to keep ``productive_fte`` fully productive FTE.
+
+    Every leaver costs ``vacancy_weeks + weeks_to_productive * (1 - ramp_productivity)`` weeks of
+    capacity (see :func:`wfmcourse.domain.shrinkage.turnover_capacity_loss`). As a share of the headcount
+    that is ``loss_share = annual_turnover * lost_weeks / 52``; it works like a shrinkage
+    component, so the headcount is grossed up the same way:
+
+    ``headcount = productive_fte / (1 - loss_share)``, ``hires = headcount * annual_turnover``.
+
+    ``fte_per_person`` is the average contract size (0.8 for a team of 4-day contracts); it only
+    converts the hires from FTE into people.
+    """
+    productive = scalar("productive_fte", productive_fte)
+    turnover = scalar("annual_turnover", annual_turnover)
+    per_person = scalar("fte_per_person", fte_per_person, low=0.0, low_inclusive=False)
+    share = float(_shrinkage.turnover_capacity_loss(1.0, turnover, weeks_to_productive,
+                                                    vacancy_weeks=vacancy_weeks,
+                                                    ramp_productivity=ramp_productivity))
+    headcount = float(_shrinkage.gross_up(productive, share))
+    hires = float(_shrinkage.hires_needed(headcount, turnover))
+    return TurnoverStaffing(productive_fte=productive, loss_share=share, headcount_fte=headcount,
+                            loss_fte=headcount - productive, hires_fte=hires,
+                            hires_people=hires / per_person)

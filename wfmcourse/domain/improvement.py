@@ -1,0 +1,460 @@
+"""Kern-contact: improving at the source instead of planning around avoidable demand.
+
+The logic behind notebook 07:
+
+* :func:`pareto` - contact reasons sorted by volume with share and cumulative share, and the
+  "vital few" that together make up the first 80 % (the cutoff is a parameter);
+* :func:`avoidable_savings` and :func:`reason_savings` - what removing part of the avoidable
+  (failure) demand saves in contacts, workload hours, agents (Erlang C per interval via
+  :func:`wfmcourse.domain.erlang.agents_needed`) and FTE (via :func:`wfmcourse.domain.shrinkage.gross_up`
+  and the contract hours); :func:`reason_savings` gives each contact reason its own AHT;
+* :func:`remaining_aht` - the AHT of the contact mix that is left, so a learner sees why an
+  AHT target can turn red *because* an improvement worked;
+* :func:`impact_effort_quadrant`, :func:`prioritise` and :func:`impact_effort_matrix` - the
+  impact-effort matrix with Dutch quadrant names, computed from scores instead of placed by hand;
+* :func:`self_assessment` - scores (1-5) on the starting points of the kern-contact approach,
+  with the strongest and weakest points.
+
+Functions are pure and vectorised; bad input raises ``ValueError`` (a wrong type
+``TypeError``) naming the parameter and the value (via :mod:`wfmcourse.validation`). Fractions are 0-1, times in seconds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from wfmcourse.domain import erlang
+from wfmcourse.validation import (as_array, broadcast, dataframe, one_dimensional, scalar, two_by_two, type_error,
+                      value_error)
+from wfmcourse.domain.kpi import fte as _fte
+from wfmcourse.domain.shrinkage import gross_up
+
+__all__ = [
+    "QUADRANTS",
+    "QUADRANT_ADVICE",
+    "STARTING_POINTS",
+    "example_reasons",
+    "avoidable_share",
+    "pareto",
+    "pareto_chart",
+    "avoidable_savings",
+    "reason_savings",
+    "remaining_aht",
+    "impact_effort_quadrant",
+    "prioritise",
+    "impact_effort_matrix",
+    "SelfAssessment",
+    "self_assessment",
+]
+
+#: The quadrants of the impact-effort matrix, in the order in which you tackle them.
+QUADRANTS = ("nu doen", "plannen", "later-lijst", "niet doen")
+
+#: A one-line Dutch approach per quadrant.
+QUADRANT_ADVICE = {
+    "nu doen": "Veel effect voor weinig moeite: meteen oppakken (snelle winst).",
+    "plannen": "Veel effect, veel moeite: voorbereiden en als project inplannen.",
+    "later-lijst": "Weinig effect, weinig moeite: op de lijst, later opnieuw wegen.",
+    "niet doen": "Weinig effect, veel moeite: geen verbeterproject van maken.",
+}
+
+#: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
+STARTING_POINTS = {
+    "echte praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
+                       "(geen watermeloenrapporten)."),
+    "vermijdbaar contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
+                            "en pakken die aan."),
+    "kanaal per vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
+    "werving op houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
+    "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
+    "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
+    "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
+    "passende KPI's": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
+                      "en klantbehoefte."),
+    "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
+}
+
+
+# ---------------------------------------------------------------------------
+# Pareto of contact reasons
+# ---------------------------------------------------------------------------
+def example_reasons() -> pd.DataFrame:
+    """A small fictitious week of contact reasons of a web shop (for notebook 07 and its exercises).
+
+    Columns: ``reden`` (Dutch label), ``aantal`` (contacts per week), ``vermijdbaar`` (bool:
+    failure demand that better information or a better process could prevent) and ``aht``
+    (seconds). 8,600 contacts, of which 4,400 avoidable: a complaint is failure demand (something went
+    wrong before); handling it well is the valuable part.
+    """
+    rows = [
+        ("Waar blijft mijn bestelling?", 2400, True, 180),
+        ("Vraag over factuur", 1500, False, 300),
+        ("Retour aanvragen", 1300, False, 240),
+        ("Productadvies", 900, False, 420),
+        ("Adres of gegevens wijzigen", 700, False, 150),
+        ("Klacht over levering", 600, True, 480),
+        ("Betaling mislukt", 450, True, 270),
+        ("Opzeggen abonnement", 300, False, 360),
+        ("Inloggen lukt niet", 250, True, 210),
+        ("Overig", 200, False, 300),
+    ]
+    return pd.DataFrame(rows, columns=["reden", "aantal", "vermijdbaar", "aht"])
+
+
+def avoidable_share(counts, avoidable):
+    """Share of all contacts that is avoidable: ``sum(counts * avoidable) / sum(counts)``.
+
+    ``counts`` per contact reason (>= 0), ``avoidable`` a flag (bool/0/1) or a fraction 0-1 per
+    reason. Weighted by contacts, not by reasons.
+    """
+    c, f = broadcast(counts=as_array("counts", counts),
+                     avoidable=as_array("avoidable", avoidable, high=1.0, allow_bool=True))
+    if c.sum() <= 0:
+        raise ValueError(f"counts must add up to more than 0, got {counts!r}")
+    return float(np.average(f, weights=c))
+
+
+def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
+    """Contact reasons sorted by volume, with share, cumulative share and the "vital few".
+
+    ``reasons`` is either one label per contact (counted), or - with ``counts`` - the labels
+    belonging to ``counts`` (repeated labels are added up). A pandas Series with a numeric dtype
+    and no ``counts`` is read as counts indexed by reason (the output of ``value_counts``).
+
+    Returns a DataFrame indexed by ``contactreden`` with the columns ``aantal``, ``aandeel``
+    (fraction), ``cumulatief`` (fraction, the last row exactly 1) and ``topreden`` (the "vital few"): True for
+    the smallest set of top reasons whose cumulative share reaches ``cutoff`` (0.8 = the 80 %
+    of the 80/20 rule). Equal counts are ordered by label so the result is deterministic.
+    """
+    c = float(as_array("cutoff", cutoff, low=0.0, low_inclusive=False, high=1.0))
+    if counts is None and isinstance(reasons, pd.Series) and pd.api.types.is_numeric_dtype(reasons):
+        labels, values = reasons.index, reasons.to_numpy()
+        counts_name = "reasons"
+    elif isinstance(reasons, (str, bytes)) or not hasattr(reasons, "__iter__"):
+        raise type_error("reasons", reasons, "a sequence of labels")
+    elif counts is None:
+        if np.ndim(reasons) != 1:
+            raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
+        labels = pd.Index(pd.Series(reasons).to_numpy())
+        if labels.isna().any():
+            raise ValueError(f"reasons must not contain missing labels, got {reasons!r}")
+        values = np.ones(len(labels))
+        counts_name = "counts"
+    else:
+        if np.ndim(reasons) != 1:
+            raise ValueError(f"reasons must be a one-dimensional sequence of labels, got {reasons!r}")
+        labels, values, counts_name = pd.Index(list(reasons)), counts, "counts"
+    values = as_array(counts_name, values)
+    if values.ndim != 1 or len(values) != len(labels):
+        raise ValueError(f"counts must have one number per reason, got {len(labels)} reasons and "
+                         f"counts of shape {values.shape}")
+    if len(values) == 0:
+        raise ValueError(f"reasons must not be empty, got {reasons!r}")
+    total_counts = pd.Series(values, index=labels).groupby(level=0, sort=True).sum()
+    if (values == np.round(values)).all():
+        total_counts = total_counts.astype(np.int64)   # whole contacts stay whole numbers
+    if total_counts.sum() <= 0:
+        raise ValueError(f"{counts_name} must add up to more than 0, got {values.sum()!r}")
+    order = np.lexsort((np.arange(len(total_counts)), -total_counts.to_numpy()))
+    table = total_counts.iloc[order].to_frame("aantal")
+    table.index.name = "contactreden"
+    total = table["aantal"].sum()
+    table["aandeel"] = table["aantal"] / total
+    table["cumulatief"] = table["aantal"].cumsum() / total
+    before = table["cumulatief"] - table["aandeel"]
+    table["topreden"] = (before < c - 1e-12).to_numpy()
+    return table
+
+
+def pareto_chart(table, figsize=(8, 4)):
+    """Bars of the counts per reason (busiest left) with the cumulative share as a line.
+
+    ``table`` is the output of :func:`pareto`; vital-few bars are dark, the rest light, and a
+    dashed line marks 80 %. Returns a :class:`~wfmcourse.presentation.charts.CourseFigure`.
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from wfmcourse.presentation.charts import CourseFigure
+
+    dataframe("table", table, ["aantal", "cumulatief", "topreden"])
+    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    x = np.arange(len(table))
+    colours = np.where(table["topreden"].to_numpy(), "#1f6fb4", "#a6c8e6")
+    ax.bar(x, table["aantal"], color=colours)
+    ax.set_xticks(x, [str(i) for i in table.index], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("Aantal contacten")
+    right = ax.twinx()
+    right.plot(x, table["cumulatief"], color="#e07b00", marker="o", markersize=3)
+    right.axhline(0.8, color="#8c8c8c", linestyle="--", linewidth=1)
+    right.set_ylim(0, 1.02)
+    right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    right.set_ylabel("Cumulatief aandeel")
+    ax.set_title("Pareto van contactredenen (donker = topredenen)")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# What removing avoidable contacts saves
+# ---------------------------------------------------------------------------
+def _check_norm(interval, awt, target, shrinkage, contract_hours):
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
+    as_array("awt", awt)
+    as_array("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
+    s = scalar("shrinkage", shrinkage, high=1.0, high_inclusive=False)
+    hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    return seconds, s, hours
+
+
+def _savings_table(vol, avoided, aht_before, workload_avoided, red, seconds, awt, target, s, hours):
+    """Erlang C before and after per interval; ``avoided``/``workload_avoided`` are reduction x interval.
+
+    After the removal each interval keeps ``vol - avoided`` contacts with the workload
+    ``vol * aht_before - workload_avoided`` seconds, so its AHT is workload / contacts.
+    """
+    before = erlang.agents_needed(erlang.traffic(vol, aht_before, seconds), aht_before, awt, target)
+    left = vol[None, :] - avoided
+    work_left = np.maximum(vol * aht_before - workload_avoided, 0.0)
+    busy = left > 0
+    aht_after = np.where(busy, work_left / np.where(busy, left, 1.0), aht_before)
+    traffic_after = np.where(busy, work_left / seconds, 0.0)
+    after = erlang.agents_needed(traffic_after, aht_after, awt, target)
+    net_hours = (before[None, :] - after).sum(axis=1) * seconds / 3600.0
+    gross = gross_up(net_hours, s)
+    return pd.DataFrame({
+        "reductie": red,
+        "contacten minder": avoided.sum(axis=1),
+        "werklast minder (uur)": workload_avoided.sum(axis=1) / 3600.0,
+        "netto uren minder": net_hours,
+        "bruto uren minder": gross,
+        "FTE minder": _fte(gross, hours),
+        "piek minder": before.max() - after.max(axis=1),
+    })
+
+
+def avoidable_savings(volume, avoidable_share, reduction, aht, *, interval=900, awt=20,
+                      target=0.8, shrinkage=0.3, contract_hours=36.0) -> pd.DataFrame:
+    """What removing ``reduction`` of the avoidable contacts saves, one row per reduction.
+
+    For contacts that all have the same AHT; when the avoidable reasons have their own AHT, use
+    :func:`reason_savings`.
+
+    ``volume``: contacts per interval (a number or a sequence/Series covering the period you
+    want the FTE for, usually one week of 15-minute intervals); ``avoidable_share``: fraction of
+    the contacts that is avoidable (failure demand), one value or one per interval;
+    ``reduction``: fraction of the avoidable contacts you manage to remove, one value or a
+    sequence (one output row each); ``aht`` in seconds; ``interval`` in seconds; ``awt`` and
+    ``target`` the service-level norm (80/20 by default); ``shrinkage`` a fraction < 1;
+    ``contract_hours`` the full-time week.
+
+    Per interval: ``avoided = volume * avoidable_share * reduction``; the agents are
+    :func:`wfmcourse.domain.erlang.agents_needed` (Erlang C) before and after. Columns (Dutch):
+
+    * ``reductie`` - the reduction;
+    * ``contacten minder`` - ``sum(avoided)``;
+    * ``werklast minder (uur)`` - ``sum(avoided) * aht / 3600``: pure handling time;
+    * ``netto uren minder`` - ``sum(agents_before - agents_after) * interval / 3600``;
+    * ``bruto uren minder`` - :func:`~wfmcourse.domain.shrinkage.gross_up` of the net hours;
+    * ``FTE minder`` - gross hours / ``contract_hours``;
+    * ``piek minder`` - agents needed in the busiest interval before minus after.
+
+    Savings are zero at reduction 0 and never decrease as the reduction grows. Because Erlang
+    rounds up to whole agents per interval, the net hours move in steps; because of the scale
+    effect, the agents saved are a smaller share than the contacts removed.
+    """
+    vol = one_dimensional("volume", volume)
+    share = as_array("avoidable_share", avoidable_share, high=1.0)
+    red = one_dimensional("reduction", reduction, high=1.0)
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    seconds, s, hours = _check_norm(interval, awt, target, shrinkage, contract_hours)
+    vol, share = broadcast(volume=vol, avoidable_share=np.atleast_1d(share))
+    avoided = red[:, None] * (vol * share)[None, :]          # reduction x interval
+    return _savings_table(vol, avoided, h, avoided * h, red, seconds, awt, target, s, hours)
+
+
+def reason_savings(counts, aht, avoidable, volume, reduction, *, interval=900, awt=20,
+                   target=0.8, shrinkage=0.3, contract_hours=36.0) -> pd.DataFrame:
+    """What removing ``reduction`` of the avoidable contacts saves, each reason with its own AHT.
+
+    ``counts``, ``aht`` (seconds) and ``avoidable`` (flag or fraction 0-1) per contact reason
+    describe the mix; ``volume`` is the contacts per interval (the mix is the same in every
+    interval: reason ``i`` has ``volume_t * counts_i / sum(counts)`` contacts in interval ``t``).
+    Removing ``reduction`` of the avoidable contacts takes away, per interval,
+
+    ``avoided_t = r * volume_t * sum_i(p_i * f_i)`` contacts and
+    ``r * volume_t * sum_i(p_i * f_i * aht_i)`` seconds of work (``p_i`` the reason's share).
+
+    Before, Erlang C runs on the mix AHT ``sum(p_i * aht_i)``; after, on the AHT of what is left
+    (workload left / contacts left), which rises when the removed reasons are short. Same
+    columns, arguments and guarantees as :func:`avoidable_savings`; with one AHT for every reason
+    both give the same table.
+    """
+    c = as_array("counts", counts)
+    a = as_array("aht", aht, low=0.0, low_inclusive=False)
+    f = as_array("avoidable", avoidable, high=1.0, allow_bool=True)   # a flag or a fraction
+    c, a, f = broadcast(counts=np.atleast_1d(c), aht=np.atleast_1d(a), avoidable=np.atleast_1d(f))
+    if c.ndim != 1 or c.sum() <= 0:
+        raise value_error("counts", counts, "shape", "be one number per reason adding up to more than 0")
+    vol = one_dimensional("volume", volume)
+    red = one_dimensional("reduction", reduction, high=1.0)
+    seconds, s, hours = _check_norm(interval, awt, target, shrinkage, contract_hours)
+    p = c / c.sum()
+    mix_aht = float(np.sum(p * a))
+    avoided = red[:, None] * (vol * np.sum(p * f))[None, :]
+    work_avoided = red[:, None] * (vol * np.sum(p * f * a))[None, :]
+    return _savings_table(vol, avoided, mix_aht, work_avoided, red, seconds, awt, target, s, hours)
+
+
+def remaining_aht(counts, aht, removed=0.0):
+    """AHT (seconds) of the contact mix after removing a fraction of some reasons' contacts.
+
+    ``counts`` and ``aht`` per contact reason; ``removed`` the fraction of each reason's
+    contacts that disappears (one value or one per reason; 0 for reasons you do not touch), or a
+    flag per reason (True: all its contacts go, as ``~reasons["vermijdbaar"]`` keeps only the
+    avoidable ones):
+
+    ``AHT = sum(counts * (1 - removed) * aht) / sum(counts * (1 - removed))``.
+
+    When the short, simple (often avoidable) contacts go, the remaining mix is harder and its
+    AHT rises although nobody works slower. Raises when nothing is left.
+    """
+    c, a, r = broadcast(counts=as_array("counts", counts),
+                        aht=as_array("aht", aht, low=0.0, low_inclusive=False),
+                        removed=as_array("removed", removed, high=1.0, allow_bool=True))
+    left = c * (1.0 - r)
+    if left.sum() <= 0:
+        raise ValueError(f"no contacts are left: counts {counts!r} with removed {removed!r}")
+    return float(np.average(a, weights=left))
+
+
+# ---------------------------------------------------------------------------
+# Impact-effort matrix
+# ---------------------------------------------------------------------------
+def _score(name, value):
+    return as_array(name, value, low=1.0, high=5.0)
+
+
+def impact_effort_quadrant(impact, effort, threshold=3):
+    """The quadrant (Dutch name) for impact and effort scores from 1 to 5.
+
+    A score counts as *high* when it is **>= threshold** (inclusive; ``threshold`` in (1, 5]):
+
+    ================  ===================  ==================
+    impact \\ effort   low (< t)            high (>= t)
+    ================  ===================  ==================
+    high (>= t)       ``"nu doen"``        ``"plannen"``
+    low (< t)         ``"later-lijst"``    ``"niet doen"``
+    ================  ===================  ==================
+
+    Scalars give a ``str``, arrays a numpy array of ``str``, a Series a Series with its index.
+    """
+    t = scalar("threshold", threshold, low=1.0, low_inclusive=False, high=5.0)
+    return two_by_two(impact, effort, ("impact", "effort"),
+                      _score("impact", impact) >= t, _score("effort", effort) >= t,
+                      {(True, False): QUADRANTS[0], (True, True): QUADRANTS[1],
+                       (False, False): QUADRANTS[2], (False, True): QUADRANTS[3]})
+
+
+def prioritise(findings, threshold=3) -> pd.DataFrame:
+    """The findings with their computed ``kwadrant``, in the order to tackle them.
+
+    ``findings`` has the columns ``bevinding``, ``impact`` and ``inspanning`` (scores 1-5).
+    Sorted by quadrant (``nu doen``, ``plannen``, ``later-lijst``, ``niet doen``), then highest
+    impact, then lowest effort; the original index is kept.
+    """
+    dataframe("findings", findings, ("bevinding", "impact", "inspanning"))
+    quadrant = impact_effort_quadrant(np.asarray(findings["impact"]),
+                                      np.asarray(findings["inspanning"]), threshold)
+    out = findings.assign(kwadrant=np.atleast_1d(quadrant).astype(object))
+    rank = out["kwadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
+    keys = pd.DataFrame({"rank": rank, "imp": -out["impact"], "eff": out["inspanning"]})
+    return out.loc[keys.sort_values(["rank", "imp", "eff"], kind="stable").index]
+
+
+_COLOURS = {"nu doen": "#2a9d55", "plannen": "#1f6fb4", "later-lijst": "#8c8c8c",
+            "niet doen": "#c0392b"}
+
+
+def impact_effort_matrix(findings, ax=None, threshold=3, figsize=(7, 5.5)):
+    """Draw the impact-effort matrix: effort ("Inspanning") across, impact up.
+
+    Points are coloured by the quadrant from :func:`prioritise` and labelled with a number
+    that matches the row order of :func:`prioritise`; the quadrant names sit in the corners.
+    Returns the figure (a :class:`~wfmcourse.presentation.charts.CourseFigure` when ``ax`` is None).
+    """
+    from wfmcourse.presentation.charts import CourseFigure
+
+    table = prioritise(findings, threshold)
+    if ax is None:
+        fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    for number, (_, row) in enumerate(table.iterrows(), start=1):
+        ax.scatter(row["inspanning"], row["impact"], s=160, color=_COLOURS[row["kwadrant"]],
+                   edgecolors="black", linewidths=0.5, zorder=3)
+        ax.annotate(str(number), (row["inspanning"], row["impact"]), ha="center", va="center",
+                    fontsize=8, color="white", fontweight="bold", zorder=4)
+    line = float(threshold) - 0.5 if float(threshold).is_integer() else float(threshold)
+    ax.axvline(line, color="grey", linestyle="--", linewidth=1)
+    ax.axhline(line, color="grey", linestyle="--", linewidth=1)
+    corners = {"nu doen": (0.02, 0.98, "left", "top"), "plannen": (0.98, 0.98, "right", "top"),
+               "later-lijst": (0.02, 0.02, "left", "bottom"),
+               "niet doen": (0.98, 0.02, "right", "bottom")}
+    for name, (cx, cy, ha, va) in corners.items():
+        ax.text(cx, cy, name, transform=ax.transAxes, ha=ha, va=va, fontsize=11,
+                fontweight="bold", color=_COLOURS[name], alpha=0.85)
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.set_xlabel("Inspanning (1 = weinig, 5 = veel)")
+    ax.set_ylabel("Impact (1 = weinig, 5 = veel)")
+    ax.set_title("Impact-effort-matrix (nummers = volgorde van aanpak)")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Self-assessment on the starting points
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SelfAssessment:
+    """Result of :func:`self_assessment`."""
+
+    table: pd.DataFrame   #: one row per starting point: ``startpunt`` and ``score``, lowest first
+    average: float        #: mean score
+    strongest: tuple      #: keys with the highest score
+    weakest: tuple        #: keys with the lowest score
+
+
+def self_assessment(answers) -> SelfAssessment:
+    """Score the starting points of :data:`STARTING_POINTS` (answers 1-5, whole numbers).
+
+    ``answers`` must be a dict with exactly the keys of :data:`STARTING_POINTS`. The table lists
+    the points lowest score first (ties in the order of :data:`STARTING_POINTS`): start
+    improving at the top. ``strongest``/``weakest`` hold every key tied at the max/min.
+    """
+    if not isinstance(answers, dict):
+        raise type_error("answers", answers, "a dict starting point -> score")
+    unknown = [k for k in answers if k not in STARTING_POINTS]
+    if unknown:
+        raise ValueError(f"answers has unknown starting point {unknown[0]!r}; choose from "
+                         f"{list(STARTING_POINTS)}")
+    missing = [k for k in STARTING_POINTS if k not in answers]
+    if missing:
+        raise ValueError(f"answers is missing the starting point {missing[0]!r}")
+    keys = list(STARTING_POINTS)
+    for key in keys:
+        scalar(f"answers[{key!r}]", answers[key], low=1, high=5, integer=True)
+    scores = np.array([float(answers[k]) for k in keys])
+    table = pd.DataFrame({"startpunt": [STARTING_POINTS[k] for k in keys],
+                          "score": scores.astype(int)}, index=pd.Index(keys, name="sleutel"))
+    table = table.iloc[np.argsort(scores, kind="stable")]
+    return SelfAssessment(
+        table=table,
+        average=float(scores.mean()),
+        strongest=tuple(k for k, v in zip(keys, scores) if v == scores.max()),
+        weakest=tuple(k for k, v in zip(keys, scores) if v == scores.min()),
+    )

@@ -1,0 +1,266 @@
+"""From agents on the phones to people on the payroll: shrinkage, gross-up and FTE.
+
+Shrinkage is the share of paid time in which an agent is *not* available for contacts:
+holidays, verzuim (sickness), breaks, training, meetings, coaching. The Erlang requirement
+(:func:`wfmcourse.domain.erlang.agents_needed`) is *net*: agents actually handling or waiting for
+contacts. Planning needs the *gross* number of paid hours that leaves that net after shrinkage:
+
+``net = gross * (1 - shrinkage)``  so  ``gross = net / (1 - shrinkage)``.
+
+Conventions: shrinkage and rates are fractions 0-1 (never percentages); hours are hours;
+``interval`` is in seconds as in :mod:`wfmcourse.domain.erlang`. Scalars in give a Python float out,
+a pandas Series in gives a Series with the same index. Impossible input raises ``ValueError``
+(a wrong type ``TypeError``) naming the parameter and the value.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from wfmcourse.validation import as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional, scalar, type_error
+from wfmcourse.domain.kpi import _series_index, _wrap, fte
+
+__all__ = [
+    "total_shrinkage",
+    "gross_up",
+    "in_day_shrinkage",
+    "naive_gross_up",
+    "fte",
+    "WeeklyStaffing",
+    "weekly_fte",
+    "verzuim_fte",
+    "hires_needed",
+    "blended_turnover",
+    "turnover_capacity_loss",
+]
+
+WEEKS_PER_YEAR = 52.0
+
+
+def _fraction_below_one(name, value):
+    return as_array(name, value, high=1.0, high_inclusive=False)
+
+
+def total_shrinkage(components, method="additive"):
+    """Total shrinkage from its components (fractions 0-1).
+
+    ``components`` is a dict ``{"verlof": 0.11, "verzuim": 0.06, ...}`` or a sequence.
+
+    * ``"additive"``: ``S = sum_i s_i``. Right when every component is measured as a share
+      of the same paid time (the usual WFM report).
+    * ``"compound"``: ``S = 1 - prod_i (1 - s_i)``. Right when each component is a share of the
+      time *left over* by the previous ones (e.g. breaks as a share of the days actually
+      worked, after leave and sickness). Always <= the additive total.
+
+    A component or a total of 1 or more raises: nobody would be left on the phones.
+    """
+    choice("method", method, ("additive", "compound"))
+    if isinstance(components, Mapping):
+        names = [f"components[{k!r}]" for k in components]
+        values = list(components.values())
+    else:
+        if isinstance(components, (str, bytes)) or not hasattr(components, "__iter__"):
+            raise type_error("components", components,
+                             "a dict name -> fraction or a sequence of fractions")
+        if ndim(components) != 1:
+            raise ValueError(f"components must be a dict name -> fraction or a one-dimensional "
+                             f"sequence of fractions, got {components!r}")
+        values = list(components)
+        names = [f"components[{i}]" for i in range(len(values))]
+    for name, value in zip(names, values):
+        if np.ndim(value) != 0:
+            raise ValueError(f"{name} must be a single fraction, got {value!r}")
+        _fraction_below_one(name, value)
+    s = np.asarray(values, dtype=float)
+    total = float(s.sum()) if method == "additive" else float(0.0 - np.expm1(np.log1p(-s).sum()))
+    if total >= 1.0:
+        raise ValueError(f"total shrinkage must be < 1 (no productive time would be left), "
+                         f"got {total!r} from components {components!r}")
+    return total
+
+
+#: Components that take whole days off the roster: whoever is on leave or sick is not rostered.
+ABSENCE = ("verlof", "verzuim")
+
+
+def in_day_shrinkage(components):
+    """Shrinkage within a worked day, the one to gross up the roster of one interval with:
+    ``sum(other components) / (1 - verlof - verzuim)``.
+
+    ``components`` is a dict like :func:`total_shrinkage`'s, each a share of paid hours. Leave and
+    sickness (:data:`ABSENCE`, 0 when left out) take whole days off; the rest (breaks, training,
+    meetings, not logged in) is rebased on the hours of the days actually worked. For FTE use all
+    shrinkage (:func:`total_shrinkage`).
+    """
+    if not isinstance(components, Mapping):
+        raise type_error("components", components, "a dict name -> fraction of paid hours")
+    total_shrinkage(components)                      # every component and the total below 1
+    absent = sum(float(v) for k, v in components.items() if k in ABSENCE)
+    within = sum(float(v) for k, v in components.items() if k not in ABSENCE)
+    return within / (1.0 - absent)
+
+
+def gross_up(net, shrinkage):
+    """Gross (paid/scheduled) capacity that leaves ``net`` after shrinkage:
+    ``gross = net / (1 - shrinkage)``.
+
+    Why not ``net * (1 + shrinkage)``? Shrinkage is a share of the *gross* time. With 30 %
+    shrinkage and 100 net hours, ``100 * 1.3 = 130`` paid hours lose ``0.3 * 130 = 39`` hours and
+    leave only 91 on the phones; ``100 / 0.7 = 142.9`` paid hours lose 42.9 and leave exactly 100.
+    The error grows with shrinkage (see :func:`naive_gross_up`).
+
+    Works for hours, agents or FTE alike; ``shrinkage`` may vary per interval (array/Series).
+    """
+    scalar = is_scalar_call(net, shrinkage)
+    index = _series_index(net=net, shrinkage=shrinkage)
+    n, s = broadcast(net=as_array("net", net),
+                      shrinkage=_fraction_below_one("shrinkage", shrinkage))
+    return _wrap(n / (1.0 - s), scalar, index, "gross")
+
+
+def naive_gross_up(net, shrinkage):
+    """WRONG on purpose, for teaching only: ``net * (1 + shrinkage)``.
+
+    This common spreadsheet shortcut under-staffs: after shrinkage it leaves
+    ``net * (1 + s) * (1 - s) = net * (1 - s^2)`` on the phones (91 of 100 hours at 30 %).
+    Use :func:`gross_up`.
+    """
+    scalar = is_scalar_call(net, shrinkage)
+    index = _series_index(net=net, shrinkage=shrinkage)
+    n, s = broadcast(net=as_array("net", net),
+                      shrinkage=_fraction_below_one("shrinkage", shrinkage))
+    return _wrap(n * (1.0 + s), scalar, index, "naive_gross")
+
+
+@dataclass(frozen=True)
+class WeeklyStaffing:
+    """Result of :func:`weekly_fte`: hours over the week and the FTE they take."""
+
+    net_hours: float      #: productive hours on the phones (the Erlang requirement)
+    gross_hours: float    #: paid/scheduled hours needed to leave net_hours after shrinkage
+    fte: float            #: gross_hours / contract_hours
+    contract_hours: float
+
+
+def weekly_fte(agents_per_interval, interval=900, shrinkage=0.3, contract_hours=36):
+    """Turn one week of interval requirements into net hours, gross hours and FTE.
+
+    * ``net_hours = sum_t agents_t * interval / 3600``
+    * ``gross_hours = sum_t agents_t / (1 - shrinkage_t) * interval / 3600``
+    * ``fte = gross_hours / contract_hours``
+
+    ``agents_per_interval``: agents needed on the phones per interval (e.g. a Series of
+    :func:`wfmcourse.domain.erlang.agents_needed` over the 15-minute intervals of a week; closed
+    intervals may be left out). ``interval`` in seconds; ``shrinkage`` a fraction, one value or
+    one per interval; ``contract_hours`` the full-time week (Dutch CAOs: often 36-38).
+
+    With a DatetimeIndex the requirement must span at most one week and its smallest step must
+    equal ``interval``: otherwise the FTE would not be a weekly figure.
+    """
+    _series_index(agents_per_interval=agents_per_interval, shrinkage=shrinkage)
+    agents = one_dimensional("agents_per_interval", agents_per_interval, scalar_ok=False)
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
+    s = _fraction_below_one("shrinkage", shrinkage)
+    hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
+    agents, s = broadcast(agents_per_interval=agents, shrinkage=s)
+    if isinstance(agents_per_interval, pd.Series) and isinstance(agents_per_interval.index,
+                                                                 pd.DatetimeIndex):
+        index = agents_per_interval.index.sort_values()
+        step = pd.Timedelta(seconds=seconds)
+        if len(index) > 1:
+            smallest = index.to_series().diff().min()
+            if smallest != step:
+                raise ValueError(f"interval must match the index of agents_per_interval: its "
+                                 f"smallest step is {smallest}, got interval={interval!r} s")
+        span = index[-1] - index[0] + step
+        if span > pd.Timedelta(days=7):
+            raise ValueError(f"agents_per_interval must cover at most one week, got a span of "
+                             f"{span}")
+    net = float(agents.sum() * seconds / 3600.0)
+    gross = float((agents / (1.0 - s)).sum() * seconds / 3600.0)
+    return WeeklyStaffing(net_hours=net, gross_hours=gross, fte=gross / hours,
+                          contract_hours=hours)
+
+
+def verzuim_fte(fte, verzuim):
+    """FTE lost to sickness on average: ``fte * verzuim`` (``verzuim`` a fraction 0-1).
+
+    Example: 120 FTE at 6 % verzuim have 7.2 FTE sick on an average day. Verzuim is also one of
+    the shrinkage components; do not count it twice.
+    """
+    scalar = is_scalar_call(fte, verzuim)
+    index = _series_index(fte=fte, verzuim=verzuim)
+    f, v = broadcast(fte=as_array("fte", fte), verzuim=as_array("verzuim", verzuim, high=1.0))
+    return _wrap(f * v, scalar, index, "verzuim_fte")
+
+
+def hires_needed(headcount, annual_turnover, growth=0.0):
+    """New hires per year to keep (or grow) a team: ``headcount * annual_turnover + growth``.
+
+    ``annual_turnover`` a fraction (may exceed 1), ``growth`` extra people wanted (>= 0).
+    """
+    scalar = is_scalar_call(headcount, annual_turnover, growth)
+    index = _series_index(headcount=headcount, annual_turnover=annual_turnover, growth=growth)
+    h, t, g = broadcast(headcount=as_array("headcount", headcount),
+                         annual_turnover=as_array("annual_turnover", annual_turnover),
+                         growth=as_array("growth", growth))
+    return _wrap(h * t + g, scalar, index, "hires_needed")
+
+
+def blended_turnover(headcount, annual_turnover):
+    """Turnover of a team made of groups (age bands, locations, contract types):
+    ``sum_g headcount_g * turnover_g / sum_g headcount_g``.
+
+    This is how "fishing in another pond" pays off: moving part of the intake from a group with
+    high turnover (for example 23-30-year-olds) to a group with lower turnover lowers the team's
+    turnover and so :func:`hires_needed` and :func:`turnover_capacity_loss`.
+    """
+    h = as_array("headcount", headcount)
+    t = as_array("annual_turnover", annual_turnover)
+    if h.ndim != 1 or h.shape != t.shape:
+        raise ValueError(f"headcount and annual_turnover must be one-dimensional and of equal "
+                         f"length, got shapes {h.shape} and {t.shape}")
+    _series_index(headcount=headcount, annual_turnover=annual_turnover)
+    if h.sum() == 0:
+        raise ValueError(f"headcount must sum to > 0, got {headcount!r}")
+    return float(np.average(t, weights=h))
+
+
+def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, vacancy_weeks=0.0,
+                           ramp_productivity=0.5):
+    """Average FTE lost over a year because people leave and successors still have to learn.
+
+    Every leaver costs ``vacancy_weeks`` with nobody in the seat plus ``weeks_to_productive``
+    in which the successor works at ``ramp_productivity`` of a fully trained agent on average
+    (0.5 for a straight climb from 0 to 100 %; 0 while in classroom training). So:
+
+    ``lost_weeks = vacancy_weeks + weeks_to_productive * (1 - ramp_productivity)``
+    ``loss_fte = headcount * annual_turnover * lost_weeks / 52``
+
+    ``headcount`` in FTE. Dividing by ``headcount`` gives the loss as a share of capacity,
+    comparable to a shrinkage component. A loss of the whole team or more raises.
+
+    Example: 100 FTE, 40 % turnover, 8 weeks to productive, 4 weeks vacancy:
+    40 leavers * (4 + 8 * 0.5) weeks / 52 = 6.15 FTE lost all year round.
+    """
+    scalar = is_scalar_call(headcount, annual_turnover, weeks_to_productive, vacancy_weeks,
+                            ramp_productivity)
+    index = _series_index(headcount=headcount, annual_turnover=annual_turnover,
+                          weeks_to_productive=weeks_to_productive, vacancy_weeks=vacancy_weeks,
+                          ramp_productivity=ramp_productivity)
+    h, t, w, v, r = broadcast(
+        headcount=as_array("headcount", headcount),
+        annual_turnover=as_array("annual_turnover", annual_turnover),
+        weeks_to_productive=as_array("weeks_to_productive", weeks_to_productive),
+        vacancy_weeks=as_array("vacancy_weeks", vacancy_weeks),
+        ramp_productivity=as_array("ramp_productivity", ramp_productivity, high=1.0))
+    share = t * (v + w * (1.0 - r)) / WEEKS_PER_YEAR
+    if (share >= 1).any():
+        bad = share >= 1
+        raise ValueError(f"annual_turnover * lost weeks / 52 must be < 1 (the whole team would "
+                         f"be lost), got {share[bad].flat[0].item()!r} with annual_turnover="
+                         f"{t[bad].flat[0].item()!r}")
+    return _wrap(h * share, scalar, index, "turnover_loss_fte")

@@ -1,0 +1,197 @@
+"""Numbers written the Dutch way, for everything a learner or client reads.
+
+Decimal comma, a dot between thousands (``1.234,5``), ``oneindig`` for an infinite value and
+a dash for a missing one. One place, so the calculator, the command line, the dashboard and
+the exercise feedback all write ``78,3 %`` the same way.
+
+:func:`table` does the same for a whole table in a notebook: Dutch column and index names (from
+:data:`LABELS`), numbers with a decimal comma, percentages as ``87,2 %``, ``ja``/``nee`` for
+booleans and Dutch dates, and no pandas ``Name: ... dtype`` line under a Series.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import numbers
+from collections.abc import Mapping
+
+import numpy as np
+
+from wfmcourse.validation import ParameterTypeError, flag, type_error, value_error, whole
+
+__all__ = ["number", "percent", "short", "date", "LABELS", "table"]
+
+
+def _real(name, value):
+    """``value`` as a float: a real number (NaN and infinity allowed), never text or a bool."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)) \
+            or isinstance(value, np.complexfloating):
+        raise type_error(name, value, "a real number or None")
+    return float(value)
+
+
+def number(value, decimals=1, *, thousands=True, signed=False) -> str:
+    """``1234.56 -> "1.234,6"``; ``None -> "–"``, ``inf -> "oneindig"``.
+
+    ``thousands=False`` leaves out the thousands dot (``"1234,6"``); ``signed=True`` writes a
+    plus sign before positive numbers (``"+2,5"``), as for a bias or a change.
+    """
+    decimals = whole("decimals", decimals)
+    thousands, signed = flag("thousands", thousands), flag("signed", signed)
+    if value is None:
+        return "–"
+    value = _real("value", value)
+    if math.isnan(value):
+        return "–"
+    if math.isinf(value):
+        return "oneindig" if value > 0 else "min oneindig"
+    text = f"{value:{'+' if signed else ''}{',' if thousands else ''}.{decimals}f}"
+    if text.lstrip("+-").strip("0,.") == "":       # -0.0 rounds to "-0,0": show "0,0"
+        text = text.lstrip("+-")
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def percent(fraction, decimals=1, *, space=True, signed=False) -> str:
+    """A fraction as a percentage: ``0.7829 -> "78,3 %"`` (``space=False``: ``"78,3%"``)."""
+    space = flag("space", space)
+    if fraction is None:
+        number(None, decimals, signed=signed)          # checks decimals and signed
+        return "–"
+    return number(100.0 * _real("fraction", fraction), decimals, signed=signed) + (" %" if space else "%")
+
+
+def short(value) -> str:
+    """A number without needless decimals: ``20.0 -> "20"``, ``85.5 -> "85,5"``, ``1/3 -> "0,33"``."""
+    value = _real("value", value)
+    if value.is_integer():
+        return number(value, 0)
+    return number(value, 2).rstrip("0").rstrip(",")
+
+
+#: Dutch labels for the English column and index names the package's tables use in code.
+LABELS = {
+    "abbreviation": "afkorting", "english": "Engels", "term": "begrip", "category": "categorie",
+    "correction": "correctie", "twin": "tweeling", "definition": "definitie", "notebook": "notebook",
+    "offered": "aangeboden", "answered": "beantwoord", "abandoned": "afgehaakt",
+    "short_abandoned": "korte afhakers", "answered_in_time": "op tijd beantwoord",
+    "talk": "gesprekstijd (s)", "hold": "wachtstand (s)", "acw": "nawerk (s)",
+    "wait_answered": "wachttijd beantwoord (s)", "wait_abandoned": "wachttijd afhakers (s)",
+    "wait_all": "wachttijd iedereen (s)", "questions": "klantvragen",
+    "resolved_first_contact": "in één keer opgelost", "repeat_contacts": "herhaalcontacten",
+    "surveys": "enquêtes", "paid": "betaald", "scheduled": "ingeroosterd", "logged_in": "ingelogd",
+    "productive": "productief", "idle": "ingelogd, niet bezig", "not_logged_in": "niet ingelogd",
+    "week_start": "week vanaf", "interval_start": "kwartier", "week": "week", "intervals": "kwartieren",
+    "service_level": "service level", "unweighted_mean": "ongewogen gemiddelde",
+    "share_below_target": "deel onder de norm", "agents": "medewerkers", "agents_required": "benodigd",
+    "agents_staffed": "ingeroosterd", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
+    "totaal": "totaal", "uren": "uren",
+    "volume_piek": "volumepiek", "volume_verschuiving": "volumeverschuiving",
+}
+
+_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def date(value, *, time=None) -> str:
+    """A date the Dutch way: ``2025-03-03 -> "3 mrt 2025"``, with the time ``"3 mrt 2025 09:30"``.
+
+    ``time=None`` shows the clock only when it is not midnight.
+    """
+    import pandas as pd
+
+    time = None if time is None else flag("time", time)
+    if value is None:
+        return "–"
+    if not isinstance(value, (str, _dt.date, np.datetime64)):      # a Timestamp is a date too
+        raise type_error("value", value, "a date (datetime.date, pandas Timestamp or text "
+                         "'2025-03-03') or None")
+    try:
+        ts = pd.Timestamp(value)
+    except ValueError:
+        raise value_error("value", value, "format", "be a date like '2025-03-03'") from None
+    if pd.isna(ts):
+        return "–"
+    text = f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
+    show_time = (ts.hour, ts.minute, ts.second) != (0, 0, 0) if time is None else time
+    return f"{text} {ts:%H:%M}" if show_time else text
+
+
+def _label(name, labels):
+    if name in labels:
+        return labels[name]
+    return LABELS.get(name, name) if isinstance(name, str) else name
+
+
+def _cell(value, decimals, as_percent):
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return "–"
+    if isinstance(value, str):
+        return LABELS.get(value, value) if "_" in value else value   # a code name as value
+    if isinstance(value, (bool, np.bool_)):
+        return "ja" if value else "nee"
+    if isinstance(value, (pd.Timestamp, _dt.date)):
+        return date(value)
+    if isinstance(value, (int, np.integer)) and not as_percent:
+        return number(value, 0)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        if decimals is None:
+            return short(100 * value) + " %" if as_percent else short(value)
+        return percent(value, decimals) if as_percent else number(value, decimals)
+    return str(value)
+
+
+def table(data, decimals=1, *, percent=(), labels=None):
+    """A table (DataFrame or Series) ready to show to a learner, every cell a Dutch string.
+
+    ``decimals`` is one number or a dict column -> decimals (missing columns get 1); ``None``
+    writes a number without needless decimals (:func:`short`: ``220.0 -> "220"``);
+    ``percent`` names the columns holding fractions to show as ``87,2 %``; ``labels`` maps
+    column, index or Series names to Dutch, on top of :data:`LABELS`. Whole numbers get a
+    thousands dot, booleans ``ja``/``nee``, dates :func:`date`, missing values a dash, a code
+    name with an underscore that :data:`LABELS` knows its Dutch label, a float
+    index :func:`short` (``0.7 -> "0,7"``). A Series
+    becomes a one-column table named after the Series. The numbers are text afterwards: compute
+    first, show with ``table`` last.
+    """
+    import pandas as pd
+
+    if labels is not None and not isinstance(labels, Mapping):
+        raise type_error("labels", labels, "a dict name -> Dutch label, or None")
+    labels = dict(labels or {})
+    if isinstance(data, pd.Series):
+        data = data.to_frame(data.name if data.name is not None else "waarde")
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterTypeError("data", data, "type", "data must be a pandas DataFrame or Series, "
+                                 f"got {type(data).__name__}")
+    if isinstance(decimals, Mapping):
+        for column, d in decimals.items():
+            if d is not None:
+                whole(f"decimals[{column!r}]", d)
+    elif decimals is not None:
+        whole("decimals", decimals)
+    if isinstance(percent, (str, bytes)) or not isinstance(percent, (list, tuple, set, frozenset,
+                                                                      pd.Index)):
+        raise type_error("percent", percent, "a list of column names")
+    unknown = [c for c in percent if c not in data.columns]
+    if unknown:
+        raise ValueError(f"percent names columns that data does not have: {unknown}")
+    out = pd.DataFrame(index=data.index)
+    for column in data.columns:
+        d = decimals.get(column, 1) if isinstance(decimals, dict) else decimals
+        if column in ("jaar", "year"):                  # 2025, not 2.025
+            out[column] = [number(v, 0, thousands=False) for v in data[column].tolist()]
+            continue
+        out[column] = [_cell(v, d, column in percent) for v in data[column].tolist()]
+    index = data.index
+    if index.dtype.kind == "f":
+        index = pd.Index([short(v) for v in index], name=index.name)
+    elif isinstance(index, pd.DatetimeIndex):
+        index = pd.Index([date(v) for v in index], name=index.name)
+    elif index.dtype == bool:
+        index = pd.Index(["ja" if v else "nee" for v in index], name=index.name)
+    out.index = index.rename([_label(n, labels) for n in index.names]) if index.nlevels > 1 \
+        else index.rename(_label(index.name, labels))
+    out.index = out.index.map(lambda v: _label(v, labels) if isinstance(v, str) else v)
+    out.columns = [_label(c, labels) for c in out.columns]
+    return out
