@@ -611,6 +611,13 @@ CASES = [
          dict(a="text", b="text", glossary="frame")),
     # --- command line, dashboard and calculator (their pure functions) -------------------
     Case("cli.parse_sl", dict(text="80/20"), dict(text="text")),
+    Case("staffing.evaluate", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
+                                   patience=120.0, agents=None, max_occupancy=None, max_asa=None,
+                                   max_abandonment=None),
+         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
+              target="num nonneg", patience="num nonneg", agents="num nonneg int",
+              max_occupancy="num nonneg", max_asa="num nonneg", max_abandonment="num nonneg"),
+         mismatch={"agents": [1, 2, 3]}),
     Case("cli.staffing", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
                               patience=120.0, agents=None, max_occupancy=None, max_asa=None,
                               max_abandonment=None),

@@ -307,6 +307,32 @@ def finish(result, scalar, dtype=float):
     return result
 
 
+def series_index(**named):
+    """The index shared by the pandas Series among the arguments (None when there is none)."""
+    index, first = None, None
+    for name, value in named.items():
+        if isinstance(value, pd.Series):
+            if index is None:
+                index, first = value.index, name
+            elif not value.index.equals(index):
+                raise ValueError(f"{name} and {first} must be Series with the same index, "
+                                 f"got {value.index!r} and {index!r}")
+    return index
+
+
+
+
+def wrap(result, scalar, index, name):
+    """Scalar, Series (keeping ``index``) or array, matching what came in."""
+    if index is not None:
+        result = np.asarray(result, dtype=float)
+        if result.shape != (len(index),):
+            raise ValueError(f"the result of {name} has shape {result.shape}, which does not fit "
+                             f"the Series index of length {len(index)}")
+        return pd.Series(result, index=index, name=name)
+    return finish(result, scalar)
+
+
 def two_by_two(first, second, names, high_first, high_second, labels):
     """Label each pair of scores with one of four quadrant names (a 2 x 2 matrix).
 

@@ -20,7 +20,7 @@ from pandas.tseries.frequencies import to_offset
 from scipy.special import gammaln
 
 from wfmcourse.validation import _show, as_array, is_scalar_call, series, type_error
-from wfmcourse.domain.kpi import _series_index, _wrap
+from wfmcourse.validation import series_index, wrap
 
 __all__ = [
     "wape",
@@ -35,7 +35,7 @@ __all__ = [
 
 def _pair(actual, forecast):
     """Validated, equally long 1-d arrays of actual and forecast volumes."""
-    _series_index(actual=actual, forecast=forecast)
+    series_index(actual=actual, forecast=forecast)
     a = np.atleast_1d(as_array("actual", actual))
     f = np.atleast_1d(as_array("forecast", forecast))
     if a.ndim != 1 or f.ndim != 1 or a.shape != f.shape:
@@ -204,7 +204,7 @@ def poisson_mad(expected):
     as volume grows. ``expected`` are contacts per interval; 0 gives 0. Series in gives Series out.
     """
     scalar = is_scalar_call(expected)
-    index = _series_index(expected=expected)
+    index = series_index(expected=expected)
     lam = as_array("expected", expected)
     mad = np.zeros(lam.shape)
     k = np.floor(lam)
@@ -216,7 +216,7 @@ def poisson_mad(expected):
     bd0 = (lb - kb) - kb * np.log1p((lb - kb) / kb)
     mad[big] = (np.sqrt(2.0 / np.pi) * np.sqrt(lb) * np.sqrt(lb / kb)
                 * np.exp(-_stirling_error(kb) - bd0))
-    return _wrap(mad, scalar, index, "poisson_mad")
+    return wrap(mad, scalar, index, "poisson_mad")
 
 
 def _stirling_error(k):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import (_show, as_array, broadcast, choice, finish, is_scalar_call, optional_array,
+from wfmcourse.validation import (_show, series_index, wrap, as_array, broadcast, choice, finish, is_scalar_call, optional_array,
                       series, short_repr, type_error)
 
 __all__ = [
@@ -54,35 +54,6 @@ __all__ = [
 ]
 
 
-# ---------------------------------------------------------------------------
-# shared plumbing (also used by wfmcourse.domain.shrinkage and wfmcourse.domain.forecast)
-# ---------------------------------------------------------------------------
-def _series_index(**named):
-    """The index shared by the pandas Series among the arguments (None when there is none)."""
-    index, first = None, None
-    for name, value in named.items():
-        if isinstance(value, pd.Series):
-            if index is None:
-                index, first = value.index, name
-            elif not value.index.equals(index):
-                raise ValueError(f"{name} and {first} must be Series with the same index, "
-                                 f"got {value.index!r} and {index!r}")
-    return index
-
-
-
-
-def _wrap(result, scalar, index, name):
-    """Scalar, Series (keeping ``index``) or array, matching what came in."""
-    if index is not None:
-        result = np.asarray(result, dtype=float)
-        if result.shape != (len(index),):
-            raise ValueError(f"the result of {name} has shape {result.shape}, which does not fit "
-                             f"the Series index of length {len(index)}")
-        return pd.Series(result, index=index, name=name)
-    return finish(result, scalar)
-
-
 def _not_above(part_name, part, whole_name, whole):
     """Raise when ``part > whole`` anywhere (a part can never exceed its whole)."""
     part, whole = broadcast(**{part_name: part, whole_name: whole})
@@ -108,14 +79,14 @@ def _ratio(kpi, part_name, part, whole_name, whole, *, capped=True):
     """``part / whole`` for counts or times: both >= 0, ``whole > 0``, and ``part <= whole``
     unless ``capped`` is False."""
     scalar = is_scalar_call(part, whole)
-    index = _series_index(**{part_name: part, whole_name: whole})
+    index = series_index(**{part_name: part, whole_name: whole})
     p = as_array(part_name, part)
     w = as_array(whole_name, whole)
     p, w = broadcast(**{part_name: p, whole_name: w})
     if capped:
         _not_above(part_name, p, whole_name, w)
     _denominator(whole_name, w, kpi)
-    return _wrap(p / w, scalar, index, kpi)
+    return wrap(p / w, scalar, index, kpi)
 
 
 # ---------------------------------------------------------------------------
@@ -128,12 +99,12 @@ def aht(talk_time, hold_time, acw, contacts):
     contact. ``acw`` is after-call work (nawerk).
     """
     scalar = is_scalar_call(talk_time, hold_time, acw, contacts)
-    index = _series_index(talk_time=talk_time, hold_time=hold_time, acw=acw, contacts=contacts)
+    index = series_index(talk_time=talk_time, hold_time=hold_time, acw=acw, contacts=contacts)
     t, h, a, c = broadcast(talk_time=as_array("talk_time", talk_time),
                             hold_time=as_array("hold_time", hold_time),
                             acw=as_array("acw", acw), contacts=as_array("contacts", contacts))
     _denominator("contacts", c, "AHT")
-    return _wrap((t + h + a) / c, scalar, index, "aht")
+    return wrap((t + h + a) / c, scalar, index, "aht")
 
 
 def asa(total_wait, answered):
@@ -143,11 +114,11 @@ def asa(total_wait, answered):
     callers who hung up belongs to the abandon statistics); same unit out as in.
     """
     scalar = is_scalar_call(total_wait, answered)
-    index = _series_index(total_wait=total_wait, answered=answered)
+    index = series_index(total_wait=total_wait, answered=answered)
     w, n = broadcast(total_wait=as_array("total_wait", total_wait),
                       answered=as_array("answered", answered))
     _denominator("answered", n, "ASA")
-    return _wrap(w / n, scalar, index, "asa")
+    return wrap(w / n, scalar, index, "asa")
 
 
 def abandon_rate(abandoned, offered, short_abandoned=0):
@@ -160,14 +131,14 @@ def abandon_rate(abandoned, offered, short_abandoned=0):
     ``abandoned`` and are taken out of both counts when given.
     """
     scalar = is_scalar_call(abandoned, offered, short_abandoned)
-    index = _series_index(abandoned=abandoned, offered=offered, short_abandoned=short_abandoned)
+    index = series_index(abandoned=abandoned, offered=offered, short_abandoned=short_abandoned)
     a, o, s = broadcast(abandoned=as_array("abandoned", abandoned),
                          offered=as_array("offered", offered),
                          short_abandoned=as_array("short_abandoned", short_abandoned))
     _not_above("short_abandoned", s, "abandoned", a)
     _not_above("abandoned", a, "offered", o)
     _denominator("offered - short_abandoned", o - s, "the abandon rate")
-    return _wrap((a - s) / (o - s), scalar, index, "abandon_rate")
+    return wrap((a - s) / (o - s), scalar, index, "abandon_rate")
 
 
 def bereikbaarheid(answered, offered):
@@ -215,7 +186,7 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
                              f"{[v for v, n in needs.items() if n == name][0]!r}, "
                              f"got {name}={value!r} with variant={variant!r}")
     scalar = is_scalar_call(answered_in_time, offered, answered, short_abandoned)
-    index = _series_index(answered_in_time=answered_in_time, offered=offered,
+    index = series_index(answered_in_time=answered_in_time, offered=offered,
                           answered=answered, short_abandoned=short_abandoned)
     t = as_array("answered_in_time", answered_in_time)
     o = as_array("offered", offered)
@@ -236,7 +207,7 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
         # short abandons were not answered, so they cannot also be answered in time
         _not_above("answered_in_time", t, "offered - short_abandoned", o - s)
         denominator = _denominator("offered - short_abandoned", o - s, "the service level")
-    return _wrap(t / denominator, scalar, index, "service_level")
+    return wrap(t / denominator, scalar, index, "service_level")
 
 
 def combine_service_levels(service_levels, volumes):
@@ -255,7 +226,7 @@ def combine_service_levels(service_levels, volumes):
     if sl.ndim != 1 or v.ndim != 1 or sl.shape != v.shape:
         raise ValueError(f"service_levels and volumes must be one-dimensional and of equal "
                          f"length, got shapes {sl.shape} and {v.shape}")
-    _series_index(service_levels=service_levels, volumes=volumes)
+    series_index(service_levels=service_levels, volumes=volumes)
     total = v.sum()
     if total == 0:
         raise ValueError(f"volumes must sum to > 0 (the combined service level is undefined "
@@ -352,11 +323,11 @@ def occupancy(handling_time, idle_time):
     the next contact. Breaks, meetings and training are outside it (see :func:`utilisation`).
     """
     scalar = is_scalar_call(handling_time, idle_time)
-    index = _series_index(handling_time=handling_time, idle_time=idle_time)
+    index = series_index(handling_time=handling_time, idle_time=idle_time)
     h, i = broadcast(handling_time=as_array("handling_time", handling_time),
                       idle_time=as_array("idle_time", idle_time))
     _denominator("handling_time + idle_time", h + i, "occupancy")
-    return _wrap(h / (h + i), scalar, index, "occupancy")
+    return wrap(h / (h + i), scalar, index, "occupancy")
 
 
 def utilisation(handling_time, paid_time):
@@ -401,11 +372,11 @@ def fte(hours, contract_hours):
     (usually a week).
     """
     scalar = is_scalar_call(hours, contract_hours)
-    index = _series_index(hours=hours, contract_hours=contract_hours)
+    index = series_index(hours=hours, contract_hours=contract_hours)
     h, c = broadcast(hours=as_array("hours", hours),
                       contract_hours=as_array("contract_hours", contract_hours, low=0.0,
                                               low_inclusive=False))
-    return _wrap(h / c, scalar, index, "fte")
+    return wrap(h / c, scalar, index, "fte")
 
 
 def turnover_rate(leavers, average_headcount):

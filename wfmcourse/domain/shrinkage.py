@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.validation import as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional, scalar, type_error
-from wfmcourse.domain.kpi import _series_index, _wrap, fte
+from wfmcourse.domain.kpi import fte
+from wfmcourse.validation import series_index, wrap
 
 __all__ = [
     "total_shrinkage",
@@ -115,10 +116,10 @@ def gross_up(net, shrinkage):
     Works for hours, agents or FTE alike; ``shrinkage`` may vary per interval (array/Series).
     """
     scalar = is_scalar_call(net, shrinkage)
-    index = _series_index(net=net, shrinkage=shrinkage)
+    index = series_index(net=net, shrinkage=shrinkage)
     n, s = broadcast(net=as_array("net", net),
                       shrinkage=_fraction_below_one("shrinkage", shrinkage))
-    return _wrap(n / (1.0 - s), scalar, index, "gross")
+    return wrap(n / (1.0 - s), scalar, index, "gross")
 
 
 def naive_gross_up(net, shrinkage):
@@ -129,10 +130,10 @@ def naive_gross_up(net, shrinkage):
     Use :func:`gross_up`.
     """
     scalar = is_scalar_call(net, shrinkage)
-    index = _series_index(net=net, shrinkage=shrinkage)
+    index = series_index(net=net, shrinkage=shrinkage)
     n, s = broadcast(net=as_array("net", net),
                       shrinkage=_fraction_below_one("shrinkage", shrinkage))
-    return _wrap(n * (1.0 + s), scalar, index, "naive_gross")
+    return wrap(n * (1.0 + s), scalar, index, "naive_gross")
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def weekly_fte(agents_per_interval, interval=900, shrinkage=0.3, contract_hours=
     With a DatetimeIndex the requirement must span at most one week and its smallest step must
     equal ``interval``: otherwise the FTE would not be a weekly figure.
     """
-    _series_index(agents_per_interval=agents_per_interval, shrinkage=shrinkage)
+    series_index(agents_per_interval=agents_per_interval, shrinkage=shrinkage)
     agents = one_dimensional("agents_per_interval", agents_per_interval, scalar_ok=False)
     seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
     s = _fraction_below_one("shrinkage", shrinkage)
@@ -192,9 +193,9 @@ def verzuim_fte(fte, verzuim):
     the shrinkage components; do not count it twice.
     """
     scalar = is_scalar_call(fte, verzuim)
-    index = _series_index(fte=fte, verzuim=verzuim)
+    index = series_index(fte=fte, verzuim=verzuim)
     f, v = broadcast(fte=as_array("fte", fte), verzuim=as_array("verzuim", verzuim, high=1.0))
-    return _wrap(f * v, scalar, index, "verzuim_fte")
+    return wrap(f * v, scalar, index, "verzuim_fte")
 
 
 def hires_needed(headcount, annual_turnover, growth=0.0):
@@ -203,11 +204,11 @@ def hires_needed(headcount, annual_turnover, growth=0.0):
     ``annual_turnover`` a fraction (may exceed 1), ``growth`` extra people wanted (>= 0).
     """
     scalar = is_scalar_call(headcount, annual_turnover, growth)
-    index = _series_index(headcount=headcount, annual_turnover=annual_turnover, growth=growth)
+    index = series_index(headcount=headcount, annual_turnover=annual_turnover, growth=growth)
     h, t, g = broadcast(headcount=as_array("headcount", headcount),
                          annual_turnover=as_array("annual_turnover", annual_turnover),
                          growth=as_array("growth", growth))
-    return _wrap(h * t + g, scalar, index, "hires_needed")
+    return wrap(h * t + g, scalar, index, "hires_needed")
 
 
 def blended_turnover(headcount, annual_turnover):
@@ -223,7 +224,7 @@ def blended_turnover(headcount, annual_turnover):
     if h.ndim != 1 or h.shape != t.shape:
         raise ValueError(f"headcount and annual_turnover must be one-dimensional and of equal "
                          f"length, got shapes {h.shape} and {t.shape}")
-    _series_index(headcount=headcount, annual_turnover=annual_turnover)
+    series_index(headcount=headcount, annual_turnover=annual_turnover)
     if h.sum() == 0:
         raise ValueError(f"headcount must sum to > 0, got {headcount!r}")
     return float(np.average(t, weights=h))
@@ -248,7 +249,7 @@ def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, v
     """
     scalar = is_scalar_call(headcount, annual_turnover, weeks_to_productive, vacancy_weeks,
                             ramp_productivity)
-    index = _series_index(headcount=headcount, annual_turnover=annual_turnover,
+    index = series_index(headcount=headcount, annual_turnover=annual_turnover,
                           weeks_to_productive=weeks_to_productive, vacancy_weeks=vacancy_weeks,
                           ramp_productivity=ramp_productivity)
     h, t, w, v, r = broadcast(
@@ -263,4 +264,4 @@ def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, v
         raise ValueError(f"annual_turnover * lost weeks / 52 must be < 1 (the whole team would "
                          f"be lost), got {share[bad].flat[0].item()!r} with annual_turnover="
                          f"{t[bad].flat[0].item()!r}")
-    return _wrap(h * share, scalar, index, "turnover_loss_fte")
+    return wrap(h * share, scalar, index, "turnover_loss_fte")
