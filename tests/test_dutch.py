@@ -92,3 +92,12 @@ def test_date():
     assert dutch.date("2025-03-03") == "3 mrt 2025"
     assert dutch.date("2025-11-17 08:00") == "17 nov 2025 08:00"
     assert dutch.date("2025-11-17", time=True) == "17 nov 2025 00:00"
+
+
+def test_one_english_name_has_one_dutch_label():
+    from wfmcourse.presentation import dutch as d
+
+    seen = {}
+    for area in d._AREAS:
+        for name, label in area.items():
+            assert seen.setdefault(name, label) == label, (name, seen[name], label)

@@ -68,8 +68,10 @@ def short(value) -> str:
     return number(value, 2).rstrip("0").rstrip(",")
 
 
-#: Dutch labels for the English column and index names the package's tables use in code.
-LABELS = {
+# Dutch labels for the English column and index names of the package's tables, one dict per
+# area so that each area keeps its own list; one English name has one Dutch label everywhere
+# (tests/test_dutch.py checks that no two areas label the same name differently).
+_GENERAL = {
     "abbreviation": "afkorting", "english": "Engels", "term": "begrip", "category": "categorie",
     "correction": "correctie", "twin": "tweeling", "definition": "definitie", "notebook": "notebook",
     "offered": "aangeboden", "answered": "beantwoord", "abandoned": "afgehaakt",
@@ -87,6 +89,29 @@ LABELS = {
     "totaal": "totaal", "uren": "uren",
     "volume_piek": "volumepiek", "volume_verschuiving": "volumeverschuiving",
 }
+
+_QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
+}
+
+_MEASURES = {   # kpi, forecast, shrinkage, capacity, reporting
+}
+
+_ROSTER = {     # roster, profiles, charts
+}
+
+_IMPROVEMENT = {  # improvement, stakeholders, performance
+}
+
+_APPS = {       # calculator, dashboard, excel
+}
+
+_COURSE = {     # contents, glossary, datasets
+}
+
+_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE)
+
+#: Dutch labels for the English column and index names the package's tables use in code.
+LABELS = {name: label for area in _AREAS for name, label in area.items()}
 
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
