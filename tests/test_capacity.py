@@ -14,18 +14,18 @@ def test_gross_up_comparison_worked_example():
     table = capacity.gross_up_comparison([0.0, 0.3])
     row = table.iloc[1]
     assert row["shrinkage"] == pytest.approx(0.3)
-    assert row["juiste factor"] == pytest.approx(1.428571428)
-    assert row["foute factor"] == pytest.approx(1.3)
-    assert row["netto over bij foute factor"] == pytest.approx(0.91)
-    assert row["tekort"] == pytest.approx(0.09)
-    assert table.iloc[0][["juiste factor", "foute factor", "netto over bij foute factor"]].tolist() == [1, 1, 1]
+    assert row["right_factor"] == pytest.approx(1.428571428)
+    assert row["naive_factor"] == pytest.approx(1.3)
+    assert row["net_left_naive"] == pytest.approx(0.91)
+    assert row["shortfall_share"] == pytest.approx(0.09)
+    assert table.iloc[0][["right_factor", "naive_factor", "net_left_naive"]].tolist() == [1, 1, 1]
 
 
 @given(st.lists(st.floats(0.0, 0.95), min_size=1, max_size=10))
 def test_gross_up_comparison_properties(values):
     table = capacity.gross_up_comparison(values)
-    assert (table["juiste factor"] >= table["foute factor"] - 1e-12).all()
-    np.testing.assert_allclose(table["tekort"], np.asarray(values) ** 2, atol=1e-12)
+    assert (table["right_factor"] >= table["naive_factor"] - 1e-12).all()
+    np.testing.assert_allclose(table["shortfall_share"], np.asarray(values) ** 2, atol=1e-12)
 
 
 @pytest.mark.parametrize("bad", [[1.0], [-0.1], [], [[0.1, 0.2]]])
@@ -79,26 +79,26 @@ def test_staffing_with_turnover_bad_input(kwargs, name):
         capacity.staffing_with_turnover(**kwargs)
 
 
-HOURS = {"verlof": 110.0, "verzuim": 60.0, "pauzes": 70.0, "training": 30.0, "overleg": 20.0}
+HOURS = {"leave": 110.0, "sickness": 60.0, "breaks": 70.0, "training": 30.0, "meetings": 20.0}
 
 
 def test_shrinkage_breakdown_worked_example():
-    """1000 paid hours: verlof 11 %, verzuim 6 %, pauzes 7 %, training 3 %, overleg 2 %; total 29 %."""
+    """1000 paid hours: leave 11 %, sickness 6 %, breaks 7 %, training 3 %, meetings 2 %; total 29 %."""
     table = capacity.shrinkage_breakdown(HOURS, 1000)
-    assert list(table.index) == ["verlof", "pauzes", "verzuim", "training", "overleg"]
-    assert table.loc["verzuim", "aandeel"] == pytest.approx(0.06)
-    assert table.loc["verzuim", "soort"] == "ongepland"
-    assert (table.drop("verzuim")["soort"] == "gepland").all()
-    assert table["aandeel"].sum() == pytest.approx(0.29)
-    assert shrinkage.total_shrinkage(table["aandeel"].to_dict()) == pytest.approx(0.29)
+    assert list(table.index) == ["leave", "breaks", "sickness", "training", "meetings"]
+    assert table.loc["sickness", "share"] == pytest.approx(0.06)
+    assert table.loc["sickness", "kind"] == "unplanned"
+    assert (table.drop("sickness")["kind"] == "planned").all()
+    assert table["share"].sum() == pytest.approx(0.29)
+    assert shrinkage.total_shrinkage(table["share"].to_dict()) == pytest.approx(0.29)
 
 
 def test_absence_and_floor_compound_equals_additive():
     """Absence 170 of 1000 paid hours = 17 %; the other 120 hours of the 830 present = 14.458 %;
     1 - 0.83 * (1 - 120 / 830) = 1 - (830 - 120) / 1000 = 0.29, the additive total."""
     parts = capacity.absence_and_floor(HOURS, 1000)
-    assert parts["afwezig"] == pytest.approx(0.17)
-    assert parts["op het werk"] == pytest.approx(120 / 830)
+    assert parts["absent"] == pytest.approx(0.17)
+    assert parts["at_work"] == pytest.approx(120 / 830)
     assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(0.29)
     assert shrinkage.total_shrinkage(parts, method="additive") > 0.29
 
@@ -107,12 +107,12 @@ def test_absence_and_floor_compound_equals_additive():
 def test_compound_on_its_base_always_equals_additive(values, paid):
     hours = {f"c{i}": v for i, v in enumerate(values)}
     parts = capacity.absence_and_floor(hours, paid, absence=("c0", "c1"))
-    additive = capacity.shrinkage_breakdown(hours, paid, unplanned=("c1",))["aandeel"].sum()
+    additive = capacity.shrinkage_breakdown(hours, paid, unplanned=("c1",))["share"].sum()
     assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(additive, abs=1e-12)
 
 
 @pytest.mark.parametrize("call, name", [
-    (lambda: capacity.shrinkage_breakdown({"verlof": -1.0}, 100), "hours"),
+    (lambda: capacity.shrinkage_breakdown({"leave": -1.0}, 100), "hours"),
     (lambda: capacity.shrinkage_breakdown({}, 100), "hours"),
     (lambda: capacity.shrinkage_breakdown(HOURS, 0), "paid_hours"),
     (lambda: capacity.shrinkage_breakdown(HOURS, 200), "paid_hours"),
@@ -136,8 +136,8 @@ def test_agent_hours_components_worked_example():
     Components 5.45 h of 15.6 paid; logged in 10.15 h; 5.45 + 10.15 = 15.6."""
     records = _records()
     hours = capacity.agent_hours_components(records)
-    assert hours["training"] == 4.0 and hours["pauzes"] == pytest.approx(0.95)
-    assert hours["niet ingelogd"] == pytest.approx(0.5)
+    assert hours["training"] == 4.0 and hours["breaks"] == pytest.approx(0.95)
+    assert hours["not_logged_in"] == pytest.approx(0.5)
     assert hours.sum() + records["logged_in_hours"].sum() == pytest.approx(records["paid_hours"].sum())
 
 
@@ -165,8 +165,8 @@ def test_agent_hours_components_bad_input(bad, name):
 @pytest.mark.parametrize("call, name", [
     (lambda: capacity.gross_up_comparison(["x"]), "shrinkages"),
     (lambda: capacity.shrinkage_breakdown([1.0, 2.0], 100), "hours"),
-    (lambda: capacity.shrinkage_breakdown({"verlof": "5"}, 100), "hours\\['verlof'\\]"),
-    (lambda: capacity.absence_and_floor(HOURS, 1000, absence="verlof"), "absence"),
+    (lambda: capacity.shrinkage_breakdown({"leave": "5"}, 100), "hours\\['leave'\\]"),
+    (lambda: capacity.absence_and_floor(HOURS, 1000, absence="leave"), "absence"),
     (lambda: capacity.agent_hours_components([1, 2]), "agent_hours"),
     (lambda: capacity.staffing_with_turnover(True, 0.3, 8), "productive_fte"),
 ])
@@ -179,7 +179,7 @@ def test_agent_hours_components_clips_only_rounding_noise():
     """A gap of -1e-12 h is float noise and counts as 0; logged in half an hour longer than
     scheduled is an inconsistency in the records and raises, naming both columns and the row."""
     noisy = _records().assign(logged_in_hours=[3.5 + 1e-12, 6.65])
-    assert capacity.agent_hours_components(noisy)["niet ingelogd"] == pytest.approx(0.5)
+    assert capacity.agent_hours_components(noisy)["not_logged_in"] == pytest.approx(0.5)
     wrong = _records().assign(logged_in_hours=[4.0, 6.65])
     with pytest.raises(ValueError, match=r"agent_hours must have logged_in_hours <= scheduled_hours, "
                                          r"got logged_in_hours=4.0 > scheduled_hours=3.5 at row 0"):

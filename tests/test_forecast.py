@@ -280,8 +280,10 @@ hourly = pd.Series(1.0, index=pd.date_range("2024-03-04", periods=168, freq="h")
     (lambda: forecast.seasonal_naive([1, 2, 3], 0, 1), r"season_length must be >= 1, got 0"),
     (lambda: forecast.seasonal_naive([1, 2, 3], 1, 0), r"horizon must be >= 1, got 0"),
     (lambda: forecast.seasonal_naive([1, 2, 3], 1.5, 1), r"season_length must be a whole number"),
-    (lambda: forecast.seasonal_naive(pd.Series([1.0, 2.0], index=pd.DatetimeIndex(
-        ["2024-01-01", "2024-01-03"])), 1, 1), r"history must have a fixed frequency"),
+    (lambda: forecast.seasonal_naive(pd.Series([1.0, 2.0, 3.0], index=pd.DatetimeIndex(
+        ["2024-01-01", "2024-01-03", "2024-01-04"])), 1, 1), r"history must have a fixed frequency"),
+    (lambda: forecast.seasonal_naive(pd.Series([1.0], index=pd.DatetimeIndex(["2024-01-01"])), 1, 1),
+     r"history must have a fixed frequency \(at least 2 timestamps"),
     (lambda: forecast.profile_forecast(pd.Series([1.0, 2.0, 3.0]), periods=1),
      r"history must have a DatetimeIndex"),
     (lambda: forecast.profile_forecast(hourly.drop(hourly.index[5]), periods=1),

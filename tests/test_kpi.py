@@ -38,7 +38,7 @@ def test_abandon_rate_worked_example():
 
 def test_bereikbaarheid_worked_example():
     """Worked by hand: 940 of 1 000 offered contacts answered -> 94 %."""
-    assert kpi.bereikbaarheid(940, 1_000) == pytest.approx(0.94)
+    assert kpi.accessibility(940, 1_000) == pytest.approx(0.94)
 
 
 def test_service_level_variants_worked_example():
@@ -143,9 +143,9 @@ def test_turnover_rate_worked_example():
     assert kpi.turnover_rate(130, 100) == pytest.approx(1.3)
 
 
-def test_verzuim_worked_example():
+def test_sickness_rate_worked_example():
     """Worked by hand: 20 employees x 250 available days = 5 000 days, 300 sick days -> 6 %."""
-    assert kpi.verzuim(300, 20 * 250) == pytest.approx(0.06)
+    assert kpi.sickness_rate(300, 20 * 250) == pytest.approx(0.06)
 
 
 def test_volume_from_arrival_times():
@@ -156,13 +156,13 @@ def test_volume_from_arrival_times():
     v = kpi.volume(pd.Series(times))
     assert list(v) == [2, 1, 0, 1]
     assert v.index[0] == pd.Timestamp("2024-03-04 09:00")
-    assert list(kpi.volume(times, interval="h")) == [4]
+    assert list(kpi.volume(times, freq="h")) == [4]
 
 
 def test_volume_from_counts():
     """Worked by hand: 5-minute counts 1..6 from 09:00 -> 15-minute sums 1+2+3 = 6 and 4+5+6 = 15."""
     idx = pd.date_range("2024-03-04 09:00", periods=6, freq="5min")
-    v = kpi.volume(pd.Series([1, 2, 3, 4, 5, 6], index=idx), interval="15min")
+    v = kpi.volume(pd.Series([1, 2, 3, 4, 5, 6], index=idx), freq="15min")
     assert list(v) == [6, 15]
     assert list(v.index) == [pd.Timestamp("2024-03-04 09:00"), pd.Timestamp("2024-03-04 09:15")]
 
@@ -186,7 +186,7 @@ def test_scalar_in_scalar_out():
 
 
 def test_array_in_array_out():
-    out = kpi.bereikbaarheid(np.array([90, 45]), np.array([100, 50]))
+    out = kpi.accessibility(np.array([90, 45]), np.array([100, 50]))
     assert isinstance(out, np.ndarray)
     np.testing.assert_allclose(out, [0.9, 0.9])
     np.testing.assert_allclose(kpi.abandon_rate([1, 2], 10), [0.1, 0.2])
@@ -213,7 +213,7 @@ def test_series_with_different_indexes_raise():
 
 def test_mismatched_lengths_raise_naming_parameters():
     with pytest.raises(ValueError, match=r"answered.*offered"):
-        kpi.bereikbaarheid([1, 2, 3], [4, 5])
+        kpi.accessibility([1, 2, 3], [4, 5])
 
 
 # ---------------------------------------------------------------------------
@@ -221,8 +221,8 @@ def test_mismatched_lengths_raise_naming_parameters():
 # ---------------------------------------------------------------------------
 counts = st.integers(min_value=0, max_value=10_000)
 
-RATES = [kpi.abandon_rate, kpi.bereikbaarheid, kpi.churn_rate, kpi.retention_rate, kpi.fcr,
-         kpi.repeat_rate, kpi.not_ready_rate, kpi.utilisation, kpi.shrinkage, kpi.verzuim,
+RATES = [kpi.abandon_rate, kpi.accessibility, kpi.churn_rate, kpi.retention_rate, kpi.fcr,
+         kpi.repeat_rate, kpi.not_ready_rate, kpi.utilisation, kpi.shrinkage, kpi.sickness_rate,
          kpi.service_level]
 
 
@@ -300,7 +300,7 @@ def test_series_in_series_out_property(pairs):
     idx = pd.date_range("2024-01-01", periods=len(pairs), freq="15min")
     answered = pd.Series([p[0] for p in pairs], index=idx)
     offered = pd.Series([p[0] + p[1] + 1 for p in pairs], index=idx)
-    out = kpi.bereikbaarheid(answered, offered)
+    out = kpi.accessibility(answered, offered)
     assert isinstance(out, pd.Series)
     assert out.index.equals(idx)
     assert ((out >= 0) & (out <= 1)).all()
@@ -310,7 +310,7 @@ def test_series_in_series_out_property(pairs):
 # 4. Impossible input: the message names the parameter and the value
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("call, pattern", [
-    (lambda: kpi.bereikbaarheid(110, 100), r"answered must be <= offered.*110"),
+    (lambda: kpi.accessibility(110, 100), r"answered must be <= offered.*110"),
     (lambda: kpi.abandon_rate(120, 100), r"abandoned must be <= offered.*120"),
     (lambda: kpi.abandon_rate(5, 100, short_abandoned=6), r"short_abandoned must be <= abandoned.*6"),
     (lambda: kpi.service_level(101, 100), r"answered_in_time must be <= offered.*101"),
@@ -329,7 +329,7 @@ def test_series_in_series_out_property(pairs):
     (lambda: kpi.not_ready_rate(500, 480), r"not_ready_time must be <= logged_in_time.*500"),
     (lambda: kpi.utilisation(500, 480), r"handling_time must be <= paid_time.*500"),
     (lambda: kpi.shrinkage(500, 480), r"non_productive_time must be <= paid_time.*500"),
-    (lambda: kpi.verzuim(260, 250), r"sick_days must be <= available_days.*260"),
+    (lambda: kpi.sickness_rate(260, 250), r"sick_days must be <= available_days.*260"),
 ])
 def test_part_above_whole_raises(call, pattern):
     with pytest.raises(ValueError, match=pattern):
@@ -343,14 +343,14 @@ def test_part_above_whole_raises(call, pattern):
     (lambda: kpi.aht(1, 0, 0, -4), r"contacts must be >= 0, got -4"),
     (lambda: kpi.asa(-5, 1), r"total_wait must be >= 0, got -5"),
     (lambda: kpi.abandon_rate(-1, 10), r"abandoned must be >= 0, got -1"),
-    (lambda: kpi.bereikbaarheid(5, -10), r"offered must be >= 0, got -10"),
+    (lambda: kpi.accessibility(5, -10), r"offered must be >= 0, got -10"),
     (lambda: kpi.occupancy(-1, 5), r"handling_time must be >= 0, got -1"),
     (lambda: kpi.occupancy(1, -5), r"idle_time must be >= 0, got -5"),
     (lambda: kpi.productivity(-3, 8), r"contacts must be >= 0, got -3"),
     (lambda: kpi.fte(-8, 36), r"hours must be >= 0, got -8"),
     (lambda: kpi.turnover_rate(-1, 10), r"leavers must be >= 0, got -1"),
     (lambda: kpi.fcr([1, -2], [5, 5]), r"resolved_first_contact must be >= 0, got -2 \(at index 1\)"),
-    (lambda: kpi.bereikbaarheid(float("nan"), 10), r"answered must be a finite number, got nan"),
+    (lambda: kpi.accessibility(float("nan"), 10), r"answered must be a finite number, got nan"),
     (lambda: kpi.aht(1, 0, 0, float("inf")), r"contacts must be a finite number, got inf"),
     (lambda: kpi.service_level(pd.Series([1.0, np.nan]), 10),
      r"answered_in_time must be a finite number, got nan \(at index 1\)"),
@@ -365,7 +365,7 @@ def test_negative_and_non_finite_input_raise(call, pattern):
     (lambda: kpi.asa(0, 0), r"answered must be > 0 \(ASA is undefined.*got 0"),
     (lambda: kpi.abandon_rate(0, 0), r"offered - short_abandoned must be > 0.*got 0"),
     (lambda: kpi.abandon_rate(3, 3, short_abandoned=3), r"offered - short_abandoned must be > 0"),
-    (lambda: kpi.bereikbaarheid(0, 0), r"offered must be > 0.*got 0"),
+    (lambda: kpi.accessibility(0, 0), r"offered must be > 0.*got 0"),
     (lambda: kpi.service_level(0, 0), r"offered must be > 0 \(the service level is undefined"),
     (lambda: kpi.service_level(0, 5, answered=0, variant="answered"), r"answered must be > 0.*got 0"),
     (lambda: kpi.service_level(0, 5, short_abandoned=5, variant="excluding_short_abandons"),
@@ -377,7 +377,7 @@ def test_negative_and_non_finite_input_raise(call, pattern):
     (lambda: kpi.productivity(5, 0), r"hours must be > 0 \(productivity is undefined"),
     (lambda: kpi.fte(36, 0), r"contract_hours must be > 0, got 0"),
     (lambda: kpi.turnover_rate(0, 0), r"average_headcount must be > 0"),
-    (lambda: kpi.verzuim(0, 0), r"available_days must be > 0"),
+    (lambda: kpi.sickness_rate(0, 0), r"available_days must be > 0"),
     (lambda: kpi.not_ready_rate(0, 0), r"logged_in_time must be > 0"),
     (lambda: kpi.shrinkage(0, 0), r"paid_time must be > 0"),
     (lambda: kpi.churn_rate(0, 0), r"customers must be > 0"),
@@ -454,7 +454,7 @@ def test_volume_and_peak_hours_bad_input(call, pattern):
     (lambda: kpi.nps("5"), r"scores must be a real number.*'5'"),
     (lambda: kpi.nps([True, False]), r"scores must be a real number"),
     (lambda: kpi.aht(1 + 2j, 0, 0, 1), r"talk_time must be .*imaginary part"),
-    (lambda: kpi.volume(pd.DatetimeIndex(["2024-01-01 09:00"]), interval=None), r"interval must be"),
+    (lambda: kpi.volume(pd.DatetimeIndex(["2024-01-01 09:00"]), freq=None), r"freq must be"),
     (lambda: kpi.fcr("many", 10), r"resolved_first_contact must be a real number.*'many'"),
     (lambda: kpi.csat([4, 5], scale=5), r"scale must be a pair"),
     (lambda: kpi.peak_hours([1, 2, 3]), r"volume must be a pandas Series, got \[1, 2, 3\] \(type list\)"),

@@ -13,9 +13,9 @@ from wfmcourse.domain import erlang, kpi, shrinkage
 
 
 def test_total_shrinkage_additive_and_compound_worked_example():
-    """Worked by hand: leave 10 %, verzuim 5 %, breaks 10 %, training 5 %.
+    """Worked by hand: leave 10 %, sickness 5 %, breaks 10 %, training 5 %.
     additive: 0.30; compound: 1 - 0.9 * 0.95 * 0.9 * 0.95 = 1 - 0.731025 = 0.268975."""
-    parts = {"verlof": 0.10, "verzuim": 0.05, "pauzes": 0.10, "training": 0.05}
+    parts = {"leave": 0.10, "sickness": 0.05, "breaks": 0.10, "training": 0.05}
     assert shrinkage.total_shrinkage(parts) == pytest.approx(0.30)
     assert shrinkage.total_shrinkage(parts, method="additive") == pytest.approx(0.30)
     assert shrinkage.total_shrinkage(parts, method="compound") == pytest.approx(0.268975)
@@ -82,10 +82,10 @@ def test_weekly_fte_with_erlang_requirement_and_varying_shrinkage():
     assert result.fte == pytest.approx(22.5 / 36)
 
 
-def test_verzuim_fte_worked_example():
-    """Worked by hand (docstring): 120 FTE at 6 % verzuim -> 7.2 FTE sick on an average day."""
-    assert shrinkage.verzuim_fte(120, 0.06) == pytest.approx(7.2)
-    assert shrinkage.verzuim_fte(120, kpi.verzuim(300, 5_000)) == pytest.approx(7.2)
+def test_sickness_fte_worked_example():
+    """Worked by hand (docstring): 120 FTE at 6 % sickness -> 7.2 FTE sick on an average day."""
+    assert shrinkage.sickness_fte(120, 0.06) == pytest.approx(7.2)
+    assert shrinkage.sickness_fte(120, kpi.sickness_rate(300, 5_000)) == pytest.approx(7.2)
 
 
 def test_hires_and_blended_turnover_worked_example():
@@ -151,7 +151,7 @@ def test_weekly_fte_consistent(agents, s, hours):
 # 3. Impossible input
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("call, pattern", [
-    (lambda: shrinkage.total_shrinkage({"verzuim": 1.0}), r"components\['verzuim'\] must be < 1, got 1"),
+    (lambda: shrinkage.total_shrinkage({"sickness": 1.0}), r"components\['sickness'\] must be < 1, got 1"),
     (lambda: shrinkage.total_shrinkage([0.1, -0.2]), r"components\[1\] must be >= 0, got -0.2"),
     (lambda: shrinkage.total_shrinkage([0.1, float("nan")]), r"components\[1\] must be a finite"),
     (lambda: shrinkage.total_shrinkage([0.6, 0.5]), r"total shrinkage must be < 1.*1.1"),
@@ -163,22 +163,22 @@ def test_weekly_fte_consistent(agents, s, hours):
     (lambda: shrinkage.gross_up(-5, 0.3), r"net must be >= 0, got -5"),
     (lambda: shrinkage.gross_up([10, 20], [0.3, 1.5]), r"shrinkage must be < 1, got 1.5 \(at index 1\)"),
     (lambda: shrinkage.naive_gross_up(100, 1.2), r"shrinkage must be < 1, got 1.2"),
-    (lambda: shrinkage.weekly_fte([10, -1]), r"agents_per_interval must be >= 0, got -1"),
+    (lambda: shrinkage.weekly_fte([10, -1]), r"agents_needed must be >= 0, got -1"),
     (lambda: shrinkage.weekly_fte([10, 10], shrinkage=1), r"shrinkage must be < 1, got 1"),
     (lambda: shrinkage.weekly_fte([10, 10], interval=0), r"interval must be > 0, got 0"),
     (lambda: shrinkage.weekly_fte([10, 10], contract_hours=0), r"contract_hours must be > 0, got 0"),
     (lambda: shrinkage.weekly_fte([10, 10], shrinkage=[0.3, 0.3, 0.3]),
-     r"shrinkage must have a shape that broadcasts.*agents_per_interval \(2,\), shrinkage \(3,\)"),
+     r"shrinkage must have a shape that broadcasts.*agents_needed \(2,\), shrinkage \(3,\)"),
     (lambda: shrinkage.weekly_fte([3, 4], interval=[]), r"interval must be a single number"),
-    (lambda: shrinkage.weekly_fte(10), r"agents_per_interval must be a one-dimensional sequence"),
+    (lambda: shrinkage.weekly_fte(10), r"agents_needed must be a one-dimensional sequence"),
     (lambda: shrinkage.weekly_fte(pd.Series(1, index=pd.date_range("2024-01-01", periods=8 * 96,
                                                                     freq="15min"))),
      r"at most one week"),
     (lambda: shrinkage.weekly_fte(pd.Series(1, index=pd.date_range("2024-01-01", periods=4,
                                                                     freq="15min")), interval=1800),
      r"interval must match.*interval=1800"),
-    (lambda: shrinkage.verzuim_fte(100, 1.5), r"verzuim must be <= 1, got 1.5"),
-    (lambda: shrinkage.verzuim_fte(-1, 0.05), r"fte must be >= 0, got -1"),
+    (lambda: shrinkage.sickness_fte(100, 1.5), r"sickness_rate must be <= 1, got 1.5"),
+    (lambda: shrinkage.sickness_fte(-1, 0.05), r"fte must be >= 0, got -1"),
     (lambda: shrinkage.hires_needed(100, -0.1), r"annual_turnover must be >= 0, got -0.1"),
     (lambda: shrinkage.hires_needed(100, 0.3, growth=-2), r"growth must be >= 0, got -2"),
     (lambda: shrinkage.blended_turnover([0, 0], [0.3, 0.2]), r"headcount must sum to > 0"),
@@ -209,21 +209,21 @@ def test_wrong_types_raise_type_error(call, pattern):
 def test_in_day_shrinkage_by_hand():
     """data/README.md: pause is 5 % of paid hours; with 10 % leave and 5.5 % sickness that is 50 of the
     845 hours worked per 1,000 paid: 5.9 %. Leave and sickness take whole days off the roster."""
-    assert shrinkage.in_day_shrinkage({"verlof": 0.10, "verzuim": 0.055, "pauze": 0.05}) == pytest.approx(50 / 845)
-    parts = {"verlof": 0.095, "verzuim": 0.057, "pauzes": 0.05, "training": 0.042, "overleg": 0.041,
-             "niet ingelogd": 0.035}
+    assert shrinkage.in_day_shrinkage({"leave": 0.10, "sickness": 0.055, "breaks": 0.05}) == pytest.approx(50 / 845)
+    parts = {"leave": 0.095, "sickness": 0.057, "breaks": 0.05, "training": 0.042, "meetings": 0.041,
+             "not_logged_in": 0.035}
     assert shrinkage.in_day_shrinkage(parts) == pytest.approx(0.168 / 0.848)
-    assert shrinkage.in_day_shrinkage({"pauze": 0.05}) == 0.05
+    assert shrinkage.in_day_shrinkage({"breaks": 0.05}) == 0.05
     with pytest.raises(TypeError, match="components"):
         shrinkage.in_day_shrinkage([0.1, 0.05])
     with pytest.raises(ValueError, match="below 1|< 1"):
-        shrinkage.in_day_shrinkage({"verlof": 0.6, "pauze": 0.5})
+        shrinkage.in_day_shrinkage({"leave": 0.6, "breaks": 0.5})
 
 
 @settings(max_examples=60)
 @given(st.floats(0, 0.4), st.floats(0, 0.2), st.floats(0, 0.3))
 def test_in_day_shrinkage_leaves_the_same_net_hours(leave, sick, within):
     """Per 1 paid hour: the worked hours (1 - leave - sick) less the in-day share are the net hours."""
-    s = shrinkage.in_day_shrinkage({"verlof": leave, "verzuim": sick, "rest": within})
+    s = shrinkage.in_day_shrinkage({"leave": leave, "sickness": sick, "rest": within})
     worked = 1 - leave - sick
     assert worked * (1 - s) == pytest.approx(1 - leave - sick - within, abs=1e-12)

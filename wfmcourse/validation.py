@@ -1,4 +1,4 @@
-"""Input validation shared by all modules.
+"""Input validation and the Series plumbing shared by all modules (the bottom layer).
 
 Every public function checks its arguments here, so bad input always fails the same way:
 
@@ -10,7 +10,8 @@ Every public function checks its arguments here, so bad input always fails the s
 
 Both carry ``parameter`` (the name), ``value`` (the offending value) and ``kind`` (a short
 machine-readable reason: ``"type"``, ``"not_finite"``, ``"too_small"``, ``"too_large"``,
-``"not_integer"``, ``"shape"``, ``"empty"``, ``"choice"``, ``"columns"``, ``"inconsistent"``)
+``"not_integer"``, ``"shape"``, ``"empty"``, ``"choice"``, ``"columns"``, ``"inconsistent"``,
+``"index"`` for a pandas index that is not the time index asked for)
 next to a readable English message that names the parameter and the value. Nothing is clipped
 or silently converted.
 """
@@ -50,7 +51,7 @@ class ParameterTypeError(_ParameterProblem, TypeError):
     """A parameter of the wrong type (text, bytes, a bool, a complex number, None, ...)."""
 
 
-def short_repr(value):
+def short_repr(value) -> str:
     """A short one-line ``repr`` of ``value`` for messages (long lists and texts abbreviated)."""
     if isinstance(value, pd.DataFrame):
         return f"a DataFrame of shape {value.shape}"
@@ -61,7 +62,7 @@ def short_repr(value):
     return _REPR.repr(value)
 
 
-def _show(value, bad_mask=None):
+def show_bad(value, bad_mask=None) -> str:
     """A short representation of the offending value (first bad element of an array)."""
     arr = np.asarray(value)
     if arr.ndim == 0 or bad_mask is None:
@@ -71,14 +72,17 @@ def _show(value, bad_mask=None):
     return f"{arr[index].item()!r} (at index {where})"
 
 
-def type_error(name, value, expected):
+_show = show_bad      # roster and stakeholders still import the old private name: switch, then delete
+
+
+def type_error(name, value, expected) -> ParameterTypeError:
     """A :class:`ParameterTypeError` saying what ``name`` must be and what it got."""
     return ParameterTypeError(name, value, "type",
                               f"{name} must be {expected}, got {short_repr(value)} "
                               f"(type {type(value).__name__})")
 
 
-def value_error(name, value, kind, requirement, shown=None):
+def value_error(name, value, kind, requirement, shown=None) -> ParameterValueError:
     """A :class:`ParameterValueError`: ``"{name} must {requirement}, got {shown}"``."""
     shown = short_repr(value) if shown is None else shown
     return ParameterValueError(name, value, kind, f"{name} must {requirement}, got {shown}")
@@ -148,7 +152,7 @@ def _numeric(name, value, allow_bool):
 
 
 def as_array(name, value, *, low=0.0, low_inclusive=True, high=None, high_inclusive=True,
-             integer=False, allow_bool=False):
+             integer=False, allow_bool=False) -> np.ndarray:
     """Return ``value`` as a float array after checking its type, that it is finite and in range.
 
     Accepts Python and numpy real numbers, real numpy arrays, (nested, rectangular) lists and
@@ -160,30 +164,30 @@ def as_array(name, value, *, low=0.0, low_inclusive=True, high=None, high_inclus
     arr = raw.astype(float, copy=False)
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise value_error(name, value, "not_finite", "be a finite number", _show(raw, bad))
+        raise value_error(name, value, "not_finite", "be a finite number", show_bad(raw, bad))
     if low is not None:
         bad = arr < low if low_inclusive else arr <= low
         if bad.any():
             sign = ">=" if low_inclusive else ">"
-            raise value_error(name, value, "too_small", f"be {sign} {low:g}", _show(raw, bad))
+            raise value_error(name, value, "too_small", f"be {sign} {low:g}", show_bad(raw, bad))
     if high is not None:
         bad = arr > high if high_inclusive else arr >= high
         if bad.any():
             sign = "<=" if high_inclusive else "<"
-            raise value_error(name, value, "too_large", f"be {sign} {high:g}", _show(raw, bad))
+            raise value_error(name, value, "too_large", f"be {sign} {high:g}", show_bad(raw, bad))
     if integer:
         bad = arr != np.round(arr)
         if bad.any():
-            raise value_error(name, value, "not_integer", "be a whole number", _show(raw, bad))
+            raise value_error(name, value, "not_integer", "be a whole number", show_bad(raw, bad))
     return arr
 
 
-def optional_array(name, value, **limits):
+def optional_array(name, value, **limits) -> np.ndarray | None:
     """Like :func:`as_array`, but ``None`` passes through as ``None``."""
     return None if value is None else as_array(name, value, **limits)
 
 
-def scalar(name, value, **limits):
+def scalar(name, value, **limits) -> float:
     """One number (not an array) checked as by :func:`as_array`, as a ``float``."""
     arr = as_array(name, value, **limits)
     if arr.ndim:
@@ -191,12 +195,12 @@ def scalar(name, value, **limits):
     return float(arr)
 
 
-def whole(name, value, **limits):
+def whole(name, value, **limits) -> int:
     """One whole number checked as by :func:`as_array`, as an ``int``."""
     return int(scalar(name, value, integer=True, **limits))
 
 
-def one_dimensional(name, value, *, nonempty=True, scalar_ok=True, **limits):
+def one_dimensional(name, value, *, nonempty=True, scalar_ok=True, **limits) -> np.ndarray:
     """A one-dimensional array checked as by :func:`as_array`; a single number counts as one
     value unless ``scalar_ok`` is False. ``nonempty``: at least one value."""
     arr = as_array(name, value, **limits)
@@ -210,7 +214,7 @@ def one_dimensional(name, value, *, nonempty=True, scalar_ok=True, **limits):
     return arr
 
 
-def broadcast(**arrays):
+def broadcast(**arrays) -> list:
     """Broadcast validated arrays together; ``None`` values pass through as ``None``.
 
     A shape mismatch raises :class:`ParameterValueError` naming every parameter with its shape
@@ -234,7 +238,7 @@ def broadcast(**arrays):
 # ---------------------------------------------------------------------------
 # options, flags, text and tables
 # ---------------------------------------------------------------------------
-def choice(name, value, options):
+def choice(name, value, options) -> str:
     """``value`` if it is one of ``options`` (strings); otherwise a named error."""
     if not isinstance(value, str):
         raise type_error(name, value, f"one of {', '.join(map(repr, options))}")
@@ -243,14 +247,14 @@ def choice(name, value, options):
     return value
 
 
-def flag(name, value):
+def flag(name, value) -> bool:
     """``value`` as a bool; only True and False (Python or numpy) are accepted."""
     if not isinstance(value, (bool, np.bool_)):
         raise type_error(name, value, "True or False")
     return bool(value)
 
 
-def text(name, value, *, optional=False):
+def text(name, value, *, optional=False) -> str | None:
     """``value`` if it is a ``str`` (or ``None`` when ``optional``)."""
     if value is None and optional:
         return None
@@ -259,7 +263,7 @@ def text(name, value, *, optional=False):
     return value
 
 
-def dataframe(name, value, columns=(), *, nonempty=False):
+def dataframe(name, value, columns=(), *, nonempty=False) -> pd.DataFrame:
     """``value`` if it is a pandas DataFrame with ``columns`` (and, if asked, at least one row)."""
     if not isinstance(value, pd.DataFrame):
         raise type_error(name, value, "a pandas DataFrame")
@@ -274,7 +278,7 @@ def dataframe(name, value, columns=(), *, nonempty=False):
     return value
 
 
-def series(name, value, *, index=None):
+def series(name, value, *, index=None) -> pd.Series:
     """``value`` if it is a pandas Series (with an index of type ``index`` when given)."""
     wanted = "a pandas Series"
     if index is not None:
@@ -286,7 +290,7 @@ def series(name, value, *, index=None):
     return value
 
 
-def ndim(value):
+def ndim(value) -> int:
     """``np.ndim(value)``, but 1 for a ragged list (which :func:`as_array` then refuses by name)."""
     try:
         return np.ndim(value)
@@ -294,12 +298,12 @@ def ndim(value):
         return 1
 
 
-def is_scalar_call(*values):
+def is_scalar_call(*values) -> bool:
     """True when every given argument is a scalar (so the result should be a scalar too)."""
     return all(ndim(v) == 0 for v in values if v is not None)
 
 
-def finish(result, scalar, dtype=float):
+def finish(result, scalar, dtype=float) -> float | int | np.ndarray:
     """Return a Python scalar for scalar calls, otherwise an array of ``dtype``."""
     result = np.asarray(result, dtype=dtype)
     if scalar:
@@ -307,23 +311,31 @@ def finish(result, scalar, dtype=float):
     return result
 
 
-def series_index(**named):
-    """The index shared by the pandas Series among the arguments (None when there is none)."""
+def series_index(**named) -> pd.Index | None:
+    """The index shared by the pandas Series among the arguments (None when there is none).
+
+    Series arguments with different indexes raise :class:`ParameterValueError` (kind
+    ``"inconsistent"``) naming both parameters; non-Series arguments are ignored.
+    """
     index, first = None, None
     for name, value in named.items():
         if isinstance(value, pd.Series):
             if index is None:
                 index, first = value.index, name
             elif not value.index.equals(index):
-                raise ValueError(f"{name} and {first} must be Series with the same index, "
-                                 f"got {value.index!r} and {index!r}")
+                raise ParameterValueError(
+                    name, value, "inconsistent",
+                    f"{name} and {first} must be Series with the same index, "
+                    f"got {value.index!r} and {index!r}")
     return index
 
 
+def wrap(result, scalar, index, name) -> float | np.ndarray | pd.Series:
+    """Scalar, Series (keeping ``index``, named ``name``) or array, matching what came in.
 
-
-def wrap(result, scalar, index, name):
-    """Scalar, Series (keeping ``index``) or array, matching what came in."""
+    ``scalar`` (from :func:`is_scalar_call`) gives a Python float; ``index`` (from
+    :func:`series_index`) a Series on that index; otherwise a float array.
+    """
     if index is not None:
         result = np.asarray(result, dtype=float)
         if result.shape != (len(index),):
@@ -333,7 +345,53 @@ def wrap(result, scalar, index, name):
     return finish(result, scalar)
 
 
-def two_by_two(first, second, names, high_first, high_second, labels):
+def regular_time_index(name, index, *, interval=None, gaps=True, increasing=False) -> float:
+    """The interval length in seconds of a time index with one interval length.
+
+    ``step = min_i (t[i+1] - t[i])`` over the sorted timestamps, and every timestamp must lie on
+    the grid ``t[0] + k * step`` (k whole): one interval length, as in 15-minute data. With
+    ``gaps=True`` intervals may be missing (closed intervals left out); with ``gaps=False`` every
+    step must equal ``step``. ``increasing=True`` also refuses timestamps out of order.
+
+    ``index`` belongs to the parameter ``name`` (a DatetimeIndex, unique, without NaT).
+    ``interval`` (seconds), when given, must equal the step; it is also the answer for an index of
+    one timestamp. Without ``interval`` such an index needs a fixed ``index.freq``. Problems
+    raise :class:`ParameterValueError` (kind ``"index"``, or ``"inconsistent"`` naming
+    ``interval`` when the step does not match it).
+    """
+    if not isinstance(index, pd.DatetimeIndex):
+        raise value_error(name, index, "index", "have a DatetimeIndex", type(index).__name__)
+    order = "unique, increasing" if increasing else "unique"
+    if index.hasnans or not index.is_unique or (increasing and not index.is_monotonic_increasing):
+        raise value_error(name, index, "index", f"have {order} timestamps without NaT",
+                          short_repr(index))
+    seconds = None if interval is None else scalar("interval", interval, low=0.0,
+                                                   low_inclusive=False)
+    if len(index) < 2:
+        freq = index.freq
+        if seconds is None and isinstance(freq, pd.tseries.offsets.Tick):
+            seconds = pd.Timedelta(freq).total_seconds()
+        if seconds is None:
+            raise value_error(name, index, "index", "have a fixed frequency (at least 2 timestamps "
+                              "one interval apart, e.g. every 15 minutes)", short_repr(index))
+        return seconds
+    ordered = index.sort_values().as_unit("ns").asi8        # nanoseconds since 1970 (UTC)
+    steps = np.diff(ordered)
+    smallest = int(steps.min())
+    if (gaps and np.any((ordered - ordered[0]) % smallest)) or (not gaps and np.any(steps != smallest)):
+        raise value_error(name, index, "index", "have a fixed frequency (one interval length "
+                          "between timestamps" + (", no gaps" if not gaps else "") + ", e.g. every 15 "
+                          "minutes)", short_repr(index))
+    step = smallest / 1e9
+    if seconds is not None and step != seconds:
+        raise ParameterValueError(
+            "interval", interval, "inconsistent",
+            f"interval must match the index of {name}: its smallest step is "
+            f"{pd.Timedelta(smallest, 'ns')}, got interval={interval!r} s")
+    return step
+
+
+def two_by_two(first, second, names, high_first, high_second, labels) -> str | np.ndarray | pd.Series:
     """Label each pair of scores with one of four quadrant names (a 2 x 2 matrix).
 
     ``high_first``/``high_second`` are boolean arrays (score >= threshold) of the validated
@@ -357,7 +415,7 @@ def two_by_two(first, second, names, high_first, high_second, labels):
 ROUNDING = 1e-9    # relative tolerance for float noise such as 7.15 - 7.15000000001
 
 
-def gap(name, larger_name, larger, smaller_name, smaller, labels=None):
+def gap(name, larger_name, larger, smaller_name, smaller, labels=None) -> np.ndarray:
     """``larger - smaller`` where it can only be >= 0 (e.g. scheduled - logged-in hours).
 
     Rounding noise (below ``ROUNDING`` relative to the sizes) is set to 0; a real negative gap
@@ -379,12 +437,12 @@ def gap(name, larger_name, larger, smaller_name, smaller, labels=None):
     return np.where(diff < 0, 0.0, diff)
 
 
-def optional_scalar(name, value, **limits):
+def optional_scalar(name, value, **limits) -> float | None:
     """``None``, or one number checked as by :func:`as_array` (as a ``float``)."""
     return None if value is None else scalar(name, value, **limits)
 
 
-def instance(name, value, kind, expected):
+def instance(name, value, kind, expected) -> object:
     """``value`` if it is an instance of ``kind``; otherwise a :class:`ParameterTypeError`
     saying it must be ``expected`` (e.g. ``"a RosterResult from plan_shifts"``)."""
     if not isinstance(value, kind):

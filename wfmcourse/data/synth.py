@@ -345,7 +345,7 @@ class CentreParameters:
     def pause_of_worked(self) -> float:
         """Breaks as a share of the hours of worked days: ``pauze / (1 - verlof - verzuim)``. The
         shrinkage of an extra hour of overtime or temp work: only the break, no meeting or training."""
-        return in_day_shrinkage({"verlof": self.verlof, "verzuim": self.verzuim, "pauze": self.pauze})
+        return in_day_shrinkage({"leave": self.verlof, "sickness": self.verzuim, "breaks": self.pauze})
 
     @property
     def expected_shrinkage(self) -> float:

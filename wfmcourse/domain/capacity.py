@@ -1,4 +1,6 @@
-"""Capacity helpers for notebook 04 that build on :mod:`wfmcourse.domain.shrinkage`.
+"""Capacity from measured hours: shrinkage per component, absence, gross-up and turnover.
+
+Builds on :mod:`wfmcourse.domain.shrinkage` (used in notebook 04).
 
 * :func:`agent_hours_components` - shrinkage hours per component from agent-hours records.
 * :func:`shrinkage_breakdown` - measured hours per shrinkage component as shares of the paid
@@ -10,8 +12,11 @@
 * :func:`staffing_with_turnover` - the headcount (in FTE) and the hires per year needed to keep a
   given number of *productive* FTE when people leave and successors need time to learn.
 
-Conventions as in :mod:`wfmcourse.domain.shrinkage`: fractions 0-1, hours, FTE. Bad input raises
-``ValueError`` (a wrong type ``TypeError``) naming the parameter and the value.
+Conventions as in :mod:`wfmcourse.domain.shrinkage`: fractions 0-1, hours, FTE. The shrinkage
+components are named ``leave`` (verlof), ``sickness`` (verzuim), ``training``, ``meetings``
+(overleg), ``breaks`` (pauzes) and ``not_logged_in``; tables have English column names (Dutch
+headers in :data:`wfmcourse.presentation.dutch.LABELS`). Bad input raises ``ValueError`` (a wrong
+type ``TypeError``) naming the parameter and the value.
 """
 from __future__ import annotations
 
@@ -27,30 +32,31 @@ __all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
            "gross_up_comparison", "TurnoverStaffing", "staffing_with_turnover"]
 
 
-_COMPONENT_COLUMNS = {"verlof": "verlof_hours", "verzuim": "verzuim_hours",
-                      "training": "training_hours", "overleg": "overleg_hours",
-                      "pauzes": "pauze_hours"}
+#: Shrinkage component -> its column in the agent-hours data (the data file keeps Dutch names).
+_COMPONENT_COLUMNS = {"leave": "verlof_hours", "sickness": "verzuim_hours",
+                      "training": "training_hours", "meetings": "overleg_hours",
+                      "breaks": "pauze_hours"}
 
 
 def agent_hours_components(agent_hours) -> pd.Series:
     """Shrinkage hours per component, summed over agent-hours records.
 
     ``agent_hours`` as returned by :func:`wfmcourse.data.datasets.load_agent_hours` (any subset of
-    rows). The components ``verlof``, ``verzuim``, ``training``, ``overleg``, ``pauzes`` come from
-    their columns; ``niet ingelogd`` is ``scheduled_hours - logged_in_hours``: rostered for the
+    rows). The components ``leave``, ``sickness``, ``training``, ``meetings``, ``breaks`` are the
+    sums of their columns; ``not_logged_in`` is ``scheduled_hours - logged_in_hours``: rostered for the
     phones but not logged in (late, left early, unplanned offline). Only rounding noise below
     zero is set to 0; a row logged in longer than scheduled raises ``ValueError``. Together
-    with the logged-in hours they add up to the paid hours.
+    with the logged-in hours they add up to the paid hours. The Series is named ``hours``.
     """
     needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
     dataframe("agent_hours", agent_hours, needed, nonempty=True)
     for column in needed:
         as_array(f"agent_hours[{column!r}]", agent_hours[column])
     hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}
-    hours["niet ingelogd"] = float(gap("agent_hours", "scheduled_hours", agent_hours["scheduled_hours"],
+    hours["not_logged_in"] = float(gap("agent_hours", "scheduled_hours", agent_hours["scheduled_hours"],
                                        "logged_in_hours", agent_hours["logged_in_hours"],
                                        agent_hours.index).sum())
-    return pd.Series(hours, name="uren")
+    return pd.Series(hours, name="hours")
 
 
 def _hours_by_component(hours):
@@ -84,31 +90,32 @@ def _paid(paid_hours, series):
     return paid
 
 
-def shrinkage_breakdown(hours, paid_hours, unplanned=("verzuim",)) -> pd.DataFrame:
+def shrinkage_breakdown(hours, paid_hours, unplanned=("sickness",)) -> pd.DataFrame:
     """Shrinkage per component as a share of the paid hours.
 
     ``hours``: dict or Series component -> non-productive hours over a period; ``paid_hours``: all
     paid hours of the same people over the same period; ``unplanned``: the components that happen
     on the day itself (sickness, outages) - every other component is planned.
 
-    Returns one row per component (index ``onderdeel``) with Dutch columns ``uren``,
-    ``aandeel`` (= uren / paid_hours) and ``soort`` (``gepland``/``ongepland``), largest first.
+    Returns one row per component (index ``component``) with the columns ``hours``,
+    ``share`` (= hours / paid_hours, a fraction) and ``kind`` (``"planned"``/``"unplanned"``),
+    largest first.
     """
     series = _hours_by_component(hours)
     paid = _paid(paid_hours, series)
     unplanned = _components("unplanned", unplanned, series)
-    table = pd.DataFrame({"uren": series, "aandeel": series / paid,
-                          "soort": ["ongepland" if name in set(unplanned) else "gepland"
-                                    for name in series.index]})
-    table.index.name = "onderdeel"
-    return table.sort_values("uren", ascending=False, kind="stable")
+    table = pd.DataFrame({"hours": series, "share": series / paid,
+                          "kind": ["unplanned" if name in set(unplanned) else "planned"
+                                   for name in series.index]})
+    table.index.name = "component"
+    return table.sort_values("hours", ascending=False, kind="stable")
 
 
-def absence_and_floor(hours, paid_hours, absence=("verlof", "verzuim")) -> dict:
-    """Split shrinkage into the two rates that compound.
+def absence_and_floor(hours, paid_hours, absence=_shrinkage.ABSENCE) -> dict[str, float]:
+    """Split shrinkage into the two rates that compound (fractions 0-1).
 
-    * ``"afwezig"`` = absence hours / paid hours (whole days not there: leave, sickness);
-    * ``"op het werk"`` = other shrinkage hours / (paid hours - absence hours), a share of the
+    * ``"absent"`` = absence hours / paid hours (whole days not there: leave, sickness);
+    * ``"at_work"`` = other shrinkage hours / (paid hours - absence hours), a share of the
       hours people are present (breaks, meetings, training, coaching).
 
     ``total_shrinkage(result, method="compound")`` equals the additive total of
@@ -119,15 +126,16 @@ def absence_and_floor(hours, paid_hours, absence=("verlof", "verzuim")) -> dict:
     absence = _components("absence", absence, series)
     away = float(series[list(absence)].sum())
     floor = float(series.drop(list(absence)).sum())
-    return {"afwezig": away / paid, "op het werk": floor / (paid - away)}
+    return {"absent": away / paid, "at_work": floor / (paid - away)}
 
 
 def gross_up_comparison(shrinkages) -> pd.DataFrame:
     """Per shrinkage level (fractions 0-1) the factor by which net capacity must be multiplied.
 
-    Columns (Dutch, for the notebook): ``shrinkage``, ``juiste factor`` = ``1 / (1 - s)``,
-    ``foute factor`` = ``1 + s``, ``netto over bij foute factor`` = ``(1 + s)(1 - s) = 1 - s^2``
-    (share of the required net capacity that is really on the phones) and ``tekort`` = ``s^2``.
+    Columns: ``shrinkage``, ``right_factor`` = ``1 / (1 - s)``, ``naive_factor`` = ``1 + s``,
+    ``net_left_naive`` = ``(1 + s)(1 - s) = 1 - s^2`` (share of the net capacity needed that is
+    really on the phones after the naive gross-up) and ``shortfall_share`` = ``s^2`` (the share
+    missing).
     """
     s = one_dimensional("shrinkages", shrinkages, scalar_ok=False, high=1.0, high_inclusive=False)
     right = _shrinkage.gross_up(1.0, s)
@@ -135,10 +143,10 @@ def gross_up_comparison(shrinkages) -> pd.DataFrame:
     left = wrong * (1.0 - s)
     return pd.DataFrame({
         "shrinkage": s,
-        "juiste factor": right,
-        "foute factor": wrong,
-        "netto over bij foute factor": left,
-        "tekort": 1.0 - left,
+        "right_factor": right,
+        "naive_factor": wrong,
+        "net_left_naive": left,
+        "shortfall_share": 1.0 - left,
     })
 
 
@@ -155,7 +163,8 @@ class TurnoverStaffing:
 
 
 def staffing_with_turnover(productive_fte, annual_turnover, weeks_to_productive, *,
-                           vacancy_weeks=0.0, ramp_productivity=0.5, fte_per_person=1.0):
+                           vacancy_weeks=0.0, ramp_productivity=0.5, fte_per_person=1.0
+                           ) -> TurnoverStaffing:
     """Headcount and hires per year to keep ``productive_fte`` fully productive FTE.
 
     Every leaver costs ``vacancy_weeks + weeks_to_productive * (1 - ramp_productivity)`` weeks of

@@ -460,6 +460,9 @@ def occupancy(agents, traffic, aht=None, patience=None):
     is busy all the time, so 1. Erlang A: only the answered load is carried,
     ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents carry nothing and have
     no time to fill: 0, in both models (so an interval without calls and agents shows 0 %).
+
+    This is the occupancy the model *predicts*; :func:`wfmcourse.domain.kpi.occupancy` *measures*
+    the same share afterwards as ``handling_time / (handling_time + idle_time)``.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
     n, a, _, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic),

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.frequencies import to_offset
 from scipy.special import gammaln
 
-from wfmcourse.validation import _show, as_array, is_scalar_call, series, type_error
-from wfmcourse.validation import series_index, wrap
+from wfmcourse.validation import (as_array, is_scalar_call, regular_time_index, series, series_index,
+                                  show_bad, type_error, wrap)
 
 __all__ = [
     "wape",
@@ -52,7 +51,7 @@ def _positive_total(a, measure):
                          f"0), got sum 0")
 
 
-def wape(actual, forecast):
+def wape(actual, forecast) -> float:
     """Weighted absolute percentage error: ``WAPE = sum|a - f| / sum|a|`` (fraction, >= 0).
 
     The total absolute error as a share of the total volume. Busy intervals weigh in
@@ -64,7 +63,7 @@ def wape(actual, forecast):
     return float(np.abs(a - f).sum() / np.abs(a).sum())
 
 
-def mape(actual, forecast):
+def mape(actual, forecast) -> float:
     """Mean absolute percentage error: ``MAPE = mean(|a - f| / |a|)`` (fraction, >= 0).
 
     Every interval weighs the same, however quiet. At 07:00 with 2 calls, a forecast of 4 is a
@@ -77,11 +76,11 @@ def mape(actual, forecast):
     zero = a == 0
     if zero.any():
         raise ValueError(f"actual must be > 0 for MAPE (the percentage error is undefined when "
-                         f"an actual is 0; use wape), got {_show(a, zero)}")
+                         f"an actual is 0; use wape), got {show_bad(a, zero)}")
     return float(np.mean(np.abs(a - f) / np.abs(a)))
 
 
-def bias(actual, forecast):
+def bias(actual, forecast) -> float:
     """Forecast bias: ``bias = sum(f - a) / sum(a)`` (fraction).
 
     Sign convention: positive means the forecast was too high (over-forecast, over-staffing),
@@ -97,20 +96,8 @@ def bias(actual, forecast):
 # forecasts
 # ---------------------------------------------------------------------------
 def _frequency(index, name="history"):
-    """The fixed frequency of a DatetimeIndex, or a ValueError explaining why there is none."""
-    if not isinstance(index, pd.DatetimeIndex):
-        raise ValueError(f"{name} must have a DatetimeIndex, got {type(index).__name__}")
-    if index.hasnans or not index.is_monotonic_increasing or not index.is_unique:
-        raise ValueError(f"{name} must have unique, increasing timestamps without NaT")
-    freq = index.freq
-    if freq is None and len(index) >= 3:
-        with pd.option_context("future.infer_freq_returns_offset", True):   # pandas 4 behaviour, no warning
-            inferred = pd.infer_freq(index)
-        freq = None if inferred is None else to_offset(inferred)
-    if freq is None:
-        raise ValueError(f"{name} must have a fixed frequency (at least 3 regular timestamps "
-                         f"without gaps, e.g. every 15 minutes), got {index[:5]!r}")
-    return freq
+    """The fixed step of a DatetimeIndex without gaps (:func:`regular_time_index`), as a Timedelta."""
+    return pd.Timedelta(seconds=regular_time_index(name, index, gaps=False, increasing=True))
 
 
 def _future_index(history, horizon):
@@ -120,7 +107,7 @@ def _future_index(history, horizon):
     return pd.RangeIndex(len(history), len(history) + horizon)
 
 
-def seasonal_naive(history, season_length, horizon):
+def seasonal_naive(history, season_length, horizon) -> np.ndarray | pd.Series:
     """Seasonal naive forecast: every future slot gets the value one season earlier.
 
     ``forecast[T + h] = history[T + h - season_length * ceil(h / season_length)]``, i.e. the
@@ -143,7 +130,7 @@ def seasonal_naive(history, season_length, horizon):
     return pd.Series(out, index=_future_index(history, h), name="forecast")
 
 
-def profile_forecast(history, periods=None, *, index=None, weeks=None):
+def profile_forecast(history, periods=None, *, index=None, weeks=None) -> pd.Series:
     """Weekday x time-of-day profile: the mean volume per (weekday, slot) over recent weeks.
 
     ``forecast(Tuesday 09:15) = mean of history on Tuesdays at 09:15`` over the last ``weeks``
@@ -191,7 +178,7 @@ def profile_forecast(history, periods=None, *, index=None, weeks=None):
 # ---------------------------------------------------------------------------
 # the Poisson floor
 # ---------------------------------------------------------------------------
-def poisson_mad(expected):
+def poisson_mad(expected) -> float | np.ndarray | pd.Series:
     """Mean absolute deviation of Poisson arrivals: ``E|X - lambda|`` for ``X ~ Poisson(lambda)``.
 
     Exact closed form (the Poisson mean absolute deviation), with ``k = floor(lambda)``:
@@ -226,7 +213,7 @@ def _stirling_error(k):
     return (1.0 / 12 - x * (1.0 / 360 - x * (1.0 / 1260 - x * (1.0 / 1680 - x / 1188)))) / k
 
 
-def poisson_noise_floor(expected):
+def poisson_noise_floor(expected) -> float:
     """The WAPE that even a perfect forecast has, because arrivals are Poisson.
 
     ``floor = sum_t E|X_t - lambda_t| / sum_t lambda_t`` with ``lambda_t = expected[t]`` the

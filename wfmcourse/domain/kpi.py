@@ -1,4 +1,9 @@
-"""Contact-centre KPIs: one function for every formula in the course glossary.
+"""Contact-centre KPIs measured afterwards: one function for every formula in the course glossary.
+
+These are *measured* figures, computed from what happened (counts and time totals from the ACD
+or the WFM system, see :mod:`wfmcourse.domain.reporting`). The queueing model predicts several of
+the same KPIs before the fact (:mod:`wfmcourse.domain.erlang`: service level, ASA, occupancy);
+compare the two to see whether a plan worked.
 
 Conventions
 -----------
@@ -23,14 +28,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import (_show, series_index, wrap, as_array, broadcast, choice, finish, is_scalar_call, optional_array,
-                      series, short_repr, type_error)
+from wfmcourse.validation import (as_array, broadcast, choice, is_scalar_call, optional_array, series,
+                                  series_index, short_repr, show_bad, type_error, value_error, wrap)
 
 __all__ = [
     "aht",
     "asa",
     "abandon_rate",
-    "bereikbaarheid",
+    "accessibility",
     "csat",
     "ces",
     "churn_rate",
@@ -48,7 +53,7 @@ __all__ = [
     "combine_service_levels",
     "shrinkage",
     "turnover_rate",
-    "verzuim",
+    "sickness_rate",
     "volume",
     "peak_hours",
 ]
@@ -71,7 +76,7 @@ def _denominator(name, arr, kpi):
     bad = np.asarray(arr) == 0
     if bad.any():
         raise ValueError(f"{name} must be > 0 ({kpi} is undefined when {name} is 0), "
-                         f"got {_show(arr, bad if np.ndim(arr) else None)}")
+                         f"got {show_bad(arr, bad if np.ndim(arr) else None)}")
     return arr
 
 
@@ -92,7 +97,7 @@ def _ratio(kpi, part_name, part, whole_name, whole, *, capped=True):
 # ---------------------------------------------------------------------------
 # handling and waiting
 # ---------------------------------------------------------------------------
-def aht(talk_time, hold_time, acw, contacts):
+def aht(talk_time, hold_time, acw, contacts) -> float | np.ndarray | pd.Series:
     """Average handling time: ``AHT = (talk_time + hold_time + acw) / contacts``.
 
     Times are totals over the contacts (usually seconds); the result is in the same unit per
@@ -107,7 +112,7 @@ def aht(talk_time, hold_time, acw, contacts):
     return wrap((t + h + a) / c, scalar, index, "aht")
 
 
-def asa(total_wait, answered):
+def asa(total_wait, answered) -> float | np.ndarray | pd.Series:
     """Average speed of answer: ``ASA = total_wait / answered``.
 
     ``total_wait`` is the summed waiting time of the *answered* contacts only (the wait of
@@ -121,7 +126,7 @@ def asa(total_wait, answered):
     return wrap(w / n, scalar, index, "asa")
 
 
-def abandon_rate(abandoned, offered, short_abandoned=0):
+def abandon_rate(abandoned, offered, short_abandoned=0) -> float | np.ndarray | pd.Series:
     """Share of offered contacts that hung up before being answered (fraction 0-1).
 
     ``abandon_rate = (abandoned - short_abandoned) / (offered - short_abandoned)``
@@ -141,12 +146,13 @@ def abandon_rate(abandoned, offered, short_abandoned=0):
     return wrap((a - s) / (o - s), scalar, index, "abandon_rate")
 
 
-def bereikbaarheid(answered, offered):
-    """Bereikbaarheid (accessibility): ``answered / offered`` (fraction 0-1).
+def accessibility(answered, offered) -> float | np.ndarray | pd.Series:
+    """Accessibility (bereikbaarheid): ``answered / offered`` (fraction 0-1).
 
-    The Dutch field term; unlike the service level it ignores how long callers waited.
+    Unlike the service level it ignores how long callers waited; it is ``1 - abandon_rate`` when
+    every offered contact is either answered or abandoned.
     """
-    return _ratio("bereikbaarheid", "answered", answered, "offered", offered)
+    return _ratio("accessibility", "answered", answered, "offered", offered)
 
 
 # ---------------------------------------------------------------------------
@@ -156,7 +162,7 @@ SERVICE_LEVEL_VARIANTS = ("offered", "answered", "excluding_short_abandons")
 
 
 def service_level(answered_in_time, offered, *, answered=None, short_abandoned=None,
-                  variant="offered"):
+                  variant="offered") -> float | np.ndarray | pd.Series:
     """Share of contacts answered within the acceptable waiting time (AWT), fraction 0-1.
 
     ``80/20`` means: ``service_level >= 0.8`` with AWT 20 seconds. The variants differ only in
@@ -210,7 +216,7 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
     return wrap(t / denominator, scalar, index, "service_level")
 
 
-def combine_service_levels(service_levels, volumes):
+def combine_service_levels(service_levels, volumes) -> float:
     """Service level over several intervals or days: the volume-weighted mean.
 
     ``SL = sum_i SL_i * volume_i / sum_i volume_i``
@@ -230,14 +236,14 @@ def combine_service_levels(service_levels, volumes):
     total = v.sum()
     if total == 0:
         raise ValueError(f"volumes must sum to > 0 (the combined service level is undefined "
-                         f"without contacts), got {_show(volumes)}")
+                         f"without contacts), got {show_bad(volumes)}")
     return float(np.average(sl, weights=v))
 
 
 # ---------------------------------------------------------------------------
 # customer KPIs and surveys
 # ---------------------------------------------------------------------------
-def fcr(resolved_first_contact, questions):
+def fcr(resolved_first_contact, questions) -> float | np.ndarray | pd.Series:
     """First contact resolution: ``resolved_first_contact / questions`` (fraction 0-1).
 
     ``questions`` counts customer questions, not contacts: a repeat contact about the same
@@ -246,19 +252,19 @@ def fcr(resolved_first_contact, questions):
     return _ratio("fcr", "resolved_first_contact", resolved_first_contact, "questions", questions)
 
 
-def repeat_rate(repeat_contacts, contacts):
+def repeat_rate(repeat_contacts, contacts) -> float | np.ndarray | pd.Series:
     """Repeat rate: ``repeat_contacts / contacts`` (fraction 0-1), the share of contacts that
     follow an earlier contact about the same question."""
     return _ratio("repeat_rate", "repeat_contacts", repeat_contacts, "contacts", contacts)
 
 
-def churn_rate(lost_customers, customers):
+def churn_rate(lost_customers, customers) -> float | np.ndarray | pd.Series:
     """Churn rate: ``lost_customers / customers`` (fraction 0-1) over a period, with
     ``customers`` the number at the start of the period."""
     return _ratio("churn_rate", "lost_customers", lost_customers, "customers", customers)
 
 
-def retention_rate(retained_customers, customers):
+def retention_rate(retained_customers, customers) -> float | np.ndarray | pd.Series:
     """Retention rate: ``retained_customers / customers`` (fraction 0-1); with the same
     ``customers`` it is ``1 - churn_rate``."""
     return _ratio("retention_rate", "retained_customers", retained_customers,
@@ -282,7 +288,7 @@ def _survey_scores(scores, scale):
     return s, low, high
 
 
-def nps(scores):
+def nps(scores) -> float:
     """Net Promoter Score from raw 0-10 answers: ``% promoters - % detractors``, -100 to 100.
 
     Promoters answer 9 or 10, detractors 0 to 6; passives (7, 8) only count in the total.
@@ -292,7 +298,7 @@ def nps(scores):
     return float(100.0 * (np.mean(s >= 9) - np.mean(s <= 6)))
 
 
-def csat(scores, *, threshold=4, scale=(1, 5)):
+def csat(scores, *, threshold=4, scale=(1, 5)) -> float:
     """Customer satisfaction: share of responses with ``score >= threshold`` (fraction 0-1).
 
     Default: scores 4 and 5 on a 1-5 scale count as positive. Every score must be a whole
@@ -303,7 +309,7 @@ def csat(scores, *, threshold=4, scale=(1, 5)):
     return float(np.mean(s >= threshold))
 
 
-def ces(scores, *, scale=(1, 5)):
+def ces(scores, *, scale=(1, 5)) -> float:
     """Customer effort score: the mean score on ``scale`` (default 1-5).
 
     Check the direction of the questionnaire: on some CES scales a low score means little effort
@@ -316,11 +322,17 @@ def ces(scores, *, scale=(1, 5)):
 # ---------------------------------------------------------------------------
 # agent time
 # ---------------------------------------------------------------------------
-def occupancy(handling_time, idle_time):
-    """Occupancy (bezettingsgraad): ``handling_time / (handling_time + idle_time)``, 0-1.
+def occupancy(handling_time, idle_time) -> float | np.ndarray | pd.Series:
+    """Measured occupancy (bezettingsgraad): ``handling_time / (handling_time + idle_time)``, 0-1.
 
     Only time available for contacts counts: talking, holding, after-call work and waiting for
     the next contact. Breaks, meetings and training are outside it (see :func:`utilisation`).
+    Times in any one unit (usually seconds or hours).
+
+    The same concept as :func:`wfmcourse.domain.erlang.occupancy`, which *predicts* it from the
+    queueing model (``traffic / agents`` with Erlang C, ``carried traffic / agents`` with Erlang A):
+    this one measures it afterwards from the agents' time. Over a long enough period with the
+    planned number of agents logged in, the two agree.
     """
     scalar = is_scalar_call(handling_time, idle_time)
     index = series_index(handling_time=handling_time, idle_time=idle_time)
@@ -330,7 +342,7 @@ def occupancy(handling_time, idle_time):
     return wrap(h / (h + i), scalar, index, "occupancy")
 
 
-def utilisation(handling_time, paid_time):
+def utilisation(handling_time, paid_time) -> float | np.ndarray | pd.Series:
     """Utilisation: ``handling_time / paid_time`` (fraction 0-1).
 
     Unlike :func:`occupancy` the denominator is all paid (or scheduled) time, including breaks,
@@ -340,18 +352,18 @@ def utilisation(handling_time, paid_time):
     return _ratio("utilisation", "handling_time", handling_time, "paid_time", paid_time)
 
 
-def not_ready_rate(not_ready_time, logged_in_time):
+def not_ready_rate(not_ready_time, logged_in_time) -> float | np.ndarray | pd.Series:
     """Not ready %: ``not_ready_time / logged_in_time`` as a fraction 0-1."""
     return _ratio("not_ready_rate", "not_ready_time", not_ready_time,
                   "logged_in_time", logged_in_time)
 
 
-def productivity(contacts, hours):
+def productivity(contacts, hours) -> float | np.ndarray | pd.Series:
     """Productivity: ``contacts / hours`` (contacts per hour, not a fraction)."""
     return _ratio("productivity", "contacts", contacts, "hours", hours, capped=False)
 
 
-def shrinkage(non_productive_time, paid_time):
+def shrinkage(non_productive_time, paid_time) -> float | np.ndarray | pd.Series:
     """Measured shrinkage: ``non_productive_time / paid_time`` (fraction 0-1).
 
     Non-productive: all paid time not available for contacts (leave, sickness, breaks,
@@ -364,7 +376,7 @@ def shrinkage(non_productive_time, paid_time):
 # ---------------------------------------------------------------------------
 # staff
 # ---------------------------------------------------------------------------
-def fte(hours, contract_hours):
+def fte(hours, contract_hours) -> float | np.ndarray | pd.Series:
     """Full-time equivalents: ``FTE = hours / contract_hours``.
 
     ``contract_hours`` is the full-time week of the organisation and must be given: Dutch
@@ -379,7 +391,7 @@ def fte(hours, contract_hours):
     return wrap(h / c, scalar, index, "fte")
 
 
-def turnover_rate(leavers, average_headcount):
+def turnover_rate(leavers, average_headcount) -> float | np.ndarray | pd.Series:
     """Turnover (verloop): ``leavers / average_headcount`` over a period, as a fraction.
 
     Not capped at 1: with many short stays a contact centre can lose more people in a year than
@@ -389,32 +401,33 @@ def turnover_rate(leavers, average_headcount):
                   capped=False)
 
 
-def verzuim(sick_days, available_days):
-    """Verzuim (sickness absence): ``sick_days / available_days`` (fraction 0-1).
+def sickness_rate(sick_days, available_days) -> float | np.ndarray | pd.Series:
+    """Sickness absence rate (verzuim): ``sick_days / available_days`` (fraction 0-1).
 
     The Dutch ``verzuimpercentage``: calendar or working days lost to sickness over the days
-    employees were available (under contract) in the period.
+    employees were available (under contract) in the period. Leave is not sickness: together
+    they are the absence of :func:`wfmcourse.domain.capacity.absence_and_floor`.
     """
-    return _ratio("verzuim", "sick_days", sick_days, "available_days", available_days)
+    return _ratio("sickness_rate", "sick_days", sick_days, "available_days", available_days)
 
 
 # ---------------------------------------------------------------------------
 # volume patterns
 # ---------------------------------------------------------------------------
-def volume(contacts, interval="15min"):
+def volume(contacts, freq="15min") -> pd.Series:
     """Contacts per interval as a Series over consecutive intervals (empty intervals give 0).
 
     ``contacts`` is either the arrival times of individual contacts (a Series of datetimes or
     a DatetimeIndex) or a Series of counts with a DatetimeIndex at a finer grain, which is then
-    summed per ``interval`` (a pandas frequency such as ``"15min"``, ``"30min"``, ``"h"``).
+    summed per interval of ``freq`` (a pandas frequency such as ``"15min"``, ``"30min"``, ``"h"``;
+    elsewhere ``interval`` is a length in seconds). ``volume[t] = #contacts in [t, t + freq)``.
     """
-    if not isinstance(interval, str):
-        raise type_error("interval", interval, 'a pandas frequency such as "15min"')
+    if not isinstance(freq, str):
+        raise type_error("freq", freq, 'a pandas frequency such as "15min"')
     try:
-        pd.tseries.frequencies.to_offset(interval)
+        pd.tseries.frequencies.to_offset(freq)
     except ValueError:
-        raise ValueError(f'interval must be a pandas frequency such as "15min" or "h", '
-                         f"got {interval!r}") from None
+        raise value_error("freq", freq, "choice", 'be a pandas frequency such as "15min" or "h"') from None
     if isinstance(contacts, pd.DatetimeIndex):
         times = contacts
     elif isinstance(contacts, pd.Series) and pd.api.types.is_datetime64_any_dtype(contacts):
@@ -423,17 +436,17 @@ def volume(contacts, interval="15min"):
         counts = as_array("contacts", contacts)
         if contacts.index.hasnans:
             raise ValueError("contacts must have no missing timestamps (NaT) in its index")
-        return pd.Series(counts, index=contacts.index).resample(interval).sum().rename("volume")
+        return pd.Series(counts, index=contacts.index).resample(freq).sum().rename("volume")
     else:
         raise type_error("contacts", contacts, "arrival times (a DatetimeIndex or Series of "
                          "datetimes) or a Series of counts with a DatetimeIndex")
     if times.hasnans:
         raise ValueError("contacts must have no missing arrival times (NaT)")
     ones = pd.Series(1, index=times).sort_index()
-    return ones.resample(interval).sum().astype(int).rename("volume")
+    return ones.resample(freq).sum().astype(int).rename("volume")
 
 
-def peak_hours(volume, k=3):
+def peak_hours(volume, k=3) -> pd.Index:
     """The ``k`` labels (intervals, hours, days) with the highest volume, busiest first.
 
     ``volume`` is a Series of contacts indexed by interval or hour. Ties keep the earlier

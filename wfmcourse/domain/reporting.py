@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import kpi
-from wfmcourse.validation import as_array, broadcast, dataframe, gap, one_dimensional, text
+from wfmcourse.validation import (as_array, broadcast, dataframe, gap, is_scalar_call, one_dimensional,
+                                  series_index, text, wrap)
 
 __all__ = [
     "contact_summary",
@@ -55,7 +56,7 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
     ``fcr == 1``), ``repeat_contacts`` and ``surveys`` (contacts with a survey answer, only
     when the column ``csat`` is present, else 0). FCR is ``resolved_first_contact / questions``:
     a repeat contact is no new question, and a repeat that solves the question is no
-    first-contact resolution.
+    first-contact resolution. The Series is named ``total``.
     """
     dataframe("contacts", contacts, _CONTACT_COLUMNS)
     as_array("awt", awt)
@@ -89,7 +90,7 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
         "repeat_contacts": int(repeat.sum()),
         "surveys": surveys,
     }
-    return pd.Series(totals, dtype="int64", name="totaal")
+    return pd.Series(totals, dtype="int64", name="total")
 
 
 def interval_service_levels(intervals) -> pd.DataFrame:
@@ -156,7 +157,8 @@ def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
 
     ``SL(week, hour) = sum answered_in_time / sum offered`` over the intervals of that hour in
     that week (all days). ``weeks`` is a sequence of ISO week numbers present in ``intervals``
-    (as from ``datasets.load_intervals``, one year). Hours without calls are left out.
+    (as from ``datasets.load_intervals``, one year). Hours without calls are left out. The row
+    index is named ``week``, the columns ``hour``.
     """
     table = interval_service_levels(intervals)
     wanted = [int(w) for w in one_dimensional("weeks", weeks, low=1, high=53, integer=True)]
@@ -168,37 +170,41 @@ def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
     rows = table[chosen]
     totals = rows.groupby([week[chosen], rows.index.hour])[["answered_in_time", "offered"]].sum()
     result = kpi.service_level(totals["answered_in_time"], totals["offered"]).unstack()
-    result.index.name, result.columns.name = "week", "uur"
+    result.index.name, result.columns.name = "week", "hour"
     return result
 
 
-def contacts_per_question(fcr, callback=1.0):
+def contacts_per_question(fcr, callback=1.0) -> float | np.ndarray | pd.Series:
     """Expected contacts per customer question when unresolved contacts come back.
 
     Every contact resolves the question with probability ``fcr``; when it does not, the customer
     contacts again with probability ``callback``. The number of contacts is then geometric:
-    ``1 / (1 - (1 - fcr) * callback)``. With ``callback=1`` this is ``1 / fcr``.
+    ``1 / (1 - (1 - fcr) * callback)`` contacts (>= 1). With ``callback=1`` this is ``1 / fcr``.
     """
+    scalar = is_scalar_call(fcr, callback)
+    index = series_index(fcr=fcr, callback=callback)
     f, c = broadcast(fcr=as_array("fcr", fcr, high=1.0),
                      callback=as_array("callback", callback, high=1.0))
     if np.any((f == 0) & (c == 1)):
         raise ValueError(f"fcr must be > 0 when callback is 1 (the question is never resolved), "
                          f"got fcr={fcr!r}")
-    result = 1.0 / (1.0 - (1.0 - f) * c)
-    return float(result) if result.ndim == 0 else result
+    return wrap(1.0 / (1.0 - (1.0 - f) * c), scalar, index, "contacts_per_question")
 
 
-def workload_hours(questions, aht, fcr, callback=1.0):
+def workload_hours(questions, aht, fcr, callback=1.0) -> float | np.ndarray | pd.Series:
     """Handling workload in hours of ``questions`` customer questions.
 
-    ``questions x contacts_per_question(fcr, callback) x aht / 3600``: a lower AHT with a lower
-    FCR can still mean more work, because the repeat contacts also have to be handled.
+    ``questions x contacts_per_question(fcr, callback) x aht / 3600`` (``aht`` in seconds): a
+    lower AHT with a lower FCR can still mean more work, because the repeat contacts also have to
+    be handled.
     """
+    scalar = is_scalar_call(questions, aht, fcr, callback)
+    index = series_index(questions=questions, aht=aht, fcr=fcr, callback=callback)
     q, a, f, c = broadcast(questions=as_array("questions", questions), aht=as_array("aht", aht),
                            fcr=as_array("fcr", fcr, high=1.0),
                            callback=as_array("callback", callback, high=1.0))
     result = q * contacts_per_question(f, c) * a / 3600.0
-    return float(result) if np.ndim(result) == 0 else np.asarray(result)
+    return wrap(result, scalar, index, "workload_hours")
 
 
 def agent_time_summary(hours) -> pd.Series:
@@ -209,7 +215,8 @@ def agent_time_summary(hours) -> pd.Series:
     ready, ``logged_in - productive``) and ``not_logged_in`` (scheduled for the phone but not
     logged in, ``scheduled - logged_in``); only rounding noise below zero is set to 0, real
     negative totals raise ``ValueError``. Occupancy is ``productive / (productive + idle)``,
-    utilisation ``productive / paid`` (:func:`kpi.occupancy`, :func:`kpi.utilisation`).
+    utilisation ``productive / paid`` (:func:`kpi.occupancy`, :func:`kpi.utilisation`). The
+    Series is named ``hours``.
     """
     dataframe("hours", hours, _HOUR_COLUMNS, nonempty=True)
     total = {name.removesuffix("_hours"): float(as_array(f"hours[{name!r}]", hours[name]).sum())
@@ -218,4 +225,4 @@ def agent_time_summary(hours) -> pd.Series:
                               "productive_hours", total["productive"]))
     total["not_logged_in"] = float(gap("hours", "scheduled_hours", total["scheduled"],
                                        "logged_in_hours", total["logged_in"]))
-    return pd.Series(total, name="uren")
+    return pd.Series(total, name="hours")

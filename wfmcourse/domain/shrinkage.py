@@ -1,7 +1,7 @@
 """From agents on the phones to people on the payroll: shrinkage, gross-up and FTE.
 
 Shrinkage is the share of paid time in which an agent is *not* available for contacts:
-holidays, verzuim (sickness), breaks, training, meetings, coaching. The Erlang requirement
+leave, sickness (verzuim), breaks, training, meetings, coaching. The Erlang result
 (:func:`wfmcourse.domain.erlang.agents_needed`) is *net*: agents actually handling or waiting for
 contacts. Planning needs the *gross* number of paid hours that leaves that net after shrinkage:
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional, scalar, type_error
 from wfmcourse.domain.kpi import fte
-from wfmcourse.validation import series_index, wrap
+from wfmcourse.validation import (as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional,
+                                  regular_time_index, scalar, series_index, type_error, value_error, wrap)
 
 __all__ = [
     "total_shrinkage",
@@ -32,7 +32,7 @@ __all__ = [
     "fte",
     "WeeklyStaffing",
     "weekly_fte",
-    "verzuim_fte",
+    "sickness_fte",
     "hires_needed",
     "blended_turnover",
     "turnover_capacity_loss",
@@ -45,10 +45,10 @@ def _fraction_below_one(name, value):
     return as_array(name, value, high=1.0, high_inclusive=False)
 
 
-def total_shrinkage(components, method="additive"):
+def total_shrinkage(components, method="additive") -> float:
     """Total shrinkage from its components (fractions 0-1).
 
-    ``components`` is a dict ``{"verlof": 0.11, "verzuim": 0.06, ...}`` or a sequence.
+    ``components`` is a dict ``{"leave": 0.11, "sickness": 0.06, ...}`` or a sequence.
 
     * ``"additive"``: ``S = sum_i s_i``. Right when every component is measured as a share
       of the same paid time (the usual WFM report).
@@ -84,12 +84,12 @@ def total_shrinkage(components, method="additive"):
 
 
 #: Components that take whole days off the roster: whoever is on leave or sick is not rostered.
-ABSENCE = ("verlof", "verzuim")
+ABSENCE = ("leave", "sickness")
 
 
-def in_day_shrinkage(components):
+def in_day_shrinkage(components) -> float:
     """Shrinkage within a worked day, the one to gross up the roster of one interval with:
-    ``sum(other components) / (1 - verlof - verzuim)``.
+    ``sum(other components) / (1 - leave - sickness)``.
 
     ``components`` is a dict like :func:`total_shrinkage`'s, each a share of paid hours. Leave and
     sickness (:data:`ABSENCE`, 0 when left out) take whole days off; the rest (breaks, training,
@@ -104,7 +104,7 @@ def in_day_shrinkage(components):
     return within / (1.0 - absent)
 
 
-def gross_up(net, shrinkage):
+def gross_up(net, shrinkage) -> float | np.ndarray | pd.Series:
     """Gross (paid/scheduled) capacity that leaves ``net`` after shrinkage:
     ``gross = net / (1 - shrinkage)``.
 
@@ -122,7 +122,7 @@ def gross_up(net, shrinkage):
     return wrap(n / (1.0 - s), scalar, index, "gross")
 
 
-def naive_gross_up(net, shrinkage):
+def naive_gross_up(net, shrinkage) -> float | np.ndarray | pd.Series:
     """WRONG on purpose, for teaching only: ``net * (1 + shrinkage)``.
 
     This common spreadsheet shortcut under-staffs: after shrinkage it leaves
@@ -140,65 +140,62 @@ def naive_gross_up(net, shrinkage):
 class WeeklyStaffing:
     """Result of :func:`weekly_fte`: hours over the week and the FTE they take."""
 
-    net_hours: float      #: productive hours on the phones (the Erlang requirement)
+    net_hours: float      #: productive hours on the phones (the agents needed by Erlang)
     gross_hours: float    #: paid/scheduled hours needed to leave net_hours after shrinkage
     fte: float            #: gross_hours / contract_hours
     contract_hours: float
 
 
-def weekly_fte(agents_per_interval, interval=900, shrinkage=0.3, contract_hours=36):
-    """Turn one week of interval requirements into net hours, gross hours and FTE.
+def weekly_fte(agents_needed, interval=900, shrinkage=0.3, contract_hours=36) -> WeeklyStaffing:
+    """Turn one week of agents needed per interval into net hours, gross hours and FTE.
 
     * ``net_hours = sum_t agents_t * interval / 3600``
     * ``gross_hours = sum_t agents_t / (1 - shrinkage_t) * interval / 3600``
     * ``fte = gross_hours / contract_hours``
 
-    ``agents_per_interval``: agents needed on the phones per interval (e.g. a Series of
+    ``agents_needed``: agents needed on the phones per interval (e.g. a Series of
     :func:`wfmcourse.domain.erlang.agents_needed` over the 15-minute intervals of a week; closed
     intervals may be left out). ``interval`` in seconds; ``shrinkage`` a fraction, one value or
     one per interval; ``contract_hours`` the full-time week (Dutch CAOs: often 36-38).
 
-    With a DatetimeIndex the requirement must span at most one week and its smallest step must
-    equal ``interval``: otherwise the FTE would not be a weekly figure.
+    With a DatetimeIndex the index must be one interval length equal to ``interval``
+    (:func:`wfmcourse.validation.regular_time_index`; closed intervals may be missing) and span at
+    most one week: otherwise the FTE would not be a weekly figure.
     """
-    series_index(agents_per_interval=agents_per_interval, shrinkage=shrinkage)
-    agents = one_dimensional("agents_per_interval", agents_per_interval, scalar_ok=False)
+    series_index(agents_needed=agents_needed, shrinkage=shrinkage)
+    agents = one_dimensional("agents_needed", agents_needed, scalar_ok=False)
     seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
     s = _fraction_below_one("shrinkage", shrinkage)
     hours = scalar("contract_hours", contract_hours, low=0.0, low_inclusive=False)
-    agents, s = broadcast(agents_per_interval=agents, shrinkage=s)
-    if isinstance(agents_per_interval, pd.Series) and isinstance(agents_per_interval.index,
-                                                                 pd.DatetimeIndex):
-        index = agents_per_interval.index.sort_values()
-        step = pd.Timedelta(seconds=seconds)
-        if len(index) > 1:
-            smallest = index.to_series().diff().min()
-            if smallest != step:
-                raise ValueError(f"interval must match the index of agents_per_interval: its "
-                                 f"smallest step is {smallest}, got interval={interval!r} s")
-        span = index[-1] - index[0] + step
+    agents, s = broadcast(agents_needed=agents, shrinkage=s)
+    if isinstance(agents_needed, pd.Series) and isinstance(agents_needed.index, pd.DatetimeIndex):
+        index = agents_needed.index
+        regular_time_index("agents_needed", index, interval=seconds)
+        span = index.max() - index.min() + pd.Timedelta(seconds=seconds)
         if span > pd.Timedelta(days=7):
-            raise ValueError(f"agents_per_interval must cover at most one week, got a span of "
-                             f"{span}")
+            raise value_error("agents_needed", agents_needed, "too_large",
+                              "cover at most one week", f"a span of {span}")
     net = float(agents.sum() * seconds / 3600.0)
     gross = float((agents / (1.0 - s)).sum() * seconds / 3600.0)
     return WeeklyStaffing(net_hours=net, gross_hours=gross, fte=gross / hours,
                           contract_hours=hours)
 
 
-def verzuim_fte(fte, verzuim):
-    """FTE lost to sickness on average: ``fte * verzuim`` (``verzuim`` a fraction 0-1).
+def sickness_fte(fte, sickness_rate) -> float | np.ndarray | pd.Series:
+    """FTE lost to sickness (verzuim) on average: ``fte * sickness_rate`` (a fraction 0-1, as
+    from :func:`wfmcourse.domain.kpi.sickness_rate`).
 
-    Example: 120 FTE at 6 % verzuim have 7.2 FTE sick on an average day. Verzuim is also one of
+    Example: 120 FTE at 6 % sickness have 7.2 FTE sick on an average day. Sickness is also one of
     the shrinkage components; do not count it twice.
     """
-    scalar = is_scalar_call(fte, verzuim)
-    index = series_index(fte=fte, verzuim=verzuim)
-    f, v = broadcast(fte=as_array("fte", fte), verzuim=as_array("verzuim", verzuim, high=1.0))
-    return wrap(f * v, scalar, index, "verzuim_fte")
+    scalar = is_scalar_call(fte, sickness_rate)
+    index = series_index(fte=fte, sickness_rate=sickness_rate)
+    f, v = broadcast(fte=as_array("fte", fte),
+                     sickness_rate=as_array("sickness_rate", sickness_rate, high=1.0))
+    return wrap(f * v, scalar, index, "sickness_fte")
 
 
-def hires_needed(headcount, annual_turnover, growth=0.0):
+def hires_needed(headcount, annual_turnover, growth=0.0) -> float | np.ndarray | pd.Series:
     """New hires per year to keep (or grow) a team: ``headcount * annual_turnover + growth``.
 
     ``annual_turnover`` a fraction (may exceed 1), ``growth`` extra people wanted (>= 0).
@@ -211,7 +208,7 @@ def hires_needed(headcount, annual_turnover, growth=0.0):
     return wrap(h * t + g, scalar, index, "hires_needed")
 
 
-def blended_turnover(headcount, annual_turnover):
+def blended_turnover(headcount, annual_turnover) -> float:
     """Turnover of a team made of groups (age bands, locations, contract types):
     ``sum_g headcount_g * turnover_g / sum_g headcount_g``.
 
@@ -231,7 +228,7 @@ def blended_turnover(headcount, annual_turnover):
 
 
 def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, vacancy_weeks=0.0,
-                           ramp_productivity=0.5):
+                           ramp_productivity=0.5) -> float | np.ndarray | pd.Series:
     """Average FTE lost over a year because people leave and successors still have to learn.
 
     Every leaver costs ``vacancy_weeks`` with nobody in the seat plus ``weeks_to_productive``

@@ -94,6 +94,13 @@ _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
 }
 
 _MEASURES = {   # kpi, forecast, shrinkage, capacity, reporting
+    "total": "totaal", "hours": "uren",
+    "component": "onderdeel", "share": "aandeel", "kind": "soort",
+    "planned": "gepland", "unplanned": "ongepland",
+    "leave": "verlof", "sickness": "verzuim", "meetings": "overleg", "breaks": "pauzes",
+    "absent": "afwezig", "at_work": "op het werk",
+    "right_factor": "juiste factor", "naive_factor": "foute factor",
+    "net_left_naive": "netto over bij foute factor", "shortfall_share": "tekort",
 }
 
 _ROSTER = {     # roster, profiles, charts

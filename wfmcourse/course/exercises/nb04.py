@@ -30,7 +30,7 @@ opdracht_1 = choice(
 
 # Opdracht 2: absence on paid time, floor shrinkage on attended time -> compound
 def _total_2():
-    return shrinkage.total_shrinkage({"afwezig": 0.11 + 0.06, "op het werk": 0.16}, method="compound")
+    return shrinkage.total_shrinkage({"absent": 0.11 + 0.06, "at_work": 0.16}, method="compound")
 
 
 opdracht_2 = number(
@@ -45,7 +45,7 @@ opdracht_2 = number(
     solution=lambda: "Afwezig: 11 % + 6 % = 17 % van de betaalde tijd, dus 83 % is aanwezig. Daarvan gaat 16 % "
                      "op aan pauzes, overleg, coaching en training. Totaal: 1 - 0,83 x 0,84 = "
                      f"{_dec(_total_2(), 4)}, dus {_pct(_total_2())}. In code: shrinkage.total_shrinkage("
-                     "{'afwezig': 0.17, 'op het werk': 0.16}, method='compound').",
+                     "{'absent': 0.17, 'at_work': 0.16}, method='compound').",
     mistakes={
         "opgeteld": (0.11 + 0.06 + 0.16,
                      "Je telde alles op (33 %). Maar de 16 % is een deel van de aanwezige uren, niet van de "
@@ -147,15 +147,15 @@ opdracht_5 = number(
 )
 
 # Opdracht 6: spot the errors in a colleague's staffing sheet
-SHEET_6 = {"verlof": 0.10, "verzuim": 0.06, "op het werk": 0.15}    # the last one as part of attended hours
+SHEET_6 = {"leave": 0.10, "sickness": 0.06, "at_work": 0.15}    # the last one as part of attended hours
 NET_6 = 1000
 
 
 def _sheet_6():
     """(the colleague's gross hours, the right gross hours) for the sheet of opdracht 6."""
     added = sum(SHEET_6.values())
-    right = shrinkage.total_shrinkage({"afwezig": SHEET_6["verlof"] + SHEET_6["verzuim"],
-                                       "op het werk": SHEET_6["op het werk"]}, method="compound")
+    right = shrinkage.total_shrinkage({"absent": SHEET_6["leave"] + SHEET_6["sickness"],
+                                       "at_work": SHEET_6["at_work"]}, method="compound")
     return shrinkage.naive_gross_up(NET_6, added), shrinkage.gross_up(NET_6, right)
 
 
