@@ -184,3 +184,26 @@ def test_agent_hours_components_clips_only_rounding_noise():
     with pytest.raises(ValueError, match=r"agent_hours must have logged_in_hours <= scheduled_hours, "
                                          r"got logged_in_hours=4.0 > scheduled_hours=3.5 at row 0"):
         capacity.agent_hours_components(wrong)
+
+
+def test_gross_up_comparison_keeps_a_series_index():
+    levels = pd.Series([0.1, 0.3], index=["laag", "hoog"])
+    table = capacity.gross_up_comparison(levels)
+    assert table.index.tolist() == ["laag", "hoog"]
+    assert table.loc["hoog", "right_factor"] == pytest.approx(1 / 0.7)
+    assert capacity.gross_up_comparison([0.1, 0.3]).index.tolist() == [0, 1]
+
+
+def test_tables_have_english_names_with_dutch_headers():
+    """English names in code; dutch.table shows the Dutch headers the notebook shows."""
+    from wfmcourse.presentation import dutch
+    table = capacity.shrinkage_breakdown(HOURS, 1000, unplanned=("sickness",))
+    shown = dutch.table(table.replace({"kind": dutch.LABELS}), percent=["share"])
+    assert shown.index.name == "onderdeel"
+    assert shown.columns.tolist() == ["uren", "aandeel", "soort"]
+    assert shown.index.tolist() == ["verlof", "pauzes", "verzuim", "training", "overleg"]
+    assert shown.loc["verzuim", "soort"] == "ongepland"
+    assert set(capacity.absence_and_floor(HOURS, 1000)) == {"absent", "at_work"}
+    comparison = dutch.table(capacity.gross_up_comparison([0.3]))
+    assert comparison.columns.tolist() == ["shrinkage", "juiste factor", "foute factor",
+                                           "netto over bij foute factor", "tekort"]

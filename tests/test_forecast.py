@@ -318,3 +318,10 @@ def test_bad_input_raises(call, pattern):
 def test_wrong_types_raise_type_error(call, pattern):
     with pytest.raises(TypeError, match=pattern):
         call()
+
+
+def test_poisson_mad_keeps_a_series_index():
+    idx = pd.date_range("2025-03-03 09:00", periods=3, freq="15min")
+    out = forecast.poisson_mad(pd.Series([1.0, 4.0, 20.0], index=idx))
+    assert isinstance(out, pd.Series) and out.index.equals(idx)
+    np.testing.assert_allclose(out.to_numpy(), forecast.poisson_mad([1.0, 4.0, 20.0]))

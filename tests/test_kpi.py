@@ -36,7 +36,7 @@ def test_abandon_rate_worked_example():
     assert kpi.abandon_rate(60, 1_000, 20) == pytest.approx(0.0408163265)
 
 
-def test_bereikbaarheid_worked_example():
+def test_accessibility_worked_example():
     """Worked by hand: 940 of 1 000 offered contacts answered -> 94 %."""
     assert kpi.accessibility(940, 1_000) == pytest.approx(0.94)
 
@@ -463,3 +463,42 @@ def test_volume_and_peak_hours_bad_input(call, pattern):
 def test_wrong_types_raise_type_error(call, pattern):
     with pytest.raises(TypeError, match=pattern):
         call()
+
+
+# ---------------------------------------------------------------------------
+# a Series in gives a Series out on the same index (issue 15)
+# ---------------------------------------------------------------------------
+_TIMES = pd.date_range("2025-03-03 09:00", periods=3, freq="15min", name="interval_start")
+
+
+@pytest.mark.parametrize("function, arguments", [
+    (kpi.aht, ([300.0, 200.0, 100.0], 10.0, 20.0, [3, 2, 1])),
+    (kpi.asa, ([30.0, 20.0, 10.0], [3, 2, 1])),
+    (kpi.abandon_rate, ([1, 2, 0], [10, 10, 10])),
+    (kpi.accessibility, ([9, 8, 10], [10, 10, 10])),
+    (kpi.service_level, ([8, 7, 9], [10, 10, 10])),
+    (kpi.fcr, ([8, 7, 9], [10, 10, 10])),
+    (kpi.repeat_rate, ([1, 2, 3], [10, 10, 10])),
+    (kpi.churn_rate, ([1, 2, 3], [10, 10, 10])),
+    (kpi.retention_rate, ([9, 8, 7], [10, 10, 10])),
+    (kpi.occupancy, ([50.0, 40.0, 30.0], [10.0, 20.0, 30.0])),
+    (kpi.utilisation, ([50.0, 40.0, 30.0], [100.0, 100.0, 100.0])),
+    (kpi.not_ready_rate, ([5.0, 4.0, 3.0], [100.0, 100.0, 100.0])),
+    (kpi.productivity, ([50, 40, 30], [8.0, 8.0, 8.0])),
+    (kpi.shrinkage, ([30.0, 20.0, 10.0], [100.0, 100.0, 100.0])),
+    (kpi.fte, ([36.0, 18.0, 72.0], 36.0)),
+    (kpi.turnover_rate, ([3, 2, 1], [10.0, 10.0, 10.0])),
+    (kpi.sickness_rate, ([3, 2, 1], [50.0, 50.0, 50.0])),
+])
+def test_a_series_keeps_its_index(function, arguments):
+    """Each element-wise KPI keeps the index of a Series argument, whichever argument it is,
+    and gives the same numbers as for plain lists."""
+    plain = function(*arguments)
+    for k, value in enumerate(arguments):
+        if np.ndim(value) == 0:
+            continue
+        args = list(arguments)
+        args[k] = pd.Series(value, index=_TIMES)
+        out = function(*args)
+        assert isinstance(out, pd.Series) and out.index.equals(_TIMES)
+        np.testing.assert_allclose(out.to_numpy(), plain)

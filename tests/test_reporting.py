@@ -128,3 +128,26 @@ def test_week_12_has_the_training_block():
     table = reporting.service_level_by_hour(datasets.load_intervals(), weeks=[11, 12, 13])
     assert table.loc[12, 10] < 0.6 and table.loc[12, 10] == table.min().min()
     assert (table.loc[12, 12:] > 0.9).all()
+
+
+def test_contacts_per_question_and_workload_keep_a_series_index():
+    weeks = pd.Index([10, 11, 12], name="week")
+    fcr = pd.Series([0.8, 0.75, 1.0], index=weeks)
+    per_question = reporting.contacts_per_question(fcr)
+    assert isinstance(per_question, pd.Series) and per_question.index.equals(weeks)
+    np.testing.assert_allclose(per_question.to_numpy(), [1.25, 4 / 3, 1.0])
+    hours = reporting.workload_hours(pd.Series([3600, 3600, 7200], index=weeks), 300, fcr)
+    assert isinstance(hours, pd.Series) and hours.index.equals(weeks)
+    np.testing.assert_allclose(hours.to_numpy(), [375.0, 400.0, 600.0])
+    assert isinstance(reporting.workload_hours(3600, 300, 0.75), float)
+    assert isinstance(reporting.contacts_per_question([0.8, 0.5]), np.ndarray)
+
+
+def test_tables_have_english_names_with_dutch_headers():
+    from wfmcourse.presentation import dutch
+    assert reporting.contact_summary(contacts()).name == "total"
+    assert dutch.table(reporting.contact_summary(contacts())).columns.tolist() == ["totaal"]
+    hours = pd.DataFrame({"paid_hours": [8.0], "scheduled_hours": [7.0], "logged_in_hours": [6.0],
+                          "productive_hours": [4.0]})
+    assert reporting.agent_time_summary(hours).name == "hours"
+    assert dutch.table(reporting.agent_time_summary(hours)).columns.tolist() == ["uren"]

@@ -227,3 +227,39 @@ def test_in_day_shrinkage_leaves_the_same_net_hours(leave, sick, within):
     s = shrinkage.in_day_shrinkage({"leave": leave, "sickness": sick, "rest": within})
     worked = 1 - leave - sick
     assert worked * (1 - s) == pytest.approx(1 - leave - sick - within, abs=1e-12)
+
+
+# ---------------------------------------------------------------------------
+# a Series in gives a Series out on the same index (issue 15)
+# ---------------------------------------------------------------------------
+_TIMES = pd.date_range("2025-03-03 09:00", periods=3, freq="15min")
+
+
+@pytest.mark.parametrize("function, arguments", [
+    (shrinkage.gross_up, ([10.0, 12.0, 14.0], [0.3, 0.2, 0.25])),
+    (shrinkage.naive_gross_up, ([10.0, 12.0, 14.0], [0.3, 0.2, 0.25])),
+    (shrinkage.sickness_fte, ([10.0, 12.0, 14.0], [0.05, 0.06, 0.07])),
+    (shrinkage.hires_needed, ([10.0, 12.0, 14.0], [0.3, 0.2, 0.25])),
+    (shrinkage.turnover_capacity_loss, ([10.0, 12.0, 14.0], [0.3, 0.2, 0.25], [8.0, 8.0, 8.0])),
+])
+def test_a_series_keeps_its_index(function, arguments):
+    plain = function(*arguments)
+    for k in range(len(arguments)):
+        args = list(arguments)
+        args[k] = pd.Series(arguments[k], index=_TIMES)
+        out = function(*args)
+        assert isinstance(out, pd.Series) and out.index.equals(_TIMES)
+        np.testing.assert_allclose(out.to_numpy(), plain)
+
+
+def test_weekly_fte_takes_a_series_of_agents_needed_with_closed_intervals_left_out():
+    """The index is checked with validation.regular_time_index: one interval length, gaps allowed."""
+    week = pd.Series(2.0, index=pd.date_range("2025-03-03", periods=7 * 96, freq="15min"))
+    open_only = week[(week.index.hour >= 8) & (week.index.hour < 20)]
+    result = shrinkage.weekly_fte(open_only, interval=900, shrinkage=0.0, contract_hours=36)
+    assert result.net_hours == pytest.approx(7 * 12 * 2)
+    shifted = open_only.copy()
+    shifted.index = shifted.index.where(shifted.index != shifted.index[5],
+                                        shifted.index[5] + pd.Timedelta(minutes=7))
+    with pytest.raises(ValueError, match="agents_needed must have a fixed frequency"):
+        shrinkage.weekly_fte(shifted, interval=900)

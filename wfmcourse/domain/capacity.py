@@ -135,13 +135,14 @@ def gross_up_comparison(shrinkages) -> pd.DataFrame:
     Columns: ``shrinkage``, ``right_factor`` = ``1 / (1 - s)``, ``naive_factor`` = ``1 + s``,
     ``net_left_naive`` = ``(1 + s)(1 - s) = 1 - s^2`` (share of the net capacity needed that is
     really on the phones after the naive gross-up) and ``shortfall_share`` = ``s^2`` (the share
-    missing).
+    missing). A Series of shrinkages keeps its index; otherwise the rows are numbered 0, 1, ...
     """
     s = one_dimensional("shrinkages", shrinkages, scalar_ok=False, high=1.0, high_inclusive=False)
     right = _shrinkage.gross_up(1.0, s)
     wrong = _shrinkage.naive_gross_up(1.0, s)
     left = wrong * (1.0 - s)
-    return pd.DataFrame({
+    index = shrinkages.index if isinstance(shrinkages, pd.Series) else None
+    return pd.DataFrame(index=index, data={
         "shrinkage": s,
         "right_factor": right,
         "naive_factor": wrong,
