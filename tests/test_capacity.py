@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import capacity, shrinkage
 
 
@@ -30,7 +31,7 @@ def test_gross_up_comparison_properties(values):
 
 @pytest.mark.parametrize("bad", [[1.0], [-0.1], [], [[0.1, 0.2]]])
 def test_gross_up_comparison_bad_input(bad):
-    with pytest.raises(ValueError, match="shrinkages"):
+    with pytest.raises(ParameterValueError, match="shrinkages"):
         capacity.gross_up_comparison(bad)
 
 
@@ -75,7 +76,7 @@ def test_more_turnover_means_more_hires_and_headcount(turnover, weeks):
     (dict(productive_fte=10, annual_turnover=20.0, weeks_to_productive=8), "annual_turnover"),
 ])
 def test_staffing_with_turnover_bad_input(kwargs, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ParameterValueError, match=name):
         capacity.staffing_with_turnover(**kwargs)
 
 
@@ -120,7 +121,7 @@ def test_compound_on_its_base_always_equals_additive(values, paid):
     (lambda: capacity.absence_and_floor(HOURS, [1000, 2000]), "paid_hours"),
 ])
 def test_breakdown_bad_input(call, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ParameterValueError, match=name):
         call()
 
 
@@ -157,7 +158,7 @@ def test_agent_hours_components_on_the_shipped_data():
     (_records().assign(verzuim_hours=[-1.0, 0.0]), "verzuim_hours"),
 ])
 def test_agent_hours_components_bad_input(bad, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ParameterValueError, match=name):
         capacity.agent_hours_components(bad)
 
 
@@ -181,7 +182,7 @@ def test_agent_hours_components_clips_only_rounding_noise():
     noisy = _records().assign(logged_in_hours=[3.5 + 1e-12, 6.65])
     assert capacity.agent_hours_components(noisy)["not_logged_in"] == pytest.approx(0.5)
     wrong = _records().assign(logged_in_hours=[4.0, 6.65])
-    with pytest.raises(ValueError, match=r"agent_hours must have logged_in_hours <= scheduled_hours, "
+    with pytest.raises(ParameterValueError, match=r"agent_hours must have logged_in_hours <= scheduled_hours, "
                                          r"got logged_in_hours=4.0 > scheduled_hours=3.5 at row 0"):
         capacity.agent_hours_components(wrong)
 

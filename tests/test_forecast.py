@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from pandas.tseries.frequencies import to_offset
 from scipy.stats import poisson
 
+from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import forecast
 
 # ---------------------------------------------------------------------------
@@ -37,7 +38,7 @@ def test_bias_sign_and_cancellation():
 def test_wape_allows_zero_actuals_where_mape_cannot():
     """Worked by hand: actual 0, 10; forecast 1, 10 -> WAPE 1 / 10 = 0.1; MAPE undefined."""
     assert forecast.wape([0, 10], [1, 10]) == pytest.approx(0.1)
-    with pytest.raises(ValueError, match=r"actual must be > 0 for MAPE.*got 0.0 \(at index 0\)"):
+    with pytest.raises(ParameterValueError, match=r"actual must be > 0 for MAPE.*got 0.0 \(at index 0\)"):
         forecast.mape([0, 10], [1, 10])
 
 
@@ -46,7 +47,7 @@ def test_accuracy_accepts_series():
     a = pd.Series([10, 20, 30], index=idx)
     f = pd.Series([12, 18, 30], index=idx)
     assert forecast.wape(a, f) == pytest.approx(4 / 60)
-    with pytest.raises(ValueError, match="same index"):
+    with pytest.raises(ParameterValueError, match="same index"):
         forecast.wape(a, pd.Series([12, 18, 30]))
 
 
@@ -305,7 +306,7 @@ hourly = pd.Series(1.0, index=pd.date_range("2024-03-04", periods=168, freq="h")
     (lambda: forecast.poisson_noise_floor([0.0, 0.0]), r"expected must sum to > 0"),
 ])
 def test_bad_input_raises(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 

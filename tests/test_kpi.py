@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import kpi
 
 # ---------------------------------------------------------------------------
@@ -207,12 +208,12 @@ def test_series_in_series_out_keeps_index():
 def test_series_with_different_indexes_raise():
     a = pd.Series([1, 2], index=["x", "y"])
     b = pd.Series([5, 5], index=["y", "z"])
-    with pytest.raises(ValueError, match="same index"):
+    with pytest.raises(ParameterValueError, match="same index"):
         kpi.fcr(a, b)
 
 
 def test_mismatched_lengths_raise_naming_parameters():
-    with pytest.raises(ValueError, match=r"answered.*offered"):
+    with pytest.raises(ParameterValueError, match=r"answered.*offered"):
         kpi.accessibility([1, 2, 3], [4, 5])
 
 
@@ -332,7 +333,7 @@ def test_series_in_series_out_property(pairs):
     (lambda: kpi.sickness_rate(260, 250), r"sick_days must be <= available_days.*260"),
 ])
 def test_part_above_whole_raises(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -356,7 +357,7 @@ def test_part_above_whole_raises(call, pattern):
      r"answered_in_time must be a finite number, got nan \(at index 1\)"),
 ])
 def test_negative_and_non_finite_input_raise(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -385,7 +386,7 @@ def test_negative_and_non_finite_input_raise(call, pattern):
     (lambda: kpi.repeat_rate(0, 0), r"contacts must be > 0"),
 ])
 def test_zero_denominator_raises(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -404,7 +405,7 @@ def test_zero_denominator_raises(call, pattern):
     (lambda: kpi.ces([]), r"scores must contain at least one response"),
 ])
 def test_bad_survey_scores_raise(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -418,7 +419,7 @@ def test_bad_survey_scores_raise(call, pattern):
      r"short_abandoned is only used with variant='excluding_short_abandons'"),
 ])
 def test_service_level_variant_arguments(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -430,7 +431,7 @@ def test_service_level_variant_arguments(call, pattern):
     (lambda: kpi.combine_service_levels([0.8, 0.9], [10]), r"equal length"),
 ])
 def test_combine_service_levels_bad_input(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -444,7 +445,7 @@ def test_combine_service_levels_bad_input(call, pattern):
     (lambda: kpi.volume(pd.DatetimeIndex(["2024-01-01 09:00", None])), r"missing arrival times"),
 ])
 def test_volume_and_peak_hours_bad_input(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from wfmcourse.data import datasets
+from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import kpi, reporting
 
 
@@ -35,11 +36,11 @@ def test_contact_summary_counts_by_hand():
 
 def test_contact_summary_all_channels_and_bad_input():
     assert reporting.contact_summary(contacts())["offered"] == 6
-    with pytest.raises(ValueError, match="channel"):
+    with pytest.raises(ParameterValueError, match="channel"):
         reporting.contact_summary(contacts(), channel="mail")
-    with pytest.raises(ValueError, match="awt"):
+    with pytest.raises(ParameterValueError, match="awt"):
         reporting.contact_summary(contacts(), awt=-1)
-    with pytest.raises(ValueError, match="missing"):
+    with pytest.raises(ParameterValueError, match="missing"):
         reporting.contact_summary(contacts().drop(columns="fcr"))
 
 
@@ -73,9 +74,9 @@ def test_weekly_report_weighs_by_volume():
 
 def test_share_below_target():
     assert reporting.share_below_target([0.9, 0.79, 0.8, 0.5]) == pytest.approx(0.5)
-    with pytest.raises(ValueError, match="service_levels"):
+    with pytest.raises(ParameterValueError, match="service_levels"):
         reporting.share_below_target([80, 90])
-    with pytest.raises(ValueError, match="service_levels"):
+    with pytest.raises(ParameterValueError, match="service_levels"):
         reporting.share_below_target([])
 
 
@@ -86,16 +87,16 @@ def test_contacts_per_question_is_geometric():
     # the geometric series: 1 + p + p^2 + ... with p = (1 - fcr) * callback
     p = 0.2 * 0.75
     assert reporting.contacts_per_question(0.8, 0.75) == pytest.approx(sum(p ** k for k in range(60)))
-    with pytest.raises(ValueError, match="fcr"):
+    with pytest.raises(ParameterValueError, match="fcr"):
         reporting.contacts_per_question(0.0)
-    with pytest.raises(ValueError, match="fcr"):
+    with pytest.raises(ParameterValueError, match="fcr"):
         reporting.contacts_per_question(1.2)
 
 
 def test_workload_hours():
     assert reporting.workload_hours(3600, 300, 1.0) == pytest.approx(300)
     assert reporting.workload_hours(3600, 300, 0.75) == pytest.approx(400)
-    with pytest.raises(ValueError, match="aht"):
+    with pytest.raises(ParameterValueError, match="aht"):
         reporting.workload_hours(10, -1, 0.8)
 
 
@@ -105,7 +106,7 @@ def test_agent_time_summary():
     s = reporting.agent_time_summary(hours)
     assert s["paid"] == 16 and s["idle"] == pytest.approx(3.5) and s["not_logged_in"] == pytest.approx(0.5)
     assert kpi.occupancy(s["productive"], s["idle"]) == pytest.approx(9 / 12.5)
-    with pytest.raises(ValueError, match="productive_hours"):
+    with pytest.raises(ParameterValueError, match="productive_hours"):
         reporting.agent_time_summary(hours.assign(productive_hours=[-1, 2]))
 
 
@@ -117,9 +118,9 @@ def test_service_level_by_hour_weighs_all_days_of_the_hour():
                              index=index)
     table = reporting.service_level_by_hour(intervals, weeks=[12])
     assert table.loc[12, 9] == pytest.approx((10 + 15 + 20 + 20) / (10 + 30 + 20 + 40))
-    with pytest.raises(ValueError, match=r"weeks must be ISO weeks with calls in intervals, got \[13\]"):
+    with pytest.raises(ParameterValueError, match=r"weeks must be ISO weeks with calls in intervals, got \[13\]"):
         reporting.service_level_by_hour(intervals, weeks=[12, 13])
-    with pytest.raises(ValueError, match="weeks must be <= 53"):
+    with pytest.raises(ParameterValueError, match="weeks must be <= 53"):
         reporting.service_level_by_hour(intervals, weeks=[54])
 
 

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import erlang, kpi, shrinkage
 
 # ---------------------------------------------------------------------------
@@ -190,7 +191,7 @@ def test_weekly_fte_consistent(agents, s, hours):
      r"annual_turnover \* lost weeks / 52 must be < 1.*annual_turnover=2.0"),
 ])
 def test_bad_input_raises(call, pattern):
-    with pytest.raises(ValueError, match=pattern):
+    with pytest.raises(ParameterValueError, match=pattern):
         call()
 
 
@@ -216,7 +217,7 @@ def test_in_day_shrinkage_by_hand():
     assert shrinkage.in_day_shrinkage({"breaks": 0.05}) == 0.05
     with pytest.raises(TypeError, match="components"):
         shrinkage.in_day_shrinkage([0.1, 0.05])
-    with pytest.raises(ValueError, match="below 1|< 1"):
+    with pytest.raises(ParameterValueError, match="below 1|< 1"):
         shrinkage.in_day_shrinkage({"leave": 0.6, "breaks": 0.5})
 
 
@@ -261,5 +262,5 @@ def test_weekly_fte_takes_a_series_of_agents_needed_with_closed_intervals_left_o
     shifted = open_only.copy()
     shifted.index = shifted.index.where(shifted.index != shifted.index[5],
                                         shifted.index[5] + pd.Timedelta(minutes=7))
-    with pytest.raises(ValueError, match="agents_needed must have a fixed frequency"):
+    with pytest.raises(ParameterValueError, match="agents_needed must have a fixed frequency"):
         shrinkage.weekly_fte(shifted, interval=900)

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wfmcourse.validation import as_array, dataframe, gap, one_dimensional, scalar, type_error
+from wfmcourse.validation import (ParameterValueError, as_array, dataframe, gap, one_dimensional,
+                                  scalar, type_error)
 from wfmcourse.domain import shrinkage as _shrinkage
 
 __all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
@@ -48,9 +49,9 @@ def agent_hours_components(agent_hours) -> pd.Series:
     zero is set to 0; a row logged in longer than scheduled raises ``ValueError``. Together
     with the logged-in hours they add up to the paid hours. The Series is named ``hours``.
     """
-    needed = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
-    dataframe("agent_hours", agent_hours, needed, nonempty=True)
-    for column in needed:
+    columns = list(_COMPONENT_COLUMNS.values()) + ["scheduled_hours", "logged_in_hours"]
+    dataframe("agent_hours", agent_hours, columns, nonempty=True)
+    for column in columns:
         as_array(f"agent_hours[{column!r}]", agent_hours[column])
     hours = {name: float(agent_hours[column].sum()) for name, column in _COMPONENT_COLUMNS.items()}
     hours["not_logged_in"] = float(gap("agent_hours", "scheduled_hours", agent_hours["scheduled_hours"],
@@ -68,7 +69,8 @@ def _hours_by_component(hours):
     else:
         raise type_error("hours", hours, "a dict or Series component -> hours")
     if series.empty or not series.index.is_unique:
-        raise ValueError(f"hours must name each component once, got {hours!r}")
+        raise ParameterValueError("hours", hours, "empty" if series.empty else "inconsistent",
+            f"hours must name each component once, got {hours!r}")
     return series
 
 
@@ -78,15 +80,17 @@ def _components(name, value, series):
         raise type_error(name, value, "a list of component names")
     names = list(value)
     if not set(names) <= set(series.index):
-        raise ValueError(f"{name} must list components that occur in hours, got {value!r}")
+        raise ParameterValueError(name, value, "choice",
+            f"{name} must list components that occur in hours, got {value!r}")
     return names
 
 
 def _paid(paid_hours, series):
     paid = scalar("paid_hours", paid_hours, low=0.0, low_inclusive=False)
     if series.sum() >= paid:
-        raise ValueError(f"paid_hours must exceed the shrinkage hours ({series.sum():g}), "
-                         f"got {paid_hours!r}")
+        raise ParameterValueError("paid_hours", paid_hours, "too_small",
+            f"paid_hours must exceed the shrinkage hours ({series.sum():g}), "
+            f"got {paid_hours!r}")
     return paid
 
 

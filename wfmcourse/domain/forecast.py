@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
-from wfmcourse.validation import (as_array, is_scalar_call, regular_time_index, series, series_index,
-                                  show_bad, type_error, wrap)
+from wfmcourse.validation import (ParameterValueError, as_array, is_scalar_call, regular_time_index,
+                                  series, series_index, show_bad, type_error, wrap)
 
 __all__ = [
     "wape",
@@ -38,17 +38,20 @@ def _pair(actual, forecast):
     a = np.atleast_1d(as_array("actual", actual))
     f = np.atleast_1d(as_array("forecast", forecast))
     if a.ndim != 1 or f.ndim != 1 or a.shape != f.shape:
-        raise ValueError(f"actual and forecast must be one-dimensional and of equal length, "
-                         f"got shapes {a.shape} and {f.shape}")
+        raise ParameterValueError("forecast", forecast, "shape",
+            f"actual and forecast must be one-dimensional and of equal length, "
+            f"got shapes {a.shape} and {f.shape}")
     if a.size == 0:
-        raise ValueError("actual and forecast must contain at least one interval, got none")
+        raise ParameterValueError("actual", actual, "empty",
+            "actual and forecast must contain at least one interval, got none")
     return a, f
 
 
 def _positive_total(a, measure):
     if a.sum() == 0:
-        raise ValueError(f"actual must sum to > 0 ({measure} is undefined when every actual is "
-                         f"0), got sum 0")
+        raise ParameterValueError("actual", a, "too_small",
+            f"actual must sum to > 0 ({measure} is undefined when every actual is "
+            f"0), got sum 0")
 
 
 def wape(actual, forecast) -> float:
@@ -75,8 +78,9 @@ def mape(actual, forecast) -> float:
     a, f = _pair(actual, forecast)
     zero = a == 0
     if zero.any():
-        raise ValueError(f"actual must be > 0 for MAPE (the percentage error is undefined when "
-                         f"an actual is 0; use wape), got {show_bad(a, zero)}")
+        raise ParameterValueError("actual", actual, "too_small",
+            f"actual must be > 0 for MAPE (the percentage error is undefined when "
+            f"an actual is 0; use wape), got {show_bad(a, zero)}")
     return float(np.mean(np.abs(a - f) / np.abs(a)))
 
 
@@ -122,8 +126,9 @@ def seasonal_naive(history, season_length, horizon) -> np.ndarray | pd.Series:
     h = int(as_array("horizon", horizon, low=1.0, integer=True))
     values = np.atleast_1d(as_array("history", history))
     if values.ndim != 1 or values.size < m:
-        raise ValueError(f"history must be one-dimensional with at least season_length={m} "
-                         f"values, got shape {values.shape}")
+        raise ParameterValueError("history", history, "shape",
+            f"history must be one-dimensional with at least season_length={m} "
+            f"values, got shape {values.shape}")
     out = np.resize(values[-m:], h)
     if not isinstance(history, pd.Series):
         return out
@@ -147,14 +152,16 @@ def profile_forecast(history, periods=None, *, index=None, weeks=None) -> pd.Ser
     freq = _frequency(history.index)
     as_array("history", history)
     if (periods is None) == (index is None):
-        raise ValueError(f"give exactly one of periods and index, got periods={periods!r} and "
-                         f"index={'None' if index is None else 'a DatetimeIndex'}")
+        raise ParameterValueError("periods", periods, "inconsistent",
+            f"give exactly one of periods and index, got periods={periods!r} and "
+            f"index={'None' if index is None else 'a DatetimeIndex'}")
     if index is None:
         n = int(as_array("periods", periods, low=1.0, integer=True))
         target = pd.date_range(history.index[-1] + freq, periods=n, freq=freq)
     else:
         if index.hasnans:
-            raise ValueError(f"index must be a DatetimeIndex without NaT, got {index!r}")
+            raise ParameterValueError("index", index, "not_finite",
+                f"index must be a DatetimeIndex without NaT, got {index!r}")
         target = index
     recent = history
     if weeks is not None:
@@ -169,9 +176,10 @@ def profile_forecast(history, periods=None, *, index=None, weeks=None) -> pd.Ser
     if missing.any():
         day, slot = keys[int(np.argmax(missing))]
         names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        raise ValueError(f"history has no data for {names[day]} {slot} (needed for index "
-                         f"{target[int(np.argmax(missing))]}); use at least one full week of "
-                         f"history with the same time slots")
+        raise ParameterValueError("history", history, "inconsistent",
+            f"history has no data for {names[day]} {slot} (needed for index "
+            f"{target[int(np.argmax(missing))]}); use at least one full week of "
+            f"history with the same time slots")
     return pd.Series(values.to_numpy(dtype=float), index=target, name="forecast")
 
 
@@ -225,6 +233,7 @@ def poisson_noise_floor(expected) -> float:
     lam = np.atleast_1d(as_array("expected", expected))
     total = lam.sum()
     if total == 0:
-        raise ValueError("expected must sum to > 0 (the noise floor is a share of the expected "
-                         "volume, undefined without volume), got sum 0")
+        raise ParameterValueError("expected", expected, "too_small",
+            "expected must sum to > 0 (the noise floor is a share of the expected "
+            "volume, undefined without volume), got sum 0")
     return float(np.sum(poisson_mad(lam)) / total)

@@ -28,8 +28,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import (as_array, broadcast, choice, is_scalar_call, optional_array, series,
-                                  series_index, short_repr, show_bad, type_error, value_error, wrap)
+from wfmcourse.validation import (ParameterValueError, as_array, broadcast, choice, is_scalar_call,
+                                  optional_array, series, series_index, short_repr, show_bad,
+                                  type_error, value_error, wrap)
 
 __all__ = [
     "aht",
@@ -66,17 +67,19 @@ def _not_above(part_name, part, whole_name, whole):
     if bad.any():
         i = tuple(int(k) for k in np.argwhere(bad)[0])
         where = "" if not i else f" (at index {i[0] if len(i) == 1 else i})"
-        raise ValueError(f"{part_name} must be <= {whole_name}, "
-                         f"got {part_name}={part[i].item()!r} > "
-                         f"{whole_name}={whole[i].item()!r}{where}")
+        raise ParameterValueError(part_name, part[i].item(), "inconsistent",
+            f"{part_name} must be <= {whole_name}, "
+            f"got {part_name}={part[i].item()!r} > "
+            f"{whole_name}={whole[i].item()!r}{where}")
 
 
 def _denominator(name, arr, kpi):
     """Raise when a denominator is 0 (the KPI is undefined there)."""
     bad = np.asarray(arr) == 0
     if bad.any():
-        raise ValueError(f"{name} must be > 0 ({kpi} is undefined when {name} is 0), "
-                         f"got {show_bad(arr, bad if np.ndim(arr) else None)}")
+        raise ParameterValueError(name, arr, "too_small",
+            f"{name} must be > 0 ({kpi} is undefined when {name} is 0), "
+            f"got {show_bad(arr, bad if np.ndim(arr) else None)}")
     return arr
 
 
@@ -186,11 +189,13 @@ def service_level(answered_in_time, offered, *, answered=None, short_abandoned=N
     extra = {"answered": answered, "short_abandoned": short_abandoned}
     for name, value in extra.items():
         if value is None and needs.get(variant) == name:
-            raise ValueError(f"{name} must be given for variant={variant!r}, got None")
+            raise ParameterValueError(name, None, "inconsistent",
+                f"{name} must be given for variant={variant!r}, got None")
         if value is not None and needs.get(variant) != name:
-            raise ValueError(f"{name} is only used with variant="
-                             f"{[v for v, n in needs.items() if n == name][0]!r}, "
-                             f"got {name}={value!r} with variant={variant!r}")
+            raise ParameterValueError(name, value, "inconsistent",
+                f"{name} is only used with variant="
+                f"{[v for v, n in needs.items() if n == name][0]!r}, "
+                f"got {name}={value!r} with variant={variant!r}")
     scalar = is_scalar_call(answered_in_time, offered, answered, short_abandoned)
     index = series_index(answered_in_time=answered_in_time, offered=offered,
                           answered=answered, short_abandoned=short_abandoned)
@@ -230,13 +235,15 @@ def combine_service_levels(service_levels, volumes) -> float:
     sl = as_array("service_levels", service_levels, high=1.0)
     v = as_array("volumes", volumes)
     if sl.ndim != 1 or v.ndim != 1 or sl.shape != v.shape:
-        raise ValueError(f"service_levels and volumes must be one-dimensional and of equal "
-                         f"length, got shapes {sl.shape} and {v.shape}")
+        raise ParameterValueError("volumes", volumes, "shape",
+            f"service_levels and volumes must be one-dimensional and of equal "
+            f"length, got shapes {sl.shape} and {v.shape}")
     series_index(service_levels=service_levels, volumes=volumes)
     total = v.sum()
     if total == 0:
-        raise ValueError(f"volumes must sum to > 0 (the combined service level is undefined "
-                         f"without contacts), got {show_bad(volumes)}")
+        raise ParameterValueError("volumes", volumes, "too_small",
+            f"volumes must sum to > 0 (the combined service level is undefined "
+            f"without contacts), got {show_bad(volumes)}")
     return float(np.average(sl, weights=v))
 
 
@@ -276,15 +283,18 @@ def _survey_scores(scores, scale):
     if isinstance(scale, (str, bytes)) or not hasattr(scale, "__len__"):
         raise type_error("scale", scale, "a pair (low, high) of whole numbers")
     if len(scale) != 2:
-        raise ValueError(f"scale must be a pair (low, high), got {short_repr(scale)}")
+        raise ParameterValueError("scale", scale, "shape",
+            f"scale must be a pair (low, high), got {short_repr(scale)}")
     low, high = scale
     low = float(as_array("scale", low, low=None, integer=True))
     high = float(as_array("scale", high, low=None, integer=True))
     if not low < high:
-        raise ValueError(f"scale must have low < high, got {scale!r}")
+        raise ParameterValueError("scale", scale, "inconsistent",
+            f"scale must have low < high, got {scale!r}")
     s = as_array("scores", scores, low=low, high=high, integer=True).ravel()
     if s.size == 0:
-        raise ValueError(f"scores must contain at least one response, got {scores!r}")
+        raise ParameterValueError("scores", scores, "empty",
+            f"scores must contain at least one response, got {scores!r}")
     return s, low, high
 
 
@@ -435,13 +445,15 @@ def volume(contacts, freq="15min") -> pd.Series:
     elif isinstance(contacts, pd.Series) and isinstance(contacts.index, pd.DatetimeIndex):
         counts = as_array("contacts", contacts)
         if contacts.index.hasnans:
-            raise ValueError("contacts must have no missing timestamps (NaT) in its index")
+            raise ParameterValueError("contacts", contacts, "not_finite",
+                "contacts must have no missing timestamps (NaT) in its index")
         return pd.Series(counts, index=contacts.index).resample(freq).sum().rename("volume")
     else:
         raise type_error("contacts", contacts, "arrival times (a DatetimeIndex or Series of "
                          "datetimes) or a Series of counts with a DatetimeIndex")
     if times.hasnans:
-        raise ValueError("contacts must have no missing arrival times (NaT)")
+        raise ParameterValueError("contacts", contacts, "not_finite",
+            "contacts must have no missing arrival times (NaT)")
     ones = pd.Series(1, index=times).sort_index()
     return ones.resample(freq).sum().astype(int).rename("volume")
 
@@ -457,5 +469,6 @@ def peak_hours(volume, k=3) -> pd.Index:
     as_array("volume", volume)
     n = int(as_array("k", k, low=1.0, integer=True))
     if n > len(volume):
-        raise ValueError(f"k must be <= the number of labels in volume ({len(volume)}), got {k!r}")
+        raise ParameterValueError("k", k, "too_large",
+            f"k must be <= the number of labels in volume ({len(volume)}), got {k!r}")
     return volume.nlargest(n, keep="first").index

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import kpi
-from wfmcourse.validation import (as_array, broadcast, dataframe, gap, is_scalar_call, one_dimensional,
-                                  series_index, text, wrap)
+from wfmcourse.validation import (ParameterValueError, as_array, broadcast, dataframe, gap,
+                                  is_scalar_call, one_dimensional, series_index, text, wrap)
 
 __all__ = [
     "contact_summary",
@@ -64,10 +64,12 @@ def contact_summary(contacts, *, awt=20, short_abandon=5, channel=None) -> pd.Se
     if text("channel", channel, optional=True) is not None:
         known = sorted(contacts["channel"].unique())
         if channel not in known:
-            raise ValueError(f"channel must be one of {known} or None, got {channel!r}")
+            raise ParameterValueError("channel", channel, "choice",
+                f"channel must be one of {known} or None, got {channel!r}")
         contacts = contacts[contacts["channel"] == channel]
     if contacts.empty:
-        raise ValueError("contacts must contain at least one contact")
+        raise ParameterValueError("contacts", contacts, "empty",
+            "contacts must contain at least one contact")
     abandoned = contacts["abandoned"].astype(bool)
     answered = ~abandoned
     repeat = contacts["repeat"].astype(bool)
@@ -102,12 +104,14 @@ def interval_service_levels(intervals) -> pd.DataFrame:
     """
     dataframe("intervals", intervals, _INTERVAL_COLUMNS)
     if not isinstance(intervals.index, pd.DatetimeIndex):
-        raise ValueError("intervals must have a DatetimeIndex of interval starts, "
-                         f"got {type(intervals.index).__name__}")
+        raise ParameterValueError("intervals", intervals, "index",
+            "intervals must have a DatetimeIndex of interval starts, "
+            f"got {type(intervals.index).__name__}")
     keep = intervals["is_open"].astype(bool) & (intervals["calls_offered"] > 0)
     rows = intervals[keep]
     if rows.empty:
-        raise ValueError("intervals must contain at least one open interval with calls")
+        raise ParameterValueError("intervals", intervals, "empty",
+            "intervals must contain at least one open interval with calls")
     offered = rows["calls_offered"].astype("int64")
     in_time = rows["answered_in_time"].astype("int64")
     return pd.DataFrame({
@@ -122,7 +126,8 @@ def share_below_target(service_levels, target=0.8) -> float:
     sl = as_array("service_levels", service_levels, high=1.0).ravel()
     t = float(as_array("target", target, high=1.0))
     if sl.size == 0:
-        raise ValueError(f"service_levels must contain at least one value, got {service_levels!r}")
+        raise ParameterValueError("service_levels", service_levels, "empty",
+            f"service_levels must contain at least one value, got {service_levels!r}")
     return float(np.mean(sl < t))
 
 
@@ -165,7 +170,8 @@ def service_level_by_hour(intervals, weeks) -> pd.DataFrame:
     week = table.index.isocalendar().week.to_numpy()
     missing = sorted(set(wanted) - set(week.tolist()))
     if missing:
-        raise ValueError(f"weeks must be ISO weeks with calls in intervals, got {missing}")
+        raise ParameterValueError("weeks", weeks, "choice",
+            f"weeks must be ISO weeks with calls in intervals, got {missing}")
     chosen = np.isin(week, wanted)
     rows = table[chosen]
     totals = rows.groupby([week[chosen], rows.index.hour])[["answered_in_time", "offered"]].sum()
@@ -186,8 +192,9 @@ def contacts_per_question(fcr, callback=1.0) -> float | np.ndarray | pd.Series:
     f, c = broadcast(fcr=as_array("fcr", fcr, high=1.0),
                      callback=as_array("callback", callback, high=1.0))
     if np.any((f == 0) & (c == 1)):
-        raise ValueError(f"fcr must be > 0 when callback is 1 (the question is never resolved), "
-                         f"got fcr={fcr!r}")
+        raise ParameterValueError("fcr", fcr, "inconsistent",
+            f"fcr must be > 0 when callback is 1 (the question is never resolved), "
+            f"got fcr={fcr!r}")
     return wrap(1.0 / (1.0 - (1.0 - f) * c), scalar, index, "contacts_per_question")
 
 

@@ -21,8 +21,9 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain.kpi import fte
-from wfmcourse.validation import (as_array, broadcast, choice, is_scalar_call, ndim, one_dimensional,
-                                  regular_time_index, scalar, series_index, type_error, value_error, wrap)
+from wfmcourse.validation import (ParameterValueError, as_array, broadcast, choice, is_scalar_call,
+                                  ndim, one_dimensional, regular_time_index, scalar, series_index,
+                                  type_error, value_error, wrap)
 
 __all__ = [
     "total_shrinkage",
@@ -67,19 +68,22 @@ def total_shrinkage(components, method="additive") -> float:
             raise type_error("components", components,
                              "a dict name -> fraction or a sequence of fractions")
         if ndim(components) != 1:
-            raise ValueError(f"components must be a dict name -> fraction or a one-dimensional "
-                             f"sequence of fractions, got {components!r}")
+            raise ParameterValueError("components", components, "shape",
+                f"components must be a dict name -> fraction or a one-dimensional "
+                f"sequence of fractions, got {components!r}")
         values = list(components)
         names = [f"components[{i}]" for i in range(len(values))]
     for name, value in zip(names, values):
         if np.ndim(value) != 0:
-            raise ValueError(f"{name} must be a single fraction, got {value!r}")
+            raise ParameterValueError(name, value, "shape",
+                f"{name} must be a single fraction, got {value!r}")
         _fraction_below_one(name, value)
     s = np.asarray(values, dtype=float)
     total = float(s.sum()) if method == "additive" else float(0.0 - np.expm1(np.log1p(-s).sum()))
     if total >= 1.0:
-        raise ValueError(f"total shrinkage must be < 1 (no productive time would be left), "
-                         f"got {total!r} from components {components!r}")
+        raise ParameterValueError("components", components, "too_large",
+            f"total shrinkage must be < 1 (no productive time would be left), "
+            f"got {total!r} from components {components!r}")
     return total
 
 
@@ -219,11 +223,13 @@ def blended_turnover(headcount, annual_turnover) -> float:
     h = as_array("headcount", headcount)
     t = as_array("annual_turnover", annual_turnover)
     if h.ndim != 1 or h.shape != t.shape:
-        raise ValueError(f"headcount and annual_turnover must be one-dimensional and of equal "
-                         f"length, got shapes {h.shape} and {t.shape}")
+        raise ParameterValueError("annual_turnover", annual_turnover, "shape",
+            f"headcount and annual_turnover must be one-dimensional and of equal "
+            f"length, got shapes {h.shape} and {t.shape}")
     series_index(headcount=headcount, annual_turnover=annual_turnover)
     if h.sum() == 0:
-        raise ValueError(f"headcount must sum to > 0, got {headcount!r}")
+        raise ParameterValueError("headcount", headcount, "too_small",
+            f"headcount must sum to > 0, got {headcount!r}")
     return float(np.average(t, weights=h))
 
 
@@ -258,7 +264,8 @@ def turnover_capacity_loss(headcount, annual_turnover, weeks_to_productive, *, v
     share = t * (v + w * (1.0 - r)) / WEEKS_PER_YEAR
     if (share >= 1).any():
         bad = share >= 1
-        raise ValueError(f"annual_turnover * lost weeks / 52 must be < 1 (the whole team would "
-                         f"be lost), got {share[bad].flat[0].item()!r} with annual_turnover="
-                         f"{t[bad].flat[0].item()!r}")
+        raise ParameterValueError("annual_turnover", annual_turnover, "too_large",
+            f"annual_turnover * lost weeks / 52 must be < 1 (the whole team would "
+            f"be lost), got {share[bad].flat[0].item()!r} with annual_turnover="
+            f"{t[bad].flat[0].item()!r}")
     return wrap(h * share, scalar, index, "turnover_loss_fte")
