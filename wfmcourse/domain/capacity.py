@@ -15,8 +15,8 @@ Builds on :mod:`wfmcourse.domain.shrinkage` (used in notebook 04).
 Conventions as in :mod:`wfmcourse.domain.shrinkage`: fractions 0-1, hours, FTE. The shrinkage
 components are named ``leave`` (verlof), ``sickness`` (verzuim), ``training``, ``meetings``
 (overleg), ``breaks`` (pauzes) and ``not_logged_in``; tables have English column names (Dutch
-headers in :data:`wfmcourse.presentation.dutch.LABELS`). Bad input raises ``ValueError`` (a wrong
-type ``TypeError``) naming the parameter and the value.
+headers in :data:`wfmcourse.presentation.dutch.LABELS`). Bad input raises ``ParameterValueError``
+(a wrong type ``ParameterTypeError``) naming the parameter and the value.
 """
 from __future__ import annotations
 

@@ -9,8 +9,8 @@
   in quiet intervals that error is large relative to the volume and no model can beat it.
 
 Volumes are counts, so ``actual`` and ``forecast`` must be >= 0 and finite. Accuracy measures
-aggregate over all intervals and return one float. Impossible input raises ``ValueError``
-naming the parameter and the value.
+aggregate over all intervals and return one float. Impossible input raises
+``ParameterValueError`` (a ``ValueError``) naming the parameter and the value.
 """
 from __future__ import annotations
 

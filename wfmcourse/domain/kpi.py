@@ -15,10 +15,11 @@ Conventions
 * Inputs are numbers, lists, numpy arrays or pandas Series that broadcast together. Scalars in
   give a Python float out; a Series in gives a Series out with the same index (all Series
   arguments must share one index); otherwise a numpy array.
-* Impossible input raises ``ValueError`` naming the parameter and the value: negative or
+* Impossible input raises ``ParameterValueError`` (a ``ValueError`` from
+  :mod:`wfmcourse.validation`) naming the parameter and the value: negative or
   non-finite counts and times, a part larger than its whole (``answered > offered``), and a
   zero denominator where the KPI is undefined. A wrong type (text, a bool, a complex number,
-  None) raises ``TypeError``. Nothing is clipped or converted.
+  None) raises ``ParameterTypeError`` (a ``TypeError``). Nothing is clipped or converted.
 
 Survey KPIs (:func:`nps`, :func:`csat`, :func:`ces`) and :func:`combine_service_levels`
 aggregate: they take all responses or intervals at once and return one number.

@@ -13,7 +13,9 @@ KPI formulas of :mod:`wfmcourse.domain.kpi` need, plus the aggregations behind a
   workload of a number of customer questions for a given AHT and FCR;
 * :func:`agent_time_summary` - the hour totals behind occupancy and utilisation.
 
-Times are seconds unless the name says hours; rates are fractions 0-1.
+Times are seconds unless the name says hours; rates are fractions 0-1. Tables have English
+column names (Dutch headers in :data:`wfmcourse.presentation.dutch.LABELS`); bad input raises
+``ParameterValueError`` or ``ParameterTypeError`` naming the parameter.
 """
 from __future__ import annotations
 
@@ -122,7 +124,8 @@ def interval_service_levels(intervals) -> pd.DataFrame:
 
 
 def share_below_target(service_levels, target=0.8) -> float:
-    """Share (fraction 0-1) of the service levels strictly below ``target``."""
+    """Share (fraction 0-1) of the service levels strictly below ``target`` (a fraction):
+    ``mean(service_levels < target)``."""
     sl = as_array("service_levels", service_levels, high=1.0).ravel()
     t = float(as_array("target", target, high=1.0))
     if sl.size == 0:

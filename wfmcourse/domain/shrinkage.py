@@ -9,8 +9,8 @@ contacts. Planning needs the *gross* number of paid hours that leaves that net a
 
 Conventions: shrinkage and rates are fractions 0-1 (never percentages); hours are hours;
 ``interval`` is in seconds as in :mod:`wfmcourse.domain.erlang`. Scalars in give a Python float out,
-a pandas Series in gives a Series with the same index. Impossible input raises ``ValueError``
-(a wrong type ``TypeError``) naming the parameter and the value.
+a pandas Series in gives a Series with the same index. Impossible input raises
+``ParameterValueError`` (a wrong type ``ParameterTypeError``) naming the parameter and the value.
 """
 from __future__ import annotations
 
