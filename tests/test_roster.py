@@ -588,3 +588,41 @@ def test_zero_break_window_equals_fixed_breaks():
                              break_window_minutes=0)
     assert window0.n_shift_types == fixed.n_shift_types
     assert window0.paid_hours == fixed.paid_hours
+
+
+# ---------------------------------------------------------------------------
+# one meaning per name: interval in seconds, agents_needed, typed errors
+# ---------------------------------------------------------------------------
+def test_interval_is_in_seconds_for_arrays_and_series():
+    need = [0, 2, 2, 2, 2, 2, 2, 2, 2, 0]
+    half_hours = ro.plan_shifts(need, lengths=(4,), interval=1800)
+    assert half_hours.interval == 1800
+    assert half_hours.agents_needed.index[1] == pd.Timedelta(minutes=30)
+    assert half_hours.hours_needed == pytest.approx(16 * 0.5)
+    default = ro.plan_shifts(need, lengths=(2,))
+    assert default.interval == ro.INTERVAL == 900
+    series = day_series(np.full(8, 2), minutes=30)
+    assert ro.plan_shifts(series, lengths=(4,)).interval == 1800            # from the index
+    assert ro.plan_shifts(series, lengths=(4,), interval=1800).interval == 1800
+    assert ro.plan_week(series, lengths=(4,)).interval == 1800
+    assert ro.plan_shifts(series, lengths=(4,)).agents_needed.name == "agents_needed"
+
+
+def test_bad_input_errors_carry_parameter_and_kind():
+    from wfmcourse.validation import ParameterValueError
+
+    cases = [(dict(interval=450), "interval", "choice"),
+             (dict(interval=1800), "interval", "shape"),
+             (dict(start_step_minutes=20), "start_step_minutes", "not_integer"),
+             (dict(opening=("20:00", "08:00")), "opening", "too_small"),
+             (dict(opening=("8 uur", "20:00")), "opening", "format")]
+    for kwargs, parameter, kind in cases:
+        with pytest.raises(ParameterValueError) as info:
+            ro.plan_shifts(day_series(np.full(8, 2)), **kwargs)
+        assert (info.value.parameter, info.value.kind) == (parameter, kind), kwargs
+    with pytest.raises(ParameterValueError) as info:
+        ro.plan_week(day_series(np.full(8, 2)), start_step_minutes=20)
+    assert info.value.parameter == "start_step_minutes" and str(info.value).startswith("2025-03-03: ")
+    with pytest.raises(ParameterValueError) as info:
+        ro.planning_calendar(10, forecast_lead=2, roster_lead=3)
+    assert (info.value.parameter, info.value.kind) == ("forecast_lead", "too_small")

@@ -69,8 +69,8 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
-from wfmcourse.validation import (_show, as_array, choice, flag, instance, ndim, one_dimensional, scalar,
-                                  series, type_error, value_error, whole)
+from wfmcourse.validation import (ParameterValueError, _show, as_array, choice, flag, instance, ndim,
+                                  one_dimensional, scalar, series, type_error, value_error, whole)
 
 __all__ = [
     "INTERVAL",
@@ -131,7 +131,7 @@ def _break_pattern(length, interval_minutes, split):
 
 
 # ---------------------------------------------------------------------------
-# validation of the requirement and the settings
+# validation of the agents needed and the settings
 # ---------------------------------------------------------------------------
 def _fmt(label):
     """Readable interval label for messages and tables."""
@@ -153,8 +153,9 @@ def _agents_needed(agents_needed, interval):
     if isinstance(agents_needed, pd.Series):
         index = agents_needed.index
         if not isinstance(index, (pd.DatetimeIndex, pd.TimedeltaIndex)):
-            raise ValueError("agents_needed index must be a DatetimeIndex or TimedeltaIndex, "
-                             f"got {type(index).__name__}")
+            raise ParameterValueError("agents_needed", agents_needed, "shape",
+                                      "agents_needed index must be a DatetimeIndex or TimedeltaIndex, "
+                                      f"got {type(index).__name__}")
         if len(index) == 0:
             raise value_error("agents_needed", agents_needed, "empty", "have at least one interval",
                               "an empty Series")
@@ -163,8 +164,9 @@ def _agents_needed(agents_needed, interval):
             irregular = (steps != steps[0]) | (steps <= 0)
             if irregular.any():
                 bad = int(np.flatnonzero(irregular)[0]) + 1
-                raise ValueError("agents_needed index must be regular and increasing, got a step of "
-                                 f"{index[bad] - index[bad - 1]} at {_fmt(index[bad])}")
+                raise ParameterValueError("agents_needed", agents_needed, "shape",
+                                          "agents_needed index must be regular and increasing, got a step "
+                                          f"of {index[bad] - index[bad - 1]} at {_fmt(index[bad])}")
             step = float(steps[0])
             if minutes is None:
                 minutes = _interval_minutes(step)
@@ -195,8 +197,8 @@ def _minutes_to_intervals(name, minutes, interval_minutes, positive=True):
     arr = as_array(name, minutes, low=0.0, low_inclusive=not positive)
     bad = arr % interval_minutes != 0
     if bad.any():
-        raise ValueError(f"{name} must be a multiple of the interval ({interval_minutes} minutes),"
-                         f" got {_show(minutes, bad)}")
+        raise value_error(name, minutes, "not_integer", f"be a multiple of the interval ({interval_minutes} "
+                          "minutes)", _show(minutes, bad))
     return (arr // interval_minutes).astype(int)
 
 
@@ -205,14 +207,15 @@ def _lengths(lengths, min_shift_hours, interval_minutes):
     minutes = hours * 60
     bad = np.abs(minutes / interval_minutes - np.round(minutes / interval_minutes)) > 1e-9
     if bad.any():
-        raise ValueError(f"lengths must be multiples of the interval ({interval_minutes} minutes),"
-                         f" got {_show(lengths, bad)} hours")
+        raise value_error("lengths", lengths, "not_integer", f"be multiples of the interval "
+                          f"({interval_minutes} minutes)", f"{_show(lengths, bad)} hours")
     if min_shift_hours is not None:
         low = float(as_array("min_shift_hours", min_shift_hours, high=MAX_SHIFT_HOURS))
         hours = hours[hours >= low - 1e-12]
         if hours.size == 0:
-            raise ValueError(f"min_shift_hours={min_shift_hours!r} excludes every shift length "
-                             f"in lengths={np.atleast_1d(lengths).tolist()}")
+            raise ParameterValueError("min_shift_hours", min_shift_hours, "too_large",
+                                      f"min_shift_hours={min_shift_hours!r} excludes every shift length "
+                                      f"in lengths={np.atleast_1d(lengths).tolist()}")
     return sorted({int(round(m / interval_minutes)) for m in hours * 60})
 
 
@@ -226,7 +229,7 @@ def _clock(name, value):
             h, m = int(parts[0]), int(parts[1])
             if (0 <= h < 24 and 0 <= m < 60) or (h == 24 and m == 0):
                 return h * 60 + m
-    raise ValueError(f"{name} must be a time 'HH:MM' between 00:00 and 24:00, got {value!r}")
+    raise value_error(name, value, "format", "be a time 'HH:MM' between 00:00 and 24:00", repr(value))
 
 
 def _open_mask(index, need, opening, interval_minutes):
@@ -241,10 +244,10 @@ def _open_mask(index, need, opening, interval_minutes):
     if not isinstance(opening, (tuple, list)):
         raise type_error("opening", opening, "a pair of times ('HH:MM', 'HH:MM') or None")
     if len(opening) != 2:
-        raise ValueError(f"opening must be a pair of times ('HH:MM', 'HH:MM'), got {opening!r}")
+        raise value_error("opening", opening, "shape", "be a pair of times ('HH:MM', 'HH:MM')", repr(opening))
     start, end = _clock("opening", opening[0]), _clock("opening", opening[1])
     if start >= end:
-        raise ValueError(f"opening must close after it opens, got {opening!r}")
+        raise value_error("opening", opening, "too_small", "close after it opens", repr(opening))
     if isinstance(index, pd.DatetimeIndex):
         offset = (index - index.normalize()).total_seconds().to_numpy() / 60
     else:
@@ -624,7 +627,8 @@ def plan_week(agents_needed, **options) -> RosterResult:
     series("agents_needed", agents_needed, index=pd.DatetimeIndex)
     index = agents_needed.index
     if not (index.is_monotonic_increasing and index.is_unique):
-        raise ValueError("agents_needed index must be increasing without duplicates for plan_week")
+        raise ParameterValueError("agents_needed", agents_needed, "shape", "agents_needed index must be "
+                                  "increasing without duplicates for plan_week")
     need = as_array("agents_needed", agents_needed.to_numpy(), integer=True).astype(np.int64)
     interval = options.get("interval")
     days = index.normalize()
@@ -639,6 +643,9 @@ def plan_week(agents_needed, **options) -> RosterResult:
             continue
         try:
             res = plan_shifts(agents_needed[sel], **options)
+        except ParameterValueError as err:        # keep the parameter and kind, name the day
+            raise ParameterValueError(err.parameter, err.value, err.kind,
+                                      f"{day.date().isoformat()}: {err}") from None
         except ValueError as err:
             raise ValueError(f"{day.date().isoformat()}: {err}") from None
         per_day[day.date()] = res
@@ -726,14 +733,14 @@ def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3) -> pd.
     f = whole("forecast_lead", forecast_lead)
     r = whole("roster_lead", roster_lead)
     if f < r:
-        raise ValueError(f"forecast_lead must be at least roster_lead={r} (the roster is built "
-                         f"on the forecast), got {f}")
+        raise value_error("forecast_lead", forecast_lead, "too_small", f"be at least roster_lead={r} (the "
+                          "roster is built on the forecast)", str(f))
     if year is not None:
         y = whole("year", year, low=1900, high=2999)
         last = _dt.date(y, 12, 28).isocalendar()[1]
         bad = w > last
         if bad.any():
-            raise ValueError(f"week must exist in {y} (1-{last}), got {_show(w, bad)}")
+            raise value_error("week", week, "too_large", f"exist in {y} (1-{last})", _show(w, bad))
     steps = (("forecast_ready", f), ("roster_published", r), ("roster_executed", 0))
     rows = []
     for x in w:
