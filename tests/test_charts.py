@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from wfmcourse.presentation import charts
+from wfmcourse.presentation import charts, dutch
 from wfmcourse.domain import scenarios
 from wfmcourse.domain.simulation import simulate_queue, wait_curve
 
@@ -55,7 +55,7 @@ def test_service_level_by_patience_one_line_per_column():
     table = scenarios.service_level_by_patience(10.0, 180, 20, range(9, 16), [60, 180])
     ax = charts.service_level_by_patience(table, target=0.8).axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
-    assert labels[:3] == list(table.columns)
+    assert labels[:3] == [dutch.LABELS.get(column, column) for column in table.columns]
 
 
 def test_wait_curve():
@@ -249,7 +249,7 @@ def test_matrix_returns_course_figure_with_one_point_per_finding():
     np.testing.assert_allclose([c.get_offsets()[0] for c in ax.collections],
                                order[["inspanning", "impact"]].to_numpy())
     corners = {t.get_text() for t in ax.texts if len(t.get_text()) > 2}
-    assert corners == set(improvement.QUADRANTS)
+    assert corners == {dutch.LABELS.get(q, q) for q in improvement.QUADRANTS}
     assert fig._repr_png_()[:4] == b"\x89PNG"
     mine = Figure()
     assert charts.impact_effort_matrix(FINDINGS, ax=mine.add_subplot()) is mine
@@ -273,7 +273,7 @@ def test_map_draws_one_point_and_label_per_party(parties):
     labels = [t.get_text() for t in ax.texts if t.get_gid() == "stakeholder"]
     assert sorted(labels) == sorted(parties["stakeholder"])
     quadrants = {t.get_text() for t in ax.texts if t.get_gid() == "kwadrant"}
-    assert quadrants == set(stakeholders.QUADRANTS)
+    assert quadrants == {dutch.LABELS.get(q, q) for q in stakeholders.QUADRANTS}
     assert ax.get_xlabel() == "Belang" and ax.get_ylabel() == "Invloed"
     assert len(ax.lines) == 2   # the two quadrant lines
     # every plotted point stays in the cell of its scores (duplicates are only spread)
@@ -369,6 +369,13 @@ def test_no_pyplot_and_no_matplotlib_in_the_domain():
             assert not re.search(r"^\s*(import|from) matplotlib", source, re.M), name
             assert not re.search(r"^\s*(from|import) wfmcourse\.presentation(\.charts| import .*charts)", source,
                                  re.M), name
+
+
+def test_charts_do_not_import_the_apps():
+    import re
+
+    source = _package_sources()["presentation/charts.py"]
+    assert not re.search(r"^\s*(from|import) wfmcourse\.(apps|course)", source, re.M)
 
 
 def test_course_figures_are_made_in_one_place():

@@ -181,7 +181,7 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)) -> 
     styles = ["-", "--", "-.", ":"]
     for i, column in enumerate(table.columns):
         ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
-                label=column)
+                label=dutch.LABELS.get(column, column))
     if target is not None:
         ax.axhline(target, color=GREY, linewidth=1, label=f"doel {dutch.percent(target, 0)}")
     ax.set_ylim(0, 1.02)
