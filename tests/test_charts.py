@@ -1,10 +1,12 @@
-"""The Erlang charts draw what the tables say, with Dutch labels, and leave no pyplot state behind."""
+"""Every chart of the course draws what its table says, with Dutch labels, returns a figure and
+leaves no pyplot state behind."""
 import matplotlib
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from wfmcourse.presentation import charts
+from wfmcourse.presentation import charts, dutch
 from wfmcourse.domain import scenarios
 from wfmcourse.domain.simulation import simulate_queue, wait_curve
 
@@ -53,7 +55,7 @@ def test_service_level_by_patience_one_line_per_column():
     table = scenarios.service_level_by_patience(10.0, 180, 20, range(9, 16), [60, 180])
     ax = charts.service_level_by_patience(table, target=0.8).axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
-    assert labels[:3] == list(table.columns)
+    assert labels[:3] == [dutch.LABELS.get(column, column) for column in table.columns]
 
 
 def test_wait_curve():
@@ -133,8 +135,6 @@ def test_dutch_ticks_write_numbers_and_percentages_the_dutch_way():
 
 
 def test_dutch_ticks_on_a_time_axis():
-    import pandas as pd
-
     from wfmcourse.presentation import charts
 
     fig = charts.CourseFigure(figsize=(6, 2))
@@ -146,3 +146,250 @@ def test_dutch_ticks_on_a_time_axis():
     formatter = ax.xaxis.get_major_formatter()
     assert formatter(date2num(times[1].to_pydatetime()), 0) == "di 08:15"
     assert formatter(date2num(pd.Timestamp("2025-11-18").to_pydatetime()), 0) == "di 18 nov"
+
+
+# ---------------------------------------------------------------------------
+# the time labels of the dashboard chart (parsed in presentation, no import of the dashboard)
+# ---------------------------------------------------------------------------
+def test_label_times_only_for_full_dates():
+    from wfmcourse.presentation import dutch
+
+    stamps = dutch.label_times(["2025-11-17 08:00", "2025-11-17T08:15"])
+    assert stamps.dt.minute.tolist() == [0, 15]
+    assert dutch.label_times(["08:00", "08:15"]) is None
+    assert dutch.label_times(["2025-11-17 08:00", "geen tijd"]) is None
+    assert dutch.label_times(["2025-13-45 08:00"]) is None
+    assert dutch.label_times([]) is None
+
+
+# ---------------------------------------------------------------------------
+# forecast and roster (notebook 05)
+# ---------------------------------------------------------------------------
+def _week():
+    index = pd.date_range("2025-03-03", periods=7 * 4, freq="6h")  # Monday, 4 slots a day
+    return pd.Series(np.tile([0.0, 2.0, 6.0, 2.0], 7), index=index)
+
+
+def test_profile_figure_draws_the_shares_with_dutch_days():
+    from wfmcourse.domain import forecast
+
+    weekday, intraday = forecast.weekday_profile(_week()), forecast.intraday_profile(_week())
+    fig = charts.profile_figure(weekday, intraday)
+    left, right = fig.axes
+    np.testing.assert_allclose([bar.get_height() for bar in left.patches], weekday)
+    assert [t.get_text() for t in left.get_xticklabels()] == ["ma", "di", "wo", "do", "vr", "za", "zo"]
+    np.testing.assert_allclose(right.get_lines()[0].get_ydata(), intraday)
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_forecast_figure_draws_actual_and_forecast():
+    v = _week()
+    ax = charts.forecast_figure(v, v * 1.1).axes[0]
+    assert [line.get_label() for line in ax.get_lines()] == ["Werkelijk", "Forecast"]
+    np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), v * 1.1)
+    with pytest.raises(TypeError, match="forecast"):
+        charts.forecast_figure(v, list(v))
+
+
+@pytest.mark.parametrize("array_input", [False, True])
+def test_coverage_figure_labels(array_input):
+    from wfmcourse.domain import roster
+
+    need = np.zeros(96, dtype=int)
+    need[32:72] = np.r_[np.full(20, 3), np.full(20, 5)]
+    agents_needed = need if array_input else pd.Series(need, index=pd.date_range("2025-03-03", periods=96,
+                                                                                   freq="15min"))
+    result = roster.plan_shifts(agents_needed, max_agents=4, under_penalty=10)
+    fig = charts.coverage_figure(result)
+    assert isinstance(fig, charts.CourseFigure)
+    ax = fig.axes[0]
+    labels = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert labels == {"Benodigd", "Ingepland", "Overdekking", "Onderdekking"}
+    assert ax.get_ylabel() == "Aantal medewerkers"
+    assert ax.get_xlabel() == ("Uur van de dag" if array_input else "Tijd")
+    steps = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(steps["Benodigd"].get_ydata()[:-1], need)
+    np.testing.assert_array_equal(steps["Ingepland"].get_ydata()[:-1], result.coverage)
+    mine = Figure()
+    assert charts.coverage_figure(result, ax=mine.add_subplot()) is mine
+    with pytest.raises(TypeError, match="result"):
+        charts.coverage_figure(result.coverage)
+
+
+# ---------------------------------------------------------------------------
+# improvement and stakeholders (notebooks 06 and 07)
+# ---------------------------------------------------------------------------
+FINDINGS = pd.DataFrame({
+    "bevinding": ["brief", "kennisbank", "id-check", "ivr-tekst", "systeem"],
+    "impact": [5, 4, 1, 2, 5],
+    "inspanning": [1, 4, 5, 1, 5],
+})
+
+
+def test_pareto_chart_draws_one_bar_per_reason():
+    from wfmcourse.domain import improvement
+
+    table = improvement.pareto(["a", "b", "c"], [5, 3, 1])
+    fig = charts.pareto_chart(table)
+    assert isinstance(fig, charts.CourseFigure) and len(fig.axes[0].patches) == 3
+    np.testing.assert_allclose([bar.get_height() for bar in fig.axes[0].patches], [5, 3, 1])
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), table["cumulatief"])
+    with pytest.raises(ValueError, match=r"table must have the columns .*missing \['cumulatief', 'topreden'\]"):
+        charts.pareto_chart(pd.DataFrame({"aantal": [1]}))
+
+
+def test_matrix_returns_course_figure_with_one_point_per_finding():
+    from wfmcourse.domain import improvement
+
+    fig = charts.impact_effort_matrix(FINDINGS)
+    assert isinstance(fig, charts.CourseFigure)
+    ax = fig.axes[0]
+    assert len(ax.collections) == len(FINDINGS)
+    order = improvement.prioritise(FINDINGS)
+    np.testing.assert_allclose([c.get_offsets()[0] for c in ax.collections],
+                               order[["inspanning", "impact"]].to_numpy())
+    corners = {t.get_text() for t in ax.texts if len(t.get_text()) > 2}
+    assert corners == {dutch.LABELS.get(q, q) for q in improvement.QUADRANTS}
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+    mine = Figure()
+    assert charts.impact_effort_matrix(FINDINGS, ax=mine.add_subplot()) is mine
+
+
+@pytest.fixture(scope="module")
+def parties():
+    from wfmcourse.domain import stakeholders
+
+    return stakeholders.load()
+
+
+def test_map_draws_one_point_and_label_per_party(parties):
+    from wfmcourse.domain import stakeholders
+
+    fig = charts.stakeholder_map(parties)
+    assert isinstance(fig, charts.CourseFigure)
+    ax = fig.axes[0]
+    points = sum(len(c.get_offsets()) for c in ax.collections)
+    assert points == len(parties)
+    labels = [t.get_text() for t in ax.texts if t.get_gid() == "stakeholder"]
+    assert sorted(labels) == sorted(parties["stakeholder"])
+    quadrants = {t.get_text() for t in ax.texts if t.get_gid() == "kwadrant"}
+    assert quadrants == {dutch.LABELS.get(q, q) for q in stakeholders.QUADRANTS}
+    assert ax.get_xlabel() == "Belang" and ax.get_ylabel() == "Invloed"
+    assert len(ax.lines) == 2   # the two quadrant lines
+    # every plotted point stays in the cell of its scores (duplicates are only spread)
+    xy = np.concatenate([c.get_offsets() for c in ax.collections])
+    assert np.all(np.abs(xy[:, 0] - parties["interest"].to_numpy()) < 0.5)
+    assert np.all(np.abs(xy[:, 1] - parties["influence"].to_numpy()) < 0.5)
+
+
+def test_map_uses_given_axes_and_default_frame(parties):
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert charts.stakeholder_map(ax=ax) is fig
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(parties)
+
+
+def test_map_rejects_frame_without_scores(parties):
+    with pytest.raises(ValueError, match="interest"):
+        charts.stakeholder_map(parties.drop(columns="interest"))
+    with pytest.raises(ValueError, match="threshold"):
+        charts.stakeholder_map(parties, threshold=6)
+
+
+# ---------------------------------------------------------------------------
+# the final case (notebook 08)
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def intervals():
+    from wfmcourse.data import datasets
+
+    return datasets.load_intervals()
+
+
+def test_watermelon_figure_draws_the_weekly_report(intervals):
+    from wfmcourse.domain import reporting
+
+    report = reporting.weekly_report(intervals)
+    ax = charts.watermelon_figure(report, highlight=12).axes[0]
+    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], report["service_level"])
+    red = [line for line in ax.get_lines() if line.get_label().startswith("aandeel")][0]
+    np.testing.assert_allclose(red.get_ydata(), report["share_below_target"])
+    assert "week 12" in [t.get_text() for t in ax.texts]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.startswith("week rood") for t in legend) and any(t.startswith("week groen") for t in legend)
+    assert all("%" not in t or " %" in t for t in legend)              # Dutch: "80 %"
+    with pytest.raises(ValueError, match="highlight must be <= 53, got 60"):
+        charts.watermelon_figure(report, highlight=60)
+
+
+def test_hour_heatmap_shows_the_service_level_per_cell(intervals):
+    from wfmcourse.domain import reporting
+
+    table = reporting.service_level_by_hour(intervals, weeks=[11, 12])
+    fig = charts.hour_heatmap(table)
+    np.testing.assert_allclose(fig.axes[0].images[0].get_array(), table.to_numpy())
+    assert "51%" in [t.get_text() for t in fig.axes[0].texts]      # week 12, 10:00: the training
+
+
+def test_gap_figure_draws_the_open_hours_and_names_the_plan(intervals):
+    day = intervals.loc["2025-11-17"]
+    needed, staffed = day["agents_required"], day["agents_staffed"]
+    ax = charts.gap_figure(needed, staffed, label="plan van KlantDirect").axes[0]
+    open_part = (needed > 0) | (staffed > 0)
+    first, last = np.flatnonzero(open_part)[[0, -1]]
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), needed.iloc[first:last + 1])
+    assert ax.get_xticklabels()[0].get_text() == needed.index[first].strftime("%H:%M")
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[0] == "plan van KlantDirect" and "Erlang C" not in " ".join(labels)
+    assert ax.get_ylabel() == "medewerkers"
+    with pytest.raises(ValueError, match="same index"):
+        charts.gap_figure(needed, staffed.iloc[:-1])
+    with pytest.raises(ValueError, match="zero everywhere"):
+        charts.gap_figure(needed * 0, staffed * 0)
+
+
+# ---------------------------------------------------------------------------
+# the house rules: every chart here, no pyplot, one place that makes a figure
+# ---------------------------------------------------------------------------
+def _package_sources():
+    from pathlib import Path
+
+    import wfmcourse
+
+    root = Path(wfmcourse.__file__).parent
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8") for path in root.rglob("*.py")}
+
+
+def test_no_pyplot_and_no_matplotlib_in_the_domain():
+    import re
+
+    for name, source in _package_sources().items():
+        assert not re.search(r"matplotlib\.pyplot|from matplotlib import .*pyplot", source), name
+        if name.startswith("domain/"):
+            assert not re.search(r"^\s*(import|from) matplotlib", source, re.M), name
+            assert not re.search(r"^\s*(from|import) wfmcourse\.presentation(\.charts| import .*charts)", source,
+                                 re.M), name
+
+
+def test_charts_do_not_import_the_apps():
+    import re
+
+    source = _package_sources()["presentation/charts.py"]
+    assert not re.search(r"^\s*(from|import) wfmcourse\.(apps|course)", source, re.M)
+
+
+def test_course_figures_are_made_in_one_place():
+    import re
+
+    for name, source in _package_sources().items():
+        made = re.findall(r"(?<!class )CourseFigure\(", source)
+        assert len(made) == (1 if name == "presentation/charts.py" else 0), name
+
+
+def test_every_chart_returns_a_figure():
+    import inspect
+
+    for name in charts.__all__:
+        function = getattr(charts, name)
+        if inspect.isfunction(function) and name not in ("to_png",):
+            assert inspect.signature(function).return_annotation in ("Figure", Figure), name

@@ -360,15 +360,6 @@ def test_app_notebook_only_calls_the_package():
     assert nb.cells[0].source.startswith("# Bezettingscalculator")
 
 
-def test_label_times_only_for_full_dates():
-    stamps = d.label_times(["2025-11-17 08:00", "2025-11-17T08:15"])
-    assert stamps.dt.minute.tolist() == [0, 15]
-    assert d.label_times(["08:00", "08:15"]) is None
-    assert d.label_times(["2025-11-17 08:00", "geen tijd"]) is None
-    assert d.label_times(["2025-13-45 08:00"]) is None
-    assert d.label_times([]) is None
-
-
 def test_shipped_example_forecast_is_a_week_of_quarters():
     from wfmcourse.data.files import data_path
 

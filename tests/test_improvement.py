@@ -1,18 +1,13 @@
 """wfmcourse.domain.improvement: Pareto, avoidable-contact savings, impact-effort quadrants, self-assessment."""
 import math
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-matplotlib.use("Agg")
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from wfmcourse.domain import erlang, improvement as kc, shrinkage  # noqa: E402
-from wfmcourse.presentation.charts import CourseFigure  # noqa: E402
+from wfmcourse.domain import erlang, improvement as kc, shrinkage
 
 
 # ---------------------------------------------------------------------------
@@ -73,13 +68,6 @@ def test_pareto_bad_input(kwargs, fragment):
 def test_pareto_refuses_text_as_reasons():
     with pytest.raises(TypeError, match="reasons must be a sequence of labels, got 'abc'"):
         kc.pareto("abc")
-
-
-def test_pareto_chart_draws_one_bar_per_reason():
-    fig = kc.pareto_chart(kc.pareto(["a", "b", "c"], [5, 3, 1]))
-    assert isinstance(fig, CourseFigure) and len(fig.axes[0].patches) == 3
-    with pytest.raises(ValueError, match=r"table must have the columns .*missing \['cumulatief', 'topreden'\]"):
-        kc.pareto_chart(pd.DataFrame({"aantal": [1]}))
 
 
 def test_example_reasons_and_avoidable_share():
@@ -334,13 +322,6 @@ def test_prioritise_orders_by_quadrant_then_impact_then_effort():
     assert out["kwadrant"].tolist() == ["nu doen", "plannen", "plannen", "later-lijst", "niet doen"]
     with pytest.raises(ValueError, match="missing \\['inspanning'\\]"):
         kc.prioritise(FINDINGS.drop(columns="inspanning"))
-
-
-def test_matrix_returns_course_figure_with_one_point_per_finding():
-    fig = kc.impact_effort_matrix(FINDINGS)
-    assert isinstance(fig, CourseFigure)
-    assert len(fig.axes[0].collections) == len(FINDINGS)
-    assert fig._repr_png_()[:4] == b"\x89PNG"
 
 
 # ---------------------------------------------------------------------------

@@ -67,42 +67,6 @@ def test_export_rejects_wrong_types(tmp_path, kwargs, word):
     assert not (tmp_path / "advies.xlsx").exists()
 
 
-def test_figures_draw_what_the_tables_say():
-    from wfmcourse.data import datasets
-    from wfmcourse.domain import reporting
-
-    data = datasets.load_intervals()
-    report = reporting.weekly_report(data)
-    ax = performance.watermelon_figure(report, highlight=12).axes[0]
-    np.testing.assert_allclose([bar.get_height() for bar in ax.patches], report["service_level"])
-    red = [line for line in ax.get_lines() if line.get_label().startswith("aandeel")][0]
-    np.testing.assert_allclose(red.get_ydata(), report["share_below_target"])
-    assert "week 12" in [t.get_text() for t in ax.texts]
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any(t.startswith("week rood") for t in legend) and any(t.startswith("week groen") for t in legend)
-    assert all("%" not in t or " %" in t for t in legend)              # Dutch: "80 %"
-    with pytest.raises(ValueError, match="highlight must be <= 53, got 60"):
-        performance.watermelon_figure(report, highlight=60)
-
-    table = reporting.service_level_by_hour(data, weeks=[11, 12])
-    fig = performance.hour_heatmap(table)
-    np.testing.assert_allclose(fig.axes[0].images[0].get_array(), table.to_numpy())
-    assert "51%" in [t.get_text() for t in fig.axes[0].texts]      # week 12, 10:00: the training
-
-    week = data.loc["2025-11-17"]
-    required = week["agents_required"]
-    staffed = week["agents_staffed"]
-    ax = performance.gap_figure(required, staffed).axes[0]
-    open_part = (required > 0) | (staffed > 0)
-    first, last = np.flatnonzero(open_part)[[0, -1]]
-    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), required.iloc[first:last + 1])
-    assert ax.get_xticklabels()[0].get_text() == required.index[first].strftime("%H:%M")
-    with pytest.raises(ValueError, match="same index"):
-        performance.gap_figure(required, staffed.iloc[:-1])
-    with pytest.raises(ValueError, match="zero everywhere"):
-        performance.gap_figure(required * 0, staffed * 0)
-
-
 # ---------------------------------------------------------------------------------------------
 # The case of notebook 08, recomputed another way: plain pandas over intervals.csv and the
 # parameters the data was generated with (wfmcourse.data.synth.CentreParameters).
@@ -316,15 +280,6 @@ def test_as_text_writes_dutch(diagnosis):
     assert "True" not in text.to_string() and "." not in text.loc[12, "service level"]
     with pytest.raises(TypeError, match="^table must be a pandas DataFrame"):
         performance.as_text([1, 2])
-
-
-def test_gap_figure_names_the_plan_it_draws(data):
-    rows = performance.week_rows(data, 47)
-    day = rows.loc["2025-11-17"]
-    ax = performance.gap_figure(day["agents_required"], day["agents_staffed"], label="plan van KlantDirect").axes[0]
-    labels = [line.get_label() for line in ax.get_lines()]
-    assert labels[0] == "plan van KlantDirect" and "Erlang C" not in " ".join(labels)
-    assert ax.get_ylabel() == "medewerkers"
 
 
 def test_diagnosis_functions_reject_bad_input(data, diagnosis):

@@ -3,19 +3,15 @@ properties."""
 import datetime as dt
 import itertools
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from wfmcourse.domain import erlang  # noqa: E402
-from wfmcourse.domain import roster as ro  # noqa: E402
+from wfmcourse.domain import erlang
+from wfmcourse.domain import roster as ro
+from wfmcourse.presentation import dutch
 
 DAY = pd.Timestamp("2025-03-03")      # a Monday
 
@@ -38,19 +34,19 @@ def coverage_from_table(shifts, index, minutes):
     return cov
 
 
-def check_plan(result, requirement=None, hard=True):
+def check_plan(result, agents_needed=None, hard=True):
     """Invariants every plan must satisfy."""
-    req = result.requirement.to_numpy()
+    req = result.agents_needed.to_numpy()
     cov = result.coverage.to_numpy()
-    if requirement is not None:
-        np.testing.assert_array_equal(req, np.asarray(requirement))
+    if agents_needed is not None:
+        np.testing.assert_array_equal(req, np.asarray(agents_needed))
     if hard:
         assert (cov >= req).all()
     np.testing.assert_array_equal(result.over.to_numpy(), np.maximum(cov - req, 0))
     np.testing.assert_array_equal(result.under.to_numpy(), np.maximum(req - cov, 0))
     np.testing.assert_array_equal(
-        coverage_from_table(result.shifts, result.coverage.index, result.interval_minutes), cov)
-    h = result.interval_minutes / 60
+        coverage_from_table(result.shifts, result.coverage.index, result.interval // 60), cov)
+    h = result.interval / 3600
     assert result.productive_hours == pytest.approx(cov.sum() * h)
     s = result.shifts
     assert (s["count"] > 0).all()
@@ -149,10 +145,10 @@ def test_break_pieces_with_coarse_and_fine_intervals():
 # ---------------------------------------------------------------------------
 # hand-checkable instances and brute force
 # ---------------------------------------------------------------------------
-def brute_force_min_paid(requirement, types, minutes, max_shifts):
+def brute_force_min_paid(agents_needed, types, minutes, max_shifts):
     """Cheapest multiset of at most ``max_shifts`` shift types (from the public table) that
-    covers ``requirement``; None if none does."""
-    index = requirement.index
+    covers ``agents_needed``; None if none does."""
+    index = agents_needed.index
     step = pd.Timedelta(minutes=minutes)
     columns = []
     for row in types.itertuples():
@@ -162,7 +158,7 @@ def brute_force_min_paid(requirement, types, minutes, max_shifts):
         columns.append(at_work.astype(int))
     columns = np.array(columns)
     hours = types["length_hours"].to_numpy()
-    req = requirement.to_numpy()
+    req = agents_needed.to_numpy()
     best = None
     for k in range(1, max_shifts + 1):
         for combo in itertools.combinations_with_replacement(range(len(columns)), k):
@@ -204,13 +200,13 @@ def test_flat_three_for_eight_hours_needs_break_relief():
 
 
 def test_short_shifts_without_breaks_win_when_allowed():
-    """Flat 3 for 8 hours with 4-hour shifts allowed: 6 x 4 h = 24 h, exactly the requirement."""
+    """Flat 3 for 8 hours with 4-hour shifts allowed: 6 x 4 h = 24 h, exactly the agents needed."""
     req = day_series(np.full(32, 3))
     result = ro.plan_shifts(req, lengths=(4, 8), start_step_minutes=60)
     check_plan(result, req)
     assert result.paid_hours == 24 and result.productive_hours == 24
     assert result.over.sum() == 0 and set(result.shifts["length_hours"]) == {4.0}
-    assert result.summary()["Efficiëntie"] == pytest.approx(1.0)
+    assert result.summary()["efficiency"] == pytest.approx(1.0)
     # a minimum shift length of 6 hours forbids the 4-hour shifts
     longer = ro.plan_shifts(req, lengths=(4, 6, 8), start_step_minutes=60, min_shift_hours=6)
     check_plan(longer, req)
@@ -239,7 +235,7 @@ def test_array_input_starts_at_midnight():
     assert isinstance(result.coverage.index, pd.TimedeltaIndex)
     assert result.shifts["start"].min() == pd.Timedelta("09:00:00")
     table = ro.shift_table(result)
-    assert table["Begin"].iloc[0] == "09:00"
+    assert table["shift_start"].iloc[0] == "09:00"
 
 
 def test_min_staff_applies_whenever_open():
@@ -247,7 +243,7 @@ def test_min_staff_applies_whenever_open():
     result = ro.plan_shifts(req, opening=("08:00", "20:00"), min_staff=2)
     check_plan(result, req)
     assert (result.coverage >= 2).all()
-    assert (result.coverage >= result.requirement).all()
+    assert (result.coverage >= result.agents_needed).all()
     # without opening hours, open means from the first to the last interval with work
     lean = ro.plan_shifts(req, min_staff=2)
     busy = req.to_numpy() > 0
@@ -268,7 +264,7 @@ def test_unpaid_breaks():
 # ---------------------------------------------------------------------------
 # a realistic day and week from Erlang C
 # ---------------------------------------------------------------------------
-def weekday_requirement(day=DAY, scale=1.0):
+def weekday_agents_needed(day=DAY, scale=1.0):
     """08:00-20:00 call profile with a late-morning peak, staffed 80/20 with Erlang C."""
     t = np.arange(96)
     open_ = (t >= 32) & (t < 80)
@@ -280,14 +276,14 @@ def weekday_requirement(day=DAY, scale=1.0):
 
 
 def test_full_day_from_erlang_profile():
-    req = weekday_requirement()
+    req = weekday_agents_needed()
     assert len(req) == 96 and req.max() > 20
     result = ro.plan_shifts(req, opening=("08:00", "20:00"), min_staff=2)
     assert 40 <= result.n_shift_types <= 60
     assert result.status == "optimal"
     check_plan(result, req)
     assert result.paid_hours >= req.sum() * 0.25
-    assert result.summary()["Efficiëntie"] > 0.85
+    assert result.summary()["efficiency"] > 0.85
     # finer starts and a break window: more shift types, never more paid hours
     flexible = ro.plan_shifts(req, opening=("08:00", "20:00"), min_staff=2,
                               start_step_minutes=15, break_placement="window", split_breaks=True)
@@ -297,7 +293,7 @@ def test_full_day_from_erlang_profile():
 
 
 def test_plan_week_day_by_day():
-    days = [weekday_requirement(DAY + pd.Timedelta(days=d), scale=s)
+    days = [weekday_agents_needed(DAY + pd.Timedelta(days=d), scale=s)
             for d, s in enumerate([1.0, 0.9, 0.85, 0.9, 0.8, 0.4, 0.0])]
     req = pd.concat(days)
     result = ro.plan_week(req, opening=("08:00", "20:00"), min_staff=1)
@@ -308,19 +304,20 @@ def test_plan_week_day_by_day():
     assert result.paid_hours == pytest.approx(sum(r.paid_hours for r in result.per_day.values()))
     assert not (result.shifts["start"].dt.normalize() != result.shifts["end"].dt.normalize()).any()
     table = ro.shift_table(result)
-    assert list(table.columns) == ["Datum", "Begin", "Einde", "Lengte (uur)", "Pauze", "Aantal"]
-    assert table["Aantal"].sum() == result.agents
-    with pytest.raises(ValueError, match=r"2025-03-03: requirement of \d+ agents at 2025-03-03 "
+    assert list(table.columns) == ["shift_date", "shift_start", "shift_end", "shift_hours", "shift_breaks",
+                                   "shift_count"]
+    assert table["shift_count"].sum() == result.agents
+    with pytest.raises(ValueError, match=r"2025-03-03: agents_needed of \d+ agents at 2025-03-03 "
                                          r".* exceeds max_agents=20"):
         ro.plan_week(req, opening=("08:00", "20:00"), max_agents=20)
-    # a requirement with only the opening hours of each day (gaps overnight) works too
+    # agents needed in only the opening hours of each day (gaps overnight) works too
     open_only = req[(req.index.hour >= 8) & (req.index.hour < 20)]
     again = ro.plan_week(open_only, opening=("08:00", "20:00"), min_staff=1)
     assert again.paid_hours == result.paid_hours
     np.testing.assert_array_equal(again.coverage, result.coverage[open_only.index])
     closed = ro.plan_week(open_only * 0)
-    assert closed.agents == 0 and closed.per_day == {} and closed.interval_minutes == 15
-    with pytest.raises(TypeError, match="requirement must be a pandas Series with a DatetimeIndex"):
+    assert closed.agents == 0 and closed.per_day == {} and closed.interval == 900
+    with pytest.raises(TypeError, match="agents_needed must be a pandas Series with a DatetimeIndex"):
         ro.plan_week(np.ones(96))
 
 
@@ -330,7 +327,7 @@ def test_plan_week_day_by_day():
 def test_under_coverage_with_penalty():
     req = day_series(np.r_[np.full(16, 2), np.full(16, 6)])
     # hard: a peak of 6 with max_agents=4 is infeasible and the message names the interval
-    with pytest.raises(ValueError, match="requirement of 6 agents at 2025-03-03 12:00 exceeds "
+    with pytest.raises(ValueError, match="agents_needed of 6 agents at 2025-03-03 12:00 exceeds "
                                          "max_agents=4"):
         ro.plan_shifts(req, max_agents=4)
     soft = ro.plan_shifts(req, max_agents=4, under_penalty=20)
@@ -384,7 +381,7 @@ def test_uncoverable_intervals_are_named():
                                          r"open, from 2025-03-03 08:00\); the shortest allowed "
                                          r"length is 6 hours"):
         ro.plan_shifts(req, lengths=(6, 8))
-    with pytest.raises(ValueError, match=r"requirement of 2 agents at 2025-03-03 08:00 lies "
+    with pytest.raises(ValueError, match=r"agents_needed of 2 agents at 2025-03-03 08:00 lies "
                                          r"outside the opening hours \('09:00', '17:00'\)"):
         ro.plan_shifts(req, opening=("09:00", "17:00"))
     # 8-hour shifts that all start at 08:00: nobody covers the fixed break
@@ -397,11 +394,11 @@ def test_uncoverable_intervals_are_named():
 # bad input
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(requirement=[1, -1, 2]), r"requirement must be >= 0, got -1 \(at index 1\)"),
-    (dict(requirement=[1, np.nan]), r"requirement must be a finite number, got nan \(at index 1\)"),
-    (dict(requirement=[1, 2.5]), r"requirement must be a whole number, got 2\.5 \(at index 1\)"),
-    (dict(requirement=[]), "requirement must contain at least one value"),
-    (dict(requirement=np.ones((2, 48))), "requirement must be a one-dimensional sequence"),
+    (dict(agents_needed=[1, -1, 2]), r"agents_needed must be >= 0, got -1 \(at index 1\)"),
+    (dict(agents_needed=[1, np.nan]), r"agents_needed must be a finite number, got nan \(at index 1\)"),
+    (dict(agents_needed=[1, 2.5]), r"agents_needed must be a whole number, got 2\.5 \(at index 1\)"),
+    (dict(agents_needed=[]), "agents_needed must contain at least one value"),
+    (dict(agents_needed=np.ones((2, 48))), "agents_needed must be a one-dimensional sequence"),
     (dict(lengths=(4, 4.1)), r"lengths must be multiples of the interval \(15 minutes\), got "
                              r"4\.1 \(at index 1\) hours"),
     (dict(lengths=(8, 13)), r"lengths must be <= 12, got 13"),
@@ -410,8 +407,9 @@ def test_uncoverable_intervals_are_named():
                                   r"\(15 minutes\), got 20"),
     (dict(start_step_minutes=0), "start_step_minutes must be > 0"),
     (dict(break_window_minutes=10), "break_window_minutes must be a multiple of the interval"),
-    (dict(interval_minutes=7), "interval_minutes must divide 60"),
-    (dict(interval_minutes=30), "interval_minutes must match the requirement index step of 15"),
+    (dict(interval=420), "interval must be whole minutes that divide an hour"),
+    (dict(interval=450), "interval must be whole minutes that divide an hour"),
+    (dict(interval=1800), "interval must match the agents_needed index step of 900 s, got 1800"),
     (dict(opening=("08:00",)), "opening must be a pair of times"),
     (dict(opening=("8 uur", "20:00")), "opening must be a time 'HH:MM'"),
     (dict(opening=("20:00", "08:00")), "opening must close after it opens"),
@@ -425,16 +423,16 @@ def test_uncoverable_intervals_are_named():
     (dict(time_limit=0), "time_limit must be > 0"),
 ])
 def test_bad_input_names_parameter_and_value(kwargs, message):
-    args = dict(requirement=day_series(np.full(48, 2)))
+    args = dict(agents_needed=day_series(np.full(48, 2)))
     args.update(kwargs)
-    requirement = args.pop("requirement")
+    agents_needed = args.pop("agents_needed")
     with pytest.raises(ValueError, match=message):
-        ro.plan_shifts(requirement, **args)
+        ro.plan_shifts(agents_needed, **args)
 
 
 # Wrong types raise TypeError (a ValueError, an IndexError or a silent conversion before issue 13).
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(requirement=["a", "b"]), "requirement must be a real number or an array of real numbers"),
+    (dict(agents_needed=["a", "b"]), "agents_needed must be a real number or an array of real numbers"),
     (dict(split_breaks="ja"), "split_breaks must be True or False"),
     (dict(paid_breaks=1), "paid_breaks must be True or False"),
     (dict(lengths=True), "lengths must be a real number"),
@@ -443,14 +441,14 @@ def test_bad_input_names_parameter_and_value(kwargs, message):
     (dict(break_placement=None), "break_placement must be one of"),
 ])
 def test_wrong_types_raise_type_error(kwargs, message):
-    args = dict(requirement=day_series(np.full(48, 2)))
+    args = dict(agents_needed=day_series(np.full(48, 2)))
     args.update(kwargs)
-    requirement = args.pop("requirement")
+    agents_needed = args.pop("agents_needed")
     with pytest.raises(TypeError, match=message):
-        ro.plan_shifts(requirement, **args)
-    if not set(kwargs) & {"requirement", "paid_breaks"}:
+        ro.plan_shifts(agents_needed, **args)
+    if not set(kwargs) & {"agents_needed", "paid_breaks"}:
         with pytest.raises(TypeError, match=message):
-            ro.shift_types(requirement, **args)
+            ro.shift_types(agents_needed, **args)
 
 
 def test_empty_lengths_and_calendar_input_raise_value_error():
@@ -462,12 +460,12 @@ def test_empty_lengths_and_calendar_input_raise_value_error():
         ro.planning_calendar([])
 
 
-def test_bad_requirement_index():
-    with pytest.raises(ValueError, match="requirement index must be a DatetimeIndex or "
+def test_bad_agents_needed_index():
+    with pytest.raises(ValueError, match="agents_needed index must be a DatetimeIndex or "
                                          "TimedeltaIndex, got RangeIndex"):
         ro.plan_shifts(pd.Series([1, 2, 3]))
     gap = day_series(np.ones(8, dtype=int)).drop(DAY + pd.Timedelta("09:00:00"))
-    with pytest.raises(ValueError, match="requirement index must be regular and increasing, "
+    with pytest.raises(ValueError, match="agents_needed index must be regular and increasing, "
                                          "got a step of 0 days 00:30:00 at 2025-03-03 09:15"):
         ro.plan_shifts(gap)
     with pytest.raises(TypeError, match="got a DataFrame"):
@@ -482,7 +480,7 @@ def test_bad_requirement_index():
        placement=st.sampled_from(["middle", "window"]),
        split=st.booleans(),
        min_staff=st.integers(0, 1))
-def test_property_random_small_requirements(values, placement, split, min_staff):
+def test_property_random_small_agents_needed(values, placement, split, min_staff):
     req = day_series(values)                                  # 08:00-18:00
     result = ro.plan_shifts(req, lengths=(4, 6, 8), opening=("08:00", "18:00"),
                             break_placement=placement, split_breaks=split, min_staff=min_staff)
@@ -506,37 +504,27 @@ def test_property_penalised_plans_respect_the_cap(values, cap, penalty):
 # ---------------------------------------------------------------------------
 # display layers
 # ---------------------------------------------------------------------------
-def test_shift_table_and_summary_are_dutch():
+def test_shift_table_and_summary_have_english_names_and_dutch_headers():
     req = day_series(np.full(32, 3))
     result = ro.plan_shifts(req, lengths=(8,), start_step_minutes=60,
                             opening=("07:00", "17:00"), break_placement="window")
     table = ro.shift_table(result)
-    assert list(table.columns) == ["Begin", "Einde", "Lengte (uur)", "Pauze", "Aantal"]
-    assert table["Aantal"].sum() == result.agents == 4
-    assert all(p.count("-") == 1 and ":" in p for p in table["Pauze"])
+    assert list(table.columns) == ["shift_start", "shift_end", "shift_hours", "shift_breaks", "shift_count"]
+    assert table["shift_count"].sum() == result.agents == 4
+    assert all(p.count("-") == 1 and ":" in p for p in table["shift_breaks"])
+    shown = dutch.table(table, None)
+    assert list(shown.columns) == ["Begin", "Einde", "Lengte (uur)", "Pauze", "Aantal"]
     summary = result.summary()
-    assert summary["Betaalde uren"] == 32 and summary["Benodigde uren"] == 24
-    assert summary["Onderdekking (uren)"] == 0
-    assert summary["Productieve uren"] == 30
-    assert summary["Overdekking (uren)"] == pytest.approx(30 - 24)
-
-
-@pytest.mark.parametrize("array_input", [False, True])
-def test_coverage_plot_labels(array_input):
-    req = np.zeros(96, dtype=int)
-    req[32:72] = np.r_[np.full(20, 3), np.full(20, 5)]
-    series = req if array_input else pd.Series(req, index=pd.date_range(DAY, periods=96,
-                                                                        freq="15min"))
-    result = ro.plan_shifts(series, max_agents=4, under_penalty=10)
-    fig, ax = plt.subplots()
-    assert ro.coverage_plot(result, ax=ax) is ax
-    labels = {t.get_text() for t in ax.get_legend().get_texts()}
-    assert labels == {"Benodigd", "Ingepland", "Overdekking", "Onderdekking"}
-    assert ax.get_ylabel() == "Aantal medewerkers"
-    plt.close(fig)
-    ax = ro.coverage_plot(result)
-    assert ax.get_xlabel() in ("Tijd", "Uur van de dag")
-    plt.close(ax.figure)
+    assert summary["paid_hours"] == 32 and summary["hours_needed"] == 24
+    assert summary["under_coverage_hours"] == 0
+    assert summary["productive_hours"] == 30
+    assert summary["over_coverage_hours"] == pytest.approx(30 - 24)
+    assert list(dutch.table(summary, None).index) == [
+        "Aantal diensten", "Benodigde uren", "Betaalde uren", "Productieve uren", "Overdekking (uren)",
+        "Onderdekking (uren)", "Efficiëntie"]
+    assert dutch.table(summary, None).columns.tolist() == ["waarde"]
+    no_breaks = ro.plan_shifts(req, lengths=(4,), start_step_minutes=60, opening=("07:00", "17:00"))
+    assert dutch.table(ro.shift_table(no_breaks))["Pauze"].eq("geen").all()
 
 
 # ---------------------------------------------------------------------------
@@ -544,25 +532,28 @@ def test_coverage_plot_labels(array_input):
 # ---------------------------------------------------------------------------
 def test_planning_calendar_with_year():
     cal = ro.planning_calendar(10, year=2025, forecast_lead=6, roster_lead=3)
-    assert list(cal.columns) == ["uitvoeringsweek", "stap", "weken vooraf", "jaar", "week",
-                                 "maandag"]
-    assert cal["stap"].tolist() == ["Forecast klaar", "Rooster gepubliceerd", "Uitvoering"]
+    assert list(cal.columns) == ["execution_week", "step", "weeks_ahead", "year", "week",
+                                 "monday_of_week"]
+    assert cal["step"].tolist() == ["forecast_ready", "roster_published", "roster_executed"]
+    assert list(dutch.table(cal).columns) == ["uitvoeringsweek", "stap", "weken vooraf", "jaar", "week",
+                                              "maandag"]
+    assert dutch.table(cal)["stap"].tolist() == ["Forecast klaar", "Rooster gepubliceerd", "Uitvoering"]
     assert cal["week"].tolist() == [4, 7, 10]
-    assert cal["maandag"].tolist() == [dt.date(2025, 1, 20), dt.date(2025, 2, 10),
+    assert cal["monday_of_week"].tolist() == [dt.date(2025, 1, 20), dt.date(2025, 2, 10),
                                        dt.date(2025, 3, 3)]
     # across the new year: 2025 has 52 ISO weeks, 2026 has 53
     cal = ro.planning_calendar(2, year=2026)
-    assert cal[["jaar", "week"]].values.tolist() == [[2025, 48], [2025, 51], [2026, 2]]
+    assert cal[["year", "week"]].values.tolist() == [[2025, 48], [2025, 51], [2026, 2]]
     cal = ro.planning_calendar(2, year=2027)
-    assert cal[["jaar", "week"]].values.tolist() == [[2026, 49], [2026, 52], [2027, 2]]
+    assert cal[["year", "week"]].values.tolist() == [[2026, 49], [2026, 52], [2027, 2]]
     assert ro.planning_calendar(53, year=2026)["week"].tolist() == [47, 50, 53]
 
 
 def test_planning_calendar_without_year_and_several_weeks():
     cal = ro.planning_calendar([2, 20], forecast_lead=8, roster_lead=4)
-    assert list(cal.columns) == ["uitvoeringsweek", "stap", "weken vooraf", "week"]
+    assert list(cal.columns) == ["execution_week", "step", "weeks_ahead", "week"]
     assert cal["week"].tolist() == [46, 50, 2, 12, 16, 20]
-    assert cal["weken vooraf"].tolist() == [8, 4, 0, 8, 4, 0]
+    assert cal["weeks_ahead"].tolist() == [8, 4, 0, 8, 4, 0]
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -584,16 +575,54 @@ def test_nothing_to_cover_gives_the_empty_plan():
     assert result.status == "optimal" and result.agents == 0 and result.paid_hours == 0
     assert result.n_shift_types == 0
     assert ro.shift_table(result).empty
-    assert np.isnan(result.summary()["Efficiëntie"])
+    assert np.isnan(result.summary()["efficiency"])
     # with opening hours and a minimum staffing there is still something to plan
     staffed = ro.plan_shifts(np.zeros(96, dtype=int), opening=("08:00", "12:00"), min_staff=1)
     assert staffed.agents == 1 and staffed.paid_hours == 4
 
 
 def test_zero_break_window_equals_fixed_breaks():
-    req = weekday_requirement()
+    req = weekday_agents_needed()
     fixed = ro.plan_shifts(req, opening=("08:00", "20:00"))
     window0 = ro.plan_shifts(req, opening=("08:00", "20:00"), break_placement="window",
                              break_window_minutes=0)
     assert window0.n_shift_types == fixed.n_shift_types
     assert window0.paid_hours == fixed.paid_hours
+
+
+# ---------------------------------------------------------------------------
+# one meaning per name: interval in seconds, agents_needed, typed errors
+# ---------------------------------------------------------------------------
+def test_interval_is_in_seconds_for_arrays_and_series():
+    need = [0, 2, 2, 2, 2, 2, 2, 2, 2, 0]
+    half_hours = ro.plan_shifts(need, lengths=(4,), interval=1800)
+    assert half_hours.interval == 1800
+    assert half_hours.agents_needed.index[1] == pd.Timedelta(minutes=30)
+    assert half_hours.hours_needed == pytest.approx(16 * 0.5)
+    default = ro.plan_shifts(need, lengths=(2,))
+    assert default.interval == ro.INTERVAL == 900
+    series = day_series(np.full(8, 2), minutes=30)
+    assert ro.plan_shifts(series, lengths=(4,)).interval == 1800            # from the index
+    assert ro.plan_shifts(series, lengths=(4,), interval=1800).interval == 1800
+    assert ro.plan_week(series, lengths=(4,)).interval == 1800
+    assert ro.plan_shifts(series, lengths=(4,)).agents_needed.name == "agents_needed"
+
+
+def test_bad_input_errors_carry_parameter_and_kind():
+    from wfmcourse.validation import ParameterValueError
+
+    cases = [(dict(interval=450), "interval", "choice"),
+             (dict(interval=1800), "interval", "shape"),
+             (dict(start_step_minutes=20), "start_step_minutes", "not_integer"),
+             (dict(opening=("20:00", "08:00")), "opening", "too_small"),
+             (dict(opening=("8 uur", "20:00")), "opening", "format")]
+    for kwargs, parameter, kind in cases:
+        with pytest.raises(ParameterValueError) as info:
+            ro.plan_shifts(day_series(np.full(8, 2)), **kwargs)
+        assert (info.value.parameter, info.value.kind) == (parameter, kind), kwargs
+    with pytest.raises(ParameterValueError) as info:
+        ro.plan_week(day_series(np.full(8, 2)), start_step_minutes=20)
+    assert info.value.parameter == "start_step_minutes" and str(info.value).startswith("2025-03-03: ")
+    with pytest.raises(ParameterValueError) as info:
+        ro.planning_calendar(10, forecast_lead=2, roster_lead=3)
+    assert (info.value.parameter, info.value.kind) == ("forecast_lead", "too_small")

@@ -1,20 +1,16 @@
-"""wfmcourse.domain.stakeholders: the shipped data file, quadrant logic, the map and the effect helpers."""
+"""wfmcourse.domain.stakeholders: the shipped data file, quadrant logic and the effect helpers
+(the map is drawn and tested in tests/test_charts.py)."""
 import csv
 import io
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from wfmcourse.domain import stakeholders as sh  # noqa: E402
-from wfmcourse.data.files import DataFileError, data_path  # noqa: E402
+from wfmcourse.domain import stakeholders as sh
+from wfmcourse.data.files import DataFileError, data_path
 
 REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "bi",
             "ondernemingsraad", "outsource-partij", "finance", "postkamer"]
@@ -117,42 +113,6 @@ def test_quadrant_rejects_bad_scores(kwargs, name, shown):
     with pytest.raises(ValueError, match=name) as info:
         sh.quadrant(**kwargs)
     assert shown in str(info.value)
-
-
-# ---------------------------------------------------------------------------
-# the map
-# ---------------------------------------------------------------------------
-def test_map_draws_one_point_and_label_per_party(frame):
-    ax = sh.stakeholder_map(frame)
-    try:
-        points = sum(len(c.get_offsets()) for c in ax.collections)
-        assert points == len(frame)
-        labels = [t.get_text() for t in ax.texts if t.get_gid() == "stakeholder"]
-        assert sorted(labels) == sorted(frame["stakeholder"])
-        quadrants = {t.get_text() for t in ax.texts if t.get_gid() == "kwadrant"}
-        assert quadrants == set(sh.QUADRANTS)
-        assert ax.get_xlabel() == "Belang" and ax.get_ylabel() == "Invloed"
-        assert len(ax.lines) == 2   # the two quadrant lines
-        # every plotted point stays in the cell of its scores (duplicates are only spread)
-        xy = np.concatenate([c.get_offsets() for c in ax.collections])
-        assert np.all(np.abs(xy[:, 0] - frame["interest"].to_numpy()) < 0.5)
-        assert np.all(np.abs(xy[:, 1] - frame["influence"].to_numpy()) < 0.5)
-    finally:
-        plt.close(ax.figure)
-
-
-def test_map_uses_given_axes_and_default_frame():
-    fig, ax = plt.subplots()
-    try:
-        assert sh.stakeholder_map(ax=ax) is ax
-        assert sum(len(c.get_offsets()) for c in ax.collections) == len(sh.load())
-    finally:
-        plt.close(fig)
-
-
-def test_map_rejects_frame_without_scores(frame):
-    with pytest.raises(ValueError, match="interest"):
-        sh.stakeholder_map(frame.drop(columns="interest"))
 
 
 # ---------------------------------------------------------------------------

@@ -24,7 +24,6 @@ SHORT_NAMES = {
     "shrinkage": "wfmcourse.domain.shrinkage",
     "capacity": "wfmcourse.domain.capacity",
     "forecast": "wfmcourse.domain.forecast",
-    "profiles": "wfmcourse.domain.profiles",
     "roster": "wfmcourse.domain.roster",
     "reporting": "wfmcourse.domain.reporting",
     "improvement": "wfmcourse.domain.improvement",

@@ -45,7 +45,6 @@ __all__ = [
     "parse_calls",
     "parse_start",
     "interval_labels",
-    "label_times",
     "Forecast",
     "read_forecast",
     "StaffingPlan",
@@ -157,21 +156,9 @@ class StaffingPlan:
     inputs: dict
 
 
-def label_times(labels) -> pd.Series | None:
-    """The labels as date-times when every one is an ISO date with time ("2025-11-17 08:00"), else None.
-
-    Clock times alone ("08:00") stay text: they carry no date to check against a week.
-    """
-    text = pd.Series([str(label).strip() for label in labels], dtype=str)
-    if text.empty or not text.str.match(r"\d{4}-\d{2}-\d{2}").all():
-        return None
-    stamps = pd.to_datetime(text, errors="coerce", format="ISO8601")
-    return None if stamps.isna().any() else stamps
-
-
 def _check_times(labels, seconds, days_per_week):
     """When the labels are dates with times, they must fit ``interval`` and one week."""
-    stamps = label_times(labels)
+    stamps = dutch.label_times(labels)
     if stamps is None or len(stamps) < 2:
         return
     ordered = stamps.sort_values()

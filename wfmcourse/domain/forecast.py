@@ -237,3 +237,60 @@ def poisson_noise_floor(expected) -> float:
             "expected must sum to > 0 (the noise floor is a share of the expected "
             "volume, undefined without volume), got sum 0")
     return float(np.sum(poisson_mad(lam)) / total)
+
+
+# ---------------------------------------------------------------------------
+# Weekly and intraday volume profiles (were wfmcourse.domain.profiles; drawn by
+# wfmcourse.presentation.charts.profile_figure). ``volume`` is a Series of counts with a DatetimeIndex.
+# ---------------------------------------------------------------------------
+from wfmcourse.validation import one_dimensional, value_error  # noqa: E402 - appended section
+
+__all__ += ["WEEKDAYS", "weekday_profile", "intraday_profile"]
+
+#: English weekday names, Monday first (pandas ``day_of_week`` order); the index of
+#: :func:`weekday_profile`. Their Dutch labels are in :data:`wfmcourse.presentation.dutch.LABELS`.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _volume(name, volume):
+    series(name, volume, index=pd.DatetimeIndex)
+    as_array(name, volume)
+    if volume.sum() <= 0:
+        raise value_error(name, volume, "too_small", "have a positive total", repr(volume.sum()))
+    return volume.astype(float)
+
+
+def weekday_profile(volume) -> pd.Series:
+    """Share of the total volume per weekday: ``share_d = sum_{t in d} v_t / sum_t v_t`` (fractions).
+
+    Returns a Series ``share`` indexed by ``weekday`` (:data:`WEEKDAYS`, Monday first, all seven
+    days, 0 for a day without volume) that sums to 1. Use whole weeks, or the weekdays that
+    occur more often weigh more.
+    """
+    v = _volume("volume", volume)
+    per_day = v.groupby(v.index.day_of_week).sum().reindex(range(7), fill_value=0.0)
+    share = per_day / per_day.sum()
+    share.index = pd.Index(WEEKDAYS, name="weekday")
+    return share.rename("share")
+
+
+def intraday_profile(volume, weekdays=None) -> pd.Series:
+    """Mean share of a day's volume per time slot, over the days that had volume (fractions).
+
+    ``share_s = mean over days d of v_{d,s} / sum_s v_{d,s}``; each day weighs the same, so a
+    busy Monday does not dominate the shape, and closed days are left out (not counted as
+    zero). ``weekdays``: optional list of day numbers (0 = Monday) to restrict to, e.g.
+    ``[0, 1, 2, 3, 4]``. Returns a Series ``share`` indexed by ``time_of_day``
+    (``datetime.time``) that sums to 1.
+    """
+    v = _volume("volume", volume)
+    if weekdays is not None:
+        days = one_dimensional("weekdays", weekdays, low=0, high=6, integer=True).astype(int)
+        v = v[v.index.day_of_week.isin(days)]
+        if v.sum() <= 0:
+            raise value_error("weekdays", weekdays, "empty", "select days with volume")
+    grid = v.groupby([v.index.normalize(), v.index.time]).sum().unstack(fill_value=0.0)
+    grid = grid[grid.sum(axis=1) > 0]
+    shares = grid.div(grid.sum(axis=1), axis=0).mean()
+    shares.index.name = "time_of_day"
+    return shares.rename("share")

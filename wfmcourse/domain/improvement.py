@@ -10,8 +10,9 @@ The logic behind notebook 07:
   and the contract hours); :func:`reason_savings` gives each contact reason its own AHT;
 * :func:`remaining_aht` - the AHT of the contact mix that is left, so a learner sees why an
   AHT target can turn red *because* an improvement worked;
-* :func:`impact_effort_quadrant`, :func:`prioritise` and :func:`impact_effort_matrix` - the
-  impact-effort matrix with Dutch quadrant names, computed from scores instead of placed by hand;
+* :func:`impact_effort_quadrant` and :func:`prioritise` - the impact-effort matrix with Dutch
+  quadrant names, computed from scores instead of placed by hand (drawn by
+  :func:`wfmcourse.presentation.charts.impact_effort_matrix`);
 * :func:`self_assessment` - scores (1-5) on the starting points of the kern-contact approach,
   with the strongest and weakest points.
 
@@ -38,13 +39,11 @@ __all__ = [
     "example_reasons",
     "avoidable_share",
     "pareto",
-    "pareto_chart",
     "avoidable_savings",
     "reason_savings",
     "remaining_aht",
     "impact_effort_quadrant",
     "prioritise",
-    "impact_effort_matrix",
     "SelfAssessment",
     "self_assessment",
 ]
@@ -166,34 +165,6 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     before = table["cumulatief"] - table["aandeel"]
     table["topreden"] = (before < c - 1e-12).to_numpy()
     return table
-
-
-def pareto_chart(table, figsize=(8, 4)):
-    """Bars of the counts per reason (busiest left) with the cumulative share as a line.
-
-    ``table`` is the output of :func:`pareto`; vital-few bars are dark, the rest light, and a
-    dashed line marks 80 %. Returns a :class:`~wfmcourse.presentation.charts.CourseFigure`.
-    """
-    from matplotlib.ticker import PercentFormatter
-
-    from wfmcourse.presentation.charts import CourseFigure
-
-    dataframe("table", table, ["aantal", "cumulatief", "topreden"])
-    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(table))
-    colours = np.where(table["topreden"].to_numpy(), "#1f6fb4", "#a6c8e6")
-    ax.bar(x, table["aantal"], color=colours)
-    ax.set_xticks(x, [str(i) for i in table.index], rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel("Aantal contacten")
-    right = ax.twinx()
-    right.plot(x, table["cumulatief"], color="#e07b00", marker="o", markersize=3)
-    right.axhline(0.8, color="#8c8c8c", linestyle="--", linewidth=1)
-    right.set_ylim(0, 1.02)
-    right.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    right.set_ylabel("Cumulatief aandeel")
-    ax.set_title("Pareto van contactredenen (donker = topredenen)")
-    return fig
 
 
 # ---------------------------------------------------------------------------
@@ -371,49 +342,6 @@ def prioritise(findings, threshold=3) -> pd.DataFrame:
     rank = out["kwadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
     keys = pd.DataFrame({"rank": rank, "imp": -out["impact"], "eff": out["inspanning"]})
     return out.loc[keys.sort_values(["rank", "imp", "eff"], kind="stable").index]
-
-
-_COLOURS = {"nu doen": "#2a9d55", "plannen": "#1f6fb4", "later-lijst": "#8c8c8c",
-            "niet doen": "#c0392b"}
-
-
-def impact_effort_matrix(findings, ax=None, threshold=3, figsize=(7, 5.5)):
-    """Draw the impact-effort matrix: effort ("Inspanning") across, impact up.
-
-    Points are coloured by the quadrant from :func:`prioritise` and labelled with a number
-    that matches the row order of :func:`prioritise`; the quadrant names sit in the corners.
-    Returns the figure (a :class:`~wfmcourse.presentation.charts.CourseFigure` when ``ax`` is None).
-    """
-    from wfmcourse.presentation.charts import CourseFigure
-
-    table = prioritise(findings, threshold)
-    if ax is None:
-        fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
-        ax = fig.add_subplot()
-    else:
-        fig = ax.figure
-    for number, (_, row) in enumerate(table.iterrows(), start=1):
-        ax.scatter(row["inspanning"], row["impact"], s=160, color=_COLOURS[row["kwadrant"]],
-                   edgecolors="black", linewidths=0.5, zorder=3)
-        ax.annotate(str(number), (row["inspanning"], row["impact"]), ha="center", va="center",
-                    fontsize=8, color="white", fontweight="bold", zorder=4)
-    line = float(threshold) - 0.5 if float(threshold).is_integer() else float(threshold)
-    ax.axvline(line, color="grey", linestyle="--", linewidth=1)
-    ax.axhline(line, color="grey", linestyle="--", linewidth=1)
-    corners = {"nu doen": (0.02, 0.98, "left", "top"), "plannen": (0.98, 0.98, "right", "top"),
-               "later-lijst": (0.02, 0.02, "left", "bottom"),
-               "niet doen": (0.98, 0.02, "right", "bottom")}
-    for name, (cx, cy, ha, va) in corners.items():
-        ax.text(cx, cy, name, transform=ax.transAxes, ha=ha, va=va, fontsize=11,
-                fontweight="bold", color=_COLOURS[name], alpha=0.85)
-    ax.set_xlim(0.5, 5.5)
-    ax.set_ylim(0.5, 5.5)
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Inspanning (1 = weinig, 5 = veel)")
-    ax.set_ylabel("Impact (1 = weinig, 5 = veel)")
-    ax.set_title("Impact-effort-matrix (nummers = volgorde van aanpak)")
-    return fig
 
 
 # ---------------------------------------------------------------------------

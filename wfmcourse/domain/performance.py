@@ -1,5 +1,6 @@
 """Helpers for the final case (notebook 08): diagnose a year of KlantDirect intervals against the
-client's own plan, compare staffing options with one model, three figures and the Excel export.
+client's own plan, compare staffing options with one model, and the Excel export (the figures are
+in :mod:`wfmcourse.presentation.charts`).
 
 * :func:`client_plan` - how KlantDirect planned (Erlang A, its own AHT, patience and target), so
   every comparison with its staffing is like with like;
@@ -32,7 +33,7 @@ from wfmcourse.domain.shrinkage import gross_up
 
 __all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
            "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block", "expected_service_level", "compare_options",
-           "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
+           "export_workbook"]
 
 MAX_SHEET_NAME = 31
 RESERVED = ("Invoer", "Aannames")
@@ -410,119 +411,6 @@ def _plan(plan):
     optional_scalar("plan['target']", plan.get("target"), high=1.0)
     optional_scalar("plan['patience']", plan.get("patience"), low=0.0, low_inclusive=False)
     return plan
-
-
-def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)):
-    """The dashboard against the quarters: weekly service level and the share of red quarters.
-
-    ``report`` is a :func:`wfmcourse.domain.reporting.weekly_report`. Bars: the volume-weighted
-    service level per week, green when it meets ``target`` (fraction), red when not (both in the
-    legend); line: the share of intervals below ``target``. Pass whole weeks only: a partial
-    week at the turn of the year gets the same ISO number as a whole one. ``highlight`` (a week number) gets an outline and a label.
-    """
-    from matplotlib.patches import Patch
-
-    from wfmcourse.presentation.charts import CourseFigure, GREEN, GREY, _percent_axis
-
-    red = "#c62828"
-
-    dataframe("report", report, ["week", "service_level", "share_below_target"])
-    target = scalar("target", target, high=1.0)
-    highlight = None if highlight is None else whole("highlight", highlight, low=1, high=53)
-    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(report))
-    ok = report["service_level"].to_numpy() >= target
-    bars = ax.bar(x, report["service_level"], color=np.where(ok, GREEN, red), width=0.8)
-    ax.plot(x, report["share_below_target"], color="black", linewidth=1.4,
-            label=f"aandeel kwartieren onder {dutch.percent(target, 0)}")
-    ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"norm {dutch.percent(target, 0)}")
-    if highlight is not None:
-        where = np.flatnonzero(report["week"].to_numpy() == highlight)
-        if not where.size:
-            raise ValueError(f"highlight must be a week in the report, got {highlight!r}")
-        bars[where[0]].set_edgecolor("black")
-        bars[where[0]].set_linewidth(2)
-        ax.annotate(f"week {highlight}", (where[0], float(report["service_level"].iloc[where[0]])),
-                    xytext=(0, 8), textcoords="offset points", ha="center", fontsize="small")
-    step = max(1, len(x) // 13)
-    ax.set_xticks(x[::step], [str(w) for w in report["week"].iloc[::step]])
-    ax.set_xlabel("week")
-    ax.set_ylim(0, 1.05)
-    _percent_axis(ax.yaxis)
-    ax.set_title("Groen op het dashboard, rood in de kwartieren")
-    handles = [Patch(color=GREEN, label=f"week groen: service level (gewogen) ≥ {dutch.percent(target, 0)}"),
-               Patch(color=red, label=f"week rood: onder {dutch.percent(target, 0)}"), *ax.get_lines()]
-    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize="small", ncols=2)
-    return fig
-
-
-def hour_heatmap(table, target=0.8, figsize=(10, 3.2)):
-    """Service level per week (rows) and hour (columns) as coloured cells with the percentage.
-
-    ``table`` is a :func:`wfmcourse.domain.reporting.service_level_by_hour`. Cells below ``target``
-    turn red, cells above green; a block of red in the same hours shows a planning cause, red
-    cells scattered over the week are mostly chance.
-    """
-    from matplotlib.colors import TwoSlopeNorm
-
-    from wfmcourse.presentation.charts import CourseFigure
-
-    values = as_array("table", dataframe("table", table), high=1.0)
-    target = scalar("target", target, high=1.0)
-    if values.ndim != 2 or not values.size:
-        raise ValueError(f"table must be a non-empty weeks x hours table, got shape {values.shape}")
-    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
-    ax = fig.add_subplot()
-    norm = TwoSlopeNorm(vmin=min(0.5, values.min()), vcenter=target, vmax=1.0)
-    image = ax.imshow(values, cmap="RdYlGn", norm=norm, aspect="auto")
-    for (row, column), value in np.ndenumerate(values):
-        ax.text(column, row, dutch.percent(value, 0, space=False), ha="center", va="center",
-                fontsize="small")
-    ax.set_xticks(range(values.shape[1]), [f"{h}:00" for h in table.columns])
-    ax.set_yticks(range(values.shape[0]), [f"week {w}" for w in table.index])
-    ax.set_xlabel("uur van de dag (alle dagen van de week samen)")
-    ax.set_title(f"Service level per uur: rood = onder {dutch.percent(target, 0, space=False)}")
-    fig.colorbar(image, ax=ax, format=lambda v, _: dutch.percent(v, 0, space=False), shrink=0.9)
-    return fig
-
-
-def gap_figure(required, staffed, title="Plan tegenover ingezet", label="plan", figsize=(10, 3.5)):
-    """Required and staffed agents per interval (two Series on one time index); shortfall shaded.
-
-    ``label`` names the requirement in the legend (say which model and target it comes from).
-    Only the hours with a requirement or staff are drawn, so a closed night does not fill the chart.
-    """
-    from wfmcourse.presentation.charts import BLUE, CourseFigure, ORANGE
-
-    text("title", title)
-    text("label", label)
-    r = pd.Series(as_array("required", required),
-                  index=required.index if isinstance(required, pd.Series) else None)
-    s = pd.Series(as_array("staffed", staffed),
-                  index=staffed.index if isinstance(staffed, pd.Series) else None)
-    if len(r) != len(s) or not r.index.equals(s.index):
-        raise ValueError("required and staffed must be Series on the same index, got "
-                         f"{len(r)} and {len(s)} values")
-    active = np.flatnonzero((r.to_numpy() > 0) | (s.to_numpy() > 0))
-    if not active.size:
-        raise ValueError("required and staffed are zero everywhere: nothing to draw")
-    r, s = r.iloc[active[0]:active[-1] + 1], s.iloc[active[0]:active[-1] + 1]
-    fig = CourseFigure(figsize=figsize, dpi=100, layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(r))
-    ax.step(x, r, where="mid", color=BLUE, linewidth=1.8, label=label)
-    ax.step(x, s, where="mid", color="black", linewidth=1.2, label="ingezet")
-    ax.fill_between(x, s, r, where=r.to_numpy() > s.to_numpy(), step="mid", color=ORANGE, alpha=0.5,
-                    label="tekort")
-    labels = [t.strftime("%H:%M") if hasattr(t, "strftime") else str(t) for t in r.index]
-    step = max(1, len(x) // 12)
-    ax.set_xticks(x[::step], labels[::step])
-    ax.set_ylabel("medewerkers")
-    ax.set_title(title)
-    ax.legend(loc="upper left", frameon=False, fontsize="small", ncols=3)
-    ax.set_ylim(0, 1.25 * max(r.max(), s.max()))
-    return fig
 
 
 def _key_value_frame(name, mapping):

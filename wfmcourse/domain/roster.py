@@ -1,14 +1,15 @@
-"""From an interval requirement to a shift plan ("van forecast naar rooster").
+"""From the agents needed per interval to a shift plan ("van forecast naar rooster").
 
 The staffing step (:func:`wfmcourse.domain.erlang.agents_needed`) says how many agents must be *on the
-phones* in every interval. This module turns that requirement into shifts: how many agents start
+phones* in every interval. This module turns those agents needed into shifts: how many agents start
 at 08:00 for 8 hours, how many at 10:30 for 4 hours, and so on, with legal breaks, at the lowest
 number of paid hours. It is the classic set-covering model of Dantzig (1954) for shift
 scheduling, solved exactly as an integer program with :func:`scipy.optimize.milp` (HiGHS).
 
 Model
 -----
-* Intervals ``t`` of ``interval_minutes`` (default 15); requirement ``r_t`` (whole agents).
+* Intervals ``t`` of ``interval`` seconds (default 900, a quarter of an hour); agents needed
+  ``r_t`` (whole agents).
 * Shift types ``j``: a start (every ``start_step_minutes`` within opening hours), a length
   (``lengths`` in hours) and a fixed break pattern. Integer variable ``x_j`` = number of agents
   working shift ``j``. ``a_tj = 1`` when shift ``j`` is at work and *not on break* in interval
@@ -45,15 +46,17 @@ Break placement (``break_placement``):
   break never touches the first or last interval of a shift (that would just be a shorter
   shift).
 
-Input: ``requirement`` is a pandas Series indexed by a regular DatetimeIndex or TimedeltaIndex
+Input: ``agents_needed`` is a pandas Series indexed by a regular DatetimeIndex or TimedeltaIndex
 (one value per interval), or a 1-D array/list (then the intervals start at 00:00, labelled by
 a TimedeltaIndex). Bad input and infeasible requests raise ``ValueError`` naming the parameter,
-the interval or the limit that causes the problem.
+the interval or the limit that causes the problem. Times: ``interval`` in seconds, the options
+ending in ``_minutes`` in minutes, ``lengths`` and ``*_hours`` in hours.
 
-Besides the solver: :func:`plan_week` solves a week day by day, :func:`coverage_plot` draws
-requirement against scheduled coverage with Dutch labels, :func:`shift_table` gives a Dutch
+Besides the solver: :func:`plan_week` solves a week day by day, :func:`shift_table` gives a
 display table of the chosen shifts and :func:`planning_calendar` shows the X+n week rhythm
-(forecast ready, roster published, execution).
+(forecast ready, roster published, execution). Tables have English column names; their Dutch
+headers are in :data:`wfmcourse.presentation.dutch.LABELS`, and
+:func:`wfmcourse.presentation.charts.coverage_figure` draws a plan.
 """
 from __future__ import annotations
 
@@ -66,12 +69,11 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
-from wfmcourse.presentation import dutch
-from wfmcourse.validation import (_show, as_array, choice, flag, instance, ndim, one_dimensional, series,
-                      type_error, whole)
+from wfmcourse.validation import (ParameterValueError, _show, as_array, choice, flag, instance, ndim,
+                                  one_dimensional, scalar, series, type_error, value_error, whole)
 
 __all__ = [
-    "INTERVAL_MINUTES",
+    "INTERVAL",
     "MAX_SHIFT_HOURS",
     "required_break_minutes",
     "shift_types",
@@ -79,11 +81,10 @@ __all__ = [
     "plan_shifts",
     "plan_week",
     "shift_table",
-    "coverage_plot",
     "planning_calendar",
 ]
 
-INTERVAL_MINUTES = 15
+INTERVAL = 900                   # default interval length in seconds (a quarter of an hour)
 MAX_SHIFT_HOURS = 12.0           # Arbeidstijdenwet art. 5:7: at most 12 hours per shift
 _BREAK_RULES = ((10.0, 45), (5.5, 30))   # (more than this many hours, at least this many minutes)
 _MIN_BREAK_PIECE = 15            # art. 5:4: a split break is made of pieces of at least 15 minutes
@@ -93,7 +94,7 @@ _PLACEMENTS = ("middle", "window")
 # ---------------------------------------------------------------------------
 # breaks
 # ---------------------------------------------------------------------------
-def required_break_minutes(shift_hours):
+def required_break_minutes(shift_hours) -> int | np.ndarray:
     """Minimum total break in minutes for a shift of ``shift_hours`` (Arbeidstijdenwet art. 5:4).
 
     More than 5.5 hours: 30 minutes; more than 10 hours: 45 minutes; otherwise 0. The threshold
@@ -130,7 +131,7 @@ def _break_pattern(length, interval_minutes, split):
 
 
 # ---------------------------------------------------------------------------
-# validation of the requirement and the settings
+# validation of the agents needed and the settings
 # ---------------------------------------------------------------------------
 def _fmt(label):
     """Readable interval label for messages and tables."""
@@ -140,62 +141,64 @@ def _fmt(label):
         total = int(label.total_seconds() // 60)
         days, minutes = divmod(total, 24 * 60)
         text = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        return f"dag {days + 1} {text}" if days else text
+        return f"day {days + 1} {text}" if days else text
     return str(label)
 
 
-def _requirement(requirement, interval_minutes):
-    """Validated requirement as (int array, index, interval_minutes)."""
-    if interval_minutes is not None:
-        interval_minutes = _interval(interval_minutes)
-    if isinstance(requirement, pd.DataFrame):
-        raise TypeError("requirement must be a Series or a 1-D array, got a DataFrame "
-                         f"with columns {list(requirement.columns)}")
-    if isinstance(requirement, pd.Series):
-        index = requirement.index
+def _agents_needed(agents_needed, interval):
+    """Validated agents needed as (int array, index, interval length in minutes)."""
+    minutes = None if interval is None else _interval_minutes(interval)
+    if isinstance(agents_needed, pd.DataFrame):
+        raise type_error("agents_needed", agents_needed, "a Series or a 1-D array, not a DataFrame")
+    if isinstance(agents_needed, pd.Series):
+        index = agents_needed.index
         if not isinstance(index, (pd.DatetimeIndex, pd.TimedeltaIndex)):
-            raise ValueError("requirement index must be a DatetimeIndex or TimedeltaIndex, "
-                             f"got {type(index).__name__}")
+            raise ParameterValueError("agents_needed", agents_needed, "shape",
+                                      "agents_needed index must be a DatetimeIndex or TimedeltaIndex, "
+                                      f"got {type(index).__name__}")
         if len(index) == 0:
-            raise ValueError("requirement must have at least one interval, got an empty Series")
+            raise value_error("agents_needed", agents_needed, "empty", "have at least one interval",
+                              "an empty Series")
         if len(index) > 1:
-            steps = (index[1:] - index[:-1]).total_seconds().to_numpy() / 60
+            steps = (index[1:] - index[:-1]).total_seconds().to_numpy()
             irregular = (steps != steps[0]) | (steps <= 0)
             if irregular.any():
                 bad = int(np.flatnonzero(irregular)[0]) + 1
-                raise ValueError("requirement index must be regular and increasing, got a step of "
-                                 f"{index[bad] - index[bad - 1]} at {_fmt(index[bad])}")
-            step_min = float(steps[0])
-            if interval_minutes is None:
-                interval_minutes = _interval(step_min)
-            elif step_min != interval_minutes:
-                raise ValueError(f"interval_minutes must match the requirement index step of "
-                                 f"{step_min:g} minutes, got {interval_minutes}")
-        elif interval_minutes is None:
-            interval_minutes = INTERVAL_MINUTES
-        values = requirement.to_numpy()
+                raise ParameterValueError("agents_needed", agents_needed, "shape",
+                                          "agents_needed index must be regular and increasing, got a step "
+                                          f"of {index[bad] - index[bad - 1]} at {_fmt(index[bad])}")
+            step = float(steps[0])
+            if minutes is None:
+                minutes = _interval_minutes(step)
+            elif step != minutes * 60:
+                raise value_error("interval", interval, "shape", f"match the agents_needed index step "
+                                  f"of {step:g} s")
+        elif minutes is None:
+            minutes = INTERVAL // 60
+        values = agents_needed.to_numpy()
     else:
-        values = one_dimensional("requirement", requirement, scalar_ok=False, integer=True)
-        interval_minutes = INTERVAL_MINUTES if interval_minutes is None else interval_minutes
-        index = pd.timedelta_range(0, periods=len(values), freq=f"{interval_minutes}min")
-    arr = as_array("requirement", values, integer=True)
-    return arr.astype(np.int64), index, interval_minutes
+        values = one_dimensional("agents_needed", agents_needed, scalar_ok=False, integer=True)
+        minutes = INTERVAL // 60 if minutes is None else minutes
+        index = pd.timedelta_range(0, periods=len(values), freq=f"{minutes}min")
+    arr = as_array("agents_needed", values, integer=True)
+    return arr.astype(np.int64), index, minutes
 
 
-def _interval(value):
-    v = float(as_array("interval_minutes", value, low=0.0, low_inclusive=False, integer=True))
-    if 60 % v:
-        raise ValueError("interval_minutes must divide 60 (5, 10, 15, 20, 30 or 60), "
-                         f"got {value!r}")
-    return int(v)
+def _interval_minutes(interval):
+    """``interval`` (seconds) as whole minutes; it must be whole minutes that divide an hour."""
+    seconds = scalar("interval", interval, low=0.0, low_inclusive=False, integer=True)
+    if seconds % 60 or 3600 % seconds:
+        raise value_error("interval", interval, "choice", "be whole minutes that divide an hour, in "
+                          "seconds (300, 600, 900, 1200, 1800 or 3600)")
+    return int(seconds // 60)
 
 
 def _minutes_to_intervals(name, minutes, interval_minutes, positive=True):
     arr = as_array(name, minutes, low=0.0, low_inclusive=not positive)
     bad = arr % interval_minutes != 0
     if bad.any():
-        raise ValueError(f"{name} must be a multiple of the interval ({interval_minutes} minutes),"
-                         f" got {_show(minutes, bad)}")
+        raise value_error(name, minutes, "not_integer", f"be a multiple of the interval ({interval_minutes} "
+                          "minutes)", _show(minutes, bad))
     return (arr // interval_minutes).astype(int)
 
 
@@ -204,14 +207,15 @@ def _lengths(lengths, min_shift_hours, interval_minutes):
     minutes = hours * 60
     bad = np.abs(minutes / interval_minutes - np.round(minutes / interval_minutes)) > 1e-9
     if bad.any():
-        raise ValueError(f"lengths must be multiples of the interval ({interval_minutes} minutes),"
-                         f" got {_show(lengths, bad)} hours")
+        raise value_error("lengths", lengths, "not_integer", f"be multiples of the interval "
+                          f"({interval_minutes} minutes)", f"{_show(lengths, bad)} hours")
     if min_shift_hours is not None:
         low = float(as_array("min_shift_hours", min_shift_hours, high=MAX_SHIFT_HOURS))
         hours = hours[hours >= low - 1e-12]
         if hours.size == 0:
-            raise ValueError(f"min_shift_hours={min_shift_hours!r} excludes every shift length "
-                             f"in lengths={np.atleast_1d(lengths).tolist()}")
+            raise ParameterValueError("min_shift_hours", min_shift_hours, "too_large",
+                                      f"min_shift_hours={min_shift_hours!r} excludes every shift length "
+                                      f"in lengths={np.atleast_1d(lengths).tolist()}")
     return sorted({int(round(m / interval_minutes)) for m in hours * 60})
 
 
@@ -225,7 +229,7 @@ def _clock(name, value):
             h, m = int(parts[0]), int(parts[1])
             if (0 <= h < 24 and 0 <= m < 60) or (h == 24 and m == 0):
                 return h * 60 + m
-    raise ValueError(f"{name} must be a time 'HH:MM' between 00:00 and 24:00, got {value!r}")
+    raise value_error(name, value, "format", "be a time 'HH:MM' between 00:00 and 24:00", repr(value))
 
 
 def _open_mask(index, need, opening, interval_minutes):
@@ -240,10 +244,10 @@ def _open_mask(index, need, opening, interval_minutes):
     if not isinstance(opening, (tuple, list)):
         raise type_error("opening", opening, "a pair of times ('HH:MM', 'HH:MM') or None")
     if len(opening) != 2:
-        raise ValueError(f"opening must be a pair of times ('HH:MM', 'HH:MM'), got {opening!r}")
+        raise value_error("opening", opening, "shape", "be a pair of times ('HH:MM', 'HH:MM')", repr(opening))
     start, end = _clock("opening", opening[0]), _clock("opening", opening[1])
     if start >= end:
-        raise ValueError(f"opening must close after it opens, got {opening!r}")
+        raise value_error("opening", opening, "too_small", "close after it opens", repr(opening))
     if isinstance(index, pd.DatetimeIndex):
         offset = (index - index.normalize()).total_seconds().to_numpy() / 60
     else:
@@ -300,9 +304,9 @@ def _build_columns(n, open_mask, lengths, step, placement, window, split, interv
     return _Columns(np.asarray(starts, dtype=int), np.asarray(lens, dtype=int), breaks, matrix)
 
 
-def _settings(requirement, *, lengths, start_step_minutes, opening, interval_minutes,
+def _settings(agents_needed, *, lengths, start_step_minutes, opening, interval,
               break_placement, break_window_minutes, split_breaks, min_shift_hours):
-    need, index, im = _requirement(requirement, interval_minutes)
+    need, index, im = _agents_needed(agents_needed, interval)
     choice("break_placement", break_placement, _PLACEMENTS)
     flag("split_breaks", split_breaks)
     step = int(_minutes_to_intervals("start_step_minutes", start_step_minutes, im))
@@ -341,9 +345,9 @@ def _shift_frame(cols, index, im, counts=None):
     return frame.sort_values(["start", "length_hours"], kind="stable").reset_index(drop=True)
 
 
-def shift_types(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, opening=None,
-                interval_minutes=None, break_placement="middle", break_window_minutes=60,
-                split_breaks=False, min_shift_hours=None):
+def shift_types(agents_needed, *, lengths=(4, 6, 8, 9), start_step_minutes=30, opening=None,
+                interval=None, break_placement="middle", break_window_minutes=60,
+                split_breaks=False, min_shift_hours=None) -> pd.DataFrame:
     """The candidate shift types :func:`plan_shifts` chooses from, as a DataFrame.
 
     Columns: ``start``, ``end``, ``length_hours``, ``breaks`` (tuple of (start, end) pairs) and
@@ -351,8 +355,8 @@ def shift_types(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
     length the shift that ends exactly at closing time. Arguments as in :func:`plan_shifts`.
     """
     _, index, im, _, cols, _ = _settings(
-        requirement, lengths=lengths, start_step_minutes=start_step_minutes, opening=opening,
-        interval_minutes=interval_minutes, break_placement=break_placement,
+        agents_needed, lengths=lengths, start_step_minutes=start_step_minutes, opening=opening,
+        interval=interval, break_placement=break_placement,
         break_window_minutes=break_window_minutes, split_breaks=split_breaks,
         min_shift_hours=min_shift_hours)
     return _shift_frame(cols, index, im)
@@ -366,56 +370,59 @@ class RosterResult:
     """Outcome of :func:`plan_shifts` or :func:`plan_week`.
 
     ``shifts``: chosen shifts (``start``, ``end``, ``length_hours``, ``breaks``,
-    ``break_minutes``, ``count``). ``requirement``, ``coverage``, ``over`` and ``under``: one
-    whole number per interval (``over = max(coverage - requirement, 0)``, ``under`` likewise the
-    other way). ``paid_hours``: total paid hours (breaks included unless ``paid_breaks=False``).
+    ``break_minutes``, ``count``). ``agents_needed``, ``coverage``, ``over`` and ``under``: one
+    whole number of agents per interval (``over = max(coverage - agents_needed, 0)``, ``under``
+    likewise the other way; Series named ``agents_needed``, ``coverage``, ``over_coverage`` and
+    ``under_coverage``). ``paid_hours``: total paid hours (breaks included unless ``paid_breaks=False``).
     ``productive_hours``: hours at work and not on break (= coverage summed over intervals).
     ``status``: ``"optimal"`` or ``"time_limit"`` (a feasible plan, optimality not proven).
-    ``interval_minutes``: interval length. ``n_shift_types``: number of candidate shift types
+    ``interval``: interval length in seconds. ``n_shift_types``: number of candidate shift types
     (integer variables), summed over the days for :func:`plan_week`. ``per_day``: for
     :func:`plan_week`, the result of every planned day.
     """
 
     shifts: pd.DataFrame
-    requirement: pd.Series
+    agents_needed: pd.Series
     coverage: pd.Series
     over: pd.Series
     under: pd.Series
     paid_hours: float
     productive_hours: float
     status: str
-    interval_minutes: int
+    interval: int
     n_shift_types: int
     per_day: dict = field(default_factory=dict)
 
     @property
-    def agents(self):
+    def agents(self) -> int:
         """Number of shifts (= agents working) in the plan."""
         return int(self.shifts["count"].sum())
 
     @property
-    def required_hours(self):
-        """Agent-hours the requirement asks for: sum of the requirement times the interval."""
-        return float(self.requirement.sum() * self.interval_minutes / 60)
+    def hours_needed(self) -> float:
+        """Agent-hours needed: ``sum_t agents_needed_t * interval / 3600``."""
+        return float(self.agents_needed.sum() * self.interval / 3600)
 
-    def summary(self):
-        """Key figures as a Series with Dutch labels (for display in the notebook).
+    def summary(self) -> pd.Series:
+        """Key figures as a Series ``value`` (hours in hours, rounded to 2 decimals).
 
-        "Efficiëntie" is required hours / paid hours: the share of paid time that the
-        requirement actually needed (breaks and over-coverage make it lower than 1).
+        Keys: ``number_of_shifts``, ``hours_needed``, ``paid_hours``, ``productive_hours``,
+        ``over_coverage_hours``, ``under_coverage_hours`` and ``efficiency`` = hours needed /
+        paid hours, the share of paid time the agents needed actually ask for (breaks and
+        over-coverage make it lower than 1; 3 decimals).
         """
-        h = self.interval_minutes / 60
+        h = self.interval / 3600
         values = {
-            "Aantal diensten": self.agents,
-            "Benodigde uren": round(self.required_hours, 2),
-            "Betaalde uren": round(self.paid_hours, 2),
-            "Productieve uren": round(self.productive_hours, 2),
-            "Overdekking (uren)": round(float(self.over.sum() * h), 2),
-            "Onderdekking (uren)": round(float(self.under.sum() * h), 2),
-            "Efficiëntie": (round(self.required_hours / self.paid_hours, 3) if self.paid_hours
-                            else np.nan),
+            "number_of_shifts": self.agents,
+            "hours_needed": round(self.hours_needed, 2),
+            "paid_hours": round(self.paid_hours, 2),
+            "productive_hours": round(self.productive_hours, 2),
+            "over_coverage_hours": round(float(self.over.sum() * h), 2),
+            "under_coverage_hours": round(float(self.under.sum() * h), 2),
+            "efficiency": (round(self.hours_needed / self.paid_hours, 3) if self.paid_hours
+                           else np.nan),
         }
-        return pd.Series(values, name="waarde", dtype=object)
+        return pd.Series(values, name="value", dtype=object)
 
 
 # ---------------------------------------------------------------------------
@@ -436,21 +443,22 @@ def _cover_problem(cover, floor, objective):
                   np.full(n, np.inf), None)
 
 
-def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, opening=None,
+def plan_shifts(agents_needed, *, lengths=(4, 6, 8, 9), start_step_minutes=30, opening=None,
                 min_staff=0, max_agents=None, max_paid_hours=None, min_shift_hours=None,
-                under_penalty=None, interval_minutes=None, break_placement="middle",
-                break_window_minutes=60, split_breaks=False, paid_breaks=True, time_limit=None):
-    """Cheapest set of shifts that covers ``requirement``, solved exactly with scipy's ``milp``.
+                under_penalty=None, interval=None, break_placement="middle",
+                break_window_minutes=60, split_breaks=False, paid_breaks=True,
+                time_limit=None) -> RosterResult:
+    """Cheapest set of shifts that covers ``agents_needed``, solved exactly with scipy's ``milp``.
 
     Parameters
     ----------
-    requirement : Series (regular DatetimeIndex/TimedeltaIndex) or 1-D array of whole numbers
+    agents_needed : Series (regular DatetimeIndex/TimedeltaIndex) or 1-D array of whole numbers
         Agents needed on the phones per interval (e.g. from ``erlang.agents_needed``, after
         rounding up). Arrays start at 00:00.
     lengths : shift lengths in hours (multiples of the interval, at most 12).
     start_step_minutes : shifts may start every this many minutes from opening time.
     opening : ``("HH:MM", "HH:MM")`` opening hours per day, or ``None``: open from the first to
-        the last interval with a requirement above 0. Shifts lie entirely within opening hours.
+        the last interval with agents needed. Shifts lie entirely within opening hours.
     min_staff : at least this many agents on the phones (not on break) whenever open.
     max_agents : at most this many shifts (agents) in total; ``None`` for no limit.
     max_paid_hours : at most this many paid hours in total; ``None`` for no limit.
@@ -458,8 +466,8 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
     under_penalty : ``None`` (default) for hard coverage; a positive number allows
         under-coverage at this cost per agent-hour short (in paid-hour units: 10 means an hour
         short weighs as much as 10 paid hours). Minimum staffing stays hard.
-    interval_minutes : length of an interval; taken from the Series index when omitted
-        (default 15 for arrays).
+    interval : length of an interval in seconds (whole minutes that divide an hour); taken
+        from the Series index when omitted (900 for arrays).
     break_placement, break_window_minutes, split_breaks : see the module docstring.
     paid_breaks : whether breaks are paid (default True; paid hours then equal shift lengths).
     time_limit : optional solver time limit in seconds (status ``"time_limit"`` when hit).
@@ -469,8 +477,8 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
     arguments of the wrong type.
     """
     need, index, im, mask, cols, lens = _settings(
-        requirement, lengths=lengths, start_step_minutes=start_step_minutes, opening=opening,
-        interval_minutes=interval_minutes, break_placement=break_placement,
+        agents_needed, lengths=lengths, start_step_minutes=start_step_minutes, opening=opening,
+        interval=interval, break_placement=break_placement,
         break_window_minutes=break_window_minutes, split_breaks=split_breaks,
         min_shift_hours=min_shift_hours)
     m = int(as_array("min_staff", min_staff, integer=True))
@@ -489,7 +497,7 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
     outside = np.flatnonzero((need > 0) & ~mask)
     if outside.size:
         t = outside[0]
-        raise ValueError(f"requirement of {need[t]} agents at {_fmt(index[t])} lies outside the "
+        raise ValueError(f"agents_needed of {need[t]} agents at {_fmt(index[t])} lies outside the "
                          f"opening hours {opening!r}; no shift may cover it")
     floor = np.where(mask, np.maximum(need, m), 0)
     cover = cols.matrix
@@ -503,20 +511,20 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
                              f"{_fmt(index[np.flatnonzero(mask)[0]])}); the shortest allowed "
                              f"length is {lens[0] * h:g} hours")
         raise ValueError(f"no shift type covers the interval at {_fmt(index[t])} "
-                         f"(requirement {need[t]}, min_staff {m}); allow other lengths, starts "
+                         f"(agents_needed {need[t]}, min_staff {m}); allow other lengths, starts "
                          f"(start_step_minutes) or break placement")
     if cap_agents is not None:
         if m > cap_agents:
             raise ValueError(f"min_staff={m} exceeds max_agents={cap_agents}")
         if penalty is None and floor.max() > cap_agents:
             t = int(np.argmax(floor))
-            raise ValueError(f"requirement of {floor[t]} agents at {_fmt(index[t])} exceeds "
+            raise ValueError(f"agents_needed of {floor[t]} agents at {_fmt(index[t])} exceeds "
                              f"max_agents={cap_agents}")
     if cap_hours is not None:
         hard_floor = floor if penalty is None else np.where(mask, m, 0)
         least = hard_floor.sum() * h
         if least > cap_hours + 1e-9:
-            what = "the requirement" if penalty is None else "min_staff"
+            what = "agents_needed" if penalty is None else "min_staff"
             raise ValueError(f"max_paid_hours={cap_hours:g} is below the {least:g} agent-hours "
                              f"that {what} alone needs")
 
@@ -564,16 +572,20 @@ def plan_shifts(requirement, *, lengths=(4, 6, 8, 9), start_step_minutes=30, ope
         counts = np.round(res.x[:n_int]).astype(int)
         status = "optimal" if res.status == 0 else "time_limit"
     coverage = np.asarray(cover @ counts).astype(np.int64)
-    req = pd.Series(need, index=index, name="benodigd")
-    cov = pd.Series(coverage, index=index, name="ingepland")
-    over = pd.Series(np.maximum(coverage - need, 0), index=index, name="overdekking")
-    under = pd.Series(np.maximum(need - coverage, 0), index=index, name="onderdekking")
     return RosterResult(
         shifts=_shift_frame(cols, index, im, counts),
-        requirement=req, coverage=cov, over=over, under=under,
+        **_per_interval(need, coverage, index),
         paid_hours=float(paid @ counts),
         productive_hours=float(coverage.sum() * h),
-        status=status, interval_minutes=im, n_shift_types=n_int)
+        status=status, interval=im * 60, n_shift_types=n_int)
+
+
+def _per_interval(need, coverage, index):
+    """The four Series of a RosterResult: agents needed, coverage, over and under coverage."""
+    return dict(agents_needed=pd.Series(need, index=index, name="agents_needed"),
+                coverage=pd.Series(coverage, index=index, name="coverage"),
+                over=pd.Series(np.maximum(coverage - need, 0), index=index, name="over_coverage"),
+                under=pd.Series(np.maximum(need - coverage, 0), index=index, name="under_coverage"))
 
 
 def _explain_infeasible(cover, floor, paid, cap_agents, cap_hours, penalty, m, mask):
@@ -595,29 +607,30 @@ def _explain_infeasible(cover, floor, paid, cap_agents, cap_hours, penalty, m, m
         limits = [f"max_agents={cap_agents}" if cap_agents is not None else None,
                   f"max_paid_hours={cap_hours:g}" if cap_hours is not None else None]
         parts.append(" together with ".join(x for x in limits if x) or "the shift types")
-    what = "the requirement" if penalty is None else f"min_staff={m}"
+    what = "agents_needed" if penalty is None else f"min_staff={m}"
     raise ValueError(f"no roster meets {what} within " + " and ".join(parts))
 
 
 # ---------------------------------------------------------------------------
 # a week, day by day
 # ---------------------------------------------------------------------------
-def plan_week(requirement, **options):
-    """Plan a multi-day requirement one calendar day at a time with :func:`plan_shifts`.
+def plan_week(agents_needed, **options) -> RosterResult:
+    """Plan several days of agents needed one calendar day at a time with :func:`plan_shifts`.
 
-    ``requirement`` must be a Series with a DatetimeIndex. Every day with a requirement above 0
-    is solved on its own (shifts do not cross midnight); days whose requirement is all 0 count
+    ``agents_needed`` must be a Series with a DatetimeIndex. Every day with agents needed
+    is solved on its own (shifts do not cross midnight); days that need no agents count
     as closed and get no shifts. ``options`` go to :func:`plan_shifts` and apply per day
     (``max_agents`` and ``max_paid_hours`` are daily limits). Returns a :class:`RosterResult`
     for the whole period; ``per_day`` maps each planned date to its own result. An infeasible
     day raises ``ValueError`` naming the date.
     """
-    series("requirement", requirement, index=pd.DatetimeIndex)
-    index = requirement.index
+    series("agents_needed", agents_needed, index=pd.DatetimeIndex)
+    index = agents_needed.index
     if not (index.is_monotonic_increasing and index.is_unique):
-        raise ValueError("requirement index must be increasing without duplicates for plan_week")
-    need = as_array("requirement", requirement.to_numpy(), integer=True).astype(np.int64)
-    im = options.get("interval_minutes")
+        raise ParameterValueError("agents_needed", agents_needed, "shape", "agents_needed index must be "
+                                  "increasing without duplicates for plan_week")
+    need = as_array("agents_needed", agents_needed.to_numpy(), integer=True).astype(np.int64)
+    interval = options.get("interval")
     days = index.normalize()
     per_day, frames = {}, []
     coverage = np.zeros(len(need), dtype=np.int64)
@@ -629,7 +642,10 @@ def plan_week(requirement, **options):
         if need[sel].sum() == 0:
             continue
         try:
-            res = plan_shifts(requirement[sel], **options)
+            res = plan_shifts(agents_needed[sel], **options)
+        except ParameterValueError as err:        # keep the parameter and kind, name the day
+            raise ParameterValueError(err.parameter, err.value, err.kind,
+                                      f"{day.date().isoformat()}: {err}") from None
         except ValueError as err:
             raise ValueError(f"{day.date().isoformat()}: {err}") from None
         per_day[day.date()] = res
@@ -640,20 +656,16 @@ def plan_week(requirement, **options):
         n_types += res.n_shift_types
         if res.status != "optimal":
             status = res.status
-        im = res.interval_minutes
-    if im is None:
-        im = (int((index[1] - index[0]).total_seconds() // 60) if len(index) > 1
-              else INTERVAL_MINUTES)
+        interval = res.interval
+    if interval is None:
+        interval = int((index[1] - index[0]).total_seconds()) if len(index) > 1 else INTERVAL
     columns = ["start", "end", "length_hours", "breaks", "break_minutes", "count"]
     shifts = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     return RosterResult(
         shifts=shifts,
-        requirement=pd.Series(need, index=index, name="benodigd"),
-        coverage=pd.Series(coverage, index=index, name="ingepland"),
-        over=pd.Series(np.maximum(coverage - need, 0), index=index, name="overdekking"),
-        under=pd.Series(np.maximum(need - coverage, 0), index=index, name="onderdekking"),
+        **_per_interval(need, coverage, index),
         paid_hours=paid, productive_hours=productive, status=status,
-        interval_minutes=im, n_shift_types=n_types, per_day=per_day)
+        interval=interval, n_shift_types=n_types, per_day=per_day)
 
 
 # ---------------------------------------------------------------------------
@@ -665,69 +677,36 @@ def _time_text(value):
     return _fmt(value)
 
 
-def _result(result):
+def _result(result) -> RosterResult:
     return instance("result", result, RosterResult, "a RosterResult from plan_shifts or plan_week")
 
 
-def shift_table(result):
-    """The chosen shifts as a small display table with Dutch column names.
+def shift_table(result) -> pd.DataFrame:
+    """The chosen shifts as a small display table, times as text.
 
-    Columns: "Begin", "Einde", "Lengte (uur)", "Pauze" (e.g. "12:00-12:30"), "Aantal"; a
-    multi-day plan also gets "Datum" first.
+    Columns: ``shift_start`` and ``shift_end`` ("08:00"), ``shift_hours`` (length in hours),
+    ``shift_breaks`` ("12:00-12:30", or ``no_break``) and ``shift_count`` (agents on that
+    shift); a multi-day plan also gets ``shift_date`` (a ``datetime.date``) first.
     """
     s = _result(result).shifts
     table = pd.DataFrame({
-        "Begin": [_time_text(v) for v in s["start"]],
-        "Einde": [_time_text(v) for v in s["end"]],
-        "Lengte (uur)": s["length_hours"].astype(float).to_numpy(),
-        "Pauze": [", ".join(f"{_time_text(a)}-{_time_text(b)}" for a, b in brk) or "geen"
-                  for brk in s["breaks"]],
-        "Aantal": s["count"].astype(int).to_numpy(),
+        "shift_start": [_time_text(v) for v in s["start"]],
+        "shift_end": [_time_text(v) for v in s["end"]],
+        "shift_hours": s["length_hours"].astype(float).to_numpy(),
+        "shift_breaks": [", ".join(f"{_time_text(a)}-{_time_text(b)}" for a, b in brk) or "no_break"
+                         for brk in s["breaks"]],
+        "shift_count": s["count"].astype(int).to_numpy(),
     })
     if len(s) and isinstance(s["start"].iloc[0], pd.Timestamp) \
             and pd.DatetimeIndex(s["start"]).normalize().nunique() > 1:
-        table.insert(0, "Datum", [dutch.date(v.date()) for v in s["start"]])
+        table.insert(0, "shift_date", [v.date() for v in s["start"]])
     return table
-
-
-def coverage_plot(result, ax=None):
-    """Requirement ("Benodigd") against scheduled coverage ("Ingepland") per interval.
-
-    Over-coverage is shaded green ("Overdekking"), under-coverage red ("Onderdekking").
-    Returns the matplotlib Axes.
-    """
-    import matplotlib.pyplot as plt
-
-    _result(result)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9, 4))
-    index = result.requirement.index
-    step = pd.Timedelta(minutes=result.interval_minutes)
-    edges = index.append(index[-1:] + step)
-    if isinstance(index, pd.TimedeltaIndex):
-        x = edges.total_seconds().to_numpy() / 3600
-        ax.set_xlabel("Uur van de dag")
-    else:
-        x = edges.to_pydatetime()
-        ax.set_xlabel("Tijd")
-    req = np.append(result.requirement.to_numpy(), result.requirement.iloc[-1])
-    cov = np.append(result.coverage.to_numpy(), result.coverage.iloc[-1])
-    ax.fill_between(x, req, cov, where=cov >= req, step="post", color="tab:green", alpha=0.3,
-                    label="Overdekking")
-    ax.fill_between(x, req, cov, where=cov < req, step="post", color="tab:red", alpha=0.4,
-                    label="Onderdekking")
-    ax.step(x, req, where="post", color="black", linewidth=1.5, label="Benodigd")
-    ax.step(x, cov, where="post", color="tab:blue", linewidth=1.5, label="Ingepland")
-    ax.set_ylabel("Aantal medewerkers")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")
-    return ax
 
 
 # ---------------------------------------------------------------------------
 # the X+n planning calendar
 # ---------------------------------------------------------------------------
-def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3):
+def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3) -> pd.DataFrame:
     """When must the forecast for week X be ready and when is the roster published?
 
     The X+n rhythm, with X the current week (as in the course glossary): in week X the forecast
@@ -745,31 +724,32 @@ def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3):
     wrap into a previous year of 52 weeks (years with 53 ISO weeks, such as 2026, shift this
     by one: pass ``year`` to be exact).
 
-    Returns a DataFrame with one row per step and execution week and the Dutch columns
-    "uitvoeringsweek", "stap", "weken vooraf", "jaar" (with ``year``), "week" and
-    "maandag" (with ``year``).
+    Returns a DataFrame with one row per step and execution week and the columns
+    ``execution_week``, ``step`` (``forecast_ready``, ``roster_published``, ``roster_executed``),
+    ``weeks_ahead``, ``year`` (with ``year``), ``week`` and ``monday_of_week`` (a
+    ``datetime.date``, with ``year``).
     """
     w = one_dimensional("week", week, low=1, high=53, integer=True).astype(int)
     f = whole("forecast_lead", forecast_lead)
     r = whole("roster_lead", roster_lead)
     if f < r:
-        raise ValueError(f"forecast_lead must be at least roster_lead={r} (the roster is built "
-                         f"on the forecast), got {f}")
+        raise value_error("forecast_lead", forecast_lead, "too_small", f"be at least roster_lead={r} (the "
+                          "roster is built on the forecast)", str(f))
     if year is not None:
         y = whole("year", year, low=1900, high=2999)
         last = _dt.date(y, 12, 28).isocalendar()[1]
         bad = w > last
         if bad.any():
-            raise ValueError(f"week must exist in {y} (1-{last}), got {_show(w, bad)}")
-    steps = (("Forecast klaar", f), ("Rooster gepubliceerd", r), ("Uitvoering", 0))
+            raise value_error("week", week, "too_large", f"exist in {y} (1-{last})", _show(w, bad))
+    steps = (("forecast_ready", f), ("roster_published", r), ("roster_executed", 0))
     rows = []
     for x in w:
         for name, lead in steps:
-            row = {"uitvoeringsweek": int(x), "stap": name, "weken vooraf": lead}
+            row = {"execution_week": int(x), "step": name, "weeks_ahead": lead}
             if year is not None:
                 monday = _dt.date.fromisocalendar(y, int(x), 1) - _dt.timedelta(weeks=lead)
                 iso = monday.isocalendar()
-                row.update({"jaar": iso[0], "week": iso[1], "maandag": monday})
+                row.update({"year": iso[0], "week": iso[1], "monday_of_week": monday})
             else:
                 row["week"] = (int(x) - lead - 1) % 52 + 1
             rows.append(row)

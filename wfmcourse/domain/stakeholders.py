@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import _show, as_array, broadcast, choice, dataframe, flag, scalar, two_by_two, whole
+from wfmcourse.validation import _show, as_array, broadcast, choice, flag, scalar, two_by_two, whole
 from wfmcourse.data.files import Column, DataFileError, data_path, read_table
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "SCHEMA",
     "load",
     "quadrant",
-    "stakeholder_map",
     "campaign_peak",
     "shifted_volume",
     "capacity_loss",
@@ -163,77 +162,6 @@ def quadrant(influence, interest, threshold=3):
     return two_by_two(influence, interest, ("influence", "interest"), high_influence, high_interest,
                       {(True, True): QUADRANTS[0], (True, False): QUADRANTS[1],
                        (False, True): QUADRANTS[2], (False, False): QUADRANTS[3]})
-
-
-_QUADRANT_COLOURS = {
-    "nauw betrekken": "tab:red",
-    "tevreden houden": "tab:orange",
-    "informeren": "tab:blue",
-    "monitoren": "tab:gray",
-}
-
-
-def _spread(x, y, radius=0.18):
-    """Move points that share a grid cell onto a small circle so all stay visible and in their cell."""
-    x, y = np.asarray(x, float).copy(), np.asarray(y, float).copy()
-    keys = list(zip(x.tolist(), y.tolist()))
-    groups: dict = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key, []).append(i)
-    for members in groups.values():
-        m = len(members)
-        if m > 1:
-            for k, i in enumerate(members):
-                angle = np.pi / 2 + 2 * np.pi * k / m
-                x[i] += radius * np.cos(angle)
-                y[i] += radius * np.sin(angle)
-    return x, y
-
-
-def stakeholder_map(frame=None, ax=None, *, threshold=3):
-    """Draw the stakeholder map: interest ("Belang") across, influence ("Invloed") up.
-
-    One point per row of ``frame`` (default: :func:`load`), coloured by quadrant and labelled
-    with its name; dashed lines between ``threshold - 1`` and ``threshold`` (the threshold is
-    inclusive, see :func:`quadrant`) and the Dutch quadrant names in the corners. Parties with
-    the same scores are spread on a small circle within their cell. Returns the Axes.
-    Label texts carry ``gid="stakeholder"``, quadrant names ``gid="kwadrant"``.
-    """
-    import matplotlib.pyplot as plt
-
-    frame = load() if frame is None else dataframe("frame", frame, ("stakeholder", "influence", "interest"))
-    labels = quadrant(np.asarray(frame["influence"]), np.asarray(frame["interest"]), threshold)
-    labels = np.atleast_1d(labels)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7, 6))
-    x, y = _spread(frame["interest"], frame["influence"])
-    ax.scatter(x, y, c=[_QUADRANT_COLOURS[q] for q in labels], s=70, edgecolors="black",
-               linewidths=0.5, zorder=3)
-    for name, xi, yi in zip(frame["stakeholder"], x, y):
-        right_edge = xi > 4.5   # last column: label below the point, inside the axes
-        ax.annotate(str(name), (xi, yi), xytext=(4, -14) if right_edge else (6, 4),
-                    textcoords="offset points", ha="right" if right_edge else "left",
-                    fontsize=9, zorder=4, gid="stakeholder")
-    line = _threshold(threshold) - 0.5
-    ax.axvline(line, color="gray", linestyle="--", linewidth=1)
-    ax.axhline(line, color="gray", linestyle="--", linewidth=1)
-    corners = {
-        "nauw betrekken": (0.98, 0.98, "right", "top"),
-        "tevreden houden": (0.02, 0.98, "left", "top"),
-        "informeren": (0.98, 0.02, "right", "bottom"),
-        "monitoren": (0.02, 0.02, "left", "bottom"),
-    }
-    for name, (cx, cy, ha, va) in corners.items():
-        ax.text(cx, cy, name, transform=ax.transAxes, ha=ha, va=va, fontsize=10,
-                fontweight="bold", color=_QUADRANT_COLOURS[name], alpha=0.8, gid="kwadrant")
-    ax.set_xlim(0.5, 5.5)
-    ax.set_ylim(0.5, 5.5)
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Belang")
-    ax.set_ylabel("Invloed")
-    ax.set_title("Stakeholderkaart rond WFM")
-    return ax
 
 
 # ---------------------------------------------------------------------------

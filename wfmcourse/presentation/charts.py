@@ -1,21 +1,26 @@
-"""Matplotlib charts for the course, with Dutch labels.
+"""Matplotlib charts for the course, with Dutch labels: every chart of the package lives here.
 
-The functions are thin: each takes a table made by a tested function (mostly from
-:mod:`wfmcourse.domain.scenarios` and :mod:`wfmcourse.domain.simulation`) and draws it, without computing
-anything of its own. They build a :class:`matplotlib.figure.Figure` directly (no pyplot), so
-a notebook shows the returned figure exactly once and no global state is left behind; pass
-``ax`` to draw into an existing axes instead. Every function returns the figure.
+The functions are thin: each takes a result made by a tested domain function (from
+:mod:`wfmcourse.domain.scenarios`, :mod:`~wfmcourse.domain.simulation`, :mod:`~wfmcourse.domain.forecast`,
+:mod:`~wfmcourse.domain.roster`, :mod:`~wfmcourse.domain.improvement`, :mod:`~wfmcourse.domain.stakeholders`,
+:mod:`~wfmcourse.domain.reporting` and :mod:`~wfmcourse.domain.performance`) and draws it, without computing
+anything of its own. They build a :class:`CourseFigure` (a :class:`matplotlib.figure.Figure`, no pyplot), so
+a notebook shows the returned figure exactly once and no global state is left behind; where a
+chart takes ``ax`` it draws into that existing axes instead. Every chart returns its figure.
+The English column names a chart reads are looked up in one place at the top of the chart.
 """
 from __future__ import annotations
 
 import io
 
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 
 from wfmcourse.presentation import dutch
-from wfmcourse.validation import dataframe, instance, optional_scalar
+from wfmcourse.validation import (as_array, dataframe, instance, optional_scalar, scalar, series, text,
+                                  whole)
 
 __all__ = [
     "service_level_by_agents",
@@ -24,6 +29,15 @@ __all__ = [
     "service_level_by_patience",
     "wait_curve",
     "staffing_by_interval",
+    "profile_figure",
+    "forecast_figure",
+    "coverage_figure",
+    "pareto_chart",
+    "impact_effort_matrix",
+    "stakeholder_map",
+    "watermelon_figure",
+    "hour_heatmap",
+    "gap_figure",
     "to_png",
     "dutch_ticks",
     "CourseFigure",
@@ -35,11 +49,12 @@ BLUE, ORANGE, GREY, GREEN = "#1f6fb4", "#e07b00", "#8c8c8c", "#2a9d55"
 class CourseFigure(Figure):
     """A matplotlib figure that shows itself as PNG in Jupyter without pyplot or ``%matplotlib``."""
 
-    def _repr_png_(self):
+    def _repr_png_(self) -> bytes:
         return to_png(self)
 
 
-def _figure(figsize):
+def _figure(figsize) -> CourseFigure:
+    """The one place a course figure is made: 100 dpi, constrained layout."""
     return CourseFigure(figsize=figsize, dpi=100, layout="constrained")
 
 
@@ -54,7 +69,7 @@ def _percent_axis(axis):
     axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
 
 
-def dutch_ticks(fig):
+def dutch_ticks(fig) -> Figure:
     """Write the numbers on every axis of ``fig`` the Dutch way: ``0,5`` and ``80 %``, not ``0.5``, ``80%``.
 
     Replaces matplotlib's default number formatter and :class:`~matplotlib.ticker.PercentFormatter`
@@ -99,19 +114,20 @@ def _agent_axes(ax, ylabel, title):
     ax.set_title(title)
 
 
-def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6, 3)):
+def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6, 3)) -> Figure:
     """Bars of the service level per number of agents (a :func:`~wfmcourse.domain.scenarios.staffing_table`).
 
     ``target`` (fraction) draws the goal as a dashed line; ``chosen`` (an agent count)
     colours that bar.
     """
-    dataframe("table", table, ["service level"])
+    service_level = "service level"                     # the column of staffing_table()
+    dataframe("table", table, [service_level])
     target = optional_scalar("target", target, high=1.0)
     chosen = optional_scalar("chosen", chosen, integer=True)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
     colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
-    ax.bar(agents, table["service level"], color=colours, width=0.7)
+    ax.bar(agents, table[service_level], color=colours, width=0.7)
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {dutch.percent(target, 0)}")
         ax.legend(loc="upper left", frameon=False)
@@ -119,14 +135,15 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     return fig
 
 
-def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
+def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)) -> Figure:
     """Service level and occupancy against the number of agents: more of one means less of the other."""
-    dataframe("table", table, ["service level", "occupancy"])
+    service_level, occupancy = "service level", "occupancy"     # the columns of staffing_table()
+    dataframe("table", table, [service_level, occupancy])
     target = optional_scalar("target", target, high=1.0)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
-    ax.plot(agents, table["service level"], marker="o", color=BLUE, label="service level")
-    ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
+    ax.plot(agents, table[service_level], marker="o", color=BLUE, label="service level")
+    ax.plot(agents, table[occupancy], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {dutch.percent(target, 0)}")
     _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
@@ -134,18 +151,19 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)):
     return fig
 
 
-def agents_per_erlang_curve(table, figsize=(9, 3.5)):
+def agents_per_erlang_curve(table, figsize=(9, 3.5)) -> Figure:
     """Two panels from :func:`~wfmcourse.domain.scenarios.agents_per_erlang`: agents per Erlang and occupancy against the load."""
-    dataframe("table", table, ["medewerkers per Erlang", "occupancy"])
+    per_erlang, occupancy = "medewerkers per Erlang", "occupancy"     # the columns of agents_per_erlang()
+    dataframe("table", table, [per_erlang, occupancy])
     fig = _figure(figsize)
     left, right = fig.subplots(1, 2)
     load = np.asarray(table.index, float)
-    left.plot(load, table["medewerkers per Erlang"], color=BLUE)
+    left.plot(load, table[per_erlang], color=BLUE)
     left.axhline(1.0, color=GREY, linestyle=":", linewidth=1)
     left.set_xlabel("verkeer (Erlang)")
     left.set_ylabel("medewerkers per Erlang")
     left.set_title("Benodigde medewerkers per Erlang")
-    right.plot(load, table["occupancy"], color=ORANGE)
+    right.plot(load, table[occupancy], color=ORANGE)
     right.set_ylim(0, 1.02)
     _percent_axis(right.yaxis)
     right.set_xlabel("verkeer (Erlang)")
@@ -154,7 +172,7 @@ def agents_per_erlang_curve(table, figsize=(9, 3.5)):
     return fig
 
 
-def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
+def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)) -> Figure:
     """One line per column of :func:`~wfmcourse.domain.scenarios.service_level_by_patience` (Erlang C and Erlang A)."""
     dataframe("table", table)
     target = optional_scalar("target", target, high=1.0)
@@ -163,7 +181,7 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
     styles = ["-", "--", "-.", ":"]
     for i, column in enumerate(table.columns):
         ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
-                label=column)
+                label=dutch.LABELS.get(column, column))
     if target is not None:
         ax.axhline(target, color=GREY, linewidth=1, label=f"doel {dutch.percent(target, 0)}")
     ax.set_ylim(0, 1.02)
@@ -176,18 +194,19 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)):
     return fig
 
 
-def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
+def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)) -> Figure:
     """Share answered within t seconds: simulation against formula (:func:`~wfmcourse.domain.simulation.wait_curve`)."""
-    dataframe("table", table, ["simulatie", "formule"])
+    simulated, formula = "simulatie", "formule"         # the columns of simulation.wait_curve()
+    dataframe("table", table, [simulated, formula])
     awt = optional_scalar("awt", awt)
     fig, ax = _axes(ax, figsize)
     t = np.asarray(table.index, float)
-    ax.plot(t, table["simulatie"], linestyle="none", marker="o", markersize=3.5, color=BLUE,
+    ax.plot(t, table[simulated], linestyle="none", marker="o", markersize=3.5, color=BLUE,
             label="simulatie")
-    ax.plot(t, table["formule"], color=ORANGE, label="formule")
+    ax.plot(t, table[formula], color=ORANGE, label="formule")
     if awt is not None:
         ax.axvline(awt, color=GREY, linestyle=":", linewidth=1, label=f"AWT {awt:g} s")
-    low = np.floor(20 * min(table["simulatie"].min(), table["formule"].min())) / 20
+    low = np.floor(20 * min(table[simulated].min(), table[formula].min())) / 20
     ax.set_ylim(low, 1.0)
     ax.yaxis.set_major_locator(MultipleLocator(0.05 if low >= 0.5 else 0.1))
     _percent_axis(ax.yaxis)
@@ -198,33 +217,35 @@ def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
     return fig
 
 
-def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
+def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     """Two panels over the intervals of a :func:`~wfmcourse.apps.dashboard.staffing_plan`.
 
     Top: agents needed (bars) and, when the table has ``scheduled``, the agents to roster
     including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
-    dataframe("intervals", intervals, ["agents", "service_level", "occupancy"])
+    agents, scheduled, calls = "agents", "scheduled", "calls"              # the columns of staffing_plan()
+    service_level, occupancy = "service_level", "occupancy"
+    dataframe("intervals", intervals, [agents, service_level, occupancy])
     target = optional_scalar("target", target, high=1.0)
     fig = _figure(figsize)
     top, bottom = fig.subplots(2, 1, sharex=True)
     x = np.arange(len(intervals))
-    top.bar(x, intervals["agents"], color=BLUE, width=0.8, label="nodig aan de telefoon")
-    if "scheduled" in intervals.columns:
-        top.step(x, intervals["scheduled"], where="mid", color=ORANGE, linewidth=1.6,
+    top.bar(x, intervals[agents], color=BLUE, width=0.8, label="nodig aan de telefoon")
+    if scheduled in intervals.columns:
+        top.step(x, intervals[scheduled], where="mid", color=ORANGE, linewidth=1.6,
                  label="in te roosteren (incl. shrinkage)")
-    highest = max(intervals.get("scheduled", intervals["agents"]).max(), intervals["agents"].max(), 1)
+    highest = max(intervals.get(scheduled, intervals[agents]).max(), intervals[agents].max(), 1)
     top.set_ylim(0, 1.3 * highest)                      # room for the legend above the bars
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.set_ylabel("medewerkers")
     top.set_title("Medewerkers per interval")
     top.legend(loc="upper left", frameon=False, fontsize="small", ncols=2)
-    busy = intervals["calls"] > 0 if "calls" in intervals.columns else True
+    busy = intervals[calls] > 0 if calls in intervals.columns else True
     # an interval without calls has no service level worth drawing: leave a gap in the lines
-    bottom.plot(x, intervals["service_level"].where(busy), marker="o", markersize=3, color=BLUE,
+    bottom.plot(x, intervals[service_level].where(busy), marker="o", markersize=3, color=BLUE,
                 label="service level")
-    bottom.plot(x, intervals["occupancy"].where(busy), marker="s", markersize=3, color=ORANGE,
+    bottom.plot(x, intervals[occupancy].where(busy), marker="s", markersize=3, color=ORANGE,
                 label="occupancy")
     if target is not None:
         bottom.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
@@ -240,14 +261,334 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
     return fig
 
 
-_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+# ---------------------------------------------------------------------------
+# forecast and roster (notebook 05)
+# ---------------------------------------------------------------------------
+def profile_figure(weekday, intraday, figsize=(10, 3.5)) -> Figure:
+    """Two panels: the weekday shares (bars) and the intraday shares (line), in percent.
+
+    ``weekday`` is a :func:`~wfmcourse.domain.forecast.weekday_profile` (fractions per weekday, the
+    bars labelled with the Dutch day: "ma", "di", ...), ``intraday`` an
+    :func:`~wfmcourse.domain.forecast.intraday_profile` (fractions per time of day, x axis in hours).
+    """
+    as_array("weekday", series("weekday", weekday))
+    as_array("intraday", series("intraday", intraday))
+    fig = _figure(figsize)
+    left, right = fig.subplots(1, 2, width_ratios=(1, 2))
+    days = [str(dutch.LABELS.get(day, day))[:2] for day in weekday.index]
+    left.bar(days, weekday.to_numpy(), color=BLUE)
+    left.set_title("Weekpatroon: aandeel per weekdag")
+    hours = [t.hour + t.minute / 60 for t in intraday.index]
+    right.step(hours, intraday.to_numpy(), where="post", color=ORANGE)
+    right.set_title("Dagpatroon: aandeel per kwartier")
+    right.set_xlabel("Uur van de dag")
+    for ax in (left, right):
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=1))
+        ax.set_ylim(bottom=0)
+    return fig
+
+
+def forecast_figure(actual, forecast, figsize=(10, 3.5)) -> Figure:
+    """Actual volume ("Werkelijk") against the forecast ("Forecast") over time, calls per interval."""
+    as_array("actual", series("actual", actual))
+    as_array("forecast", series("forecast", forecast))
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    ax.plot(actual.index, actual.to_numpy(), color=GREY, linewidth=1, label="Werkelijk")
+    ax.plot(forecast.index, forecast.to_numpy(), color=BLUE, linewidth=1.5, label="Forecast")
+    ax.set_ylabel("Gesprekken per kwartier")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right")
+    return fig
+
+
+def coverage_figure(result, ax=None, figsize=(10, 4)) -> Figure:
+    """Agents needed ("Benodigd") against scheduled coverage ("Ingepland") per interval of a roster.
+
+    ``result`` is a :class:`~wfmcourse.domain.roster.RosterResult` (from ``plan_shifts`` or
+    ``plan_week``). Over-coverage is shaded green ("Overdekking"), under-coverage red
+    ("Onderdekking"); the x axis shows the hour of the day (a plan without dates) or the time.
+    """
+    from wfmcourse.domain.roster import RosterResult
+
+    instance("result", result, RosterResult, "a RosterResult from plan_shifts or plan_week")
+    needed, coverage = result.agents_needed, result.coverage
+    fig, ax = _axes(ax, figsize)
+    index = needed.index
+    step = pd.Timedelta(seconds=result.interval)
+    edges = index.append(index[-1:] + step)
+    if isinstance(index, pd.TimedeltaIndex):
+        x = edges.total_seconds().to_numpy() / 3600
+        ax.set_xlabel("Uur van de dag")
+    else:
+        x = edges.to_pydatetime()
+        ax.set_xlabel("Tijd")
+    need = np.append(needed.to_numpy(), needed.iloc[-1])
+    cov = np.append(coverage.to_numpy(), coverage.iloc[-1])
+    ax.fill_between(x, need, cov, where=cov >= need, step="post", color="tab:green", alpha=0.3,
+                    label="Overdekking")
+    ax.fill_between(x, need, cov, where=cov < need, step="post", color="tab:red", alpha=0.4,
+                    label="Onderdekking")
+    ax.step(x, need, where="post", color="black", linewidth=1.5, label="Benodigd")
+    ax.step(x, cov, where="post", color="tab:blue", linewidth=1.5, label="Ingepland")
+    ax.set_ylabel("Aantal medewerkers")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# improvement and stakeholders (notebooks 06 and 07)
+# ---------------------------------------------------------------------------
+def pareto_chart(table, figsize=(8, 4)) -> Figure:
+    """Bars of the counts per reason (busiest left) with the cumulative share as a line.
+
+    ``table`` is a :func:`~wfmcourse.domain.improvement.pareto`; vital-few bars are dark, the rest
+    light, and a dashed line marks 80 %.
+    """
+    count, cumulative, vital = "aantal", "cumulatief", "topreden"     # the columns of pareto()
+    dataframe("table", table, [count, cumulative, vital])
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    x = np.arange(len(table))
+    colours = np.where(table[vital].to_numpy(), BLUE, "#a6c8e6")
+    ax.bar(x, table[count], color=colours)
+    ax.set_xticks(x, [str(i) for i in table.index], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("Aantal contacten")
+    right = ax.twinx()
+    right.plot(x, table[cumulative], color=ORANGE, marker="o", markersize=3)
+    right.axhline(0.8, color=GREY, linestyle="--", linewidth=1)
+    right.set_ylim(0, 1.02)
+    _percent_axis(right.yaxis)
+    right.set_ylabel("Cumulatief aandeel")
+    ax.set_title("Pareto van contactredenen (donker = topredenen)")
+    return fig
+
+
+_PRIORITY_COLOURS = (GREEN, BLUE, GREY, "#c0392b")       # per improvement.QUADRANTS, in that order
+_PRIORITY_CORNERS = ((0.02, 0.98, "left", "top"), (0.98, 0.98, "right", "top"),
+                     (0.02, 0.02, "left", "bottom"), (0.98, 0.02, "right", "bottom"))
+
+
+def impact_effort_matrix(findings, ax=None, threshold=3, figsize=(7, 5.5)) -> Figure:
+    """The impact-effort matrix: effort ("Inspanning", 1-5) across, impact (1-5) up.
+
+    ``findings`` as for :func:`~wfmcourse.domain.improvement.prioritise` (which also checks it and
+    ``threshold``). Points are coloured by quadrant and numbered in the row order of
+    ``prioritise``; the Dutch quadrant names sit in the corners.
+    """
+    from wfmcourse.domain import improvement
+
+    impact, effort, quadrant = "impact", "inspanning", "kwadrant"    # the columns of prioritise()
+    table = improvement.prioritise(findings, threshold)
+    colours = dict(zip(improvement.QUADRANTS, _PRIORITY_COLOURS))
+    fig, ax = _axes(ax, figsize)
+    for number, (_, row) in enumerate(table.iterrows(), start=1):
+        ax.scatter(row[effort], row[impact], s=160, color=colours[row[quadrant]],
+                   edgecolors="black", linewidths=0.5, zorder=3)
+        ax.annotate(str(number), (row[effort], row[impact]), ha="center", va="center",
+                    fontsize=8, color="white", fontweight="bold", zorder=4)
+    line = float(threshold) - 0.5 if float(threshold).is_integer() else float(threshold)
+    ax.axvline(line, color="grey", linestyle="--", linewidth=1)
+    ax.axhline(line, color="grey", linestyle="--", linewidth=1)
+    for name, (cx, cy, ha, va) in zip(improvement.QUADRANTS, _PRIORITY_CORNERS):
+        ax.text(cx, cy, dutch.LABELS.get(name, name), transform=ax.transAxes, ha=ha, va=va, fontsize=11,
+                fontweight="bold", color=colours[name], alpha=0.85)
+    _score_axes(ax)
+    ax.set_xlabel("Inspanning (1 = weinig, 5 = veel)")
+    ax.set_ylabel("Impact (1 = weinig, 5 = veel)")
+    ax.set_title("Impact-effort-matrix (nummers = volgorde van aanpak)")
+    return fig
+
+
+def _score_axes(ax):
+    """Both axes from 1 to 5 (scores), with room around the outer points."""
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+
+
+_STAKEHOLDER_COLOURS = ("tab:red", "tab:orange", "tab:blue", "tab:gray")   # per stakeholders.QUADRANTS
+_STAKEHOLDER_CORNERS = ((0.98, 0.98, "right", "top"), (0.02, 0.98, "left", "top"),
+                        (0.98, 0.02, "right", "bottom"), (0.02, 0.02, "left", "bottom"))
+
+
+def _spread(x, y, radius=0.18):
+    """Move points that share a grid cell onto a small circle so all stay visible and in their cell."""
+    x, y = np.asarray(x, float).copy(), np.asarray(y, float).copy()
+    keys = list(zip(x.tolist(), y.tolist()))
+    groups: dict = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        m = len(members)
+        if m > 1:
+            for k, i in enumerate(members):
+                angle = np.pi / 2 + 2 * np.pi * k / m
+                x[i] += radius * np.cos(angle)
+                y[i] += radius * np.sin(angle)
+    return x, y
+
+
+def stakeholder_map(frame=None, ax=None, *, threshold=3, figsize=(7, 6)) -> Figure:
+    """The stakeholder map: interest ("Belang", 1-5) across, influence ("Invloed", 1-5) up.
+
+    One point per row of ``frame`` (default: :func:`wfmcourse.domain.stakeholders.load`), coloured
+    by :func:`~wfmcourse.domain.stakeholders.quadrant` and labelled with its name; dashed lines
+    between ``threshold - 1`` and ``threshold`` (the threshold is inclusive) and the Dutch quadrant
+    names in the corners. Parties with the same scores are spread on a small circle within their
+    cell. Label texts carry ``gid="stakeholder"``, quadrant names ``gid="kwadrant"``.
+    """
+    from wfmcourse.domain import stakeholders
+
+    name, influence, interest = "stakeholder", "influence", "interest"    # the columns of load()
+    frame = stakeholders.load() if frame is None else dataframe("frame", frame, (name, influence, interest))
+    quadrants = np.atleast_1d(stakeholders.quadrant(np.asarray(frame[influence]), np.asarray(frame[interest]),
+                                                    threshold))
+    colours = dict(zip(stakeholders.QUADRANTS, _STAKEHOLDER_COLOURS))
+    fig, ax = _axes(ax, figsize)
+    x, y = _spread(frame[interest], frame[influence])
+    ax.scatter(x, y, c=[colours[q] for q in quadrants], s=70, edgecolors="black",
+               linewidths=0.5, zorder=3)
+    for party, xi, yi in zip(frame[name], x, y):
+        right_edge = xi > 4.5   # last column: label below the point, inside the axes
+        ax.annotate(str(party), (xi, yi), xytext=(4, -14) if right_edge else (6, 4),
+                    textcoords="offset points", ha="right" if right_edge else "left",
+                    fontsize=9, zorder=4, gid="stakeholder")
+    line = float(threshold) - 0.5
+    ax.axvline(line, color="gray", linestyle="--", linewidth=1)
+    ax.axhline(line, color="gray", linestyle="--", linewidth=1)
+    for quadrant, (cx, cy, ha, va) in zip(stakeholders.QUADRANTS, _STAKEHOLDER_CORNERS):
+        ax.text(cx, cy, dutch.LABELS.get(quadrant, quadrant), transform=ax.transAxes, ha=ha, va=va,
+                fontsize=10, fontweight="bold", color=colours[quadrant], alpha=0.8, gid="kwadrant")
+    _score_axes(ax)
+    ax.set_xlabel("Belang")
+    ax.set_ylabel("Invloed")
+    ax.set_title("Stakeholderkaart rond WFM")
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# the final case (notebook 08)
+# ---------------------------------------------------------------------------
+RED = "#c62828"
+
+
+def watermelon_figure(report, target=0.8, highlight=None, figsize=(10, 3.5)) -> Figure:
+    """The dashboard against the quarters: weekly service level and the share of red quarters.
+
+    ``report`` is a :func:`wfmcourse.domain.reporting.weekly_report`. Bars: the volume-weighted
+    service level per week, green when it meets ``target`` (fraction), red when not (both in the
+    legend); line: the share of intervals below ``target``. Pass whole weeks only: a partial
+    week at the turn of the year gets the same ISO number as a whole one. ``highlight`` (a week
+    number) gets an outline and a label.
+    """
+    from matplotlib.patches import Patch
+
+    week, service_level, below = "week", "service_level", "share_below_target"   # weekly_report()
+    dataframe("report", report, [week, service_level, below])
+    target = scalar("target", target, high=1.0)
+    highlight = None if highlight is None else whole("highlight", highlight, low=1, high=53)
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    x = np.arange(len(report))
+    ok = report[service_level].to_numpy() >= target
+    bars = ax.bar(x, report[service_level], color=np.where(ok, GREEN, RED), width=0.8)
+    ax.plot(x, report[below], color="black", linewidth=1.4,
+            label=f"aandeel kwartieren onder {dutch.percent(target, 0)}")
+    ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"norm {dutch.percent(target, 0)}")
+    if highlight is not None:
+        where = np.flatnonzero(report[week].to_numpy() == highlight)
+        if not where.size:
+            raise ValueError(f"highlight must be a week in the report, got {highlight!r}")
+        bars[where[0]].set_edgecolor("black")
+        bars[where[0]].set_linewidth(2)
+        ax.annotate(f"week {highlight}", (where[0], float(report[service_level].iloc[where[0]])),
+                    xytext=(0, 8), textcoords="offset points", ha="center", fontsize="small")
+    step = max(1, len(x) // 13)
+    ax.set_xticks(x[::step], [str(w) for w in report[week].iloc[::step]])
+    ax.set_xlabel("week")
+    ax.set_ylim(0, 1.05)
+    _percent_axis(ax.yaxis)
+    ax.set_title("Groen op het dashboard, rood in de kwartieren")
+    handles = [Patch(color=GREEN, label=f"week groen: service level (gewogen) ≥ {dutch.percent(target, 0)}"),
+               Patch(color=RED, label=f"week rood: onder {dutch.percent(target, 0)}"), *ax.get_lines()]
+    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize="small", ncols=2)
+    return fig
+
+
+def hour_heatmap(table, target=0.8, figsize=(10, 3.2)) -> Figure:
+    """Service level per week (rows) and hour (columns) as coloured cells with the percentage.
+
+    ``table`` is a :func:`wfmcourse.domain.reporting.service_level_by_hour` (fractions; index: ISO
+    weeks, columns: hours). Cells below ``target`` (fraction) turn red, cells above green; a block
+    of red in the same hours shows a planning cause, red cells scattered over the week are mostly chance.
+    """
+    from matplotlib.colors import TwoSlopeNorm
+
+    values = as_array("table", dataframe("table", table), high=1.0)
+    target = scalar("target", target, high=1.0)
+    if values.ndim != 2 or not values.size:
+        raise ValueError(f"table must be a non-empty weeks x hours table, got shape {values.shape}")
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    norm = TwoSlopeNorm(vmin=min(0.5, values.min()), vcenter=target, vmax=1.0)
+    image = ax.imshow(values, cmap="RdYlGn", norm=norm, aspect="auto")
+    for (row, column), value in np.ndenumerate(values):
+        ax.text(column, row, dutch.percent(value, 0, space=False), ha="center", va="center",
+                fontsize="small")
+    ax.set_xticks(range(values.shape[1]), [f"{h}:00" for h in table.columns])
+    ax.set_yticks(range(values.shape[0]), [f"week {w}" for w in table.index])
+    ax.set_xlabel("uur van de dag (alle dagen van de week samen)")
+    ax.set_title(f"Service level per uur: rood = onder {dutch.percent(target, 0, space=False)}")
+    fig.colorbar(image, ax=ax, format=lambda v, _: dutch.percent(v, 0, space=False), shrink=0.9)
+    return fig
+
+
+def gap_figure(agents_needed, agents_staffed, title="Plan tegenover ingezet", label="plan",
+               figsize=(10, 3.5)) -> Figure:
+    """Agents needed and agents staffed per interval (two Series on one time index); shortfall shaded.
+
+    ``label`` names the agents needed in the legend (say which model and target they come from).
+    Only the hours with agents needed or staffed are drawn, so a closed night does not fill the chart.
+    """
+    text("title", title)
+    text("label", label)
+    r = pd.Series(as_array("agents_needed", agents_needed),
+                  index=agents_needed.index if isinstance(agents_needed, pd.Series) else None)
+    s = pd.Series(as_array("agents_staffed", agents_staffed),
+                  index=agents_staffed.index if isinstance(agents_staffed, pd.Series) else None)
+    if len(r) != len(s) or not r.index.equals(s.index):
+        raise ValueError("agents_needed and agents_staffed must be Series on the same index, got "
+                         f"{len(r)} and {len(s)} values")
+    active = np.flatnonzero((r.to_numpy() > 0) | (s.to_numpy() > 0))
+    if not active.size:
+        raise ValueError("agents_needed and agents_staffed are zero everywhere: nothing to draw")
+    r, s = r.iloc[active[0]:active[-1] + 1], s.iloc[active[0]:active[-1] + 1]
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    x = np.arange(len(r))
+    ax.step(x, r, where="mid", color=BLUE, linewidth=1.8, label=label)
+    ax.step(x, s, where="mid", color="black", linewidth=1.2, label="ingezet")
+    ax.fill_between(x, s, r, where=r.to_numpy() > s.to_numpy(), step="mid", color=ORANGE, alpha=0.5,
+                    label="tekort")
+    labels = [t.strftime("%H:%M") if hasattr(t, "strftime") else str(t) for t in r.index]
+    step = max(1, len(x) // 12)
+    ax.set_xticks(x[::step], labels[::step])
+    ax.set_ylabel("medewerkers")
+    ax.set_title(title)
+    ax.legend(loc="upper left", frameon=False, fontsize="small", ncols=3)
+    ax.set_ylim(0, 1.25 * max(r.max(), s.max()))
+    return fig
+
+
+_DAYS = tuple(day[:2] for day in dutch.DAY_NAMES)      # "ma", "di", ...
 
 
 def _time_labels(index) -> list[str]:
     """Tick labels: "ma 08:00" for date-times (Dutch day names), else the labels as text."""
-    from wfmcourse.apps.dashboard import label_times       # dashboard draws with this module: import late
-
-    stamps = label_times(index)
+    stamps = dutch.label_times(index)
     if stamps is None:
         return [str(label) for label in index]
     return [f"{_DAYS[t.weekday()]} {t:%H:%M}" for t in stamps]

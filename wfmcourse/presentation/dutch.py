@@ -14,12 +14,16 @@ import datetime as _dt
 import math
 import numbers
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from wfmcourse.validation import ParameterTypeError, flag, type_error, value_error, whole
 
-__all__ = ["number", "percent", "short", "date", "LABELS", "table"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["number", "percent", "short", "date", "DAY_NAMES", "label_times", "LABELS", "table"]
 
 
 def _real(name, value):
@@ -103,7 +107,23 @@ _MEASURES = {   # kpi, forecast, shrinkage, capacity, reporting
     "net_left_naive": "netto over bij foute factor", "shortfall_share": "tekort",
 }
 
-_ROSTER = {     # roster, profiles, charts
+_ROSTER = {     # roster, forecast profiles, charts
+    # roster.RosterResult: the series per interval and the key figures of summary()
+    "coverage": "ingepland", "over_coverage": "overdekking", "under_coverage": "onderdekking",
+    "number_of_shifts": "Aantal diensten", "hours_needed": "Benodigde uren", "paid_hours": "Betaalde uren",
+    "productive_hours": "Productieve uren", "over_coverage_hours": "Overdekking (uren)",
+    "under_coverage_hours": "Onderdekking (uren)", "efficiency": "Efficiëntie", "value": "waarde",
+    # roster.planning_calendar
+    "execution_week": "uitvoeringsweek", "step": "stap", "weeks_ahead": "weken vooraf", "year": "jaar",
+    "monday_of_week": "maandag", "forecast_ready": "Forecast klaar",
+    "roster_published": "Rooster gepubliceerd", "roster_executed": "Uitvoering",
+    # roster.shift_table
+    "shift_date": "Datum", "shift_start": "Begin", "shift_end": "Einde", "shift_hours": "Lengte (uur)",
+    "shift_breaks": "Pauze", "shift_count": "Aantal", "no_break": "geen",
+    # forecast.weekday_profile and forecast.intraday_profile
+    "share": "aandeel", "weekday": "weekdag", "time_of_day": "tijdvak",
+    "monday": "maandag", "tuesday": "dinsdag", "wednesday": "woensdag", "thursday": "donderdag",
+    "friday": "vrijdag", "saturday": "zaterdag", "sunday": "zondag",
 }
 
 _IMPROVEMENT = {  # improvement, stakeholders, performance
@@ -119,6 +139,9 @@ _AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE)
 
 #: Dutch labels for the English column and index names the package's tables use in code.
 LABELS = {name: label for area in _AREAS for name, label in area.items()}
+
+#: The Dutch day names, Monday first (``datetime.weekday()`` and pandas ``day_of_week`` order).
+DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -145,6 +168,21 @@ def date(value, *, time=None) -> str:
     text = f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
     show_time = (ts.hour, ts.minute, ts.second) != (0, 0, 0) if time is None else time
     return f"{text} {ts:%H:%M}" if show_time else text
+
+
+def label_times(labels) -> pd.Series | None:
+    """The labels as date-times (a pandas Series) when every one is an ISO date with time
+    ("2025-11-17 08:00"), else None.
+
+    Clock times alone ("08:00") stay text: they carry no date to check against a week.
+    """
+    import pandas as pd
+
+    text = pd.Series([str(label).strip() for label in labels], dtype=str)
+    if text.empty or not text.str.match(r"\d{4}-\d{2}-\d{2}").all():
+        return None
+    stamps = pd.to_datetime(text, errors="coerce", format="ISO8601")
+    return None if stamps.isna().any() else stamps
 
 
 def _label(name, labels):

@@ -127,7 +127,7 @@ TABLE_WEEKS_5 = (47, 48)    # the weeks of the planning calendar shown in the no
 
 def _published_5(week=WEEK_5):
     calendar = roster.planning_calendar(week, roster_lead=4)
-    return int(calendar.loc[calendar["stap"] == "Rooster gepubliceerd", "week"].iloc[0])
+    return int(calendar.loc[calendar["step"] == "roster_published", "week"].iloc[0])
 
 
 def _table_week_message(week):
