@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
-from wfmcourse.validation import (ParameterValueError, as_array, is_scalar_call, regular_time_index,
-                                  series, series_index, show_bad, type_error, wrap)
+from wfmcourse.validation import (ParameterValueError, as_array, is_scalar_call, one_dimensional,
+                                  regular_time_index, series, series_index, show_bad, type_error,
+                                  value_error, wrap)
 
 __all__ = [
     "wape",
@@ -29,6 +30,9 @@ __all__ = [
     "profile_forecast",
     "poisson_mad",
     "poisson_noise_floor",
+    "WEEKDAYS",
+    "weekday_profile",
+    "intraday_profile",
 ]
 
 
@@ -240,13 +244,9 @@ def poisson_noise_floor(expected) -> float:
 
 
 # ---------------------------------------------------------------------------
-# Weekly and intraday volume profiles (were wfmcourse.domain.profiles; drawn by
+# Weekly and intraday volume profiles (drawn by
 # wfmcourse.presentation.charts.profile_figure). ``volume`` is a Series of counts with a DatetimeIndex.
 # ---------------------------------------------------------------------------
-from wfmcourse.validation import one_dimensional, value_error  # noqa: E402 - appended section
-
-__all__ += ["WEEKDAYS", "weekday_profile", "intraday_profile"]
-
 #: English weekday names, Monday first (pandas ``day_of_week`` order); the index of
 #: :func:`weekday_profile`. Their Dutch labels are in :data:`wfmcourse.presentation.dutch.LABELS`.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
