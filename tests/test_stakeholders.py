@@ -1,4 +1,5 @@
-"""wfmcourse.domain.stakeholders: the shipped data file, quadrant logic, the map and the effect helpers."""
+"""wfmcourse.domain.stakeholders (quadrant logic, the map, the effect helpers) and its data file, read by
+wfmcourse.data.datasets.load_stakeholders."""
 import csv
 import io
 
@@ -13,7 +14,9 @@ import pytest  # noqa: E402
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from wfmcourse.data import datasets  # noqa: E402
 from wfmcourse.domain import stakeholders as sh  # noqa: E402
+from wfmcourse.presentation.dutch import LABELS  # noqa: E402
 from wfmcourse.data.files import DataFileError, data_path  # noqa: E402
 
 REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "bi",
@@ -22,7 +25,7 @@ REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "b
 
 @pytest.fixture(scope="module")
 def frame():
-    return sh.load()
+    return datasets.load_stakeholders()
 
 
 # ---------------------------------------------------------------------------
@@ -31,7 +34,7 @@ def frame():
 def test_all_required_parties_present(frame):
     names = set(frame["stakeholder"].str.casefold())
     assert set(REQUIRED) <= names
-    assert {n.casefold() for n in sh.CORE_STAKEHOLDERS} <= names
+    assert {n.casefold() for n in datasets.CORE_STAKEHOLDERS} <= names
 
 
 def test_needs_are_filled_in_both_ways(frame):
@@ -48,7 +51,7 @@ def test_types_scores_and_signs(frame):
     assert frame["influence"].between(1, 5).all() and frame["interest"].between(1, 5).all()
     assert ((frame["effect_size"] > -1) & (frame["effect_size"] <= 1)).all()
     for etype, size in zip(frame["effect_type"], frame["effect_size"]):
-        assert sh._sign_problem(etype, size) is None
+        assert sh.effect_size_problem(etype, size) is None
     # the course cases: a peak, an invoice shift and a capacity loss are all in the file
     assert {"volume_piek", "volume_verschuiving", "capaciteitsverlies"} <= set(frame["effect_type"])
 
@@ -58,24 +61,24 @@ def test_every_quadrant_occurs_in_the_shipped_map(frame):
 
 
 def test_load_default_path_is_the_data_file(frame):
-    pd.testing.assert_frame_equal(sh.load(data_path("stakeholders.csv")), frame)
+    pd.testing.assert_frame_equal(datasets.load_stakeholders(data_path("stakeholders.csv")), frame)
 
 
 # ---------------------------------------------------------------------------
 # quadrant
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("influence, interest, threshold, expected", [
-    (5, 5, 3, "nauw betrekken"),
-    (5, 1, 3, "tevreden houden"),
-    (1, 5, 3, "informeren"),
-    (1, 1, 3, "monitoren"),
-    (3, 3, 3, "nauw betrekken"),      # the threshold is inclusive
-    (2, 3, 3, "informeren"),
-    (3, 2, 3, "tevreden houden"),
-    (2, 2, 3, "monitoren"),
-    (4, 4, 5, "monitoren"),
-    (5, 4, 5, "tevreden houden"),
-    (1, 2, 2, "informeren"),
+    (5, 5, 3, "manage_closely"),
+    (5, 1, 3, "keep_satisfied"),
+    (1, 5, 3, "keep_informed"),
+    (1, 1, 3, "monitor_only"),
+    (3, 3, 3, "manage_closely"),      # the threshold is inclusive
+    (2, 3, 3, "keep_informed"),
+    (3, 2, 3, "keep_satisfied"),
+    (2, 2, 3, "monitor_only"),
+    (4, 4, 5, "monitor_only"),
+    (5, 4, 5, "keep_satisfied"),
+    (1, 2, 2, "keep_informed"),
 ])
 def test_quadrant_table(influence, interest, threshold, expected):
     assert sh.quadrant(influence, interest, threshold) == expected
@@ -83,10 +86,10 @@ def test_quadrant_table(influence, interest, threshold, expected):
 
 def test_quadrant_vectorised_keeps_shape_and_index():
     arr = sh.quadrant(np.array([5, 1]), np.array([5, 1]))
-    assert isinstance(arr, np.ndarray) and arr.tolist() == ["nauw betrekken", "monitoren"]
+    assert isinstance(arr, np.ndarray) and arr.tolist() == ["manage_closely", "monitor_only"]
     series = sh.quadrant(pd.Series([5, 2], index=["a", "b"]), pd.Series([1, 4], index=["a", "b"]))
     assert list(series.index) == ["a", "b"]
-    assert series.tolist() == ["tevreden houden", "informeren"]
+    assert series.tolist() == ["keep_satisfied", "keep_informed"]
     assert sh.quadrant([[5, 1], [1, 5]], 5).shape == (2, 2)
 
 
@@ -97,8 +100,8 @@ scores = st.integers(min_value=1, max_value=5)
 def test_quadrant_property_exactly_one_and_boundary(influence, interest, threshold):
     label = sh.quadrant(influence, interest, threshold)
     assert sum(label == q for q in sh.QUADRANTS) == 1
-    high_inf = label in ("nauw betrekken", "tevreden houden")
-    high_int = label in ("nauw betrekken", "informeren")
+    high_inf = label in ("manage_closely", "keep_satisfied")
+    high_int = label in ("manage_closely", "keep_informed")
     assert high_inf == (influence >= threshold)
     assert high_int == (interest >= threshold)
 
@@ -130,7 +133,7 @@ def test_map_draws_one_point_and_label_per_party(frame):
         labels = [t.get_text() for t in ax.texts if t.get_gid() == "stakeholder"]
         assert sorted(labels) == sorted(frame["stakeholder"])
         quadrants = {t.get_text() for t in ax.texts if t.get_gid() == "kwadrant"}
-        assert quadrants == set(sh.QUADRANTS)
+        assert quadrants == {LABELS[q] for q in sh.QUADRANTS}
         assert ax.get_xlabel() == "Belang" and ax.get_ylabel() == "Invloed"
         assert len(ax.lines) == 2   # the two quadrant lines
         # every plotted point stays in the cell of its scores (duplicates are only spread)
@@ -145,7 +148,7 @@ def test_map_uses_given_axes_and_default_frame():
     fig, ax = plt.subplots()
     try:
         assert sh.stakeholder_map(ax=ax) is ax
-        assert sum(len(c.get_offsets()) for c in ax.collections) == len(sh.load())
+        assert sum(len(c.get_offsets()) for c in ax.collections) == len(datasets.load_stakeholders())
     finally:
         plt.close(fig)
 
@@ -173,7 +176,7 @@ def _replace_field(line, column_index, new_value):
     return out.getvalue()
 
 
-COLUMNS = list(sh.SCHEMA)
+COLUMNS = list(datasets.STAKEHOLDERS_SCHEMA)
 
 
 def _set(row_number, column, value):
@@ -198,7 +201,7 @@ def _set(row_number, column, value):
 def test_loader_errors_name_file_line_and_column(tmp_path, edit, line, column, words):
     path = _write_modified(tmp_path, edit)
     with pytest.raises(DataFileError) as info:
-        sh.load(path)
+        datasets.load_stakeholders(path)
     err = info.value
     assert (err.line, err.column) == (line, column)
     message = str(err)
@@ -219,7 +222,7 @@ def test_loader_missing_column(tmp_path):
         return out
     path = _write_modified(tmp_path, drop_interest)
     with pytest.raises(DataFileError, match=r"stakeholders_kapot\.csv: line 1, column 'interest'"):
-        sh.load(path)
+        datasets.load_stakeholders(path)
 
 
 # ---------------------------------------------------------------------------
@@ -231,6 +234,38 @@ def test_campaign_peak():
     np.testing.assert_allclose(out, [130.0, 110.0, 100.0])
     series = sh.campaign_peak(pd.Series([10.0, 20.0], index=["ma", "di"], name="volume"), 0.5)
     assert list(series.index) == ["ma", "di"] and series.tolist() == [15.0, 30.0]
+
+
+def test_quadrant_keys_have_dutch_labels():
+    assert [LABELS[q] for q in sh.QUADRANTS] == ["nauw betrekken", "tevreden houden", "informeren", "monitoren"]
+
+
+def test_effect_size_problem_names_the_rule():
+    assert sh.effect_size_problem("volume_piek", 0.25) is None
+    assert "volume_piek" in sh.effect_size_problem("volume_piek", -0.25)
+    assert "> -1" in sh.effect_size_problem("capaciteitsverlies", -1.0)
+    assert sh.effect_size_problem("geen", 0.0) is None
+    with pytest.raises(ValueError, match="effect_type"):
+        sh.effect_size_problem("piek", 0.1)
+    with pytest.raises(TypeError, match="size"):
+        sh.effect_size_problem("geen", "0")
+
+
+def test_effect_helpers_keep_the_index_of_either_series():
+    uplift = pd.Series([0.5, 0.0], index=["ma", "di"], name="opslag")
+    out = sh.campaign_peak(100.0, uplift)
+    assert isinstance(out, pd.Series) and list(out.index) == ["ma", "di"] and out.tolist() == [150.0, 100.0]
+    agents = pd.Series([40.0, 20.0], index=pd.Index([9, 10], name="uur"), name="agents")
+    lost = sh.capacity_loss(agents, 0.25)
+    assert lost.index.equals(agents.index) and lost.name == "agents" and lost.tolist() == [30.0, 15.0]
+    assert sh.capacity_gain(agents, 0.5).tolist() == [60.0, 30.0]
+    assert isinstance(sh.apply_effect(agents, "geen", 0), pd.Series)
+    with pytest.raises(ValueError, match="same index"):
+        sh.campaign_peak(pd.Series([1.0, 2.0]), pd.Series([0.1, 0.2], index=[5, 6]))
+    weeks = pd.Series([100.0, 400.0], index=pd.Index([1, 2], name="week"))
+    longer = sh.shifted_volume(weeks, 0.5, cyclic=False)        # one week longer: no index to keep
+    assert isinstance(longer, np.ndarray) and longer.tolist() == [50.0, 250.0, 200.0]
+    assert isinstance(sh.capacity_loss(60, 0.15), float)
 
 
 def test_shifted_volume_invoice_in_two_parts():
