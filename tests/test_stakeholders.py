@@ -53,7 +53,7 @@ def test_types_scores_and_signs(frame):
     for etype, size in zip(frame["effect_type"], frame["effect_size"]):
         assert sh.effect_size_problem(etype, size) is None
     # the course cases: a peak, an invoice shift and a capacity loss are all in the file
-    assert {"volume_piek", "volume_verschuiving", "capaciteitsverlies"} <= set(frame["effect_type"])
+    assert {"volume_peak", "volume_shift", "capacity_loss"} <= set(frame["effect_type"])
 
 
 def test_every_quadrant_occurs_in_the_shipped_map(frame):
@@ -193,7 +193,7 @@ def _set(row_number, column, value):
     (_set(5, "interest", "0"), 5, "interest", ">= 1"),
     (_set(2, "effect_size", "-1"), 2, "effect_size", "> -1"),
     (_set(2, "effect_size", "1.5"), 2, "effect_size", "<= 1"),
-    (_set(3, "effect_size", "-0.25"), 3, "effect_size", "volume_piek"),
+    (_set(3, "effect_size", "-0.25"), 3, "effect_size", "volume_peak"),
     (_set(6, "wfm_needs", ""), 6, "wfm_needs", "required"),
     (_set(7, "stakeholder", "hr"), 7, "stakeholder", "duplicate"),
     (lambda lines: lines + [lines[1]], 13, "stakeholder", "duplicate"),
@@ -238,17 +238,19 @@ def test_campaign_peak():
 
 def test_quadrant_keys_have_dutch_labels():
     assert [LABELS[q] for q in sh.QUADRANTS] == ["nauw betrekken", "tevreden houden", "informeren", "monitoren"]
+    assert [LABELS[e] for e in sh.EFFECT_TYPES] == ["volumepiek", "volumeverschuiving", "capaciteitsverlies",
+                                                    "capaciteitswinst", "geen"]
 
 
 def test_effect_size_problem_names_the_rule():
-    assert sh.effect_size_problem("volume_piek", 0.25) is None
-    assert "volume_piek" in sh.effect_size_problem("volume_piek", -0.25)
-    assert "> -1" in sh.effect_size_problem("capaciteitsverlies", -1.0)
-    assert sh.effect_size_problem("geen", 0.0) is None
+    assert sh.effect_size_problem("volume_peak", 0.25) is None
+    assert "volume_peak" in sh.effect_size_problem("volume_peak", -0.25)
+    assert "> -1" in sh.effect_size_problem("capacity_loss", -1.0)
+    assert sh.effect_size_problem("no_effect", 0.0) is None
     with pytest.raises(ValueError, match="effect_type"):
         sh.effect_size_problem("piek", 0.1)
     with pytest.raises(TypeError, match="size"):
-        sh.effect_size_problem("geen", "0")
+        sh.effect_size_problem("no_effect", "0")
 
 
 def test_effect_helpers_keep_the_index_of_either_series():
@@ -259,7 +261,7 @@ def test_effect_helpers_keep_the_index_of_either_series():
     lost = sh.capacity_loss(agents, 0.25)
     assert lost.index.equals(agents.index) and lost.name == "agents" and lost.tolist() == [30.0, 15.0]
     assert sh.capacity_gain(agents, 0.5).tolist() == [60.0, 30.0]
-    assert isinstance(sh.apply_effect(agents, "geen", 0), pd.Series)
+    assert isinstance(sh.apply_effect(agents, "no_effect", 0), pd.Series)
     with pytest.raises(ValueError, match="same index"):
         sh.campaign_peak(pd.Series([1.0, 2.0]), pd.Series([0.1, 0.2], index=[5, 6]))
     weeks = pd.Series([100.0, 400.0], index=pd.Index([1, 2], name="week"))
@@ -309,17 +311,17 @@ def test_capacity_loss_and_gain():
 
 
 def test_apply_effect_dispatches_with_file_signs(frame):
-    assert sh.apply_effect(400, "volume_piek", 0.25) == pytest.approx(500)
-    assert sh.apply_effect(60, "capaciteitsverlies", -0.15) == pytest.approx(51)
-    assert sh.apply_effect(60, "capaciteitswinst", 0.2) == pytest.approx(72)
-    assert sh.apply_effect(60, "geen", 0) == 60.0
-    np.testing.assert_allclose(sh.apply_effect([100, 400, 100, 100], "volume_verschuiving", 0.5),
+    assert sh.apply_effect(400, "volume_peak", 0.25) == pytest.approx(500)
+    assert sh.apply_effect(60, "capacity_loss", -0.15) == pytest.approx(51)
+    assert sh.apply_effect(60, "capacity_gain", 0.2) == pytest.approx(72)
+    assert sh.apply_effect(60, "no_effect", 0) == 60.0
+    np.testing.assert_allclose(sh.apply_effect([100, 400, 100, 100], "volume_shift", 0.5),
                                [100, 250, 250, 100])
     # every row of the shipped file can be applied as it stands
     for etype, size in zip(frame["effect_type"], frame["effect_size"]):
         out = sh.apply_effect(np.full(4, 100.0), etype, size)
         assert out.shape == (4,)
-        if etype in ("volume_verschuiving", "geen"):
+        if etype in ("volume_shift", "no_effect"):
             assert out.sum() == pytest.approx(400)
 
 
@@ -339,11 +341,11 @@ BAD = [
     (lambda: sh.capacity_loss(30, 1.2), "loss_fraction", "1.2"),
     (lambda: sh.capacity_gain(30, -0.1), "gain_fraction", "-0.1"),
     (lambda: sh.apply_effect(100, "piek", 0.2), "effect_type", "piek"),
-    (lambda: sh.apply_effect(100, "capaciteitsverlies", 0.15), "effect_size", "0.15"),
-    (lambda: sh.apply_effect(100, "volume_piek", -0.1), "effect_size", "-0.1"),
-    (lambda: sh.apply_effect(100, "geen", 0.1), "effect_size", "0.1"),
-    (lambda: sh.apply_effect(100, "capaciteitsverlies", -1.0), "effect_size", "-1"),
-    (lambda: sh.apply_effect(100, "volume_piek", [0.1, 0.2]), "effect_size", "0.1"),
+    (lambda: sh.apply_effect(100, "capacity_loss", 0.15), "effect_size", "0.15"),
+    (lambda: sh.apply_effect(100, "volume_peak", -0.1), "effect_size", "-0.1"),
+    (lambda: sh.apply_effect(100, "no_effect", 0.1), "effect_size", "0.1"),
+    (lambda: sh.apply_effect(100, "capacity_loss", -1.0), "effect_size", "-1"),
+    (lambda: sh.apply_effect(100, "volume_peak", [0.1, 0.2]), "effect_size", "0.1"),
 ]
 
 
@@ -355,9 +357,9 @@ def test_wrong_types_raise_type_error():
     with pytest.raises(TypeError, match="cyclic must be True or False"):
         sh.shifted_volume([100, 100], 0.5, cyclic="ja")
     with pytest.raises(TypeError, match="weeks must be"):
-        sh.apply_effect(100, "volume_piek", 0.2, weeks=None)
+        sh.apply_effect(100, "volume_peak", 0.2, weeks=None)
     with pytest.raises(TypeError, match="values must be"):
-        sh.apply_effect("100", "volume_piek", 0.2)
+        sh.apply_effect("100", "volume_peak", 0.2)
     with pytest.raises(TypeError, match="effect_type must be one of"):
         sh.apply_effect(100, None, 0.2)
 

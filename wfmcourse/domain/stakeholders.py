@@ -9,19 +9,20 @@ that the loader and :func:`apply_effect` share.
 
 Sign conventions of ``effect_size`` (a fraction, in (-1, 1]):
 
-* ``volume_piek``          > 0: extra volume in the affected period (0.25 = +25 % contacts);
-* ``volume_verschuiving``  in (0, 1]: share of the volume that moves to later weeks; the total
+* ``volume_peak``    > 0: extra volume in the affected period (0.25 = +25 % contacts);
+* ``volume_shift``   in (0, 1]: share of the volume that moves to later weeks; the total
   stays the same;
-* ``capaciteitsverlies``   in (-1, 0): capacity lost (-0.15 = 15 % fewer available agents/hours);
-* ``capaciteitswinst``     > 0: capacity gained (0.10 = 10 % more available agents/hours);
-* ``geen``                 exactly 0: no direct effect on volume or capacity.
+* ``capacity_loss``  in (-1, 0): capacity lost (-0.15 = 15 % fewer available agents/hours);
+* ``capacity_gain``  > 0: capacity gained (0.10 = 10 % more available agents/hours);
+* ``no_effect``      exactly 0: no direct effect on volume or capacity.
 
 The helpers (:func:`campaign_peak`, :func:`shifted_volume`, :func:`capacity_loss`,
 :func:`capacity_gain` and the dispatcher :func:`apply_effect`) are pure and vectorised: they
 take scalars, numpy arrays or pandas Series (a Series comes back as a Series with the same
 index when the length is unchanged). Bad input raises ``ValueError`` (a wrong type
 ``TypeError``) naming the parameter and the offending value; nothing is clipped. The quadrant
-keys of :data:`QUADRANTS` get their Dutch names from :data:`wfmcourse.presentation.dutch.LABELS`.
+keys of :data:`QUADRANTS` and :data:`EFFECT_TYPES` get their Dutch names from
+:data:`wfmcourse.presentation.dutch.LABELS`.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 #: The kinds of effect a party's trigger has on the planning (the values of ``effect_type``).
-EFFECT_TYPES = ("volume_piek", "volume_verschuiving", "capaciteitsverlies", "capaciteitswinst", "geen")
+EFFECT_TYPES = ("volume_peak", "volume_shift", "capacity_loss", "capacity_gain", "no_effect")
 
 #: The four quadrants of the stakeholder map (influence x interest): high/high, high/low,
 #: low/high, low/low.
@@ -64,16 +65,16 @@ def effect_size_problem(effect_type: str, size: float) -> str | None:
     size = scalar("size", size, low=None)
     if not -1.0 < size <= 1.0:
         return "must be > -1 and <= 1"
-    if effect_type == "volume_piek" and not size > 0:
-        return "must be > 0 for volume_piek (extra volume)"
-    if effect_type == "volume_verschuiving" and not 0 < size <= 1:
-        return "must be > 0 and <= 1 for volume_verschuiving (share of the volume moved)"
-    if effect_type == "capaciteitsverlies" and not size < 0:
-        return "must be < 0 for capaciteitsverlies (capacity lost is negative)"
-    if effect_type == "capaciteitswinst" and not size > 0:
-        return "must be > 0 for capaciteitswinst (capacity gained)"
-    if effect_type == "geen" and size != 0:
-        return "must be 0 for geen"
+    if effect_type == "volume_peak" and not size > 0:
+        return "must be > 0 for volume_peak (extra volume)"
+    if effect_type == "volume_shift" and not 0 < size <= 1:
+        return "must be > 0 and <= 1 for volume_shift (share of the volume moved)"
+    if effect_type == "capacity_loss" and not size < 0:
+        return "must be < 0 for capacity_loss (capacity lost is negative)"
+    if effect_type == "capacity_gain" and not size > 0:
+        return "must be > 0 for capacity_gain (capacity gained)"
+    if effect_type == "no_effect" and size != 0:
+        return "must be 0 for no_effect"
     return None
 
 
@@ -275,11 +276,11 @@ def capacity_gain(agents, gain_fraction) -> float | np.ndarray | pd.Series:
 def apply_effect(values, effect_type, effect_size, *, weeks=1, cyclic=True) -> float | np.ndarray | pd.Series:
     """Apply one row's effect (``effect_type``, ``effect_size`` as in the data file) to ``values``.
 
-    ``values`` is a volume (for ``volume_piek``, ``volume_verschuiving`` and ``geen``) or a
-    capacity in agents or hours (for ``capaciteitsverlies`` and ``capaciteitswinst``). The sign
+    ``values`` is a volume (for ``volume_peak``, ``volume_shift`` and ``no_effect``) or a
+    capacity in agents or hours (for ``capacity_loss`` and ``capacity_gain``). The sign
     of ``effect_size`` must match the type (see the module docstring), so
-    ``apply_effect(60, "capaciteitsverlies", -0.15)`` gives 51.0. ``weeks`` and ``cyclic`` are
-    passed to :func:`shifted_volume`. ``geen`` returns the values unchanged (as floats).
+    ``apply_effect(60, "capacity_loss", -0.15)`` gives 51.0. ``weeks`` and ``cyclic`` are
+    passed to :func:`shifted_volume`. ``no_effect`` returns the values unchanged (as floats).
     """
     choice("effect_type", effect_type, EFFECT_TYPES)
     size = scalar("effect_size", effect_size, low=None)
@@ -289,12 +290,12 @@ def apply_effect(values, effect_type, effect_size, *, weeks=1, cyclic=True) -> f
     problem = effect_size_problem(effect_type, size)
     if problem:
         raise ValueError(f"effect_size {problem}, got {_show(effect_size)}")
-    if effect_type == "volume_piek":
+    if effect_type == "volume_peak":
         return campaign_peak(values, size)
-    if effect_type == "volume_verschuiving":
+    if effect_type == "volume_shift":
         return shifted_volume(values, size, weeks, cyclic=cyclic)
-    if effect_type == "capaciteitsverlies":
+    if effect_type == "capacity_loss":
         return capacity_loss(values, -size)
-    if effect_type == "capaciteitswinst":
+    if effect_type == "capacity_gain":
         return capacity_gain(values, size)
     return _keep(as_array("values", values), series_index(values=values), values)

@@ -109,9 +109,10 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
     "finding": "bevinding", "effort": "inspanning", "quadrant": "kwadrant", "approach": "aanpak",
     "do_now": "nu doen", "plan_project": "plannen", "later_list": "later-lijst", "do_not": "niet doen",
     "starting_point": "sleutel", "statement": "startpunt",
-    # stakeholders: the quadrants of the stakeholder map
+    # stakeholders: the quadrants of the stakeholder map and the kinds of effect on the planning
     "manage_closely": "nauw betrekken", "keep_satisfied": "tevreden houden", "keep_informed": "informeren",
-    "monitor_only": "monitoren",
+    "monitor_only": "monitoren", "volume_peak": "volumepiek", "volume_shift": "volumeverschuiving",
+    "capacity_loss": "capaciteitsverlies", "capacity_gain": "capaciteitswinst", "no_effect": "geen",
     # performance: the week diagnosis and the staffing options of the final case
     "green": "groen", "red_intervals": "rode kwartieren", "weakest_hour": "zwakste uur",
     "volume_vs_forecast": "volume t.o.v. forecast", "staffing_vs_plan": "bezetting t.o.v. plan",
