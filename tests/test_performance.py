@@ -10,6 +10,12 @@ def test_staffing_gap_is_shortfall_only():
     gap = performance.staffing_gap(req, [4, 2, 2])
     assert list(gap) == [0, 3, 0] and list(gap.index) == list("abc") and gap.name == "shortfall"
     assert performance.staffing_gap(5, 7) == 0.0
+    staffed = pd.Series([1.0, 6.0], index=pd.Index([9, 10], name="hour"))
+    by_staffed = performance.staffing_gap([3, 5], staffed)       # either argument may carry the index
+    assert by_staffed.index.equals(staffed.index) and by_staffed.tolist() == [2.0, 0.0]
+    assert isinstance(performance.staffing_gap([3, 5], [1, 6]), np.ndarray)
+    with pytest.raises(ValueError, match="same index"):
+        performance.staffing_gap(pd.Series([3.0, 5.0]), staffed)
 
 
 @pytest.mark.parametrize("req, st, word", [([1, 2], [1], "same shape"), ([-1], [0], "agents_needed"),

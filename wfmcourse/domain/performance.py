@@ -26,8 +26,9 @@ import pandas as pd
 
 from wfmcourse.domain import erlang, forecast
 from wfmcourse.presentation import dutch
-from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, instance, one_dimensional,
-                      optional_scalar, scalar, text, type_error, value_error, whole)
+from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, instance, is_scalar_call,
+                                  one_dimensional, optional_scalar, scalar, series_index, text, type_error,
+                                  value_error, whole, wrap)
 from wfmcourse.domain.shrinkage import gross_up
 
 __all__ = ["week_diagnosis", "DEVIATIONS", "CAUSES", "likely_cause", "watermelon_week",
@@ -42,17 +43,16 @@ def staffing_gap(agents_needed, agents_staffed) -> float | np.ndarray | pd.Serie
     """Extra agents per interval to reach the agents needed: ``max(agents_needed - agents_staffed, 0)``.
 
     ``agents_needed`` and ``agents_staffed`` are agents per interval (numbers or equally long
-    sequences; a Series keeps its index, the result is named ``shortfall``). Intervals that already
-    have enough agents get 0.
+    sequences). A Series (either argument; two Series must share their index) gives a Series on
+    that index named ``shortfall``. Intervals that already have enough agents get 0.
     """
     r = as_array("agents_needed", agents_needed)
     s = as_array("agents_staffed", agents_staffed)
     if r.shape != s.shape:
-        raise ValueError(f"agents_needed and agents_staffed must have the same shape, got {r.shape} and {s.shape}")
-    gap = np.maximum(r - s, 0.0)
-    if isinstance(agents_needed, pd.Series):
-        return pd.Series(gap, index=agents_needed.index, name="shortfall")
-    return gap if gap.ndim else float(gap)
+        raise value_error("agents_staffed", agents_staffed, "shape", "have the same shape as agents_needed",
+                          f"shapes {r.shape} and {s.shape}")
+    index = series_index(agents_needed=agents_needed, agents_staffed=agents_staffed)
+    return wrap(np.maximum(r - s, 0.0), is_scalar_call(agents_needed, agents_staffed), index, "shortfall")
 
 
 _PLAN_COLUMNS = ("is_open", "forecast_calls", "calls_offered", "answered_in_time", "agents_required",

@@ -136,8 +136,9 @@ def _short_quarters():
     return int((performance.staffing_gap(week["agents_required"], week["agents_staffed"]) > 0).sum())
 
 
-def erlang_c_requirement():
-    """What a colleague compares with: Erlang C at 80 % within 20 s on KlantDirect's forecast."""
+def erlang_c_requirement() -> pd.Series:
+    """What a colleague compares with: agents needed per interval by Erlang C at 80 % within 20 s on
+    KlantDirect's forecast (at least 1 while open, 0 when closed)."""
     week = _case_week()
     plan = datasets.client_plan()
     need = erlang.agents_needed(erlang.traffic(week["forecast_calls"].to_numpy(), plan["aht"]), plan["aht"],
@@ -402,12 +403,12 @@ def _training_rows():
     return rows, block, plan, performance.staffing_gap(plan, rows["agents_staffed"]).where(block, 0)
 
 
-def training_hours():
-    """Agent hours the training took off the phones in the watermelon week."""
+def training_hours() -> float:
+    """Agent hours the training took off the phones in the watermelon week (quarter hours / 4)."""
     return float(_training_rows()[3].sum()) / 4
 
 
-def paid_above_plan():
+def paid_above_plan() -> float:
     """Paid agent hours above the plan as it went: phone hours above plan plus the training hours."""
     rows, _block, plan, _removed = _training_rows()
     return float((rows["agents_staffed"] - plan).sum()) / 4 + training_hours()
@@ -430,8 +431,9 @@ def _training_options():
 AFTERNOON = ("14:00", "15:30")
 
 
-def red_weeks_missed(margin=0.05):
-    """The weeks red on the dashboard, and those of them with volume more than ``margin`` above forecast."""
+def red_weeks_missed(margin=0.05) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The weeks red on the dashboard, and those of them with volume more than ``margin`` (a fraction)
+    above forecast (two slices of ``performance.week_diagnosis``)."""
     diagnosis = _diagnosis()
     red = diagnosis[~diagnosis["green"]]
     return red, red[red["volume_vs_forecast"] > margin]
