@@ -34,8 +34,7 @@ from wfmcourse.apps import cli, calculator
 from wfmcourse.domain import (performance, erlang, forecast, improvement, kpi, reporting, roster, scenarios, shrinkage,
                               simulation)
 from wfmcourse.data.files import DataFileError, data_path
-from wfmcourse.domain.improvement import STARTING_POINTS
-from wfmcourse.domain.stakeholders import SCHEMA as STAKEHOLDER_SCHEMA
+from wfmcourse.data.datasets import STAKEHOLDERS_SCHEMA
 
 matplotlib.use("Agg")
 
@@ -147,7 +146,7 @@ def _simulation():
 
 
 def _findings():
-    return pd.DataFrame({"bevinding": ["a", "b"], "impact": [5, 2], "inspanning": [1, 4]})
+    return pd.DataFrame({"finding": ["a", "b"], "impact": [5, 2], "effort": [1, 4]})
 
 
 def _figure():
@@ -441,11 +440,13 @@ CASES = [
     Case("stakeholders.capacity_gain", dict(agents=[40.0, 20.0], gain_fraction=0.15),
          dict(agents="num nonneg", gain_fraction="num nonneg"),
          mismatch={"gain_fraction": [0.1, 0.2, 0.3]}),
-    Case("stakeholders.apply_effect", dict(values=[100.0, 80.0], effect_type="volume_piek",
+    Case("stakeholders.effect_size_problem", dict(effect_type="volume_peak", size=0.2),
+         dict(effect_type="choice", size="real")),
+    Case("stakeholders.apply_effect", dict(values=[100.0, 80.0], effect_type="volume_peak",
                                            effect_size=0.2, weeks=1, cyclic=True),
          dict(values="num nonneg", effect_type="choice", effect_size="num nonneg",
               weeks="num nonneg int", cyclic="flag")),
-    # --- kerncontact ----------------------------------------------------------------------
+    # --- improvement -----------------------------------------------------------------------
     Case("improvement.avoidable_share", dict(counts=[100.0, 50.0], avoidable=[True, False]),
          dict(counts="num nonneg nonempty", avoidable="flags"), mismatch={"avoidable": [1, 0, 1]}),
     Case("improvement.pareto", dict(reasons=["a", "b", "a"], counts=[3.0, 2.0, 1.0], cutoff=0.8),
@@ -476,16 +477,14 @@ CASES = [
               interval="num nonneg", awt="num nonneg", target="num nonneg",
               shrinkage="num nonneg", contract_hours="num nonneg"),
          mismatch={"aht": [1.0, 2.0, 3.0], "avoidable": [True, False, True]}),
-    Case("improvement.example_reasons", {}, {}),
-    Case("improvement.self_assessment", dict(answers=dict.fromkeys(STARTING_POINTS, 3)), dict(answers="dict")),
-    # --- eindcase -------------------------------------------------------------------------
-    Case("performance.staffing_gap", dict(required=[5.0, 6.0], staffed=[4.0, 7.0]),
-         dict(required="num nonneg", staffed="num nonneg"), mismatch={"staffed": [1.0, 2, 3]}),
-    Case("performance.client_plan", {}, {}),
+    Case("improvement.self_assessment", dict(answers={"a": 3, "b": 4}, statements={"a": "x", "b": "y"}),
+         dict(answers="dict", statements="dict")),
+    # --- performance ----------------------------------------------------------------------
+    Case("performance.staffing_gap", dict(agents_needed=[5.0, 6.0], agents_staffed=[4.0, 7.0]),
+         dict(agents_needed="num nonneg", agents_staffed="num nonneg"), mismatch={"agents_staffed": [1.0, 2, 3]}),
+    Case("datasets.client_plan", {}, {}),
     Case("performance.week_diagnosis", dict(intervals=DIAGNOSIS_INTERVALS, target=0.8),
          dict(intervals="frame", target="num nonneg")),
-    Case("performance.as_text", dict(table=DIAGNOSIS, decimals=1),
-         dict(table="frame anycols", decimals="num nonneg int")),
     Case("performance.likely_cause", dict(row=DIAGNOSIS.iloc[0], tolerance=0.1),
          dict(row="row", tolerance="num nonneg")),
     Case("performance.watermelon_week", dict(diagnosis=DIAGNOSIS), dict(diagnosis="frame")),
@@ -571,7 +570,7 @@ CASES = [
     # --- data files -----------------------------------------------------------------------
     *[Case(name, dict(path=None), dict(path="path"))
       for name in ("datasets.load_intervals", "datasets.load_contacts",
-                   "datasets.load_agent_hours", "glossary.load", "stakeholders.load")],
+                   "datasets.load_agent_hours", "glossary.load", "datasets.load_stakeholders")],
     # --- nl -------------------------------------------------------------------------------
     Case("dutch.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
          dict(value="real missing_ok", decimals="num nonneg int", thousands="flag", signed="flag")),
@@ -580,8 +579,10 @@ CASES = [
     Case("dutch.short", dict(value=20.5), dict(value="real nan_ok")),
     Case("dutch.date", dict(value="2025-03-03 09:30", time=None), dict(value="date missing_ok", time="flag none_ok")),
     Case("dutch.table", dict(data=pd.DataFrame({"offered": [100, 200], "service_level": [0.8, 0.9]}),
-                          decimals=1, percent=["service_level"], labels={"offered": "aanbod"}),
-         dict(data="frame anycols", decimals="decimals none_ok", percent="labels", labels="dict")),
+                          decimals=1, percent=["service_level"], signed=["service_level"],
+                          labels={"offered": "aanbod"}),
+         dict(data="frame anycols", decimals="decimals none_ok", percent="labels", signed="labels",
+              labels="dict")),
     Case("charts.dutch_ticks", dict(fig=_figure()), dict(fig="object")),
     # --- interval files (the file itself: tests/test_intervalfile.py) ----------------------
     Case("intervals.read", dict(source=b"calls,aht\n10,180\n", name="f.csv", aht=180),
@@ -590,7 +591,7 @@ CASES = [
     Case("files.data_path", dict(name="glossary.csv"), dict(name="text")),
     Case("files.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
          dict(handle="object", delimiter="text", skipped="num nonneg int")),
-    Case("files.read_table", dict(path=data_path("stakeholders.csv"), schema=STAKEHOLDER_SCHEMA),
+    Case("files.read_table", dict(path=data_path("stakeholders.csv"), schema=STAKEHOLDERS_SCHEMA),
          dict(path="path", schema="dict")),
     # --- no arguments: the call must work -----------------------------------------------------
     Case("cli.build_parser", {}, {}),
@@ -743,9 +744,9 @@ def bad_values(case, parameter):
                 ("list", ["2025-03-03"], TYPE), ("not a date", "no-such-date", VALUE)]
     elif kind == "row":
         out += [("text", "x", TYPE), ("number", 5, TYPE), ("list", [1, 2], TYPE),
-                ("missing keys", {"service level": 0.8}, VALUE),
-                ("text inside", {**base, "volume t.o.v. forecast": "0.2"}, TYPE),
-                ("nan inside", {**base, "volume t.o.v. forecast": NAN}, VALUE)]
+                ("missing keys", {"service_level": 0.8}, VALUE),
+                ("text inside", {**base, "volume_vs_forecast": "0.2"}, TYPE),
+                ("nan inside", {**base, "volume_vs_forecast": NAN}, VALUE)]
     elif kind == "decimals":
         out += [("numeric text", "1", TYPE), ("bytes", b"1", TYPE), ("bool", True, TYPE),
                 ("complex", 1j, TYPE), ("negative", -1, VALUE), ("not whole", 1.5, VALUE),

@@ -220,9 +220,9 @@ def test_coverage_figure_labels(array_input):
 # improvement and stakeholders (notebooks 06 and 07)
 # ---------------------------------------------------------------------------
 FINDINGS = pd.DataFrame({
-    "bevinding": ["brief", "kennisbank", "id-check", "ivr-tekst", "systeem"],
+    "finding": ["brief", "kennisbank", "id-check", "ivr-tekst", "systeem"],
     "impact": [5, 4, 1, 2, 5],
-    "inspanning": [1, 4, 5, 1, 5],
+    "effort": [1, 4, 5, 1, 5],
 })
 
 
@@ -233,9 +233,9 @@ def test_pareto_chart_draws_one_bar_per_reason():
     fig = charts.pareto_chart(table)
     assert isinstance(fig, charts.CourseFigure) and len(fig.axes[0].patches) == 3
     np.testing.assert_allclose([bar.get_height() for bar in fig.axes[0].patches], [5, 3, 1])
-    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), table["cumulatief"])
-    with pytest.raises(ValueError, match=r"table must have the columns .*missing \['cumulatief', 'topreden'\]"):
-        charts.pareto_chart(pd.DataFrame({"aantal": [1]}))
+    np.testing.assert_allclose(fig.axes[1].get_lines()[0].get_ydata(), table["cumulative_share"])
+    with pytest.raises(ValueError, match=r"table must have the columns .*missing \['cumulative_share', 'vital_few'\]"):
+        charts.pareto_chart(pd.DataFrame({"contacts": [1]}))
 
 
 def test_matrix_returns_course_figure_with_one_point_per_finding():
@@ -247,7 +247,7 @@ def test_matrix_returns_course_figure_with_one_point_per_finding():
     assert len(ax.collections) == len(FINDINGS)
     order = improvement.prioritise(FINDINGS)
     np.testing.assert_allclose([c.get_offsets()[0] for c in ax.collections],
-                               order[["inspanning", "impact"]].to_numpy())
+                               order[["effort", "impact"]].to_numpy())
     corners = {t.get_text() for t in ax.texts if len(t.get_text()) > 2}
     assert corners == {dutch.LABELS.get(q, q) for q in improvement.QUADRANTS}
     assert fig._repr_png_()[:4] == b"\x89PNG"
@@ -257,9 +257,9 @@ def test_matrix_returns_course_figure_with_one_point_per_finding():
 
 @pytest.fixture(scope="module")
 def parties():
-    from wfmcourse.domain import stakeholders
+    from wfmcourse.data import datasets
 
-    return stakeholders.load()
+    return datasets.load_stakeholders()
 
 
 def test_map_draws_one_point_and_label_per_party(parties):

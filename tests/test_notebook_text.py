@@ -12,7 +12,8 @@ import re
 import pytest
 
 from wfmcourse.data import datasets, synth
-from wfmcourse.domain import erlang, improvement, stakeholders
+from wfmcourse.course.exercises import nb07
+from wfmcourse.domain import erlang, improvement
 from wfmcourse.presentation import dutch
 from wfmcourse.course.authoring import course_notebooks
 
@@ -25,7 +26,7 @@ def _traffic_03():
 
 def _it_loss():
     """The capacity lost to IT maintenance in data/stakeholders.csv (stored as a negative effect)."""
-    return -float(stakeholders.load().set_index("stakeholder").loc["IT", "effect_size"])
+    return -float(datasets.load_stakeholders().set_index("stakeholder").loc["IT", "effect_size"])
 
 
 def _contract_fte():
@@ -35,8 +36,8 @@ def _contract_fte():
 
 
 def _pareto():
-    reasons = improvement.example_reasons()
-    return improvement.pareto(reasons["reden"], reasons["aantal"])
+    reasons = nb07.example_reasons()
+    return improvement.pareto(reasons["reason"], reasons["contacts"])
 
 
 QUOTED = {
@@ -53,7 +54,7 @@ QUOTED = {
     ("06_stakeholders", "41,7"): lambda: dutch.number(erlang.traffic(125, 300), 1),
     ("06_stakeholders", "1,15"): lambda: dutch.number(1 + _it_loss(), 2),       # the wrong gross-up
     ("06_stakeholders", "44,85"): lambda: dutch.number(39 * (1 + _it_loss()), 2),
-    ("07_kerncontact", "79,1"): lambda: dutch.number(100 * _pareto()["cumulatief"].iloc[4], 1),
+    ("07_kerncontact", "79,1"): lambda: dutch.number(100 * _pareto()["cumulative_share"].iloc[4], 1),
     ("07_kerncontact", "0,25"): None,
     ("08_eindcase", "5,9"): lambda: dutch.number(100 * synth.CentreParameters().pause_of_worked, 1),
 }

@@ -8,12 +8,18 @@ from wfmcourse.domain import performance
 def test_staffing_gap_is_shortfall_only():
     req = pd.Series([3, 5, 2], index=list("abc"))
     gap = performance.staffing_gap(req, [4, 2, 2])
-    assert list(gap) == [0, 3, 0] and list(gap.index) == list("abc")
+    assert list(gap) == [0, 3, 0] and list(gap.index) == list("abc") and gap.name == "shortfall"
     assert performance.staffing_gap(5, 7) == 0.0
+    staffed = pd.Series([1.0, 6.0], index=pd.Index([9, 10], name="hour"))
+    by_staffed = performance.staffing_gap([3, 5], staffed)       # either argument may carry the index
+    assert by_staffed.index.equals(staffed.index) and by_staffed.tolist() == [2.0, 0.0]
+    assert isinstance(performance.staffing_gap([3, 5], [1, 6]), np.ndarray)
+    with pytest.raises(ValueError, match="same index"):
+        performance.staffing_gap(pd.Series([3.0, 5.0]), staffed)
 
 
-@pytest.mark.parametrize("req, st, word", [([1, 2], [1], "same shape"), ([-1], [0], "required"),
-                                           ([1], [np.nan], "staffed")])
+@pytest.mark.parametrize("req, st, word", [([1, 2], [1], "same shape"), ([-1], [0], "agents_needed"),
+                                           ([1], [np.nan], "agents_staffed")])
 def test_staffing_gap_rejects_bad_input(req, st, word):
     with pytest.raises(ValueError, match=word):
         performance.staffing_gap(req, st)
@@ -93,7 +99,7 @@ def _iso_week_rows(data, week):
 
 
 def test_client_plan_is_how_the_data_was_planned(data):
-    plan = performance.client_plan()
+    plan = datasets.client_plan()
     # data/README.md: Erlang A on the forecast, planning target 85 %, AHT 300 s, patience 180 s
     assert plan == {"aht": 245 + 0.25 * 60 + 40, "awt": 20, "target": 0.85, "patience": 180}
     rows = data[data["is_open"]]
@@ -108,44 +114,44 @@ def test_week_diagnosis_matches_plain_pandas(data, diagnosis):
     for week in (2, 12, 38, 47):
         rows = _iso_week_rows(data, week)
         rows = rows[rows["is_open"]]
-        assert table.loc[week, "aangeboden"] == rows["calls_offered"].sum()
+        assert table.loc[week, "offered"] == rows["calls_offered"].sum()
         sl = rows["answered_in_time"].sum() / rows["calls_offered"].sum()
-        assert table.loc[week, "service level"] == pytest.approx(sl)
-        assert table.loc[week, "groen"] == (sl >= 0.8)
+        assert table.loc[week, "service_level"] == pytest.approx(sl)
+        assert table.loc[week, "green"] == (sl >= 0.8)
         busy = rows[rows["calls_offered"] > 0]
         red = (busy["answered_in_time"] / busy["calls_offered"] < 0.8).mean()
-        assert table.loc[week, "rode kwartieren"] == pytest.approx(red)
+        assert table.loc[week, "red_intervals"] == pytest.approx(red)
         by_hour = reporting.service_level_by_hour(data, weeks=[week]).loc[week]
-        assert table.loc[week, "zwakste uur"] == pytest.approx(by_hour.min())
-        assert table.loc[week, "volume t.o.v. forecast"] == pytest.approx(
+        assert table.loc[week, "weakest_hour"] == pytest.approx(by_hour.min())
+        assert table.loc[week, "volume_vs_forecast"] == pytest.approx(
             rows["calls_offered"].sum() / rows["forecast_calls"].sum() - 1)
-        assert table.loc[week, "bezetting t.o.v. plan"] == pytest.approx(
+        assert table.loc[week, "staffing_vs_plan"] == pytest.approx(
             rows["agents_staffed"].sum() / rows["agents_required"].sum() - 1)
         hours = rows.pivot_table(index=rows.index.hour, values=["agents_staffed", "agents_required"], aggfunc="sum")
-        assert table.loc[week, "zwakste uur t.o.v. plan"] == pytest.approx(
+        assert table.loc[week, "weakest_hour_vs_plan"] == pytest.approx(
             (hours["agents_staffed"] / hours["agents_required"] - 1).min())
 
 
 def test_the_diagnosis_finds_what_the_generator_put_in(diagnosis):
     table = diagnosis
     assert performance.watermelon_week(table) == PARAMS.watermelon_week
-    assert int(table["service level"].idxmin()) == PARAMS.unannounced_campaign_weeks[0]
+    assert int(table["service_level"].idxmin()) == PARAMS.unannounced_campaign_weeks[0]
     causes = {week: performance.likely_cause(table.loc[week]) for week in table.index}
-    assert {week: cause for week, cause in causes.items() if cause != "toeval"} == {
-        PARAMS.watermelon_week: "uren", PARAMS.unannounced_campaign_weeks[0]: "volume"}
+    assert {week: cause for week, cause in causes.items() if cause != "chance"} == {
+        PARAMS.watermelon_week: "hours", PARAMS.unannounced_campaign_weeks[0]: "volume"}
     # the watermelon week had more agent hours than planned, not fewer
-    assert table.loc[PARAMS.watermelon_week, "bezetting t.o.v. plan"] > 0
+    assert table.loc[PARAMS.watermelon_week, "staffing_vs_plan"] > 0
 
 
 def test_likely_cause_picks_the_largest_deviation():
-    row = {"volume t.o.v. forecast": 0.02, "bezetting t.o.v. plan": -0.15, "zwakste uur t.o.v. plan": -0.2}
-    assert performance.likely_cause(row) == "uren"
-    assert performance.likely_cause({**row, "volume t.o.v. forecast": 0.3}) == "volume"
-    assert performance.likely_cause({**row, "zwakste uur t.o.v. plan": -0.1}) == "bezetting"
-    assert performance.likely_cause(row, tolerance=0.25) == "toeval"
-    assert set(performance.CAUSES) == {"volume", "bezetting", "uren", "toeval"}
+    row = {"volume_vs_forecast": 0.02, "staffing_vs_plan": -0.15, "weakest_hour_vs_plan": -0.2}
+    assert performance.likely_cause(row) == "hours"
+    assert performance.likely_cause({**row, "volume_vs_forecast": 0.3}) == "volume"
+    assert performance.likely_cause({**row, "weakest_hour_vs_plan": -0.1}) == "staffing"
+    assert performance.likely_cause(row, tolerance=0.25) == "chance"
+    assert set(performance.CAUSES) == {"volume", "staffing", "hours", "chance"}
     with pytest.raises(ValueError, match="row must be a row of week_diagnosis"):
-        performance.likely_cause({"service level": 0.8})
+        performance.likely_cause({"service_level": 0.8})
     with pytest.raises(ValueError, match="tolerance"):
         performance.likely_cause(row, tolerance=0)
 
@@ -234,25 +240,25 @@ def test_move_block_keeps_the_hours_and_splits_the_group(data):
 
 def test_compare_options_by_hand(data, diagnosis):
     rows, block, removed = _training_week(data)
-    plan = performance.client_plan()
+    plan = datasets.client_plan()
     options = {"zoals het ging": rows["agents_staffed"], "erbij": rows["agents_staffed"] + removed}
     table = performance.compare_options(options, rows["calls_offered"], plan=plan, block=block, pause=0.06)
-    assert list(table.columns) == ["netto uren", "extra betaalde uren", "service level week", "service level piek",
-                                   "zwakste uur"]
-    assert table.loc["erbij", "netto uren"] == rows["agents_staffed"].sum() / 4 + removed.sum() / 4
+    assert list(table.columns) == ["net_hours", "extra_paid_hours", "service_level_week", "service_level_peak",
+                                   "weakest_hour"]
+    assert table.loc["erbij", "net_hours"] == rows["agents_staffed"].sum() / 4 + removed.sum() / 4
     # hours added for one week carry only their breaks: no leave, sickness or FTE
-    assert table.loc["erbij", "extra betaalde uren"] == pytest.approx(removed.sum() / 4 / 0.94)
-    assert table.loc["zoals het ging", "extra betaalde uren"] == 0
+    assert table.loc["erbij", "extra_paid_hours"] == pytest.approx(removed.sum() / 4 / 0.94)
+    assert table.loc["zoals het ging", "extra_paid_hours"] == 0
     calls = rows["calls_offered"].to_numpy(float)
     sl = np.array([erlang.service_level(int(n), c * 300 / 900, 300, 20, patience=180) if c else 1.0
                    for n, c in zip(rows["agents_staffed"], calls)])
-    assert table.loc["zoals het ging", "service level week"] == pytest.approx((sl * calls).sum() / calls.sum())
-    assert table.loc["zoals het ging", "service level piek"] == pytest.approx(
+    assert table.loc["zoals het ging", "service_level_week"] == pytest.approx((sl * calls).sum() / calls.sum())
+    assert table.loc["zoals het ging", "service_level_peak"] == pytest.approx(
         (sl * calls)[block].sum() / calls[block].sum())
     # the model agrees with what was measured, so it may judge the other options
     measured = rows.loc[block, "answered_in_time"].sum() / rows.loc[block, "calls_offered"].sum()
-    assert table.loc["zoals het ging", "service level piek"] == pytest.approx(measured, abs=0.03)
-    assert table.loc["zoals het ging", "service level week"] == pytest.approx(diagnosis.loc[12, "service level"],
+    assert table.loc["zoals het ging", "service_level_peak"] == pytest.approx(measured, abs=0.03)
+    assert table.loc["zoals het ging", "service_level_week"] == pytest.approx(diagnosis.loc[12, "service_level"],
                                                                              abs=0.02)
     with pytest.raises(ValueError, match="options must be a non-empty dict"):
         performance.compare_options({}, rows["calls_offered"], plan=plan, block=block, pause=0.06)
@@ -271,15 +277,28 @@ def test_expected_service_level_without_calls_is_one_and_erlang_c_without_patien
         performance.expected_service_level([1.5, 2], calls, aht=300, awt=20)
 
 
-def test_as_text_writes_dutch(diagnosis):
-    text = performance.as_text(diagnosis.loc[[12, 38]])
+def test_as_text_writes_dutch(data, diagnosis):
+    from wfmcourse.course.exercises import nb08
+
+    text = nb08.as_text(diagnosis.loc[[12, 38]])
+    assert list(text.columns) == ["aangeboden", "service level", "groen", "rode kwartieren", "zwakste uur",
+                                  "volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan"]
+    assert text.index.name == "week"
     assert text.loc[12, "groen"] == "ja" and text.loc[38, "groen"] == "nee"
     assert text.loc[12, "aangeboden"] == "9.239"
     assert text.loc[12, "service level"] == "82,7 %"
     assert text.loc[38, "volume t.o.v. forecast"] == "+20,5 %"
     assert "True" not in text.to_string() and "." not in text.loc[12, "service level"]
+    rows, block, removed = _training_week(data)
+    options = {"zoals het ging": rows["agents_staffed"], "erbij": rows["agents_staffed"] + removed}
+    table = nb08.as_text(performance.compare_options(options, rows["calls_offered"], plan=datasets.client_plan(),
+                                                     block=block, pause=0.06))
+    assert table.index.name == "optie" and list(table.index) == ["zoals het ging", "erbij"]
+    assert table.loc["zoals het ging", "extra betaalde uren"] == "0,0"
+    assert table.loc["erbij", "extra betaalde uren"].startswith("+")
+    assert table.loc["erbij", "service level piek"].endswith(" %")
     with pytest.raises(TypeError, match="^table must be a pandas DataFrame"):
-        performance.as_text([1, 2])
+        nb08.as_text([1, 2])
 
 
 def test_diagnosis_functions_reject_bad_input(data, diagnosis):
@@ -294,9 +313,9 @@ def test_diagnosis_functions_reject_bad_input(data, diagnosis):
     with pytest.raises(ValueError, match="target"):
         performance.week_diagnosis(data, target=80)
     with pytest.raises(ValueError, match="no green week"):
-        performance.watermelon_week(diagnosis.assign(groen=False))
+        performance.watermelon_week(diagnosis.assign(green=False))
     with pytest.raises(ValueError, match="week_diagnosis table"):
-        performance.watermelon_week(diagnosis[["aangeboden"]])
+        performance.watermelon_week(diagnosis[["offered"]])
     bad = data.copy()
     bad.iloc[40, bad.columns.get_loc("agents_staffed")] = -1
     with pytest.raises(ValueError, match="agents_staffed must be >= 0"):

@@ -1,5 +1,5 @@
-"""wfmcourse.domain.stakeholders: the shipped data file, quadrant logic and the effect helpers
-(the map is drawn and tested in tests/test_charts.py)."""
+"""wfmcourse.domain.stakeholders (quadrant logic, the effect helpers) and its data file, read by
+wfmcourse.data.datasets.load_stakeholders (the map is tested in tests/test_charts.py)."""
 import csv
 import io
 
@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wfmcourse.data import datasets
 from wfmcourse.domain import stakeholders as sh
+from wfmcourse.presentation.dutch import LABELS
 from wfmcourse.data.files import DataFileError, data_path
 
 REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "bi",
@@ -18,7 +20,7 @@ REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "b
 
 @pytest.fixture(scope="module")
 def frame():
-    return sh.load()
+    return datasets.load_stakeholders()
 
 
 # ---------------------------------------------------------------------------
@@ -27,7 +29,7 @@ def frame():
 def test_all_required_parties_present(frame):
     names = set(frame["stakeholder"].str.casefold())
     assert set(REQUIRED) <= names
-    assert {n.casefold() for n in sh.CORE_STAKEHOLDERS} <= names
+    assert {n.casefold() for n in datasets.CORE_STAKEHOLDERS} <= names
 
 
 def test_needs_are_filled_in_both_ways(frame):
@@ -44,9 +46,9 @@ def test_types_scores_and_signs(frame):
     assert frame["influence"].between(1, 5).all() and frame["interest"].between(1, 5).all()
     assert ((frame["effect_size"] > -1) & (frame["effect_size"] <= 1)).all()
     for etype, size in zip(frame["effect_type"], frame["effect_size"]):
-        assert sh._sign_problem(etype, size) is None
+        assert sh.effect_size_problem(etype, size) is None
     # the course cases: a peak, an invoice shift and a capacity loss are all in the file
-    assert {"volume_piek", "volume_verschuiving", "capaciteitsverlies"} <= set(frame["effect_type"])
+    assert {"volume_peak", "volume_shift", "capacity_loss"} <= set(frame["effect_type"])
 
 
 def test_every_quadrant_occurs_in_the_shipped_map(frame):
@@ -54,24 +56,24 @@ def test_every_quadrant_occurs_in_the_shipped_map(frame):
 
 
 def test_load_default_path_is_the_data_file(frame):
-    pd.testing.assert_frame_equal(sh.load(data_path("stakeholders.csv")), frame)
+    pd.testing.assert_frame_equal(datasets.load_stakeholders(data_path("stakeholders.csv")), frame)
 
 
 # ---------------------------------------------------------------------------
 # quadrant
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("influence, interest, threshold, expected", [
-    (5, 5, 3, "nauw betrekken"),
-    (5, 1, 3, "tevreden houden"),
-    (1, 5, 3, "informeren"),
-    (1, 1, 3, "monitoren"),
-    (3, 3, 3, "nauw betrekken"),      # the threshold is inclusive
-    (2, 3, 3, "informeren"),
-    (3, 2, 3, "tevreden houden"),
-    (2, 2, 3, "monitoren"),
-    (4, 4, 5, "monitoren"),
-    (5, 4, 5, "tevreden houden"),
-    (1, 2, 2, "informeren"),
+    (5, 5, 3, "manage_closely"),
+    (5, 1, 3, "keep_satisfied"),
+    (1, 5, 3, "keep_informed"),
+    (1, 1, 3, "monitor_only"),
+    (3, 3, 3, "manage_closely"),      # the threshold is inclusive
+    (2, 3, 3, "keep_informed"),
+    (3, 2, 3, "keep_satisfied"),
+    (2, 2, 3, "monitor_only"),
+    (4, 4, 5, "monitor_only"),
+    (5, 4, 5, "keep_satisfied"),
+    (1, 2, 2, "keep_informed"),
 ])
 def test_quadrant_table(influence, interest, threshold, expected):
     assert sh.quadrant(influence, interest, threshold) == expected
@@ -79,10 +81,10 @@ def test_quadrant_table(influence, interest, threshold, expected):
 
 def test_quadrant_vectorised_keeps_shape_and_index():
     arr = sh.quadrant(np.array([5, 1]), np.array([5, 1]))
-    assert isinstance(arr, np.ndarray) and arr.tolist() == ["nauw betrekken", "monitoren"]
+    assert isinstance(arr, np.ndarray) and arr.tolist() == ["manage_closely", "monitor_only"]
     series = sh.quadrant(pd.Series([5, 2], index=["a", "b"]), pd.Series([1, 4], index=["a", "b"]))
     assert list(series.index) == ["a", "b"]
-    assert series.tolist() == ["tevreden houden", "informeren"]
+    assert series.tolist() == ["keep_satisfied", "keep_informed"]
     assert sh.quadrant([[5, 1], [1, 5]], 5).shape == (2, 2)
 
 
@@ -93,8 +95,8 @@ scores = st.integers(min_value=1, max_value=5)
 def test_quadrant_property_exactly_one_and_boundary(influence, interest, threshold):
     label = sh.quadrant(influence, interest, threshold)
     assert sum(label == q for q in sh.QUADRANTS) == 1
-    high_inf = label in ("nauw betrekken", "tevreden houden")
-    high_int = label in ("nauw betrekken", "informeren")
+    high_inf = label in ("manage_closely", "keep_satisfied")
+    high_int = label in ("manage_closely", "keep_informed")
     assert high_inf == (influence >= threshold)
     assert high_int == (interest >= threshold)
 
@@ -133,7 +135,7 @@ def _replace_field(line, column_index, new_value):
     return out.getvalue()
 
 
-COLUMNS = list(sh.SCHEMA)
+COLUMNS = list(datasets.STAKEHOLDERS_SCHEMA)
 
 
 def _set(row_number, column, value):
@@ -150,7 +152,7 @@ def _set(row_number, column, value):
     (_set(5, "interest", "0"), 5, "interest", ">= 1"),
     (_set(2, "effect_size", "-1"), 2, "effect_size", "> -1"),
     (_set(2, "effect_size", "1.5"), 2, "effect_size", "<= 1"),
-    (_set(3, "effect_size", "-0.25"), 3, "effect_size", "volume_piek"),
+    (_set(3, "effect_size", "-0.25"), 3, "effect_size", "volume_peak"),
     (_set(6, "wfm_needs", ""), 6, "wfm_needs", "required"),
     (_set(7, "stakeholder", "hr"), 7, "stakeholder", "duplicate"),
     (lambda lines: lines + [lines[1]], 13, "stakeholder", "duplicate"),
@@ -158,7 +160,7 @@ def _set(row_number, column, value):
 def test_loader_errors_name_file_line_and_column(tmp_path, edit, line, column, words):
     path = _write_modified(tmp_path, edit)
     with pytest.raises(DataFileError) as info:
-        sh.load(path)
+        datasets.load_stakeholders(path)
     err = info.value
     assert (err.line, err.column) == (line, column)
     message = str(err)
@@ -179,7 +181,7 @@ def test_loader_missing_column(tmp_path):
         return out
     path = _write_modified(tmp_path, drop_interest)
     with pytest.raises(DataFileError, match=r"stakeholders_kapot\.csv: line 1, column 'interest'"):
-        sh.load(path)
+        datasets.load_stakeholders(path)
 
 
 # ---------------------------------------------------------------------------
@@ -191,6 +193,40 @@ def test_campaign_peak():
     np.testing.assert_allclose(out, [130.0, 110.0, 100.0])
     series = sh.campaign_peak(pd.Series([10.0, 20.0], index=["ma", "di"], name="volume"), 0.5)
     assert list(series.index) == ["ma", "di"] and series.tolist() == [15.0, 30.0]
+
+
+def test_quadrant_keys_have_dutch_labels():
+    assert [LABELS[q] for q in sh.QUADRANTS] == ["nauw betrekken", "tevreden houden", "informeren", "monitoren"]
+    assert [LABELS[e] for e in sh.EFFECT_TYPES] == ["volumepiek", "volumeverschuiving", "capaciteitsverlies",
+                                                    "capaciteitswinst", "geen"]
+
+
+def test_effect_size_problem_names_the_rule():
+    assert sh.effect_size_problem("volume_peak", 0.25) is None
+    assert "volume_peak" in sh.effect_size_problem("volume_peak", -0.25)
+    assert "> -1" in sh.effect_size_problem("capacity_loss", -1.0)
+    assert sh.effect_size_problem("no_effect", 0.0) is None
+    with pytest.raises(ValueError, match="effect_type"):
+        sh.effect_size_problem("piek", 0.1)
+    with pytest.raises(TypeError, match="size"):
+        sh.effect_size_problem("no_effect", "0")
+
+
+def test_effect_helpers_keep_the_index_of_either_series():
+    uplift = pd.Series([0.5, 0.0], index=["ma", "di"], name="opslag")
+    out = sh.campaign_peak(100.0, uplift)
+    assert isinstance(out, pd.Series) and list(out.index) == ["ma", "di"] and out.tolist() == [150.0, 100.0]
+    agents = pd.Series([40.0, 20.0], index=pd.Index([9, 10], name="uur"), name="agents")
+    lost = sh.capacity_loss(agents, 0.25)
+    assert lost.index.equals(agents.index) and lost.name == "agents" and lost.tolist() == [30.0, 15.0]
+    assert sh.capacity_gain(agents, 0.5).tolist() == [60.0, 30.0]
+    assert isinstance(sh.apply_effect(agents, "no_effect", 0), pd.Series)
+    with pytest.raises(ValueError, match="same index"):
+        sh.campaign_peak(pd.Series([1.0, 2.0]), pd.Series([0.1, 0.2], index=[5, 6]))
+    weeks = pd.Series([100.0, 400.0], index=pd.Index([1, 2], name="week"))
+    longer = sh.shifted_volume(weeks, 0.5, cyclic=False)        # one week longer: no index to keep
+    assert isinstance(longer, np.ndarray) and longer.tolist() == [50.0, 250.0, 200.0]
+    assert isinstance(sh.capacity_loss(60, 0.15), float)
 
 
 def test_shifted_volume_invoice_in_two_parts():
@@ -234,17 +270,17 @@ def test_capacity_loss_and_gain():
 
 
 def test_apply_effect_dispatches_with_file_signs(frame):
-    assert sh.apply_effect(400, "volume_piek", 0.25) == pytest.approx(500)
-    assert sh.apply_effect(60, "capaciteitsverlies", -0.15) == pytest.approx(51)
-    assert sh.apply_effect(60, "capaciteitswinst", 0.2) == pytest.approx(72)
-    assert sh.apply_effect(60, "geen", 0) == 60.0
-    np.testing.assert_allclose(sh.apply_effect([100, 400, 100, 100], "volume_verschuiving", 0.5),
+    assert sh.apply_effect(400, "volume_peak", 0.25) == pytest.approx(500)
+    assert sh.apply_effect(60, "capacity_loss", -0.15) == pytest.approx(51)
+    assert sh.apply_effect(60, "capacity_gain", 0.2) == pytest.approx(72)
+    assert sh.apply_effect(60, "no_effect", 0) == 60.0
+    np.testing.assert_allclose(sh.apply_effect([100, 400, 100, 100], "volume_shift", 0.5),
                                [100, 250, 250, 100])
     # every row of the shipped file can be applied as it stands
     for etype, size in zip(frame["effect_type"], frame["effect_size"]):
         out = sh.apply_effect(np.full(4, 100.0), etype, size)
         assert out.shape == (4,)
-        if etype in ("volume_verschuiving", "geen"):
+        if etype in ("volume_shift", "no_effect"):
             assert out.sum() == pytest.approx(400)
 
 
@@ -264,11 +300,11 @@ BAD = [
     (lambda: sh.capacity_loss(30, 1.2), "loss_fraction", "1.2"),
     (lambda: sh.capacity_gain(30, -0.1), "gain_fraction", "-0.1"),
     (lambda: sh.apply_effect(100, "piek", 0.2), "effect_type", "piek"),
-    (lambda: sh.apply_effect(100, "capaciteitsverlies", 0.15), "effect_size", "0.15"),
-    (lambda: sh.apply_effect(100, "volume_piek", -0.1), "effect_size", "-0.1"),
-    (lambda: sh.apply_effect(100, "geen", 0.1), "effect_size", "0.1"),
-    (lambda: sh.apply_effect(100, "capaciteitsverlies", -1.0), "effect_size", "-1"),
-    (lambda: sh.apply_effect(100, "volume_piek", [0.1, 0.2]), "effect_size", "0.1"),
+    (lambda: sh.apply_effect(100, "capacity_loss", 0.15), "effect_size", "0.15"),
+    (lambda: sh.apply_effect(100, "volume_peak", -0.1), "effect_size", "-0.1"),
+    (lambda: sh.apply_effect(100, "no_effect", 0.1), "effect_size", "0.1"),
+    (lambda: sh.apply_effect(100, "capacity_loss", -1.0), "effect_size", "-1"),
+    (lambda: sh.apply_effect(100, "volume_peak", [0.1, 0.2]), "effect_size", "0.1"),
 ]
 
 
@@ -280,9 +316,9 @@ def test_wrong_types_raise_type_error():
     with pytest.raises(TypeError, match="cyclic must be True or False"):
         sh.shifted_volume([100, 100], 0.5, cyclic="ja")
     with pytest.raises(TypeError, match="weeks must be"):
-        sh.apply_effect(100, "volume_piek", 0.2, weeks=None)
+        sh.apply_effect(100, "volume_peak", 0.2, weeks=None)
     with pytest.raises(TypeError, match="values must be"):
-        sh.apply_effect("100", "volume_piek", 0.2)
+        sh.apply_effect("100", "volume_peak", 0.2)
     with pytest.raises(TypeError, match="effect_type must be one of"):
         sh.apply_effect(100, None, 0.2)
 

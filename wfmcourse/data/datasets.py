@@ -5,7 +5,10 @@
 * :func:`load_contacts` - ``data/contacts.csv``: one month of contacts (phone and chat), with
   the timestamp column ``arrival`` and a plain RangeIndex;
 * :func:`load_agent_hours` - ``data/agent_hours.csv``: hours per agent per working day, with the
-  date column ``date`` and a plain RangeIndex.
+  date column ``date`` and a plain RangeIndex;
+* :func:`load_stakeholders` - ``data/stakeholders.csv``: one row per party around WFM, with its
+  typical effect on the planning (the sign rules are :func:`wfmcourse.domain.stakeholders.effect_size_problem`);
+* :func:`client_plan` - how KlantDirect planned the ``agents_required`` of ``intervals.csv``.
 
 Each loader reads the file with a full schema (:func:`wfmcourse.data.files.read_table`: types,
 required cells, bounds, allowed values) and then checks the rules that tie columns together
@@ -20,18 +23,24 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.data.files import Column, DataFileError, data_path, read_table
-from wfmcourse.data.synth import CHANNELS, CONTACT_REASONS, TEAMS
+from wfmcourse.data.synth import CHANNELS, CONTACT_REASONS, TEAMS, CentreParameters
+from wfmcourse.domain.stakeholders import EFFECT_TYPES, effect_size_problem
 
 __all__ = [
     "INTERVALS_SCHEMA",
     "CONTACTS_SCHEMA",
     "AGENT_HOURS_SCHEMA",
+    "STAKEHOLDERS_SCHEMA",
+    "CORE_STAKEHOLDERS",
     "load_intervals",
     "load_contacts",
     "load_agent_hours",
+    "load_stakeholders",
+    "client_plan",
 ]
 
 INTERVALS_FILE, CONTACTS_FILE, AGENT_HOURS_FILE = "intervals.csv", "contacts.csv", "agent_hours.csv"
+STAKEHOLDERS_FILE = "stakeholders.csv"
 
 INTERVALS_SCHEMA = {
     "interval_start": Column("datetime"),
@@ -241,3 +250,68 @@ def load_agent_hours(path=None) -> pd.DataFrame:
                                               f"{frame[c].iloc[r]!r} here but {f.iloc[r]!r} on an "
                                               f"earlier line"))
     return frame
+
+
+# ---------------------------------------------------------------------------
+# stakeholders.csv
+# ---------------------------------------------------------------------------
+STAKEHOLDERS_SCHEMA = {
+    "stakeholder": Column("str"),
+    "role": Column("str"),
+    "needs_from_wfm": Column("str"),
+    "wfm_needs": Column("str"),
+    "trigger": Column("str"),
+    "effect_type": Column("str", choices=EFFECT_TYPES),
+    "effect_size": Column("float", low=-1.0, high=1.0),   # -1 itself is excluded by the sign rules
+    "effect_example": Column("str"),
+    "rhythm": Column("str"),
+    "influence": Column("int", low=1, high=5),
+    "interest": Column("int", low=1, high=5),
+}
+
+#: Parties that the shipped ``stakeholders.csv`` must contain (the course refers to them by these names).
+CORE_STAKEHOLDERS = (
+    "Directie", "Marketing", "HR", "Recruitment", "Management", "IT", "BI",
+    "Ondernemingsraad", "Outsource-partij", "Finance", "Postkamer",
+)
+
+
+def load_stakeholders(path=None) -> pd.DataFrame:
+    """Read ``data/stakeholders.csv`` (or ``path``) and check it; a DataFrame with a RangeIndex.
+
+    Besides the column types and bounds of :data:`STAKEHOLDERS_SCHEMA` it checks that
+    ``effect_size`` (a fraction) is in (-1, 1] and has the sign its ``effect_type`` requires
+    (:func:`wfmcourse.domain.stakeholders.effect_size_problem`), and that stakeholder names are
+    unique (ignoring case). Any problem raises :class:`~wfmcourse.data.files.DataFileError`
+    naming file, line and column.
+    """
+    path = data_path(STAKEHOLDERS_FILE) if path is None else path
+    frame = read_table(path, STAKEHOLDERS_SCHEMA)
+    for row, (etype, size) in enumerate(zip(frame["effect_type"], frame["effect_size"])):
+        problem = effect_size_problem(etype, float(size))
+        if problem:
+            raise DataFileError(path, row + 2, "effect_size", f"{problem} (got {size!r})")
+    names = frame["stakeholder"].str.casefold()
+    duplicated = names.duplicated()
+    if duplicated.any():
+        row = int(np.flatnonzero(duplicated.to_numpy())[0])
+        first = int(np.flatnonzero((names == names.iloc[row]).to_numpy())[0])
+        raise DataFileError(path, row + 2, "stakeholder",
+                            f"duplicate name {frame['stakeholder'].iloc[row]!r} "
+                            f"(first on line {first + 2})")
+    return frame.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# how the synthetic centre planned
+# ---------------------------------------------------------------------------
+def client_plan() -> dict:
+    """How KlantDirect planned its phone staffing (``agents_required`` in ``intervals.csv``).
+
+    Erlang A on the forecast with the centre's own assumptions, taken from
+    :class:`wfmcourse.data.synth.CentreParameters`: ``aht`` and ``patience`` in seconds, ``awt`` in
+    seconds and ``target`` the planning target (a fraction, a margin above the norm of 0.8). Pass the
+    values to :func:`wfmcourse.domain.erlang.agents_needed` to reproduce the plan.
+    """
+    p = CentreParameters()
+    return {"aht": p.phone_aht, "awt": p.awt, "target": p.planning_target, "patience": p.patience}

@@ -1,6 +1,7 @@
-"""Kern-contact: improving at the source instead of planning around avoidable demand.
+"""Improving at the source (kern-contact) instead of planning around avoidable demand.
 
-The logic behind notebook 07:
+The logic behind notebook 07 (the lesson's Dutch texts and example table live in
+:mod:`wfmcourse.course.exercises.nb07`, the Dutch headers in :data:`wfmcourse.presentation.dutch.LABELS`):
 
 * :func:`pareto` - contact reasons sorted by volume with share and cumulative share, and the
   "vital few" that together make up the first 80 % (the cutoff is a parameter);
@@ -10,17 +11,19 @@ The logic behind notebook 07:
   and the contract hours); :func:`reason_savings` gives each contact reason its own AHT;
 * :func:`remaining_aht` - the AHT of the contact mix that is left, so a learner sees why an
   AHT target can turn red *because* an improvement worked;
-* :func:`impact_effort_quadrant` and :func:`prioritise` - the impact-effort matrix with Dutch
-  quadrant names, computed from scores instead of placed by hand (drawn by
+* :func:`impact_effort_quadrant` and :func:`prioritise` - the impact-effort matrix with the
+  quadrant keys of :data:`QUADRANTS`, computed from scores instead of placed by hand (drawn by
   :func:`wfmcourse.presentation.charts.impact_effort_matrix`);
-* :func:`self_assessment` - scores (1-5) on the starting points of the kern-contact approach,
-  with the strongest and weakest points.
+* :func:`self_assessment` - scores (1-5) on a set of starting points (the kern-contact approach's
+  are in the course layer), with the strongest and weakest points.
 
 Functions are pure and vectorised; bad input raises ``ValueError`` (a wrong type
-``TypeError``) naming the parameter and the value (via :mod:`wfmcourse.validation`). Fractions are 0-1, times in seconds.
+``TypeError``) naming the parameter and the value (via :mod:`wfmcourse.validation`). Fractions are
+0-1, times in seconds, counts in contacts.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,9 +37,6 @@ from wfmcourse.domain.shrinkage import gross_up
 
 __all__ = [
     "QUADRANTS",
-    "QUADRANT_ADVICE",
-    "STARTING_POINTS",
-    "example_reasons",
     "avoidable_share",
     "pareto",
     "avoidable_savings",
@@ -48,62 +48,16 @@ __all__ = [
     "self_assessment",
 ]
 
-#: The quadrants of the impact-effort matrix, in the order in which you tackle them.
-QUADRANTS = ("nu doen", "plannen", "later-lijst", "niet doen")
-
-#: A one-line Dutch approach per quadrant.
-QUADRANT_ADVICE = {
-    "nu doen": "Veel effect voor weinig moeite: meteen oppakken (snelle winst).",
-    "plannen": "Veel effect, veel moeite: voorbereiden en als project inplannen.",
-    "later-lijst": "Weinig effect, weinig moeite: op de lijst, later opnieuw wegen.",
-    "niet doen": "Weinig effect, veel moeite: geen verbeterproject van maken.",
-}
-
-#: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
-STARTING_POINTS = {
-    "echte praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
-                       "(geen watermeloenrapporten)."),
-    "vermijdbaar contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
-                            "en pakken die aan."),
-    "kanaal per vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
-    "werving op houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
-    "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
-    "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
-    "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
-    "passende KPI's": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
-                      "en klantbehoefte."),
-    "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
-}
+#: The quadrants of the impact-effort matrix, in the order in which you tackle them:
+#: high impact/low effort, high/high, low/low, low impact/high effort.
+QUADRANTS = ("do_now", "plan_project", "later_list", "do_not")
 
 
 # ---------------------------------------------------------------------------
 # Pareto of contact reasons
 # ---------------------------------------------------------------------------
-def example_reasons() -> pd.DataFrame:
-    """A small fictitious week of contact reasons of a web shop (for notebook 07 and its exercises).
-
-    Columns: ``reden`` (Dutch label), ``aantal`` (contacts per week), ``vermijdbaar`` (bool:
-    failure demand that better information or a better process could prevent) and ``aht``
-    (seconds). 8,600 contacts, of which 4,400 avoidable: a complaint is failure demand (something went
-    wrong before); handling it well is the valuable part.
-    """
-    rows = [
-        ("Waar blijft mijn bestelling?", 2400, True, 180),
-        ("Vraag over factuur", 1500, False, 300),
-        ("Retour aanvragen", 1300, False, 240),
-        ("Productadvies", 900, False, 420),
-        ("Adres of gegevens wijzigen", 700, False, 150),
-        ("Klacht over levering", 600, True, 480),
-        ("Betaling mislukt", 450, True, 270),
-        ("Opzeggen abonnement", 300, False, 360),
-        ("Inloggen lukt niet", 250, True, 210),
-        ("Overig", 200, False, 300),
-    ]
-    return pd.DataFrame(rows, columns=["reden", "aantal", "vermijdbaar", "aht"])
-
-
-def avoidable_share(counts, avoidable):
-    """Share of all contacts that is avoidable: ``sum(counts * avoidable) / sum(counts)``.
+def avoidable_share(counts, avoidable) -> float:
+    """Share (fraction 0-1) of all contacts that is avoidable: ``sum(counts * avoidable) / sum(counts)``.
 
     ``counts`` per contact reason (>= 0), ``avoidable`` a flag (bool/0/1) or a fraction 0-1 per
     reason. Weighted by contacts, not by reasons.
@@ -122,8 +76,8 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     belonging to ``counts`` (repeated labels are added up). A pandas Series with a numeric dtype
     and no ``counts`` is read as counts indexed by reason (the output of ``value_counts``).
 
-    Returns a DataFrame indexed by ``contactreden`` with the columns ``aantal``, ``aandeel``
-    (fraction), ``cumulatief`` (fraction, the last row exactly 1) and ``topreden`` (the "vital few"): True for
+    Returns a DataFrame indexed by ``contact_reason`` with the columns ``contacts``, ``contact_share``
+    (fraction), ``cumulative_share`` (fraction, the last row exactly 1) and ``vital_few``: True for
     the smallest set of top reasons whose cumulative share reaches ``cutoff`` (0.8 = the 80 %
     of the 80/20 rule). Equal counts are ordered by label so the result is deterministic.
     """
@@ -157,13 +111,13 @@ def pareto(reasons, counts=None, *, cutoff=0.8) -> pd.DataFrame:
     if total_counts.sum() <= 0:
         raise ValueError(f"{counts_name} must add up to more than 0, got {values.sum()!r}")
     order = np.lexsort((np.arange(len(total_counts)), -total_counts.to_numpy()))
-    table = total_counts.iloc[order].to_frame("aantal")
-    table.index.name = "contactreden"
-    total = table["aantal"].sum()
-    table["aandeel"] = table["aantal"] / total
-    table["cumulatief"] = table["aantal"].cumsum() / total
-    before = table["cumulatief"] - table["aandeel"]
-    table["topreden"] = (before < c - 1e-12).to_numpy()
+    table = total_counts.iloc[order].to_frame("contacts")
+    table.index.name = "contact_reason"
+    total = table["contacts"].sum()
+    table["contact_share"] = table["contacts"] / total
+    table["cumulative_share"] = table["contacts"].cumsum() / total
+    before = table["cumulative_share"] - table["contact_share"]
+    table["vital_few"] = (before < c - 1e-12).to_numpy()
     return table
 
 
@@ -195,13 +149,13 @@ def _savings_table(vol, avoided, aht_before, workload_avoided, red, seconds, awt
     net_hours = (before[None, :] - after).sum(axis=1) * seconds / 3600.0
     gross = gross_up(net_hours, s)
     return pd.DataFrame({
-        "reductie": red,
-        "contacten minder": avoided.sum(axis=1),
-        "werklast minder (uur)": workload_avoided.sum(axis=1) / 3600.0,
-        "netto uren minder": net_hours,
-        "bruto uren minder": gross,
-        "FTE minder": _fte(gross, hours),
-        "piek minder": before.max() - after.max(axis=1),
+        "reduction": red,
+        "contacts_avoided": avoided.sum(axis=1),
+        "workload_hours_saved": workload_avoided.sum(axis=1) / 3600.0,
+        "net_hours_saved": net_hours,
+        "gross_hours_saved": gross,
+        "fte_saved": _fte(gross, hours),
+        "peak_agents_saved": before.max() - after.max(axis=1),
     })
 
 
@@ -221,15 +175,15 @@ def avoidable_savings(volume, avoidable_share, reduction, aht, *, interval=900, 
     ``contract_hours`` the full-time week.
 
     Per interval: ``avoided = volume * avoidable_share * reduction``; the agents are
-    :func:`wfmcourse.domain.erlang.agents_needed` (Erlang C) before and after. Columns (Dutch):
+    :func:`wfmcourse.domain.erlang.agents_needed` (Erlang C) before and after. Columns:
 
-    * ``reductie`` - the reduction;
-    * ``contacten minder`` - ``sum(avoided)``;
-    * ``werklast minder (uur)`` - ``sum(avoided) * aht / 3600``: pure handling time;
-    * ``netto uren minder`` - ``sum(agents_before - agents_after) * interval / 3600``;
-    * ``bruto uren minder`` - :func:`~wfmcourse.domain.shrinkage.gross_up` of the net hours;
-    * ``FTE minder`` - gross hours / ``contract_hours``;
-    * ``piek minder`` - agents needed in the busiest interval before minus after.
+    * ``reduction`` - the reduction (fraction);
+    * ``contacts_avoided`` - ``sum(avoided)`` contacts;
+    * ``workload_hours_saved`` - ``sum(avoided) * aht / 3600`` hours: pure handling time;
+    * ``net_hours_saved`` - ``sum(agents_before - agents_after) * interval / 3600`` agent hours;
+    * ``gross_hours_saved`` - :func:`~wfmcourse.domain.shrinkage.gross_up` of the net hours;
+    * ``fte_saved`` - gross hours / ``contract_hours``;
+    * ``peak_agents_saved`` - agents needed in the busiest interval before minus after.
 
     Savings are zero at reduction 0 and never decrease as the reduction grows. Because Erlang
     rounds up to whole agents per interval, the net hours move in steps; because of the scale
@@ -278,12 +232,12 @@ def reason_savings(counts, aht, avoidable, volume, reduction, *, interval=900, a
     return _savings_table(vol, avoided, mix_aht, work_avoided, red, seconds, awt, target, s, hours)
 
 
-def remaining_aht(counts, aht, removed=0.0):
+def remaining_aht(counts, aht, removed=0.0) -> float:
     """AHT (seconds) of the contact mix after removing a fraction of some reasons' contacts.
 
     ``counts`` and ``aht`` per contact reason; ``removed`` the fraction of each reason's
     contacts that disappears (one value or one per reason; 0 for reasons you do not touch), or a
-    flag per reason (True: all its contacts go, as ``~reasons["vermijdbaar"]`` keeps only the
+    flag per reason (True: all its contacts go, as ``~reasons["avoidable"]`` keeps only the
     avoidable ones):
 
     ``AHT = sum(counts * (1 - removed) * aht) / sum(counts * (1 - removed))``.
@@ -307,16 +261,16 @@ def _score(name, value):
     return as_array(name, value, low=1.0, high=5.0)
 
 
-def impact_effort_quadrant(impact, effort, threshold=3):
-    """The quadrant (Dutch name) for impact and effort scores from 1 to 5.
+def impact_effort_quadrant(impact, effort, threshold=3) -> str | np.ndarray | pd.Series:
+    """The quadrant (a key of :data:`QUADRANTS`) for impact and effort scores from 1 to 5.
 
     A score counts as *high* when it is **>= threshold** (inclusive; ``threshold`` in (1, 5]):
 
     ================  ===================  ==================
     impact \\ effort   low (< t)            high (>= t)
     ================  ===================  ==================
-    high (>= t)       ``"nu doen"``        ``"plannen"``
-    low (< t)         ``"later-lijst"``    ``"niet doen"``
+    high (>= t)       ``"do_now"``         ``"plan_project"``
+    low (< t)         ``"later_list"``     ``"do_not"``
     ================  ===================  ==================
 
     Scalars give a ``str``, arrays a numpy array of ``str``, a Series a Series with its index.
@@ -329,18 +283,18 @@ def impact_effort_quadrant(impact, effort, threshold=3):
 
 
 def prioritise(findings, threshold=3) -> pd.DataFrame:
-    """The findings with their computed ``kwadrant``, in the order to tackle them.
+    """The findings with their computed ``quadrant``, in the order to tackle them.
 
-    ``findings`` has the columns ``bevinding``, ``impact`` and ``inspanning`` (scores 1-5).
-    Sorted by quadrant (``nu doen``, ``plannen``, ``later-lijst``, ``niet doen``), then highest
-    impact, then lowest effort; the original index is kept.
+    ``findings`` has the columns ``finding``, ``impact`` and ``effort`` (scores 1-5).
+    Sorted by quadrant (in the order of :data:`QUADRANTS`), then highest impact, then lowest
+    effort; the original index is kept.
     """
-    dataframe("findings", findings, ("bevinding", "impact", "inspanning"))
+    dataframe("findings", findings, ("finding", "impact", "effort"))
     quadrant = impact_effort_quadrant(np.asarray(findings["impact"]),
-                                      np.asarray(findings["inspanning"]), threshold)
-    out = findings.assign(kwadrant=np.atleast_1d(quadrant).astype(object))
-    rank = out["kwadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
-    keys = pd.DataFrame({"rank": rank, "imp": -out["impact"], "eff": out["inspanning"]})
+                                      np.asarray(findings["effort"]), threshold)
+    out = findings.assign(quadrant=np.atleast_1d(quadrant).astype(object))
+    rank = out["quadrant"].map({q: i for i, q in enumerate(QUADRANTS)})
+    keys = pd.DataFrame({"rank": rank, "imp": -out["impact"], "eff": out["effort"]})
     return out.loc[keys.sort_values(["rank", "imp", "eff"], kind="stable").index]
 
 
@@ -351,34 +305,38 @@ def prioritise(findings, threshold=3) -> pd.DataFrame:
 class SelfAssessment:
     """Result of :func:`self_assessment`."""
 
-    table: pd.DataFrame   #: one row per starting point: ``startpunt`` and ``score``, lowest first
-    average: float        #: mean score
+    table: pd.DataFrame   #: one row per starting point (index ``starting_point``): ``statement`` and ``score``, lowest first
+    average: float        #: mean score (1-5)
     strongest: tuple      #: keys with the highest score
     weakest: tuple        #: keys with the lowest score
 
 
-def self_assessment(answers) -> SelfAssessment:
-    """Score the starting points of :data:`STARTING_POINTS` (answers 1-5, whole numbers).
+def self_assessment(answers, statements) -> SelfAssessment:
+    """Score a set of starting points (answers 1-5, whole numbers).
 
-    ``answers`` must be a dict with exactly the keys of :data:`STARTING_POINTS`. The table lists
-    the points lowest score first (ties in the order of :data:`STARTING_POINTS`): start
-    improving at the top. ``strongest``/``weakest`` hold every key tied at the max/min.
+    ``statements`` maps each starting point's key to the statement a learner scores (the
+    kern-contact approach's are :data:`wfmcourse.course.exercises.nb07.STARTING_POINTS`);
+    ``answers`` must be a dict with exactly those keys. The table lists the points lowest score
+    first (ties in the order of ``statements``): start improving at the top.
+    ``strongest``/``weakest`` hold every key tied at the max/min.
     """
+    if not isinstance(statements, Mapping) or not statements:
+        raise type_error("statements", statements, "a non-empty dict starting point -> statement")
     if not isinstance(answers, dict):
         raise type_error("answers", answers, "a dict starting point -> score")
-    unknown = [k for k in answers if k not in STARTING_POINTS]
+    unknown = [k for k in answers if k not in statements]
     if unknown:
         raise ValueError(f"answers has unknown starting point {unknown[0]!r}; choose from "
-                         f"{list(STARTING_POINTS)}")
-    missing = [k for k in STARTING_POINTS if k not in answers]
+                         f"{list(statements)}")
+    missing = [k for k in statements if k not in answers]
     if missing:
         raise ValueError(f"answers is missing the starting point {missing[0]!r}")
-    keys = list(STARTING_POINTS)
+    keys = list(statements)
     for key in keys:
         scalar(f"answers[{key!r}]", answers[key], low=1, high=5, integer=True)
     scores = np.array([float(answers[k]) for k in keys])
-    table = pd.DataFrame({"startpunt": [STARTING_POINTS[k] for k in keys],
-                          "score": scores.astype(int)}, index=pd.Index(keys, name="sleutel"))
+    table = pd.DataFrame({"statement": [statements[k] for k in keys],
+                          "score": scores.astype(int)}, index=pd.Index(keys, name="starting_point"))
     table = table.iloc[np.argsort(scores, kind="stable")]
     return SelfAssessment(
         table=table,

@@ -1,20 +1,19 @@
-"""Helpers for the final case (notebook 08): diagnose a year of KlantDirect intervals against the
-client's own plan, compare staffing options with one model, and the Excel export (the figures are
-in :mod:`wfmcourse.presentation.charts`).
+"""Performance diagnosis for the final case (notebook 08): diagnose a year of interval data against
+the client's own plan and compare staffing options with one model.
 
-* :func:`client_plan` - how KlantDirect planned (Erlang A, its own AHT, patience and target), so
-  every comparison with its staffing is like with like;
 * :func:`week_diagnosis` - per week: the dashboard figures and the three deviations that explain a
   red week (volume against forecast, staffing against plan, the weakest hour against plan);
-  :func:`likely_cause` names the deviation that stands out, :func:`watermelon_week` finds the
-  week that is green on the dashboard and red in one hour;
+  :func:`likely_cause` names the deviation that stands out (a key of :data:`CAUSES`),
+  :func:`watermelon_week` finds the week that is green on the dashboard and red in one hour;
 * :func:`staffing_gap`, :func:`week_rows`, :func:`block_mask`, :func:`move_block` - shortfall
-  against a plan, the rows of one week, the intervals of a daily block (a training) and the same
-  block moved to other hours;
+  against the agents needed, the rows of one week, the intervals of a daily block (a training) and
+  the same block moved to other hours;
 * :func:`expected_service_level`, :func:`compare_options` - staffing options evaluated with the
-  same Erlang A model on the calls that actually came.
+  same Erlang model (a plan such as :func:`wfmcourse.data.datasets.client_plan`) on the calls that
+  actually came.
 
-Times in seconds, hours in hours, shares are fractions 0-1.
+Times in seconds, hours in hours, shares are fractions 0-1. Column names are English; their Dutch
+headers are in :data:`wfmcourse.presentation.dutch.LABELS`.
 """
 from __future__ import annotations
 
@@ -26,12 +25,12 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import erlang, forecast
-from wfmcourse.presentation import dutch
-from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, instance, one_dimensional,
-                      optional_scalar, scalar, text, type_error, value_error, whole)
+from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, instance, is_scalar_call,
+                                  one_dimensional, optional_scalar, scalar, series_index, text, type_error,
+                                  value_error, whole, wrap)
 from wfmcourse.domain.shrinkage import gross_up
 
-__all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
+__all__ = ["week_diagnosis", "DEVIATIONS", "CAUSES", "likely_cause", "watermelon_week",
            "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block", "expected_service_level", "compare_options",
            "export_workbook"]
 
@@ -39,42 +38,26 @@ MAX_SHEET_NAME = 31
 RESERVED = ("Invoer", "Aannames")
 
 
-def staffing_gap(required, staffed):
-    """Extra agents per interval to reach the requirement: ``max(required - staffed, 0)``.
+def staffing_gap(agents_needed, agents_staffed) -> float | np.ndarray | pd.Series:
+    """Extra agents per interval to reach the agents needed: ``max(agents_needed - agents_staffed, 0)``.
 
-    ``required`` and ``staffed`` are agents per interval (numbers or equally long sequences; a
-    Series keeps its index). Intervals that already have enough agents get 0.
+    ``agents_needed`` and ``agents_staffed`` are agents per interval (numbers or equally long
+    sequences). A Series (either argument; two Series must share their index) gives a Series on
+    that index named ``shortfall``. Intervals that already have enough agents get 0.
     """
-    r = as_array("required", required)
-    s = as_array("staffed", staffed)
+    r = as_array("agents_needed", agents_needed)
+    s = as_array("agents_staffed", agents_staffed)
     if r.shape != s.shape:
-        raise ValueError(f"required and staffed must have the same shape, got {r.shape} and {s.shape}")
-    gap = np.maximum(r - s, 0.0)
-    if isinstance(required, pd.Series):
-        return pd.Series(gap, index=required.index, name="tekort")
-    return gap if gap.ndim else float(gap)
-
-
-def client_plan() -> dict:
-    """How KlantDirect planned its phone staffing (``agents_required`` in ``intervals.csv``).
-
-    Erlang A on the forecast with the centre's own assumptions, taken from
-    :class:`wfmcourse.data.synth.CentreParameters`: ``aht`` and ``patience`` in seconds, ``awt`` in
-    seconds and ``target`` the planning target (a margin above the norm of 80 %). Pass the values to
-    :func:`wfmcourse.domain.erlang.agents_needed` to reproduce the plan.
-    """
-    from wfmcourse.data.synth import CentreParameters
-
-    p = CentreParameters()
-    return {"aht": p.phone_aht, "awt": p.awt, "target": p.planning_target, "patience": p.patience}
+        raise value_error("agents_staffed", agents_staffed, "shape", "have the same shape as agents_needed",
+                          f"shapes {r.shape} and {s.shape}")
+    index = series_index(agents_needed=agents_needed, agents_staffed=agents_staffed)
+    return wrap(np.maximum(r - s, 0.0), is_scalar_call(agents_needed, agents_staffed), index, "shortfall")
 
 
 _PLAN_COLUMNS = ("is_open", "forecast_calls", "calls_offered", "answered_in_time", "agents_required",
                  "agents_staffed")
-#: Columns of :func:`week_diagnosis` that are shares (written as percentages by :func:`as_text`).
-_SHARES = ("service level", "rode kwartieren", "zwakste uur", "volume t.o.v. forecast",
-           "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
-_SIGNED = ("volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
+#: The deviations of a :func:`week_diagnosis` row that :func:`likely_cause` weighs (fractions).
+DEVIATIONS = ("volume_vs_forecast", "staffing_vs_plan", "weakest_hour_vs_plan")
 
 
 def _intervals(intervals, columns=_PLAN_COLUMNS):
@@ -96,17 +79,18 @@ def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
     """One row per whole week (Monday to Sunday) of interval data, indexed by the ISO week number.
 
     ``intervals`` as from ``datasets.load_intervals`` (with ``forecast_calls``,
-    ``agents_required`` = the client's plan and ``agents_staffed``); weeks not entirely in the data
-    are left out. Columns (shares as fractions):
+    ``agents_required`` = the agents needed by the client's plan, and ``agents_staffed``); weeks not
+    entirely in the data are left out. ``target`` is the service-level norm (a fraction). Columns
+    (shares as fractions):
 
-    * ``aangeboden``; ``service level`` = sum answered in time / sum offered (volume-weighted);
-      ``groen`` = service level >= ``target``; ``rode kwartieren`` = share of open intervals with
+    * ``offered`` (calls); ``service_level`` = sum answered in time / sum offered (volume-weighted);
+      ``green`` = service level >= ``target``; ``red_intervals`` = share of open intervals with
       calls whose own service level is below ``target``;
-    * ``zwakste uur``: the lowest volume-weighted service level of one hour of the day, all days of
+    * ``weakest_hour``: the lowest volume-weighted service level of one hour of the day, all days of
       the week together (as :func:`wfmcourse.domain.reporting.service_level_by_hour`);
-    * ``volume t.o.v. forecast`` = sum offered / sum forecast - 1;
-    * ``bezetting t.o.v. plan`` = sum staffed / sum required - 1 (agent intervals);
-    * ``zwakste uur t.o.v. plan`` = the lowest ``sum staffed / sum required - 1`` of one hour of
+    * ``volume_vs_forecast`` = sum offered / sum forecast - 1;
+    * ``staffing_vs_plan`` = sum staffed / sum needed - 1 (agent intervals);
+    * ``weakest_hour_vs_plan`` = the lowest ``sum staffed / sum needed - 1`` of one hour of
       the day over the week: a block of people missing at the same hour every day.
     """
     frame = _intervals(intervals)
@@ -121,77 +105,52 @@ def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
     offered = rows["calls_offered"].to_numpy(float)
     in_time = rows["answered_in_time"].to_numpy(float)
     sums = pd.DataFrame({"offered": offered, "in_time": in_time, "forecast": rows["forecast_calls"],
-                         "required": rows["agents_required"], "staffed": rows["agents_staffed"],
+                         "needed": rows["agents_required"], "staffed": rows["agents_staffed"],
                          "red": np.where(offered > 0, in_time < t * offered, False),
                          "with_calls": offered > 0}, index=rows.index)
     week = sums.groupby(monday).sum()
     hour = sums.groupby([monday, rows.index.hour]).sum()
     hour_sl = (hour["in_time"] / hour["offered"].where(hour["offered"] > 0)).groupby(level=0).min()
-    hour_plan = (hour["staffed"] / hour["required"].where(hour["required"] > 0) - 1).groupby(level=0).min()
+    hour_plan = (hour["staffed"] / hour["needed"].where(hour["needed"] > 0) - 1).groupby(level=0).min()
     sl = week["in_time"] / week["offered"]
     table = pd.DataFrame({
-        "aangeboden": week["offered"].astype("int64"),
-        "service level": sl,
-        "groen": sl >= t,
-        "rode kwartieren": week["red"] / week["with_calls"],
-        "zwakste uur": hour_sl,
-        "volume t.o.v. forecast": week["offered"] / week["forecast"] - 1,
-        "bezetting t.o.v. plan": week["staffed"] / week["required"] - 1,
-        "zwakste uur t.o.v. plan": hour_plan,
+        "offered": week["offered"].astype("int64"),
+        "service_level": sl,
+        "green": sl >= t,
+        "red_intervals": week["red"] / week["with_calls"],
+        "weakest_hour": hour_sl,
+        "volume_vs_forecast": week["offered"] / week["forecast"] - 1,
+        "staffing_vs_plan": week["staffed"] / week["needed"] - 1,
+        "weakest_hour_vs_plan": hour_plan,
     })
     table.index = pd.Index([int(d.isocalendar().week) for d in table.index], name="week")
     return table
 
 
-def as_text(table, decimals=1) -> pd.DataFrame:
-    """A copy of a table of this module with every number written the Dutch way, for display.
-
-    Share columns become percentages (``"82,7 %"``; deviations with a sign, ``"+20,4 %"``), yes/no
-    columns ``ja``/``nee``, counts get a thousands dot, other numbers ``decimals`` decimals.
-    """
-    dataframe("table", table)
-    decimals = whole("decimals", decimals)
-    out = {}
-    for name, column in table.items():
-        if column.dtype == bool:
-            out[name] = column.map({True: "ja", False: "nee"})
-        elif name in _SHARES or str(name).startswith("service level"):
-            out[name] = column.map(lambda v, s=name in _SIGNED: dutch.percent(v, decimals, signed=s))
-        elif pd.api.types.is_integer_dtype(column):
-            out[name] = column.map(lambda v: dutch.number(v, 0))
-        else:
-            out[name] = column.map(lambda v: dutch.number(v, decimals, signed=name.startswith("extra")))
-    return pd.DataFrame(out, index=table.index)
-
-
-#: The causes :func:`likely_cause` can name (key -> Dutch description).
-CAUSES = {
-    "volume": "meer gesprekken dan de forecast",
-    "bezetting": "minder mensen dan gepland",
-    "uren": "mensen op de verkeerde uren",
-    "toeval": "geen vaste oorzaak: toeval",
-}
+#: The causes :func:`likely_cause` can name: more calls than forecast, fewer agents than planned,
+#: agents at the wrong hours, no fixed cause (chance). Their Dutch descriptions are in the course layer.
+CAUSES = ("volume", "staffing", "hours", "chance")
 
 
 def likely_cause(row, tolerance=0.10) -> str:
-    """Which deviation of a :func:`week_diagnosis` row stands out (a key of :data:`CAUSES`).
+    """Which deviation of a :func:`week_diagnosis` row stands out (one of :data:`CAUSES`).
 
-    The deviations compared with ``tolerance`` (a fraction): ``volume t.o.v. forecast`` above it
-    is ``"volume"``, ``bezetting t.o.v. plan`` below minus it is ``"bezetting"``, ``zwakste uur
-    t.o.v. plan`` below minus it is ``"uren"``; the largest relative to the tolerance wins. None
-    beyond it: ``"toeval"``.
+    The deviations compared with ``tolerance`` (a fraction): ``volume_vs_forecast`` above it
+    is ``"volume"``, ``staffing_vs_plan`` below minus it is ``"staffing"``,
+    ``weakest_hour_vs_plan`` below minus it is ``"hours"``; the largest wins. None beyond it:
+    ``"chance"``.
     """
     tol = scalar("tolerance", tolerance, low=0.0, low_inclusive=False)
     if not isinstance(row, (pd.Series, Mapping)):
         raise type_error("row", row, "a row of week_diagnosis (a pandas Series or a dict)")
-    keys = ("volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan")
+    keys = DEVIATIONS
     if not all(key in row for key in keys):
         raise value_error("row", row, "columns", "be a row of week_diagnosis (with the deviations "
                           f"against forecast and plan: {', '.join(map(repr, keys))})")
     volume, staffing, hour = (scalar(f"row[{key!r}]", row[key], low=None) for key in keys)
-    size = {"volume": volume, "bezetting": -staffing, "uren": -hour}
+    size = {"volume": volume, "staffing": -staffing, "hours": -hour}
     cause, value = max(size.items(), key=lambda item: item[1])
-    return cause if value > tol else "toeval"
+    return cause if value > tol else "chance"
 
 
 def watermelon_week(diagnosis) -> int:
@@ -200,14 +159,14 @@ def watermelon_week(diagnosis) -> int:
     ``diagnosis`` is a :func:`week_diagnosis`; raises ``ValueError`` if no week is green.
     """
     dataframe("diagnosis", diagnosis)
-    if not {"groen", "zwakste uur"} <= set(diagnosis) or diagnosis["groen"].dtype != bool:
+    if not {"green", "weakest_hour"} <= set(diagnosis) or diagnosis["green"].dtype != bool:
         raise value_error("diagnosis", diagnosis, "columns", "be a week_diagnosis table (with the "
-                          "columns 'groen' of True/False and 'zwakste uur')")
-    as_array("diagnosis['zwakste uur']", diagnosis["zwakste uur"], low=None)
-    green = diagnosis[diagnosis["groen"]]
+                          "columns 'green' of True/False and 'weakest_hour')")
+    as_array("diagnosis['weakest_hour']", diagnosis["weakest_hour"], low=None)
+    green = diagnosis[diagnosis["green"]]
     if green.empty:
         raise ValueError("diagnosis has no green week, so no watermelon")
-    return int(green["zwakste uur"].idxmin())
+    return int(green["weakest_hour"].idxmin())
 
 
 def week_rows(intervals, week) -> pd.DataFrame:
@@ -269,6 +228,7 @@ def move_block(staffed, removed, starts) -> pd.Series:
     """Staffing with a daily block of absent people (a training) moved to other hours.
 
     ``staffed`` (agents per interval, a Series on a DatetimeIndex) is what stood with the block;
+    the result (named ``agents_staffed``) is what stands with the block moved.
     ``removed`` (same index) the agents the block took off the phones, 0 outside it. The block's
     people are put back, and on the same day the same pattern is taken off from each clock time in
     ``starts`` (e.g. ``["14:00", "15:30"]``): with two starts the group is split in two halves that
@@ -300,7 +260,7 @@ def move_block(staffed, removed, starts) -> pd.Series:
             moved.loc[slots] -= part
     if (moved < 0).any():
         raise ValueError(f"starts: moving the block to {list(starts)} leaves fewer than 0 agents (is the centre open then?)")
-    return moved.rename("ingezet")
+    return moved.rename("agents_staffed")
 
 
 def _series(name, value):
@@ -310,12 +270,15 @@ def _series(name, value):
     return value.astype(float)
 
 
-def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=None, interval=900):
-    """Erlang service level per interval for ``staffed`` agents and ``calls`` offered calls.
+def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=None,
+                           interval=900) -> np.ndarray | pd.Series:
+    """Erlang service level (fraction answered within ``awt``) per interval for ``staffed`` agents
+    and ``calls`` offered calls.
 
-    ``aht``, ``awt``, ``patience`` in seconds (``patience=None``: Erlang C); ``target`` is
-    accepted and ignored so that ``**client_plan()`` can be passed. An interval without calls
-    gets 1. Returns a Series on the index of ``calls`` when it is one.
+    ``aht``, ``awt``, ``patience`` and ``interval`` in seconds (``patience=None``: Erlang C);
+    ``target`` is accepted and ignored so that ``**datasets.client_plan()`` can be passed. An
+    interval without calls gets 1. Returns a Series (``service_level``) on the index of ``calls``
+    when it is one.
     """
     n = as_array("staffed", staffed, integer=True)
     c = as_array("calls", calls)
@@ -333,21 +296,22 @@ def expected_service_level(staffed, calls, *, aht, awt, target=None, patience=No
     if busy.any():
         sl[busy] = erlang.service_level(n[busy], load[busy], aht, awt, patience=patience)
     if isinstance(calls, pd.Series):
-        return pd.Series(sl, index=calls.index, name="service level")
+        return pd.Series(sl, index=calls.index, name="service_level")
     return sl
 
 
-def compare_options(options, calls, *, plan, block, pause, interval=900):
+def compare_options(options, calls, *, plan, block, pause, interval=900) -> pd.DataFrame:
     """Staffing options side by side, all evaluated with one model on the same calls.
 
-    ``options`` maps a Dutch name to staffed agents per interval (Series on the index of
-    ``calls``); the first option is the reference. ``plan`` holds the model (as
-    :func:`client_plan`); ``block`` is a boolean mask of the intervals that matter most (the
-    morning peak). Per option: ``netto uren`` (agent hours on the phones), ``extra betaalde uren``
-    against the reference in the same week (``gross_up(extra hours, pause)``: hours added for one
-    week carry only their breaks, ``pause`` as a share of worked hours, no leave or sickness), the expected
-    ``service level week`` and ``service level piek`` (volume-weighted, Erlang A with ``plan``)
-    and ``zwakste uur`` (the lowest hour of the day over the week, all days together).
+    ``options`` maps a name (the learner's label) to staffed agents per interval (Series on the
+    index of ``calls``); the first option is the reference. ``plan`` holds the model (as
+    :func:`wfmcourse.data.datasets.client_plan`); ``block`` is a boolean mask of the intervals that
+    matter most (the morning peak); ``interval`` in seconds. One row per option (index ``option``):
+    ``net_hours`` (agent hours on the phones), ``extra_paid_hours`` against the reference in the
+    same week (``gross_up(extra hours, pause)``: hours added for one week carry only their breaks,
+    ``pause`` as a share of worked hours, no leave or sickness), the expected ``service_level_week``
+    and ``service_level_peak`` (fractions, volume-weighted, Erlang A with ``plan``) and
+    ``weakest_hour`` (the lowest hour of the day over the week, all days together).
     """
     instance("options", options, dict, "a dict of name -> staffing")
     if not options:
@@ -371,13 +335,13 @@ def compare_options(options, calls, *, plan, block, pause, interval=900):
         hours = float(s.sum() * interval / 3600.0)
         reference = hours if reference is None else reference
         extra = hours - reference
-        rows[name] = {"netto uren": hours,
-                      "extra betaalde uren": float(np.sign(extra) * gross_up(abs(extra), pause)),
-                      "service level week": float(answered.sum() / c.sum()),
-                      "service level piek": float(answered[mask].sum() / c[mask].sum()),
-                      "zwakste uur": float(hour.min())}
+        rows[name] = {"net_hours": hours,
+                      "extra_paid_hours": float(np.sign(extra) * gross_up(abs(extra), pause)),
+                      "service_level_week": float(answered.sum() / c.sum()),
+                      "service_level_peak": float(answered[mask].sum() / c[mask].sum()),
+                      "weakest_hour": float(hour.min())}
     table = pd.DataFrame.from_dict(rows, orient="index")
-    table.index.name = "optie"
+    table.index.name = "option"
     return table
 
 
@@ -399,8 +363,8 @@ _PLAN_KEYS = ("aht", "awt", "target", "patience")
 
 
 def _plan(plan):
-    """A staffing model as :func:`client_plan` gives it, checked (``aht`` and ``awt`` required)."""
-    instance("plan", plan, dict, "a dict like client_plan() with aht, awt, target and patience")
+    """A staffing model as :func:`wfmcourse.data.datasets.client_plan` gives it, checked (``aht`` and ``awt`` required)."""
+    instance("plan", plan, dict, "a dict like datasets.client_plan() with aht, awt, target and patience")
     unknown = [key for key in plan if key not in _PLAN_KEYS]
     missing = [key for key in ("aht", "awt") if key not in plan]
     if unknown or missing:

@@ -18,6 +18,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 
+from wfmcourse.data import datasets
+from wfmcourse.domain import improvement, stakeholders
+from wfmcourse.domain.roster import RosterResult
 from wfmcourse.presentation import dutch
 from wfmcourse.validation import (as_array, dataframe, instance, optional_scalar, scalar, series, text,
                                   whole)
@@ -309,8 +312,6 @@ def coverage_figure(result, ax=None, figsize=(10, 4)) -> Figure:
     ``plan_week``). Over-coverage is shaded green ("Overdekking"), under-coverage red
     ("Onderdekking"); the x axis shows the hour of the day (a plan without dates) or the time.
     """
-    from wfmcourse.domain.roster import RosterResult
-
     instance("result", result, RosterResult, "a RosterResult from plan_shifts or plan_week")
     needed, coverage = result.agents_needed, result.coverage
     fig, ax = _axes(ax, figsize)
@@ -346,7 +347,7 @@ def pareto_chart(table, figsize=(8, 4)) -> Figure:
     ``table`` is a :func:`~wfmcourse.domain.improvement.pareto`; vital-few bars are dark, the rest
     light, and a dashed line marks 80 %.
     """
-    count, cumulative, vital = "aantal", "cumulatief", "topreden"     # the columns of pareto()
+    count, cumulative, vital = "contacts", "cumulative_share", "vital_few"     # the columns of pareto()
     dataframe("table", table, [count, cumulative, vital])
     fig = _figure(figsize)
     ax = fig.add_subplot()
@@ -377,9 +378,7 @@ def impact_effort_matrix(findings, ax=None, threshold=3, figsize=(7, 5.5)) -> Fi
     ``threshold``). Points are coloured by quadrant and numbered in the row order of
     ``prioritise``; the Dutch quadrant names sit in the corners.
     """
-    from wfmcourse.domain import improvement
-
-    impact, effort, quadrant = "impact", "inspanning", "kwadrant"    # the columns of prioritise()
+    impact, effort, quadrant = "impact", "effort", "quadrant"    # the columns of prioritise()
     table = improvement.prioritise(findings, threshold)
     colours = dict(zip(improvement.QUADRANTS, _PRIORITY_COLOURS))
     fig, ax = _axes(ax, figsize)
@@ -434,16 +433,14 @@ def _spread(x, y, radius=0.18):
 def stakeholder_map(frame=None, ax=None, *, threshold=3, figsize=(7, 6)) -> Figure:
     """The stakeholder map: interest ("Belang", 1-5) across, influence ("Invloed", 1-5) up.
 
-    One point per row of ``frame`` (default: :func:`wfmcourse.domain.stakeholders.load`), coloured
+    One point per row of ``frame`` (default: :func:`wfmcourse.data.datasets.load_stakeholders`), coloured
     by :func:`~wfmcourse.domain.stakeholders.quadrant` and labelled with its name; dashed lines
     between ``threshold - 1`` and ``threshold`` (the threshold is inclusive) and the Dutch quadrant
     names in the corners. Parties with the same scores are spread on a small circle within their
     cell. Label texts carry ``gid="stakeholder"``, quadrant names ``gid="kwadrant"``.
     """
-    from wfmcourse.domain import stakeholders
-
-    name, influence, interest = "stakeholder", "influence", "interest"    # the columns of load()
-    frame = stakeholders.load() if frame is None else dataframe("frame", frame, (name, influence, interest))
+    name, influence, interest = "stakeholder", "influence", "interest"    # the columns of load_stakeholders()
+    frame = datasets.load_stakeholders() if frame is None else dataframe("frame", frame, (name, influence, interest))
     quadrants = np.atleast_1d(stakeholders.quadrant(np.asarray(frame[influence]), np.asarray(frame[interest]),
                                                     threshold))
     colours = dict(zip(stakeholders.QUADRANTS, _STAKEHOLDER_COLOURS))

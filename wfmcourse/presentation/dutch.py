@@ -127,6 +127,25 @@ _ROSTER = {     # roster, forecast profiles, charts
 }
 
 _IMPROVEMENT = {  # improvement, stakeholders, performance
+    # improvement: Pareto of contact reasons, savings, impact-effort matrix, self-assessment
+    "reason": "reden", "avoidable": "vermijdbaar", "contact_reason": "contactreden", "contacts": "aantal",
+    "contact_share": "aandeel", "cumulative_share": "cumulatief", "vital_few": "topreden",
+    "reduction": "reductie", "contacts_avoided": "contacten minder",
+    "workload_hours_saved": "werklast minder (uur)", "net_hours_saved": "netto uren minder",
+    "gross_hours_saved": "bruto uren minder", "fte_saved": "FTE minder", "peak_agents_saved": "piek minder",
+    "finding": "bevinding", "effort": "inspanning", "quadrant": "kwadrant", "approach": "aanpak",
+    "do_now": "nu doen", "plan_project": "plannen", "later_list": "later-lijst", "do_not": "niet doen",
+    "starting_point": "sleutel", "statement": "startpunt",
+    # stakeholders: the quadrants of the stakeholder map and the kinds of effect on the planning
+    "manage_closely": "nauw betrekken", "keep_satisfied": "tevreden houden", "keep_informed": "informeren",
+    "monitor_only": "monitoren", "volume_peak": "volumepiek", "volume_shift": "volumeverschuiving",
+    "capacity_loss": "capaciteitsverlies", "capacity_gain": "capaciteitswinst", "no_effect": "geen",
+    # performance: the week diagnosis and the staffing options of the final case
+    "green": "groen", "red_intervals": "rode kwartieren", "weakest_hour": "zwakste uur",
+    "volume_vs_forecast": "volume t.o.v. forecast", "staffing_vs_plan": "bezetting t.o.v. plan",
+    "weakest_hour_vs_plan": "zwakste uur t.o.v. plan", "option": "optie", "net_hours": "netto uren",
+    "extra_paid_hours": "extra betaalde uren", "service_level_week": "service level week",
+    "service_level_peak": "service level piek", "shortfall": "tekort",
 }
 
 _APPS = {       # calculator, dashboard, excel
@@ -191,7 +210,7 @@ def _label(name, labels):
     return LABELS.get(name, name) if isinstance(name, str) else name
 
 
-def _cell(value, decimals, as_percent):
+def _cell(value, decimals, as_percent, signed=False):
     import pandas as pd
 
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
@@ -207,16 +226,17 @@ def _cell(value, decimals, as_percent):
     if isinstance(value, (int, float, np.integer, np.floating)):
         if decimals is None:
             return short(100 * value) + " %" if as_percent else short(value)
-        return percent(value, decimals) if as_percent else number(value, decimals)
+        return percent(value, decimals, signed=signed) if as_percent else number(value, decimals, signed=signed)
     return str(value)
 
 
-def table(data, decimals=1, *, percent=(), labels=None):
+def table(data, decimals=1, *, percent=(), signed=(), labels=None):
     """A table (DataFrame or Series) ready to show to a learner, every cell a Dutch string.
 
     ``decimals`` is one number or a dict column -> decimals (missing columns get 1); ``None``
     writes a number without needless decimals (:func:`short`: ``220.0 -> "220"``);
-    ``percent`` names the columns holding fractions to show as ``87,2 %``; ``labels`` maps
+    ``percent`` names the columns holding fractions to show as ``87,2 %``; ``signed`` the columns
+    whose numbers get a plus sign when positive (a deviation: ``+20,4 %``); ``labels`` maps
     column, index or Series names to Dutch, on top of :data:`LABELS`. Whole numbers get a
     thousands dot, booleans ``ja``/``nee``, dates :func:`date`, missing values a dash, a code
     name with an underscore that :data:`LABELS` knows its Dutch label, a float
@@ -240,19 +260,20 @@ def table(data, decimals=1, *, percent=(), labels=None):
                 whole(f"decimals[{column!r}]", d)
     elif decimals is not None:
         whole("decimals", decimals)
-    if isinstance(percent, (str, bytes)) or not isinstance(percent, (list, tuple, set, frozenset,
-                                                                      pd.Index)):
-        raise type_error("percent", percent, "a list of column names")
-    unknown = [c for c in percent if c not in data.columns]
-    if unknown:
-        raise ValueError(f"percent names columns that data does not have: {unknown}")
+    for name, columns in (("percent", percent), ("signed", signed)):
+        if isinstance(columns, (str, bytes)) or not isinstance(columns, (list, tuple, set, frozenset,
+                                                                          pd.Index)):
+            raise type_error(name, columns, "a list of column names")
+        unknown = [c for c in columns if c not in data.columns]
+        if unknown:
+            raise ValueError(f"{name} names columns that data does not have: {unknown}")
     out = pd.DataFrame(index=data.index)
     for column in data.columns:
         d = decimals.get(column, 1) if isinstance(decimals, dict) else decimals
         if column in ("jaar", "year"):                  # 2025, not 2.025
             out[column] = [number(v, 0, thousands=False) for v in data[column].tolist()]
             continue
-        out[column] = [_cell(v, d, column in percent) for v in data[column].tolist()]
+        out[column] = [_cell(v, d, column in percent, column in signed) for v in data[column].tolist()]
     index = data.index
     if index.dtype.kind == "f":
         index = pd.Index([short(v) for v in index], name=index.name)

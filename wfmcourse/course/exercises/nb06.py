@@ -1,9 +1,11 @@
-"""Opdrachten bij notebook 06_stakeholders."""
+"""Opdrachten bij notebook 06_stakeholders, with the lesson's Dutch advice per quadrant of the
+stakeholder map."""
 import math
 
+from wfmcourse.data import datasets
 from wfmcourse.domain import alignment, erlang, shrinkage, stakeholders
 from wfmcourse.course.exercises import choice, number, whole_number
-from wfmcourse.presentation.dutch import number as _dec, percent as _nl_percent
+from wfmcourse.presentation.dutch import LABELS, number as _dec, percent as _nl_percent
 
 
 def _pct(value):
@@ -17,7 +19,7 @@ CALLS_1, AHT_1 = 80, 360
 
 
 def _uplift_1(party="Postkamer"):
-    frame = stakeholders.load().set_index("stakeholder")
+    frame = datasets.load_stakeholders().set_index("stakeholder")
     return float(frame.loc[party, "effect_size"])
 
 
@@ -75,13 +77,23 @@ opdracht_2 = whole_number(
 )
 
 
+#: A one-line Dutch approach per quadrant of the stakeholder map (keys of stakeholders.QUADRANTS).
+QUADRANT_ADVICE = {
+    "manage_closely": "Samen plannen: vaste plek in het CAP-overleg en vroeg meebeslissen.",
+    "keep_satisfied": "Kort en op tijd informeren over wat voor hen telt; geen details.",
+    "keep_informed": "Regelmatig op de hoogte houden; zij merken de gevolgen als eerste.",
+    "monitor_only": "Af en toe nagaan of hun invloed of belang verandert.",
+}
+
 # Opdracht 1: quadrant of a party that is not in the file: communicatie, influence 3, interest 2.
+#: The answer options (Dutch quadrant names) and the quadrant key each stands for.
 QUADRANT_OPTIONS = {"a": "nauw betrekken", "b": "tevreden houden", "c": "informeren", "d": "monitoren"}
+_OPTION_QUADRANT = dict(zip(QUADRANT_OPTIONS, stakeholders.QUADRANTS))
 
 
 def _key_2():
     label = stakeholders.quadrant(3, 2)
-    return next(key for key, value in QUADRANT_OPTIONS.items() if value == label)
+    return next(key for key, value in _OPTION_QUADRANT.items() if value == label)
 
 
 opdracht_1 = choice(
@@ -90,7 +102,8 @@ opdracht_1 = choice(
     QUADRANT_OPTIONS,
     hint="Een score telt als hoog vanaf de drempel 3 (de drempel telt mee). Invloed 3 is dus hoog, "
          "belang 2 laag. Controleer met stakeholders.quadrant(3, 2).",
-    solution=lambda: f"{_key_2()}: stakeholders.quadrant(3, 2) = '{stakeholders.quadrant(3, 2)}'. Invloed 3 "
+    solution=lambda: f"{_key_2()}: stakeholders.quadrant(3, 2) = '{stakeholders.quadrant(3, 2)}' "
+                     f"({LABELS[stakeholders.quadrant(3, 2)]}). Invloed 3 "
                      "telt als hoog, belang 2 als laag. Communicatie kan veel in gang zetten (een "
                      "persbericht, een brief aan alle klanten), maar ligt er niet wakker van: kort en op tijd "
                      "informeren over wat voor hen telt.",

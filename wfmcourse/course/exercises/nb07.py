@@ -1,29 +1,80 @@
-"""Opdrachten bij notebook 07_kerncontact."""
+"""Opdrachten bij notebook 07_kerncontact, with the lesson's example week of contact reasons and its
+Dutch texts (the advice per quadrant of the impact-effort matrix, the starting points of the
+kern-contact approach)."""
 import math
+
+import pandas as pd
 
 from wfmcourse.data import datasets
 from wfmcourse.domain import erlang, improvement
 from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.presentation.dutch import number as _dec
 
+#: A one-line Dutch approach per quadrant of the impact-effort matrix (keys of improvement.QUADRANTS).
+QUADRANT_ADVICE = {
+    "do_now": "Veel effect voor weinig moeite: meteen oppakken (snelle winst).",
+    "plan_project": "Veel effect, veel moeite: voorbereiden en als project inplannen.",
+    "later_list": "Weinig effect, weinig moeite: op de lijst, later opnieuw wegen.",
+    "do_not": "Weinig effect, veel moeite: geen verbeterproject van maken.",
+}
+
+#: The starting points of the kern-contact approach (key -> Dutch statement to score 1-5).
+STARTING_POINTS = {
+    "echte praktijk": ("We weten hoe het echt gaat, ook achter groene cijfers "
+                       "(geen watermeloenrapporten)."),
+    "vermijdbaar contact": ("We zoeken actief welke vragen betere informatie had kunnen voorkomen, "
+                            "en pakken die aan."),
+    "kanaal per vraag": "Per type vraag is bepaald welk kanaal past; routinevragen kunnen via selfservice.",
+    "werving op houding": "We werven op houding en laten vaardigheden daarna groeien met training.",
+    "werkplek": "Onze werkplek is er een waar betrokken, gemotiveerde medewerkers graag willen werken.",
+    "begeleiding": "Medewerkers krijgen coaching en handvatten voor complexe en emotionele gesprekken.",
+    "autonomie": "Medewerkers hebben vertrouwen en ruimte om de klant echt te helpen.",
+    "passende KPI's": ("We toetsen of targets en KPI's nog passen bij kanalen, vraagcomplexiteit "
+                      "en klantbehoefte."),
+    "voelsprieten": "Signalen van medewerkers over wat er misgaat komen aan bij wie het kan oplossen.",
+}
+
+
+def example_reasons() -> pd.DataFrame:
+    """A small fictitious week of contact reasons of a web shop (for notebook 07 and its exercises).
+
+    Columns: ``reason`` (Dutch label), ``contacts`` (contacts per week), ``avoidable`` (bool:
+    failure demand that better information or a better process could prevent) and ``aht``
+    (seconds). 8,600 contacts, of which 3,700 avoidable: a complaint is failure demand (something went
+    wrong before); handling it well is the valuable part.
+    """
+    rows = [
+        ("Waar blijft mijn bestelling?", 2400, True, 180),
+        ("Vraag over factuur", 1500, False, 300),
+        ("Retour aanvragen", 1300, False, 240),
+        ("Productadvies", 900, False, 420),
+        ("Adres of gegevens wijzigen", 700, False, 150),
+        ("Klacht over levering", 600, True, 480),
+        ("Betaling mislukt", 450, True, 270),
+        ("Opzeggen abonnement", 300, False, 360),
+        ("Inloggen lukt niet", 250, True, 210),
+        ("Overig", 200, False, 300),
+    ]
+    return pd.DataFrame(rows, columns=["reason", "contacts", "avoidable", "aht"])
+
 
 # Opdracht 1: share of avoidable contacts in the example week of contact reasons
 def _avoidable_share():
-    ex = improvement.example_reasons()
-    return improvement.avoidable_share(ex["aantal"], ex["vermijdbaar"])
+    ex = example_reasons()
+    return improvement.avoidable_share(ex["contacts"], ex["avoidable"])
 
 
 def _avoidable_contacts():
-    ex = improvement.example_reasons()
-    return int(ex.loc[ex["vermijdbaar"], "aantal"].sum())
+    ex = example_reasons()
+    return int(ex.loc[ex["avoidable"], "contacts"].sum())
 
 
 def _all_contacts():
-    return int(improvement.example_reasons()["aantal"].sum())
+    return int(example_reasons()["contacts"].sum())
 
 
 def _reason_share():
-    return float(improvement.example_reasons()["vermijdbaar"].mean())
+    return float(example_reasons()["avoidable"].mean())
 
 
 opdracht_1 = number(
@@ -33,7 +84,7 @@ opdracht_1 = number(
     decimals=2,
     printed=3,
     hint="Tel de contacten van de vermijdbare redenen op en deel door alle contacten, of gebruik "
-         "improvement.avoidable_share(redenen['aantal'], redenen['vermijdbaar']).",
+         "improvement.avoidable_share(redenen['contacts'], redenen['avoidable']).",
     solution=lambda: f"{_dec(_avoidable_contacts(), 0)} van de {_dec(_all_contacts(), 0)} contacten = "
                      f"{_dec(_avoidable_share(), 3)}: zo'n "
                      f"{_dec(100 * _avoidable_share(), 0)} % van alle contacten had met betere informatie "

@@ -16,6 +16,7 @@ from wfmcourse.data import datasets, synth
 from wfmcourse.domain import performance, erlang, shrinkage
 from wfmcourse.presentation import dutch
 from wfmcourse.course.exercises import choice, number, open_question, whole_number
+from wfmcourse.validation import type_error
 
 #: Shrinkage (KlantDirect's expected shrinkage, rounded) and the contract hours of one FTE.
 SHRINKAGE, CONTRACT = round(synth.CentreParameters().expected_shrinkage, 2), 36
@@ -26,6 +27,34 @@ CASE_WEEK = synth.EXAMPLE_WEEK
 #: The morning block of the training in the watermelon week, and the quarter of Opdracht 4.
 PEAK = ("09:30", "11:00")
 QUARTER = "10:00"
+
+#: Dutch descriptions of the causes :func:`wfmcourse.domain.performance.likely_cause` can name.
+CAUSES = {
+    "volume": "meer gesprekken dan de forecast",
+    "staffing": "minder mensen dan gepland",
+    "hours": "mensen op de verkeerde uren",
+    "chance": "geen vaste oorzaak: toeval",
+}
+
+#: Columns of ``performance.week_diagnosis`` and ``performance.compare_options`` that are shares
+#: (shown as percentages), and the deviations among them (shown with a sign).
+SHARES = ("service_level", "red_intervals", "weakest_hour", "volume_vs_forecast", "staffing_vs_plan",
+          "weakest_hour_vs_plan", "service_level_week", "service_level_peak")
+SIGNED = ("volume_vs_forecast", "staffing_vs_plan", "weakest_hour_vs_plan", "extra_paid_hours")
+
+
+def as_text(table, decimals=1) -> pd.DataFrame:
+    """A table of the final case written the Dutch way (:func:`wfmcourse.presentation.dutch.table`).
+
+    Shares become percentages (``"82,7 %"``; deviations with a sign, ``"+20,4 %"``), yes/no
+    columns ``ja``/``nee``, counts get a thousands dot, other numbers ``decimals`` decimals, and
+    the headers are Dutch.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise type_error("table", table, "a pandas DataFrame")
+    columns = list(table.columns)
+    return dutch.table(table, decimals, percent=[c for c in columns if c in SHARES],
+                       signed=[c for c in columns if c in SIGNED])
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +69,7 @@ def _diagnosis():
 
 def reddest_week() -> int:
     """The week with the lowest volume-weighted service level of the year."""
-    return int(_diagnosis()["service level"].idxmin())
+    return int(_diagnosis()["service_level"].idxmin())
 
 
 def _week_rows(week):
@@ -65,9 +94,9 @@ def _model_peak_service_level():
     'zoals het ging' in the notebook's table of options, shown after this exercise."""
     rows = _week_rows(performance.watermelon_week(_diagnosis()))
     table = performance.compare_options({"zoals het ging": rows["agents_staffed"]}, rows["calls_offered"],
-                                     plan=performance.client_plan(), block=performance.block_mask(rows.index, *PEAK),
+                                     plan=datasets.client_plan(), block=performance.block_mask(rows.index, *PEAK),
                                      pause=PAUSE)
-    return float(table["service level piek"].iloc[0])
+    return float(table["service_level_peak"].iloc[0])
 
 
 def _quarter():
@@ -78,7 +107,7 @@ def _quarter():
 
 
 def _agents_for_quarter(**change):
-    plan = {**performance.client_plan(), **change}
+    plan = {**datasets.client_plan(), **change}
     calls = float(_quarter()["calls_offered"])
     return int(erlang.agents_needed(erlang.traffic(calls, plan["aht"]), plan["aht"], plan["awt"],
                                     plan["target"], patience=plan["patience"]))
@@ -107,10 +136,11 @@ def _short_quarters():
     return int((performance.staffing_gap(week["agents_required"], week["agents_staffed"]) > 0).sum())
 
 
-def erlang_c_requirement():
-    """What a colleague compares with: Erlang C at 80 % within 20 s on KlantDirect's forecast."""
+def erlang_c_requirement() -> pd.Series:
+    """What a colleague compares with: agents needed per interval by Erlang C at 80 % within 20 s on
+    KlantDirect's forecast (at least 1 while open, 0 when closed)."""
     week = _case_week()
-    plan = performance.client_plan()
+    plan = datasets.client_plan()
     need = erlang.agents_needed(erlang.traffic(week["forecast_calls"].to_numpy(), plan["aht"]), plan["aht"],
                                 plan["awt"], 0.8)
     return pd.Series(np.where(week["is_open"], np.maximum(need, 1), 0), index=week.index)
@@ -125,12 +155,12 @@ def runner_up_week() -> int:
     """The green week with the lowest weakest hour after the watermelon week (notebook 02 already
     shows that one): is the watermelon a pattern or an exception?"""
     diagnosis = _diagnosis()
-    green = diagnosis[diagnosis["groen"]].drop(index=performance.watermelon_week(diagnosis))
-    return int(green["zwakste uur"].idxmin())
+    green = diagnosis[diagnosis["green"]].drop(index=performance.watermelon_week(diagnosis))
+    return int(green["weakest_hour"].idxmin())
 
 
 def _weakest(week):
-    return _pct(_diagnosis().loc[week, "zwakste uur"])
+    return _pct(_diagnosis().loc[week, "weakest_hour"])
 
 
 opdracht_1 = whole_number(
@@ -138,10 +168,10 @@ opdracht_1 = whole_number(
     runner_up_week,
     kind="week",
     direction=False,   # a look-up, not a count: no "te vroeg / te laat"
-    wrong="{answer} heeft niet het op één na laagste `zwakste uur` van de groene weken. Houd alleen de groene "
-          "weken over en sorteer op `zwakste uur`.",
-    hint="Houd alleen de groene weken over (`diagnose[diagnose[\"groen\"]]`) en sorteer op de kolom "
-         "`zwakste uur`. De bovenste week ken je uit notebook 02; de vraag is welke daarna komt.",
+    wrong="{answer} heeft niet het op één na laagste zwakste uur van de groene weken. Houd alleen de groene "
+          "weken over en sorteer op de kolom `weakest_hour` (zwakste uur).",
+    hint="Houd alleen de groene weken over (`diagnose[diagnose[\"green\"]]`) en sorteer op de kolom "
+         "`weakest_hour` (zwakste uur). De bovenste week ken je uit notebook 02; de vraag is welke daarna komt.",
     solution=lambda: (
         f"Week {runner_up_week()}: het zwakste uur haalt daar {_weakest(runner_up_week())}, tegen "
         f"{_weakest(performance.watermelon_week(_diagnosis()))} in week {performance.watermelon_week(_diagnosis())}. "
@@ -150,7 +180,7 @@ opdracht_1 = whole_number(
     mistakes={
         "week uit 02": (lambda: performance.watermelon_week(_diagnosis()),
                         "Dat is de trainingsweek die je al kent uit notebook 02. De vraag is welke groene week "
-                        "daarna het laagste `zwakste uur` heeft."),
+                        "daarna het laagste zwakste uur heeft."),
         "rode week": (reddest_week, "Die week is ook over de hele week rood: daar laat het dashboard het "
                                     "probleem gewoon zien. Zoek een week die groen is op het dashboard."),
     },
@@ -190,19 +220,19 @@ opdracht_2 = number(
         "alleen maandag": (lambda: _peak_service_level(weekdays=(0,)),
                            "Dat is alleen de maandag. De vraag gaat over de ochtendpiek van maandag tot en met "
                            "vrijdag samen: gebruik alle kwartieren in `piek`."),
-        "hele week": (lambda: float(_diagnosis().loc[performance.watermelon_week(_diagnosis()), "service level"]),
+        "hele week": (lambda: float(_diagnosis().loc[performance.watermelon_week(_diagnosis()), "service_level"]),
                       "Dat is het service level van de hele week. De vraag gaat alleen over de ochtendpiek."),
     },
 )
 
 # --------------------------------------------------------------------------- Opdracht 3
 #: Which option letter goes with which cause of performance.CAUSES.
-CAUSE_LETTER = {"bezetting": "a", "volume": "b", "uren": "c", "toeval": "d"}
+CAUSE_LETTER = {"staffing": "a", "volume": "b", "hours": "c", "chance": "d"}
 OPTIONS_3 = {CAUSE_LETTER[key]: text for key, text in (
-    ("bezetting", "Er stonden minder mensen dan KlantDirect zelf had gepland."),
+    ("staffing", "Er stonden minder mensen dan KlantDirect zelf had gepland."),
     ("volume", "Er kwamen veel meer gesprekken dan de forecast; de bezetting volgde het plan."),
-    ("uren", "Er waren genoeg mensen, maar op de verkeerde uren (zoals een training op de piek)."),
-    ("toeval", "Er is geen vaste oorzaak: het is toeval, zoals in elke week."),
+    ("hours", "Er waren genoeg mensen, maar op de verkeerde uren (zoals een training op de piek)."),
+    ("chance", "Er is geen vaste oorzaak: het is toeval, zoals in elke week."),
 )}
 
 opdracht_3 = choice(
@@ -213,9 +243,9 @@ opdracht_3 = choice(
          "het plan, en het zwakste uur tegenover het plan. Welke is veel groter dan in een gewone week?",
     solution=lambda: (
         f"{CAUSE_LETTER[performance.likely_cause(_diagnosis().loc[reddest_week()])]}: in week {reddest_week()} kwamen "
-        f"{_pct(_diagnosis().loc[reddest_week(), 'volume t.o.v. forecast'])} meer gesprekken dan de forecast, "
+        f"{_pct(_diagnosis().loc[reddest_week(), 'volume_vs_forecast'])} meer gesprekken dan de forecast, "
         "terwijl de bezetting maar "
-        f"{dutch.percent(_diagnosis().loc[reddest_week(), 'bezetting t.o.v. plan'], 1, signed=True)} van het plan "
+        f"{dutch.percent(_diagnosis().loc[reddest_week(), 'staffing_vs_plan'], 1, signed=True)} van het plan "
         "afweek. Marketing verlengde een campagne zonder het aan WFM te melden. Meer mensen in vaste dienst lossen "
         "dat niet op; afspraken met marketing wel."),
     feedback={
@@ -238,8 +268,8 @@ opdracht_4 = whole_number(
          "Alle tijden in seconden.",
     solution=lambda: (
         f"Met {dutch.number(_quarter()['calls_offered'], 0)} gesprekken, AHT "
-        f"{dutch.short(performance.client_plan()['aht'])} s, geduld {dutch.short(performance.client_plan()['patience'])} s en "
-        f"plandoel {dutch.percent(performance.client_plan()['target'], 0)} binnen {dutch.short(performance.client_plan()['awt'])} s "
+        f"{dutch.short(datasets.client_plan()['aht'])} s, geduld {dutch.short(datasets.client_plan()['patience'])} s en "
+        f"plandoel {dutch.percent(datasets.client_plan()['target'], 0)} binnen {dutch.short(datasets.client_plan()['awt'])} s "
         f"geeft Erlang A {_agents_for_quarter()} medewerkers. Het plan op de forecast was "
         f"{int(_quarter()['agents_required'])}."),
     mistakes={
@@ -256,9 +286,9 @@ opdracht_4 = whole_number(
         "erlang a 80": (lambda: _agents_for_quarter(target=0.8),
                         "Je rekende met de norm van 80 %. KlantDirect plant op 85 %, met marge boven de norm: "
                         "gebruik `plan[\"target\"]`."),
-        "aht in minuten": (lambda: _agents_for_quarter(aht=performance.client_plan()["aht"] / 60),
+        "aht in minuten": (lambda: _agents_for_quarter(aht=datasets.client_plan()["aht"] / 60),
                            "Je gaf de AHT in minuten. Erlang rekent in seconden: 5 minuten is 300 seconden."),
-        "geduld in minuten": (lambda: _agents_for_quarter(patience=performance.client_plan()["patience"] / 60),
+        "geduld in minuten": (lambda: _agents_for_quarter(patience=datasets.client_plan()["patience"] / 60),
                               "Je gaf het geduld in minuten. Erlang rekent in seconden: 3 minuten is 180 seconden."),
     },
 )
@@ -373,12 +403,12 @@ def _training_rows():
     return rows, block, plan, performance.staffing_gap(plan, rows["agents_staffed"]).where(block, 0)
 
 
-def training_hours():
-    """Agent hours the training took off the phones in the watermelon week."""
+def training_hours() -> float:
+    """Agent hours the training took off the phones in the watermelon week (quarter hours / 4)."""
     return float(_training_rows()[3].sum()) / 4
 
 
-def paid_above_plan():
+def paid_above_plan() -> float:
     """Paid agent hours above the plan as it went: phone hours above plan plus the training hours."""
     rows, _block, plan, _removed = _training_rows()
     return float((rows["agents_staffed"] - plan).sum()) / 4 + training_hours()
@@ -393,7 +423,7 @@ def _training_options():
                "op de piek, niets erbij": plan - removed,
                "'s middags, niets erbij": performance.move_block(plan - removed, removed, AFTERNOON),
                "trainingsuren erbij ingeroosterd": plan}
-    return performance.compare_options(options, rows["calls_offered"], plan=performance.client_plan(), block=block,
+    return performance.compare_options(options, rows["calls_offered"], plan=datasets.client_plan(), block=block,
                                     pause=PAUSE)
 
 
@@ -401,22 +431,23 @@ def _training_options():
 AFTERNOON = ("14:00", "15:30")
 
 
-def red_weeks_missed(margin=0.05):
-    """The weeks red on the dashboard, and those of them with volume more than ``margin`` above forecast."""
+def red_weeks_missed(margin=0.05) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The weeks red on the dashboard, and those of them with volume more than ``margin`` (a fraction)
+    above forecast (two slices of ``performance.week_diagnosis``)."""
     diagnosis = _diagnosis()
-    red = diagnosis[~diagnosis["groen"]]
-    return red, red[red["volume t.o.v. forecast"] > margin]
+    red = diagnosis[~diagnosis["green"]]
+    return red, red[red["volume_vs_forecast"] > margin]
 
 
 def _model_advice():
     diagnosis = _diagnosis()
     red, missed = red_weeks_missed()
-    staffing = diagnosis["bezetting t.o.v. plan"]
+    staffing = diagnosis["staffing_vs_plan"]
     return MODEL_ADVICE.format(
         low=dutch.percent(staffing.min(), 1, signed=True), high=dutch.percent(staffing.max(), 1, signed=True),
         gap=dutch.number(_gap_fte(), 2), melon=performance.watermelon_week(diagnosis), peak=_pct(_peak_service_level()),
         missed=len(missed), red_weeks=len(red),
-        red=reddest_week(), volume=dutch.percent(diagnosis.loc[reddest_week(), "volume t.o.v. forecast"], 1, signed=True),
+        red=reddest_week(), volume=dutch.percent(diagnosis.loc[reddest_week(), "volume_vs_forecast"], 1, signed=True),
         training=dutch.number(training_hours(), 1), above=dutch.number(paid_above_plan(), 1))
 
 
