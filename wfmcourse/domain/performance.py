@@ -1,5 +1,6 @@
 """Helpers for the final case (notebook 08): diagnose a year of KlantDirect intervals against the
-client's own plan, compare staffing options with one model, three figures and the Excel export.
+client's own plan, compare staffing options with one model, and three figures (the Excel export is
+:mod:`wfmcourse.presentation.excel`).
 
 * :func:`client_plan` - how KlantDirect planned (Erlang A, its own AHT, patience and target), so
   every comparison with its staffing is like with like;
@@ -17,9 +18,7 @@ Times in seconds, hours in hours, shares are fractions 0-1.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,10 +31,8 @@ from wfmcourse.domain.shrinkage import gross_up
 
 __all__ = ["client_plan", "week_diagnosis", "as_text", "CAUSES", "likely_cause", "watermelon_week",
            "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block", "expected_service_level", "compare_options",
-           "watermelon_figure", "hour_heatmap", "gap_figure", "export_workbook"]
+           "watermelon_figure", "hour_heatmap", "gap_figure"]
 
-MAX_SHEET_NAME = 31
-RESERVED = ("Invoer", "Aannames")
 
 
 def staffing_gap(required, staffed):
@@ -523,36 +520,3 @@ def gap_figure(required, staffed, title="Plan tegenover ingezet", label="plan", 
     ax.legend(loc="upper left", frameon=False, fontsize="small", ncols=3)
     ax.set_ylim(0, 1.25 * max(r.max(), s.max()))
     return fig
-
-
-def _key_value_frame(name, mapping):
-    instance(name, mapping, dict, "a dict label -> value")
-    return pd.DataFrame({"onderdeel": [str(k) for k in mapping], "waarde": list(mapping.values())})
-
-
-def export_workbook(path, *, inputs: dict, assumptions: dict, results: dict) -> Path:
-    """Write an Excel workbook with the sheets "Invoer", "Aannames" and one sheet per result table.
-
-    ``inputs`` and ``assumptions`` map a label to a value (one row each, columns ``onderdeel``
-    and ``waarde``); ``results`` maps a sheet name (at most 31 characters) to a DataFrame,
-    written with its index. Written with openpyxl; the same input gives the same cell
-    contents. Returns the path as a :class:`~pathlib.Path`.
-    """
-    target = Path(instance("path", path, (str, os.PathLike), "a file path (str or pathlib.Path)"))
-    if target.suffix.lower() != ".xlsx":
-        raise ValueError(f"path must end in .xlsx, got {str(path)!r}")
-    sheets = {"Invoer": _key_value_frame("inputs", inputs),
-              "Aannames": _key_value_frame("assumptions", assumptions)}
-    instance("results", results, dict, "a dict sheet name -> DataFrame")
-    for name, table in results.items():
-        if not isinstance(name, str) or not name or len(name) > MAX_SHEET_NAME:
-            raise ValueError(f"results sheet name must be a text of 1-{MAX_SHEET_NAME} characters, got {name!r}")
-        if name in RESERVED:
-            raise ValueError(f"results sheet name {name!r} is reserved for inputs/assumptions")
-        dataframe(f"results[{name!r}]", table)
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-        for name, table in results.items():
-            table.to_excel(writer, sheet_name=name)
-    return target
