@@ -23,12 +23,12 @@ from wfmcourse.presentation import charts, dutch, messages
 from wfmcourse.validation import instance, optional_scalar, scalar
 
 __all__ = [
+    "INTERVALS",
+    "StaffingCalculator",
+    "agents_slider",
     "calculate_staffing",
     "result_html",
-    "StaffingCalculator",
     "staffing_calculator",
-    "agents_slider",
-    "INTERVALS",
 ]
 
 INTERVALS = (("15 minuten", 900), ("30 minuten", 1800), ("60 minuten", 3600))

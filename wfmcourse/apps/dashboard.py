@@ -37,24 +37,34 @@ from wfmcourse.apps.calculator import INTERVALS
 from wfmcourse.data import intervals
 from wfmcourse.domain import kpi, shrinkage, staffing
 from wfmcourse.presentation import charts, dutch, excel, messages
-from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, flag, instance, scalar,
-                                  text as _text, type_error, value_error, whole)
+from wfmcourse.validation import (
+    ParameterTypeError,
+    as_array,
+    dataframe,
+    flag,
+    instance,
+    scalar,
+    type_error,
+    value_error,
+    whole,
+)
+from wfmcourse.validation import text as _text
 
 __all__ = [
-    "parse_calls",
-    "parse_start",
+    "Dashboard",
+    "Forecast",
+    "StaffingPlan",
+    "dashboard",
+    "download_link",
+    "dutch_table",
     "interval_labels",
     "label_times",
-    "Forecast",
-    "read_forecast",
-    "StaffingPlan",
-    "staffing_plan",
-    "dutch_table",
+    "parse_calls",
+    "parse_start",
     "plan_html",
     "plan_workbook",
-    "download_link",
-    "Dashboard",
-    "dashboard",
+    "read_forecast",
+    "staffing_plan",
 ]
 
 EXAMPLE_CALLS = "60 85 110 130 140 135 120 115 125 130 110 80"

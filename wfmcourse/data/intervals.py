@@ -38,10 +38,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import optional_array, text, type_error, value_error
 from wfmcourse.data.files import DataFileError, csv_records
+from wfmcourse.validation import optional_array, text, type_error, value_error
 
-__all__ = ["MAX_BYTES", "LABEL_COLUMNS", "IntervalFile", "read", "read_number"]
+__all__ = ["LABEL_COLUMNS", "MAX_BYTES", "IntervalFile", "read", "read_number"]
 
 MAX_BYTES = 5_000_000
 LABEL_COLUMNS = ("interval_start", "start")

@@ -20,9 +20,16 @@ from collections.abc import Mapping
 import numpy as np
 
 from wfmcourse.data.intervals import read_number
-from wfmcourse.validation import ParameterTypeError, flag, text as _text, type_error, value_error, whole
+from wfmcourse.validation import (
+    ParameterTypeError,
+    flag,
+    type_error,
+    value_error,
+    whole,
+)
+from wfmcourse.validation import text as _text
 
-__all__ = ["number", "percent", "short", "date", "parse_number", "LABELS", "table"]
+__all__ = ["LABELS", "date", "number", "parse_number", "percent", "short", "table"]
 
 
 def _real(name, value):

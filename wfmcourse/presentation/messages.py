@@ -18,9 +18,14 @@ import numpy as np
 from wfmcourse.data.files import DataFileError
 from wfmcourse.data.intervals import MAX_BYTES
 from wfmcourse.presentation import dutch
-from wfmcourse.validation import ParameterTypeError, ParameterValueError, instance, short_repr
+from wfmcourse.validation import (
+    ParameterTypeError,
+    ParameterValueError,
+    instance,
+    short_repr,
+)
 
-__all__ = ["explain", "PARAMETERS", "KINDS", "FILE_KINDS"]
+__all__ = ["FILE_KINDS", "KINDS", "PARAMETERS", "explain"]
 
 GENERIC = "Deze invoer kan niet worden doorgerekend."
 
