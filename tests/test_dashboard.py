@@ -117,7 +117,7 @@ def test_worked_example_one_interval_a_week():
     plan = d.staffing_plan([100], 180, interval=1800, shrinkage_rate=0.3, contract_hours=36,
                            days_per_week=5)
     row = plan.intervals.iloc[0]
-    assert row["traffic"] == 10.0 and row["agents"] == 14 and row["scheduled"] == pytest.approx(20)
+    assert row["traffic"] == 10.0 and row["agents_needed"] == 14 and row["agents_to_roster"] == pytest.approx(20)
     assert row["occupancy"] == pytest.approx(10 / 14)
     t = plan.totals
     assert (t["agents_peak"], t["net_hours"]) == (14, pytest.approx(35))
@@ -132,7 +132,7 @@ def test_totals_are_weighted_by_calls_and_agents():
                            shrinkage_rate=0.25, contract_hours=38, labels=["a", "b", "c"])
     table = plan.intervals
     agents = erlang.agents_needed(erlang.traffic(calls, aht, 900), aht, 15, 0.9, patience=90)
-    assert table["agents"].tolist() == list(agents)
+    assert table["agents_needed"].tolist() == list(agents)
     ab = erlang.abandonment(agents, erlang.traffic(calls, aht, 900), aht, 90)
     t = plan.totals
     assert t["service_level"] == pytest.approx((table["service_level"] * calls).sum() / calls.sum())
@@ -169,10 +169,10 @@ def test_plan_properties(calls, aht, patience, rate, days):
     plan = d.staffing_plan(calls, aht, interval=900, patience=patience, shrinkage_rate=rate,
                            days_per_week=days)
     table, t = plan.intervals, plan.totals
-    assert (table["scheduled"] >= table["agents"] - 1e-9).all()
+    assert (table["agents_to_roster"] >= table["agents_needed"] - 1e-9).all()
     assert t["gross_hours"] == pytest.approx(t["net_hours"] / (1 - rate))
     assert t["fte"] == pytest.approx(t["gross_hours"] / 36)
-    assert t["net_hours"] == pytest.approx(table["agents"].sum() * 0.25 * days)
+    assert t["net_hours"] == pytest.approx(table["agents_needed"].sum() * 0.25 * days)
     if t["service_level"] is not None:
         busy = table[table["calls"] > 0]["service_level"]
         assert busy.min() - 1e-12 <= t["service_level"] <= busy.max() + 1e-12
@@ -246,7 +246,7 @@ def test_workbook_reads_back():
     assert inputs["Bron"] == "bestand week47.csv" and inputs["Rekenmodel"] == "Erlang A"
     assert float(inputs["Gemiddeld geduld (s)"]) == 120
     rows = book["Per interval"]
-    assert rows["medewerkers nodig"].tolist() == plan.intervals["agents"].tolist()
+    assert rows["medewerkers nodig"].tolist() == plan.intervals["agents_needed"].tolist()
     assert rows["afhakers"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
     totals = dict(zip(book["Totaal"]["onderdeel"], book["Totaal"]["waarde"]))
     fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))

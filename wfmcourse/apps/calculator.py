@@ -162,7 +162,7 @@ class StaffingCalculator(widgets.HBox):
             control.observe(self.update, names="value")
         self.update()
 
-    def update(self, _change=None):
+    def update(self, _change=None) -> None:
         self.patience.disabled = not self.use_patience.value
         try:
             result = calculate_staffing(

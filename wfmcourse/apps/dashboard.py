@@ -70,11 +70,6 @@ __all__ = [
 EXAMPLE_CALLS = "60 85 110 130 140 135 120 115 125 130 110 80"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = intervals.MAX_BYTES
-DUTCH_COLUMNS = {
-    "calls": "gesprekken", "aht": "AHT (s)", "traffic": "verkeer (Erlang)",
-    "agents": "medewerkers nodig", "service_level": "service level", "asa": "ASA (s)",
-    "occupancy": "occupancy", "abandonment": "afhakers", "scheduled": "in te roosteren",
-}
 _FRACTIONS = ("service_level", "occupancy", "abandonment")
 
 
@@ -158,8 +153,9 @@ class StaffingPlan:
     """The outcome of :func:`staffing_plan`.
 
     ``intervals``: one row per interval (index: the labels) with ``calls``, ``aht``,
-    ``traffic``, ``agents``, ``service_level``, ``asa``, ``occupancy``, ``abandonment`` (Erlang A
-    only) and ``scheduled`` (agents to roster including shrinkage). ``totals``: the period as a
+    ``traffic``, ``agents_needed``, ``service_level``, ``asa``, ``occupancy``, ``abandonment``
+    (Erlang A only) and ``agents_to_roster`` (agents to roster including shrinkage; Dutch headers
+    in :data:`wfmcourse.presentation.dutch.LABELS`). ``totals``: the period as a
     whole (see :func:`staffing_plan`). ``inputs``: the settings used.
     """
 
@@ -242,14 +238,14 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
                           str(len(labels)))
     _check_times(labels, seconds, days)
     result = staffing.evaluate(c, h, interval=seconds, awt=awt, target=target, patience=patience)
-    agents = result["agents"].to_numpy(dtype=np.int64)
+    agents = result["agents_needed"].to_numpy(dtype=np.int64)
     week = shrinkage.weekly_fte(agents, seconds, shrinkage_rate, contract_hours)
-    columns = ["calls", "aht", "traffic", "agents", "service_level", "asa", "occupancy"]
+    columns = ["calls", "aht", "traffic", "agents_needed", "service_level", "asa", "occupancy"]
     if patience is not None:
         columns.append("abandonment")
     table = result[columns].set_axis(pd.Index(labels, name="interval"))
     table["aht"] = table["aht"].astype(float)
-    table["scheduled"] = np.asarray(shrinkage.gross_up(agents, shrinkage_rate), dtype=float)
+    table["agents_to_roster"] = np.asarray(shrinkage.gross_up(agents, shrinkage_rate), dtype=float)
     abandoned = table["abandonment"].to_numpy() if "abandonment" in table else np.zeros(len(c))
     answered = c * (1.0 - abandoned)
     has_calls = c.sum() > 0
@@ -257,7 +253,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
         "intervals": len(c),
         "calls": float(c.sum()),
         "agents_peak": int(agents.max()),
-        "scheduled_peak": float(table["scheduled"].max()),
+        "scheduled_peak": float(table["agents_to_roster"].max()),
         "service_level": kpi.combine_service_levels(table["service_level"].to_numpy(), c)
         if has_calls else None,
         "asa": float(np.average(table["asa"], weights=answered)) if answered.sum() > 0 else None,
@@ -285,16 +281,18 @@ def _model(patience) -> str:
 # output
 # ---------------------------------------------------------------------------
 def dutch_table(intervals: pd.DataFrame, *, as_text=False) -> pd.DataFrame:
-    """The interval table with Dutch column names; ``as_text`` formats numbers the Dutch way."""
+    """The interval table with Dutch column names (:data:`wfmcourse.presentation.dutch.LABELS`);
+    ``as_text`` formats numbers the Dutch way."""
     dataframe("intervals", intervals)
     flag("as_text", as_text)
-    table = intervals.rename(columns=DUTCH_COLUMNS)
+    table = intervals.rename(columns=dutch.LABELS)
     if not as_text:
         return table
     formats = {"calls": dutch.short, "aht": dutch.short, "traffic": lambda v: dutch.number(v, 2),
-               "agents": lambda v: str(int(v)), "asa": dutch.number, "scheduled": dutch.number,
+               "agents_needed": lambda v: str(int(v)), "asa": dutch.number,
+               "agents_to_roster": dutch.number,
                **{key: dutch.percent for key in _FRACTIONS}}
-    return pd.DataFrame({DUTCH_COLUMNS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
+    return pd.DataFrame({dutch.LABELS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
                         index=intervals.index)
 
 
@@ -486,7 +484,7 @@ class Dashboard(widgets.VBox):
         self.chart.layout.display = None
         self.result.value = plan_html(plan)       # last: once the numbers show, all parts are current
 
-    def update(self, _change=None):
+    def update(self, _change=None) -> None:
         typed = self.source.value == "typed"
         self._typed.layout.display = None if typed else "none"
         self._file.layout.display = "none" if typed else None

@@ -201,20 +201,21 @@ def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)):
 def staffing_by_interval(intervals, target=None, figsize=(8, 5)):
     """Two panels over the intervals of a :func:`~wfmcourse.apps.dashboard.staffing_plan`.
 
-    Top: agents needed (bars) and, when the table has ``scheduled``, the agents to roster
+    Top: agents needed (bars) and, when the table has ``agents_to_roster``, the agents to roster
     including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
-    dataframe("intervals", intervals, ["agents", "service_level", "occupancy"])
+    dataframe("intervals", intervals, ["agents_needed", "service_level", "occupancy"])
     target = optional_scalar("target", target, high=1.0)
     fig = _figure(figsize)
     top, bottom = fig.subplots(2, 1, sharex=True)
     x = np.arange(len(intervals))
-    top.bar(x, intervals["agents"], color=BLUE, width=0.8, label="nodig aan de telefoon")
-    if "scheduled" in intervals.columns:
-        top.step(x, intervals["scheduled"], where="mid", color=ORANGE, linewidth=1.6,
+    top.bar(x, intervals["agents_needed"], color=BLUE, width=0.8, label="nodig aan de telefoon")
+    if "agents_to_roster" in intervals.columns:
+        top.step(x, intervals["agents_to_roster"], where="mid", color=ORANGE, linewidth=1.6,
                  label="in te roosteren (incl. shrinkage)")
-    highest = max(intervals.get("scheduled", intervals["agents"]).max(), intervals["agents"].max(), 1)
+    highest = max(intervals.get("agents_to_roster", intervals["agents_needed"]).max(),
+                  intervals["agents_needed"].max(), 1)
     top.set_ylim(0, 1.3 * highest)                      # room for the legend above the bars
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.set_ylabel("medewerkers")

@@ -16,6 +16,7 @@ import datetime as _dt
 import math
 import numbers
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from wfmcourse.validation import (
     whole,
 )
 from wfmcourse.validation import text as _text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["LABELS", "date", "number", "parse_number", "percent", "short", "table"]
 
@@ -143,6 +147,8 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
 }
 
 _APPS = {       # calculator, dashboard, excel
+    "traffic": "verkeer (Erlang)", "agents_needed": "medewerkers nodig", "asa": "ASA (s)",
+    "occupancy": "occupancy", "abandonment": "afhakers", "agents_to_roster": "in te roosteren",
 }
 
 _COURSE = {     # contents, glossary, datasets
@@ -206,7 +212,7 @@ def _cell(value, decimals, as_percent):
     return str(value)
 
 
-def table(data, decimals=1, *, percent=(), labels=None):
+def table(data, decimals=1, *, percent=(), labels=None) -> pd.DataFrame:
     """A table (DataFrame or Series) ready to show to a learner, every cell a Dutch string.
 
     ``decimals`` is one number or a dict column -> decimals (missing columns get 1); ``None``
