@@ -393,3 +393,17 @@ def test_shipped_example_forecast_is_a_week_of_quarters():
     assert forecast.labels[0] == "2025-11-17T08:00:00"
     with pytest.raises(ValueError, match="days_per_week must be 1 when the labels already span 6 days"):
         d.staffing_plan(forecast.calls, 300, interval=900, days_per_week=5, labels=forecast.labels)
+
+
+def test_dashboard_uses_the_domain_not_the_command_line():
+    """The staffing plan comes from domain.staffing.evaluate; no apps.cli, no domain.performance."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(d))
+    imported = {node.module + "." + alias.name if isinstance(node, ast.ImportFrom) else alias.name
+                for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+                for alias in node.names}
+    assert "wfmcourse.domain.staffing" in imported
+    assert not {name for name in imported if "cli" in name or "performance" in name or
+                "tempfile" in name}

@@ -27,8 +27,8 @@ import math
 import numpy as np
 from scipy.special import gammaincc, gammaln, xlogy
 
-from wfmcourse.validation import (ParameterValueError, as_array, broadcast, finish, is_scalar_call, optional_array,
-                                  value_error)
+from wfmcourse.validation import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
+from wfmcourse.validation import ParameterValueError
 
 __all__ = [
     "traffic",
