@@ -212,7 +212,7 @@ def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_fail
     chooser.value.set_files(DATA / "prognose_week47.csv")
     page.wait_for_selector("text=De tijden in het bestand liggen 15 minuten uit elkaar", timeout=30_000)
     page.get_by_label("Lengte interval").select_option(label="15 minuten")
-    page.wait_for_selector("text=Het bestand beslaat al 6 dagen", timeout=30_000)
+    page.wait_for_selector("text=De tijden in het bestand beslaan al meerdere dagen", timeout=30_000)
     days = page.get_by_label("Dagen per week")
     days.fill("1")
     days.press("Tab")

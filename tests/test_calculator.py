@@ -4,13 +4,14 @@ import math
 import ipywidgets as widgets
 import pytest
 
-from wfmcourse.domain import erlang
-from wfmcourse.apps.calculator import (calculate_staffing, explain_error, result_html, staffing_calculator,
-                               StaffingCalculator)
+from wfmcourse.apps.calculator import (calculate_staffing, result_html, staffing_calculator,
+                                       StaffingCalculator)
+from wfmcourse.domain import erlang, staffing
+from wfmcourse.presentation.messages import explain as explain_error
 
 
 def test_worked_example_erlang_c():
-    r = calculate_staffing(100, 1800, 180, 0.8, 20)
+    r = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8)
     assert r["model"] == "Erlang C"
     assert r["traffic"] == 10.0 and r["agents"] == 14 and r["erlang_c_agents"] == 14
     assert r["p_wait"] == pytest.approx(0.1741, abs=5e-5)
@@ -23,7 +24,7 @@ def test_worked_example_erlang_c():
 
 
 def test_erlang_a_with_patience():
-    r = calculate_staffing(100, 1800, 180, 0.8, 20, patience=120)
+    r = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8, patience=120)
     assert r["model"] == "Erlang A" and r["patience"] == 120.0
     assert r["agents"] == erlang.agents_needed(10.0, 180, 20, 0.8, patience=120) == 12
     assert r["erlang_c_agents"] == 14
@@ -33,15 +34,15 @@ def test_erlang_a_with_patience():
 
 
 def test_interval_and_occupancy_cap_are_passed_on():
-    quarter = calculate_staffing(50, 900, 180, 0.8, 20)
+    quarter = calculate_staffing(50, 180, interval=900, awt=20, target=0.8)
     assert quarter["traffic"] == 10.0 and quarter["agents"] == 14
-    big = calculate_staffing(4000, 1800, 180, 0.8, 20, max_occupancy=0.85)
+    big = calculate_staffing(4000, 180, interval=1800, awt=20, target=0.8, max_occupancy=0.85)
     assert big["occupancy"] <= 0.85
     assert big["agents"] == erlang.agents_needed(400.0, 180, 20, 0.8, max_occupancy=0.85)
 
 
 def test_no_calls_needs_no_agents():
-    r = calculate_staffing(0, 1800, 180, 0.8, 20)
+    r = calculate_staffing(0, 180, interval=1800, awt=20, target=0.8)
     assert r["agents"] == 0 and r["service_level"] == 1.0 and r["asa"] == 0.0
     assert r["table"].index.min() == 1
     assert "0 gesprekken" in result_html(r)
@@ -52,16 +53,17 @@ def test_no_calls_needs_no_agents():
 def test_unreachable_target_is_explained_in_dutch():
     """More calls than 2**53 agents can answer (the IntText has no upper limit)."""
     with pytest.raises(ValueError, match=r"^target=0\.8 .*2\*\*53") as info:
-        calculate_staffing(10 ** 17, 900, 180, 0.8, 20)
+        calculate_staffing(10 ** 17, 180, interval=900, awt=20, target=0.8)
+    assert (info.value.parameter, info.value.kind) == ("target", "unreachable")
     text = explain_error(info.value)
     assert text.startswith("Dit doel is niet te halen") and "9.007.199.254.740.992" in text
-    assert "target = 0.8" in text
+    assert "Ingevuld: 0,8." in text
     calc = staffing_calculator(calls=10 ** 17)
     assert calc.last is None and "niet te halen" in calc.result.value
 
 
 def test_abandonment_cap_is_passed_on():
-    r = calculate_staffing(100, 1800, 180, 0.8, 20, patience=120, max_abandonment=0.02)
+    r = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8, patience=120, max_abandonment=0.02)
     assert r["agents"] == erlang.agents_needed(10.0, 180, 20, 0.8, patience=120,
                                                max_abandonment=0.02) > 12
     assert r["abandonment"] <= 0.02 and r["max_abandonment"] == 0.02
@@ -84,8 +86,10 @@ def test_abandonment_cap_is_passed_on():
     ],
 )
 def test_bad_input_raises_and_is_explained_in_dutch(args, kwargs, name, dutch):
+    calls, interval, aht, target, awt = args
     with pytest.raises(ValueError, match=rf"^{name}") as info:
-        calculate_staffing(*args, **kwargs)
+        calculate_staffing(calls, aht, interval=interval, awt=awt, target=target, **kwargs)
+    assert info.value.parameter == name
     text = explain_error(info.value)
     assert dutch in text and "Ingevuld" in text
 
@@ -94,17 +98,25 @@ def test_explain_error_unknown_message():
     assert "kan niet worden doorgerekend" in explain_error(ValueError("something odd"))
 
 
+def test_the_numbers_are_the_staffing_evaluator():
+    row = staffing.evaluate(100, 180, interval=1800, awt=20, target=0.8, patience=120).iloc[0]
+    r = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8, patience=120)
+    assert r["agents"] == row["agents_needed"] and r["traffic"] == row["traffic"]
+    for key in ("service_level", "asa", "occupancy", "abandonment"):
+        assert r[key] == row[key]
+
+
 def test_result_html_is_dutch():
-    text = result_html(calculate_staffing(100, 1800, 180, 0.8, 20))
+    text = result_html(calculate_staffing(100, 180, interval=1800, awt=20, target=0.8))
     for part in ("Erlang C", "10,00 Erlang", "<b>14</b>", "88,8 %", "7,8 s", "71,4 %",
                  "30 minuten", "niemand ophangt"):
         assert part in text, part
-    a = result_html(calculate_staffing(100, 1800, 180, 0.8, 20, patience=120))
+    a = result_html(calculate_staffing(100, 180, interval=1800, awt=20, target=0.8, patience=120))
     assert "Erlang A" in a and "6,2 %" in a and "Erlang C zou vragen" in a
 
 
 def test_result_html_infinite_asa():
-    r = calculate_staffing(100, 1800, 180, 0.8, 20)
+    r = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8)
     r = dict(r, asa=math.inf)
     assert "oneindig" in result_html(r)
 
@@ -157,7 +169,8 @@ def test_bad_input_in_the_widget_shows_a_dutch_message_not_a_traceback():
 
 
 def test_starting_values_can_be_set():
-    calc = staffing_calculator(calls=50, interval=900, aht=240, target=90, awt=30, patience=90)
+    calc = staffing_calculator(calls=50, interval=900, aht=240, target=0.9, awt=30, patience=90)
+    assert calc.target.value == 90 and calc.last["target"] == 0.9
     assert calc.use_patience.value and calc.patience.value == 90
     assert calc.last["model"] == "Erlang A" and calc.last["awt"] == 30.0
 

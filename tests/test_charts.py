@@ -95,7 +95,7 @@ def test_staffing_by_interval():
     plan = staffing_plan(calls, 300, interval=1800, labels=interval_labels("08:00", 1800, len(calls)))
     fig = charts.staffing_by_interval(plan.intervals, target=0.8)
     top, bottom = fig.axes
-    np.testing.assert_allclose([bar.get_height() for bar in top.patches], plan.intervals["agents"])
+    np.testing.assert_allclose([bar.get_height() for bar in top.patches], plan.intervals["agents_needed"])
     lines = {line.get_label(): line for line in bottom.get_lines()}
     np.testing.assert_allclose(lines["service level"].get_ydata(), plan.intervals["service_level"])
     np.testing.assert_allclose(lines["occupancy"].get_ydata(), plan.intervals["occupancy"])

@@ -13,6 +13,8 @@ from hypothesis import given, settings, strategies as st
 from wfmcourse.apps import dashboard as d
 from wfmcourse.domain import erlang
 from wfmcourse.data.files import DataFileError
+from wfmcourse.presentation.messages import explain
+from wfmcourse.validation import ParameterValueError
 
 
 # ---------------------------------------------------------------------------
@@ -25,18 +27,20 @@ from wfmcourse.data.files import DataFileError
     ("80, 110, 12,5", [80, 110, 12.5]),
     ("12.5 0", [12.5, 0]),
     ("100", [100]),
+    ("1e3 1.234,5", [1000, 1234.5]),         # the number rules of dutch.parse_number
 ])
 def test_parse_calls(text, calls):
     assert d.parse_calls(text).tolist() == calls
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("", "''"), ("   ", "'   '"), ("80 -5", "'-5' (item 2)"), ("80 tachtig", "'tachtig' (item 2)"),
-    ("1e3", "'1e3' (item 1)"),
+@pytest.mark.parametrize("text, kind, value", [
+    ("", "empty", ""), ("   ", "empty", "   "), ("80 -5", "too_small", "-5"),
+    ("80 tachtig", "not_a_number", "tachtig"), ("1.234", "ambiguous_number", "1.234"),
 ])
-def test_parse_calls_rejects(text, shown):
-    with pytest.raises(ValueError, match=r"^calls .*got " + re.escape(shown)):
+def test_parse_calls_rejects(text, kind, value):
+    with pytest.raises(ParameterValueError, match=r"^calls ") as info:
         d.parse_calls(text)
+    assert (info.value.parameter, info.value.kind, info.value.value) == ("calls", kind, value)
 
 
 def test_interval_labels_go_on_past_midnight():
@@ -47,8 +51,9 @@ def test_interval_labels_go_on_past_midnight():
 
 @pytest.mark.parametrize("text", ["24:00", "8", "08:60", "acht uur", ""])
 def test_parse_start_rejects(text):
-    with pytest.raises(ValueError, match=r"^start must be a time of day like 08:00, got "):
+    with pytest.raises(ValueError, match=r"^start must be a time of day like 08:00, got ") as info:
         d.parse_start(text)
+    assert info.value.kind == "format"
 
 
 # ---------------------------------------------------------------------------
@@ -91,7 +96,7 @@ def test_read_forecast_errors_name_file_line_and_column(content, line, column, p
     error = caught.value
     assert (error.path.name, error.line, error.column) == ("prognose.csv", line, column)
     assert error.problem.startswith(problem)
-    sentence = d.explain(error)
+    sentence = explain(error)
     assert sentence.startswith("Het bestand prognose.csv klopt niet")
     if line is not None:
         assert f"regel {line}, kolom '{column}'" in sentence
@@ -112,7 +117,7 @@ def test_worked_example_one_interval_a_week():
     plan = d.staffing_plan([100], 180, interval=1800, shrinkage_rate=0.3, contract_hours=36,
                            days_per_week=5)
     row = plan.intervals.iloc[0]
-    assert row["traffic"] == 10.0 and row["agents"] == 14 and row["scheduled"] == pytest.approx(20)
+    assert row["traffic"] == 10.0 and row["agents_needed"] == 14 and row["agents_to_roster"] == pytest.approx(20)
     assert row["occupancy"] == pytest.approx(10 / 14)
     t = plan.totals
     assert (t["agents_peak"], t["net_hours"]) == (14, pytest.approx(35))
@@ -127,7 +132,7 @@ def test_totals_are_weighted_by_calls_and_agents():
                            shrinkage_rate=0.25, contract_hours=38, labels=["a", "b", "c"])
     table = plan.intervals
     agents = erlang.agents_needed(erlang.traffic(calls, aht, 900), aht, 15, 0.9, patience=90)
-    assert table["agents"].tolist() == list(agents)
+    assert table["agents_needed"].tolist() == list(agents)
     ab = erlang.abandonment(agents, erlang.traffic(calls, aht, 900), aht, 90)
     t = plan.totals
     assert t["service_level"] == pytest.approx((table["service_level"] * calls).sum() / calls.sum())
@@ -154,7 +159,7 @@ def test_unreachable_target_is_explained_in_dutch():
     """1e17 calls in a quarter-hour need more than 2**53 agents: one Dutch sentence."""
     with pytest.raises(ValueError) as info:
         d.staffing_plan([1e17], 180)
-    assert d.explain(info.value).startswith("Dit doel is niet te halen")
+    assert explain(info.value).startswith("Dit doel is niet te halen")
 
 
 @settings(max_examples=40, deadline=None)
@@ -164,10 +169,10 @@ def test_plan_properties(calls, aht, patience, rate, days):
     plan = d.staffing_plan(calls, aht, interval=900, patience=patience, shrinkage_rate=rate,
                            days_per_week=days)
     table, t = plan.intervals, plan.totals
-    assert (table["scheduled"] >= table["agents"] - 1e-9).all()
+    assert (table["agents_to_roster"] >= table["agents_needed"] - 1e-9).all()
     assert t["gross_hours"] == pytest.approx(t["net_hours"] / (1 - rate))
     assert t["fte"] == pytest.approx(t["gross_hours"] / 36)
-    assert t["net_hours"] == pytest.approx(table["agents"].sum() * 0.25 * days)
+    assert t["net_hours"] == pytest.approx(table["agents_needed"].sum() * 0.25 * days)
     if t["service_level"] is not None:
         busy = table[table["calls"] > 0]["service_level"]
         assert busy.min() - 1e-12 <= t["service_level"] <= busy.max() + 1e-12
@@ -181,14 +186,20 @@ def test_times_in_a_file_are_checked():
             for minute in (0, 30)]
     plan = d.staffing_plan([10] * len(week), 180, interval=1800, labels=week)
     assert plan.totals["intervals"] == 28
-    with pytest.raises(ValueError, match=r"^labels must be 15 min apart to match interval=900 s; "
-                                         r"the smallest step in the file is 30 min$"):
+    with pytest.raises(ValueError, match=r"^labels must be 900 s apart to match interval=900 s, "
+                                         r"got a smallest step of 1800 s$") as info:
         d.staffing_plan([10] * len(week), 180, interval=900, labels=week)
-    with pytest.raises(ValueError, match=r"^days_per_week must be 1 when the labels already span 7 days, got 5"):
+    assert (info.value.kind, info.value.value) == ("step", 1800)
+    assert explain(info.value, {"interval": 900}) == (
+        "De tijden in het bestand liggen 30 minuten uit elkaar, maar de lengte van het interval "
+        "staat op 15 minuten. Kies 30 minuten (of controleer de tijden in het bestand).")
+    with pytest.raises(ValueError, match=r"^days_per_week must be 1 when the labels already span 7 days, got 5") as info:
         d.staffing_plan([10] * len(week), 180, interval=1800, labels=week, days_per_week=5)
-    with pytest.raises(ValueError, match=r"^labels must cover at most one week .* got 8 days"):
+    assert info.value.kind == "labels_span" and "zet 'Dagen per week' op 1" in explain(info.value)
+    with pytest.raises(ValueError, match=r"^labels must cover at most one week .* got 8 days") as info:
         d.staffing_plan([10] * 3, 180, interval=1800,
                         labels=["2026-11-23 08:00", "2026-11-23 08:30", "2026-11-30 08:00"])
+    assert explain(info.value).startswith("Het bestand beslaat 8 dagen.")
 
 
 @pytest.mark.parametrize("kwargs, pattern", [
@@ -235,7 +246,7 @@ def test_workbook_reads_back():
     assert inputs["Bron"] == "bestand week47.csv" and inputs["Rekenmodel"] == "Erlang A"
     assert float(inputs["Gemiddeld geduld (s)"]) == 120
     rows = book["Per interval"]
-    assert rows["medewerkers nodig"].tolist() == plan.intervals["agents"].tolist()
+    assert rows["medewerkers nodig"].tolist() == plan.intervals["agents_needed"].tolist()
     assert rows["afhakers"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
     totals = dict(zip(book["Totaal"]["onderdeel"], book["Totaal"]["waarde"]))
     fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))
@@ -250,15 +261,16 @@ def test_download_link_carries_the_workbook():
     assert base64.b64decode(encoded) == b"PK\x03\x04abc"
 
 
-@pytest.mark.parametrize("error, dutch", [
-    (ValueError("calls must hold at least one number, got ''"), "Vul minstens één"),
-    (ValueError("labels must be 15 min apart to match interval=900 s; the smallest step in the file is 30 min"),
-     "liggen 30 minuten uit elkaar, maar de lengte van het interval staat op 15 minuten"),
-    (ValueError("aht must be > 0, got 0"), "De AHT moet groter dan 0"),
-    (ValueError("something new, got 3"), "Deze invoer kan niet worden doorgerekend"),
+@pytest.mark.parametrize("call, dutch", [
+    (lambda: d.parse_calls(""), "Vul minstens één"),
+    (lambda: d.staffing_plan([1], 0), "De AHT moet groter dan 0"),
+    (lambda: d.staffing_plan([1], 180, shrinkage_rate=1.0), "De shrinkage moet 0 % of meer zijn"),
 ])
-def test_explain_in_dutch(error, dutch):
-    assert dutch in d.explain(error)
+def test_errors_are_explained_in_dutch(call, dutch):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert dutch in explain(info.value)
+    assert "kan niet worden doorgerekend" in explain(ValueError("something new, got 3"))
 
 
 # ---------------------------------------------------------------------------
@@ -287,7 +299,8 @@ def test_dashboard_starts_with_the_example_and_reacts():
     ("calls", "80 veel", "Vul de gesprekken per interval in als getallen"),
     ("start", "25:00", "Vul de begintijd in"),
     ("aht", "0", "De AHT moet groter dan 0 seconden zijn: elk gesprek kost tijd. Ingevuld: 0."),
-    ("aht", "drie minuten", "De AHT moet groter dan 0"),
+    ("aht", "drie minuten", "Dit is geen getal (gebruik een decimale komma of punt"),
+    ("aht", "1.234", "Dit getal is dubbelzinnig"),
     ("target", "100", "Het service-leveldoel moet tussen 0 % en 100 %"),
     ("awt", "-1", "De wachttijdgrens (AWT)"),
     ("shrinkage", "100", "De shrinkage moet 0 % of meer zijn"),
@@ -329,7 +342,7 @@ def test_dashboard_file_source():
     board.aht.value = "0"                     # the field, not a missing column, is the problem
     assert "De AHT moet groter dan 0 seconden zijn" in html.unescape(board.message.value)
     board.aht.value = "drie"
-    assert "De AHT moet groter dan 0 seconden zijn" in html.unescape(board.message.value)
+    assert "Dit is geen getal" in html.unescape(board.message.value)
     board.aht.value = "300"
     _upload(board, b"calls\n80\n-3\n")
     assert "regel 3, kolom 'calls'" in html.unescape(board.message.value) and board.plan is None
@@ -371,3 +384,17 @@ def test_shipped_example_forecast_is_a_week_of_quarters():
     assert forecast.labels[0] == "2025-11-17T08:00:00"
     with pytest.raises(ValueError, match="days_per_week must be 1 when the labels already span 6 days"):
         d.staffing_plan(forecast.calls, 300, interval=900, days_per_week=5, labels=forecast.labels)
+
+
+def test_dashboard_uses_the_domain_not_the_command_line():
+    """The staffing plan comes from domain.staffing.evaluate; no apps.cli, no domain.performance."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(d))
+    imported = {node.module + "." + alias.name if isinstance(node, ast.ImportFrom) else alias.name
+                for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+                for alias in node.names}
+    assert "wfmcourse.domain.staffing" in imported
+    assert not {name for name in imported if "cli" in name or "performance" in name or
+                "tempfile" in name}

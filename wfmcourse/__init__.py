@@ -35,6 +35,7 @@ SHORT_NAMES = {
     "synth": "wfmcourse.data.synth",
     "dutch": "wfmcourse.presentation.dutch",
     "charts": "wfmcourse.presentation.charts",
+    "excel": "wfmcourse.presentation.excel",
     "calculator": "wfmcourse.apps.calculator",
     "dashboard": "wfmcourse.apps.dashboard",
     "contents": "wfmcourse.course.contents",

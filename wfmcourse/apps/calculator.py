@@ -1,34 +1,34 @@
 """The staffing calculator: a pure calculation plus a thin ipywidgets layer (notebook 03, Voilà).
 
-* :func:`calculate_staffing` does all the arithmetic (through :mod:`wfmcourse.domain.erlang` and
-  :mod:`wfmcourse.domain.scenarios`) and returns a plain dict; a dashboard can call it directly.
-* :func:`result_html` turns that dict into a small Dutch HTML table, :func:`explain_error`
-  turns a ``ValueError`` of the package into a Dutch sentence for the learner.
+* :func:`calculate_staffing` does all the arithmetic (through the one staffing evaluator
+  :func:`wfmcourse.domain.staffing.evaluate` and :mod:`wfmcourse.domain.scenarios`) and returns
+  a plain dict; a dashboard can call it directly.
+* :func:`result_html` turns that dict into a small Dutch HTML table; a bad input becomes a Dutch
+  sentence through :func:`wfmcourse.presentation.messages.explain`.
 * :func:`staffing_calculator` builds the widget: inputs on the left, numbers and a chart on
   the right, recomputed on every change. Bad input shows a Dutch message, never a traceback.
 
 Times are in seconds, the service-level target is a fraction (0.8 for 80 %), as everywhere
-in the package; only the widget shows minutes and percentages.
+in the package, also in :func:`staffing_calculator`; only the widget shows minutes and a
+percentage slider.
 """
 from __future__ import annotations
 
 import html
-import re
 
 import ipywidgets as widgets
 
-from wfmcourse.domain import erlang, scenarios
-from wfmcourse.presentation import dutch, charts
+from wfmcourse.domain import erlang, scenarios, staffing
+from wfmcourse.presentation import charts, dutch, messages
 from wfmcourse.validation import instance, optional_scalar, scalar
 
 __all__ = [
+    "INTERVALS",
+    "StaffingCalculator",
+    "agents_slider",
     "calculate_staffing",
     "result_html",
-    "explain_error",
-    "StaffingCalculator",
     "staffing_calculator",
-    "agents_slider",
-    "INTERVALS",
 ]
 
 INTERVALS = (("15 minuten", 900), ("30 minuten", 1800), ("60 minuten", 3600))
@@ -36,15 +36,16 @@ INTERVALS = (("15 minuten", 900), ("30 minuten", 1800), ("60 minuten", 3600))
 _TABLE_SPREAD = 4        # agent counts shown either side of the answer
 
 
-def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_occupancy=None,
-                       max_abandonment=None) -> dict:
+def calculate_staffing(calls, aht, *, interval=1800, awt=20, target=0.8, patience=None,
+                       max_occupancy=None, max_abandonment=None) -> dict:
     """Agents needed for one interval, and what they achieve.
 
     ``calls`` offered in an interval of ``interval`` seconds, ``aht`` and ``awt`` in seconds,
     ``target`` the service-level fraction (0.8 for 80/20 with ``awt=20``). Without ``patience``
     the model is Erlang C; with a mean patience in seconds it is Erlang A (callers hang up).
     ``max_occupancy`` (fraction) optionally caps the occupancy as well, and with ``patience``
-    ``max_abandonment`` (fraction) the share of callers who hang up.
+    ``max_abandonment`` (fraction) the share of callers who hang up. The numbers come from
+    :func:`wfmcourse.domain.staffing.evaluate` (traffic ``A = calls * aht / interval`` Erlang).
 
     Returns a dict with ``model`` ("Erlang C" or "Erlang A"), the inputs, ``traffic`` (Erlang),
     ``agents``, ``service_level``, ``asa`` (seconds), ``occupancy`` (0 with zero agents, see
@@ -63,9 +64,11 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
     lost = optional_scalar("max_abandonment", max_abandonment, low=0.0, low_inclusive=False,
                            high=1.0)
 
-    a = erlang.traffic(c, h, i)
-    n = erlang.agents_needed(a, h, t, s, patience=p, max_occupancy=cap, max_abandonment=lost)
-    n_c = n if p is None else erlang.agents_needed(a, h, t, s, max_occupancy=cap)
+    row = staffing.evaluate(c, h, interval=i, awt=t, target=s, patience=p, max_occupancy=cap,
+                            max_abandonment=lost).iloc[0]
+    a, n = float(row["traffic"]), int(row["agents"])
+    n_c = n if p is None else int(staffing.evaluate(c, h, interval=i, awt=t, target=s,
+                                                    max_occupancy=cap).iloc[0]["agents"])
     low = max(1, n - _TABLE_SPREAD)
     table = scenarios.staffing_table(a, h, t, range(low, max(n, low) + _TABLE_SPREAD + 1), patience=p)
     return {
@@ -80,10 +83,10 @@ def calculate_staffing(calls, interval, aht, target, awt, patience=None, *, max_
         "max_abandonment": lost,
         "traffic": a,
         "agents": n,
-        "service_level": erlang.service_level(n, a, h, t, patience=p),
-        "asa": erlang.asa(n, a, h, patience=p),
-        "occupancy": erlang.occupancy(n, a, h, patience=p),
-        "abandonment": None if p is None else erlang.abandonment(n, a, h, p),
+        "service_level": float(row["service_level"]),
+        "asa": float(row["asa"]),
+        "occupancy": float(row["occupancy"]),
+        "abandonment": None if p is None else float(row["abandonment"]),
         "p_wait": erlang.erlang_c(n, a) if p is None else None,
         "erlang_c_agents": n_c,
         "table": table,
@@ -120,54 +123,27 @@ def result_html(result: dict) -> str:
     return f"<div>{head}<table style='border-collapse:collapse'>{body}</table></div>"
 
 
-_DUTCH = {
-    "calls": "Het aantal gesprekken moet 0 of meer zijn.",
-    "interval": "De lengte van het interval moet groter dan 0 zijn.",
-    "aht": "De AHT moet groter dan 0 seconden zijn: elk gesprek kost tijd.",
-    "target": "Het service-leveldoel moet tussen 0 % en 100 % liggen (allebei niet meegerekend).",
-    "awt": "De wachttijdgrens (AWT) moet 0 seconden of meer zijn.",
-    "patience": "Het klantgeduld moet groter dan 0 seconden zijn.",
-    "max_occupancy": "De maximale occupancy moet groter dan 0 % en hoogstens 100 % zijn.",
-    "max_abandonment": "Het maximale deel afhakers moet groter dan 0 % en hoogstens 100 % zijn, "
-                       "en vraagt klantgeduld (Erlang A).",
-}
-
-
-def explain_error(error: Exception) -> str:
-    """A Dutch sentence for a ``ValueError`` raised by :func:`calculate_staffing`."""
-    instance("error", error, Exception, "an exception")
-    message = str(error)
-    unreachable = re.match(r"(\w+)=(\S+) cannot be met", message)     # erlang.agents_needed
-    if unreachable:
-        return (f"Dit doel is niet te halen: er zijn meer dan {dutch.number(2 ** 53, 0)} medewerkers "
-                f"voor nodig. Ingevuld: {unreachable.group(1)} = {unreachable.group(2)}.")
-    name = message.split(" ", 1)[0]
-    sentence = _DUTCH.get(name, "Deze invoer kan niet worden doorgerekend.")
-    found = re.search(r"got (.+)$", message)
-    if found:
-        sentence += f" Ingevuld: {found.group(1)}."
-    return sentence
-
-
 # ---------------------------------------------------------------------------
 # the widget
 # ---------------------------------------------------------------------------
 class StaffingCalculator(widgets.HBox):
     """The calculator returned by :func:`staffing_calculator`: an ``HBox`` with the parts as attributes.
 
-    Inputs: ``calls``, ``interval`` (seconds), ``aht``, ``target`` (percent), ``awt``,
+    Inputs: ``calls``, ``interval`` (seconds), ``aht``, ``target`` (a slider in percent), ``awt``,
     ``use_patience`` and ``patience``. Outputs: ``result`` (HTML) and ``chart`` (PNG image).
     ``last`` holds the latest :func:`calculate_staffing` dict, or ``None`` after bad input.
     """
 
-    def __init__(self, calls=100, interval=1800, aht=180, target=80, awt=20, patience=None):
+    def __init__(self, calls=100, interval=1800, aht=180, target=0.8, awt=20, patience=None):
+        target = scalar("target", target, low=0.0, low_inclusive=False, high=1.0,
+                        high_inclusive=False)
         wide = {"description_width": "190px"}
         size = widgets.Layout(width="330px")
         self.calls = widgets.IntText(value=calls, description="Gesprekken per interval", style=wide, layout=size)
         self.interval = widgets.Dropdown(options=INTERVALS, value=interval, description="Lengte interval",
                                          style=wide, layout=size)
         self.aht = widgets.IntText(value=aht, description="AHT (seconden)", style=wide, layout=size)
-        self.target = widgets.IntSlider(value=target, min=50, max=99, description="Service level (%)",
+        self.target = widgets.IntSlider(value=round(100 * target), min=50, max=99, description="Service level (%)",
                                         style=wide, layout=size)
         self.awt = widgets.IntText(value=awt, description="Binnen (seconden)", style=wide, layout=size)
         self.use_patience = widgets.Checkbox(value=patience is not None, indent=False,
@@ -186,16 +162,17 @@ class StaffingCalculator(widgets.HBox):
             control.observe(self.update, names="value")
         self.update()
 
-    def update(self, _change=None):
+    def update(self, _change=None) -> None:
         self.patience.disabled = not self.use_patience.value
         try:
             result = calculate_staffing(
-                self.calls.value, self.interval.value, self.aht.value, self.target.value / 100,
-                self.awt.value, patience=self.patience.value if self.use_patience.value else None)
+                self.calls.value, self.aht.value, interval=self.interval.value,
+                awt=self.awt.value, target=self.target.value / 100,
+                patience=self.patience.value if self.use_patience.value else None)
         except ValueError as error:
             self.last = None
             self.result.value = (f"<div style='color:#b00020'><b>Controleer de invoer.</b> "
-                                 f"{html.escape(explain_error(error))}</div>")
+                                 f"{html.escape(messages.explain(error))}</div>")
             self.chart.layout.display = "none"
             return
         self.last = result
@@ -206,11 +183,13 @@ class StaffingCalculator(widgets.HBox):
         self.chart.layout.display = None
 
 
-def staffing_calculator(calls=100, interval=1800, aht=180, target=80, awt=20, patience=None) -> StaffingCalculator:
+def staffing_calculator(calls=100, interval=1800, aht=180, target=0.8, awt=20,
+                        patience=None) -> StaffingCalculator:
     """The interactive staffing calculator (ipywidgets) with the given starting values.
 
-    ``interval`` in seconds (900, 1800 or 3600), ``target`` in percent, ``patience`` in
-    seconds or ``None`` (Erlang C). All numbers come from :func:`calculate_staffing`.
+    ``interval`` in seconds (900, 1800 or 3600), ``target`` a fraction (0.8; the slider shows
+    it as 80 %), ``patience`` in seconds or ``None`` (Erlang C). All numbers come from
+    :func:`calculate_staffing`.
     """
     return StaffingCalculator(calls, interval, aht, target, awt, patience)
 
@@ -227,7 +206,7 @@ def agents_slider(calls=100, interval=1800, aht=180, target=0.8, awt=20) -> widg
     answer = widgets.HTML()
 
     def show(_change=None):
-        r = calculate_staffing(slider.value, interval, aht, target, awt)
+        r = calculate_staffing(slider.value, aht, interval=interval, awt=awt, target=target)
         answer.value = (f"{slider.value} gesprekken per {dutch.short(interval / 60)} minuten, AHT "
                         f"{dutch.short(aht)} s: <b data-key='agents'>{r['agents']}</b> medewerkers "
                         f"nodig voor {dutch.short(100 * target)}/{dutch.short(awt)}")

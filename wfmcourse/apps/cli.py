@@ -10,7 +10,7 @@ directly:
 * :func:`main` -- argument parsing and exit codes (0 fine, 1 bad value or file, 2 bad usage).
 
 Errors never show a traceback: one line ``fout: ...`` on stderr. A bad CSV file gets the Dutch
-sentence of :func:`wfmcourse.data.intervals.dutch_message` (file, line and column), the same the
+sentence of :func:`wfmcourse.presentation.messages.explain` (file, line and column), the same the
 dashboard shows; other bad values the ``ValueError`` text of the package, in English, naming the
 parameter and the value.
 """
@@ -27,8 +27,8 @@ import pandas as pd
 
 from wfmcourse.domain import erlang, shrinkage
 from wfmcourse.data import intervals
-from wfmcourse.presentation import dutch
-from wfmcourse.validation import as_array, broadcast, instance, ndim, text as _text
+from wfmcourse.presentation import dutch, messages
+from wfmcourse.validation import as_array, broadcast, instance, ndim, text as _text, value_error
 from wfmcourse.data.files import DataFileError
 
 __all__ = [
@@ -62,13 +62,13 @@ def parse_sl(text: str) -> tuple[float, float]:
     Also accepts a decimal comma (``"80,5/20"``), a percent sign and a trailing ``s``
     (``"80%/20s"``). The percentage must lie strictly between 0 and 100.
     """
-    match = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*/\s*(\d+(?:[.,]\d+)?)\s*s?\s*",
-                         _text("sl", text))
+    match = re.fullmatch(r"\s*([\d.,]+)\s*%?\s*/\s*([\d.,]+)\s*s?\s*", _text("sl", text))
     if not match:
-        raise ValueError(f"sl must look like 80/20 (percent/seconds), got {text!r}")
-    percent, awt = (float(part.replace(",", ".")) for part in match.groups())
+        raise value_error("sl", text, "format", "look like 80/20 (percent/seconds)")
+    percent, awt = (dutch.parse_number(part, "sl") for part in match.groups())
     if not 0 < percent < 100:
-        raise ValueError(f"sl percentage must be > 0 and < 100, got {text!r}")
+        raise value_error("sl", text, "too_large" if percent >= 100 else "too_small",
+                          "have a percentage > 0 and < 100")
     return percent / 100.0, awt
 
 
@@ -304,17 +304,16 @@ def _table_totals(text, table, interval, shrinkage_rate, contract_hours) -> list
 # command line
 # ---------------------------------------------------------------------------
 def _number(text: str) -> float:
-    """A number; a decimal comma is fine ("0,85")."""
+    """A number; a decimal comma is fine ("0,85"), see :func:`wfmcourse.presentation.dutch.parse_number`."""
     try:
-        value = float(str(text).strip().replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen getal: {text!r}") from None
-    return value
+        return dutch.parse_number(text, "getal")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(messages.explain(exc)) from None
 
 
 def _fraction(text: str) -> float:
     """A fraction ("0,85", "0.85") or a percentage ("85%")."""
-    text = str(text).strip()
+    text = text.strip()
     if text.endswith("%"):
         return _number(text[:-1]) / 100.0
     return _number(text)
@@ -507,7 +506,7 @@ def main(argv=None) -> int:
     except OSError as exc:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1)
     except DataFileError as exc:       # the same Dutch sentence as the dashboard shows
-        return _fail(intervals.dutch_message(exc), 1)
+        return _fail(messages.explain(exc), 1)
     except ValueError as exc:
         return _fail(exc, 1)
     except Exception as exc:           # noqa: BLE001 -- promise: never a traceback

@@ -4,14 +4,17 @@ Shown by the Voilà app ``notebooks/apps/bezettingscalculator.ipynb`` (``python 
 The logic is in pure functions that the tests call directly:
 
 * :func:`parse_calls` / :func:`interval_labels` -- typed calls per interval and their start times;
-* :func:`read_forecast` -- an uploaded CSV file of interval forecasts (comma or semicolon
-  separated, as Dutch Excel writes it), through :func:`wfmcourse.data.intervals.read`, the
-  reader of the command line;
-* :func:`staffing_plan` -- agents per interval (:func:`wfmcourse.apps.cli.staffing`, one vectorised
-  Erlang C/A call), totals over the period and scheduled FTE (:mod:`wfmcourse.domain.shrinkage`);
+* :func:`read_forecast` -- the bytes of an uploaded CSV file of interval forecasts (comma or
+  semicolon separated, as Dutch Excel writes it), through :func:`wfmcourse.data.intervals.read`,
+  the reader of the command line;
+* :func:`staffing_plan` -- agents per interval (:func:`wfmcourse.domain.staffing.evaluate`, one
+  vectorised Erlang C/A call), totals over the period and scheduled FTE
+  (:mod:`wfmcourse.domain.shrinkage`);
 * :func:`plan_html`, :func:`plan_workbook`, :func:`download_link` -- Dutch summary, the Excel
-  workbook for the client and an HTML download button;
-* :func:`explain` -- any ``ValueError`` of the package as a Dutch sentence.
+  workbook for the client (:mod:`wfmcourse.presentation.excel`) and an HTML download button.
+
+Numbers typed in the fields are read by :func:`wfmcourse.presentation.dutch.parse_number`; every
+error is a typed error that :func:`wfmcourse.presentation.messages.explain` turns into Dutch.
 
 :class:`Dashboard` is the thin ipywidgets layer: it reads the inputs, calls these functions and
 shows the result; bad input shows a Dutch message, never a traceback.
@@ -23,49 +26,49 @@ import datetime as dt
 import html
 import math
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
 from wfmcourse import __version__
-from wfmcourse.apps import cli
-from wfmcourse.domain import performance, kpi, shrinkage
+from wfmcourse.apps.calculator import INTERVALS
 from wfmcourse.data import intervals
-from wfmcourse.presentation import dutch, charts
-from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, flag, instance, scalar, text as _text,
-                      type_error, whole)
-from wfmcourse.data.files import DataFileError
-from wfmcourse.apps.calculator import INTERVALS, explain_error
+from wfmcourse.domain import kpi, shrinkage, staffing
+from wfmcourse.presentation import charts, dutch, excel, messages
+from wfmcourse.validation import (
+    ParameterTypeError,
+    as_array,
+    dataframe,
+    flag,
+    instance,
+    scalar,
+    type_error,
+    value_error,
+    whole,
+)
+from wfmcourse.validation import text as _text
 
 __all__ = [
+    "Dashboard",
+    "Forecast",
+    "StaffingPlan",
+    "dashboard",
+    "download_link",
+    "dutch_table",
+    "interval_labels",
     "parse_calls",
     "parse_start",
-    "interval_labels",
-    "Forecast",
-    "read_forecast",
-    "StaffingPlan",
-    "staffing_plan",
-    "dutch_table",
     "plan_html",
     "plan_workbook",
-    "download_link",
-    "explain",
-    "Dashboard",
-    "dashboard",
+    "read_forecast",
+    "staffing_plan",
 ]
 
 EXAMPLE_CALLS = "60 85 110 130 140 135 120 115 125 130 110 80"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = intervals.MAX_BYTES
-DUTCH_COLUMNS = {
-    "calls": "gesprekken", "aht": "AHT (s)", "traffic": "verkeer (Erlang)",
-    "agents": "medewerkers nodig", "service_level": "service level", "asa": "ASA (s)",
-    "occupancy": "occupancy", "abandonment": "afhakers", "scheduled": "in te roosteren",
-}
 _FRACTIONS = ("service_level", "occupancy", "abandonment")
 
 
@@ -76,20 +79,23 @@ def parse_calls(text) -> np.ndarray:
     """Calls per interval typed as text: ``"80 110 140"`` -> ``array([80., 110., 140.])``.
 
     Numbers are separated by spaces, new lines or semicolons, or by a comma followed by a
-    space (``"80, 110"``); a comma inside a number is a decimal comma (``"12,5"``), a dot is a
-    decimal point. Raises ``ValueError`` naming ``calls`` and the first item that is not a
-    number of calls (>= 0) or is too large for a float (it would become ``inf``).
+    space (``"80, 110"``); each is read by :func:`wfmcourse.presentation.dutch.parse_number`
+    (decimal comma or point). Raises :class:`~wfmcourse.validation.ParameterValueError` naming
+    ``calls``, with the first item that is not a number (``kind`` of ``parse_number``), is
+    negative (``"too_small"``), or ``"empty"`` when there is no number at all.
     """
-    items = [item for item in re.split(r"[\s;]+|,(?=\s)", str(text)) if item]
+    items = [item for item in re.split(r"[\s;]+|,(?=\s)", _text("calls", text)) if item]
     if not items:
-        raise ValueError(f"calls must hold at least one number, got {text!r}")
+        raise value_error("calls", text, "empty", "hold at least one number")
     values = []
     for position, item in enumerate(items, start=1):
-        if not re.fullmatch(r"\d+(?:[.,]\d+)?", item):
-            raise ValueError(f"calls must be numbers of 0 or more, got {item!r} (item {position})")
-        value = float(item.replace(",", "."))
-        if math.isinf(value):
-            raise ValueError(f"calls must be finite; too large, got {item!r} (item {position})")
+        try:
+            value = dutch.parse_number(item, "calls")
+        except ValueError as error:
+            raise value_error("calls", item, error.kind, f"be numbers of 0 or more (item {position})"
+                              ) from None
+        if value < 0:
+            raise value_error("calls", item, "too_small", f"be numbers of 0 or more (item {position})")
         values.append(value)
     return np.asarray(values)
 
@@ -98,7 +104,7 @@ def parse_start(text) -> dt.time:
     """The start of the first interval, ``"08:00"`` or ``"8.30"`` -> :class:`datetime.time`."""
     match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", _text("start", text))
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise ValueError(f"start must be a time of day like 08:00, got {text!r}")
+        raise value_error("start", text, "format", "be a time of day like 08:00")
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
@@ -146,8 +152,9 @@ class StaffingPlan:
     """The outcome of :func:`staffing_plan`.
 
     ``intervals``: one row per interval (index: the labels) with ``calls``, ``aht``,
-    ``traffic``, ``agents``, ``service_level``, ``asa``, ``occupancy``, ``abandonment`` (Erlang A
-    only) and ``scheduled`` (agents to roster including shrinkage). ``totals``: the period as a
+    ``traffic``, ``agents_needed``, ``service_level``, ``asa``, ``occupancy``, ``abandonment``
+    (Erlang A only) and ``agents_to_roster`` (agents to roster including shrinkage; Dutch headers
+    in :data:`wfmcourse.presentation.dutch.LABELS`). ``totals``: the period as a
     whole (see :func:`staffing_plan`). ``inputs``: the settings used.
     """
 
@@ -164,17 +171,18 @@ def _check_times(labels, seconds, days_per_week):
     ordered = stamps.sort_values()
     smallest = ordered.diff().min()
     if smallest != pd.Timedelta(seconds=seconds):
-        raise ValueError(f"labels must be {dutch.short(seconds / 60)} min apart to match interval="
-                         f"{seconds:g} s; the smallest step in the file is "
-                         f"{dutch.short(smallest.total_seconds() / 60)} min")
+        raise value_error("labels", smallest.total_seconds(), "step",
+                          f"be {seconds:g} s apart to match interval={seconds:g} s",
+                          f"a smallest step of {smallest.total_seconds():g} s")
     days = ordered.dt.normalize().nunique()
     span = ordered.iloc[-1] - ordered.iloc[0] + smallest
     if span > pd.Timedelta(days=7):
-        raise ValueError(f"labels must cover at most one week (FTE is a weekly figure), got "
-                         f"{math.ceil(span / pd.Timedelta(days=1))} days")
+        raise value_error("labels", math.ceil(span / pd.Timedelta(days=1)), "too_long",
+                          "cover at most one week (FTE is a weekly figure)",
+                          f"{math.ceil(span / pd.Timedelta(days=1))} days")
     if days > 1 and days_per_week != 1:
-        raise ValueError(f"days_per_week must be 1 when the labels already span {days} days, "
-                         f"got {days_per_week}")
+        raise value_error("days_per_week", days_per_week, "labels_span",
+                          f"be 1 when the labels already span {days} days")
 
 
 def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None, shrinkage_rate=0.3,
@@ -199,10 +207,10 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     """
     c = as_array("calls", calls)
     if c.ndim != 1 or not len(c):
-        raise ValueError(f"calls must be a non-empty sequence of numbers, got {calls!r}")
+        raise value_error("calls", calls, "shape", "be a non-empty sequence of numbers")
     h = as_array("aht", aht, low=0.0, low_inclusive=False)
     if h.ndim > 1 or (h.ndim == 1 and h.shape != c.shape):
-        raise ValueError(f"aht must be one number or one per interval ({len(c)}), got {aht!r}")
+        raise value_error("aht", aht, "shape", f"be one number or one per interval ({len(c)})")
     seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
     days = whole("days_per_week", days_per_week, low=1, high=7)
     scalar("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
@@ -213,19 +221,18 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     else:
         labels = [str(x) for x in labels]
     if len(labels) != len(c):
-        raise ValueError(f"labels must have one text per interval ({len(c)}), got {len(labels)}")
+        raise value_error("labels", labels, "shape", f"have one text per interval ({len(c)})",
+                          str(len(labels)))
     _check_times(labels, seconds, days)
-    result = cli.staffing(c, h, seconds, awt, target, patience=patience)
-    agents = np.asarray(result["agents"], dtype=np.int64)
+    result = staffing.evaluate(c, h, interval=seconds, awt=awt, target=target, patience=patience)
+    agents = result["agents_needed"].to_numpy(dtype=np.int64)
     week = shrinkage.weekly_fte(agents, seconds, shrinkage_rate, contract_hours)
-    table = pd.DataFrame({"calls": c, "aht": np.broadcast_to(h, c.shape).astype(float),
-                          "traffic": result["traffic"], "agents": agents,
-                          "service_level": result["service_level"], "asa": result["asa"],
-                          "occupancy": result["occupancy"]},
-                         index=pd.Index(labels, name="interval"))
-    if result["abandonment"] is not None:
-        table["abandonment"] = result["abandonment"]
-    table["scheduled"] = np.asarray(shrinkage.gross_up(agents, shrinkage_rate), dtype=float)
+    columns = ["calls", "aht", "traffic", "agents_needed", "service_level", "asa", "occupancy"]
+    if patience is not None:
+        columns.append("abandonment")
+    table = result[columns].set_axis(pd.Index(labels, name="interval"))
+    table["aht"] = table["aht"].astype(float)
+    table["agents_to_roster"] = np.asarray(shrinkage.gross_up(agents, shrinkage_rate), dtype=float)
     abandoned = table["abandonment"].to_numpy() if "abandonment" in table else np.zeros(len(c))
     answered = c * (1.0 - abandoned)
     has_calls = c.sum() > 0
@@ -233,7 +240,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
         "intervals": len(c),
         "calls": float(c.sum()),
         "agents_peak": int(agents.max()),
-        "scheduled_peak": float(table["scheduled"].max()),
+        "scheduled_peak": float(table["agents_to_roster"].max()),
         "service_level": kpi.combine_service_levels(table["service_level"].to_numpy(), c)
         if has_calls else None,
         "asa": float(np.average(table["asa"], weights=answered)) if answered.sum() > 0 else None,
@@ -261,16 +268,18 @@ def _model(patience) -> str:
 # output
 # ---------------------------------------------------------------------------
 def dutch_table(intervals: pd.DataFrame, *, as_text=False) -> pd.DataFrame:
-    """The interval table with Dutch column names; ``as_text`` formats numbers the Dutch way."""
+    """The interval table with Dutch column names (:data:`wfmcourse.presentation.dutch.LABELS`);
+    ``as_text`` formats numbers the Dutch way."""
     dataframe("intervals", intervals)
     flag("as_text", as_text)
-    table = intervals.rename(columns=DUTCH_COLUMNS)
+    table = intervals.rename(columns=dutch.LABELS)
     if not as_text:
         return table
     formats = {"calls": dutch.short, "aht": dutch.short, "traffic": lambda v: dutch.number(v, 2),
-               "agents": lambda v: str(int(v)), "asa": dutch.number, "scheduled": dutch.number,
+               "agents_needed": lambda v: str(int(v)), "asa": dutch.number,
+               "agents_to_roster": dutch.number,
                **{key: dutch.percent for key in _FRACTIONS}}
-    return pd.DataFrame({DUTCH_COLUMNS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
+    return pd.DataFrame({dutch.LABELS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
                         index=intervals.index)
 
 
@@ -348,12 +357,9 @@ def plan_workbook(plan: StaffingPlan, source="ingetypt") -> bytes:
     values = {**t, "model": i["model"]}
     totals = pd.DataFrame({"waarde": [values[key] for key, _, _ in rows]},
                           index=pd.Index([label for _, label, _ in rows], name="onderdeel"))
-    with tempfile.TemporaryDirectory() as folder:
-        path = performance.export_workbook(Path(folder) / "bezetting.xlsx", inputs=inputs,
-                                        assumptions=_assumptions(plan),
-                                        results={"Per interval": dutch_table(plan.intervals),
-                                                 "Totaal": totals})
-        return path.read_bytes()
+    return excel.workbook_bytes(inputs=inputs, assumptions=_assumptions(plan),
+                                results={"Per interval": dutch_table(plan.intervals),
+                                         "Totaal": totals})
 
 
 def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download Excel-werkboek") -> str:
@@ -367,62 +373,9 @@ def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download
             f"background:#1f6fb4;color:white;text-decoration:none'>{html.escape(label)}</a>")
 
 
-_MESSAGES = (   # (pattern of the English message, Dutch text with its named groups)
-    (r"calls must hold at least one", "Vul minstens één aantal gesprekken in."),
-    (r"calls must be finite.* got (?P<got>.+)$",
-     "Dit aantal gesprekken is te groot om mee te rekenen. Ingevuld: {got}."),
-    (r"calls must be numbers.* got (?P<got>.+)$",
-     "Vul de gesprekken per interval in als getallen van 0 of meer, gescheiden door spaties of "
-     "enters. Ingevuld: {got}."),
-    (r"start must be .* got (?P<got>.+)$",
-     "Vul de begintijd in als uu:mm, bijvoorbeeld 08:00. Ingevuld: {got}."),
-    (r"labels must be (?P<want>\S+) min apart.* is (?P<step>\S+) min$",
-     "De tijden in het bestand liggen {step} minuten uit elkaar, maar de lengte van het interval "
-     "staat op {want} minuten. Kies {step} minuten (of controleer de tijden in het bestand)."),
-    (r"labels must cover at most one week.* got (?P<got>\d+) days",
-     "Het bestand beslaat {got} dagen. FTE is een weekcijfer: upload één week of één dag."),
-    (r"days_per_week must be 1 when the labels already span (?P<days>\d+) days",
-     "Het bestand beslaat al {days} dagen: zet 'Dagen per week' op 1."),
-    (r"days_per_week.* got (?P<got>.+)$",
-     "'Dagen per week' moet een geheel getal van 1 tot en met 7 zijn. "
-     "Ingevuld: {got}."),
-    (r"shrinkage.* got (?P<got>.+)$",
-     "De shrinkage moet 0 % of meer zijn en onder 100 % blijven. Ingevuld: {got}."),
-    (r"contract_hours.* got (?P<got>.+)$",
-     "De contracturen per week moeten groter dan 0 zijn. Ingevuld: {got}."),
-)
-
-
-def explain(error: Exception, typed: dict | None = None) -> str:
-    """A Dutch sentence for a ``ValueError`` from the dashboard's calculation or file reading.
-
-    ``typed`` maps parameter names to the text the user typed; the sentence then quotes that
-    text ("Ingevuld: 0") rather than the number the package saw ("0.0").
-    """
-    instance("error", error, Exception, "an exception")
-    instance("typed", typed, (dict, type(None)), "a dict parameter -> typed text, or None")
-    if isinstance(error, DataFileError):
-        return intervals.dutch_message(error)      # the same sentence as the command line
-    message = str(error)
-    sentence = next((dutch.format(**found.groupdict()) for pattern, dutch in _MESSAGES
-                     if (found := re.match(pattern, message))), None) or explain_error(error)
-    name = message.split(" ", 1)[0]
-    if typed and name in typed and " Ingevuld: " in sentence:
-        sentence = sentence[:sentence.index(" Ingevuld: ")] + f" Ingevuld: {typed[name]}."
-    return sentence
-
-
 # ---------------------------------------------------------------------------
 # the widget
 # ---------------------------------------------------------------------------
-def _number_text(text):
-    """A number typed in a text box; a decimal comma is fine. Returns the text itself if not a number."""
-    try:
-        return float(str(text).strip().replace(",", "."))
-    except ValueError:
-        return str(text)
-
-
 class Dashboard(widgets.VBox):
     """The dashboard returned by :func:`dashboard`; the parts are attributes for tests and trainers.
 
@@ -490,7 +443,7 @@ class Dashboard(widgets.VBox):
 
     def _forecast(self):
         """Calls, AHT, labels and a description of the source, from the chosen input."""
-        aht = _number_text(self.aht.value)
+        aht = dutch.parse_number(self.aht.value, "aht")
         if self.source.value == "typed":
             calls = parse_calls(self.calls.value)
             labels = interval_labels(self.start.value, self.interval.value, len(calls))
@@ -518,7 +471,7 @@ class Dashboard(widgets.VBox):
         self.chart.layout.display = None
         self.result.value = plan_html(plan)       # last: once the numbers show, all parts are current
 
-    def update(self, _change=None):
+    def update(self, _change=None) -> None:
         typed = self.source.value == "typed"
         self._typed.layout.display = None if typed else "none"
         self._file.layout.display = "none" if typed else None
@@ -531,17 +484,20 @@ class Dashboard(widgets.VBox):
             calls, aht, labels, source = forecast
             plan = staffing_plan(
                 calls, aht, interval=self.interval.value,
-                target=_percent_fraction("target", self.target.value, zero_allowed=False),
-                awt=_number_text(self.awt.value),
-                patience=_number_text(self.patience.value) if self.use_patience.value else None,
-                shrinkage_rate=_percent_fraction("shrinkage", self.shrinkage.value, zero_allowed=True),
-                contract_hours=_number_text(self.contract_hours.value),
-                days_per_week=_number_text(self.days_per_week.value), labels=labels)
+                target=_percent_fraction("target", self.target.value),
+                awt=dutch.parse_number(self.awt.value, "awt"),
+                patience=dutch.parse_number(self.patience.value, "patience")
+                if self.use_patience.value else None,
+                shrinkage_rate=_percent_fraction("shrinkage_rate", self.shrinkage.value),
+                contract_hours=dutch.parse_number(self.contract_hours.value, "contract_hours"),
+                days_per_week=dutch.parse_number(self.days_per_week.value, "days_per_week"),
+                labels=labels)
         except (ValueError, ParameterTypeError) as error:
             typed = {name: getattr(self, name).value for name in
-                     ("aht", "target", "awt", "patience", "shrinkage", "contract_hours", "days_per_week")}
-            typed["shrinkage_rate"] = typed["shrinkage"]
-            self._show(_error_html(explain(error, typed)))
+                     ("aht", "target", "awt", "patience", "contract_hours", "days_per_week",
+                      "interval")}
+            typed["shrinkage_rate"] = self.shrinkage.value
+            self._show(_error_html(messages.explain(error, typed)))
             return
         except Exception as error:  # noqa: BLE001 -- promise: a Dutch message, never a traceback
             self._show(_error_html("Dit kon niet worden doorgerekend "
@@ -550,13 +506,10 @@ class Dashboard(widgets.VBox):
         self._show(plan=plan, source=source)
 
 
-def _percent_fraction(name, text, *, zero_allowed):
-    """A percentage typed in a text box as a fraction; 100 % is never allowed, 0 % only if said."""
-    value = _number_text(text)
-    if isinstance(value, str) or not ((0 <= value if zero_allowed else 0 < value) and value < 100):
-        raise ValueError(f"{name} must be a percentage {'>=' if zero_allowed else '>'} 0 and < 100, "
-                         f"got {text!r}")
-    return value / 100.0
+def _percent_fraction(name, text) -> float:
+    """A percentage typed in a text box, as a fraction (``"80" -> 0.8``); the range is checked
+    where the fraction is used."""
+    return dutch.parse_number(text, name) / 100.0
 
 
 def _error_html(sentence: str) -> str:

@@ -3,7 +3,8 @@
 :func:`read` takes a path or the bytes of an upload and returns an :class:`IntervalFile`. A file
 is read exactly or refused with a :class:`~wfmcourse.data.files.DataFileError` naming the file,
 the physical line (1-based, counting the header and blank lines) and the column, with a stable
-``kind`` that :func:`dutch_message` turns into the one Dutch sentence both front ends show.
+``kind`` that :func:`wfmcourse.presentation.messages.explain` turns into the one Dutch sentence
+both front ends show.
 
 The rules (documented for users in the README and ``data/README.md``):
 
@@ -37,10 +38,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import instance, optional_array, text, type_error, value_error
 from wfmcourse.data.files import DataFileError, csv_records
+from wfmcourse.validation import optional_array, text, type_error, value_error
 
-__all__ = ["MAX_BYTES", "LABEL_COLUMNS", "IntervalFile", "read", "dutch_message"]
+__all__ = ["LABEL_COLUMNS", "MAX_BYTES", "IntervalFile", "read", "read_number"]
 
 MAX_BYTES = 5_000_000
 LABEL_COLUMNS = ("interval_start", "start")
@@ -243,8 +244,17 @@ _PROBLEMS = {"ambiguous_number": "ambiguous: the point or comma may separate tho
              "not_positive": "must be > 0", "value_required": "a value is required"}
 
 
-def _number(cell: str, separator) -> tuple[float, str | None]:
-    """``(value, None)``, or ``(nan, kind)`` when the cell is not exactly one finite number."""
+def read_number(cell: str, separator=None) -> tuple[float, str | None]:
+    """``(value, None)``, or ``(nan, kind)`` when ``cell`` is not exactly one finite number.
+
+    The number rules of a file with ``separator`` ``","``, ``";"`` or ``None`` (one column; also
+    the rules for a number typed in a field, :func:`wfmcourse.presentation.dutch.parse_number`):
+    ``kind`` is ``"ambiguous_number"``, ``"decimal_mark"``, ``"not_a_number"`` or ``"not_finite"``.
+    """
+    if not isinstance(cell, str):
+        raise type_error("cell", cell, "a text (str)")
+    if separator not in _NUMBER_STYLES:
+        raise value_error("separator", separator, "choice", "be ',', ';' or None")
     readings = {float(cell.replace(thousands, "").replace(decimal, "."))
                 for thousands, decimal in _NUMBER_STYLES[separator]
                 if _PATTERNS[thousands, decimal].fullmatch(cell)}
@@ -260,9 +270,9 @@ def _number(cell: str, separator) -> tuple[float, str | None]:
 def _numbers(cells: list, separator, spec: _Column):
     """Numbers of one column (NaN where empty) and, per cell, the first problem (``None`` if fine).
 
-    Each distinct text is parsed once (:func:`_number`); bounds are checked on the array.
+    Each distinct text is parsed once (:func:`read_number`); bounds are checked on the array.
     """
-    parsed = {cell: _number(cell, separator) for cell in set(cells) if cell}
+    parsed = {cell: read_number(cell, separator) for cell in set(cells) if cell}
     parsed[""] = (np.nan, None)
     values = np.array([parsed[cell][0] for cell in cells], dtype=float)
     kinds = np.array([parsed[cell][1] for cell in cells], dtype=object)
@@ -306,75 +316,3 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     labels = list(text[label]) if label else [str(i) for i in range(1, len(rows) + 1)]
     agents = columns["agents"].astype(np.int64) if "agents" in columns else None
     return IntervalFile(name, separator, text, lines, labels, columns["calls"], row_aht, agents)
-
-
-# ---------------------------------------------------------------------------
-# the Dutch sentence
-# ---------------------------------------------------------------------------
-_DUTCH = {
-    "too_large": f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB",
-    "workbook": "dit is een Excel-werkboek; sla het in Excel op als CSV-bestand (Opslaan als, CSV)",
-    "not_text": "het bestand is geen tekst (UTF-8 of Windows); sla het op als CSV-bestand",
-    "empty": "het bestand is leeg",
-    "bad_quotes": "de aanhalingstekens kloppen niet (een veld begint met \" maar sluit niet goed af)",
-    "duplicate_column": "deze kolom staat twee keer in de kopregel",
-    "missing_column": "deze kolom ontbreekt in de kopregel",
-    "no_rows": "er staat alleen een kopregel in, geen intervallen",
-    "decimal_comma": "deze regel heeft {fields} velden, de kopregel {header}. Dit lijkt een "
-                     "decimale komma in een bestand met komma's als scheidingsteken: sla het "
-                     "bestand op met puntkomma's als scheidingsteken, of gebruik een decimale punt",
-    "too_many_fields": "deze regel heeft {fields} velden, de kopregel maar {header}",
-    "too_few_fields": "deze regel heeft {fields} velden, de kopregel {header}",
-    "unnamed_column": "veld {field} heeft een waarde, maar die kolom heeft geen naam in de kopregel",
-    "value_required": "hier ontbreekt een waarde",
-    "not_a_number": "dit is geen getal",
-    "not_finite": "dit getal is te groot om mee te rekenen",
-    "not_whole": "dit is geen geheel getal",
-    "negative": "het getal mag niet negatief zijn",
-    "not_positive": "het getal moet groter dan 0 zijn",
-    "ambiguous_number": "dit getal is dubbelzinnig: de punt of komma kan duizendtallen of decimalen "
-                        "scheiden. Schrijf duizendtallen zonder punt of komma (1234), of zet "
-                        "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
-                        "vastlegt",
-}
-_DECIMAL_MARK = {
-    ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
-         "geen decimale komma",
-    ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
-         "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
-}
-_HINTS = {
-    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
-                                 "'agents' en 'interval_start' of 'start' hebben).",
-    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
-                               "geef één AHT op.",
-    ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
-                               "zonder AHT.",
-}
-
-
-def dutch_message(error: DataFileError) -> str:
-    """The one Dutch sentence for a :class:`DataFileError` of :func:`read`, keyed on ``kind``.
-
-    It names the file, the physical line and the column and quotes the text found.
-    """
-    instance("error", error, DataFileError, "a DataFileError from intervalfile.read")
-    if error.kind == "decimal_mark":
-        problem = _DECIMAL_MARK.get(error.details.get("separator"), _DUTCH["not_a_number"])
-    else:
-        problem = _DUTCH.get(error.kind, error.problem).format(**error.details)
-    where = []
-    if error.line is not None:
-        where.append(f"regel {error.line}")
-    if error.column is not None:
-        where.append(f"kolom '{error.column}'")
-    text = f"Het bestand {error.path.name} klopt niet"
-    text += f" ({', '.join(where)})" if where else ""
-    text += f": {problem}."
-    if error.value is not None:
-        text += f" Gevonden: {error.value!r}." if error.value != "" else ""
-    if error.kind in ("missing_column", "value_required"):
-        text += _HINTS.get((error.kind, error.column), "")
-    return text
-
-

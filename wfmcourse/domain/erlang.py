@@ -28,6 +28,7 @@ import numpy as np
 from scipy.special import gammaincc, gammaln, xlogy
 
 from wfmcourse.validation import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
+from wfmcourse.validation import ParameterValueError
 
 __all__ = [
     "traffic",
@@ -686,9 +687,10 @@ def _unreachable(checks, row, a):
 
 
 def _too_many(name, value, a):
-    raise ValueError(f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} agents "
-                     f"(2**53, the largest agent count computed exactly) at "
-                     f"traffic={float(a)!r} Erlang")
+    raise ParameterValueError(name, float(value), "unreachable",
+                              f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} "
+                              f"agents (2**53, the largest agent count computed exactly) at "
+                              f"traffic={float(a)!r} Erlang")
 
 
 def _logit(p):

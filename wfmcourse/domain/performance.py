@@ -17,9 +17,7 @@ headers are in :data:`wfmcourse.presentation.dutch.LABELS`.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,11 +29,8 @@ from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, insta
 from wfmcourse.domain.shrinkage import gross_up
 
 __all__ = ["week_diagnosis", "DEVIATIONS", "CAUSES", "likely_cause", "watermelon_week",
-           "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block", "expected_service_level", "compare_options",
-           "export_workbook"]
-
-MAX_SHEET_NAME = 31
-RESERVED = ("Invoer", "Aannames")
+           "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block",
+           "expected_service_level", "compare_options"]
 
 
 def staffing_gap(agents_needed, agents_staffed) -> float | np.ndarray | pd.Series:
@@ -377,34 +372,3 @@ def _plan(plan):
     return plan
 
 
-def _key_value_frame(name, mapping):
-    instance(name, mapping, dict, "a dict label -> value")
-    return pd.DataFrame({"onderdeel": [str(k) for k in mapping], "waarde": list(mapping.values())})
-
-
-def export_workbook(path, *, inputs: dict, assumptions: dict, results: dict) -> Path:
-    """Write an Excel workbook with the sheets "Invoer", "Aannames" and one sheet per result table.
-
-    ``inputs`` and ``assumptions`` map a label to a value (one row each, columns ``onderdeel``
-    and ``waarde``); ``results`` maps a sheet name (at most 31 characters) to a DataFrame,
-    written with its index. Written with openpyxl; the same input gives the same cell
-    contents. Returns the path as a :class:`~pathlib.Path`.
-    """
-    target = Path(instance("path", path, (str, os.PathLike), "a file path (str or pathlib.Path)"))
-    if target.suffix.lower() != ".xlsx":
-        raise ValueError(f"path must end in .xlsx, got {str(path)!r}")
-    sheets = {"Invoer": _key_value_frame("inputs", inputs),
-              "Aannames": _key_value_frame("assumptions", assumptions)}
-    instance("results", results, dict, "a dict sheet name -> DataFrame")
-    for name, table in results.items():
-        if not isinstance(name, str) or not name or len(name) > MAX_SHEET_NAME:
-            raise ValueError(f"results sheet name must be a text of 1-{MAX_SHEET_NAME} characters, got {name!r}")
-        if name in RESERVED:
-            raise ValueError(f"results sheet name {name!r} is reserved for inputs/assumptions")
-        dataframe(f"results[{name!r}]", table)
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-        for name, table in results.items():
-            table.to_excel(writer, sheet_name=name)
-    return target

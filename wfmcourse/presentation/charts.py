@@ -223,11 +223,11 @@ def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)) -> Figure:
 def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     """Two panels over the intervals of a :func:`~wfmcourse.apps.dashboard.staffing_plan`.
 
-    Top: agents needed (bars) and, when the table has ``scheduled``, the agents to roster
+    Top: agents needed (bars) and, when the table has ``agents_to_roster``, the agents to roster
     including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
-    agents, scheduled, calls = "agents", "scheduled", "calls"              # the columns of staffing_plan()
+    agents, scheduled, calls = "agents_needed", "agents_to_roster", "calls"   # the columns of staffing_plan()
     service_level, occupancy = "service_level", "occupancy"
     dataframe("intervals", intervals, [agents, service_level, occupancy])
     target = optional_scalar("target", target, high=1.0)

@@ -1,8 +1,10 @@
-"""Numbers written the Dutch way, for everything a learner or client reads.
+"""Numbers written (and read) the Dutch way, for everything a learner or client reads or types.
 
 Decimal comma, a dot between thousands (``1.234,5``), ``oneindig`` for an infinite value and
 a dash for a missing one. One place, so the calculator, the command line, the dashboard and
-the exercise feedback all write ``78,3 %`` the same way.
+the exercise feedback all write ``78,3 %`` the same way. :func:`parse_number` reads a number a
+user typed (decimal comma or point) for the command line and the dashboard, by the rules of the
+interval-file reader.
 
 :func:`table` does the same for a whole table in a notebook: Dutch column and index names (from
 :data:`LABELS`), numbers with a decimal comma, percentages as ``87,2 %``, ``ja``/``nee`` for
@@ -18,12 +20,20 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from wfmcourse.validation import ParameterTypeError, flag, type_error, value_error, whole
+from wfmcourse.data.intervals import read_number
+from wfmcourse.validation import (
+    ParameterTypeError,
+    flag,
+    type_error,
+    value_error,
+    whole,
+)
+from wfmcourse.validation import text as _text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["number", "percent", "short", "date", "DAY_NAMES", "label_times", "LABELS", "table"]
+__all__ = ["DAY_NAMES", "LABELS", "date", "label_times", "number", "parse_number", "percent", "short", "table"]
 
 
 def _real(name, value):
@@ -70,6 +80,36 @@ def short(value) -> str:
     if value.is_integer():
         return number(value, 0)
     return number(value, 2).rstrip("0").rstrip(",")
+
+
+_NUMBER_PROBLEMS = {
+    "not_a_number": "be a number (decimal comma or point, e.g. 12,5)",
+    "ambiguous_number": "be a number that reads one way only (1.234 and 1,234 may be thousands "
+                        "or decimals: write 1234 or 1,234 with another digit count)",
+    "not_finite": "be a number small enough to compute with",
+}
+
+
+def parse_number(text, name) -> float:
+    """A number typed by a user: ``"12,5" -> 12.5``, ``"12.5" -> 12.5``, ``"1.234,5" -> 1234.5``.
+
+    Decimal comma or point, an optional sign and exponent (``"1e-3"``), thousands marks only where
+    the reading is unambiguous: ``"1.234"`` and ``"1,234"`` (thousands or decimals?) are refused,
+    as in a one-column interval file (:func:`wfmcourse.data.intervals.read_number`). Leading and
+    trailing spaces are ignored. Ranges are the caller's: ``"-1"`` is -1.0.
+
+    Raises :class:`~wfmcourse.validation.ParameterValueError` naming ``name`` with ``value`` the
+    text and ``kind`` ``"not_a_number"`` (also for ``nan``, ``inf`` and empty text),
+    ``"ambiguous_number"`` or ``"not_finite"`` (too large for a float).
+    """
+    _text("name", name)
+    typed = _text(name, text)
+    value, kind = read_number(typed.strip())
+    if kind == "decimal_mark":            # not produced without a separator; kept for safety
+        kind = "not_a_number"
+    if kind is not None:
+        raise value_error(name, text, kind, _NUMBER_PROBLEMS[kind])
+    return value
 
 
 # Dutch labels for the English column and index names of the package's tables, one dict per
@@ -149,6 +189,8 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
 }
 
 _APPS = {       # calculator, dashboard, excel
+    "traffic": "verkeer (Erlang)", "agents_needed": "medewerkers nodig", "asa": "ASA (s)",
+    "occupancy": "occupancy", "abandonment": "afhakers", "agents_to_roster": "in te roosteren",
 }
 
 _COURSE = {     # contents, glossary, datasets
@@ -230,7 +272,7 @@ def _cell(value, decimals, as_percent, signed=False):
     return str(value)
 
 
-def table(data, decimals=1, *, percent=(), signed=(), labels=None):
+def table(data, decimals=1, *, percent=(), signed=(), labels=None) -> pd.DataFrame:
     """A table (DataFrame or Series) ready to show to a learner, every cell a Dutch string.
 
     ``decimals`` is one number or a dict column -> decimals (missing columns get 1); ``None``

@@ -1,0 +1,215 @@
+"""Dutch messages for the package's typed errors: one table, keyed on the error's ``kind``.
+
+The package raises typed errors with an English text for developers:
+:class:`~wfmcourse.validation.ParameterValueError` / :class:`~wfmcourse.validation.ParameterTypeError`
+(``.parameter``, ``.kind``, ``.value``) and :class:`~wfmcourse.data.files.DataFileError`
+(``.kind``, ``.path``, ``.line``, ``.column``, ``.value``, ``.details``). :func:`explain` turns
+any of them into the one Dutch sentence that the calculator, the dashboard and the command line
+show. It reads only those attributes, never the English text, so the English wording is free to
+change. Every kind the package raises has a Dutch sentence here (``tests/test_messages.py``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from wfmcourse.data.files import DataFileError
+from wfmcourse.data.intervals import MAX_BYTES
+from wfmcourse.presentation import dutch
+from wfmcourse.validation import (
+    ParameterTypeError,
+    ParameterValueError,
+    instance,
+    short_repr,
+)
+
+__all__ = ["FILE_KINDS", "KINDS", "PARAMETERS", "explain"]
+
+GENERIC = "Deze invoer kan niet worden doorgerekend."
+
+#: the rule for each parameter a user sets in the apps, in Dutch (shown for any problem with it)
+PARAMETERS = {
+    "calls": "Het aantal gesprekken moet 0 of meer zijn.",
+    "interval": "De lengte van het interval moet groter dan 0 zijn.",
+    "aht": "De AHT moet groter dan 0 seconden zijn: elk gesprek kost tijd.",
+    "target": "Het service-leveldoel moet tussen 0 % en 100 % liggen (allebei niet meegerekend).",
+    "awt": "De wachttijdgrens (AWT) moet 0 seconden of meer zijn.",
+    "patience": "Het klantgeduld moet groter dan 0 seconden zijn.",
+    "max_occupancy": "De maximale occupancy moet groter dan 0 % en hoogstens 100 % zijn.",
+    "max_asa": "De maximale ASA moet groter dan 0 seconden zijn.",
+    "max_abandonment": "Het maximale deel afhakers moet groter dan 0 % en hoogstens 100 % zijn, "
+                       "en vraagt klantgeduld (Erlang A).",
+    "agents": "Het aantal medewerkers moet een geheel getal van 0 of meer zijn.",
+    "start": "Vul de begintijd in als uu:mm, bijvoorbeeld 08:00.",
+    "days_per_week": "'Dagen per week' moet een geheel getal van 1 tot en met 7 zijn.",
+    "shrinkage_rate": "De shrinkage moet 0 % of meer zijn en onder 100 % blijven.",
+    "contract_hours": "De contracturen per week moeten groter dan 0 zijn.",
+    "labels": "Geef één tijd of naam per interval.",
+}
+
+_UNREACHABLE = (f"Dit doel is niet te halen: er zijn meer dan {dutch.number(2 ** 53, 0)} "
+                f"medewerkers voor nodig.")
+
+#: (parameter, kind) -> Dutch, where the kind says more than the parameter's rule; ``{value}``
+#: is the error's value
+_SPECIFIC = {
+    ("calls", "empty"): "Vul minstens één aantal gesprekken in.",
+    ("calls", "not_finite"): "Dit aantal gesprekken is te groot om mee te rekenen.",
+    ("calls", "not_a_number"): "Vul de gesprekken per interval in als getallen van 0 of meer, "
+                               "gescheiden door spaties of enters.",
+    ("calls", "ambiguous_number"): "Vul de gesprekken per interval in als getallen van 0 of meer, "
+                                   "gescheiden door spaties of enters. Een punt of komma met "
+                                   "precies drie cijfers erachter (1.234) is dubbelzinnig: "
+                                   "schrijf 1234.",
+    ("max_abandonment", "needs_patience"): "Een maximum voor het deel afhakers vraagt klantgeduld "
+                                           "(Erlang A): in Erlang C haakt niemand af.",
+    ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
+                            "één week of één dag.",
+    ("days_per_week", "labels_span"): "De tijden in het bestand beslaan al meerdere dagen: zet "
+                                      "'Dagen per week' op 1.",
+}
+
+#: every kind of parameter problem the package raises -> a Dutch sentence, the fallback when no
+#: parameter rule or specific sentence applies
+KINDS = {
+    "type": "Deze invoer heeft niet de goede soort waarde.",
+    "not_a_number": "Dit is geen getal (gebruik een decimale komma of punt, bijvoorbeeld 12,5).",
+    "ambiguous_number": "Dit getal is dubbelzinnig: een punt of komma met precies drie cijfers "
+                        "erachter kan duizendtallen of decimalen scheiden. Schrijf 1234 zonder "
+                        "punt, of geef meer of minder decimalen.",
+    "not_finite": "Dit getal moet eindig zijn en niet te groot om mee te rekenen.",
+    "too_small": "Deze waarde is te klein.",
+    "too_large": "Deze waarde is te groot.",
+    "not_integer": "Dit moet een geheel getal zijn.",
+    "shape": "Deze invoer heeft niet het goede aantal waarden.",
+    "empty": "Deze invoer is leeg.",
+    "choice": "Dit is geen van de mogelijke keuzes.",
+    "columns": "In deze tabel ontbreekt een kolom.",
+    "inconsistent": "Deze invoer past niet bij de rest van de invoer.",
+    "index": "De tijdas van deze invoer klopt niet.",
+    "format": "Deze invoer heeft niet de goede vorm.",
+    "length": "Deze invoer heeft niet de goede lengte.",
+    "needs_patience": "Dit vraagt klantgeduld (Erlang A): in Erlang C haakt niemand af.",
+    "unreachable": _UNREACHABLE,
+    "step": "De tijden liggen niet zo ver uit elkaar als de lengte van het interval.",
+    "too_long": "De tijden beslaan meer dan één week.",
+    "labels_span": "De tijden beslaan al meerdere dagen: zet 'Dagen per week' op 1.",
+}
+
+# kinds that say more than the parameter's rule (a typo is not a range problem)
+_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience")
+
+#: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
+FILE_KINDS = {
+    "too_large": f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB",
+    "workbook": "dit is een Excel-werkboek; sla het in Excel op als CSV-bestand (Opslaan als, CSV)",
+    "not_text": "het bestand is geen tekst (UTF-8 of Windows); sla het op als CSV-bestand",
+    "empty": "het bestand is leeg",
+    "bad_quotes": "de aanhalingstekens kloppen niet (een veld begint met \" maar sluit niet goed af)",
+    "duplicate_column": "deze kolom staat twee keer in de kopregel",
+    "missing_column": "deze kolom ontbreekt in de kopregel",
+    "no_rows": "er staat alleen een kopregel in, geen intervallen",
+    "decimal_comma": "deze regel heeft {fields} velden, de kopregel {header}. Dit lijkt een "
+                     "decimale komma in een bestand met komma's als scheidingsteken: sla het "
+                     "bestand op met puntkomma's als scheidingsteken, of gebruik een decimale punt",
+    "too_many_fields": "deze regel heeft {fields} velden, de kopregel maar {header}",
+    "too_few_fields": "deze regel heeft {fields} velden, de kopregel {header}",
+    "unnamed_column": "veld {field} heeft een waarde, maar die kolom heeft geen naam in de kopregel",
+    "value_required": "hier ontbreekt een waarde",
+    "not_a_number": "dit is geen getal",
+    "not_finite": "dit getal is te groot om mee te rekenen",
+    "not_whole": "dit is geen geheel getal",
+    "negative": "het getal mag niet negatief zijn",
+    "not_positive": "het getal moet groter dan 0 zijn",
+    "ambiguous_number": "dit getal is dubbelzinnig: de punt of komma kan duizendtallen of decimalen "
+                        "scheiden. Schrijf duizendtallen zonder punt of komma (1234), of zet "
+                        "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
+                        "vastlegt",
+    "decimal_mark": "dit getal past niet bij het scheidingsteken van het bestand",
+}
+_DECIMAL_MARK = {
+    ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
+         "geen decimale komma",
+    ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
+         "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
+}
+_HINTS = {
+    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
+                                 "'agents' en 'interval_start' of 'start' hebben).",
+    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
+                               "geef één AHT op.",
+    ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
+                               "zonder AHT.",
+}
+
+
+def explain(error: BaseException, typed: Mapping | None = None) -> str:
+    """The Dutch sentence for an error of the package, keyed on its type, ``kind`` and parameter.
+
+    ``typed`` maps parameter names to what the user typed (or chose); the sentence then quotes
+    that text ("Ingevuld: 2,5") rather than the value the package saw. A
+    :class:`~wfmcourse.data.files.DataFileError` names the file, line and column; an error
+    without a kind gets a general sentence.
+    """
+    instance("error", error, BaseException, "an exception")
+    instance("typed", typed, (Mapping, type(None)), "a dict parameter -> typed text, or None")
+    if isinstance(error, DataFileError):
+        return _file_message(error)
+    if isinstance(error, (ParameterValueError, ParameterTypeError)):
+        return _parameter_message(error, dict(typed or {}))
+    return GENERIC
+
+
+def _shown(value) -> str:
+    """A value the package saw, the Dutch way (numbers with a decimal comma)."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return dutch.short(value) if math.isfinite(value) else dutch.number(value)
+    return short_repr(value)
+
+
+def _parameter_message(error, typed: dict) -> str:
+    name, kind = error.parameter, error.kind
+    if kind == "step":                      # labels a file gives against the chosen interval
+        return _step_message(error.value, typed.get("interval"))
+    sentence = (_SPECIFIC.get((name, kind)) or (KINDS[kind] if kind in _KIND_FIRST else None)
+                or PARAMETERS.get(name) or KINDS.get(kind, GENERIC))
+    sentence = sentence.format(value=error.value)
+    if kind in ("too_long", "labels_span"):
+        return sentence
+    shown = str(typed[name]) if name in typed else _shown(error.value)
+    return f"{sentence} Ingevuld: {shown}."
+
+
+def _step_message(step_seconds, interval_seconds) -> str:
+    step = dutch.short(float(step_seconds) / 60)
+    text = f"De tijden in het bestand liggen {step} minuten uit elkaar"
+    if interval_seconds is None:
+        text += ", en dat past niet bij de lengte van het interval."
+    else:
+        text += (f", maar de lengte van het interval staat op "
+                 f"{dutch.short(float(interval_seconds) / 60)} minuten.")
+    return text + f" Kies {step} minuten (of controleer de tijden in het bestand)."
+
+
+def _file_message(error: DataFileError) -> str:
+    if error.kind == "decimal_mark":
+        problem = _DECIMAL_MARK.get(error.details.get("separator"), FILE_KINDS["decimal_mark"])
+    else:
+        problem = FILE_KINDS.get(error.kind, error.problem).format(**error.details)
+    where = []
+    if error.line is not None:
+        where.append(f"regel {error.line}")
+    if error.column is not None:
+        where.append(f"kolom '{error.column}'")
+    text = f"Het bestand {error.path.name} klopt niet"
+    text += f" ({', '.join(where)})" if where else ""
+    text += f": {problem}."
+    if error.value is not None and error.value != "":
+        text += f" Gevonden: {error.value!r}."
+    if error.kind in ("missing_column", "value_required"):
+        text += _HINTS.get((error.kind, error.column), "")
+    return text
