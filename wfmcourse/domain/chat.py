@@ -192,8 +192,9 @@ def _queue_sums(x, y, t):
         with np.errstate(divide="ignore"):
             bound = np.where(g < 1.0, g / (1.0 - g), np.inf)
         done = g < 1.0
-        for i, term in enumerate(terms):
-            done &= term[:, -1] * bound <= _TAIL * sums[i, todo]
+        with np.errstate(invalid="ignore"):          # 0 * inf before the mode: not done
+            for i, term in enumerate(terms):
+                done &= term[:, -1] * bound <= _TAIL * sums[i, todo]
         todo = todo[~done]
         j0 += _QUEUE_BLOCK
     total = sums[0]
@@ -226,7 +227,9 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
         big_d = nr * _rate(mr, hr, sr)                  # service rate with every slot busy
         slots = nr * mr
         if patience is None:
-            stable = lam < big_d
+            # D > lambda, written on the load in agents (exact for slowdown 0: n m > traffic)
+            slow = 1.0 + sr * (mr - 1.0)
+            stable = nr * mr > ar * slow
             rows_u, rows_s = rows[~stable], rows[stable]
             out["p_wait"][rows_u], out["service_level"][rows_u] = 1.0, 0.0
             out["asa"][rows_u], out["occupancy"][rows_u] = np.inf, 1.0
@@ -250,7 +253,7 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
             out["occupancy"][idx] = np.minimum(agents_busy / nr[sel], 1.0)
             out["mean_concurrency"][idx] = in_service / agents_busy
             if patience is None:
-                gap = big_d[sel] - lam[sel]
+                gap = (nr[sel] * mr[sel] / slow[sel] - ar[sel]) / hr[sel]      # D - lambda
                 out["service_level"][idx] = 1.0 - pw * np.exp(-gap * tr[sel])
                 out["asa"][idx] = pw / gap
             else:
