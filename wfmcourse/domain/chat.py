@@ -110,36 +110,48 @@ def _rate(j, aht, s):
 # ---------------------------------------------------------------------------
 def _service_part(n, lam, aht, m, s):
     """States k = 0 .. S-1 (S = n m > 0, lam > 0): log(sum_k pi_k / pi_S) and, over those states,
-    the mean number of busy agents E[min(k, n)] and of chats in service E[k]."""
+    the mean number of busy agents E[min(k, n)] and of chats in service E[k].
+
+    log(pi_{k-1} / pi_S) = sum_{i=k..S} log(d(i) / lam): a forward cumulative sum from S down.
+    Rows are taken in chunks and their states in blocks of at most _BLOCK numbers in all, with
+    running log-sum-exp sums, so memory does not grow with the number of agents."""
     log_sb, busy, chats = (np.empty(n.size) for _ in range(3))
     slots = n * m
     order = np.argsort(slots, kind="stable")
     start = 0
     while start < order.size:
-        # rows sorted by their number of states: take as many as fit in _BLOCK states
-        cost = np.arange(1, order.size - start + 1) * slots[order[start:]]
+        # rows sorted by their number of states: as many as fit in _BLOCK states (a row with
+        # more states than that is streamed in blocks on its own)
+        cost = np.arange(1, order.size - start + 1) * np.minimum(slots[order[start:]], _BLOCK)
         stop = start + max(1, int(np.searchsorted(cost, _BLOCK, side="right")))
         sel = order[start:stop]
-        width = int(slots[sel].max())
-        u = np.arange(width, dtype=float)[None, :]
+        width, step = int(slots[sel].max()), max(1, _BLOCK // sel.size)
         ns, ss = n[sel, None], slots[sel, None]
-        k = ss - u                                   # k = S, S-1, ..., 1 (valid where k >= 1)
-        valid = k >= 1
-        kk = np.where(valid, k, 1.0)
-        q = np.floor(kk / ns)
-        r = kk - q * ns
-        d = r * _rate(q + 1.0, aht[sel, None], s[sel, None]) + (ns - r) * _rate(q, aht[sel, None],
-                                                                                 s[sel, None])
-        # log(pi_{k-1} / pi_S) = sum_{i=k..S} log(d(i) / lam), a forward sum from S downwards
-        log_pi = np.cumsum(np.where(valid, np.log(d) - np.log(lam[sel, None]), 0.0), axis=1)
-        log_pi = np.where(valid, log_pi, -np.inf)
-        state = k - 1.0                               # the state whose weight log_pi holds
-        top = log_pi.max(axis=1, keepdims=True)
-        w = np.exp(log_pi - top)
-        total = w.sum(axis=1)
-        log_sb[sel] = top[:, 0] + np.log(total)
-        busy[sel] = (w * np.minimum(state, ns)).sum(axis=1) / total
-        chats[sel] = (w * state).sum(axis=1) / total
+        hs, sls, log_lam = aht[sel, None], s[sel, None], np.log(lam[sel, None])
+        carry = np.zeros(sel.size)                  # log(pi_{k-1} / pi_S) at the end of a block
+        top = np.full(sel.size, -np.inf)            # the sums below are relative to exp(top)
+        total, busy_sum, chats_sum = (np.zeros(sel.size) for _ in range(3))
+        for first in range(0, width, step):
+            k = ss - np.arange(first, min(first + step, width), dtype=float)[None, :]
+            valid = k >= 1                           # k = S, S-1, ..., 1
+            kk = np.where(valid, k, 1.0)
+            q = np.floor(kk / ns)
+            r = kk - q * ns
+            d = r * _rate(q + 1.0, hs, sls) + (ns - r) * _rate(q, hs, sls)
+            log_pi = carry[:, None] + np.cumsum(np.where(valid, np.log(d) - log_lam, 0.0), axis=1)
+            carry = log_pi[:, -1]
+            log_pi = np.where(valid, log_pi, -np.inf)
+            new_top = np.maximum(top, log_pi.max(axis=1))
+            shrink = np.exp(np.where(np.isfinite(top), top - new_top, -np.inf))
+            top = new_top
+            w = np.exp(log_pi - top[:, None])
+            state = kk - 1.0                         # the state whose weight log_pi holds
+            total = total * shrink + w.sum(axis=1)
+            busy_sum = busy_sum * shrink + (w * np.minimum(state, ns)).sum(axis=1)
+            chats_sum = chats_sum * shrink + (w * state).sum(axis=1)
+        log_sb[sel] = top + np.log(total)
+        busy[sel] = busy_sum / total
+        chats[sel] = chats_sum / total
         start = stop
     return log_sb, busy, chats
 
