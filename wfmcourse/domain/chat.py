@@ -73,7 +73,7 @@ __all__ = [
 
 _MAX_SLOTS = 2 ** 22      # agents * max_chats above this: refused (states are held in memory per row)
 _BLOCK = 2 ** 20          # states per chunk of rows (about 8 MB per float array)
-_QUEUE_BLOCK = 256        # queue states summed per step (with patience)
+_QUEUE_BLOCK = 1024       # at most this many queue states summed per step (with patience)
 _TAIL = 1e-17             # relative size of the queue tail left out
 
 
@@ -179,9 +179,9 @@ def _queue_sums(x, y, t):
     last_h = np.zeros(rows)                    # H_{j0 - 1}
     todo = np.arange(rows)
     z = None if not with_t else -np.expm1(-t)
-    j0 = 0
-    steps = np.arange(_QUEUE_BLOCK, dtype=float)[None, :]
+    j0, block = 0, 32
     while todo.size:
+        steps = np.arange(block, dtype=float)[None, :]
         xs, ys = x[todo, None], y[todo, None]
         j = j0 + steps
         inc = np.where(j >= 1, np.log(ys) - np.log(xs + np.maximum(j, 1.0)), 0.0)
@@ -195,11 +195,17 @@ def _queue_sums(x, y, t):
         h = last_h[todo, None] + np.cumsum(1.0 / (xs + j + 1.0), axis=1)
         terms = [w, w * answered, w * abandoned, w * answered * h]
         if with_t:
-            terms.append(w * answered * betainc(j + 1.0, xs + 1.0, z[todo, None]))
+            # the incomplete beta only where the weight counts (it is at most 1)
+            counts = w > 1e-300
+            in_time = np.zeros_like(w)
+            in_time[counts] = betainc(np.broadcast_to(j + 1.0, w.shape)[counts],
+                                      np.broadcast_to(xs + 1.0, w.shape)[counts],
+                                      np.broadcast_to(z[todo, None], w.shape)[counts])
+            terms.append(w * answered * in_time)
         for i, term in enumerate(terms):
             sums[i, todo] += term.sum(axis=1)
         last_log[todo], last_h[todo] = log_t[:, -1], h[:, -1]
-        big_j = j0 + _QUEUE_BLOCK - 1.0
+        big_j = j0 + block - 1.0
         g = ys[:, 0] / (xs[:, 0] + big_j + 1.0) * (1.0 + 1.0 / (big_j + 1.0))
         with np.errstate(divide="ignore"):
             bound = np.where(g < 1.0, g / (1.0 - g), np.inf)
@@ -208,7 +214,8 @@ def _queue_sums(x, y, t):
             for i, term in enumerate(terms):
                 done &= term[:, -1] * bound <= _TAIL * sums[i, todo]
         todo = todo[~done]
-        j0 += _QUEUE_BLOCK
+        j0 += block
+        block = min(2 * block, _QUEUE_BLOCK)
     total = sums[0]
     log_sq = scale + np.log(total)
     shares = sums[1:] / total
@@ -372,8 +379,9 @@ def agents_needed(traffic, aht, awt, target, *, max_chats, slowdown=0.0, patienc
     ``target`` the service-level fraction for ``awt`` seconds; ``max_occupancy`` a fraction of
     agent time with at least one chat; ``max_asa`` seconds; ``max_abandonment`` a fraction of the
     offered chats (only with ``patience``). Zero traffic needs 0 agents. Every metric is
-    monotone in the agent count (tested), so a bisection between a count that misses (0, or the
-    largest unstable count without patience) and one that meets every target (doubled until it
+    monotone in the agent count (tested), so a bisection between a count that misses (the
+    largest unstable count without patience; with patience the largest count below
+    ``target * load``, as the answered share is at most ``D / lambda``) and one that meets every target (doubled until it
     does) returns ``n`` with ``n`` meeting every target and ``n - 1`` missing one, as
     :func:`service_level`, :func:`occupancy`, :func:`asa` and :func:`abandonment` report them.
     A target that needs more than ``agents * max_chats = 2**22`` slots raises a ``ValueError``
@@ -426,8 +434,12 @@ def agents_needed(traffic, aht, awt, target, *, max_chats, slowdown=0.0, patienc
             return ok
 
         load = a * (1.0 + s * (m - 1.0)) / m           # lambda / f(max_chats): agents at full load
-        # without patience every count with D <= lambda misses (unstable); with patience 0 misses
-        low = np.floor(load) if p is None else np.zeros_like(a)
+        # without patience every count with D <= lambda misses (unstable); with patience the
+        # answered share is at most D / lambda = n / load, so every n < target load misses
+        if p is None:
+            low = np.floor(load)
+        else:
+            low = np.maximum(np.ceil(sl * load * (1.0 - 1e-9)) - 1.0, 0.0)
         low = np.minimum(low, cap - 1.0)
         high = np.clip(np.ceil(load + 3.0 * np.sqrt(load) + 3.0), low + 1.0, cap)
         rows = np.arange(a.size)
