@@ -124,7 +124,7 @@ def simulate_chat(agents, traffic, aht, max_chats, slowdown, patience, awt, *, h
             for k, v in out.items()}
 
 
-def full_chain(agents, traffic, aht, max_chats, slowdown, patience, *, max_queue=400):
+def full_chain(agents, traffic, aht, max_chats, slowdown, patience, *, max_queue=1000):
     """Exact stationary metrics of least-loaded routing: p_wait, occupancy, mean_concurrency,
     abandonment and the stationary probability of the state 'every slot busy, no queue'.
 
