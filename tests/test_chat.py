@@ -18,7 +18,7 @@ Measured accuracy of the even-spread assumption (pinned in test_full_chain_versu
   most 0.8 points at slowdown 0.25 and 1.8 points at 0.5 (6 points at slowdown 1, not tested);
   occupancy too high by at most 4.1 points, mean concurrency too low by at most 0.13 chats.
 * staffing: up to 7 agents the full chain needs the model's answer, except one agent more in
-  2 of 48 cases at slowdown 0.5 (test_staffing_of_the_full_chain).
+  2 of 38 cases at slowdown 0.5, none of 44 at 0.25 (test_staffing_of_the_full_chain).
 """
 from __future__ import annotations
 
@@ -247,15 +247,22 @@ def test_probabilities_and_monotone_in_agents(n, a, aht, m, s, patience, awt):
        target=st.floats(0.5, 0.95), awt=st.floats(10.0, 120.0),
        patience=st.one_of(st.none(), st.floats(20.0, 600.0)),
        max_asa=st.one_of(st.none(), st.floats(5.0, 60.0)),
-       max_occupancy=st.one_of(st.none(), st.floats(0.7, 1.0)))
-def test_agents_needed_is_the_exact_minimum(a, aht, m, s, target, awt, patience, max_asa, max_occupancy):
+       max_occupancy=st.one_of(st.none(), st.floats(0.7, 1.0)),
+       max_abandonment=st.one_of(st.none(), st.floats(0.005, 0.2)))
+def test_agents_needed_is_the_exact_minimum(a, aht, m, s, target, awt, patience, max_asa, max_occupancy,
+                                            max_abandonment):
+    if patience is None:
+        max_abandonment = None
     kw = dict(max_chats=m, slowdown=s, patience=patience)
-    n = chat.agents_needed(a, aht, awt, target, max_asa=max_asa, max_occupancy=max_occupancy, **kw)
+    n = chat.agents_needed(a, aht, awt, target, max_asa=max_asa, max_occupancy=max_occupancy,
+                           max_abandonment=max_abandonment, **kw)
 
     def meets(k):
         return (chat.service_level(k, a, aht, awt, **kw) >= target
                 and (max_asa is None or chat.asa(k, a, aht, **kw) <= max_asa)
-                and (max_occupancy is None or chat.occupancy(k, a, aht, **kw) <= max_occupancy))
+                and (max_occupancy is None or chat.occupancy(k, a, aht, **kw) <= max_occupancy)
+                and (max_abandonment is None
+                     or chat.abandonment(k, a, aht, patience, max_chats=m, slowdown=s) <= max_abandonment))
     assert meets(n) and not meets(n - 1)
 
 
@@ -315,7 +322,7 @@ def _full_service_level(n, a, aht, awt, m, s, p):
 @pytest.mark.slow
 def test_staffing_of_the_full_chain():
     """Up to 7 agents, 80 % in 60 s, AHT 600 s: the minimum staffing of least-loaded routing (full
-    chain) equals the model's, except for slowdown 0.5 where it needs one agent more in 2 of 48
+    chain) equals the model's, except for slowdown 0.5 where it needs one agent more in 2 of 38
     cases (the model's P(wait) is optimistic)."""
     extra = {0.25: [], 0.5: []}
     for s in extra:
@@ -330,8 +337,8 @@ def test_staffing_of_the_full_chain():
                         k += 1
                     assert k == n or _full_service_level(k - 1, a, 600.0, 60.0, m, s, p) < 0.8
                     extra[s].append(k - n)
-    assert set(extra[0.25]) == {0} and len(extra[0.25]) >= 40
-    assert sorted(set(extra[0.5])) == [0, 1] and extra[0.5].count(1) <= 3
+    assert set(extra[0.25]) == {0} and len(extra[0.25]) == 44
+    assert sorted(set(extra[0.5])) == [0, 1] and extra[0.5].count(1) == 2
 
 
 @pytest.mark.slow

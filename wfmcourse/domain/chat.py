@@ -31,7 +31,7 @@ given a wait are exact; only the probability of waiting shifts. Measured against
 of least-loaded routing (``tests/test_chat.py``, 2 to 8 agents, 2 to 4 chats, 50 to 95 % load):
 P(wait) is optimistic by at most 0.8 percentage points at slowdown 0.25 and 1.8 at 0.5 (exact at
 0); occupancy (share of agents with a chat) is too high by up to 4 points and mean concurrency
-too low by up to 0.13 chats, at every slowdown; the staffing is the same in 46 of 48 small
+too low by up to 0.13 chats, at every slowdown; the staffing is the same in 36 of 38 small
 cases at slowdown 0.5 and one agent short in the other two.
 
 The waiting time
