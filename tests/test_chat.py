@@ -104,7 +104,9 @@ def test_agents_needed_with_one_chat_is_erlang():
 # the model's own identities and shapes
 # ---------------------------------------------------------------------------
 def test_no_slowdown_is_erlang_c_with_agents_times_max_chats_slots():
-    """slowdown = 0: every chat in service finishes at rate 1/aht, so the chain is M/M/(n m)."""
+    """slowdown = 0: every chat in service finishes at rate 1/aht, so the chain is M/M/(n m), as
+    Enqvist & Svensson, "A State Dependent Chat System Model", ICORES 2019, section 4.1, state for a
+    total service rate linear in the concurrency ("may be represented by a M/M/sn queueing system")."""
     n = np.arange(1, 60)
     for m in (2, 3, 4):
         assert np.abs(chat.service_level(n, 40.0, 600, 60, max_chats=m)

@@ -1,7 +1,7 @@
 """Live chat with concurrency: service level, waits and staffing when agents handle several chats at once.
 
-The model (Koole's chat model, an M/M/(n, m)+M birth-death chain)
-------------------------------------------------------------------
+The model (a birth-death chain on the number of chats, the aggregation Koole's chat model uses)
+------------------------------------------------------------------------------------------------
 * ``agents`` agents each handle up to ``max_chats`` chats at once (``n`` agents, ``S = n m`` slots).
 * A chat's handling time depends on the concurrency ``j`` of its agent (the number of chats that
   agent handles): exponential with mean ``handling_time(aht, j, slowdown) = aht (1 + slowdown (j - 1))``
