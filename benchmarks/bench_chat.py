@@ -24,7 +24,7 @@ import numpy as np
 from wfmcourse.domain import chat, erlang
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from bench_erlang import best_of  # noqa: E402  (this script's folder is on the path)
+from bench_erlang import best_of  # this script's folder is on the path
 
 AHT, AWT, TARGET, INTERVAL, PATIENCE = 600.0, 60.0, 0.8, 900.0, 180.0
 MAX_CHATS, SLOWDOWN = 3, 0.25

@@ -25,11 +25,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from chat_simulation import full_chain, simulate_chat
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from chat_simulation import full_chain, simulate_chat
 from mp_reference import reference
+
 from wfmcourse.domain import chat, erlang
 
 
@@ -327,7 +327,7 @@ def test_staffing_of_the_full_chain():
     chain) equals the model's, except for slowdown 0.5 where it needs one agent more in 2 of 38
     cases (the model's P(wait) is optimistic)."""
     extra = {0.25: [], 0.5: []}
-    for s in extra:
+    for s, found in extra.items():
         for m in (2, 3, 4):
             for p in (None, 120.0):
                 for a in np.linspace(0.5, 12.0, 8):
@@ -338,7 +338,7 @@ def test_staffing_of_the_full_chain():
                     while _full_service_level(k, a, 600.0, 60.0, m, s, p) < 0.8:
                         k += 1
                     assert k == n or _full_service_level(k - 1, a, 600.0, 60.0, m, s, p) < 0.8
-                    extra[s].append(k - n)
+                    found.append(k - n)
     assert set(extra[0.25]) == {0} and len(extra[0.25]) == 44
     assert sorted(set(extra[0.5])) == [0, 1] and extra[0.5].count(1) == 2
 

@@ -61,8 +61,17 @@ import pandas as pd
 from scipy.special import betainc
 
 from wfmcourse.domain import erlang
-from wfmcourse.validation import (as_array, broadcast, choice, finish, is_scalar_call, optional_array,
-                                  series_index, value_error, wrap)
+from wfmcourse.validation import (
+    as_array,
+    broadcast,
+    choice,
+    finish,
+    is_scalar_call,
+    optional_array,
+    series_index,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "handling_time",
@@ -254,7 +263,7 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
             # D > lambda, written on the load in agents (exact for slowdown 0: n m > traffic)
             slow = 1.0 + sr * (mr - 1.0)
             stable = nr * mr > ar * slow
-            rows_u, rows_s = rows[~stable], rows[stable]
+            rows_u = rows[~stable]
             out["p_wait"][rows_u], out["service_level"][rows_u] = 1.0, 0.0
             out["asa"][rows_u], out["occupancy"][rows_u] = np.inf, 1.0
             out["mean_concurrency"][rows_u] = m[rows_u]
