@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 #: short name -> module, for every module a notebook uses
 SHORT_NAMES = {
     "erlang": "wfmcourse.domain.erlang",
+    "chat": "wfmcourse.domain.chat",
     "staffing": "wfmcourse.domain.staffing",
     "scenarios": "wfmcourse.domain.scenarios",
     "kpi": "wfmcourse.domain.kpi",
