@@ -5,8 +5,9 @@
 * Erlang A (M/M/n+M, Palm's model): callers hang up after an exponential patience time.
 
 Conventions: all times in seconds, ``traffic`` in Erlangs (``calls * aht / interval``),
-``agents`` a whole number. Every function takes scalars or numpy arrays that broadcast
-together; scalars in give a Python scalar out.
+``agents`` a whole number. Every function takes scalars, numpy arrays or pandas Series that
+broadcast together: scalars in give a Python scalar out, arrays an array, and a Series (all
+Series arguments sharing one index) a Series with that index.
 
 Numerics: nothing uses factorials or powers. Erlang B is the ratio of the Poisson
 probability ``p(n; A)`` (computed through Loader's saddle-point form) and the Poisson
@@ -27,7 +28,8 @@ import math
 import numpy as np
 from scipy.special import gammaincc, gammaln, xlogy
 
-from wfmcourse.validation import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
+from wfmcourse.validation import (as_array, broadcast, finish, is_scalar_call, optional_array, series_index,
+                                  value_error, wrap)
 
 __all__ = [
     "traffic",
@@ -391,9 +393,10 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None, full=True):
 def traffic(calls, aht, interval=900):
     """Offered load in Erlangs: ``A = calls * aht / interval`` (aht and interval in seconds)."""
     scalar = is_scalar_call(calls, aht, interval)
+    index = series_index(calls=calls, aht=aht, interval=interval)
     c, h, t = broadcast(calls=as_array("calls", calls), aht=as_array("aht", aht),
                         interval=as_array("interval", interval, low=0.0, low_inclusive=False))
-    return finish(c * h / t, scalar)
+    return wrap(c * h / t, scalar, index, "traffic")
 
 
 def erlang_b(agents, traffic):
@@ -402,8 +405,9 @@ def erlang_b(agents, traffic):
     ``B(n, A) = (A^n / n!) / sum_{k=0..n} A^k / k!``
     """
     scalar = is_scalar_call(agents, traffic)
+    index = series_index(agents=agents, traffic=traffic)
     n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
-    return finish(_erlang_b(n, a), scalar)
+    return wrap(_erlang_b(n, a), scalar, index, "erlang_b")
 
 
 def erlang_c(agents, traffic):
@@ -413,8 +417,9 @@ def erlang_c(agents, traffic):
     (the queue grows without bound), 0 when there is no traffic.
     """
     scalar = is_scalar_call(agents, traffic)
+    index = series_index(agents=agents, traffic=traffic)
     n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
-    return finish(_erlang_c(n, a), scalar)
+    return wrap(_erlang_c(n, a), scalar, index, "erlang_c")
 
 
 def service_level(agents, traffic, aht, awt, patience=None):
@@ -424,11 +429,12 @@ def service_level(agents, traffic, aht, awt, patience=None):
     Erlang A (``patience`` in seconds given): callers who hang up count as not answered in time.
     """
     scalar = is_scalar_call(agents, traffic, aht, awt, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, awt=awt, patience=patience)
     n, a, h, t, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                               awt=_awt(awt), patience=_patience(patience))
     if p is None:
-        return finish(_erlang_c_metrics(n, a, h, t)["service_level"], scalar)
-    return finish(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar)
+        return wrap(_erlang_c_metrics(n, a, h, t)["service_level"], scalar, index, "service_level")
+    return wrap(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar, index, "service_level")
 
 
 def asa(agents, traffic, aht, patience=None):
@@ -438,19 +444,21 @@ def asa(agents, traffic, aht, patience=None):
     Erlang A: finite for every agent count above zero.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                            patience=_patience(patience))
     if p is None:
-        return finish(_erlang_c_metrics(n, a, h)["asa"], scalar)
-    return finish(_erlang_a_metrics(n, a, h, p)["asa"], scalar)
+        return wrap(_erlang_c_metrics(n, a, h)["asa"], scalar, index, "asa")
+    return wrap(_erlang_a_metrics(n, a, h, p)["asa"], scalar, index, "asa")
 
 
 def abandonment(agents, traffic, aht, patience):
     """Share of offered calls that hang up before being answered (Erlang A)."""
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                            patience=as_array("patience", patience, low=0.0, low_inclusive=False))
-    return finish(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar)
+    return wrap(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar, index, "abandonment")
 
 
 def occupancy(agents, traffic, aht=None, patience=None):
@@ -462,16 +470,17 @@ def occupancy(agents, traffic, aht=None, patience=None):
     no time to fill: 0, in both models (so an interval without calls and agents shows 0 %).
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, _, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic),
                            aht=optional_array("aht", aht, low=0.0, low_inclusive=False),
                            patience=_patience(patience))
     if p is None:
-        return finish(_occupancy_c(n, a), scalar)
+        return wrap(_occupancy_c(n, a), scalar, index, "occupancy")
     if aht is None:
         raise ValueError("aht must be given when patience is given, got None")
     h = _aht(aht)
     m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
-    return finish(_occupancy_a(n, a, m["answered"]), scalar)
+    return wrap(_occupancy_a(n, a, m["answered"]), scalar, index, "occupancy")
 
 
 # ---------------------------------------------------------------------------
@@ -536,6 +545,9 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     """
     scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa,
                             max_abandonment)
+    index = series_index(traffic=traffic, aht=aht, awt=awt, target=target, patience=patience,
+                         max_occupancy=max_occupancy, max_asa=max_asa,
+                         max_abandonment=max_abandonment)
     a = _traffic(traffic)
     h = _aht(aht)
     t = _awt(awt)
@@ -615,6 +627,8 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
             need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
         else:
             need[busy] = _search_erlang_a(evaluate, checks, sl, guess, a)
+    if index is not None:
+        return wrap(need.reshape(shape), scalar, index, "agents_needed").astype(np.int64)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 
