@@ -28,8 +28,16 @@ import math
 import numpy as np
 from scipy.special import gammaincc, gammaln, xlogy
 
-from wfmcourse.validation import (as_array, broadcast, finish, is_scalar_call, optional_array, series_index,
-                                  value_error, wrap)
+from wfmcourse.validation import (
+    as_array,
+    broadcast,
+    finish,
+    is_scalar_call,
+    optional_array,
+    series_index,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "traffic",
