@@ -127,10 +127,6 @@ def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None
 # ---------------------------------------------------------------------------
 # Dutch text
 # ---------------------------------------------------------------------------
-def _pct(fraction, decimals=1) -> str:
-    return dutch.percent(fraction, decimals)
-
-
 def _line(label: str, value: str) -> str:
     return f"{label + ':':<{_WIDTH}}{value}"
 
@@ -167,11 +163,11 @@ def format_summary(summary: dict) -> str:
         lines.append(_line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)"))
     else:
         lines.append(_line("Medewerkers nodig", str(s["agents"])))
-    lines.append(_line("Service level", f"{_pct(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
+    lines.append(_line("Service level", f"{dutch.percent(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
     lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s"))
-    lines.append(_line("Bezetting (occupancy)", _pct(s["occupancy"])))
+    lines.append(_line("Bezetting (occupancy)", dutch.percent(s["occupancy"])))
     if s["abandonment"] is not None:
-        lines.append(_line("Afgehaakt", _pct(s["abandonment"])))
+        lines.append(_line("Afgehaakt", dutch.percent(s["abandonment"])))
     if s["scheduled"] is not None:
         lines.append(_line("Inroosteren", f"{dutch.number(s['scheduled'])} medewerkers "
                                           f"(incl. {dutch.short(100 * s['shrinkage'])} % shrinkage)"))

@@ -26,9 +26,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from scipy.special import gammaincc, gammaln, xlogy
 
 from wfmcourse.validation import (
+    ParameterValueError,
     as_array,
     broadcast,
     finish,
@@ -398,7 +400,7 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None, full=True):
 # ---------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------
-def traffic(calls, aht, interval=900):
+def traffic(calls, aht, interval=900) -> float | np.ndarray | pd.Series:
     """Offered load in Erlangs: ``A = calls * aht / interval`` (aht and interval in seconds)."""
     scalar = is_scalar_call(calls, aht, interval)
     index = series_index(calls=calls, aht=aht, interval=interval)
@@ -407,7 +409,7 @@ def traffic(calls, aht, interval=900):
     return wrap(c * h / t, scalar, index, "traffic")
 
 
-def erlang_b(agents, traffic):
+def erlang_b(agents, traffic) -> float | np.ndarray | pd.Series:
     """Erlang B: probability that a call finds all ``agents`` busy when there is no queue.
 
     ``B(n, A) = (A^n / n!) / sum_{k=0..n} A^k / k!``
@@ -418,7 +420,7 @@ def erlang_b(agents, traffic):
     return wrap(_erlang_b(n, a), scalar, index, "erlang_b")
 
 
-def erlang_c(agents, traffic):
+def erlang_c(agents, traffic) -> float | np.ndarray | pd.Series:
     """Erlang C: probability that a call has to wait.
 
     ``C = n B / (n - A (1 - B))`` with ``B`` the Erlang B value; 1 when ``agents <= traffic``
@@ -430,7 +432,7 @@ def erlang_c(agents, traffic):
     return wrap(_erlang_c(n, a), scalar, index, "erlang_c")
 
 
-def service_level(agents, traffic, aht, awt, patience=None):
+def service_level(agents, traffic, aht, awt, patience=None) -> float | np.ndarray | pd.Series:
     """Share of offered calls answered within ``awt`` seconds.
 
     Erlang C: ``SL = 1 - C exp(-(n - A) awt / aht)`` (0 when ``agents <= traffic``).
@@ -445,7 +447,7 @@ def service_level(agents, traffic, aht, awt, patience=None):
     return wrap(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar, index, "service_level")
 
 
-def asa(agents, traffic, aht, patience=None):
+def asa(agents, traffic, aht, patience=None) -> float | np.ndarray | pd.Series:
     """Average speed of answer: mean wait in seconds of the calls that are answered.
 
     Erlang C: ``ASA = C aht / (n - A)``, infinite when ``agents <= traffic``.
@@ -460,7 +462,7 @@ def asa(agents, traffic, aht, patience=None):
     return wrap(_erlang_a_metrics(n, a, h, p)["asa"], scalar, index, "asa")
 
 
-def abandonment(agents, traffic, aht, patience):
+def abandonment(agents, traffic, aht, patience) -> float | np.ndarray | pd.Series:
     """Share of offered calls that hang up before being answered (Erlang A)."""
     scalar = is_scalar_call(agents, traffic, aht, patience)
     index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
@@ -469,7 +471,7 @@ def abandonment(agents, traffic, aht, patience):
     return wrap(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar, index, "abandonment")
 
 
-def occupancy(agents, traffic, aht=None, patience=None):
+def occupancy(agents, traffic, aht=None, patience=None) -> float | np.ndarray | pd.Series:
     """Share of agent time spent handling calls: the carried load per agent, ``carried / n``.
 
     Erlang C: ``A / n``; when ``agents <= traffic`` the queue grows without end and every agent
@@ -485,7 +487,8 @@ def occupancy(agents, traffic, aht=None, patience=None):
     if p is None:
         return wrap(_occupancy_c(n, a), scalar, index, "occupancy")
     if aht is None:
-        raise ValueError("aht must be given when patience is given, got None")
+        raise value_error("aht", aht, "needs_aht",
+                          "be given together with patience (Erlang A occupancy needs it)")
     h = _aht(aht)
     m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
     return wrap(_occupancy_a(n, a, m["answered"]), scalar, index, "occupancy")
@@ -534,7 +537,7 @@ _WALK_STEPS = 64         # Erlang C: agents tried one by one before the bisectio
 
 
 def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None,
-                  max_abandonment=None):
+                  max_abandonment=None) -> int | np.ndarray | pd.Series:
     """Smallest whole number of agents that meets every given target.
 
     ``target`` is the service-level fraction (0.8 for 80/20 with ``awt=20``); ``max_occupancy``
@@ -549,7 +552,7 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     ``n`` is the smallest count meeting them all (a bisection; for Erlang C first a cheap walk
     with the Erlang B recursion, confirmed with the direct formulas). Targets that need more than ``2**53`` agents (the
     largest count a float represents exactly, e.g. ``max_occupancy=1e-19`` at 10 Erlang) raise
-    a ``ValueError`` naming the target.
+    a ``ParameterValueError`` (kind ``"unreachable"``) naming the target.
     """
     scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa,
                             max_abandonment)
@@ -705,9 +708,10 @@ def _unreachable(checks, row, a):
 
 
 def _too_many(name, value, a):
-    raise ValueError(f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} agents "
-                     f"(2**53, the largest agent count computed exactly) at "
-                     f"traffic={float(a)!r} Erlang")
+    raise ParameterValueError(name, float(value), "unreachable",
+                              f"{name}={float(value)!r} cannot be met with at most {_MAX_AGENTS} "
+                              f"agents (2**53, the largest agent count computed exactly) at "
+                              f"traffic={float(a)!r} Erlang")
 
 
 def _logit(p):

@@ -23,7 +23,14 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import erlang
-from wfmcourse.validation import one_dimensional, scalar, type_error, whole
+from wfmcourse.validation import (
+    instance,
+    one_dimensional,
+    scalar,
+    type_error,
+    value_error,
+    whole,
+)
 
 __all__ = ["QueueSimulation", "simulate_queue", "compare_with_erlang", "wait_curve", "estimate_patience"]
 
@@ -57,7 +64,8 @@ def _batch_mean(values, batches):
     return means.mean(), means.std(ddof=1) / np.sqrt(batches)
 
 
-def fcfs_queue(arrival, handle, patience, agents, interval=np.inf, rng=None):
+def fcfs_queue(arrival, handle, patience, agents, interval=np.inf,
+               rng=None) -> tuple[np.ndarray, np.ndarray]:
     """First-come-first-served queue with a varying number of agents per interval.
 
     ``arrival`` sorted (seconds from the start of ``agents``' first interval). A heap holds the
@@ -132,8 +140,9 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     m = whole("calls", calls, low=10 * k)
     w0 = whole("warmup", warmup, low=0)
     if p is None and n <= a:
-        raise ValueError(f"agents must be above traffic when patience is None (the queue would "
-                         f"grow without bound), got agents={n} and traffic={a:g}")
+        raise value_error("agents", n, "inconsistent",
+                          "be above traffic when patience is None (the queue would grow without "
+                          "bound)", f"agents={n} and traffic={a:g}")
     seed = whole("seed", seed)
 
     total = w0 + m
@@ -169,12 +178,6 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     return QueueSimulation(n, a, h, t, None if p is None else float(p), calls_df, summary)
 
 
-def _result(result):
-    if not isinstance(result, QueueSimulation):
-        raise type_error("result", result, "a QueueSimulation from simulate_queue")
-    return result
-
-
 def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
     """The simulated metrics next to the formulas of :mod:`wfmcourse.domain.erlang`.
 
@@ -182,7 +185,8 @@ def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
     formula, divided by the standard error; within about 2 most of the time).
     ``wait_probability`` has no Erlang A formula in the package and is left out with patience.
     """
-    n, a, h, t, p = _result(result).agents, result.traffic, result.aht, result.awt, result.patience
+    instance("result", result, QueueSimulation, "a QueueSimulation from simulate_queue")
+    n, a, h, t, p = result.agents, result.traffic, result.aht, result.awt, result.patience
     formula = {
         "service_level": erlang.service_level(n, a, h, t, patience=p),
         "asa": erlang.asa(n, a, h, patience=p),
@@ -207,7 +211,7 @@ def wait_curve(result: QueueSimulation, waits) -> pd.DataFrame:
 
     Index: ``wait`` (seconds); columns ``simulated`` and ``formula`` (fractions).
     """
-    _result(result)
+    instance("result", result, QueueSimulation, "a QueueSimulation from simulate_queue")
     t = one_dimensional("waits", waits)
     answered = result.calls["answered"].to_numpy()
     wait = np.sort(result.calls["wait"].to_numpy()[answered])
@@ -234,10 +238,11 @@ def estimate_patience(wait, answered) -> pd.Series:
     if ok.dtype != bool:
         raise type_error("answered", answered, "True/False per caller")
     if ok.shape != w.shape:
-        raise ValueError(f"answered must have one True/False per caller in wait ({w.size}), got "
-                         f"shape {ok.shape}")
+        raise value_error("answered", answered, "shape",
+                          f"have one True/False per caller in wait ({w.size})", f"shape {ok.shape}")
     lost = int((~ok).sum())
     if lost == 0:
-        raise ValueError("answered must contain at least one caller who hung up (False), got none")
+        raise value_error("answered", answered, "inconsistent",
+                          "contain at least one caller who hung up (False)", "none")
     return pd.Series({"abandoned": lost, "ata": w[~ok].mean(), "patience_estimate": w.sum() / lost},
                      name="patience")
