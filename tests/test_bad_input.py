@@ -142,7 +142,7 @@ def _agent_hours():
 
 
 def _simulation():
-    return simulation.simulate_queue(3, 2.0, 180, 20, calls=200, batches=2, warmup=10)
+    return simulation.simulate_queue(3, 2.0, 180, 20, callers=200, batches=2, warmup=10)
 
 
 def _findings():
@@ -417,9 +417,9 @@ CASES = [
               agents="num nonneg int nonempty", patiences="num nonneg nonempty")),
     # --- simulation -----------------------------------------------------------------------
     Case("simulation.simulate_queue", dict(agents=3, traffic=2.0, aht=180, awt=20, patience=None,
-                                           calls=200, seed=1, warmup=10, batches=2),
+                                           callers=200, seed=1, warmup=10, batches=2),
          dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
-              awt="num nonneg", patience="num nonneg", calls="num nonneg int",
+              awt="num nonneg", patience="num nonneg", callers="num nonneg int",
               seed="num nonneg int", warmup="num nonneg int", batches="num nonneg int")),
     Case("simulation.compare_with_erlang", dict(result=_simulation()), dict(result="object")),
     Case("simulation.wait_curve", dict(result=_simulation(), waits=[0.0, 20.0]),

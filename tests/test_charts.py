@@ -57,7 +57,7 @@ def test_service_level_by_patience_one_line_per_column():
 
 
 def test_wait_curve():
-    sim = simulate_queue(14, 10.0, 180, 20, calls=2_000, seed=1)
+    sim = simulate_queue(14, 10.0, 180, 20, callers=2_000, seed=1)
     table = wait_curve(sim, np.arange(0, 61, 5))
     ax = charts.wait_curve(table, awt=20).axes[0]
     assert [line.get_label() for line in ax.get_lines()][:2] == ["simulatie", "formule"]

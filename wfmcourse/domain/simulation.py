@@ -42,7 +42,7 @@ METRICS = ("service_level", "asa", "abandonment", "wait_probability", "occupancy
 class QueueSimulation:
     """Result of :func:`simulate_queue`.
 
-    ``calls`` has one row per measured call in arrival order with the columns ``arrival``
+    ``callers`` has one row per measured caller in arrival order with the columns ``arrival``
     (seconds), ``wait`` (seconds in the queue; for a caller who hung up, the time until hanging
     up), ``answered`` and ``in_time`` (answered within ``awt``). ``summary`` has one row per
     metric of :data:`METRICS` (index ``metric``) with the columns ``simulated`` and
@@ -54,7 +54,7 @@ class QueueSimulation:
     aht: float
     awt: float
     patience: float | None
-    calls: pd.DataFrame
+    callers: pd.DataFrame
     summary: pd.DataFrame
 
 
@@ -119,9 +119,9 @@ def fcfs_queue(arrival, handle, patience, agents, interval=np.inf,
     return wait, answered
 
 
-def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=1, *,
+def simulate_queue(agents, traffic, aht, awt, patience=None, callers=20_000, seed=1, *,
                    warmup=1_000, batches=20) -> QueueSimulation:
-    """Simulate ``warmup + calls`` callers of one queue and measure the last ``calls`` of them.
+    """Simulate ``warmup + callers`` callers of one queue and measure the last ``callers`` of them.
 
     ``traffic`` in Erlangs, ``aht``, ``awt`` and ``patience`` (mean, exponential) in seconds;
     without ``patience`` nobody hangs up (Erlang C) and ``agents`` must exceed ``traffic``.
@@ -137,7 +137,7 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     t = scalar("awt", awt)
     p = None if patience is None else scalar("patience", patience, low=0.0, low_inclusive=False)
     k = whole("batches", batches, low=2)
-    m = whole("calls", calls, low=10 * k)
+    m = whole("callers", callers, low=10 * k)
     w0 = whole("warmup", warmup, low=0)
     if p is None and n <= a:
         raise value_error("agents", n, "inconsistent",
@@ -157,7 +157,7 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     keep = slice(w0, None)
     arrival, wait, answered, handle = arrival[keep], wait[keep], answered[keep], handle[keep]
     in_time = answered & (wait <= t)
-    calls_df = pd.DataFrame({"arrival": arrival, "wait": wait, "answered": answered,
+    per_caller = pd.DataFrame({"arrival": arrival, "wait": wait, "answered": answered,
                              "in_time": in_time})
 
     # occupancy per batch: handle time of the answered calls over the agent time of the batch
@@ -175,7 +175,7 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     }
     summary = pd.DataFrame(rows, index=["simulated", "standard_error"]).T
     summary.index.name = "metric"
-    return QueueSimulation(n, a, h, t, None if p is None else float(p), calls_df, summary)
+    return QueueSimulation(n, a, h, t, None if p is None else float(p), per_caller, summary)
 
 
 def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
@@ -213,9 +213,9 @@ def wait_curve(result: QueueSimulation, waits) -> pd.DataFrame:
     """
     instance("result", result, QueueSimulation, "a QueueSimulation from simulate_queue")
     t = one_dimensional("waits", waits)
-    answered = result.calls["answered"].to_numpy()
-    wait = np.sort(result.calls["wait"].to_numpy()[answered])
-    simulated = np.searchsorted(wait, t, side="right") / len(result.calls)
+    answered = result.callers["answered"].to_numpy()
+    wait = np.sort(result.callers["wait"].to_numpy()[answered])
+    simulated = np.searchsorted(wait, t, side="right") / len(result.callers)
     formula = erlang.service_level(result.agents, result.traffic, result.aht, t, patience=result.patience)
     return pd.DataFrame({"simulated": simulated, "formula": formula},
                         index=pd.Index(t, name="wait"))
