@@ -144,7 +144,7 @@ def test_column_and_index_names_have_a_dutch_label():
         (lambda: scenarios.occupancy_targets(0, 180, 20, [0.8]), "traffic"),
         (lambda: scenarios.pooling_comparison(5, 180, 20, 0.8, queues=1.5), "queues"),
         (lambda: scenarios.pooling_comparison(5, 180, 20, 0.8, queues=0), "queues"),
-        (lambda: scenarios.agents_per_erlang([0, 1], 180, 20, 0.8), "loads"),
+        (lambda: scenarios.agents_per_erlang([0, 1], 180, 20, 0.8), "traffic"),
         (lambda: scenarios.sensitivity(100, 180, interval=1800, extra_aht=-200), "extra_aht"),
         (lambda: scenarios.sensitivity(100, 180, interval=1800, target=1.2), "target"),
         (lambda: scenarios.erlang_c_versus_a(10, 180, 20, 0.8, [0]), "patiences"),

@@ -91,14 +91,14 @@ def occupancy_targets(traffic, aht, awt, occupancies) -> pd.DataFrame:
     )
 
 
-def occupancy_by_load(loads, aht, awt, target, max_occupancy=None) -> pd.DataFrame:
-    """Agents for a service-level target per load, the occupancy that follows, and, with
+def occupancy_by_load(traffic, aht, awt, target, max_occupancy=None) -> pd.DataFrame:
+    """Agents for a service-level target per load in ``traffic`` (Erlang), the occupancy that follows, and, with
     ``max_occupancy``, the agents when occupancy is capped as well (Erlang C).
 
     Index: ``traffic`` (Erlang). Columns: ``agents``, ``occupancy`` and, with a cap,
     ``agents_capped`` and ``occupancy_capped``.
     """
-    a = one_dimensional("loads", loads)
+    a = one_dimensional("traffic", traffic)
     n = erlang.agents_needed(a, aht, awt, target)
     table = pd.DataFrame({"agents": n, "occupancy": erlang.occupancy(n, a)},
                          index=pd.Index(a, name="traffic"))
@@ -134,13 +134,13 @@ def pooling_comparison(traffic, aht, awt, target, *, queues) -> pd.DataFrame:
     )
 
 
-def agents_per_erlang(loads, aht, awt, target, patience=None) -> pd.DataFrame:
+def agents_per_erlang(traffic, aht, awt, target, patience=None) -> pd.DataFrame:
     """Agents needed per Erlang of load: the economies of scale of a bigger queue.
 
-    One vectorised call of :func:`wfmcourse.domain.erlang.agents_needed` for all ``loads``.
+    One vectorised call of :func:`wfmcourse.domain.erlang.agents_needed` for all loads in ``traffic`` (Erlang).
     Index: ``traffic`` (Erlang). Columns: ``agents``, ``agents_per_erlang``, ``occupancy``.
     """
-    a = one_dimensional("loads", loads, low=0.0, low_inclusive=False)
+    a = one_dimensional("traffic", traffic, low=0.0, low_inclusive=False)
     n = erlang.agents_needed(a, aht, awt, target, patience=patience)
     occ = erlang.occupancy(n, a) if patience is None else erlang.occupancy(n, a, aht, patience=patience)
     return pd.DataFrame(
