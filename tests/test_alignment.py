@@ -12,10 +12,10 @@ from wfmcourse.domain import erlang, shrinkage
 def test_interval_table_erlang_c_matches_erlang_module():
     table = af.interval_table([100, 125], 300, agents=39, labels=["forecast", "actie"])
     assert list(table.index) == ["forecast", "actie"]
-    assert list(table.columns) == ["offered_calls", "offered_load", "agents_scheduled", "service_level",
+    assert list(table.columns) == ["offered_calls", "traffic", "agents_scheduled", "service_level",
                                    "asa", "agents_needed", "shortfall"]
     a = 125 * 300 / 900
-    assert table.loc["actie", "offered_load"] == pytest.approx(a)
+    assert table.loc["actie", "traffic"] == pytest.approx(a)
     assert table.loc["forecast", "service_level"] == pytest.approx(
         erlang.service_level(39, 100 * 300 / 900, 300, 20))
     # 39 agents for 41.7 Erlang: unstable in Erlang C
@@ -29,7 +29,7 @@ def test_interval_table_erlang_c_matches_erlang_module():
 def test_interval_table_shows_rostered_beside_available():
     """Casus 3 of notebook 06: 39 rostered, 33 left during maintenance; 46 rostered leave 39."""
     table = af.interval_table(100, 300, agents=[39, 33, 39], patience=180, rostered=[39, 39, 46])
-    assert list(table.columns[:4]) == ["offered_calls", "offered_load", "agents_scheduled", "agents_available"]
+    assert list(table.columns[:4]) == ["offered_calls", "traffic", "agents_scheduled", "agents_available"]
     assert list(table["agents_scheduled"]) == [39, 39, 46] and list(table["agents_available"]) == [39, 33, 39]
     assert list(table["shortfall"]) == list(np.maximum(table["agents_needed"] - table["agents_available"], 0))
     plain = af.interval_table(100, 300, agents=[39, 33, 39], patience=180)
@@ -53,7 +53,7 @@ def test_interval_table_is_the_staffing_evaluator_for_the_given_agents():
 
     table = af.interval_table([100, 125], 300, agents=[39, 41], patience=180, interval=1800)
     rows = staffing.evaluate([100, 125], 300, interval=1800, patience=180, agents=[39, 41])
-    for ours, theirs in [("offered_load", "traffic"), ("service_level", "service_level"),
+    for ours, theirs in [("traffic", "traffic"), ("service_level", "service_level"),
                          ("asa", "asa"), ("abandonment", "abandonment"),
                          ("agents_needed", "agents_needed"), ("shortfall", "shortfall")]:
         np.testing.assert_array_equal(table[ours].to_numpy(), rows[theirs].to_numpy())

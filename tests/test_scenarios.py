@@ -110,7 +110,7 @@ def test_sensitivity_is_the_staffing_evaluator_per_scenario():
     rows = staffing.evaluate([100.0, 110.0, 100.0, 110.0], [180.0, 180.0, 190.0, 190.0],
                              interval=1800, awt=20, target=0.8, patience=120)
     np.testing.assert_array_equal(table["agents"], rows["agents"])
-    np.testing.assert_allclose(table["traffic"], rows["traffic"])
+    np.testing.assert_allclose(table["load"], rows["traffic"])
     assert table.index.name == "scenario"
 
 

@@ -55,7 +55,7 @@ def interval_table(calls, aht, *, interval=900, awt=20, target=0.8, patience=Non
     ``awt``, ``interval`` and ``patience`` in seconds, ``target`` the service-level fraction.
     Erlang C, or Erlang A with ``patience`` (then with an ``abandonment`` column).
 
-    Columns: ``offered_calls``, ``offered_load`` (Erlang), ``agents_scheduled``,
+    Columns: ``offered_calls``, ``traffic`` (Erlang), ``agents_scheduled``,
     ``service_level`` (fraction), ``asa`` (seconds; ``inf`` in Erlang C when agents <= load),
     [``abandonment`` (fraction)], ``agents_needed`` (smallest whole number meeting ``target``)
     and ``shortfall`` (``max(agents_needed - agents, 0)``).
@@ -72,7 +72,7 @@ def interval_table(calls, aht, *, interval=900, awt=20, target=0.8, patience=Non
         raise value_error("calls", calls, "shape", "be a number or a one-dimensional sequence")
     rows = staffing.evaluate(c, aht, interval=interval, awt=awt, target=target,
                              patience=patience, agents=n)
-    names = {"calls": "offered_calls", "traffic": "offered_load", "agents": "agents_scheduled",
+    names = {"calls": "offered_calls", "traffic": "traffic", "agents": "agents_scheduled",
              "service_level": "service_level", "asa": "asa", "abandonment": "abandonment",
              "agents_needed": "agents_needed", "shortfall": "shortfall"}
     table = rows[[column for column in names if column in rows.columns]].rename(columns=names)

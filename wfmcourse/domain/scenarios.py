@@ -95,13 +95,13 @@ def occupancy_by_load(traffic, aht, awt, target, max_occupancy=None) -> pd.DataF
     """Agents for a service-level target per load in ``traffic`` (Erlang), the occupancy that follows, and, with
     ``max_occupancy``, the agents when occupancy is capped as well (Erlang C).
 
-    Index: ``traffic`` (Erlang). Columns: ``agents``, ``occupancy`` and, with a cap,
+    Index: ``load`` (Erlang). Columns: ``agents``, ``occupancy`` and, with a cap,
     ``agents_capped`` and ``occupancy_capped``.
     """
     a = one_dimensional("traffic", traffic)
     n = erlang.agents_needed(a, aht, awt, target)
     table = pd.DataFrame({"agents": n, "occupancy": erlang.occupancy(n, a)},
-                         index=pd.Index(a, name="traffic"))
+                         index=pd.Index(a, name="load"))
     if max_occupancy is not None:
         capped = erlang.agents_needed(a, aht, awt, target, max_occupancy=max_occupancy)
         table["agents_capped"] = capped
@@ -138,14 +138,14 @@ def agents_per_erlang(traffic, aht, awt, target, patience=None) -> pd.DataFrame:
     """Agents needed per Erlang of load: the economies of scale of a bigger queue.
 
     One vectorised call of :func:`wfmcourse.domain.erlang.agents_needed` for all loads in ``traffic`` (Erlang).
-    Index: ``traffic`` (Erlang). Columns: ``agents``, ``agents_per_erlang``, ``occupancy``.
+    Index: ``load`` (Erlang). Columns: ``agents``, ``agents_per_erlang``, ``occupancy``.
     """
     a = one_dimensional("traffic", traffic, low=0.0, low_inclusive=False)
     n = erlang.agents_needed(a, aht, awt, target, patience=patience)
     occ = erlang.occupancy(n, a) if patience is None else erlang.occupancy(n, a, aht, patience=patience)
     return pd.DataFrame(
         {"agents": n, "agents_per_erlang": n / a, "occupancy": occ},
-        index=pd.Index(a, name="traffic"),
+        index=pd.Index(a, name="load"),
     )
 
 
@@ -156,7 +156,7 @@ def sensitivity(calls, aht, *, interval=900, awt=20, target=0.8, patience=None,
 
     ``calls`` per interval of ``interval`` seconds, ``aht`` and ``awt`` in seconds, ``target`` a
     fraction. Index ``scenario``: ``base``, ``more_volume``, ``longer_aht``, ``volume_and_aht``.
-    Columns: ``calls``, ``aht``, ``traffic`` (Erlang), ``agents`` and ``extra_agents`` (versus
+    Columns: ``calls``, ``aht``, ``load`` (Erlang), ``agents`` and ``extra_agents`` (versus
     ``base``).
     """
     c = scalar("calls", calls)
@@ -166,7 +166,7 @@ def sensitivity(calls, aht, *, interval=900, awt=20, target=0.8, patience=None,
     table = staffing.evaluate(c * np.array([1.0, 1.0 + dv, 1.0, 1.0 + dv]),
                               h + np.array([0.0, 0.0, dh, dh]), interval=interval, awt=awt,
                               target=target, patience=patience)
-    table = table[["calls", "aht", "traffic", "agents"]]
+    table = table[["calls", "aht", "traffic", "agents"]].rename(columns={"traffic": "load"})
     table.index = pd.Index(["base", "more_volume", "longer_aht", "volume_and_aht"], name="scenario")
     return table.assign(extra_agents=table["agents"] - table["agents"].iloc[0])
 

@@ -92,7 +92,7 @@ _GENERAL = {
 
 _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
     # queue metrics (scenarios, alignment, simulation)
-    "traffic": "Erlang", "wait_probability": "P(wachten)", "asa": "ASA (s)",
+    "traffic": "verkeer (Erlang)", "load": "Erlang", "wait_probability": "P(wachten)", "asa": "ASA (s)",
     "occupancy": "occupancy", "abandonment": "afhakers",
     # scenarios
     "occupancy_goal": "occupancy-doel", "agents_capped": "medewerkers met plafond",
@@ -104,7 +104,7 @@ _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
     "extra_agents": "extra medewerkers", "patience": "geduld (s)",
     "agents_erlang_c": "Erlang C", "agents_erlang_a": "Erlang A", "agents_difference": "verschil",
     # alignment
-    "offered_calls": "aanbod", "offered_load": "verkeer (Erlang)",
+    "offered_calls": "aanbod",
     "agents_scheduled": "ingeroosterd", "agents_available": "beschikbaar",
     "agents_needed": "nodig", "shortfall": "tekort", "workload_hours": "werklast (uur)",
     "net_hours": "netto uren", "gross_hours": "bruto uren",
