@@ -10,55 +10,66 @@ from wfmcourse.domain import erlang, shrinkage
 
 
 def test_interval_table_erlang_c_matches_erlang_module():
-    table = af.interval_table([100, 125], 39, 300, labels=["forecast", "actie"])
+    table = af.interval_table([100, 125], 300, agents=39, labels=["forecast", "actie"])
     assert list(table.index) == ["forecast", "actie"]
-    assert list(table.columns) == ["aanbod", "verkeer (Erlang)", "ingeroosterd", "service level",
-                                   "ASA (s)", "nodig", "tekort"]
+    assert list(table.columns) == ["offered_calls", "traffic", "agents_scheduled", "service_level",
+                                   "asa", "agents_needed", "shortfall"]
     a = 125 * 300 / 900
-    assert table.loc["actie", "verkeer (Erlang)"] == pytest.approx(a)
-    assert table.loc["forecast", "service level"] == pytest.approx(
+    assert table.loc["actie", "traffic"] == pytest.approx(a)
+    assert table.loc["forecast", "service_level"] == pytest.approx(
         erlang.service_level(39, 100 * 300 / 900, 300, 20))
     # 39 agents for 41.7 Erlang: unstable in Erlang C
-    assert table.loc["actie", "service level"] == 0.0
-    assert math.isinf(table.loc["actie", "ASA (s)"])
-    assert table.loc["actie", "nodig"] == erlang.agents_needed(a, 300, 20, 0.8)
-    assert table.loc["actie", "tekort"] == table.loc["actie", "nodig"] - 39
-    assert table.loc["forecast", "tekort"] == 0
+    assert table.loc["actie", "service_level"] == 0.0
+    assert math.isinf(table.loc["actie", "asa"])
+    assert table.loc["actie", "agents_needed"] == erlang.agents_needed(a, 300, 20, 0.8)
+    assert table.loc["actie", "shortfall"] == table.loc["actie", "agents_needed"] - 39
+    assert table.loc["forecast", "shortfall"] == 0
 
 
 def test_interval_table_shows_rostered_beside_available():
     """Casus 3 of notebook 06: 39 rostered, 33 left during maintenance; 46 rostered leave 39."""
-    table = af.interval_table(100, [39, 33, 39], 300, patience=180, rostered=[39, 39, 46])
-    assert list(table.columns[:4]) == ["aanbod", "verkeer (Erlang)", "ingeroosterd", "beschikbaar"]
-    assert list(table["ingeroosterd"]) == [39, 39, 46] and list(table["beschikbaar"]) == [39, 33, 39]
-    assert list(table["tekort"]) == list(np.maximum(table["nodig"] - table["beschikbaar"], 0))
-    plain = af.interval_table(100, [39, 33, 39], 300, patience=180)
-    assert list(plain["service level"]) == list(table["service level"])
+    table = af.interval_table(100, 300, agents=[39, 33, 39], patience=180, rostered=[39, 39, 46])
+    assert list(table.columns[:4]) == ["offered_calls", "traffic", "agents_scheduled", "agents_available"]
+    assert list(table["agents_scheduled"]) == [39, 39, 46] and list(table["agents_available"]) == [39, 33, 39]
+    assert list(table["shortfall"]) == list(np.maximum(table["agents_needed"] - table["agents_available"], 0))
+    plain = af.interval_table(100, 300, agents=[39, 33, 39], patience=180)
+    assert list(plain["service_level"]) == list(table["service_level"])
 
 
 def test_interval_table_erlang_a_adds_abandonment():
-    table = af.interval_table(125, [39, 44], 300, patience=180)
-    assert "afhakers" in table.columns
+    table = af.interval_table(125, 300, agents=[39, 44], patience=180)
+    assert "abandonment" in table.columns
     a = 125 * 300 / 900
-    assert table["afhakers"].iloc[0] == pytest.approx(erlang.abandonment(39, a, 300, 180))
-    assert table["nodig"].iloc[0] == erlang.agents_needed(a, 300, 20, 0.8, patience=180)
-    assert np.isfinite(table["ASA (s)"]).all()
+    assert table["abandonment"].iloc[0] == pytest.approx(erlang.abandonment(39, a, 300, 180))
+    assert table["agents_needed"].iloc[0] == erlang.agents_needed(a, 300, 20, 0.8, patience=180)
+    assert np.isfinite(table["asa"]).all()
     # more agents: higher service level, fewer callers hang up
-    assert table["service level"].iloc[1] > table["service level"].iloc[0]
-    assert table["afhakers"].iloc[1] < table["afhakers"].iloc[0]
+    assert table["service_level"].iloc[1] > table["service_level"].iloc[0]
+    assert table["abandonment"].iloc[1] < table["abandonment"].iloc[0]
+
+
+def test_interval_table_is_the_staffing_evaluator_for_the_given_agents():
+    from wfmcourse.domain import staffing
+
+    table = af.interval_table([100, 125], 300, agents=[39, 41], patience=180, interval=1800)
+    rows = staffing.evaluate([100, 125], 300, interval=1800, patience=180, agents=[39, 41])
+    for ours, theirs in [("traffic", "traffic"), ("service_level", "service_level"),
+                         ("asa", "asa"), ("abandonment", "abandonment"),
+                         ("agents_needed", "agents_needed"), ("shortfall", "shortfall")]:
+        np.testing.assert_array_equal(table[ours].to_numpy(), rows[theirs].to_numpy())
 
 
 def test_interval_table_rejects_bad_input():
     with pytest.raises(ValueError, match="agents"):
-        af.interval_table(100, 38.5, 300)
+        af.interval_table(100, 300, agents=38.5)
     with pytest.raises(ValueError, match="calls"):
-        af.interval_table(-1, 30, 300)
+        af.interval_table(-1, 300, agents=30)
     with pytest.raises(ValueError, match="labels"):
-        af.interval_table([100, 120], 30, 300, labels=["één"])
+        af.interval_table([100, 120], 300, agents=30, labels=["één"])
     with pytest.raises(ValueError, match=r"calls \(2,\), agents \(3,\)"):
-        af.interval_table([100, 120], [30, 31, 32], 300)
+        af.interval_table([100, 120], 300, agents=[30, 31, 32])
     with pytest.raises(TypeError, match="labels"):
-        af.interval_table([100, 120], 30, 300, labels=5)
+        af.interval_table([100, 120], 300, agents=30, labels=5)
 
 
 def test_available_agents_rounds_down_and_absorbs_float_noise():
@@ -88,11 +99,11 @@ def test_weekly_hours():
     weeks = pd.Series([8400, 6600], index=["week 1", "week 2"])
     table = af.weekly_hours(weeks, 330, occupancy=0.85, shrinkage=0.3)
     assert list(table.index) == ["week 1", "week 2"]
-    assert table.loc["week 1", "werklast (uur)"] == pytest.approx(8400 * 330 / 3600)
-    assert table.loc["week 1", "netto uren"] == pytest.approx(770 / 0.85)
-    assert table.loc["week 1", "bruto uren"] == pytest.approx(shrinkage.gross_up(770 / 0.85, 0.3))
+    assert table.loc["week 1", "workload_hours"] == pytest.approx(8400 * 330 / 3600)
+    assert table.loc["week 1", "net_hours"] == pytest.approx(770 / 0.85)
+    assert table.loc["week 1", "gross_hours"] == pytest.approx(shrinkage.gross_up(770 / 0.85, 0.3))
     # hours are proportional to volume in this rough method
-    ratio = table["bruto uren"] / table["volume"]
+    ratio = table["gross_hours"] / table["volume"]
     assert ratio.iloc[0] == pytest.approx(ratio.iloc[1])
     for kwargs, name in [({"occupancy": 0}, "occupancy"), ({"occupancy": 1.2}, "occupancy"),
                          ({"shrinkage": 1}, "shrinkage")]:

@@ -142,7 +142,7 @@ def _agent_hours():
 
 
 def _simulation():
-    return simulation.simulate_queue(3, 2.0, 180, 20, calls=200, batches=2, warmup=10)
+    return simulation.simulate_queue(3, 2.0, 180, 20, callers=200, batches=2, warmup=10)
 
 
 def _findings():
@@ -243,6 +243,9 @@ CASES = [
     Case("kpi.aht", dict(talk_time=[100.0, 200.0], hold_time=10.0, acw=20.0, contacts=2),
          dict(talk_time="num nonneg", hold_time="num nonneg", acw="num nonneg",
               contacts="num nonneg"), mismatch={"contacts": [1.0, 2, 3]}),
+    Case("kpi.weighted_aht", dict(aht=[300.0, 200.0], handled=[100, 300]),
+         dict(aht="num nonneg nonempty", handled="num nonneg nonempty"),
+         mismatch={"handled": [1.0, 2, 3]}),
     Case("kpi.asa", dict(total_wait=[100.0, 50.0], answered=10),
          dict(total_wait="num nonneg", answered="num nonneg"), mismatch={"answered": [1.0, 2, 3]}),
     Case("kpi.abandon_rate", dict(abandoned=[5.0, 6.0], offered=100, short_abandoned=1),
@@ -351,8 +354,8 @@ CASES = [
     Case("alignment.available_agents", dict(agents=[39.0, 40.0], loss_fraction=0.15),
          dict(agents="num nonneg", loss_fraction="num nonneg"),
          mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
-    Case("alignment.agents_to_roster", dict(needed=[39.0, 40.0], loss_fraction=0.15),
-         dict(needed="num nonneg", loss_fraction="num nonneg"),
+    Case("alignment.agents_to_roster", dict(agents_needed=[39.0, 40.0], loss_fraction=0.15),
+         dict(agents_needed="num nonneg", loss_fraction="num nonneg"),
          mismatch={"loss_fraction": [0.1, 0.2, 0.3]}),
     Case("alignment.weekly_hours", dict(weekly_volume=[1000.0, 1200.0], aht=180, occupancy=0.85,
                                          shrinkage=0.3),
@@ -421,16 +424,16 @@ CASES = [
                                              occupancies=[0.7, 0.8]),
          dict(traffic="num nonneg", aht="num nonneg", awt="num nonneg",
               occupancies="num nonneg nonempty")),
-    Case("scenarios.occupancy_by_load", dict(loads=[3.0, 4.0], aht=180, awt=20, target=0.8,
+    Case("scenarios.occupancy_by_load", dict(traffic=[3.0, 4.0], aht=180, awt=20, target=0.8,
                                              max_occupancy=None),
-         dict(loads="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
+         dict(traffic="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
               target="num nonneg", max_occupancy="num nonneg")),
     Case("scenarios.pooling_comparison", dict(traffic=3.0, queues=2, aht=180, awt=20, target=0.8),
          dict(traffic="num nonneg", queues="num nonneg int", aht="num nonneg",
               awt="num nonneg", target="num nonneg")),
-    Case("scenarios.agents_per_erlang", dict(loads=[3.0, 4.0], aht=180, awt=20, target=0.8,
+    Case("scenarios.agents_per_erlang", dict(traffic=[3.0, 4.0], aht=180, awt=20, target=0.8,
                                              patience=None),
-         dict(loads="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
+         dict(traffic="num nonneg nonempty", aht="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg")),
     Case("scenarios.sensitivity", dict(calls=100.0, aht=180, interval=900, awt=20, target=0.8,
                                        extra_volume=0.1, extra_aht=10.0, patience=None),
@@ -447,9 +450,9 @@ CASES = [
               agents="num nonneg int nonempty", patiences="num nonneg nonempty")),
     # --- simulation -----------------------------------------------------------------------
     Case("simulation.simulate_queue", dict(agents=3, traffic=2.0, aht=180, awt=20, patience=None,
-                                           calls=200, seed=1, warmup=10, batches=2),
+                                           callers=200, seed=1, warmup=10, batches=2),
          dict(agents="num nonneg int", traffic="num nonneg", aht="num nonneg",
-              awt="num nonneg", patience="num nonneg", calls="num nonneg int",
+              awt="num nonneg", patience="num nonneg", callers="num nonneg int",
               seed="num nonneg int", warmup="num nonneg int", batches="num nonneg int")),
     Case("simulation.compare_with_erlang", dict(result=_simulation()), dict(result="object")),
     Case("simulation.wait_curve", dict(result=_simulation(), waits=[0.0, 20.0]),
@@ -654,13 +657,6 @@ CASES = [
     Case("staffing.evaluate", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
                                    patience=120.0, agents=None, max_occupancy=None, max_asa=None,
                                    max_abandonment=None),
-         dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
-              target="num nonneg", patience="num nonneg", agents="num nonneg int",
-              max_occupancy="num nonneg", max_asa="num nonneg", max_abandonment="num nonneg"),
-         mismatch={"agents": [1, 2, 3]}),
-    Case("cli.staffing", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
-                              patience=120.0, agents=None, max_occupancy=None, max_asa=None,
-                              max_abandonment=None),
          dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg", agents="num nonneg int",
               max_occupancy="num nonneg", max_asa="num nonneg", max_abandonment="num nonneg"),

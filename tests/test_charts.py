@@ -28,7 +28,7 @@ def test_service_level_by_agents():
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     heights = [bar.get_height() for bar in ax.patches]
-    np.testing.assert_allclose(heights, table["service level"])
+    np.testing.assert_allclose(heights, table["service_level"])
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert colours[3] != colours[0]              # 14 agents stands out
     assert ax.get_xlabel() == "aantal medewerkers"
@@ -47,7 +47,7 @@ def test_agents_per_erlang_curve_has_two_panels():
     table = scenarios.agents_per_erlang(np.arange(1, 51), 180, 20, 0.8)
     fig = charts.agents_per_erlang_curve(table)
     assert len(fig.axes) == 2
-    np.testing.assert_allclose(fig.axes[0].get_lines()[0].get_ydata(), table["medewerkers per Erlang"])
+    np.testing.assert_allclose(fig.axes[0].get_lines()[0].get_ydata(), table["agents_per_erlang"])
     assert fig.axes[1].get_xlabel() == "verkeer (Erlang)"
 
 
@@ -55,11 +55,11 @@ def test_service_level_by_patience_one_line_per_column():
     table = scenarios.service_level_by_patience(10.0, 180, 20, range(9, 16), [60, 180])
     ax = charts.service_level_by_patience(table, target=0.8).axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
-    assert labels[:3] == [dutch.LABELS.get(column, column) for column in table.columns]
+    assert labels[:3] == ["Erlang C", "Erlang A, geduld 60 s", "Erlang A, geduld 180 s"]
 
 
 def test_wait_curve():
-    sim = simulate_queue(14, 10.0, 180, 20, calls=2_000, seed=1)
+    sim = simulate_queue(14, 10.0, 180, 20, callers=2_000, seed=1)
     table = wait_curve(sim, np.arange(0, 61, 5))
     ax = charts.wait_curve(table, awt=20).axes[0]
     assert [line.get_label() for line in ax.get_lines()][:2] == ["simulatie", "formule"]

@@ -59,7 +59,7 @@ def test_published_example_erlang_c(capsys):
 
 
 def test_staff_summary_is_pure_and_matches_the_package():
-    s = cli.staff_summary(100, 180, 1800, awt=20, target=0.8)
+    s = cli.staff_summary(100, 180, interval=1800, awt=20, target=0.8)
     assert s["model"] == "Erlang C" and s["agents"] == 14 and not s["agents_given"]
     assert s["traffic"] == pytest.approx(10.0)
     assert s["service_level"] == pytest.approx(0.888, abs=5e-4)
@@ -69,6 +69,18 @@ def test_staff_summary_is_pure_and_matches_the_package():
     assert s["service_level"] == erlang.service_level(14, 10.0, 180, 20)
     text = cli.format_summary(s)
     assert "Medewerkers nodig:" in text and not text.endswith("\n")
+
+
+def test_staff_summary_is_the_row_of_the_one_staffing_evaluator():
+    from wfmcourse.domain import staffing
+
+    for kwargs in (dict(), dict(patience=120), dict(agents=12), dict(max_occupancy=0.7)):
+        s = cli.staff_summary(100, 180, interval=1800, awt=20, target=0.8, **kwargs)
+        row = staffing.evaluate(100, 180, interval=1800, awt=20, target=0.8, **kwargs).iloc[0]
+        for key in ("traffic", "agents", "agents_needed", "meets_target", "service_level", "asa",
+                    "occupancy"):
+            assert s[key] == row[key] and type(s[key]) in (int, float, bool), key
+        assert s["abandonment"] == row.get("abandonment")
 
 
 def test_target_and_awt_are_an_alternative_to_sl(capsys):
@@ -98,7 +110,7 @@ def test_erlang_a_path_prints_abandonment(capsys):
     assert need <= 14          # callers who hang up lighten the queue
     ab = erlang.abandonment(need, 10.0, 180, 120)
     assert field(out, "Afgehaakt") == f"{100 * ab:.1f} %".replace(".", ",")
-    s = cli.staff_summary(100, 180, 1800, patience=120)
+    s = cli.staff_summary(100, 180, interval=1800, patience=120)
     assert s["abandonment"] == pytest.approx(ab)
     assert s["occupancy"] == pytest.approx(erlang.occupancy(need, 10.0, 180, patience=120))
 
@@ -139,7 +151,7 @@ def test_max_abandonment_pass_through(capsys):
     assert need > erlang.agents_needed(10.0, 180, 20, 0.8, patience=120)   # the cap binds
     assert field(out, "Medewerkers nodig") == str(need)
     assert "afhakers hoogstens 2 %" in field(out, "Doel")
-    s = cli.staff_summary(100, 180, 1800, patience=120, max_abandonment=0.02)
+    s = cli.staff_summary(100, 180, interval=1800, patience=120, max_abandonment=0.02)
     assert s["agents"] == need and s["max_abandonment"] == 0.02 and s["abandonment"] <= 0.02
 
 
@@ -165,7 +177,7 @@ def test_zero_agents_show_zero_occupancy(capsys, extra):
 
 
 def test_shrinkage_and_fte_use_the_shrinkage_module(capsys):
-    s = cli.staff_summary(100, 180, 1800, shrinkage_rate=0.3, contract_hours=36)
+    s = cli.staff_summary(100, 180, interval=1800, shrinkage_rate=0.3, contract_hours=36)
     assert s["scheduled"] == pytest.approx(14 / 0.7)
     # 20 agents scheduled for half an hour = 10 paid hours = 10/36 of a contract week
     assert s["gross_hours"] == pytest.approx(10.0)
@@ -215,7 +227,7 @@ def test_csv_round_trip(tmp_path, capsys):
     # row by row it agrees with the single-interval summary
     assert np.isnan(table["aht"][0])             # the file's own text is kept (empty cell)
     for c, h, n in zip(calls, aht, table["agents"]):
-        assert cli.staff_summary(c, h, 900, awt=15, target=0.9)["agents"] == n
+        assert cli.staff_summary(c, h, interval=900, awt=15, target=0.9)["agents"] == n
 
 
 def test_csv_to_stdout_with_patience_and_agents_column(tmp_path, capsys):

@@ -550,3 +550,54 @@ def test_occupancy_is_one_rule_in_both_models():
                                   [0, 1, 1, 1, 1, 1, 5 / 6, 5 / 7])
     erlang_a = erlang.occupancy(np.arange(1, 8), 5.0, 180, patience=60)
     assert np.all((erlang_a > 0) & (erlang_a < 1))
+
+
+# ---------------------------------------------------------------------------
+# a pandas Series keeps its index
+# ---------------------------------------------------------------------------
+def test_series_in_series_out_with_the_same_index():
+    import pandas as pd
+
+    times = pd.Index(["09:00", "09:15", "09:30"], name="tijd")
+    calls = pd.Series([50.0, 80.0, 0.0], index=times)
+    a = erlang.traffic(calls, 180, 900)
+    assert isinstance(a, pd.Series) and a.index.equals(times) and a.name == "traffic"
+    np.testing.assert_allclose(a, [10.0, 16.0, 0.0])
+    n = erlang.agents_needed(a, 180, 20, 0.8)
+    assert n.index.equals(times) and n.dtype == np.int64 and n.name == "agents_needed"
+    np.testing.assert_array_equal(n, erlang.agents_needed(a.to_numpy(), 180, 20, 0.8))
+    plain = a.to_numpy()
+    cases = {
+        "erlang_b": (erlang.erlang_b(n, a), erlang.erlang_b(n.to_numpy(), plain)),
+        "erlang_c": (erlang.erlang_c(n, a), erlang.erlang_c(n.to_numpy(), plain)),
+        "service_level": (erlang.service_level(n, a, 180, 20, patience=60),
+                          erlang.service_level(n.to_numpy(), plain, 180, 20, patience=60)),
+        "asa": (erlang.asa(14, a, 180), erlang.asa(14, plain, 180)),
+        "abandonment": (erlang.abandonment(n, a, 180, 60), erlang.abandonment(n.to_numpy(), plain, 180, 60)),
+        "occupancy": (erlang.occupancy(n, a), erlang.occupancy(n.to_numpy(), plain)),
+    }
+    for name, (series, array) in cases.items():
+        assert isinstance(series, pd.Series) and series.index.equals(times) and series.name == name
+        np.testing.assert_array_equal(series.to_numpy(), array)
+
+
+def test_a_series_in_any_argument_keeps_the_index_and_scalars_stay_scalars():
+    import pandas as pd
+
+    aht = pd.Series([180.0, 240.0], index=pd.Index([1, 2], name="week"))
+    out = erlang.service_level(14, 10.0, aht, 20)
+    assert isinstance(out, pd.Series) and out.index.equals(aht.index)
+    assert isinstance(erlang.service_level(14, 10.0, 180, 20), float)
+    assert isinstance(erlang.agents_needed(10.0, 180, 20, 0.8), int)
+    assert isinstance(erlang.occupancy([14, 15], 10.0), np.ndarray)
+
+
+def test_series_with_different_indexes_are_refused():
+    import pandas as pd
+
+    first = pd.Series([10.0, 12.0], index=[0, 1])
+    second = pd.Series([14, 15], index=[1, 2])
+    with pytest.raises(ValueError, match="same index"):
+        erlang.erlang_c(second, first)
+    with pytest.raises(ValueError):
+        erlang.service_level(np.array([[14], [15]]), first, 180, 20)   # 2-D result on a 1-D index

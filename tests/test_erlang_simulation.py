@@ -13,9 +13,9 @@ from wfmcourse.domain import erlang
 pytestmark = pytest.mark.slow
 
 
-def simulate(agents, traffic, aht, awt, patience=None, calls=60_000, seed=1, warmup=2_000):
+def simulate(agents, traffic, aht, awt, patience=None, callers=60_000, seed=1, warmup=2_000):
     """Per-call arrays after the warm-up: wait, answered, answered within awt."""
-    wait, answered = simpy_queue(agents, traffic, aht, patience, calls, seed)
+    wait, answered = simpy_queue(agents, traffic, aht, patience, callers, seed)
     keep = slice(warmup, None)
     return wait[keep], answered[keep], (answered & (wait <= awt))[keep]
 

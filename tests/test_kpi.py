@@ -503,3 +503,35 @@ def test_a_series_keeps_its_index(function, arguments):
         out = function(*args)
         assert isinstance(out, pd.Series) and out.index.equals(_TIMES)
         np.testing.assert_allclose(out.to_numpy(), plain)
+
+
+# ---------------------------------------------------------------------------
+# weighted AHT
+# ---------------------------------------------------------------------------
+def test_weighted_aht_worked_example():
+    """Two days: 100 contacts at 300 s and 300 contacts at 200 s: (30.000 + 60.000) / 400 = 225 s
+    (the plain mean of the two AHTs, 250 s, weighs the quiet day as much as the busy one)."""
+    assert kpi.weighted_aht([300.0, 200.0], [100, 300]) == pytest.approx(225.0)
+    days = pd.Index(["ma", "di"])
+    assert kpi.weighted_aht(pd.Series([300.0, 200.0], index=days),
+                            pd.Series([100, 300], index=days)) == pytest.approx(225.0)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.floats(1, 3600), st.integers(0, 10_000)), min_size=1, max_size=30)
+       .filter(lambda rows: sum(n for _, n in rows) > 0))
+def test_weighted_aht_is_total_handling_time_over_contacts(rows):
+    aht, handled = zip(*rows)
+    total = math.fsum(h * n for h, n in rows)
+    out = kpi.weighted_aht(list(aht), list(handled))
+    assert out == pytest.approx(total / sum(handled), rel=1e-12)
+    assert min(h for h, n in rows if n) * (1 - 1e-12) <= out <= max(h for h, n in rows if n) * (1 + 1e-12)
+
+
+def test_weighted_aht_refuses_bad_input():
+    with pytest.raises(ValueError, match="handled"):
+        kpi.weighted_aht([300.0, 200.0], [0, 0])
+    with pytest.raises(ValueError, match="handled"):
+        kpi.weighted_aht([300.0, 200.0], [1, 2, 3])
+    with pytest.raises(ValueError, match="aht"):
+        kpi.weighted_aht([300.0, float("nan")], [1, 2])

@@ -3,9 +3,8 @@
 Everything the command prints is Dutch; the logic lives in pure functions that the tests call
 directly:
 
-* :func:`staffing` -- agents and what they achieve, vectorised over intervals (one
-  :func:`~wfmcourse.domain.erlang.agents_needed` call for all of them);
-* :func:`staff_summary` / :func:`format_summary` -- one interval as a dict and as aligned text;
+* :func:`staff_summary` / :func:`format_summary` -- one interval as a dict and as aligned text
+  (the numbers from :func:`wfmcourse.domain.staffing.evaluate`, the one staffing evaluator);
 * :func:`read_intervals` / :func:`staff_table` -- a CSV file of intervals with columns added;
 * :func:`main` -- argument parsing and exit codes (0 fine, 1 bad value or file, 2 bad usage).
 
@@ -22,18 +21,17 @@ import os
 import re
 import sys
 
-import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import erlang, shrinkage
 from wfmcourse.data import intervals
-from wfmcourse.presentation import dutch, messages
-from wfmcourse.validation import as_array, broadcast, instance, ndim, text as _text, value_error
 from wfmcourse.data.files import DataFileError
+from wfmcourse.domain import shrinkage, staffing
+from wfmcourse.presentation import dutch, messages
+from wfmcourse.validation import as_array, broadcast, instance, ndim, scalar, value_error
+from wfmcourse.validation import text as _text
 
 __all__ = [
     "parse_sl",
-    "staffing",
     "staff_summary",
     "format_summary",
     "read_intervals",
@@ -72,80 +70,47 @@ def parse_sl(text: str) -> tuple[float, float]:
     return percent / 100.0, awt
 
 
-def staffing(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
-             max_occupancy=None, max_asa=None, max_abandonment=None) -> dict:
-    """Agents per interval and what they achieve, for scalars or arrays (all broadcast).
-
-    Without ``agents`` the staffing is the smallest number that meets every target
-    (:func:`~wfmcourse.domain.erlang.agents_needed`, one vectorised call); with ``agents`` that given
-    staffing is evaluated. Times in seconds, ``target``, ``max_occupancy`` and
-    ``max_abandonment`` (Erlang A only) fractions.
-    Erlang C, or Erlang A when ``patience`` (mean patience in seconds) is given.
-
-    Returns a dict: ``traffic`` (Erlang), ``agents``, ``agents_needed``, ``meets_target``
-    (``agents >= agents_needed``), ``service_level``, ``asa`` (seconds, ``inf`` when the queue
-    grows without bound), ``occupancy`` (0 with zero agents, see
-    :func:`~wfmcourse.domain.erlang.occupancy`) and ``abandonment`` (``None`` for Erlang C).
-    """
-    a = erlang.traffic(calls, aht, interval)
-    needed = erlang.agents_needed(a, aht, awt, target, patience=patience,
-                                  max_occupancy=max_occupancy, max_asa=max_asa,
-                                  max_abandonment=max_abandonment)
-    if agents is None:
-        n = needed
-    elif ndim(agents) == 0 and np.ndim(needed) == 0:
-        n = int(as_array("agents", agents, integer=True))
-    else:
-        given = as_array("agents", agents, integer=True).astype(np.int64)
-        needed, n = broadcast(**{"calls (with aht, interval, awt, target)": np.asarray(needed)},
-                              agents=given)
-    return {
-        "traffic": a,
-        "agents": n,
-        "agents_needed": needed,
-        "meets_target": bool(n >= needed) if np.ndim(n) == 0 else n >= needed,
-        "service_level": erlang.service_level(n, a, aht, awt, patience=patience),
-        "asa": erlang.asa(n, a, aht, patience=patience),
-        "occupancy": erlang.occupancy(n, a, aht, patience=patience),
-        "abandonment": None if patience is None else erlang.abandonment(n, a, aht, patience),
-    }
+_SCALARS = ("calls", "aht", "interval", "awt", "target", "agents", "patience", "max_occupancy",
+            "max_asa", "max_abandonment", "shrinkage_rate", "contract_hours")
 
 
-def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None, agents=None,
+def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None, agents=None,
                   max_occupancy=None, max_asa=None, max_abandonment=None, shrinkage_rate=None,
                   contract_hours=None) -> dict:
-    """One interval: the inputs plus everything :func:`staffing` returns, as Python scalars.
+    """One interval: the inputs plus the row of :func:`~wfmcourse.domain.staffing.evaluate`, as
+    Python scalars (times in seconds, ``target`` and the caps fractions).
 
     ``model`` is "Erlang C" or "Erlang A"; ``agents_given`` tells whether ``agents`` was
-    evaluated rather than searched. With ``shrinkage_rate`` (a fraction) it adds ``scheduled``,
-    the agents to roster so that ``agents`` remain after shrinkage
-    (:func:`~wfmcourse.domain.shrinkage.gross_up`); with ``contract_hours`` as well, ``gross_hours``
-    (paid hours in this interval) and ``fte`` (those hours as a share of one contract week,
-    :func:`~wfmcourse.domain.shrinkage.weekly_fte` of this single interval). Otherwise these are ``None``.
+    evaluated rather than searched; ``abandonment`` is ``None`` for Erlang C. With
+    ``shrinkage_rate`` (a fraction) it adds ``scheduled``, the agents to roster
+    (:func:`~wfmcourse.domain.shrinkage.gross_up`); with ``contract_hours`` as well,
+    ``gross_hours`` and ``fte`` of this single interval
+    (:func:`~wfmcourse.domain.shrinkage.weekly_fte`). Otherwise these are ``None``.
     """
-    for name, value in (("calls", calls), ("aht", aht), ("interval", interval), ("awt", awt),
-                        ("target", target), ("agents", agents), ("patience", patience),
-                        ("max_occupancy", max_occupancy), ("max_asa", max_asa),
-                        ("shrinkage_rate", shrinkage_rate), ("contract_hours", contract_hours)):
-        if value is not None and ndim(as_array(name, value, low=None)) != 0:
-            raise ValueError(f"{name} must be a single number for one interval, got {value!r}")
+    given = dict(calls=calls, aht=aht, interval=interval, awt=awt, target=target, agents=agents,
+                 patience=patience, max_occupancy=max_occupancy, max_asa=max_asa,
+                 max_abandonment=max_abandonment, shrinkage_rate=shrinkage_rate,
+                 contract_hours=contract_hours)
+    for name in _SCALARS:
+        if given[name] is not None:
+            scalar(name, given[name], low=None)            # one interval: single numbers only
     if shrinkage_rate is not None:
-        as_array("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
+        scalar("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
     if contract_hours is not None and shrinkage_rate is None:
-        raise ValueError("shrinkage_rate must be given when contract_hours is given, got None")
-    result = staffing(calls, aht, interval, awt, target, patience=patience, agents=agents,
-                      max_occupancy=max_occupancy, max_asa=max_asa,
-                      max_abandonment=max_abandonment)
+        raise value_error("shrinkage_rate", None, "inconsistent", "be given when contract_hours is given")
+    table = staffing.evaluate(calls, aht, interval=interval, awt=awt, target=target,
+                              patience=patience, agents=agents, max_occupancy=max_occupancy,
+                              max_asa=max_asa, max_abandonment=max_abandonment)
+    row = {column: table[column].iloc[0].item() for column in table.columns}
     summary = {
         "model": "Erlang C" if patience is None else "Erlang A",
-        "calls": float(calls), "aht": float(aht), "interval": float(interval),
-        "awt": float(awt), "target": float(target),
-        "patience": None if patience is None else float(patience),
-        "max_occupancy": None if max_occupancy is None else float(max_occupancy),
-        "max_asa": None if max_asa is None else float(max_asa),
-        "max_abandonment": None if max_abandonment is None else float(max_abandonment),
+        **{name: None if given[name] is None else float(given[name])
+           for name in ("calls", "aht", "interval", "awt", "target", "patience", "max_occupancy",
+                        "max_asa", "max_abandonment")},
         "agents_given": agents is not None,
-        **result,
+        **{key: row[key] for key in ("traffic", "agents", "agents_needed", "meets_target",
+                                     "service_level", "asa", "occupancy")},
+        "abandonment": row.get("abandonment"),
         "shrinkage": None, "scheduled": None, "contract_hours": None,
         "gross_hours": None, "fte": None,
     }
@@ -162,10 +127,6 @@ def staff_summary(calls, aht, interval=900, awt=20, target=0.8, *, patience=None
 # ---------------------------------------------------------------------------
 # Dutch text
 # ---------------------------------------------------------------------------
-def _pct(fraction, decimals=1) -> str:
-    return dutch.percent(fraction, decimals)
-
-
 def _line(label: str, value: str) -> str:
     return f"{label + ':':<{_WIDTH}}{value}"
 
@@ -202,11 +163,11 @@ def format_summary(summary: dict) -> str:
         lines.append(_line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)"))
     else:
         lines.append(_line("Medewerkers nodig", str(s["agents"])))
-    lines.append(_line("Service level", f"{_pct(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
+    lines.append(_line("Service level", f"{dutch.percent(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
     lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s"))
-    lines.append(_line("Bezetting (occupancy)", _pct(s["occupancy"])))
+    lines.append(_line("Bezetting (occupancy)", dutch.percent(s["occupancy"])))
     if s["abandonment"] is not None:
-        lines.append(_line("Afgehaakt", _pct(s["abandonment"])))
+        lines.append(_line("Afgehaakt", dutch.percent(s["abandonment"])))
     if s["scheduled"] is not None:
         lines.append(_line("Inroosteren", f"{dutch.number(s['scheduled'])} medewerkers "
                                           f"(incl. {dutch.short(100 * s['shrinkage'])} % shrinkage)"))
@@ -249,10 +210,11 @@ def _csv_style(data: intervals.IntervalFile) -> dict:
     return {"sep": ";", "decimal": ","} if dutch else {"sep": ",", "decimal": "."}
 
 
-def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, target=0.8, *,
+def staff_table(text: pd.DataFrame, values: pd.DataFrame, *, interval=900, awt=20, target=0.8,
                 patience=None, agents=None, max_occupancy=None, max_asa=None,
                 max_abandonment=None, shrinkage_rate=None) -> pd.DataFrame:
-    """The intervals of :func:`read_intervals` with results added, one vectorised computation.
+    """The intervals of :func:`read_intervals` with the columns of
+    :func:`~wfmcourse.domain.staffing.evaluate` added, one vectorised computation.
 
     Added columns: ``traffic``, ``agents`` (searched, or the given staffing: the file's
     ``agents`` column or the ``agents`` argument for every row), ``agents_needed`` (only when a
@@ -261,20 +223,18 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, interval=900, awt=20, 
     The original columns keep their text; result columns from an earlier run are replaced.
     """
     if agents is not None and "agents" in values.columns:
-        raise ValueError("agents must not be given when the file has an agents column, "
-                         f"got agents={agents!r}")
+        raise value_error("agents", agents, "inconsistent",
+                          "not be given when the file has an agents column")
     given = values["agents"].to_numpy() if "agents" in values.columns else agents
-    result = staffing(values["calls"].to_numpy(), values["aht"].to_numpy(), interval, awt, target,
-                      patience=patience, agents=given, max_occupancy=max_occupancy,
-                      max_asa=max_asa, max_abandonment=max_abandonment)
+    result = staffing.evaluate(values["calls"].to_numpy(), values["aht"].to_numpy(),
+                               interval=interval, awt=awt, target=target, patience=patience,
+                               agents=given, max_occupancy=max_occupancy, max_asa=max_asa,
+                               max_abandonment=max_abandonment)
     out = text.drop(columns=[c for c in RESULT_COLUMNS if c in text.columns])   # stale results
-    out["traffic"] = result["traffic"]
-    out["agents"] = np.asarray(result["agents"], dtype=np.int64)
-    if given is not None:
-        out["agents_needed"] = result["agents_needed"]
-    for key in ("service_level", "asa", "occupancy", "abandonment"):
-        if result[key] is not None:
-            out[key] = result[key]
+    columns = ["traffic", "agents"] + (["agents_needed"] if given is not None else []) + [
+        c for c in ("service_level", "asa", "occupancy", "abandonment") if c in result.columns]
+    for column in columns:
+        out[column] = result[column].to_numpy()
     if shrinkage_rate is not None:
         out["scheduled"] = shrinkage.gross_up(out["agents"].to_numpy(), shrinkage_rate)
     floats = out.select_dtypes("float").columns
@@ -443,7 +403,7 @@ def _run_staff(args, out) -> int:
             raise UsageError("--out hoort bij --csv")
         if args.aht is None:
             raise UsageError("--aht is verplicht bij --calls")
-        summary = staff_summary(args.calls, args.aht, args.interval, awt, target, **options,
+        summary = staff_summary(args.calls, args.aht, interval=args.interval, awt=awt, target=target, **options,
                                 shrinkage_rate=args.shrinkage, contract_hours=args.contract_hours)
         print(format_summary(summary), file=out)
         return 0
@@ -452,7 +412,7 @@ def _run_staff(args, out) -> int:
     as_array("interval", args.interval, low=0.0, low_inclusive=False)
     data = intervals.read(args.csv, aht=args.aht)
     text, values = _split(data)
-    table = staff_table(text, values, args.interval, awt, target, **options,
+    table = staff_table(text, values, interval=args.interval, awt=awt, target=target, **options,
                         shrinkage_rate=args.shrinkage)
     if args.out is None:
         table.to_csv(out, index=False, **_csv_style(data))

@@ -267,19 +267,23 @@ def _model(patience) -> str:
 # ---------------------------------------------------------------------------
 # output
 # ---------------------------------------------------------------------------
+# the plan table says whose number it is: "medewerkers nodig" where the course's tables say "nodig"
+_HEADERS = {**dutch.LABELS, "agents_needed": "medewerkers nodig"}
+
+
 def dutch_table(intervals: pd.DataFrame, *, as_text=False) -> pd.DataFrame:
     """The interval table with Dutch column names (:data:`wfmcourse.presentation.dutch.LABELS`);
     ``as_text`` formats numbers the Dutch way."""
     dataframe("intervals", intervals)
     flag("as_text", as_text)
-    table = intervals.rename(columns=dutch.LABELS)
+    table = intervals.rename(columns=_HEADERS)
     if not as_text:
         return table
     formats = {"calls": dutch.short, "aht": dutch.short, "traffic": lambda v: dutch.number(v, 2),
                "agents_needed": lambda v: str(int(v)), "asa": dutch.number,
                "agents_to_roster": dutch.number,
                **{key: dutch.percent for key in _FRACTIONS}}
-    return pd.DataFrame({dutch.LABELS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
+    return pd.DataFrame({_HEADERS[k]: intervals[k].map(formats[k]) for k in intervals.columns},
                         index=intervals.index)
 
 

@@ -5,8 +5,9 @@
 * Erlang A (M/M/n+M, Palm's model): callers hang up after an exponential patience time.
 
 Conventions: all times in seconds, ``traffic`` in Erlangs (``calls * aht / interval``),
-``agents`` a whole number. Every function takes scalars or numpy arrays that broadcast
-together; scalars in give a Python scalar out.
+``agents`` a whole number. Every function takes scalars, numpy arrays or pandas Series that
+broadcast together: scalars in give a Python scalar out, arrays an array, and a Series (all
+Series arguments sharing one index) a Series with that index.
 
 Numerics: nothing uses factorials or powers. Erlang B is the ratio of the Poisson
 probability ``p(n; A)`` (computed through Loader's saddle-point form) and the Poisson
@@ -25,10 +26,20 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from scipy.special import gammaincc, gammaln, xlogy
 
-from wfmcourse.validation import as_array, broadcast, finish, is_scalar_call, optional_array, value_error
-from wfmcourse.validation import ParameterValueError
+from wfmcourse.validation import (
+    ParameterValueError,
+    as_array,
+    broadcast,
+    finish,
+    is_scalar_call,
+    optional_array,
+    series_index,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "traffic",
@@ -389,72 +400,78 @@ def _erlang_a_metrics(n, a, aht, patience, awt=None, full=True):
 # ---------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------
-def traffic(calls, aht, interval=900):
+def traffic(calls, aht, interval=900) -> float | np.ndarray | pd.Series:
     """Offered load in Erlangs: ``A = calls * aht / interval`` (aht and interval in seconds)."""
     scalar = is_scalar_call(calls, aht, interval)
+    index = series_index(calls=calls, aht=aht, interval=interval)
     c, h, t = broadcast(calls=as_array("calls", calls), aht=as_array("aht", aht),
                         interval=as_array("interval", interval, low=0.0, low_inclusive=False))
-    return finish(c * h / t, scalar)
+    return wrap(c * h / t, scalar, index, "traffic")
 
 
-def erlang_b(agents, traffic):
+def erlang_b(agents, traffic) -> float | np.ndarray | pd.Series:
     """Erlang B: probability that a call finds all ``agents`` busy when there is no queue.
 
     ``B(n, A) = (A^n / n!) / sum_{k=0..n} A^k / k!``
     """
     scalar = is_scalar_call(agents, traffic)
+    index = series_index(agents=agents, traffic=traffic)
     n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
-    return finish(_erlang_b(n, a), scalar)
+    return wrap(_erlang_b(n, a), scalar, index, "erlang_b")
 
 
-def erlang_c(agents, traffic):
+def erlang_c(agents, traffic) -> float | np.ndarray | pd.Series:
     """Erlang C: probability that a call has to wait.
 
     ``C = n B / (n - A (1 - B))`` with ``B`` the Erlang B value; 1 when ``agents <= traffic``
     (the queue grows without bound), 0 when there is no traffic.
     """
     scalar = is_scalar_call(agents, traffic)
+    index = series_index(agents=agents, traffic=traffic)
     n, a = broadcast(agents=_agents(agents), traffic=_traffic(traffic))
-    return finish(_erlang_c(n, a), scalar)
+    return wrap(_erlang_c(n, a), scalar, index, "erlang_c")
 
 
-def service_level(agents, traffic, aht, awt, patience=None):
+def service_level(agents, traffic, aht, awt, patience=None) -> float | np.ndarray | pd.Series:
     """Share of offered calls answered within ``awt`` seconds.
 
     Erlang C: ``SL = 1 - C exp(-(n - A) awt / aht)`` (0 when ``agents <= traffic``).
     Erlang A (``patience`` in seconds given): callers who hang up count as not answered in time.
     """
     scalar = is_scalar_call(agents, traffic, aht, awt, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, awt=awt, patience=patience)
     n, a, h, t, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                               awt=_awt(awt), patience=_patience(patience))
     if p is None:
-        return finish(_erlang_c_metrics(n, a, h, t)["service_level"], scalar)
-    return finish(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar)
+        return wrap(_erlang_c_metrics(n, a, h, t)["service_level"], scalar, index, "service_level")
+    return wrap(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar, index, "service_level")
 
 
-def asa(agents, traffic, aht, patience=None):
+def asa(agents, traffic, aht, patience=None) -> float | np.ndarray | pd.Series:
     """Average speed of answer: mean wait in seconds of the calls that are answered.
 
     Erlang C: ``ASA = C aht / (n - A)``, infinite when ``agents <= traffic``.
     Erlang A: finite for every agent count above zero.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                            patience=_patience(patience))
     if p is None:
-        return finish(_erlang_c_metrics(n, a, h)["asa"], scalar)
-    return finish(_erlang_a_metrics(n, a, h, p)["asa"], scalar)
+        return wrap(_erlang_c_metrics(n, a, h)["asa"], scalar, index, "asa")
+    return wrap(_erlang_a_metrics(n, a, h, p)["asa"], scalar, index, "asa")
 
 
-def abandonment(agents, traffic, aht, patience):
+def abandonment(agents, traffic, aht, patience) -> float | np.ndarray | pd.Series:
     """Share of offered calls that hang up before being answered (Erlang A)."""
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, h, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic), aht=_aht(aht),
                            patience=as_array("patience", patience, low=0.0, low_inclusive=False))
-    return finish(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar)
+    return wrap(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar, index, "abandonment")
 
 
-def occupancy(agents, traffic, aht=None, patience=None):
+def occupancy(agents, traffic, aht=None, patience=None) -> float | np.ndarray | pd.Series:
     """Share of agent time spent handling calls: the carried load per agent, ``carried / n``.
 
     Erlang C: ``A / n``; when ``agents <= traffic`` the queue grows without end and every agent
@@ -466,16 +483,18 @@ def occupancy(agents, traffic, aht=None, patience=None):
     the same share afterwards as ``handling_time / (handling_time + idle_time)``.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
+    index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
     n, a, _, p = broadcast(agents=_agents(agents), traffic=_traffic(traffic),
                            aht=optional_array("aht", aht, low=0.0, low_inclusive=False),
                            patience=_patience(patience))
     if p is None:
-        return finish(_occupancy_c(n, a), scalar)
+        return wrap(_occupancy_c(n, a), scalar, index, "occupancy")
     if aht is None:
-        raise ValueError("aht must be given when patience is given, got None")
+        raise value_error("aht", aht, "needs_aht",
+                          "be given together with patience (Erlang A occupancy needs it)")
     h = _aht(aht)
     m = _erlang_a_metrics(*np.broadcast_arrays(n, a, h, p))
-    return finish(_occupancy_a(n, a, m["answered"]), scalar)
+    return wrap(_occupancy_a(n, a, m["answered"]), scalar, index, "occupancy")
 
 
 # ---------------------------------------------------------------------------
@@ -521,7 +540,7 @@ _WALK_STEPS = 64         # Erlang C: agents tried one by one before the bisectio
 
 
 def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=None, max_asa=None,
-                  max_abandonment=None):
+                  max_abandonment=None) -> int | np.ndarray | pd.Series:
     """Smallest whole number of agents that meets every given target.
 
     ``target`` is the service-level fraction (0.8 for 80/20 with ``awt=20``); ``max_occupancy``
@@ -536,10 +555,13 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
     ``n`` is the smallest count meeting them all (a bisection; for Erlang C first a cheap walk
     with the Erlang B recursion, confirmed with the direct formulas). Targets that need more than ``2**53`` agents (the
     largest count a float represents exactly, e.g. ``max_occupancy=1e-19`` at 10 Erlang) raise
-    a ``ValueError`` naming the target.
+    a ``ParameterValueError`` (kind ``"unreachable"``) naming the target.
     """
     scalar = is_scalar_call(traffic, aht, awt, target, patience, max_occupancy, max_asa,
                             max_abandonment)
+    index = series_index(traffic=traffic, aht=aht, awt=awt, target=target, patience=patience,
+                         max_occupancy=max_occupancy, max_asa=max_asa,
+                         max_abandonment=max_abandonment)
     a = _traffic(traffic)
     h = _aht(aht)
     t = _awt(awt)
@@ -619,6 +641,8 @@ def agents_needed(traffic, aht, awt, target, *, patience=None, max_occupancy=Non
             need[busy[rows]] = _bisect(checks, low.astype(np.int64), guess, rows, a)
         else:
             need[busy] = _search_erlang_a(evaluate, checks, sl, guess, a)
+    if index is not None:
+        return wrap(need.reshape(shape), scalar, index, "agents_needed").astype(np.int64)
     return finish(need.reshape(shape), scalar, dtype=int)
 
 

@@ -35,6 +35,7 @@ from wfmcourse.validation import (ParameterValueError, as_array, broadcast, choi
 
 __all__ = [
     "aht",
+    "weighted_aht",
     "asa",
     "abandon_rate",
     "accessibility",
@@ -114,6 +115,27 @@ def aht(talk_time, hold_time, acw, contacts) -> float | np.ndarray | pd.Series:
                             acw=as_array("acw", acw), contacts=as_array("contacts", contacts))
     _denominator("contacts", c, "AHT")
     return wrap((t + h + a) / c, scalar, index, "aht")
+
+
+def weighted_aht(aht, handled) -> float:
+    """AHT over several intervals or days: ``sum(aht_i * handled_i) / sum(handled_i)``, seconds.
+
+    ``aht`` per period (seconds) and ``handled`` the contacts handled in it (the AHT's own
+    denominator), one-dimensional and of equal length. The plain mean of the AHTs would weigh a
+    quiet period as much as a busy one.
+    """
+    h = as_array("aht", aht)
+    n = as_array("handled", handled)
+    if h.ndim != 1 or n.ndim != 1 or h.shape != n.shape or h.size == 0:
+        raise value_error("handled", handled, "shape",
+                          f"be one-dimensional, non-empty and as long as aht ({h.shape})",
+                          f"shape {n.shape}")
+    series_index(aht=aht, handled=handled)
+    total = n.sum()
+    if total == 0:
+        raise value_error("handled", handled, "too_small",
+                          "sum to > 0 (the AHT is undefined without handled contacts)")
+    return float(np.multiply(h, n).sum() / total)
 
 
 def asa(total_wait, answered) -> float | np.ndarray | pd.Series:

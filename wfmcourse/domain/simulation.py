@@ -23,22 +23,30 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import erlang
-from wfmcourse.validation import one_dimensional, scalar, type_error, whole
+from wfmcourse.validation import (
+    instance,
+    one_dimensional,
+    scalar,
+    type_error,
+    value_error,
+    whole,
+)
 
 __all__ = ["QueueSimulation", "simulate_queue", "compare_with_erlang", "wait_curve", "estimate_patience"]
 
-METRICS = ("service level", "ASA (s)", "afhakers", "P(wachten)", "occupancy")
+#: the rows of :attr:`QueueSimulation.summary`, named as the columns of the Erlang tables
+METRICS = ("service_level", "asa", "abandonment", "wait_probability", "occupancy")
 
 
 @dataclass(frozen=True)
 class QueueSimulation:
     """Result of :func:`simulate_queue`.
 
-    ``calls`` has one row per measured call in arrival order with the columns ``aankomst (s)``,
-    ``wachttijd (s)`` (time in the queue; for a caller who hung up, the time until hanging up),
-    ``beantwoord`` and ``op tijd`` (answered within ``awt``). ``summary`` has one row per metric
-    (``service level``, ``ASA (s)``, ``afhakers``, ``P(wachten)``, ``occupancy``) with the
-    columns ``simulatie`` and ``standaardfout``.
+    ``callers`` has one row per measured caller in arrival order with the columns ``arrival``
+    (seconds), ``wait`` (seconds in the queue; for a caller who hung up, the time until hanging
+    up), ``answered`` and ``in_time`` (answered within ``awt``). ``summary`` has one row per
+    metric of :data:`METRICS` (index ``metric``) with the columns ``simulated`` and
+    ``standard_error``.
     """
 
     agents: int
@@ -46,7 +54,7 @@ class QueueSimulation:
     aht: float
     awt: float
     patience: float | None
-    calls: pd.DataFrame
+    callers: pd.DataFrame
     summary: pd.DataFrame
 
 
@@ -56,7 +64,8 @@ def _batch_mean(values, batches):
     return means.mean(), means.std(ddof=1) / np.sqrt(batches)
 
 
-def fcfs_queue(arrival, handle, patience, agents, interval=np.inf, rng=None):
+def fcfs_queue(arrival, handle, patience, agents, interval=np.inf,
+               rng=None) -> tuple[np.ndarray, np.ndarray]:
     """First-come-first-served queue with a varying number of agents per interval.
 
     ``arrival`` sorted (seconds from the start of ``agents``' first interval). A heap holds the
@@ -110,9 +119,9 @@ def fcfs_queue(arrival, handle, patience, agents, interval=np.inf, rng=None):
     return wait, answered
 
 
-def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=1, *,
+def simulate_queue(agents, traffic, aht, awt, patience=None, callers=20_000, seed=1, *,
                    warmup=1_000, batches=20) -> QueueSimulation:
-    """Simulate ``warmup + calls`` callers of one queue and measure the last ``calls`` of them.
+    """Simulate ``warmup + callers`` callers of one queue and measure the last ``callers`` of them.
 
     ``traffic`` in Erlangs, ``aht``, ``awt`` and ``patience`` (mean, exponential) in seconds;
     without ``patience`` nobody hangs up (Erlang C) and ``agents`` must exceed ``traffic``.
@@ -128,11 +137,12 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     t = scalar("awt", awt)
     p = None if patience is None else scalar("patience", patience, low=0.0, low_inclusive=False)
     k = whole("batches", batches, low=2)
-    m = whole("calls", calls, low=10 * k)
+    m = whole("callers", callers, low=10 * k)
     w0 = whole("warmup", warmup, low=0)
     if p is None and n <= a:
-        raise ValueError(f"agents must be above traffic when patience is None (the queue would "
-                         f"grow without bound), got agents={n} and traffic={a:g}")
+        raise value_error("agents", n, "inconsistent",
+                          "be above traffic when patience is None (the queue would grow without "
+                          "bound)", f"agents={n} and traffic={a:g}")
     seed = whole("seed", seed)
 
     total = w0 + m
@@ -147,8 +157,8 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     keep = slice(w0, None)
     arrival, wait, answered, handle = arrival[keep], wait[keep], answered[keep], handle[keep]
     in_time = answered & (wait <= t)
-    calls_df = pd.DataFrame({"aankomst (s)": arrival, "wachttijd (s)": wait,
-                             "beantwoord": answered, "op tijd": in_time})
+    per_caller = pd.DataFrame({"arrival": arrival, "wait": wait, "answered": answered,
+                             "in_time": in_time})
 
     # occupancy per batch: handle time of the answered calls over the agent time of the batch
     parts = np.array_split(np.arange(m), k)
@@ -157,46 +167,41 @@ def simulate_queue(agents, traffic, aht, awt, patience=None, calls=20_000, seed=
     occ_batches = busy / (n * np.diff(ends, prepend=start))
 
     rows = {
-        "service level": _batch_mean(in_time, k),
-        "ASA (s)": _batch_mean(wait[answered], k) if answered.sum() >= 2 * k else (np.nan, np.nan),
-        "afhakers": _batch_mean(~answered, k),
-        "P(wachten)": _batch_mean(wait > 0, k),
+        "service_level": _batch_mean(in_time, k),
+        "asa": _batch_mean(wait[answered], k) if answered.sum() >= 2 * k else (np.nan, np.nan),
+        "abandonment": _batch_mean(~answered, k),
+        "wait_probability": _batch_mean(wait > 0, k),
         "occupancy": (occ_batches.mean(), occ_batches.std(ddof=1) / np.sqrt(k)),
     }
-    summary = pd.DataFrame(rows, index=["simulatie", "standaardfout"]).T
-    summary.index.name = "kengetal"
-    return QueueSimulation(n, a, h, t, None if p is None else float(p), calls_df, summary)
-
-
-def _result(result):
-    if not isinstance(result, QueueSimulation):
-        raise type_error("result", result, "a QueueSimulation from simulate_queue")
-    return result
+    summary = pd.DataFrame(rows, index=["simulated", "standard_error"]).T
+    summary.index.name = "metric"
+    return QueueSimulation(n, a, h, t, None if p is None else float(p), per_caller, summary)
 
 
 def compare_with_erlang(result: QueueSimulation) -> pd.DataFrame:
     """The simulated metrics next to the formulas of :mod:`wfmcourse.domain.erlang`.
 
-    Columns: ``simulatie``, ``standaardfout``, ``formule`` and ``verschil in standaardfouten``
-    (simulation minus formula, divided by the standard error; within about 2 most of the time).
-    ``P(wachten)`` has no Erlang A formula in the package and is left out when patience is set.
+    Columns: ``simulated``, ``standard_error``, ``formula`` and ``z_score`` (simulated minus
+    formula, divided by the standard error; within about 2 most of the time).
+    ``wait_probability`` has no Erlang A formula in the package and is left out with patience.
     """
-    n, a, h, t, p = _result(result).agents, result.traffic, result.aht, result.awt, result.patience
+    instance("result", result, QueueSimulation, "a QueueSimulation from simulate_queue")
+    n, a, h, t, p = result.agents, result.traffic, result.aht, result.awt, result.patience
     formula = {
-        "service level": erlang.service_level(n, a, h, t, patience=p),
-        "ASA (s)": erlang.asa(n, a, h, patience=p),
-        "afhakers": 0.0 if p is None else erlang.abandonment(n, a, h, p),
+        "service_level": erlang.service_level(n, a, h, t, patience=p),
+        "asa": erlang.asa(n, a, h, patience=p),
+        "abandonment": 0.0 if p is None else erlang.abandonment(n, a, h, p),
         "occupancy": erlang.occupancy(n, a, h, patience=p),
     }
     if p is None:
-        formula["P(wachten)"] = erlang.erlang_c(n, a)
+        formula["wait_probability"] = erlang.erlang_c(n, a)
     table = result.summary.loc[[m for m in METRICS if m in formula]].copy()
-    table["formule"] = [formula[m] for m in table.index]
+    table["formula"] = [formula[m] for m in table.index]
     with np.errstate(divide="ignore", invalid="ignore"):
-        z = (table["simulatie"] - table["formule"]) / table["standaardfout"]
+        z = (table["simulated"] - table["formula"]) / table["standard_error"]
     # zero spread and zero difference (nobody hangs up in Erlang C) is a perfect match
-    table["verschil in standaardfouten"] = np.where(
-        (table["standaardfout"] == 0) & (table["simulatie"] == table["formule"]), 0.0, z)
+    table["z_score"] = np.where(
+        (table["standard_error"] == 0) & (table["simulated"] == table["formula"]), 0.0, z)
     return table
 
 
@@ -204,16 +209,16 @@ def wait_curve(result: QueueSimulation, waits) -> pd.DataFrame:
     """Share of offered calls answered within each wait ``t`` in ``waits`` (seconds):
     simulated and by the formula (:func:`wfmcourse.domain.erlang.service_level` with ``awt=t``).
 
-    Index: ``wachttijd (s)``; columns ``simulatie`` and ``formule``.
+    Index: ``wait`` (seconds); columns ``simulated`` and ``formula`` (fractions).
     """
-    _result(result)
+    instance("result", result, QueueSimulation, "a QueueSimulation from simulate_queue")
     t = one_dimensional("waits", waits)
-    answered = result.calls["beantwoord"].to_numpy()
-    wait = np.sort(result.calls["wachttijd (s)"].to_numpy()[answered])
-    simulated = np.searchsorted(wait, t, side="right") / len(result.calls)
+    answered = result.callers["answered"].to_numpy()
+    wait = np.sort(result.callers["wait"].to_numpy()[answered])
+    simulated = np.searchsorted(wait, t, side="right") / len(result.callers)
     formula = erlang.service_level(result.agents, result.traffic, result.aht, t, patience=result.patience)
-    return pd.DataFrame({"simulatie": simulated, "formule": formula},
-                        index=pd.Index(t, name="wachttijd (s)"))
+    return pd.DataFrame({"simulated": simulated, "formula": formula},
+                        index=pd.Index(t, name="wait"))
 
 
 def estimate_patience(wait, answered) -> pd.Series:
@@ -225,17 +230,19 @@ def estimate_patience(wait, answered) -> pd.Series:
     *at least* that long without giving up, so their waits count too. The average wait of only
     those who hung up (the ATA) is shown alongside; it is far too low as a patience estimate.
 
-    Returns a Series with ``afhakers`` (count), ``ATA (s)`` and ``geschat geduld (s)``.
+    Returns a Series named ``patience`` with ``abandoned`` (count), ``ata`` (seconds, average
+    time to abandon) and ``patience_estimate`` (seconds).
     """
     w = one_dimensional("wait", wait, scalar_ok=False)
     ok = np.asarray(answered)
     if ok.dtype != bool:
         raise type_error("answered", answered, "True/False per caller")
     if ok.shape != w.shape:
-        raise ValueError(f"answered must have one True/False per caller in wait ({w.size}), got "
-                         f"shape {ok.shape}")
+        raise value_error("answered", answered, "shape",
+                          f"have one True/False per caller in wait ({w.size})", f"shape {ok.shape}")
     lost = int((~ok).sum())
     if lost == 0:
-        raise ValueError("answered must contain at least one caller who hung up (False), got none")
-    return pd.Series({"afhakers": lost, "ATA (s)": w[~ok].mean(), "geschat geduld (s)": w.sum() / lost},
-                     name="geduld")
+        raise value_error("answered", answered, "inconsistent",
+                          "contain at least one caller who hung up (False)", "none")
+    return pd.Series({"abandoned": lost, "ata": w[~ok].mean(), "patience_estimate": w.sum() / lost},
+                     name="patience")

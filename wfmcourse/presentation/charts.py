@@ -123,14 +123,13 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
     ``target`` (fraction) draws the goal as a dashed line; ``chosen`` (an agent count)
     colours that bar.
     """
-    service_level = "service level"                     # the column of staffing_table()
-    dataframe("table", table, [service_level])
+    dataframe("table", table, ["service_level"])
     target = optional_scalar("target", target, high=1.0)
     chosen = optional_scalar("chosen", chosen, integer=True)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
     colours = [ORANGE if chosen is not None and n == chosen else BLUE for n in agents]
-    ax.bar(agents, table[service_level], color=colours, width=0.7)
+    ax.bar(agents, table["service_level"], color=colours, width=0.7)
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel {dutch.percent(target, 0)}")
         ax.legend(loc="upper left", frameon=False)
@@ -140,13 +139,12 @@ def service_level_by_agents(table, target=None, chosen=None, ax=None, figsize=(6
 
 def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)) -> Figure:
     """Service level and occupancy against the number of agents: more of one means less of the other."""
-    service_level, occupancy = "service level", "occupancy"     # the columns of staffing_table()
-    dataframe("table", table, [service_level, occupancy])
+    dataframe("table", table, ["service_level", "occupancy"])
     target = optional_scalar("target", target, high=1.0)
     fig, ax = _axes(ax, figsize)
     agents = np.asarray(table.index)
-    ax.plot(agents, table[service_level], marker="o", color=BLUE, label="service level")
-    ax.plot(agents, table[occupancy], marker="s", color=ORANGE, label="occupancy")
+    ax.plot(agents, table["service_level"], marker="o", color=BLUE, label="service level")
+    ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
         ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {dutch.percent(target, 0)}")
     _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
@@ -156,17 +154,16 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)) -
 
 def agents_per_erlang_curve(table, figsize=(9, 3.5)) -> Figure:
     """Two panels from :func:`~wfmcourse.domain.scenarios.agents_per_erlang`: agents per Erlang and occupancy against the load."""
-    per_erlang, occupancy = "medewerkers per Erlang", "occupancy"     # the columns of agents_per_erlang()
-    dataframe("table", table, [per_erlang, occupancy])
+    dataframe("table", table, ["agents_per_erlang", "occupancy"])
     fig = _figure(figsize)
     left, right = fig.subplots(1, 2)
     load = np.asarray(table.index, float)
-    left.plot(load, table[per_erlang], color=BLUE)
+    left.plot(load, table["agents_per_erlang"], color=BLUE)
     left.axhline(1.0, color=GREY, linestyle=":", linewidth=1)
     left.set_xlabel("verkeer (Erlang)")
     left.set_ylabel("medewerkers per Erlang")
     left.set_title("Benodigde medewerkers per Erlang")
-    right.plot(load, table[occupancy], color=ORANGE)
+    right.plot(load, table["occupancy"], color=ORANGE)
     right.set_ylim(0, 1.02)
     _percent_axis(right.yaxis)
     right.set_xlabel("verkeer (Erlang)")
@@ -184,7 +181,7 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)) -> 
     styles = ["-", "--", "-.", ":"]
     for i, column in enumerate(table.columns):
         ax.plot(agents, table[column], marker="o", markersize=3, linestyle=styles[i % len(styles)],
-                label=dutch.LABELS.get(column, column))
+                label="Erlang C" if np.isinf(column) else f"Erlang A, geduld {column:g} s")
     if target is not None:
         ax.axhline(target, color=GREY, linewidth=1, label=f"doel {dutch.percent(target, 0)}")
     ax.set_ylim(0, 1.02)
@@ -199,17 +196,16 @@ def service_level_by_patience(table, target=None, ax=None, figsize=(7, 3.5)) -> 
 
 def wait_curve(table, awt=None, ax=None, figsize=(7, 3.5)) -> Figure:
     """Share answered within t seconds: simulation against formula (:func:`~wfmcourse.domain.simulation.wait_curve`)."""
-    simulated, formula = "simulatie", "formule"         # the columns of simulation.wait_curve()
-    dataframe("table", table, [simulated, formula])
+    dataframe("table", table, ["simulated", "formula"])
     awt = optional_scalar("awt", awt)
     fig, ax = _axes(ax, figsize)
     t = np.asarray(table.index, float)
-    ax.plot(t, table[simulated], linestyle="none", marker="o", markersize=3.5, color=BLUE,
+    ax.plot(t, table["simulated"], linestyle="none", marker="o", markersize=3.5, color=BLUE,
             label="simulatie")
-    ax.plot(t, table[formula], color=ORANGE, label="formule")
+    ax.plot(t, table["formula"], color=ORANGE, label="formule")
     if awt is not None:
         ax.axvline(awt, color=GREY, linestyle=":", linewidth=1, label=f"AWT {awt:g} s")
-    low = np.floor(20 * min(table[simulated].min(), table[formula].min())) / 20
+    low = np.floor(20 * min(table["simulated"].min(), table["formula"].min())) / 20
     ax.set_ylim(low, 1.0)
     ax.yaxis.set_major_locator(MultipleLocator(0.05 if low >= 0.5 else 0.1))
     _percent_axis(ax.yaxis)

@@ -135,6 +135,28 @@ _GENERAL = {
 }
 
 _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
+    # queue metrics (scenarios, alignment, simulation)
+    "traffic": "verkeer (Erlang)", "load": "Erlang", "wait_probability": "P(wachten)", "asa": "ASA (s)",
+    "occupancy": "occupancy", "abandonment": "afhakers",
+    # scenarios
+    "occupancy_goal": "occupancy-doel", "agents_capped": "medewerkers met plafond",
+    "occupancy_capped": "occupancy met plafond", "setup": "opzet", "separate": "gescheiden",
+    "pooled": "samengevoegd", "queues": "wachtrijen", "traffic_per_queue": "Erlang per wachtrij",
+    "agents_per_queue": "medewerkers per wachtrij", "agents_total": "medewerkers totaal",
+    "agents_per_erlang": "medewerkers per Erlang", "scenario": "scenario", "base": "basis",
+    "more_volume": "meer volume", "longer_aht": "langere AHT", "volume_and_aht": "allebei",
+    "extra_agents": "extra medewerkers", "patience": "geduld (s)",
+    "agents_erlang_c": "Erlang C", "agents_erlang_a": "Erlang A", "agents_difference": "verschil",
+    # alignment
+    "offered_calls": "aanbod",
+    "agents_scheduled": "ingeroosterd", "agents_available": "beschikbaar",
+    "agents_needed": "nodig", "shortfall": "tekort", "workload_hours": "werklast (uur)",
+    "net_hours": "netto uren", "gross_hours": "bruto uren",
+    # simulation
+    "metric": "kengetal", "simulated": "simulatie", "standard_error": "standaardfout",
+    "formula": "formule", "z_score": "verschil in standaardfouten", "arrival": "aankomst (s)",
+    "wait": "wachttijd (s)", "in_time": "op tijd", "ata": "ATA (s)",
+    "patience_estimate": "geschat geduld (s)",
 }
 
 _MEASURES = {   # kpi, forecast, shrinkage, capacity, reporting
@@ -189,7 +211,7 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
 }
 
 _APPS = {       # calculator, dashboard, excel
-    "traffic": "verkeer (Erlang)", "agents_needed": "medewerkers nodig", "asa": "ASA (s)",
+    "traffic": "verkeer (Erlang)", "asa": "ASA (s)",
     "occupancy": "occupancy", "abandonment": "afhakers", "agents_to_roster": "in te roosteren",
 }
 

@@ -92,6 +92,8 @@ KINDS = {
     "format": "Deze invoer heeft niet de goede vorm.",
     "length": "Deze invoer heeft niet de goede lengte.",
     "needs_patience": "Dit vraagt klantgeduld (Erlang A): in Erlang C haakt niemand af.",
+    "needs_aht": "Met klantgeduld (Erlang A) is ook de AHT nodig: wie ophangt, wordt niet geholpen "
+                 "en telt dus niet mee in de bezette tijd.",
     "unreachable": _UNREACHABLE,
     "step": "De tijden liggen niet zo ver uit elkaar als de lengte van het interval.",
     "too_long": "De tijden beslaan meer dan één week.",
@@ -99,7 +101,7 @@ KINDS = {
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
-_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience")
+_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {

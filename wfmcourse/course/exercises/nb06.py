@@ -29,11 +29,11 @@ def _planned_1():
 
 def _table_1(party="Postkamer"):
     calls = stakeholders.campaign_peak(CALLS_1, _uplift_1(party))
-    return alignment.interval_table(calls, _planned_1(), AHT_1)
+    return alignment.interval_table(calls, AHT_1, agents=_planned_1())
 
 
 def _short_1(party="Postkamer"):
-    return int(_table_1(party)["tekort"].iloc[0])
+    return int(_table_1(party)["shortfall"].iloc[0])
 
 
 def _linear_1():
@@ -62,15 +62,15 @@ opdracht_2 = whole_number(
          "ingeroosterd. Verhoog het aanbod met stakeholders.campaign_peak en laat "
          "alignment.interval_table het tekort uitrekenen.",
     solution=lambda: f"Ingeroosterd voor 80 gesprekken: {_planned_1()} medewerkers. Met de brieven komen er "
-                     f"{_dec(float(_table_1()['aanbod'].iloc[0]), 0)} gesprekken; daarvoor zijn er "
-                     f"{int(_table_1()['nodig'].iloc[0])} nodig, dus {_short_1()} te weinig. Met "
+                     f"{_dec(float(_table_1()['offered_calls'].iloc[0]), 0)} gesprekken; daarvoor zijn er "
+                     f"{int(_table_1()['agents_needed'].iloc[0])} nodig, dus {_short_1()} te weinig. Met "
                      f"{_planned_1()} medewerkers is het service level in Erlang C "
-                     f"{_dec(100 * float(_table_1()['service level'].iloc[0]), 0)} %: de rij groeit door.",
+                     f"{_dec(100 * float(_table_1()['service_level'].iloc[0]), 0)} %: de rij groeit door.",
     mistakes={
         "marketing": (lambda: _short_1("Marketing"), _marketing_message_1()),
         # when the linear mistake gives the same number, the Marketing message names both causes
         **({} if _short_1("Marketing") == _linear_1() else {"lineair": (_linear_1, _LINEAR_1)}),
-        "totaal": (lambda: int(_table_1()["nodig"].iloc[0]),
+        "totaal": (lambda: int(_table_1()["agents_needed"].iloc[0]),
                    "Dat is het totale aantal dat nodig is. De vraag is hoeveel er ontbreken ten opzichte "
                    "van wat er al is ingeroosterd."),
     },
