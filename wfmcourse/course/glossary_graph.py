@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from wfmcourse.validation import type_error
 from wfmcourse.course.glossary import resolve, split_items
+from wfmcourse.validation import type_error
 
 __all__ = ["TWIN_MARK", "CORRECTION_MARK", "twins", "corrections", "is_twin"]
 

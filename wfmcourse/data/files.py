@@ -173,6 +173,7 @@ def _convert(path, series: pd.Series, name: str, col: Column, lines) -> pd.Serie
         values = pd.to_datetime(text.where(~empty), errors="coerce", format=fmt)
         bad = ~empty & values.isna()
         if bad.any():
-            _fail(path, series, bad, name, f"not a {'date (YYYY-MM-DD)' if col.kind == 'date' else 'date-time (ISO 8601)'}", lines)
+            wanted = "date (YYYY-MM-DD)" if col.kind == "date" else "date-time (ISO 8601)"
+            _fail(path, series, bad, name, f"not a {wanted}", lines)
         return values
     raise ValueError(f"kind must be str, int, float, bool, datetime or date, got {col.kind!r}")

@@ -51,11 +51,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import erlang
 from wfmcourse.data.files import DATA_DIR
-from wfmcourse.validation import as_array
+from wfmcourse.domain import erlang
 from wfmcourse.domain.shrinkage import in_day_shrinkage
 from wfmcourse.domain.simulation import fcfs_queue
+from wfmcourse.validation import as_array
 
 __all__ = [
     "CentreParameters",
@@ -882,7 +882,7 @@ def generate_all(out_dir="data", seed=2025, params: CentreParameters | None = No
     return paths
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     """Command line: ``python -m wfmcourse.data.synth [--out data] [--seed 2025]``."""
     parser = argparse.ArgumentParser(prog="python -m wfmcourse.data.synth",
                                      description="Regenerate the synthetic course data files.")
@@ -892,7 +892,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     began = time.perf_counter()
     paths = generate_all(args.out, seed=args.seed)
-    for name, path in paths.items():
+    for path in paths.values():
         print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")
     print(f"klaar in {time.perf_counter() - began:.1f} s")
 

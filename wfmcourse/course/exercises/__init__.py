@@ -75,9 +75,10 @@ import html
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -372,7 +373,7 @@ class Exercise:
         self.options = dict(options or {})
 
     # -- metadata
-    def expected_value(self):
+    def expected_value(self) -> Any:
         """The right answer: a number, a set of option keys or a list of accepted terms."""
         return _resolve(self.expected)
 
