@@ -196,3 +196,12 @@ def test_no_import_cycles():
         lines.append(" <-> ".join(component) + ":")
         lines += [f"    {each}" for each in INTERNAL if each.source in members and each.target in members]
     assert not cycles, "import cycles between modules:\n  " + "\n  ".join(lines)
+
+
+def test_package_ships_py_typed():
+    """PEP 561: type checkers read the annotations of an installed wfmcourse (the wheel carries py.typed)."""
+    import tomllib
+
+    assert (ROOT / "py.typed").is_file()
+    pyproject = tomllib.loads((ROOT.parent / "pyproject.toml").read_text())
+    assert "py.typed" in pyproject["tool"]["setuptools"]["package-data"][PACKAGE]

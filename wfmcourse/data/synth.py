@@ -380,7 +380,7 @@ class _Plan:
     forecast: np.ndarray             # the forecast WFM planned with
     chat_expected: np.ndarray
     day_noise: np.ndarray            # per interval (the day's Gamma factor)
-    required: np.ndarray             # Erlang A requirement on the forecast
+    agents_needed: np.ndarray        # Erlang A on the forecast (the file's agents_required)
     staffed: np.ndarray              # agents actually on the phones
 
 
@@ -466,19 +466,19 @@ def _plan(params: CentreParameters, seed) -> _Plan:
     day_noise = noise_day[day_index]
 
     aht = params.phone_aht
-    required = erlang.agents_needed(erlang.traffic(forecast, aht), aht, params.awt,
-                                    params.planning_target, patience=params.patience)
-    required = np.where(is_open, np.maximum(required, 1), 0)
-    staffed = _deviate(params, required, is_open, start, _rng(seed, _STAFFING))
+    agents_needed = erlang.agents_needed(erlang.traffic(forecast, aht), aht, params.awt,
+                                         params.planning_target, patience=params.patience)
+    agents_needed = np.where(is_open, np.maximum(agents_needed, 1), 0)
+    staffed = _deviate(params, agents_needed, is_open, start, _rng(seed, _STAFFING))
     return _Plan(start, is_open, names[day_index], expected, forecast, chat_expected, day_noise,
-                 required.astype(np.int64), staffed.astype(np.int64))
+                 agents_needed.astype(np.int64), staffed.astype(np.int64))
 
 
-def _deviate(params, required, is_open, start, rng):
-    """Staffed agents: the requirement plus planning deviations, absence blocks and the watermelon week."""
-    n = required.size
+def _deviate(params, agents_needed, is_open, start, rng):
+    """Staffed agents: the agents needed plus planning deviations, absence blocks and the watermelon week."""
+    n = agents_needed.size
     step = rng.choice(np.asarray(params.deviation_values), size=n, p=params.deviation_probabilities)
-    staffed = required + step
+    staffed = agents_needed + step
     # blocks of unexpected absence: one per affected day, inside the open hours
     day = np.arange(n) // 96
     open_days = np.unique(day[is_open])
@@ -499,8 +499,8 @@ def _deviate(params, required, is_open, start, rng):
     in_week = (week == params.watermelon_week) & (start.day_of_week.to_numpy() < 5)
     morning = in_week & (hours >= params.watermelon_hours[0]) & (hours < params.watermelon_hours[1])
     afternoon = in_week & (hours >= params.watermelon_extra_from)
-    staffed = np.where(morning, np.floor(required * (1 - params.watermelon_share) + 0.5), staffed)
-    staffed = np.where(afternoon, required + params.watermelon_extra, staffed)
+    staffed = np.where(morning, np.floor(agents_needed * (1 - params.watermelon_share) + 0.5), staffed)
+    staffed = np.where(afternoon, agents_needed + params.watermelon_extra, staffed)
     return np.where(is_open, np.maximum(staffed, 1), 0)
 
 
@@ -547,7 +547,7 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
         "calls_abandoned": abandoned,
         "answered_in_time": in_time,
         "aht": mean_handle,
-        "agents_required": plan.required,
+        "agents_required": plan.agents_needed,
         "agents_staffed": plan.staffed,
         "chats_offered": chats,
     })
