@@ -280,7 +280,7 @@ class CentreParameters:
 
     interval: int = field(default=900, init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name in ("weekly_calls", "patience", "talk_mean", "acw_mean", "hold_mean",
                      "chat_patience", "chat_talk_mean", "customers"):
             as_array(name, getattr(self, name), low=0.0, low_inclusive=False)
@@ -358,11 +358,11 @@ class CentreParameters:
         return float(sum(share for _, share, avoidable, _, _ in CONTACT_REASONS if avoidable))
 
 
-def _rng(seed, stream):
+def _rng(seed: int, stream: int) -> np.random.Generator:
     return np.random.default_rng([int(seed), stream])
 
 
-def _lognormal(rng, mean, cv, size):
+def _lognormal(rng: np.random.Generator, mean, cv, size) -> np.ndarray:
     """Lognormal draws with the given mean and coefficient of variation."""
     sigma2 = np.log1p(np.square(cv))
     return rng.lognormal(np.log(mean) - sigma2 / 2, np.sqrt(sigma2), size)
@@ -384,7 +384,8 @@ class _Plan:
     staffed: np.ndarray              # agents actually on the phones
 
 
-def _day_factors(params, days):
+def _day_factors(params: CentreParameters, days: pd.DatetimeIndex
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Expected volume factor per day and the holiday name per day (vectorised over days)."""
     weekday = days.day_of_week.to_numpy()
     names = np.array([HOLIDAYS_2025.get(d, "") for d in days.strftime("%Y-%m-%d")], dtype=object)
@@ -423,7 +424,7 @@ def _day_factors(params, days):
     return expected, forecast, closed, names
 
 
-def _profile(params, slot_hours, weekday, base):
+def _profile(params: CentreParameters, slot_hours, weekday, base) -> tuple[np.ndarray, np.ndarray]:
     """Intraday weights per interval, normalised to 1 over the open intervals of each weekday.
 
     ``slot_hours`` is the midpoint of each interval in hours; returns (weights, open) where
@@ -474,7 +475,7 @@ def _plan(params: CentreParameters, seed) -> _Plan:
                  agents_needed.astype(np.int64), staffed.astype(np.int64))
 
 
-def _deviate(params, agents_needed, is_open, start, rng):
+def _deviate(params: CentreParameters, agents_needed, is_open, start, rng) -> np.ndarray:
     """Staffed agents: the agents needed plus planning deviations, absence blocks and the watermelon week."""
     n = agents_needed.size
     step = rng.choice(np.asarray(params.deviation_values), size=n, p=params.deviation_probabilities)
@@ -556,13 +557,13 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
 # ---------------------------------------------------------------------------
 # contact data
 # ---------------------------------------------------------------------------
-def _month_slice(plan, month):
+def _month_slice(plan: _Plan, month: str) -> np.ndarray:
     period = pd.Period(month, "M")
     mask = (plan.start >= period.start_time) & (plan.start <= period.end_time)
     return np.flatnonzero(mask)
 
 
-def _channel_contacts(params, plan, idx, rng, channel):
+def _channel_contacts(params: CentreParameters, plan: _Plan, idx, rng, channel: str) -> pd.DataFrame:
     """Arrivals, reasons, handle times and the queue simulation of one channel in one month."""
     scale = params.contact_volume_scale
     if channel == "telefoon":
@@ -837,7 +838,7 @@ def agent_hours(params: CentreParameters | None = None, seed=2025) -> pd.DataFra
 # ---------------------------------------------------------------------------
 # files
 # ---------------------------------------------------------------------------
-def _to_csv(frame: pd.DataFrame, path: Path):
+def _to_csv(frame: pd.DataFrame, path: Path) -> None:
     """Write deterministically: ISO timestamps, booleans as 0/1, floats with 2 decimals."""
     out = frame.copy()
     for name in out.columns:
