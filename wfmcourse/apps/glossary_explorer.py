@@ -54,8 +54,9 @@ def _field(row, name: str) -> str:
 def card_html(row) -> str:
     """An HTML detail card (Dutch labels) for one glossary row; all data is HTML-escaped.
 
-    ``row`` is a Series from :func:`lookup` or a row of :func:`load`, or a dict with the same
-    keys. Empty fields are left out, except the definition.
+    ``row`` is a Series from :func:`wfmcourse.course.glossary.lookup` or a row of
+    :func:`wfmcourse.course.glossary.load`, or a dict with the same keys. Empty fields are left
+    out, except the definition.
     """
     esc = html.escape
     term = _field(row, "term")
@@ -118,8 +119,8 @@ def _empty_card(query: str) -> str:
 class GlossaryExplorer(widgets.VBox):
     """The glossary browser returned by :func:`explorer`: a ``VBox`` with the parts as attributes.
 
-    All filtering is done by :func:`search` and :func:`filter_terms`; the card comes from
-    :func:`card_html`.
+    All filtering is done by :func:`wfmcourse.course.glossary.search` and
+    :func:`wfmcourse.course.glossary.filter_terms`; the card comes from :func:`card_html`.
     """
 
     def __init__(self, glossary: pd.DataFrame) -> None:
