@@ -61,7 +61,7 @@ Gebruik: python cursus.py COMMANDO
              notebooks in mijn-werk/, zonder jouw antwoorden te overschrijven
   staff ...  rekent uit hoeveel medewerkers je nodig hebt (python cursus.py staff --help)
   demo       opent de bezettingscalculator (Voila) in de browser
-  test       installeert de testomgeving en draait alle tests
+  test       installeert de testomgeving en draait ruff en alle tests
   execute    voor auteurs: voert alle notebooks in notebooks/ opnieuw uit
   bench      snelheidsmetingen (met pyworkforce, in benchmarks/.venv)
   lock       voor auteurs: maakt binder/requirements.txt opnieuw uit binder/requirements.in
@@ -105,10 +105,12 @@ def python_problem(version: tuple = tuple(sys.version_info[:3])) -> str | None:
 # Installation
 # ---------------------------------------------------------------------------
 def venv_python(venv_dir: Path = VENV) -> Path:
+    """The Python of the virtual environment ``venv_dir`` (Windows and POSIX layout)."""
     return venv_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def run(*args: str | Path, **kwargs) -> None:
+    """Show and run a command in the repository; a non-zero exit raises CalledProcessError."""
     print("+", " ".join(str(a) for a in args), flush=True)
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
 
@@ -147,6 +149,7 @@ def venv_trusted(venv_dir: Path) -> bool:
 
 
 def create_venv(venv_dir: Path) -> None:
+    """Make a fresh virtual environment in ``venv_dir`` (an old or broken one is removed first)."""
     if venv_dir.exists() or venv_dir.is_symlink():
         print(f"De map {venv_dir.name} is onvolledig of hoort bij een andere Python; ik maak hem opnieuw aan.",
               flush=True)
@@ -185,6 +188,7 @@ def summarise_pip_error(log: str) -> str:
 
 
 def pip_install(python: Path, *args: str | Path) -> None:
+    """``pip install ARGS`` with its output in installatie.log; a failure becomes a one-sentence CourseError."""
     command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", *map(str, args)]
     with open(INSTALL_LOG, "a", encoding="utf-8") as log:
         log.write(f"\n$ {' '.join(command)}\n")
@@ -298,6 +302,7 @@ def sync_workspace() -> list[str]:
 
 
 def update() -> None:
+    """``update``: git pull (when this is a clone), then bring mijn-werk/ up to date with the course."""
     if (ROOT / ".git").exists() and shutil.which("git"):
         print("Ik haal de nieuwste versie van de cursus op (git pull) ...", flush=True)
         pulled = subprocess.run(["git", "pull", "--ff-only"], cwd=ROOT)
@@ -367,10 +372,12 @@ def _relay(stream) -> None:
 
 
 def notebook_url(base: str, token: str) -> str:
+    """Address of the first notebook in the learner's workspace, with the access token."""
     return f"{base}lab/tree/{WORKSPACE.name}/{FIRST_NOTEBOOK}?token={token}"
 
 
 def start(extra: list[str]) -> None:
+    """``start``: install if needed, sync mijn-werk/ and open JupyterLab there (or show the running one)."""
     python = setup(RUNTIME_LOCK)
     print("\n".join(sync_workspace()), flush=True)
     running = running_server(python)
@@ -429,22 +436,34 @@ def start(extra: list[str]) -> None:
 # Other commands
 # ---------------------------------------------------------------------------
 def demo() -> None:
+    """``demo``: the staffing calculator app in Voila."""
     python = setup(RUNTIME_LOCK)
     run(python, "-m", "voila", DASHBOARD)
 
 
 def calculator(argv: list[str]) -> None:
+    """``staff ...``: forward to ``python -m wfmcourse`` in the course environment."""
     python = setup(RUNTIME_LOCK)
     sys.exit(subprocess.run([str(python), "-m", "wfmcourse", *argv], cwd=Path.cwd()).returncode)
 
 
 def test(extra: list[str]) -> None:
+    """ruff over the repository, then pytest (with ``extra``); the run fails when either finds a problem.
+
+    pytest runs also after ruff findings, so one run shows everything that is wrong.
+    """
     python = setup(TEST_LOCK)
+    print("+ ruff check", flush=True)
+    lint = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
     result = subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT)
-    sys.exit(result.returncode)
+    if lint.returncode != 0:
+        print("ruff vond problemen in de code (zie boven, 'ruff check'); de testrun is daarom mislukt.",
+              file=sys.stderr, flush=True)
+    sys.exit(result.returncode or lint.returncode)
 
 
 def bench() -> None:
+    """``bench``: the speed measurements against pyworkforce, in their own environment."""
     python = setup(BENCH_LOCK, ROOT / "benchmarks" / ".venv")
     # pyworkforce 0.5.4 (the first with Erlang A) declares Python >= 3.12, but its queuing code
     # runs on 3.11; its dependencies are pinned in benchmarks/requirements.txt
@@ -455,6 +474,7 @@ def bench() -> None:
 
 
 def execute() -> None:
+    """``execute``: re-execute every course notebook in place (authors)."""
     python = setup(TEST_LOCK)
     run(python, "-m", "wfmcourse.course.authoring", "execute")
 
@@ -483,6 +503,7 @@ def lock() -> None:
 
 
 def main(argv: list[str]) -> None:
+    """Dispatch ``python cursus.py COMMANDO`` after checking the Python version."""
     problem = python_problem()
     if problem:
         raise CourseError(problem)

@@ -65,9 +65,7 @@ SKIPPED = {
     "dashboard.dashboard": "user interface",
     "calculator.staffing_calculator": "user interface",
     "calculator.agents_slider": "user interface",
-    "glossary.option_label": "formats a glossary row for the explorer widget",
-    "glossary.card_html": "formats a glossary row for the explorer widget",
-    "glossary.explorer": "user interface",
+    "glossary_explorer.*": "user interface (the glossary browser widget and its HTML card)",
     "synth.*": "generator of the course data, not called by learners",
 }
 
@@ -641,6 +639,7 @@ CASES = [
     Case("contents.total_minutes", {}, {}),
     Case("authoring.course_notebooks", {}, {}),
     # --- glossary -------------------------------------------------------------------------
+    Case("glossary.resolve", dict(glossary=None), dict(glossary="frame")),
     Case("glossary.fold", dict(text="Real-time"), dict(text="text")),
     Case("glossary.split_items", dict(text="a; b"), dict(text="text none_ok")),
     Case("glossary.search", dict(query="aht", glossary=None),

@@ -62,4 +62,26 @@ def test_jupyterlab_is_in_the_series_of_the_dutch_language_pack():
     """Language packs follow JupyterLab's minor series: 4.5.postN holds the strings of JupyterLab 4.5."""
     pins = _pins()
     lab, pack = pins["jupyterlab"].split("."), pins["jupyterlab-language-pack-nl-nl"].split(".")
-    assert lab[:2] == pack[:2], f"jupyterlab=={pins['jupyterlab']} with the nl-NL pack {pins['jupyterlab-language-pack-nl-nl']}"
+    assert lab[:2] == pack[:2], (f"jupyterlab=={pins['jupyterlab']} with the nl-NL pack "
+                                 f"{pins['jupyterlab-language-pack-nl-nl']}")
+
+
+def test_test_lock_pins_every_test_tool_and_the_linter():
+    """``python cursus.py test`` installs tests/requirements.txt and runs ruff from it: every tool of the
+    ``test`` extra (ruff among them) is pinned there, and ruff's settings live in pyproject.toml."""
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pinned = {}
+    for line in (ROOT / "tests" / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-r"):
+            name, _, version = line.partition("==")
+            pinned[re.sub(r"[-_.]+", "-", name).lower()] = version
+    for spec in map(Requirement, pyproject["project"]["optional-dependencies"]["test"]):
+        key = re.sub(r"[-_.]+", "-", spec.name).lower()
+        assert key in pinned, f"{spec.name} (test extra) is not pinned in tests/requirements.txt"
+        assert spec.specifier.contains(pinned[key]), f"{key}=={pinned[key]} does not satisfy {spec}"
+    lint = pyproject["tool"]["ruff"]["lint"]["select"]
+    assert {"E", "F", "W", "I", "UP", "B", "ANN201", "D100"} <= set(lint)
+    assert '"-m", "ruff", "check"' in (ROOT / "cursus.py").read_text()

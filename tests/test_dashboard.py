@@ -364,9 +364,9 @@ def test_dashboard_never_shows_a_traceback(monkeypatch):
 def test_app_notebook_only_calls_the_package():
     import nbformat
 
-    from wfmcourse.course.authoring import NOTEBOOKS
+    from wfmcourse.course.authoring import NOTEBOOK_DIR
 
-    nb = nbformat.read(NOTEBOOKS / "apps" / "bezettingscalculator.ipynb", as_version=4)
+    nb = nbformat.read(NOTEBOOK_DIR / "apps" / "bezettingscalculator.ipynb", as_version=4)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert [cell.source for cell in code] == ["from wfmcourse import dashboard\n\ndashboard.dashboard()"]
     assert "nbval-ignore-output" in code[0].metadata.get("tags", [])

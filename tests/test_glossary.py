@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wfmcourse.apps import glossary_explorer as ge
 from wfmcourse.course import glossary as g
 from wfmcourse.data.files import DataFileError, data_path
 
@@ -245,7 +246,7 @@ def test_every_term_occurs_in_the_notebook_it_links_to(gl):
 def test_categories_letters_notebooks(gl):
     assert 7 <= len(g.CATEGORIES) <= 9
     assert set(gl["category"]) == set(g.CATEGORIES), "every category is used"
-    assert set(gl["notebook"]) <= set(g.NOTEBOOKS) | {""}
+    assert set(gl["notebook"]) <= set(g.NOTEBOOK_KEYS) | {""}
     for term, letter in zip(gl["term"], gl["letter"]):
         assert letter == g.fold(term)[0].upper()
     assert gl["term"].is_unique
@@ -452,7 +453,7 @@ def test_search_empty_returns_all(gl):
 
 def test_search_no_match_and_bad_type(gl):
     assert g.search("qqqzzz", gl).empty
-    with pytest.raises(TypeError, match="query must be a string"):
+    with pytest.raises(TypeError, match="query must be a text"):
         g.search(42, gl)
     with pytest.raises(TypeError, match="DataFrame"):
         g.search("aht", glossary=["not", "a", "frame"])
@@ -534,7 +535,7 @@ def test_filter_terms(gl):
 # card and widget
 # ---------------------------------------------------------------------------
 def test_card_html_labels_and_content(gl):
-    card = g.card_html(g.lookup("FTE", gl))
+    card = ge.card_html(g.lookup("FTE", gl))
     for label in ("Definitie", "Formule", "Waarom belangrijk", "Valkuilen", "Verbeteracties",
                   "Zie ook", "Behandeld in"):
         assert f"<b>{label}:</b>" in card
@@ -546,14 +547,14 @@ def test_card_html_escapes_and_skips_empty():
     row = {"term": "<script>x</script>", "abbreviation": "", "english": "A & B",
            "category": "Klantbeleving", "definition": "Een <b>vet</b> begrip.", "formula": "",
            "why": "", "pitfalls": "", "actions": "", "related": "", "notebook": ""}
-    card = g.card_html(row)
+    card = ge.card_html(row)
     assert "<script>" not in card and "&lt;script&gt;" in card
     assert "&lt;b&gt;vet&lt;/b&gt;" in card and "A &amp; B" in card
     assert "Formule" not in card and "Zie ook" not in card and "Definitie" in card
 
 
 def test_explorer_builds_and_reacts(gl):
-    ex = g.explorer(gl)
+    ex = ge.explorer(gl)
     assert len(ex.select.options) == len(gl)
     assert ex.letter.options[0] == "Alle" and ex.category.options[0] == "Alle"
     assert ex.search.continuous_update
@@ -566,7 +567,7 @@ def test_explorer_builds_and_reacts(gl):
     assert "Average Handling Time" in ex.card.value and "Definitie" in ex.card.value
 
     ex.select.value = ex.select.options[1][1]
-    assert g.card_html(_row(gl, ex.select.value)) == ex.card.value
+    assert ge.card_html(_row(gl, ex.select.value)) == ex.card.value
 
     ex.search.value = "qqqzzz"
     assert ex.select.options == () and "Geen begrippen gevonden" in ex.card.value
@@ -583,14 +584,14 @@ def test_explorer_builds_and_reacts(gl):
 
 
 def test_explorer_keeps_selection_when_still_listed(gl):
-    ex = g.explorer(gl)
+    ex = ge.explorer(gl)
     ex.select.value = "Shrinkage"
     ex.search.value = "shrink"
     assert ex.select.value == "Shrinkage"
 
 
 def test_explorer_labels_show_abbreviation(gl):
-    ex = g.explorer()
+    ex = ge.explorer()
     labels = dict((v, lab) for lab, v in ex.select.options)
     assert labels["Average Handling Time"] == "Average Handling Time (AHT)"
     assert labels["Occupancy"] == "Occupancy"
@@ -608,3 +609,22 @@ def test_review_of_the_glossary_against_notebooks_00_to_04(gl):
                  "Webcare", "Contactcenter", "Empathie", "Klanttevredenheid", "Multichannel",
                  "Medewerkerstevredenheidsonderzoek", "Adherence", "Skills"):
         assert _row(gl, term)["notebook"] == "", term     # only named in a list there, not treated
+
+
+def test_resolve_gives_the_shipped_glossary_or_checks_the_given_one(gl):
+    assert g.resolve() is g.resolve(None)                  # read once
+    assert g.resolve(gl) is gl
+    with pytest.raises(TypeError, match="glossary must be a pandas DataFrame") as error:
+        g.resolve(["not", "a", "frame"])
+    assert error.value.parameter == "glossary"
+    with pytest.raises(ValueError, match="definition") as error:
+        g.resolve(gl.drop(columns="definition"))
+    assert error.value.kind == "columns"
+
+
+def test_notebook_keys_and_card_titles_come_from_the_one_list_of_notebooks():
+    from wfmcourse.course import contents
+
+    assert g.NOTEBOOK_KEYS == tuple(nb.file.removesuffix(".ipynb") for nb in contents.NOTEBOOKS)
+    card = ge.card_html(g.lookup("Klantgeduld"))
+    assert "03_erlang.ipynb (Erlang C en Erlang A)" in card

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from wfmcourse.course import glossary, glossary_graph as gg
+from wfmcourse.course import glossary
+from wfmcourse.course import glossary_graph as gg
 
 
 def frame(rows):

@@ -84,3 +84,10 @@ def test_every_exercise_in_a_set_has_test_answers(module):
 
     defined = {name for name, value in vars(module).items() if isinstance(value, Exercise)}
     assert defined == set(module.ANSWERS)
+
+
+def test_readme_lists_every_notebook_with_its_study_time():
+    """The README's table of contents agrees with contents.NOTEBOOKS (the one list of notebooks)."""
+    readme = (NOTEBOOK_DIR.parent / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\d\d_\w+\.ipynb)` \|[^|]*\| (\d+) min \|$", readme, flags=re.M))
+    assert rows == {nb.file: str(nb.minutes) for nb in contents.NOTEBOOKS}

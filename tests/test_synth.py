@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from wfmcourse.data import datasets, synth
-from wfmcourse.domain import erlang, simulation
 from wfmcourse.data.files import data_path
+from wfmcourse.domain import erlang, simulation
 
 P = synth.CentreParameters()
 

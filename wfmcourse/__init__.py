@@ -12,6 +12,7 @@ The short names are loaded on first use, so ``python -m wfmcourse`` does not pay
 matplotlib or ipywidgets it does not need.
 """
 import importlib
+from types import ModuleType
 
 __version__ = "0.1.0"
 
@@ -42,13 +43,15 @@ SHORT_NAMES = {
     "contents": "wfmcourse.course.contents",
     "glossary": "wfmcourse.course.glossary",
     "glossary_graph": "wfmcourse.course.glossary_graph",
+    "glossary_explorer": "wfmcourse.apps.glossary_explorer",
     "exercises": "wfmcourse.course.exercises",
 }
 
 __all__ = sorted(SHORT_NAMES)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> ModuleType:
+    """Load a learner-facing module by its short name on first use (see :data:`SHORT_NAMES`)."""
     if name in SHORT_NAMES:
         module = importlib.import_module(SHORT_NAMES[name])
         globals()[name] = module
@@ -57,4 +60,5 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
+    """The attributes and the short names, for tab completion."""
     return sorted(set(globals()) | set(SHORT_NAMES))

@@ -12,12 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+#: The folder of the course notebooks in the repository.
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def course_notebooks() -> list[Path]:
     """All notebooks of the course, numbered ones first, then the apps."""
-    found = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(NOTEBOOKS.glob("apps/*.ipynb"))
+    found = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")) + sorted(NOTEBOOK_DIR.glob("apps/*.ipynb"))
     return [p for p in found if ".ipynb_checkpoints" not in p.parts]
 
 
@@ -37,12 +38,13 @@ def execute(path: Path, timeout: int = 600) -> float:
 
 
 def main(argv: list[str]) -> None:
+    """``execute [FILE ...]``: execute the given notebooks, or all of them (:func:`course_notebooks`)."""
     if not argv or argv[0] != "execute":
         raise SystemExit(__doc__)
     paths = [Path(p).resolve() for p in argv[1:]] or course_notebooks()
     for path in paths:
         seconds = execute(path)
-        print(f"{path.relative_to(NOTEBOOKS.parent)}: {seconds:.1f} s", flush=True)
+        print(f"{path.relative_to(NOTEBOOK_DIR.parent)}: {seconds:.1f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
-"""The course's table of contents: one place for titles, WFM processes and study times."""
+"""The course's table of contents: the one list of notebooks, with titles, WFM processes and study times.
+
+Every other list of notebooks is derived from :data:`NOTEBOOKS` (the glossary's notebook keys, the
+titles on a glossary card, the structure tests).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
+
+__all__ = ["PROCESSES", "Notebook", "NOTEBOOKS", "table_of_contents", "total_minutes"]
 
 PROCESSES = (
     "Forecasting",
@@ -15,22 +21,32 @@ PROCESSES = (
 
 @dataclass(frozen=True)
 class Notebook:
+    """One course notebook: its file name, Dutch title, WFM processes and study time in minutes."""
+
     file: str
     title: str
     processes: tuple[str, ...]
     minutes: int
 
+    @property
+    def key(self) -> str:
+        """The file name without ``.ipynb`` (``"03_erlang"``), as the glossary names a notebook."""
+        return self.file.removesuffix(".ipynb")
 
-#: Minutes are the study time of a careful learner who reads everything, runs every cell and does
-#: every exercise before looking at a solution (in total 12 to 13 hours).
+
+#: The course notebooks in order. Minutes are the study time of a careful learner who reads
+#: everything, runs every cell and does every exercise before looking at a solution (in total 12 to
+#: 13 hours).
 NOTEBOOKS = (
     Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", PROCESSES, 25),
     Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", PROCESSES, 60),
     Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 80),
     Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering", "Traffic & dagsturing"), 120),
     Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 75),
-    Notebook("05_forecast_rooster.ipynb", "Van forecast naar rooster", ("Forecasting", "Planning & roostering"), 120),
-    Notebook("06_stakeholders.ipynb", "Stakeholders rond WFM", ("Traffic & dagsturing", "Rapportage & analyse"), 110),
+    Notebook("05_forecast_rooster.ipynb", "Van forecast naar rooster",
+             ("Forecasting", "Planning & roostering"), 120),
+    Notebook("06_stakeholders.ipynb", "Stakeholders rond WFM",
+             ("Traffic & dagsturing", "Rapportage & analyse"), 110),
     Notebook("07_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 75),
     Notebook("08_eindcase.ipynb", "Eindcase: advies aan een klant", PROCESSES, 120),
 )
@@ -49,4 +65,5 @@ def table_of_contents() -> pd.DataFrame:
 
 
 def total_minutes() -> int:
+    """Total study time of the course in minutes (the sum over :data:`NOTEBOOKS`)."""
     return sum(nb.minutes for nb in NOTEBOOKS)

@@ -1,4 +1,4 @@
-"""The course glossary: ``data/glossary.csv``, search and lookup, an HTML card and a widget.
+"""The course glossary: ``data/glossary.csv``, with search and lookup.
 
 ``data/glossary.csv`` has one row per term with a Dutch definition, an optional plain-text
 formula, why the term matters, pitfalls and improvement actions (items separated by ``"; "``),
@@ -6,45 +6,40 @@ related terms (also ``"; "``-separated, each one a term of the same file) and th
 that treats it. :func:`load` checks all of that and raises
 :class:`~wfmcourse.data.files.DataFileError` naming file, line and column.
 
-The logic lives in pure functions (:func:`search`, :func:`lookup`, :func:`filter_terms`,
-:func:`card_html`); :func:`explorer` is a thin ipywidgets layer over them. Matching ignores
+Pure functions (:func:`search`, :func:`lookup`, :func:`filter_terms`); the card and the
+browser widget are in :mod:`wfmcourse.apps.glossary_explorer`. Matching ignores
 case, accents (Unicode NFKD) and punctuation, so ``"aht"``, ``"AHT"`` and ``"bezettingsgraad"``
 behave as a learner expects, and ``"real time"`` finds ``"Real-time monitoring"``.
 """
 from __future__ import annotations
 
 import difflib
-import html
 import re
 import unicodedata
 from functools import lru_cache
 
-import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import type_error
-
+from wfmcourse.course.contents import NOTEBOOKS
 from wfmcourse.data.files import Column, DataFileError, data_path, read_table
+from wfmcourse.validation import dataframe, type_error, value_error
+from wfmcourse.validation import text as checked_text
 
 __all__ = [
     "CATEGORIES",
-    "NOTEBOOKS",
-    "NOTEBOOK_TITLES",
+    "NOTEBOOK_KEYS",
     "LETTERS",
     "COLUMNS",
     "SCHEMA",
-    "CARD_LABELS",
     "load",
+    "resolve",
     "fold",
     "split_items",
     "search",
     "lookup",
     "filter_terms",
-    "option_label",
-    "card_html",
-    "explorer",
-    "GlossaryExplorer",
+    "GlossaryKeyError",
 ]
 
 FILE_NAME = "glossary.csv"
@@ -62,19 +57,8 @@ CATEGORIES = (
     "Organisatie & sturing",
 )
 
-#: The course notebooks a term can point to, with their Dutch titles.
-NOTEBOOK_TITLES = {
-    "00_start": "Welkom en de WFM-cyclus",
-    "01_begrippen": "Begrippen van A tot Z",
-    "02_kpis": "KPI's berekenen en lezen",
-    "03_erlang": "Erlang C en Erlang A",
-    "04_shrinkage_fte": "Shrinkage en FTE",
-    "05_forecast_rooster": "Van forecast naar rooster",
-    "06_stakeholders": "Stakeholders rond WFM",
-    "07_kerncontact": "Kern-contact: verbeteren aan de bron",
-    "08_eindcase": "Eindcase: advies aan een klant",
-}
-NOTEBOOKS = tuple(NOTEBOOK_TITLES)
+#: The notebooks a term can point to (``"03_erlang"``), from the course's one list of notebooks.
+NOTEBOOK_KEYS = tuple(nb.key for nb in NOTEBOOKS)
 
 LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -94,21 +78,9 @@ SCHEMA = {
     "pitfalls": Column("str", required=False),
     "actions": Column("str", required=False),
     "related": Column("str", required=False),
-    "notebook": Column("str", required=False, choices=NOTEBOOKS),
+    "notebook": Column("str", required=False, choices=NOTEBOOK_KEYS),
 }
 
-#: Dutch labels of the detail card, by column.
-CARD_LABELS = {
-    "definition": "Definitie",
-    "formula": "Formule",
-    "why": "Waarom belangrijk",
-    "pitfalls": "Valkuilen",
-    "actions": "Verbeteracties",
-    "related": "Zie ook",
-    "notebook": "Behandeld in",
-}
-
-ALL = "Alle"   # the "no filter" choice of the widget dropdowns
 SEPARATOR = ";"
 
 
@@ -152,7 +124,7 @@ def load(path=None) -> pd.DataFrame:
     """Read ``data/glossary.csv`` (or ``path``) and check it.
 
     Besides the column types and choices of :data:`SCHEMA` (categories from
-    :data:`CATEGORIES`, notebooks from :data:`NOTEBOOKS`, letters A-Z) it checks that
+    :data:`CATEGORIES`, notebooks from :data:`NOTEBOOK_KEYS`, letters A-Z) it checks that
 
     * ``letter`` is the first letter of ``term`` (accents ignored);
     * terms are unique, and no abbreviation equals another row's term or abbreviation
@@ -208,28 +180,20 @@ def _shipped() -> pd.DataFrame:
     return load()
 
 
-def _glossary(glossary):
-    """The given glossary, or the shipped file (read once)."""
+def resolve(glossary=None) -> pd.DataFrame:
+    """The given glossary frame (checked to have the columns of :func:`load`), or the shipped file.
+
+    Every function here and in :mod:`wfmcourse.course.glossary_graph` takes ``glossary=None`` and
+    resolves it with this: ``None`` means ``data/glossary.csv``, read and checked once.
+    """
     if glossary is None:
         return _shipped()
-    if not isinstance(glossary, pd.DataFrame):
-        raise TypeError(f"glossary must be a pandas DataFrame from glossary.load(), "
-                        f"got {type(glossary).__name__}")
-    missing = [c for c in ("term", "abbreviation", "english", "definition") if c not in glossary]
-    if missing:
-        raise ValueError(f"glossary is missing column {missing[0]!r}; use glossary.load()")
-    return glossary
+    return dataframe("glossary", glossary, ("term", "abbreviation", "english", "definition"))
 
 
 # ---------------------------------------------------------------------------
 # search and lookup
 # ---------------------------------------------------------------------------
-def _text(query, name="query") -> str:
-    if query is None:
-        return ""
-    if not isinstance(query, str):
-        raise TypeError(f"{name} must be a string, got {type(query).__name__}")
-    return query
 
 
 def _rank(q: str, term: str, abbr: str, english: str, definition: str) -> int | None:
@@ -259,8 +223,8 @@ def search(query, glossary=None) -> pd.DataFrame:
     alphabetical. An empty query (or one without letters or digits) returns the whole glossary
     in its own order.
     """
-    frame = _glossary(glossary)
-    q = fold(_text(query))
+    frame = resolve(glossary)
+    q = fold(checked_text("query", query, optional=True) or "")
     if not q:
         return frame.copy()
     ranks = [
@@ -277,7 +241,7 @@ def search(query, glossary=None) -> pd.DataFrame:
 class GlossaryKeyError(KeyError):
     """Unknown glossary term; ``str()`` shows the message without KeyError's extra quotes."""
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
@@ -288,11 +252,8 @@ def lookup(term, glossary=None) -> pd.Series:
     handling time")`` give the same row. An unknown term raises ``KeyError`` that suggests
     close matches.
     """
-    frame = _glossary(glossary)
-    if not isinstance(term, str):
-        raise TypeError(f"term must be a string, got {type(term).__name__}")
-    text = term
-    key = fold(text)
+    frame = resolve(glossary)
+    key = fold(checked_text("term", term))
     if key:
         for column in ("term", "abbreviation", "english"):
             hits = np.flatnonzero([fold(v) == key for v in frame[column]])
@@ -309,7 +270,7 @@ def lookup(term, glossary=None) -> pd.Series:
     suggestions = list(dict.fromkeys(names[k] for k in close))
     hint = (f" Did you mean: {', '.join(repr(s) for s in suggestions)}?" if suggestions
             else " Use glossary.search() to find terms by part of a word.")
-    raise GlossaryKeyError(f"No glossary term or abbreviation {text!r}.{hint}")
+    raise GlossaryKeyError(f"No glossary term or abbreviation {term!r}.{hint}")
 
 
 def filter_terms(glossary, letter=None, category=None) -> pd.DataFrame:
@@ -318,170 +279,19 @@ def filter_terms(glossary, letter=None, category=None) -> pd.DataFrame:
     ``None`` means no filter. ``letter`` is one letter A-Z (any case); ``category`` one of
     :data:`CATEGORIES`. Anything else raises ``ValueError``.
     """
-    frame = _glossary(glossary)
+    frame = resolve(glossary)
     mask = np.ones(len(frame), dtype=bool)
     if letter is not None:
         if not isinstance(letter, str):
             raise type_error("letter", letter, "one letter A-Z or None")
         if letter.upper() not in LETTERS:
-            raise ValueError(f"letter must be one letter A-Z or None, got {letter!r}")
+            raise value_error("letter", letter, "choice", "be one letter A-Z or None")
         mask &= (frame["letter"] == letter.upper()).to_numpy()
     if category is not None:
         if not isinstance(category, str):
             raise type_error("category", category, "a category name or None")
         if category not in CATEGORIES:
-            raise ValueError(f"category must be one of {', '.join(CATEGORIES)} or None, "
-                             f"got {category!r}")
+            raise value_error("category", category, "choice",
+                              f"be one of {', '.join(CATEGORIES)} or None")
         mask &= (frame["category"] == category).to_numpy()
     return frame[mask]
-
-
-# ---------------------------------------------------------------------------
-# presentation
-# ---------------------------------------------------------------------------
-def option_label(row) -> str:
-    """The list label of a term: the term, with the abbreviation in brackets when it differs."""
-    term, abbr = str(row["term"]), str(row.get("abbreviation", "") or "")
-    return f"{term} ({abbr})" if abbr and fold(abbr) != fold(term) else term
-
-
-def _field(row, name) -> str:
-    value = row.get(name, "") if hasattr(row, "get") else row[name]
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return str(value).strip()
-
-
-def card_html(row) -> str:
-    """An HTML detail card (Dutch labels) for one glossary row; all data is HTML-escaped.
-
-    ``row`` is a Series from :func:`lookup` or a row of :func:`load`, or a dict with the same
-    keys. Empty fields are left out, except the definition.
-    """
-    esc = html.escape
-    term = _field(row, "term")
-    abbr, english = _field(row, "abbreviation"), _field(row, "english")
-    shown_abbr = abbr if fold(abbr) != fold(term) else ""
-    shown_english = english if fold(english) != fold(term) else ""
-    subtitle = " · ".join(p for p in (shown_abbr, shown_english) if p)
-
-    parts = [
-        '<div class="wfm-begrip" style="border:1px solid #ccc;border-radius:6px;'
-        'padding:10px 14px;max-width:720px;">',
-        f'<h3 style="margin:0 0 2px 0;">{esc(term)}</h3>',
-    ]
-    if subtitle:
-        parts.append(f'<div style="color:#555;margin-bottom:4px;">{esc(subtitle)}</div>')
-    if _field(row, "category"):
-        parts.append(f'<div style="color:#777;font-size:90%;margin-bottom:8px;">'
-                     f'{esc(_field(row, "category"))}</div>')
-
-    def block(label, content_html):
-        parts.append(f'<p style="margin:6px 0;"><b>{esc(label)}:</b> {content_html}</p>')
-
-    def listing(label, items):
-        lis = "".join(f"<li>{esc(i[:1].upper() + i[1:])}</li>" for i in items)
-        parts.append(f'<div style="margin:6px 0;"><b>{esc(label)}:</b>'
-                     f'<ul style="margin:2px 0 0 0;">{lis}</ul></div>')
-
-    block(CARD_LABELS["definition"], esc(_field(row, "definition")))
-    if _field(row, "formula"):
-        block(CARD_LABELS["formula"], f"<code>{esc(_field(row, 'formula'))}</code>")
-    if _field(row, "why"):
-        block(CARD_LABELS["why"], esc(_field(row, "why")))
-    for name in ("pitfalls", "actions"):
-        items = split_items(_field(row, name))
-        if items:
-            listing(CARD_LABELS[name], items)
-    related = split_items(_field(row, "related"))
-    if related:
-        block(CARD_LABELS["related"], ", ".join(esc(r) for r in related))
-    notebook = _field(row, "notebook")
-    if notebook:
-        title = NOTEBOOK_TITLES.get(notebook)
-        shown = f"{notebook}.ipynb" + (f" ({title})" if title else "")
-        block(CARD_LABELS["notebook"], esc(shown))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _empty_card(query) -> str:
-    text = f"Geen begrippen gevonden voor '{query}'." if query.strip() else \
-        "Geen begrippen gevonden met deze filters."
-    return (f'<div class="wfm-begrip" style="color:#555;padding:10px 14px;">{html.escape(text)} '
-            "Probeer een deel van het woord, een afkorting (zoals AHT) of zet de filters op "
-            "&quot;Alle&quot;.</div>")
-
-
-# ---------------------------------------------------------------------------
-# widget
-# ---------------------------------------------------------------------------
-class GlossaryExplorer(widgets.VBox):
-    """The glossary browser returned by :func:`explorer`: a ``VBox`` with the parts as attributes.
-
-    All filtering is done by :func:`search` and :func:`filter_terms`; the card comes from
-    :func:`card_html`.
-    """
-
-    def __init__(self, glossary: pd.DataFrame):
-        letters = sorted(set(glossary["letter"]))
-        categories = [c for c in CATEGORIES if c in set(glossary["category"])]
-        wide = {"description_width": "initial"}
-        search_box = widgets.Text(value="", placeholder="Zoek een begrip of afkorting, bijv. AHT",
-                                  description="Zoeken:", continuous_update=True, style=wide,
-                                  layout=widgets.Layout(width="340px"))
-        letter = widgets.Dropdown(options=[ALL] + letters, value=ALL, description="Letter:",
-                                  style=wide, layout=widgets.Layout(width="140px"))
-        category = widgets.Dropdown(options=[ALL] + categories, value=ALL,
-                                    description="Categorie:", style=wide,
-                                    layout=widgets.Layout(width="300px"))
-        select = widgets.Select(options=[], rows=14, layout=widgets.Layout(width="320px"))
-        count = widgets.HTML()
-        card = widgets.HTML(layout=widgets.Layout(margin="0 0 0 12px"))
-        super().__init__([
-            widgets.HBox([search_box, letter, category]),
-            widgets.HBox([widgets.VBox([select, count]), card]),
-        ])
-        self.glossary = glossary
-        self.search, self.letter, self.category = search_box, letter, category
-        self.select, self.count, self.card = select, count, card
-        for control in (search_box, letter, category):
-            control.observe(self._refresh, names="value")
-        select.observe(self._show, names="value")
-        self._refresh()
-
-    def matches(self) -> pd.DataFrame:
-        """The rows currently listed (search, then letter and category filters)."""
-        letter = None if self.letter.value == ALL else self.letter.value
-        category = None if self.category.value == ALL else self.category.value
-        return filter_terms(search(self.search.value, self.glossary), letter, category)
-
-    def _refresh(self, _change=None):
-        found = self.matches()
-        options = [(option_label(r), r["term"]) for _, r in found.iterrows()]
-        keep = self.select.value if self.select.value in set(found["term"]) else None
-        self.select.options = options        # resets the value
-        if options:
-            self.select.value = keep if keep is not None else options[0][1]
-        n = len(options)
-        self.count.value = f"<i>{n} {'begrip' if n == 1 else 'begrippen'} gevonden</i>"
-        self._show()
-
-    def _show(self, _change=None):
-        term = self.select.value
-        if term is None:
-            self.card.value = _empty_card(self.search.value)
-            return
-        row = self.glossary.loc[self.glossary["term"] == term].iloc[0]
-        self.card.value = card_html(row)
-
-
-def explorer(glossary=None) -> GlossaryExplorer:
-    """A small glossary browser for JupyterLab and Voilà (plain ipywidgets).
-
-    A search box (updates while typing), a letter filter and a category filter narrow the
-    list of terms; choosing a term shows its card (:func:`card_html`). The returned
-    :class:`GlossaryExplorer` exposes ``search``, ``letter``, ``category``, ``select``,
-    ``count`` and ``card`` for scripting and tests.
-    """
-    return GlossaryExplorer(_glossary(glossary))

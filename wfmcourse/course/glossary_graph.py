@@ -12,7 +12,8 @@ import re
 
 import pandas as pd
 
-from wfmcourse.course.glossary import _glossary, split_items
+from wfmcourse.course.glossary import resolve, split_items
+from wfmcourse.validation import type_error
 
 __all__ = ["TWIN_MARK", "CORRECTION_MARK", "twins", "corrections", "is_twin"]
 
@@ -22,7 +23,7 @@ CORRECTION_MARK = "Correctie t.o.v. de bron"
 _TWIN = re.compile(r"zelfde begrip als\s+([^;(]+?)\s*(?:\(|;|$)", re.IGNORECASE)
 
 
-def _twin_target(pitfalls) -> str | None:
+def _twin_target(pitfalls: str) -> str | None:
     items = split_items(pitfalls)
     for item in items:
         match = _TWIN.search(item)
@@ -38,7 +39,7 @@ def twins(glossary=None) -> pd.DataFrame:
     the two in file order). A pair counts only when *both* rows say "zelfde begrip als" the
     other and list it in ``related``; a one-sided mention is not a twin.
     """
-    frame = _glossary(glossary)
+    frame = resolve(glossary)
     target = {t: _twin_target(p) for t, p in zip(frame["term"], frame["pitfalls"])}
     related = {t: set(split_items(r)) for t, r in zip(frame["term"], frame["related"])}
     pairs, seen = [], set()
@@ -56,7 +57,7 @@ def is_twin(a, b, glossary=None) -> bool:
     """Whether terms ``a`` and ``b`` (exact term names) form a twin pair, in either order."""
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, str):
-            raise TypeError(f"{name} must be a term name (string), got {value!r}")
+            raise type_error(name, value, "a term name (str)")
     pairs = twins(glossary)
     return bool(((pairs["term"] == a) & (pairs["twin"] == b)).any()
                 or ((pairs["term"] == b) & (pairs["twin"] == a)).any())
@@ -68,7 +69,7 @@ def corrections(glossary=None) -> pd.DataFrame:
     ``correction`` is the pitfall item that starts with :data:`CORRECTION_MARK`, without that
     mark; file order is kept.
     """
-    frame = _glossary(glossary)
+    frame = resolve(glossary)
     rows = []
     for term, category, pitfalls in zip(frame["term"], frame["category"], frame["pitfalls"]):
         for item in split_items(pitfalls):

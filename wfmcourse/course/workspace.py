@@ -8,7 +8,7 @@ from __future__ import annotations
 COURSE_FOLDER = "notebooks"
 
 
-def refuse_saving_originals(model, path, contents_manager, **kwargs):
+def refuse_saving_originals(model: dict, path: str, contents_manager: object, **kwargs: object) -> None:
     """Jupyter Server pre-save hook: refuse to save into notebooks/, with a Dutch explanation."""
     if path.strip("/").split("/", 1)[0] == COURSE_FOLDER:
         from tornado.web import HTTPError

@@ -98,7 +98,7 @@ AGENT_HOURS_SCHEMA = {
 _HOURS_TOLERANCE = 0.015     # hours are written with 2 decimals
 
 
-def _reject(path, mask, column, problem):
+def _reject(path, mask, column, problem) -> None:
     """Raise for the first row where ``mask`` is true; ``problem(row)`` describes it."""
     mask = np.asarray(mask, dtype=bool)
     if mask.any():
@@ -106,17 +106,17 @@ def _reject(path, mask, column, problem):
         raise DataFileError(path, row + 2, column, problem(row))
 
 
-def _not_decreasing(path, frame, column):
+def _not_decreasing(path, frame, column) -> None:
     values = frame[column]
     back = (values.diff() < pd.Timedelta(0)).to_numpy()
     _reject(path, back, column,
             lambda r: f"rows must be in time order ({values.iloc[r]} comes after {values.iloc[r - 1]})")
 
 
-def _duplicates(path, frame, columns, column):
+def _duplicates(path, frame, columns, column) -> None:
     repeated = frame.duplicated(subset=list(columns)).to_numpy()
 
-    def problem(r):
+    def problem(r) -> str:
         key = tuple(frame[c].iloc[r] for c in columns)
         shown = key[0] if len(key) == 1 else key
         return f"duplicate {' + '.join(columns)} {shown!s}"

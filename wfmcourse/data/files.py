@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Never
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ class DataFileError(ValueError):
     ``"not_a_number"``), ``value`` (the text found) and ``details`` (numbers for the message).
     """
 
-    def __init__(self, path, line, column, problem, *, kind=None, value=None, details=None):
+    def __init__(self, path, line, column, problem, *, kind=None, value=None, details=None) -> None:
         self.path, self.line, self.column, self.problem = Path(path), line, column, problem
         self.kind, self.value, self.details = kind, value, dict(details or {})
         where = [f"line {line}"] if line is not None else []
@@ -102,7 +103,7 @@ def csv_records(handle, *, delimiter=",", skipped=0) -> list[tuple[int, list[str
     return records
 
 
-def _records(path):
+def _records(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, data rows and the physical line of each record (see :func:`csv_records`).
 
     A record with another number of fields than the header, or a duplicated column name, is
@@ -130,7 +131,7 @@ def _records(path):
     return header, records[1:], lines
 
 
-def _fail(path, series, mask, name, problem, lines):
+def _fail(path, series, mask, name, problem, lines) -> Never:
     row = int(np.flatnonzero(np.asarray(mask))[0])
     raise DataFileError(path, lines[row], name, f"{problem} (got {series.iloc[row]!r})")
 
@@ -173,6 +174,7 @@ def _convert(path, series: pd.Series, name: str, col: Column, lines) -> pd.Serie
         values = pd.to_datetime(text.where(~empty), errors="coerce", format=fmt)
         bad = ~empty & values.isna()
         if bad.any():
-            _fail(path, series, bad, name, f"not a {'date (YYYY-MM-DD)' if col.kind == 'date' else 'date-time (ISO 8601)'}", lines)
+            wanted = "date (YYYY-MM-DD)" if col.kind == "date" else "date-time (ISO 8601)"
+            _fail(path, series, bad, name, f"not a {wanted}", lines)
         return values
     raise ValueError(f"kind must be str, int, float, bool, datetime or date, got {col.kind!r}")

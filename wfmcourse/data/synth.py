@@ -51,11 +51,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import erlang
 from wfmcourse.data.files import DATA_DIR
-from wfmcourse.validation import as_array
+from wfmcourse.domain import erlang
 from wfmcourse.domain.shrinkage import in_day_shrinkage
 from wfmcourse.domain.simulation import fcfs_queue
+from wfmcourse.validation import as_array
 
 __all__ = [
     "CentreParameters",
@@ -280,7 +280,7 @@ class CentreParameters:
 
     interval: int = field(default=900, init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name in ("weekly_calls", "patience", "talk_mean", "acw_mean", "hold_mean",
                      "chat_patience", "chat_talk_mean", "customers"):
             as_array(name, getattr(self, name), low=0.0, low_inclusive=False)
@@ -358,11 +358,11 @@ class CentreParameters:
         return float(sum(share for _, share, avoidable, _, _ in CONTACT_REASONS if avoidable))
 
 
-def _rng(seed, stream):
+def _rng(seed: int, stream: int) -> np.random.Generator:
     return np.random.default_rng([int(seed), stream])
 
 
-def _lognormal(rng, mean, cv, size):
+def _lognormal(rng: np.random.Generator, mean, cv, size) -> np.ndarray:
     """Lognormal draws with the given mean and coefficient of variation."""
     sigma2 = np.log1p(np.square(cv))
     return rng.lognormal(np.log(mean) - sigma2 / 2, np.sqrt(sigma2), size)
@@ -380,11 +380,12 @@ class _Plan:
     forecast: np.ndarray             # the forecast WFM planned with
     chat_expected: np.ndarray
     day_noise: np.ndarray            # per interval (the day's Gamma factor)
-    required: np.ndarray             # Erlang A requirement on the forecast
+    agents_needed: np.ndarray        # Erlang A on the forecast (the file's agents_required)
     staffed: np.ndarray              # agents actually on the phones
 
 
-def _day_factors(params, days):
+def _day_factors(params: CentreParameters, days: pd.DatetimeIndex
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Expected volume factor per day and the holiday name per day (vectorised over days)."""
     weekday = days.day_of_week.to_numpy()
     names = np.array([HOLIDAYS_2025.get(d, "") for d in days.strftime("%Y-%m-%d")], dtype=object)
@@ -423,7 +424,7 @@ def _day_factors(params, days):
     return expected, forecast, closed, names
 
 
-def _profile(params, slot_hours, weekday, base):
+def _profile(params: CentreParameters, slot_hours, weekday, base) -> tuple[np.ndarray, np.ndarray]:
     """Intraday weights per interval, normalised to 1 over the open intervals of each weekday.
 
     ``slot_hours`` is the midpoint of each interval in hours; returns (weights, open) where
@@ -466,19 +467,19 @@ def _plan(params: CentreParameters, seed) -> _Plan:
     day_noise = noise_day[day_index]
 
     aht = params.phone_aht
-    required = erlang.agents_needed(erlang.traffic(forecast, aht), aht, params.awt,
-                                    params.planning_target, patience=params.patience)
-    required = np.where(is_open, np.maximum(required, 1), 0)
-    staffed = _deviate(params, required, is_open, start, _rng(seed, _STAFFING))
+    agents_needed = erlang.agents_needed(erlang.traffic(forecast, aht), aht, params.awt,
+                                         params.planning_target, patience=params.patience)
+    agents_needed = np.where(is_open, np.maximum(agents_needed, 1), 0)
+    staffed = _deviate(params, agents_needed, is_open, start, _rng(seed, _STAFFING))
     return _Plan(start, is_open, names[day_index], expected, forecast, chat_expected, day_noise,
-                 required.astype(np.int64), staffed.astype(np.int64))
+                 agents_needed.astype(np.int64), staffed.astype(np.int64))
 
 
-def _deviate(params, required, is_open, start, rng):
-    """Staffed agents: the requirement plus planning deviations, absence blocks and the watermelon week."""
-    n = required.size
+def _deviate(params: CentreParameters, agents_needed, is_open, start, rng) -> np.ndarray:
+    """Staffed agents: the agents needed plus planning deviations, absence blocks and the watermelon week."""
+    n = agents_needed.size
     step = rng.choice(np.asarray(params.deviation_values), size=n, p=params.deviation_probabilities)
-    staffed = required + step
+    staffed = agents_needed + step
     # blocks of unexpected absence: one per affected day, inside the open hours
     day = np.arange(n) // 96
     open_days = np.unique(day[is_open])
@@ -499,8 +500,8 @@ def _deviate(params, required, is_open, start, rng):
     in_week = (week == params.watermelon_week) & (start.day_of_week.to_numpy() < 5)
     morning = in_week & (hours >= params.watermelon_hours[0]) & (hours < params.watermelon_hours[1])
     afternoon = in_week & (hours >= params.watermelon_extra_from)
-    staffed = np.where(morning, np.floor(required * (1 - params.watermelon_share) + 0.5), staffed)
-    staffed = np.where(afternoon, required + params.watermelon_extra, staffed)
+    staffed = np.where(morning, np.floor(agents_needed * (1 - params.watermelon_share) + 0.5), staffed)
+    staffed = np.where(afternoon, agents_needed + params.watermelon_extra, staffed)
     return np.where(is_open, np.maximum(staffed, 1), 0)
 
 
@@ -547,7 +548,7 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
         "calls_abandoned": abandoned,
         "answered_in_time": in_time,
         "aht": mean_handle,
-        "agents_required": plan.required,
+        "agents_required": plan.agents_needed,
         "agents_staffed": plan.staffed,
         "chats_offered": chats,
     })
@@ -556,13 +557,13 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
 # ---------------------------------------------------------------------------
 # contact data
 # ---------------------------------------------------------------------------
-def _month_slice(plan, month):
+def _month_slice(plan: _Plan, month: str) -> np.ndarray:
     period = pd.Period(month, "M")
     mask = (plan.start >= period.start_time) & (plan.start <= period.end_time)
     return np.flatnonzero(mask)
 
 
-def _channel_contacts(params, plan, idx, rng, channel):
+def _channel_contacts(params: CentreParameters, plan: _Plan, idx, rng, channel: str) -> pd.DataFrame:
     """Arrivals, reasons, handle times and the queue simulation of one channel in one month."""
     scale = params.contact_volume_scale
     if channel == "telefoon":
@@ -837,7 +838,7 @@ def agent_hours(params: CentreParameters | None = None, seed=2025) -> pd.DataFra
 # ---------------------------------------------------------------------------
 # files
 # ---------------------------------------------------------------------------
-def _to_csv(frame: pd.DataFrame, path: Path):
+def _to_csv(frame: pd.DataFrame, path: Path) -> None:
     """Write deterministically: ISO timestamps, booleans as 0/1, floats with 2 decimals."""
     out = frame.copy()
     for name in out.columns:
@@ -882,7 +883,7 @@ def generate_all(out_dir="data", seed=2025, params: CentreParameters | None = No
     return paths
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     """Command line: ``python -m wfmcourse.data.synth [--out data] [--seed 2025]``."""
     parser = argparse.ArgumentParser(prog="python -m wfmcourse.data.synth",
                                      description="Regenerate the synthetic course data files.")
@@ -892,7 +893,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     began = time.perf_counter()
     paths = generate_all(args.out, seed=args.seed)
-    for name, path in paths.items():
+    for path in paths.values():
         print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")
     print(f"klaar in {time.perf_counter() - began:.1f} s")
 

@@ -75,9 +75,10 @@ import html
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -117,7 +118,7 @@ _STYLES = {
 class Shown:
     """Feedback as the learner sees it: HTML in JupyterLab, the same words as plain text elsewhere."""
 
-    def __init__(self, style: str, title: str, text: str):
+    def __init__(self, style: str, title: str, text: str) -> None:
         self.style, self.title, self.text = style, title, text
 
     def __str__(self) -> str:
@@ -152,7 +153,7 @@ def _show(shown: Shown) -> None:
 
 # --------------------------------------------------------------------------- parsing
 
-def _resolve(value):
+def _resolve(value: Any) -> Any:
     return value() if callable(value) else value
 
 
@@ -223,7 +224,7 @@ def _in_minutes(answer, unit: str) -> bool:
         re.search(r"\d" + _MINUTES, answer, flags=re.IGNORECASE) is not None
 
 
-def _parse_number(answer, unit: str = ""):
+def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]:
     """``(value, decimals_typed, percent)`` from an int, float, numpy scalar or a Dutch/English
     string ("0,8", "24.6", "1.234,5", "78 %", "78 procent", "40,8 FTE", "450 s"); ``(None, 0, False)``
     if it is no number."""
@@ -354,7 +355,7 @@ class Exercise:
     def __init__(self, title: str, checker: Callable[[Any], Feedback], hint: str, solution: str | Callable[[], str],
                  *, answer_type: str = "", expected=None, unit: str = "", kind: str = "",
                  decimals: int | None = None, printed: tuple[int, ...] = (), fraction: bool = False,
-                 mistakes: dict | None = None, options: dict | None = None):
+                 mistakes: dict | None = None, options: dict | None = None) -> None:
         self.title = title
         self._checker = checker
         self._hint = hint
@@ -372,7 +373,7 @@ class Exercise:
         self.options = dict(options or {})
 
     # -- metadata
-    def expected_value(self):
+    def expected_value(self) -> Any:
         """The right answer: a number, a set of option keys or a list of accepted terms."""
         return _resolve(self.expected)
 
@@ -430,7 +431,7 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
     levels = sorted({*printed, *(() if decimals is None else (decimals,))})
     unit_text = f" (in {unit})" if unit else ""
 
-    def legacy_close(a, b):
+    def legacy_close(a: float, b: float) -> bool:
         return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
 
     def checker(answer) -> Feedback:
@@ -447,12 +448,12 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         if levels:
             coarsest, finest = levels[0], levels[-1]
 
-            def same(goal):
+            def same(goal: Any) -> bool:
                 return _agrees(value, typed, float(_resolve(goal)), finest)
         else:
             coarsest = finest = typed
 
-            def same(goal):
+            def same(goal: Any) -> bool:
                 return legacy_close(value, float(_resolve(goal)))
 
         exact = bool(levels) and _agrees(value, finest, target, finest)   # e.g. 40 for exactly 40.0
@@ -596,7 +597,7 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
     feedback = feedback or {}
     options = dict(sorted(options.items()))
 
-    def wanted():
+    def wanted() -> set[str]:
         value = _resolve(correct)
         return {value} if isinstance(value, str) else set(value)
 
