@@ -55,8 +55,8 @@ def exact_sl(agents: int, load: float) -> float:
 
 
 def main() -> None:
-    from pyworkforce.queuing import ErlangA, ErlangC
     import pyworkforce
+    from pyworkforce.queuing import ErlangA, ErlangC
 
     calls = year_of_calls()
     load = erlang.traffic(calls, AHT, INTERVAL)

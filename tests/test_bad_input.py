@@ -30,11 +30,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import wfmcourse
-from wfmcourse.apps import cli, calculator
-from wfmcourse.domain import (performance, erlang, forecast, improvement, kpi, reporting, roster, scenarios, shrinkage,
-                              simulation)
-from wfmcourse.data.files import DataFileError, data_path
+from wfmcourse.apps import calculator, cli
 from wfmcourse.data.datasets import STAKEHOLDERS_SCHEMA
+from wfmcourse.data.files import DataFileError, data_path
+from wfmcourse.domain import (
+    erlang,
+    forecast,
+    improvement,
+    kpi,
+    performance,
+    reporting,
+    roster,
+    scenarios,
+    shrinkage,
+    simulation,
+)
 
 matplotlib.use("Agg")
 

@@ -4,8 +4,7 @@ import math
 import ipywidgets as widgets
 import pytest
 
-from wfmcourse.apps.calculator import (calculate_staffing, result_html, staffing_calculator,
-                                       StaffingCalculator)
+from wfmcourse.apps.calculator import StaffingCalculator, calculate_staffing, result_html, staffing_calculator
 from wfmcourse.domain import erlang, staffing
 from wfmcourse.presentation.messages import explain as explain_error
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import capacity, shrinkage
+from wfmcourse.validation import ParameterValueError
 
 
 def test_gross_up_comparison_worked_example():

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from wfmcourse.presentation import charts, dutch
 from wfmcourse.domain import scenarios
 from wfmcourse.domain.simulation import simulate_queue, wait_curve
+from wfmcourse.presentation import charts, dutch
 
 matplotlib.use("Agg")
 

@@ -8,11 +8,12 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wfmcourse.apps import dashboard as d
-from wfmcourse.domain import erlang
 from wfmcourse.data.files import DataFileError
+from wfmcourse.domain import erlang
 from wfmcourse.presentation.messages import explain
 from wfmcourse.validation import ParameterValueError
 

@@ -13,10 +13,10 @@ import nbformat
 import numpy as np
 import pytest
 
-from wfmcourse.data import datasets, synth
-from wfmcourse.domain import performance, erlang
-from wfmcourse.presentation import dutch
 from wfmcourse.course.exercises import nb08
+from wfmcourse.data import datasets, synth
+from wfmcourse.domain import erlang, performance
+from wfmcourse.presentation import dutch
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_eindcase.ipynb"
 PARAMS = synth.CentreParameters()

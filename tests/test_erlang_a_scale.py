@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mp_reference import DPS, mp_erlang_b, reference
+
 from wfmcourse.domain import erlang
 
 

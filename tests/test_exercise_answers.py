@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 
 from wfmcourse.course import contents
-from wfmcourse.presentation import dutch
 from wfmcourse.course.exercises import Exercise
+from wfmcourse.presentation import dutch
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 

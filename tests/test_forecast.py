@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from pandas.tseries.frequencies import to_offset
 from scipy.stats import poisson
 
-from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import forecast
+from wfmcourse.validation import ParameterValueError
 
 # ---------------------------------------------------------------------------
 # 1. Accuracy measures: worked examples

@@ -10,11 +10,12 @@ import html
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wfmcourse.apps import cli
-from wfmcourse.data import intervals
 from wfmcourse.apps import dashboard as d
+from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
 from wfmcourse.presentation import messages
 from wfmcourse.presentation.messages import explain

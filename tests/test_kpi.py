@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import kpi
+from wfmcourse.validation import ParameterValueError
 
 # ---------------------------------------------------------------------------
 # 1. Worked examples, one per glossary formula

@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from wfmcourse.data import datasets, synth
+from wfmcourse.course.authoring import course_notebooks
 from wfmcourse.course.exercises import nb07
+from wfmcourse.data import datasets, synth
 from wfmcourse.domain import erlang, improvement
 from wfmcourse.presentation import dutch
-from wfmcourse.course.authoring import course_notebooks
 
 DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d+)(?!\d)")
 

@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 
 from wfmcourse.data import datasets
-from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import kpi, reporting
+from wfmcourse.validation import ParameterValueError
 
 
 def contacts():

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wfmcourse.validation import ParameterValueError
 from wfmcourse.domain import erlang, kpi, shrinkage
+from wfmcourse.validation import ParameterValueError
 
 # ---------------------------------------------------------------------------
 # 1. Worked examples

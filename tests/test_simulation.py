@@ -3,9 +3,9 @@ statistically against the Erlang formulas, reproducible, and strict about its in
 import numpy as np
 import pandas as pd
 import pytest
+from simpy_reference import simpy_queue
 
 from wfmcourse.domain import erlang
-from simpy_reference import simpy_queue
 from wfmcourse.domain.simulation import compare_with_erlang, estimate_patience, simulate_queue, wait_curve
 
 

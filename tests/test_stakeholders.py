@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wfmcourse.data import datasets
+from wfmcourse.data.files import DataFileError, data_path
 from wfmcourse.domain import stakeholders as sh
 from wfmcourse.presentation.dutch import LABELS
-from wfmcourse.data.files import DataFileError, data_path
 
 REQUIRED = ["directie", "marketing", "hr", "recruitment", "management", "it", "bi",
             "ondernemingsraad", "outsource-partij", "finance", "postkamer"]

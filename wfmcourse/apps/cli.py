@@ -27,7 +27,7 @@ from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
 from wfmcourse.domain import shrinkage, staffing
 from wfmcourse.presentation import dutch, messages
-from wfmcourse.validation import as_array, broadcast, instance, ndim, scalar, value_error
+from wfmcourse.validation import as_array, instance, scalar, value_error
 from wfmcourse.validation import text as _text
 
 __all__ = [

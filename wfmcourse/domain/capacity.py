@@ -25,9 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wfmcourse.validation import (ParameterValueError, as_array, dataframe, gap, one_dimensional,
-                                  scalar, type_error)
 from wfmcourse.domain import shrinkage as _shrinkage
+from wfmcourse.validation import ParameterValueError, as_array, dataframe, gap, one_dimensional, scalar, type_error
 
 __all__ = ["agent_hours_components", "shrinkage_breakdown", "absence_and_floor",
            "gross_up_comparison", "TurnoverStaffing", "staffing_with_turnover"]

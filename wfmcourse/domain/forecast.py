@@ -18,9 +18,19 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
-from wfmcourse.validation import (ParameterValueError, as_array, is_scalar_call, one_dimensional,
-                                  regular_time_index, series, series_index, show_bad, type_error,
-                                  value_error, wrap)
+from wfmcourse.validation import (
+    ParameterValueError,
+    as_array,
+    is_scalar_call,
+    one_dimensional,
+    regular_time_index,
+    series,
+    series_index,
+    show_bad,
+    type_error,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "wape",

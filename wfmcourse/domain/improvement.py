@@ -30,10 +30,18 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import erlang
-from wfmcourse.validation import (as_array, broadcast, dataframe, one_dimensional, scalar, two_by_two, type_error,
-                      value_error)
 from wfmcourse.domain.kpi import fte as _fte
 from wfmcourse.domain.shrinkage import gross_up
+from wfmcourse.validation import (
+    as_array,
+    broadcast,
+    dataframe,
+    one_dimensional,
+    scalar,
+    two_by_two,
+    type_error,
+    value_error,
+)
 
 __all__ = [
     "QUADRANTS",

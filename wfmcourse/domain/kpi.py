@@ -29,9 +29,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import (ParameterValueError, as_array, broadcast, choice, is_scalar_call,
-                                  optional_array, series, series_index, short_repr, show_bad,
-                                  type_error, value_error, wrap)
+from wfmcourse.validation import (
+    ParameterValueError,
+    as_array,
+    broadcast,
+    choice,
+    is_scalar_call,
+    optional_array,
+    series,
+    series_index,
+    short_repr,
+    show_bad,
+    type_error,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "aht",

@@ -23,10 +23,23 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import erlang, forecast
-from wfmcourse.validation import (ParameterTypeError, as_array, dataframe, instance, is_scalar_call,
-                                  one_dimensional, optional_scalar, scalar, series_index, text, type_error,
-                                  value_error, whole, wrap)
 from wfmcourse.domain.shrinkage import gross_up
+from wfmcourse.validation import (
+    ParameterTypeError,
+    as_array,
+    dataframe,
+    instance,
+    is_scalar_call,
+    one_dimensional,
+    optional_scalar,
+    scalar,
+    series_index,
+    text,
+    type_error,
+    value_error,
+    whole,
+    wrap,
+)
 
 __all__ = ["week_diagnosis", "DEVIATIONS", "CAUSES", "likely_cause", "watermelon_week",
            "staffing_gap", "week_rows", "first_estimate_hours", "block_mask", "move_block",

@@ -23,8 +23,18 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain import kpi
-from wfmcourse.validation import (ParameterValueError, as_array, broadcast, dataframe, gap,
-                                  is_scalar_call, one_dimensional, series_index, text, wrap)
+from wfmcourse.validation import (
+    ParameterValueError,
+    as_array,
+    broadcast,
+    dataframe,
+    gap,
+    is_scalar_call,
+    one_dimensional,
+    series_index,
+    text,
+    wrap,
+)
 
 __all__ = [
     "contact_summary",

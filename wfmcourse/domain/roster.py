@@ -69,8 +69,21 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csc_array, hstack, vstack
 
-from wfmcourse.validation import (ParameterValueError, _show, as_array, choice, flag, instance, ndim,
-                                  one_dimensional, scalar, series, type_error, value_error, whole)
+from wfmcourse.validation import (
+    ParameterValueError,
+    _show,
+    as_array,
+    choice,
+    flag,
+    instance,
+    ndim,
+    one_dimensional,
+    scalar,
+    series,
+    type_error,
+    value_error,
+    whole,
+)
 
 __all__ = [
     "INTERVAL",

@@ -21,9 +21,21 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.domain.kpi import fte
-from wfmcourse.validation import (ParameterValueError, as_array, broadcast, choice, is_scalar_call,
-                                  ndim, one_dimensional, regular_time_index, scalar, series_index,
-                                  type_error, value_error, wrap)
+from wfmcourse.validation import (
+    ParameterValueError,
+    as_array,
+    broadcast,
+    choice,
+    is_scalar_call,
+    ndim,
+    one_dimensional,
+    regular_time_index,
+    scalar,
+    series_index,
+    type_error,
+    value_error,
+    wrap,
+)
 
 __all__ = [
     "total_shrinkage",

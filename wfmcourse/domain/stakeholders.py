@@ -29,8 +29,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.validation import (as_array, broadcast, choice, dataframe, flag, is_scalar_call, scalar,
-                                  series_index, show_bad, two_by_two, whole, wrap)
+from wfmcourse.validation import (
+    as_array,
+    broadcast,
+    choice,
+    flag,
+    is_scalar_call,
+    scalar,
+    series_index,
+    show_bad,
+    two_by_two,
+    whole,
+    wrap,
+)
 
 __all__ = [
     "EFFECT_TYPES",

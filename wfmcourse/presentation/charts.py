@@ -22,8 +22,7 @@ from wfmcourse.data import datasets
 from wfmcourse.domain import improvement, stakeholders
 from wfmcourse.domain.roster import RosterResult
 from wfmcourse.presentation import dutch
-from wfmcourse.validation import (as_array, dataframe, instance, optional_scalar, scalar, series, text,
-                                  whole)
+from wfmcourse.validation import as_array, dataframe, instance, optional_scalar, scalar, series, text, whole
 
 __all__ = [
     "service_level_by_agents",

@@ -1,6 +1,6 @@
 """Opdrachten bij notebook 00_start."""
-from wfmcourse.domain import erlang
 from wfmcourse.course.exercises import choice, number
+from wfmcourse.domain import erlang
 
 opdracht_1 = choice(
     "Opdracht 1",

@@ -1,8 +1,8 @@
 """Opdrachten bij notebook 01_begrippen."""
-from wfmcourse.domain import erlang, kpi, shrinkage
 from wfmcourse.course import glossary, glossary_graph
-from wfmcourse.presentation import dutch
 from wfmcourse.course.exercises import choice, term
+from wfmcourse.domain import erlang, kpi, shrinkage
+from wfmcourse.presentation import dutch
 
 _SHRINKAGE = glossary.lookup("Shrinkage")
 

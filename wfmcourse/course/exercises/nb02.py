@@ -1,16 +1,17 @@
 """Opdrachten bij notebook 02_kpis."""
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from wfmcourse.course.exercises import choice, number
 from wfmcourse.data import datasets
 from wfmcourse.domain import kpi, reporting
-from wfmcourse.course.exercises import choice, number
-from wfmcourse.presentation.dutch import number as _dec, percent as _pct
+from wfmcourse.presentation.dutch import number as _dec
+from wfmcourse.presentation.dutch import percent as _pct
 
 WEEK_2 = 14          # opdracht 2 asks for a week that the notebook's table does not show
 PEAK_WEEK = 12       # opdracht 3: the week with the training on the morning peak
 
 
-@lru_cache(maxsize=None)
+@cache
 def _summary(channel):
     return reporting.contact_summary(datasets.load_contacts(), channel=channel)
 

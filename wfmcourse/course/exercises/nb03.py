@@ -1,7 +1,8 @@
 """Opdrachten bij notebook 03_erlang."""
-from wfmcourse.domain import erlang
 from wfmcourse.course.exercises import choice, number, whole_number
-from wfmcourse.presentation.dutch import number as _dec, percent as _pct
+from wfmcourse.domain import erlang
+from wfmcourse.presentation.dutch import number as _dec
+from wfmcourse.presentation.dutch import percent as _pct
 
 
 # Opdracht 1: from calls and AHT to Erlangs (240 calls per hour, AHT 4.5 minutes)

@@ -1,8 +1,8 @@
 """Opdrachten bij notebook 04_shrinkage_fte."""
-from wfmcourse.domain import capacity, shrinkage
 from wfmcourse.course.exercises import choice, number
-from wfmcourse.presentation.dutch import number as _dec, percent as _pct
-
+from wfmcourse.domain import capacity, shrinkage
+from wfmcourse.presentation.dutch import number as _dec
+from wfmcourse.presentation.dutch import percent as _pct
 
 # Opdracht 1: planned versus unplanned shrinkage
 opdracht_1 = choice(

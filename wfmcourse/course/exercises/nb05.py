@@ -1,7 +1,8 @@
 """Opdrachten bij notebook 05_forecast_rooster."""
-from wfmcourse.domain import erlang, forecast, roster, shrinkage
 from wfmcourse.course.exercises import choice, number, whole_number
-from wfmcourse.presentation.dutch import number as _dec, percent as _pct
+from wfmcourse.domain import erlang, forecast, roster, shrinkage
+from wfmcourse.presentation.dutch import number as _dec
+from wfmcourse.presentation.dutch import percent as _pct
 
 ACTUAL = [2, 40, 120, 80, 10]
 FORECAST = [5, 45, 110, 85, 4]

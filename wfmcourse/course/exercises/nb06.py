@@ -2,10 +2,12 @@
 stakeholder map."""
 import math
 
+from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.data import datasets
 from wfmcourse.domain import alignment, erlang, shrinkage, stakeholders
-from wfmcourse.course.exercises import choice, number, whole_number
-from wfmcourse.presentation.dutch import LABELS, number as _dec, percent as _nl_percent
+from wfmcourse.presentation.dutch import LABELS
+from wfmcourse.presentation.dutch import number as _dec
+from wfmcourse.presentation.dutch import percent as _nl_percent
 
 
 def _pct(value):

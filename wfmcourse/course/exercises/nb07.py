@@ -5,9 +5,9 @@ import math
 
 import pandas as pd
 
+from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.data import datasets
 from wfmcourse.domain import erlang, improvement
-from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.presentation.dutch import number as _dec
 
 #: A one-line Dutch approach per quadrant of the impact-effort matrix (keys of improvement.QUADRANTS).

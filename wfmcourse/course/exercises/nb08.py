@@ -12,10 +12,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from wfmcourse.data import datasets, synth
-from wfmcourse.domain import performance, erlang, shrinkage
-from wfmcourse.presentation import dutch
 from wfmcourse.course.exercises import choice, number, open_question, whole_number
+from wfmcourse.data import datasets, synth
+from wfmcourse.domain import erlang, performance, shrinkage
+from wfmcourse.presentation import dutch
 from wfmcourse.validation import type_error
 
 #: Shrinkage (KlantDirect's expected shrinkage, rounded) and the contract hours of one FTE.
