@@ -194,7 +194,8 @@ def test_times_in_a_file_are_checked():
     assert explain(info.value, {"interval": 900}) == (
         "De tijden in het bestand liggen 30 minuten uit elkaar, maar de lengte van het interval "
         "staat op 15 minuten. Kies 30 minuten (of controleer de tijden in het bestand).")
-    with pytest.raises(ValueError, match=r"^days_per_week must be 1 when the labels already span 7 days, got 5") as info:
+    with pytest.raises(ValueError,
+                       match=r"^days_per_week must be 1 when the labels already span 7 days, got 5") as info:
         d.staffing_plan([10] * len(week), 180, interval=1800, labels=week, days_per_week=5)
     assert info.value.kind == "labels_span" and "zet 'Dagen per week' op 1" in explain(info.value)
     with pytest.raises(ValueError, match=r"^labels must cover at most one week .* got 8 days") as info:

@@ -60,7 +60,8 @@ def test_expected_values_recomputed_with_pandas():
     rows = data[(week == PARAMS.watermelon_week) & in_2025]
     rows = rows.between_time("09:30", "10:45")
     rows = rows[rows.index.day_of_week < 5]
-    assert nb08.opdracht_2.expected_value() == pytest.approx(rows["answered_in_time"].sum() / rows["calls_offered"].sum())
+    assert nb08.opdracht_2.expected_value() == pytest.approx(
+        rows["answered_in_time"].sum() / rows["calls_offered"].sum())
     # Opdracht 3: the reddest week is the unannounced campaign; its cause is the volume
     opened = data[data["is_open"] & in_2025 & (week >= 2)]
     sums = opened.groupby(opened.index.isocalendar().week)[["answered_in_time", "calls_offered"]].sum()

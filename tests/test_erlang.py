@@ -159,7 +159,7 @@ def mp_erlang_a(n, a, aht, patience, awt):
         abandon = 0
         for jj, p in enumerate(probs[n:]):
             rates = [n * mu + k * theta for k in range(jj + 1)]
-            laplace = lambda s: mp.fprod(r / (r + s) for r in rates)  # noqa: E731
+            laplace = lambda s, rates=rates: mp.fprod(r / (r + s) for r in rates)  # noqa: E731
             served_j = laplace(theta)                         # P(V < patience)
             served += p * served_j
             abandon += p * (1 - served_j)
@@ -382,7 +382,8 @@ def test_vectorised_equals_scalar(a, aht, awt, patience):
     need = erlang.agents_needed(a, aht, awt, 0.8, patience=patience)
     for i in range(a.size):
         # the batch sums the series to a common length, so agreement is to rounding, not bitwise
-        assert sl[i] == pytest.approx(erlang.service_level(int(n[i]), float(a[i]), aht, awt, patience=patience), rel=1e-12, abs=1e-15)
+        one = erlang.service_level(int(n[i]), float(a[i]), aht, awt, patience=patience)
+        assert sl[i] == pytest.approx(one, rel=1e-12, abs=1e-15)
         assert need[i] == erlang.agents_needed(float(a[i]), aht, awt, 0.8, patience=patience)
 
 

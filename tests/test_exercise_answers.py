@@ -219,7 +219,8 @@ def test_question_cell_shows_what_the_checker_expects(nb, module, name, ex):
     assert question[0] < checks[0]
     text = _plain(_question_text(notebook, question[0], ex))
     for what, alternatives in ex.question_requirements():
-        assert any(_plain(a) in text for a in alternatives), f"{ex.title}: the question must show {what}: {alternatives}"
+        assert any(_plain(a) in text for a in alternatives), \
+            f"{ex.title}: the question must show {what}: {alternatives}"
 
 
 def _shown_before(notebook, index):

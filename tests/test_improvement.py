@@ -142,7 +142,8 @@ def test_agents_saved_are_a_smaller_share_than_contacts_removed():
     (dict(shrinkage=1.0), "shrinkage must be < 1, got 1"),
     (dict(contract_hours=0), "contract_hours must be > 0, got 0"),
     (dict(target=1.0), "target must be < 1"),
-    (dict(volume=[1, 2, 3], avoidable_share=[0.1, 0.2]), r"avoidable_share must have a shape that broadcasts.*volume \(3,\), avoidable_share \(2,\)"),
+    (dict(volume=[1, 2, 3], avoidable_share=[0.1, 0.2]),
+     r"avoidable_share must have a shape that broadcasts.*volume \(3,\), avoidable_share \(2,\)"),
     (dict(volume=[[1, 2]]), "volume must be a number or a one-dimensional sequence"),
 ])
 def test_savings_bad_input(kwargs, fragment):

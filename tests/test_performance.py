@@ -32,7 +32,7 @@ def test_staffing_gap_rejects_bad_input(req, st, word):
 # parameters the data was generated with (wfmcourse.data.synth.CentreParameters).
 # ---------------------------------------------------------------------------------------------
 from wfmcourse.data import datasets, synth  # noqa: E402
-from wfmcourse.domain import erlang, forecast, reporting
+from wfmcourse.domain import erlang, forecast, reporting  # noqa: E402
 
 PARAMS = synth.CentreParameters()
 

@@ -116,7 +116,7 @@ def _numeric(name, value, allow_bool):
             if pd.api.types.is_bool_dtype(dtype):
                 if not allow_bool:
                     raise type_error(name, value, f"{expected} (not a column of dtype {dtype})")
-            elif dtype != object and (not pd.api.types.is_numeric_dtype(dtype)
+            elif dtype != np.dtype(object) and (not pd.api.types.is_numeric_dtype(dtype)
                                       or pd.api.types.is_complex_dtype(dtype)):
                 raise type_error(name, value, f"{expected} (not a column of dtype {dtype})")
         if all(pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)

@@ -340,7 +340,8 @@ def p_wait(agents, traffic, aht, *, max_chats, slowdown=0.0, patience=None) -> f
                      patience=patience)
 
 
-def service_level(agents, traffic, aht, awt, *, max_chats, slowdown=0.0, patience=None) -> float | np.ndarray | pd.Series:
+def service_level(agents, traffic, aht, awt, *, max_chats, slowdown=0.0,
+                  patience=None) -> float | np.ndarray | pd.Series:
     """Share of offered chats answered within ``awt`` seconds (customers who leave count as not
     answered in time).
 
@@ -395,8 +396,8 @@ def agents_needed(traffic, aht, awt, target, *, max_chats, slowdown=0.0, patienc
     offered chats (only with ``patience``). Zero traffic needs 0 agents. Every metric is
     monotone in the agent count (tested), so a bisection between a count that misses (the
     largest unstable count without patience; with patience the largest count below
-    ``target * load``, as the answered share is at most ``D / lambda``) and one that meets every target (doubled until it
-    does) returns ``n`` with ``n`` meeting every target and ``n - 1`` missing one, as
+    ``target * load``, as the answered share is at most ``D / lambda``) and one that meets every
+    target (doubled until it does) returns ``n`` with ``n`` meeting every target and ``n - 1`` missing one, as
     :func:`service_level`, :func:`occupancy`, :func:`asa` and :func:`abandonment` report them.
     A target that needs more than ``agents * max_chats = 2**22`` slots raises a ``ValueError``
     naming that target.

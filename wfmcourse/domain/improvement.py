@@ -313,7 +313,8 @@ def prioritise(findings, threshold=3) -> pd.DataFrame:
 class SelfAssessment:
     """Result of :func:`self_assessment`."""
 
-    table: pd.DataFrame   #: one row per starting point (index ``starting_point``): ``statement`` and ``score``, lowest first
+    #: one row per starting point (index ``starting_point``): ``statement`` and ``score``, lowest first
+    table: pd.DataFrame
     average: float        #: mean score (1-5)
     strongest: tuple      #: keys with the highest score
     weakest: tuple        #: keys with the lowest score

@@ -267,7 +267,9 @@ def move_block(staffed, removed, starts) -> pd.Series:
                 raise ValueError(f"starts: a block from {start} on {day:%d-%m} does not fit in the data")
             moved.loc[slots] -= part
     if (moved < 0).any():
-        raise ValueError(f"starts: moving the block to {list(starts)} leaves fewer than 0 agents (is the centre open then?)")
+        raise value_error("starts", starts, "too_small",
+                          "not leave fewer than 0 agents anywhere (is the centre open then?)",
+                          f"{list(starts)}")
     return moved.rename("agents_staffed")
 
 
@@ -371,7 +373,8 @@ _PLAN_KEYS = ("aht", "awt", "target", "patience")
 
 
 def _plan(plan):
-    """A staffing model as :func:`wfmcourse.data.datasets.client_plan` gives it, checked (``aht`` and ``awt`` required)."""
+    """A staffing model as :func:`wfmcourse.data.datasets.client_plan` gives it, checked
+    (``aht`` and ``awt`` required)."""
     instance("plan", plan, dict, "a dict like datasets.client_plan() with aht, awt, target and patience")
     unknown = [key for key in plan if key not in _PLAN_KEYS]
     missing = [key for key in ("aht", "awt") if key not in plan]

@@ -724,13 +724,13 @@ def planning_calendar(week, *, year=None, forecast_lead=6, roster_lead=3) -> pd.
 
     The X+n rhythm, with X the current week (as in the course glossary): in week X the forecast
     for week X + ``forecast_lead`` is ready and the roster for week X + ``roster_lead`` is
-    published; counted from an execution week W, that is week W - ``forecast_lead`` and
-    W - ``roster_lead``. The n differs per organisation: it follows from the cao or agreements with the works council (ondernemingsraad) on how
-    far ahead rosters are published, often 2 to 4 weeks, and the forecast has to be ready a
-    few weeks before that to leave time for staffing, scheduling and swaps. Legal backdrop:
-    Arbeidstijdenwet art. 4:2 asks for working times to be known 28 days (4 weeks) ahead
-    unless a collective arrangement (CAO, or with the works council) sets another term, so
-    the default ``roster_lead=3`` assumes such an arrangement.
+    published; counted from an execution week W, that is week W - ``forecast_lead`` and W -
+    ``roster_lead``. The n differs per organisation: it follows from the cao or agreements with
+    the works council (ondernemingsraad) on how far ahead rosters are published, often 2 to 4
+    weeks, and the forecast has to be ready a few weeks before that to leave time for staffing,
+    scheduling and swaps. Legal backdrop: Arbeidstijdenwet art. 4:2 asks for working times to be
+    known 28 days (4 weeks) ahead unless a collective arrangement (CAO, or with the works
+    council) sets another term, so the default ``roster_lead=3`` assumes such an arrangement.
 
     ``week`` is an ISO week number (1-53) or a list of them. With ``year`` the weeks are exact
     ISO weeks and the table shows the Monday of each week; without ``year`` weeks before week 1

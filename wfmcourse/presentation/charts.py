@@ -145,14 +145,16 @@ def service_level_and_occupancy(table, target=None, ax=None, figsize=(7, 3.5)) -
     ax.plot(agents, table["service_level"], marker="o", color=BLUE, label="service level")
     ax.plot(agents, table["occupancy"], marker="s", color=ORANGE, label="occupancy")
     if target is not None:
-        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2, label=f"doel service level {dutch.percent(target, 0)}")
+        ax.axhline(target, color=GREY, linestyle="--", linewidth=1.2,
+                   label=f"doel service level {dutch.percent(target, 0)}")
     _agent_axes(ax, "percentage", "Meer medewerkers: hoger service level, lagere occupancy")
     ax.legend(loc="lower right", frameon=False)
     return fig
 
 
 def agents_per_erlang_curve(table, figsize=(9, 3.5)) -> Figure:
-    """Two panels from :func:`~wfmcourse.domain.scenarios.agents_per_erlang`: agents per Erlang and occupancy against the load."""
+    """Two panels from :func:`~wfmcourse.domain.scenarios.agents_per_erlang`: agents per Erlang and
+    occupancy against the load."""
     dataframe("table", table, ["agents_per_erlang", "occupancy"])
     fig = _figure(figsize)
     left, right = fig.subplots(1, 2)

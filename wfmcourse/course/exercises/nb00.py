@@ -31,7 +31,8 @@ opdracht_2 = number(
     solution=lambda: f"erlang.traffic(120, 300, interval=900) = {erlang.traffic(120, 300, interval=900):g} Erlang: "
                      "120 gesprekken van 300 seconden is 36.000 seconden werk in een kwartier van 900 seconden.",
     mistakes={
-        "minuten": (120 * 5 / 900, "Je rekende de AHT in minuten en het interval in seconden: gebruik overal seconden."),
+        "minuten": (120 * 5 / 900,
+                    "Je rekende de AHT in minuten en het interval in seconden: gebruik overal seconden."),
         "uur": (120 * 300 / 3600, "Een kwartier is 900 seconden, geen 3.600."),
     },
 )

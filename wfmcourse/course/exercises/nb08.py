@@ -197,7 +197,8 @@ opdracht_2 = number(
          "gemiddelde van de service levels per kwartier telt een rustig kwartier even zwaar als een druk.",
     solution=lambda: (
         f"Alle op tijd beantwoorde gesprekken van de ochtendpiek gedeeld door alle aangeboden gesprekken: "
-        f"{dutch.number(_peak_rows()['answered_in_time'].sum(), 0)} / {dutch.number(_peak_rows()['calls_offered'].sum(), 0)}"
+        f"{dutch.number(_peak_rows()['answered_in_time'].sum(), 0)} / "
+        f"{dutch.number(_peak_rows()['calls_offered'].sum(), 0)}"
         f" = {_pct(_peak_service_level())}. Van de ochtendbellers werd {_pct(1 - _peak_service_level())} niet "
         "binnen 20 seconden geholpen, in een week die op het dashboard groen was."),
     mistakes={
@@ -268,8 +269,9 @@ opdracht_4 = whole_number(
          "Alle tijden in seconden.",
     solution=lambda: (
         f"Met {dutch.number(_quarter()['calls_offered'], 0)} gesprekken, AHT "
-        f"{dutch.short(datasets.client_plan()['aht'])} s, geduld {dutch.short(datasets.client_plan()['patience'])} s en "
-        f"plandoel {dutch.percent(datasets.client_plan()['target'], 0)} binnen {dutch.short(datasets.client_plan()['awt'])} s "
+        f"{dutch.short(datasets.client_plan()['aht'])} s, geduld "
+        f"{dutch.short(datasets.client_plan()['patience'])} s en plandoel "
+        f"{dutch.percent(datasets.client_plan()['target'], 0)} binnen {dutch.short(datasets.client_plan()['awt'])} s "
         f"geeft Erlang A {_agents_for_quarter()} medewerkers. Het plan op de forecast was "
         f"{int(_quarter()['agents_required'])}."),
     mistakes={
@@ -305,7 +307,8 @@ opdracht_5 = number(
          "contract_hours=CONTRACT)` om naar FTE.",
     solution=lambda: (
         f"Tegen het eigen plan van KlantDirect stonden er in {_short_quarters()} kwartieren te weinig mensen, "
-        f"samen {dutch.number(_gap_fte(how='netto') * CONTRACT, 2)} netto uur. Met {dutch.percent(SHRINKAGE, 0)} shrinkage "
+        f"samen {dutch.number(_gap_fte(how='netto') * CONTRACT, 2)} netto uur. "
+        f"Met {dutch.percent(SHRINKAGE, 0)} shrinkage "
         f"en {CONTRACT} contracturen is dat {dutch.number(_gap_fte(), 2)} FTE, in een week met "
         f"{dutch.number(_case_week()['agents_staffed'].sum() / 4, 0)} medewerkeruren aan de telefoon."),
     mistakes={
