@@ -106,7 +106,7 @@ def _diagnosis_intervals():
     offered = np.where(open_, 20.0 + index.hour % 3, 0.0)
     return pd.DataFrame({"is_open": open_, "forecast_calls": np.where(open_, 20.0, 0.0),
                          "calls_offered": offered, "answered_in_time": np.ceil(0.85 * offered),
-                         "agents_required": np.where(open_, 5.0, 0.0),
+                         "agents_needed": np.where(open_, 5.0, 0.0),
                          "agents_staffed": np.where(open_, 4.0 + index.hour % 2, 0.0)}, index=index)
 
 

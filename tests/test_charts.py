@@ -333,7 +333,7 @@ def test_hour_heatmap_shows_the_service_level_per_cell(intervals):
 
 def test_gap_figure_draws_the_open_hours_and_names_the_plan(intervals):
     day = intervals.loc["2025-11-17"]
-    needed, staffed = day["agents_required"], day["agents_staffed"]
+    needed, staffed = day["agents_needed"], day["agents_staffed"]
     ax = charts.gap_figure(needed, staffed, label="plan van KlantDirect").axes[0]
     open_part = (needed > 0) | (staffed > 0)
     first, last = np.flatnonzero(open_part)[[0, -1]]

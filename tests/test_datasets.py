@@ -57,7 +57,7 @@ def test_load_intervals_types():
     assert list(frame.columns) == [c for c in datasets.INTERVALS_SCHEMA if c != "interval_start"]
     assert frame["is_open"].dtype == bool
     for column in ("calls_offered", "calls_answered", "calls_abandoned", "answered_in_time",
-                   "agents_required", "agents_staffed", "chats_offered"):
+                   "agents_needed", "agents_staffed", "chats_offered"):
         assert frame[column].dtype == np.int64, column
     assert frame["aht"].dtype == float and frame["forecast_calls"].dtype == float
     assert frame["aht"].isna().sum() == (frame["calls_answered"] == 0).sum()

@@ -59,7 +59,7 @@ def test_client_plan_is_how_the_data_was_planned(data):
     rows = data[data["is_open"]]
     need = erlang.agents_needed(erlang.traffic(rows["forecast_calls"].to_numpy(), plan["aht"]), plan["aht"],
                                 plan["awt"], plan["target"], patience=plan["patience"])
-    np.testing.assert_array_equal(np.maximum(need, 1), rows["agents_required"])
+    np.testing.assert_array_equal(np.maximum(need, 1), rows["agents_needed"])
 
 
 def test_week_diagnosis_matches_plain_pandas(data, diagnosis):
@@ -80,10 +80,10 @@ def test_week_diagnosis_matches_plain_pandas(data, diagnosis):
         assert table.loc[week, "volume_vs_forecast"] == pytest.approx(
             rows["calls_offered"].sum() / rows["forecast_calls"].sum() - 1)
         assert table.loc[week, "staffing_vs_plan"] == pytest.approx(
-            rows["agents_staffed"].sum() / rows["agents_required"].sum() - 1)
-        hours = rows.pivot_table(index=rows.index.hour, values=["agents_staffed", "agents_required"], aggfunc="sum")
+            rows["agents_staffed"].sum() / rows["agents_needed"].sum() - 1)
+        hours = rows.pivot_table(index=rows.index.hour, values=["agents_staffed", "agents_needed"], aggfunc="sum")
         assert table.loc[week, "weakest_hour_vs_plan"] == pytest.approx(
-            (hours["agents_staffed"] / hours["agents_required"] - 1).min())
+            (hours["agents_staffed"] / hours["agents_needed"] - 1).min())
 
 
 def test_the_diagnosis_finds_what_the_generator_put_in(diagnosis):
@@ -112,11 +112,11 @@ def test_likely_cause_picks_the_largest_deviation():
 
 def test_week_47_against_its_own_plan_and_against_erlang_c(data):
     week = data.loc["2025-11-17":"2025-11-23"]
-    short = np.clip(week["agents_required"].to_numpy() - week["agents_staffed"].to_numpy(), 0, None)
-    gap = performance.staffing_gap(week["agents_required"], week["agents_staffed"])
+    short = np.clip(week["agents_needed"].to_numpy() - week["agents_staffed"].to_numpy(), 0, None)
+    gap = performance.staffing_gap(week["agents_needed"], week["agents_staffed"])
     assert (gap > 0).sum() == (short > 0).sum() == 39
     assert gap.max() == 1            # the notebook: "hier en daar één medewerker in een kwartier"
-    assert week["agents_staffed"].sum() > week["agents_required"].sum()
+    assert week["agents_staffed"].sum() > week["agents_needed"].sum()
     fte = short.sum() / 4 / (1 - 0.32) / 36
     assert fte == pytest.approx(0.398, abs=5e-4)
     from wfmcourse.course.exercises import nb08
@@ -150,19 +150,19 @@ def test_week_rows_and_block_mask(data):
 def _training_week(data):
     rows = performance.week_rows(data, PARAMS.watermelon_week)
     block = performance.block_mask(rows.index, "09:30", "11:00")
-    removed = performance.staffing_gap(rows["agents_required"], rows["agents_staffed"]).where(block, 0)
+    removed = performance.staffing_gap(rows["agents_needed"], rows["agents_staffed"]).where(block, 0)
     return rows, block, removed
 
 
 def test_the_training_took_the_share_the_generator_says(data):
     rows, block, removed = _training_week(data)
-    required = rows.loc[block, "agents_required"].to_numpy()
+    required = rows.loc[block, "agents_needed"].to_numpy()
     expected = required - np.floor(required * (1 - PARAMS.watermelon_share) + 0.5)
     np.testing.assert_array_equal(removed[block], expected)
     assert removed[~block].sum() == 0
     # the notebook: "vanaf twaalf uur stonden er juist drie mensen extra"
     afternoon = performance.block_mask(rows.index, "12:00", "20:00") & rows["is_open"].to_numpy()
-    extra = rows.loc[afternoon, "agents_staffed"] - rows.loc[afternoon, "agents_required"]
+    extra = rows.loc[afternoon, "agents_staffed"] - rows.loc[afternoon, "agents_needed"]
     assert set(extra) == {PARAMS.watermelon_extra} == {3}
 
 
@@ -171,7 +171,7 @@ def test_move_block_keeps_the_hours_and_splits_the_group(data):
     staffed = rows["agents_staffed"]
     moved = performance.move_block(staffed, removed, ["14:00", "15:30"])
     assert moved.sum() == staffed.sum()
-    np.testing.assert_array_equal(moved[block], rows.loc[block, "agents_required"])   # morning back to plan
+    np.testing.assert_array_equal(moved[block], rows.loc[block, "agents_needed"])   # morning back to plan
     monday = rows.index[0]
     taken = removed[monday + pd.Timedelta("09:30:00"):monday + pd.Timedelta("10:45:00")].to_numpy()
     first = (staffed - moved)[monday + pd.Timedelta("14:00:00"):monday + pd.Timedelta("15:15:00")].to_numpy()
@@ -258,8 +258,8 @@ def test_as_text_writes_dutch(data, diagnosis):
 def test_diagnosis_functions_reject_bad_input(data, diagnosis):
     with pytest.raises(TypeError, match="^intervals must be a pandas DataFrame"):
         performance.week_diagnosis(data.to_numpy())
-    with pytest.raises(ValueError, match=r"missing \['agents_required'\]"):
-        performance.week_diagnosis(data.drop(columns="agents_required"))
+    with pytest.raises(ValueError, match=r"missing \['agents_needed'\]"):
+        performance.week_diagnosis(data.drop(columns="agents_needed"))
     with pytest.raises(ValueError, match="DatetimeIndex"):
         performance.week_diagnosis(data.reset_index())
     with pytest.raises(ValueError, match="at least one whole week"):
@@ -287,4 +287,4 @@ def test_first_estimate_hours_is_notebook_05s_test_week(data):
     needed = erlang.agents_needed(erlang.traffic(profile.to_numpy(), aht, interval=900), aht, 20, 0.8)
     assert performance.first_estimate_hours(data, 47) == needed.sum() / 4 == 1033.75
     # KlantDirect's own plan for that week asks fewer hours (Erlang A at 85 % on its own forecast)
-    assert data.loc["2025-11-17":"2025-11-23", "agents_required"].sum() / 4 == 972.25
+    assert data.loc["2025-11-17":"2025-11-23", "agents_needed"].sum() / 4 == 972.25

@@ -98,7 +98,7 @@ def test_a_full_year_of_quarter_hours(intervals):
     assert intervals.index[0] == pd.Timestamp("2025-01-01 00:00")
     assert intervals.index[-1] == pd.Timestamp("2025-12-31 23:45")
     closed = intervals[~intervals["is_open"]]
-    assert (closed[["calls_offered", "agents_staffed", "agents_required"]] == 0).all().all()
+    assert (closed[["calls_offered", "agents_staffed", "agents_needed"]] == 0).all().all()
     sundays = intervals[intervals.index.day_of_week == 6]
     assert not sundays["is_open"].any()
     hour = intervals.index.hour
@@ -192,8 +192,8 @@ def test_aht_is_the_lognormal_mean(open_intervals):
 def test_required_agents_are_erlang_a_on_the_forecast(open_intervals):
     need = erlang.agents_needed(erlang.traffic(open_intervals["forecast_calls"], P.phone_aht),
                                 P.phone_aht, P.awt, P.planning_target, patience=P.patience)
-    np.testing.assert_array_equal(np.maximum(need, 1), open_intervals["agents_required"])
-    diff = open_intervals["agents_staffed"] - open_intervals["agents_required"]
+    np.testing.assert_array_equal(np.maximum(need, 1), open_intervals["agents_needed"])
+    diff = open_intervals["agents_staffed"] - open_intervals["agents_needed"]
     assert (diff < 0).mean() > 0.1 and (diff > 0).mean() > 0.3
 
 

@@ -8,7 +8,7 @@
   date column ``date`` and a plain RangeIndex;
 * :func:`load_stakeholders` - ``data/stakeholders.csv``: one row per party around WFM, with its
   typical effect on the planning (the sign rules are :func:`wfmcourse.domain.stakeholders.effect_size_problem`);
-* :func:`client_plan` - how KlantDirect planned the ``agents_required`` of ``intervals.csv``.
+* :func:`client_plan` - how KlantDirect planned the ``agents_needed`` of ``intervals.csv``.
 
 Each loader reads the file with a full schema (:func:`wfmcourse.data.files.read_table`: types,
 required cells, bounds, allowed values) and then checks the rules that tie columns together
@@ -52,7 +52,7 @@ INTERVALS_SCHEMA = {
     "calls_abandoned": Column("int", low=0),
     "answered_in_time": Column("int", low=0),
     "aht": Column("float", required=False, low=0),
-    "agents_required": Column("int", low=0),
+    "agents_needed": Column("int", low=0),
     "agents_staffed": Column("int", low=0),
     "chats_offered": Column("int", low=0),
 }
@@ -134,7 +134,7 @@ def load_intervals(path=None) -> pd.DataFrame:
     and the columns ``is_open`` (bool), ``holiday`` (str, "" on ordinary days),
     ``forecast_calls`` (float), ``calls_offered``, ``calls_answered``, ``calls_abandoned``,
     ``answered_in_time`` (int64), ``aht`` (float seconds, NaN without answered calls),
-    ``agents_required``, ``agents_staffed``, ``chats_offered`` (int64).
+    ``agents_needed``, ``agents_staffed``, ``chats_offered`` (int64).
 
     Rules besides the schema: starts on a quarter hour, unique and in time order;
     ``calls_answered + calls_abandoned == calls_offered``; ``answered_in_time <=
@@ -306,7 +306,7 @@ def load_stakeholders(path=None) -> pd.DataFrame:
 # how the synthetic centre planned
 # ---------------------------------------------------------------------------
 def client_plan() -> dict:
-    """How KlantDirect planned its phone staffing (``agents_required`` in ``intervals.csv``).
+    """How KlantDirect planned its phone staffing (``agents_needed`` in ``intervals.csv``).
 
     Erlang A on the forecast with the centre's own assumptions, taken from
     :class:`wfmcourse.data.synth.CentreParameters`: ``aht`` and ``patience`` in seconds, ``awt`` in

@@ -380,7 +380,7 @@ class _Plan:
     forecast: np.ndarray             # the forecast WFM planned with
     chat_expected: np.ndarray
     day_noise: np.ndarray            # per interval (the day's Gamma factor)
-    agents_needed: np.ndarray        # Erlang A on the forecast (the file's agents_required)
+    agents_needed: np.ndarray        # Erlang A on the forecast
     staffed: np.ndarray              # agents actually on the phones
 
 
@@ -515,7 +515,7 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
     Columns: ``interval_start`` (datetime64), ``is_open`` (bool), ``holiday`` (str, Dutch name or
     ""), ``forecast_calls`` (float), ``calls_offered``, ``calls_answered``, ``calls_abandoned``,
     ``answered_in_time`` (int; answered within ``params.awt`` seconds), ``aht`` (float seconds,
-    NaN when nothing was answered), ``agents_required``, ``agents_staffed``, ``chats_offered``
+    NaN when nothing was answered), ``agents_needed``, ``agents_staffed``, ``chats_offered``
     (int).
     """
     params = CentreParameters() if params is None else params
@@ -548,7 +548,7 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
         "calls_abandoned": abandoned,
         "answered_in_time": in_time,
         "aht": mean_handle,
-        "agents_required": plan.agents_needed,
+        "agents_needed": plan.agents_needed,
         "agents_staffed": plan.staffed,
         "chats_offered": chats,
     })

@@ -62,7 +62,7 @@ def staffing_gap(agents_needed, agents_staffed) -> float | np.ndarray | pd.Serie
     return wrap(np.maximum(r - s, 0.0), is_scalar_call(agents_needed, agents_staffed), index, "shortfall")
 
 
-_PLAN_COLUMNS = ("is_open", "forecast_calls", "calls_offered", "answered_in_time", "agents_required",
+_PLAN_COLUMNS = ("is_open", "forecast_calls", "calls_offered", "answered_in_time", "agents_needed",
                  "agents_staffed")
 #: The deviations of a :func:`week_diagnosis` row that :func:`likely_cause` weighs (fractions).
 DEVIATIONS = ("volume_vs_forecast", "staffing_vs_plan", "weakest_hour_vs_plan")
@@ -87,7 +87,7 @@ def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
     """One row per whole week (Monday to Sunday) of interval data, indexed by the ISO week number.
 
     ``intervals`` as from ``datasets.load_intervals`` (with ``forecast_calls``,
-    ``agents_required`` = the agents needed by the client's plan, and ``agents_staffed``); weeks not
+    ``agents_needed`` = the agents needed by the client's plan, and ``agents_staffed``); weeks not
     entirely in the data are left out. ``target`` is the service-level norm (a fraction). Columns
     (shares as fractions):
 
@@ -113,7 +113,7 @@ def week_diagnosis(intervals, target=0.8) -> pd.DataFrame:
     offered = rows["calls_offered"].to_numpy(float)
     in_time = rows["answered_in_time"].to_numpy(float)
     sums = pd.DataFrame({"offered": offered, "in_time": in_time, "forecast": rows["forecast_calls"],
-                         "needed": rows["agents_required"], "staffed": rows["agents_staffed"],
+                         "needed": rows["agents_needed"], "staffed": rows["agents_staffed"],
                          "red": np.where(offered > 0, in_time < t * offered, False),
                          "with_calls": offered > 0}, index=rows.index)
     week = sums.groupby(monday).sum()

@@ -128,10 +128,8 @@ _GENERAL = {
     "productive": "productief", "idle": "ingelogd, niet bezig", "not_logged_in": "niet ingelogd",
     "week_start": "week vanaf", "interval_start": "kwartier", "week": "week", "intervals": "kwartieren",
     "service_level": "service level", "unweighted_mean": "ongewogen gemiddelde",
-    "share_below_target": "deel onder de norm", "agents": "medewerkers", "agents_required": "benodigd",
+    "share_below_target": "deel onder de norm", "agents": "medewerkers",
     "agents_staffed": "ingeroosterd", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
-    "totaal": "totaal", "uren": "uren",
-    "volume_piek": "volumepiek", "volume_verschuiving": "volumeverschuiving",
 }
 
 _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli

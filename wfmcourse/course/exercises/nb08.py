@@ -119,7 +119,7 @@ def _case_week():
 
 def _gap_fte(required=None, how="goed"):
     week = _case_week()
-    required = week["agents_required"] if required is None else required
+    required = week["agents_needed"] if required is None else required
     gap = performance.staffing_gap(required, week["agents_staffed"])
     net = float(gap.sum()) / 4
     if how == "x(1+s)":
@@ -133,7 +133,7 @@ def _gap_fte(required=None, how="goed"):
 
 def _short_quarters():
     week = _case_week()
-    return int((performance.staffing_gap(week["agents_required"], week["agents_staffed"]) > 0).sum())
+    return int((performance.staffing_gap(week["agents_needed"], week["agents_staffed"]) > 0).sum())
 
 
 def erlang_c_requirement() -> pd.Series:
@@ -273,10 +273,10 @@ opdracht_4 = whole_number(
         f"{dutch.short(datasets.client_plan()['patience'])} s en plandoel "
         f"{dutch.percent(datasets.client_plan()['target'], 0)} binnen {dutch.short(datasets.client_plan()['awt'])} s "
         f"geeft Erlang A {_agents_for_quarter()} medewerkers. Het plan op de forecast was "
-        f"{int(_quarter()['agents_required'])}."),
+        f"{int(_quarter()['agents_needed'])}."),
     mistakes={
-        "plan op forecast": (lambda: int(_quarter()["agents_required"]),
-                             "Dat is het plan op de forecast (`agents_required`). De vraag is wat het kwartier "
+        "plan op forecast": (lambda: int(_quarter()["agents_needed"]),
+                             "Dat is het plan op de forecast (`agents_needed`). De vraag is wat het kwartier "
                              "nodig had met het werkelijke aantal gesprekken."),
         "erlang c 80": (lambda: _agents_for_quarter(patience=None, target=0.8),
                         "Dat is Erlang C op 80 %. KlantDirect plant met Erlang A (bellers haken af na gemiddeld "
@@ -302,7 +302,7 @@ opdracht_5 = number(
     decimals=2,
     printed=2,
     unit="FTE",
-    hint="Bereken per kwartier het tekort met `performance.staffing_gap(week[\"agents_required\"], "
+    hint="Bereken per kwartier het tekort met `performance.staffing_gap(week[\"agents_needed\"], "
          "week[\"agents_staffed\"])` en zet dat met `shrinkage.weekly_fte(..., interval=900, shrinkage=SHRINKAGE, "
          "contract_hours=CONTRACT)` om naar FTE.",
     solution=lambda: (
@@ -314,7 +314,7 @@ opdracht_5 = number(
     mistakes={
         "erlang c": (lambda: _gap_fte(erlang_c_requirement()),
                      "Dat is het tekort tegen Erlang C op 80/20, het getal uit het rapport van je collega. "
-                     "KlantDirect plande met Erlang A op 85 %: vergelijk met hun eigen plan, `agents_required`."),
+                     "KlantDirect plande met Erlang A op 85 %: vergelijk met hun eigen plan, `agents_needed`."),
         "x(1+s)": (lambda: _gap_fte(how="x(1+s)"),
                    "Je vermenigvuldigde de netto uren met (1 + shrinkage). Shrinkage is een deel van de bruto "
                    "uren: deel door (1 − shrinkage)."),
@@ -402,7 +402,7 @@ def _training_rows():
     """The watermelon week, its training block, KlantDirect's plan and the agents the training took."""
     rows = _week_rows(performance.watermelon_week(_diagnosis()))
     block = performance.block_mask(rows.index, *PEAK)
-    plan = rows["agents_required"]
+    plan = rows["agents_needed"]
     return rows, block, plan, performance.staffing_gap(plan, rows["agents_staffed"]).where(block, 0)
 
 
