@@ -43,6 +43,7 @@ from wfmcourse.validation import (
     dataframe,
     flag,
     instance,
+    regular_time_index,
     scalar,
     type_error,
     value_error,
@@ -169,7 +170,7 @@ def _check_times(labels, seconds, days_per_week):
     if stamps is None or len(stamps) < 2:
         return
     ordered = stamps.sort_values()
-    smallest = ordered.diff().min()
+    smallest = pd.Timedelta(seconds=regular_time_index("labels", pd.DatetimeIndex(ordered)))
     if smallest != pd.Timedelta(seconds=seconds):
         raise value_error("labels", smallest.total_seconds(), "step",
                           f"be {seconds:g} s apart to match interval={seconds:g} s",

@@ -32,6 +32,7 @@ from wfmcourse.validation import (
     is_scalar_call,
     one_dimensional,
     optional_scalar,
+    regular_time_index,
     scalar,
     series_index,
     text,
@@ -257,7 +258,7 @@ def move_block(staffed, removed, starts) -> pd.Series:
         _clock("starts", start)
     moved = s + r
     groups = len(starts)
-    step = s.index.to_series().diff().min() if len(s) > 1 else pd.Timedelta(minutes=15)
+    step = pd.Timedelta(seconds=regular_time_index("staffed", s.index, interval=None if len(s) > 1 else 900))
     for day, taken in r[r > 0].groupby(r[r > 0].index.normalize()):
         for k, start in enumerate(starts):
             part = np.floor((taken.to_numpy() + k) / groups)     # halves: floor and ceil
