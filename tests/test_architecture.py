@@ -205,3 +205,17 @@ def test_package_ships_py_typed():
     assert (ROOT / "py.typed").is_file()
     pyproject = tomllib.loads((ROOT.parent / "pyproject.toml").read_text())
     assert "py.typed" in pyproject["tool"]["setuptools"]["package-data"][PACKAGE]
+
+
+def test_architecture_md_names_every_module():
+    """docs/ARCHITECTURE.md has one line per module, so a new module cannot go undocumented."""
+    import pkgutil
+    from pathlib import Path
+
+    import wfmcourse
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    missing = [m.name for m in pkgutil.walk_packages(wfmcourse.__path__, "wfmcourse.")
+               if not m.ispkg and ".exercises." not in m.name and not m.name.endswith("__main__")
+               and f"`{m.name.removeprefix('wfmcourse.')}`" not in text]
+    assert not missing, f"docs/ARCHITECTURE.md has no line for {missing}"
