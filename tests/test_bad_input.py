@@ -61,6 +61,7 @@ MODULES = sorted(PATHS)
 
 # Functions not fuzzed here, with the reason.
 SKIPPED = {
+    "notebook.install": "registers an IPython handler; tests/test_notebook_errors.py drives it with a shell",
     "workspace.refuse_saving_originals": "Jupyter Server pre-save hook, called by the server with its own "
                                          "arguments; tests/test_workspace.py drives it through a running server",
     "cli.read_intervals": "file reader, covered by the file-format tests",
@@ -663,6 +664,7 @@ CASES = [
          dict(a="text", b="text", glossary="frame")),
     # --- command line, dashboard and calculator (their pure functions) -------------------
     Case("cli.parse_sl", dict(text="80/20"), dict(text="text")),
+    Case("notebook.dutch_explanation", dict(error=ValueError("x")), dict(error="object")),
     Case("staffing.evaluate", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
                                    patience=120.0, agents=None, max_occupancy=None, max_asa=None,
                                    max_abandonment=None),

@@ -12,6 +12,7 @@ The short names are loaded on first use, so ``python -m wfmcourse`` does not pay
 matplotlib or ipywidgets it does not need.
 """
 import importlib
+import sys
 from types import ModuleType
 
 __version__ = "0.1.0"
@@ -62,3 +63,16 @@ def __getattr__(name: str) -> ModuleType:
 def __dir__() -> list[str]:
     """The attributes and the short names, for tab completion."""
     return sorted(set(globals()) | set(SHORT_NAMES))
+
+
+def _dutch_errors_in_notebooks() -> None:
+    """Inside IPython (a notebook), show the package's typed errors with a Dutch explanation."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is not None:
+        from wfmcourse.course import notebook
+
+        notebook.install(shell)
+
+
+_dutch_errors_in_notebooks()
