@@ -626,6 +626,8 @@ CASES = [
          dict(fraction="real missing_ok", decimals="num nonneg int", space="flag", signed="flag")),
     Case("dutch.short", dict(value=20.5), dict(value="real nan_ok")),
     Case("dutch.date", dict(value="2025-03-03 09:30", time=None), dict(value="date missing_ok", time="flag none_ok")),
+    Case("dutch.legend", dict(data=pd.DataFrame({"offered": [100, 200]}), labels=None),
+         dict(data="frame anycols", labels=SKIP)),
     Case("dutch.table", dict(data=pd.DataFrame({"offered": [100, 200], "service_level": [0.8, 0.9]}),
                           decimals=1, percent=["service_level"], signed=["service_level"],
                           labels={"offered": "aanbod"}),

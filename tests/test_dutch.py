@@ -102,3 +102,18 @@ def test_one_english_name_has_one_dutch_label():
     for area in d._AREAS:
         for name, label in area.items():
             assert seen.setdefault(name, label) == label, (name, seen[name], label)
+
+
+def test_legend_pairs_code_names_with_dutch_headers():
+    import pandas as pd
+
+    from wfmcourse.presentation import dutch as d
+
+    frame = pd.DataFrame({"calls": [1], "aht": [180.0], "eigen": [2]})
+    key = d.legend(frame, labels={"eigen": "mijn kolom"})
+    assert key["in de code"].tolist() == ["calls", "aht", "eigen"]
+    assert key["in de tabel"].tolist() == [d.LABELS["calls"], d.LABELS["aht"], "mijn kolom"]
+    assert list(d.table(frame, labels={"eigen": "mijn kolom"}).columns) == key["in de tabel"].tolist()
+    assert d.legend(pd.Series([1.0], name="service_level"))["in de tabel"].tolist() == ["service level"]
+    with pytest.raises(TypeError, match="data"):
+        d.legend([1, 2])

@@ -33,7 +33,8 @@ from wfmcourse.validation import text as _text
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DAY_NAMES", "LABELS", "date", "label_times", "number", "parse_number", "percent", "short", "table"]
+__all__ = ["DAY_NAMES", "LABELS", "date", "label_times", "legend", "number", "parse_number", "percent", "short",
+           "table"]
 
 
 def _real(name, value):
@@ -290,6 +291,27 @@ def _cell(value, decimals, as_percent, signed=False):
             return short(100 * value) + " %" if as_percent else short(value)
         return percent(value, decimals, signed=signed) if as_percent else number(value, decimals, signed=signed)
     return str(value)
+
+
+def legend(data, *, labels=None) -> pd.DataFrame:
+    """The key to a table: each column name to use in code next to the Dutch header that
+    :func:`table` shows for it (``labels`` as in :func:`table`). One row per column of ``data``
+    (a DataFrame, or a Series by its name), in order; columns ``in de code`` and ``in de tabel``.
+    """
+    import pandas as pd
+
+    if labels is not None and not isinstance(labels, Mapping):
+        raise type_error("labels", labels, "a dict name -> Dutch label, or None")
+    if isinstance(data, pd.Series):
+        names = [data.name if data.name is not None else "waarde"]
+    elif isinstance(data, pd.DataFrame):
+        names = list(data.columns)
+    else:
+        raise type_error("data", data, "a pandas DataFrame or Series")
+    extra = dict(labels or {})
+    return pd.DataFrame({"in de code": [str(n) for n in names],
+                         "in de tabel": [str(_label(n, extra)) for n in names]},
+                        index=pd.RangeIndex(1, len(names) + 1))
 
 
 def table(data, decimals=1, *, percent=(), signed=(), labels=None) -> pd.DataFrame:
