@@ -301,6 +301,16 @@ def test_an_advice_to_hire_more_is_still_flagged(text):
      "herkend"),
     ("Extra werving is overbodig.", "structureel meer", "herkend"),
     ("KlantDirect hoeft geen extra mensen aan te nemen.", "structureel meer", "herkend"),
+    # third review: words with an ending, "raad af" as a negation, "niet langer op de piek" as agreement
+    ("Zet uitzendkrachten in als het volume hoger is dan de forecast.", "flexibele schil", "herkend"),
+    ("Houd oproepkrachten achter de hand.", "flexibele schil", "herkend"),
+    ("Zorg voor flexibele inzet bij pieken.", "flexibele schil", "herkend"),
+    ("Laat campagnes weken vooraf melden.", "campagnes op tijd", "herkend"),
+    ("Het dashboard is een watermeloenrapport.", "dashboard per kwartier", "herkend"),
+    ("Ik raad af om meer personeel aan te nemen, want er is geen tekort.", "structureel meer", "herkend"),
+    ("Plan de training niet langer tijdens de ochtendpiek maar in de middag.", "plant de training", "herkend"),
+    ("Meer mensen aannemen heeft geen zin.", "structureel meer", "herkend"),
+    ("Ik raad aan om meer mensen aan te nemen.", "structureel meer", "tegengesproken"),
 ])
 def test_advice_sentences_from_the_second_review(sentence, point, verdict):
     """Second learner review (issue 12): negated and reworded advice sentences."""

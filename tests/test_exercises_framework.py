@@ -283,3 +283,16 @@ def test_multiple_choice_letters_without_separator_and_a_neutral_format_message(
     one = choice("x", "c", {k: k.upper() * 3 for k in "abcd"}, hint="", solution="")
     assert one.evaluate("woord").message == "Geef alleen de letter van je keuze: a, b, c of d."
     assert one.evaluate(3).reason == "type" and '"' not in one.evaluate(3).message
+
+
+def test_a_right_answer_rounded_too_coarsely_is_asked_for_precision_before_a_mistake():
+    """Third review: 0,4 and "40 %" for 0,43 are right to one decimal; that 0,40 (four of ten reasons) is also a
+    typical mistake must not hide that: first "rond af op twee decimalen", then the mistake at two decimals."""
+    exercise = ex.number("O", 3700 / 8600, decimals=2, printed=2, fraction=True, hint="h", solution="s",
+                         mistakes={"redenen": (0.4, "Je telde contactredenen.")})
+    for answer in (0.4, "0,4", "40 %", "40%"):
+        feedback = exercise.evaluate(answer)
+        assert feedback.reason == "te grof" and "twee decimalen" in feedback.message, (answer, feedback)
+    assert exercise.evaluate("0,40").reason == "redenen"
+    assert exercise.evaluate("43 %").correct and exercise.evaluate("50 %").reason == "richting"
+    assert exercise.evaluate("100 %").reason != "te grof"

@@ -33,6 +33,7 @@ def test_staffing_gap_rejects_bad_input(req, st, word):
 # ---------------------------------------------------------------------------------------------
 from wfmcourse.data import datasets, synth  # noqa: E402
 from wfmcourse.domain import erlang, forecast, reporting  # noqa: E402
+from wfmcourse.presentation import dutch  # noqa: E402
 
 PARAMS = synth.CentreParameters()
 
@@ -231,10 +232,11 @@ def test_expected_service_level_without_calls_is_one_and_erlang_c_without_patien
         performance.expected_service_level([1.5, 2], calls, aht=300, awt=20)
 
 
-def test_as_text_writes_dutch(data, diagnosis):
-    from wfmcourse.course.exercises import nb08
-
-    text = nb08.as_text(diagnosis.loc[[12, 38]])
+def test_the_final_case_tables_in_dutch(data, diagnosis):
+    """Notebook 08 shows its tables with dutch.table (percentages, signed deviations, ja/nee)."""
+    deviations = ["volume_vs_forecast", "staffing_vs_plan", "weakest_hour_vs_plan"]
+    text = dutch.table(diagnosis.loc[[12, 38]], percent=["service_level", "red_intervals", "weakest_hour",
+                                                         *deviations], signed=deviations)
     assert list(text.columns) == ["aangeboden", "service level", "groen", "rode kwartieren", "zwakste uur",
                                   "volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan"]
     assert text.index.name == "week"
@@ -245,14 +247,14 @@ def test_as_text_writes_dutch(data, diagnosis):
     assert "True" not in text.to_string() and "." not in text.loc[12, "service level"]
     rows, block, removed = _training_week(data)
     options = {"zoals het ging": rows["agents_staffed"], "erbij": rows["agents_staffed"] + removed}
-    table = nb08.as_text(performance.compare_options(options, rows["calls_offered"], plan=datasets.client_plan(),
-                                                     block=block, pause=0.06))
+    table = dutch.table(performance.compare_options(options, rows["calls_offered"], plan=datasets.client_plan(),
+                                                    block=block, pause=0.06),
+                        percent=["service_level_week", "service_level_peak", "weakest_hour"],
+                        signed=["extra_paid_hours"])
     assert table.index.name == "optie" and list(table.index) == ["zoals het ging", "erbij"]
     assert table.loc["zoals het ging", "extra betaalde uren"] == "0,0"
     assert table.loc["erbij", "extra betaalde uren"].startswith("+")
     assert table.loc["erbij", "service level piek"].endswith(" %")
-    with pytest.raises(TypeError, match="^table must be a pandas DataFrame"):
-        nb08.as_text([1, 2])
 
 
 def test_diagnosis_functions_reject_bad_input(data, diagnosis):

@@ -457,12 +457,21 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
                 return legacy_close(value, float(_resolve(goal)))
 
         exact = bool(levels) and _agrees(value, finest, target, finest)   # e.g. 40 for exactly 40.0
+        # A whole percentage ending in 0 ("40 %") may be rounded to tens of percents: one decimal as a fraction.
+        loose = typed
+        if percent and typed == 2 and round(value * 100) % 10 == 0 and round(value * 100) % 100:
+            loose = 1
+        too_coarse = bool(levels) and not exact and (
+            (typed < coarsest and same(target)) or (loose < coarsest and _agrees(value, loose, target, finest)))
         if exact or (typed >= coarsest and same(target)):
             shown = _show_value(value if typed <= finest else target, min(typed, finest), fraction, percent, unit)
             finer = ""
             if levels and typed < finest and not exact:
                 finer = f" (nauwkeuriger: {_show_value(target, finest, fraction, percent, unit)})"
             return Feedback(CORRECT, f"{shown} klopt{finer}.", "goed")
+        if too_coarse:        # before the mistakes: 0,4 for 0,43 is right, only too coarse, even when 0,40 is a
+            return Feedback(INCORRECT, f"Je antwoord is te grof afgerond: rond af op "   # typical mistake
+                                       f"{precision_phrase(coarsest, fraction)}.", "te grof")
         for label, (wrong, message) in mistakes.items():     # a typical mistake, to the last printed digit
             if levels and _agrees(value, finest, float(_resolve(wrong)), finest):
                 return Feedback(INCORRECT, message, label)
@@ -673,7 +682,9 @@ def term(title: str, expected: str | list[str], *, hint: str, solution,
 OPEN = "vergelijk"
 _STYLES.setdefault(OPEN, ("Vergelijk zelf:", "#1565c0"))
 #: Words that negate or reject what stands near them in the same clause.
-_NEGATION = re.compile(r"\b(niet|geen|nooit|onzin|onnodig|overbodig|zinloos|hoeft|hoeven)\b")
+#: "raad af" / "afraden" rejects what follows: "ik raad af om meer personeel aan te nemen".
+_NEGATION = re.compile(r"\b(niet|geen|nooit|onzin|onnodig|overbodig|zinloos|hoeft|hoeven|"
+                       r"raadt?(?: \w+){0,2} af|afraden|af te raden|afgeraden|ontraden|ontraadt?)\b")
 #: "hoeven" goes with a negation ("hoeft geen", "hoeven niet") and then is part of that one negation,
 #: not a second one: "hoeft geen mensen aan te nemen" says "geen mensen aannemen", no double negation.
 _WITH_NEGATION = re.compile(r"\b(hoeft|hoeven)\b")
