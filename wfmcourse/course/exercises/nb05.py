@@ -150,9 +150,14 @@ opdracht_5 = whole_number(
            for week in TABLE_WEEKS_5},
         "vooruit": (12 + 4, "Je telde vooruit. Het rooster moet vóór de uitvoeringsweek bekend zijn: tel terug."),
         "forecast": (6, "Week 6 is zes weken vooraf: het moment waarop de forecast klaar is in het "
-                        "standaardritme. De vraag gaat over het rooster, vier weken vooraf."),
+                        "standaardritme. Het rooster dan al publiceren mag, maar de vraag is de laatste week "
+                        "waarin het kan: vier weken vooraf."),
         "uitvoering": (12, "Week 12 is de week waarin het rooster wordt uitgevoerd; het moet vier weken eerder "
                            "bekend zijn."),
+        # earlier than needed is allowed, only not what is asked: no "te vroeg"
+        **{f"eerder, week {week}": (week, f"Week {week}: eerder publiceren mag, maar de vraag is de laatste week "
+                                          "waarin het kan. Tel vanaf week 12 precies vier weken terug.")
+           for week in range(1, WEEK_5 - 4) if week != 6},
     },
 )
 
