@@ -201,6 +201,15 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
     "manage_closely": "nauw betrekken", "keep_satisfied": "tevreden houden", "keep_informed": "informeren",
     "monitor_only": "monitoren", "volume_peak": "volumepiek", "volume_shift": "volumeverschuiving",
     "capacity_loss": "capaciteitsverlies", "capacity_gain": "capaciteitswinst", "no_effect": "geen",
+    # stakeholders: the columns of data/stakeholders.csv and the tables of notebook 06
+    "stakeholder": "partij", "stakeholders": "partijen", "role": "rol", "needs_from_wfm": "heeft van WFM nodig",
+    "wfm_needs": "WFM heeft van hen nodig", "trigger": "aanleiding", "effect_type": "soort effect",
+    "effect_size": "grootte", "effect_example": "voorbeeld", "rhythm": "overlegritme", "influence": "invloed",
+    "interest": "belang", "uplift": "opslag", "with_campaign": "met actie",
+    "invoice_calls_now": "factuurvragen nu", "invoice_calls_split": "factuurvragen in delen",
+    "total_now": "totaal nu", "total_split": "totaal in delen", "gross_hours_now": "bruto uren nu",
+    "gross_hours_split": "bruto uren in delen", "difference": "verschil", "turnover": "verloop",
+    "team_turnover": "verloop team", "hires_per_year": "instroom per jaar",
     # performance: the week diagnosis and the staffing options of the final case
     "green": "groen", "red_intervals": "rode kwartieren", "weakest_hour": "zwakste uur",
     "volume_vs_forecast": "volume t.o.v. forecast", "staffing_vs_plan": "bezetting t.o.v. plan",

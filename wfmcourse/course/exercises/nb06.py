@@ -103,9 +103,11 @@ opdracht_1 = choice(
     _key_2(),
     QUADRANT_OPTIONS,
     hint="Een score telt als hoog vanaf de drempel 3 (de drempel telt mee). Invloed 3 is dus hoog, "
-         "belang 2 laag. Controleer met stakeholders.quadrant(3, 2).",
-    solution=lambda: f"{_key_2()}: stakeholders.quadrant(3, 2) = '{stakeholders.quadrant(3, 2)}' "
-                     f"({LABELS[stakeholders.quadrant(3, 2)]}). Invloed 3 "
+         "belang 2 laag. Controleer met `dutch.LABELS[stakeholders.quadrant(3, 2)]`: de functie geeft de sleutel "
+         "van het kwadrant in de code (Engels), `dutch.LABELS` de Nederlandse naam.",
+    solution=lambda: f"{_key_2()}, {LABELS[stakeholders.quadrant(3, 2)]}: `stakeholders.quadrant(3, 2)` geeft de "
+                     f"sleutel '{stakeholders.quadrant(3, 2)}', en `dutch.LABELS` maakt daar "
+                     f"'{LABELS[stakeholders.quadrant(3, 2)]}' van. Invloed 3 "
                      "telt als hoog, belang 2 als laag. Communicatie kan veel in gang zetten (een "
                      "persbericht, een brief aan alle klanten), maar ligt er niet wakker van: kort en op tijd "
                      "informeren over wat voor hen telt.",
@@ -161,7 +163,7 @@ opdracht_3 = whole_number(
 
 # Opdracht 5: hires per year after fishing in another pond.
 HEADCOUNT_4 = (48, 72)          # 23-30 years, other ages
-TURNOVER_4 = (0.45, 0.15)
+TURNOVER_4 = (0.50, 0.20)   # the assumption of notebook 04
 
 
 def _hires_4():
@@ -177,13 +179,13 @@ opdracht_5 = number(
     printed=1,
     hint="Bereken eerst het verloop van het hele team met shrinkage.blended_turnover (gewogen naar het "
          "aantal mensen per groep), daarna de instroom met shrinkage.hires_needed.",
-    solution=lambda: f"Verloop van het team: (48 × 0,45 + 72 × 0,15) / 120 = "
+    solution=lambda: f"Verloop van het team: (48 × 0,50 + 72 × 0,20) / 120 = "
                      f"{_dec(shrinkage.blended_turnover(list(HEADCOUNT_4), list(TURNOVER_4)), 2)}; "
                      f"instroom = 120 × dat verloop = {_dec(_hires_4(), 1)} mensen per jaar, afgerond "
                      f"{_dec(_hires_4(), 0)} mensen per jaar.",
     mistakes={
         "ongewogen": (float(shrinkage.hires_needed(120, sum(TURNOVER_4) / 2)),
-                      "Je nam het gewone gemiddelde van 45 % en 15 %. De groepen zijn niet even groot: "
+                      "Je nam het gewone gemiddelde van 50 % en 20 %. De groepen zijn niet even groot: "
                       "weeg het verloop naar het aantal mensen per groep."),
         "alleen jong": (float(shrinkage.hires_needed(120, TURNOVER_4[0])),
                         "Je rekende het hele team met het verloop van de groep 23-30 jaar. Dat geldt alleen "
