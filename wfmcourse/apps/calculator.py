@@ -162,6 +162,10 @@ class StaffingCalculator(widgets.HBox):
             control.observe(self.update, names="value")
         self.update()
 
+    def __repr__(self) -> str:
+        """What a stored notebook shows until the cell runs: a Dutch line, not the widget tree."""
+        return "[bezettingscalculator: voer de cel uit om hem te gebruiken]"
+
     def update(self, _change=None) -> None:
         self.patience.disabled = not self.use_patience.value
         try:

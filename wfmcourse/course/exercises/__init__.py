@@ -243,6 +243,7 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
     if not isinstance(answer, str):
         return None, 0, False
     text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
+    text = re.sub(r"(?<=\S)\.\s*$", "", text)         # a full stop ending the answer: "86 %.", "24,6."
     if unit:
         text = re.sub(_unit_pattern(unit), "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*(procent|pct\.?)\s*$", "%", text, flags=re.IGNORECASE)
@@ -476,6 +477,13 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80), of schrijf het als tekst met "
                                        "procentteken: \"80 %\".", "percentage")
+        if fraction and percent and levels and _agrees(value * 100.0, max(typed - 2, 0), target, finest):
+            places = max(typed - 2, 0)
+            return Feedback(INCORRECT, f"Je schreef een fractie mét procentteken: {dutch.percent(value, places)} "
+                                       f"is {dutch.number(value, typed)}. Geef de fractie zonder procentteken "
+                                       f"({dutch.number(value * 100.0, places)}) of het percentage mét "
+                                       f"procentteken (\"{dutch.percent(value * 100.0, max(places - 2, 0))}\").",
+                            "percentage")
         if fraction and not percent and not levels and legacy_close(value / 100.0, target):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80).", "percentage")
