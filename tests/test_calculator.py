@@ -146,7 +146,7 @@ def test_patience_checkbox_switches_to_erlang_a():
     calc = staffing_calculator()
     calc.use_patience.value = True
     assert not calc.patience.disabled
-    assert calc.last["model"] == "Erlang A" and "Afhakers" in calc.result.value
+    assert calc.last["model"] == "Erlang A" and "Afhaakpercentage" in calc.result.value
     calc.patience.value = 60
     assert calc.last["patience"] == 60.0
     calc.use_patience.value = False

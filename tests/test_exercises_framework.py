@@ -283,3 +283,22 @@ def test_multiple_choice_letters_without_separator_and_a_neutral_format_message(
     one = choice("x", "c", {k: k.upper() * 3 for k in "abcd"}, hint="", solution="")
     assert one.evaluate("woord").message == "Geef alleen de letter van je keuze: a, b, c of d."
     assert one.evaluate(3).reason == "type" and '"' not in one.evaluate(3).message
+
+
+def test_a_full_stop_after_the_answer_is_fine_for_every_form():
+    """ "86 %." was refused while "24,6 FTE." was accepted: a closing full stop never decides."""
+    share = ex.number("O", 0.862, hint="h", solution="s", decimals=3, printed=2, fraction=True)
+    for answer in ("86 %.", "86,2 %.", "0,86.", "0.862.", " 86 % . "):
+        assert share.evaluate(answer).correct, answer
+    fte = ex.number("O", 24.6, hint="h", solution="s", decimals=1, unit="FTE")
+    for answer in ("24,6.", "24,6 FTE.", "24.6."):
+        assert fte.evaluate(answer).correct, answer
+    assert not share.evaluate(".").correct
+
+
+def test_a_fraction_with_a_percent_sign_is_explained():
+    share = ex.number("O", 0.862, hint="h", solution="s", decimals=3, printed=2, fraction=True)
+    feedback = share.evaluate("0.86 %")
+    assert not feedback.correct and feedback.reason == "percentage"
+    assert "fractie mét procentteken" in feedback.message and "86 %" in feedback.message
+    assert "ver te laag" not in feedback.message
