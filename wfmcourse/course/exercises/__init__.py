@@ -50,7 +50,8 @@ Constructors and their keywords
 Every answer form a learner may type is accepted: int, float, numpy scalars, strings with a
 decimal comma or point (``"24,6"``), a trailing unit - in full, by a part of a compound unit or by a
 synonym (``"45,4 FTE"`` or ``"45,4 per jaar"`` for "FTE per jaar", ``"25 man"`` for medewerkers) - and
-percentage strings, each with or without a closing full stop (``"86 %."``). Multiple choice also accepts letters without a separator (``"bd"``). A
+percentage strings, each with or without a closing full stop (``"86 %."``). Multiple choice also
+accepts letters without a separator (``"bd"``). A
 wrong type (list, dict, ``True``, text) gets a clear Dutch message.
 
 Metadata for tests
