@@ -146,7 +146,7 @@ def test_patience_checkbox_switches_to_erlang_a():
     calc = staffing_calculator()
     calc.use_patience.value = True
     assert not calc.patience.disabled
-    assert calc.last["model"] == "Erlang A" and "Afhakers" in calc.result.value
+    assert calc.last["model"] == "Erlang A" and "Afhaakpercentage" in calc.result.value
     calc.patience.value = 60
     assert calc.last["patience"] == 60.0
     calc.use_patience.value = False
@@ -182,3 +182,12 @@ def test_agents_slider_follows_the_slider():
     box.slider.value = 200
     needed = erlang.agents_needed(erlang.traffic(200, 180, 1800), 180, 20, 0.8)
     assert f"<b data-key='agents'>{needed}</b>" in box.answer.value
+
+
+def test_widgets_stored_text_is_dutch():
+    """A stored notebook shows a widget's plain-text form until the cell runs: a Dutch line."""
+    from wfmcourse.apps.calculator import agents_slider
+
+    for widget, word in ((staffing_calculator(), "bezettingscalculator"), (agents_slider(), "schuifje")):
+        text = repr(widget)
+        assert text.startswith("[") and word in text and "children" not in text

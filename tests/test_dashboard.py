@@ -249,7 +249,7 @@ def test_workbook_reads_back():
     assert float(inputs["Gemiddeld geduld (s)"]) == 120
     rows = book["Per interval"]
     assert rows["medewerkers nodig"].tolist() == plan.intervals["agents_needed"].tolist()
-    assert rows["afhakers"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
+    assert rows["afhaakpercentage"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
     totals = dict(zip(book["Totaal"]["onderdeel"], book["Totaal"]["waarde"]))
     fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))
     assert float(fte) == pytest.approx(plan.totals["fte"])

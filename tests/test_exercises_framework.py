@@ -296,3 +296,20 @@ def test_a_right_answer_rounded_too_coarsely_is_asked_for_precision_before_a_mis
     assert exercise.evaluate("0,40").reason == "redenen"
     assert exercise.evaluate("43 %").correct and exercise.evaluate("50 %").reason == "richting"
     assert exercise.evaluate("100 %").reason != "te grof"
+def test_a_full_stop_after_the_answer_is_fine_for_every_form():
+    """ "86 %." was refused while "24,6 FTE." was accepted: a closing full stop never decides."""
+    share = ex.number("O", 0.862, hint="h", solution="s", decimals=3, printed=2, fraction=True)
+    for answer in ("86 %.", "86,2 %.", "0,86.", "0.862.", " 86 % . "):
+        assert share.evaluate(answer).correct, answer
+    fte = ex.number("O", 24.6, hint="h", solution="s", decimals=1, unit="FTE")
+    for answer in ("24,6.", "24,6 FTE.", "24.6."):
+        assert fte.evaluate(answer).correct, answer
+    assert not share.evaluate(".").correct
+
+
+def test_a_fraction_with_a_percent_sign_is_explained():
+    share = ex.number("O", 0.862, hint="h", solution="s", decimals=3, printed=2, fraction=True)
+    feedback = share.evaluate("0.86 %")
+    assert not feedback.correct and feedback.reason == "percentage"
+    assert "fractie mét procentteken" in feedback.message and "86 %" in feedback.message
+    assert "ver te laag" not in feedback.message

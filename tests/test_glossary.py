@@ -628,3 +628,26 @@ def test_notebook_keys_and_card_titles_come_from_the_one_list_of_notebooks():
     assert g.NOTEBOOK_KEYS == tuple(nb.file.removesuffix(".ipynb") for nb in contents.NOTEBOOKS)
     card = ge.card_html(g.lookup("Klantgeduld"))
     assert "03_erlang.ipynb (Erlang C en Erlang A)" in card
+
+
+def test_explorer_stored_text_is_dutch(gl):
+    """A stored notebook shows the explorer's plain-text form until the cell runs: a Dutch line."""
+    text = repr(ge.explorer(gl))
+    assert text.startswith("[begrippenverkenner") and "children" not in text
+
+
+@pytest.mark.parametrize("stem", ["00_start", "01_begrippen", "02_kpis", "03_erlang", "04_shrinkage_fte"])
+def test_terms_named_at_the_end_of_a_notebook_are_in_the_glossary(stem):
+    """"Begrippen uit dit notebook" names glossary terms exactly, so the learner finds each in the explorer."""
+    import json
+
+    nb = json.loads((Path(__file__).parent.parent / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    found = re.search(r"\*\*Begrippen uit dit notebook\*\*[^:]*:(.*?)(?:\n\n|\Z)", text, flags=re.S)
+    assert found, f"{stem} has no 'Begrippen uit dit notebook'"
+    names = [re.sub(r"\s*\([^)]*\)", "", part).strip(" .\n")
+             for item in re.split(r"\.(?:\s|$)", found.group(1).replace("\n", " "))[0].split(", ")
+             for part in item.split(" / ")]
+    assert names
+    for name in names:
+        assert g.lookup(name)["term"].casefold() == name.casefold(), name

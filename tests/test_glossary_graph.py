@@ -57,7 +57,7 @@ def test_shipped_glossary_twins_and_corrections():
         assert frozenset((a, b)) in pairs
     fixed = set(gg.corrections()["term"])
     assert {"Empathie", "Klanttevredenheid", "Multichannel", "Full Time Equivalent",
-            "Service level", "Occupancy", "Utilisatie"} <= fixed
+            "Service level", "Occupancy", "Utilisatie", "Shrinkage", "Verzuim"} <= fixed
     assert not gg.is_twin("Occupancy", "Utilisatie")
     assert len(gg.corrections(glossary.load())) == len(gg.corrections())
 

@@ -29,6 +29,17 @@ def test_asa_worked_example():
     assert kpi.asa(1_000, 50) == pytest.approx(20.0)
 
 
+def test_mean_wait_and_ata_worked_example():
+    """Worked by hand: 60 callers, 50 answered after 1 000 s of waiting in total, 10 hung up after
+    400 s in total -> ASA 1 000 / 50 = 20 s, mean wait of all 1 400 / 60 = 23.33 s, ATA 400 / 10 = 40 s."""
+    assert kpi.mean_wait(1_400, 60) == pytest.approx(1_400 / 60)
+    assert kpi.ata(400, 10) == pytest.approx(40.0)
+    waits = pd.Series([1_400.0, 0.0], index=["ma", "di"])
+    assert list(kpi.mean_wait(waits, 60).index) == ["ma", "di"]
+    with pytest.raises(ValueError, match="abandoned must be > 0"):
+        kpi.ata(0.0, 0)
+
+
 def test_abandon_rate_worked_example():
     """Worked by hand: 1 000 offered, 60 abandoned -> 6 %. With 20 of them short abandons (< 5 s):
     (60 - 20) / (1 000 - 20) = 40 / 980 = 4.0816 %."""

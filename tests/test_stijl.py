@@ -56,17 +56,26 @@ def _cells(exercises):
                 yield path.stem, number, cell, code
 
 
+#: The headers of a ``dutch.legend`` table: its first column shows the names to use in code, on purpose.
+LEGEND = ["in de code", "in de tabel"]
+
+
 def _outputs(cell):
-    """Plain text of a code cell's outputs (widgets and images left out) and the headers of its HTML tables."""
+    """Plain text of a code cell's outputs (widgets and images left out) and the headers of its HTML tables.
+
+    Leaves out the key tables of ``dutch.legend``: names in code (``agents``, ``week_start``) are
+    their point, and their Dutch side comes from ``dutch.LABELS``, which tests/test_dutch.py checks."""
     texts, headers = [], []
     for output in cell.get("outputs", []):
         data = output.get("data", {})
         if any("widget" in kind for kind in data):
             continue
-        texts.append("".join(output.get("text", "")) + "".join(data.get("text/plain", "")))
         html = "".join(data.get("text/html", ""))
-        if "<table" in html:
-            headers += _table_headers(html)
+        table = _table_headers(html) if "<table" in html else []
+        if table[:2] == LEGEND:
+            continue
+        texts.append("".join(output.get("text", "")) + "".join(data.get("text/plain", "")))
+        headers += table
     return "\n".join(texts), headers
 
 
@@ -154,3 +163,11 @@ def test_the_checks_catch_what_the_guide_forbids():
     assert GLOSS.search("vermijdbaar contact (*failure demand*)") and not GLOSS.search("de failure demand")
     assert _table_headers("<table><tr><th>week_start</th><th>aangeboden</th></tr></table>") == [
         "week_start", "aangeboden"]
+
+
+def test_a_legend_may_show_code_names():
+    legend = {"outputs": [{"data": {
+        "text/plain": "  in de code in de tabel\n1 agents_needed  nodig",
+        "text/html": "<table><tr><th></th><th>in de code</th><th>in de tabel</th></tr>"
+                     "<tr><th>1</th><td>agents_needed</td><td>nodig</td></tr></table>"}}]}
+    assert _outputs(legend) == ("", [])

@@ -110,9 +110,9 @@ def result_html(result: dict) -> str:
         ("Occupancy", dutch.percent(result["occupancy"])),
     ]
     if result["abandonment"] is None:
-        rows.append(("Afhakers", "niet berekend: Erlang C neemt aan dat niemand ophangt"))
+        rows.append(("Afhaakpercentage", "niet berekend: Erlang C neemt aan dat niemand ophangt"))
     else:
-        rows.append(("Afhakers", dutch.percent(result["abandonment"])))
+        rows.append(("Afhaakpercentage", dutch.percent(result["abandonment"])))
         rows.append(("Erlang C zou vragen", f"{result['erlang_c_agents']} medewerkers"))
     body = "".join(
         f"<tr><td style='padding:2px 12px 2px 0'>{html.escape(label)}</td><td>{value}</td></tr>"
@@ -161,6 +161,10 @@ class StaffingCalculator(widgets.HBox):
                         self.patience):
             control.observe(self.update, names="value")
         self.update()
+
+    def __repr__(self) -> str:
+        """What a stored notebook shows until the cell runs: a Dutch line, not the widget tree."""
+        return "[bezettingscalculator: voer de cel uit om hem te gebruiken]"
 
     def update(self, _change=None) -> None:
         self.patience.disabled = not self.use_patience.value

@@ -123,6 +123,10 @@ class GlossaryExplorer(widgets.VBox):
     :func:`wfmcourse.course.glossary.filter_terms`; the card comes from :func:`card_html`.
     """
 
+    def __repr__(self) -> str:
+        """What a stored notebook shows until the cell runs: a Dutch line, not the widget tree."""
+        return "[begrippenverkenner: voer de cel uit om hem te gebruiken]"
+
     def __init__(self, glossary: pd.DataFrame) -> None:
         letters = sorted(set(glossary["letter"]))
         categories = [c for c in CATEGORIES if c in set(glossary["category"])]

@@ -49,6 +49,8 @@ __all__ = [
     "aht",
     "weighted_aht",
     "asa",
+    "mean_wait",
+    "ata",
     "abandon_rate",
     "accessibility",
     "csat",
@@ -162,6 +164,35 @@ def asa(total_wait, answered) -> float | np.ndarray | pd.Series:
                       answered=as_array("answered", answered))
     _denominator("answered", n, "ASA")
     return wrap(w / n, scalar, index, "asa")
+
+
+def _mean_time(total_name, total, count_name, count, kpi):
+    """``total / count`` for a summed time over a count: both >= 0, ``count > 0``."""
+    scalar = is_scalar_call(total, count)
+    index = series_index(**{total_name: total, count_name: count})
+    t, n = broadcast(**{total_name: as_array(total_name, total), count_name: as_array(count_name, count)})
+    _denominator(count_name, n, kpi)
+    return wrap(t / n, scalar, index, kpi)
+
+
+def mean_wait(total_wait, offered) -> float | np.ndarray | pd.Series:
+    """Mean wait of *all* callers, answered and abandoned: ``mean_wait = total_wait / offered``.
+
+    ``total_wait`` is the summed waiting time of every offered contact (answered callers up to
+    the answer, abandoned callers up to hanging up); same unit out as in. Unlike the ASA it does
+    not improve when callers give up.
+    """
+    return _mean_time("total_wait", total_wait, "offered", offered, "mean_wait")
+
+
+def ata(total_wait, abandoned) -> float | np.ndarray | pd.Series:
+    """Average time to abandon: ``ATA = total_wait / abandoned``, the mean wait of the callers who
+    hung up before being answered.
+
+    ``total_wait`` is the summed waiting time of the abandoned contacts only; same unit out as in.
+    The ATA is no estimate of patience (patient callers are answered before they give up).
+    """
+    return _mean_time("total_wait", total_wait, "abandoned", abandoned, "ata")
 
 
 def abandon_rate(abandoned, offered, short_abandoned=0) -> float | np.ndarray | pd.Series:

@@ -125,18 +125,19 @@ _GENERAL = {
     "wait_answered": "wachttijd beantwoord (s)", "wait_abandoned": "wachttijd afhakers (s)",
     "wait_all": "wachttijd iedereen (s)", "questions": "klantvragen",
     "resolved_first_contact": "in één keer opgelost", "repeat_contacts": "herhaalcontacten",
-    "surveys": "enquêtes", "paid": "betaald", "scheduled": "ingeroosterd", "logged_in": "ingelogd",
+    "surveys": "enquêtes", "paid": "betaald", "scheduled": "ingeroosterd voor klantcontact",
+    "logged_in": "ingelogd",
     "productive": "productief", "idle": "ingelogd, niet bezig", "not_logged_in": "niet ingelogd",
     "week_start": "week vanaf", "interval_start": "kwartier", "week": "week", "intervals": "kwartieren",
     "service_level": "service level", "unweighted_mean": "ongewogen gemiddelde",
     "share_below_target": "deel onder de norm", "agents": "medewerkers",
-    "agents_staffed": "ingeroosterd", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
+    "agents_staffed": "ingezet", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
 }
 
 _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
     # queue metrics (scenarios, alignment, simulation)
     "traffic": "verkeer (Erlang)", "load": "Erlang", "wait_probability": "P(wachten)", "asa": "ASA (s)",
-    "occupancy": "occupancy", "abandonment": "afhakers",
+    "occupancy": "occupancy", "abandonment": "afhaakpercentage",
     # scenarios
     "occupancy_goal": "occupancy-doel", "agents_capped": "medewerkers met plafond",
     "occupancy_capped": "occupancy met plafond", "setup": "opzet", "separate": "gescheiden",
@@ -220,7 +221,7 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
 
 _APPS = {       # calculator, dashboard, excel
     "traffic": "verkeer (Erlang)", "asa": "ASA (s)",
-    "occupancy": "occupancy", "abandonment": "afhakers", "agents_to_roster": "in te roosteren",
+    "occupancy": "occupancy", "abandonment": "afhaakpercentage", "agents_to_roster": "in te roosteren",
 }
 
 _COURSE = {     # contents, glossary, datasets

@@ -26,7 +26,8 @@ Constructors and their keywords
     and ``36,7`` are wrong. An answer that is correctly rounded but too coarse gets "rond af op
     één decimaal", never "te hoog/te laag". For ``fraction=True`` answers the decimals count in
     the fraction (``decimals=2``: 0,78 or 78 %); ``"78%"``/``"78 %"`` strings are accepted and a
-    bare 78 gets a "geef een fractie" message. ``unit`` is shown in feedback ("40,8 FTE klopt")
+    bare 78 gets a "geef een fractie" message, a fraction with a percent sign (``"0.86 %"``) one that
+    says so. ``unit`` is shown in feedback ("40,8 FTE klopt")
     and must appear in the notebook's question. ``mistakes`` maps a label to
     ``(value_or_callable, message)``: a typical wrong answer, matched at the learner's precision,
     and the feedback that explains it. The old ``rel=``/``abs_tol=`` keywords still work (a plain
@@ -49,7 +50,8 @@ Constructors and their keywords
 Every answer form a learner may type is accepted: int, float, numpy scalars, strings with a
 decimal comma or point (``"24,6"``), a trailing unit - in full, by a part of a compound unit or by a
 synonym (``"45,4 FTE"`` or ``"45,4 per jaar"`` for "FTE per jaar", ``"25 man"`` for medewerkers) - and
-percentage strings. Multiple choice also accepts letters without a separator (``"bd"``). A
+percentage strings, each with or without a closing full stop (``"86 %."``). Multiple choice also
+accepts letters without a separator (``"bd"``). A
 wrong type (list, dict, ``True``, text) gets a clear Dutch message.
 
 Metadata for tests
@@ -243,6 +245,7 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
     if not isinstance(answer, str):
         return None, 0, False
     text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
+    text = re.sub(r"(?<=\S)\s*\.\s*$", "", text)         # a full stop ending the answer: "86 %.", "24,6."
     if unit:
         text = re.sub(_unit_pattern(unit), "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*(procent|pct\.?)\s*$", "%", text, flags=re.IGNORECASE)
@@ -485,6 +488,13 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80), of schrijf het als tekst met "
                                        "procentteken: \"80 %\".", "percentage")
+        if fraction and percent and levels and _agrees(value * 100.0, max(typed - 2, 0), target, finest):
+            places = max(typed - 2, 0)
+            return Feedback(INCORRECT, f"Je schreef een fractie mét procentteken: {dutch.percent(value, places)} "
+                                       f"is {dutch.number(value, typed)}. Geef de fractie zonder procentteken "
+                                       f"({dutch.number(value * 100.0, places)}) of het percentage mét "
+                                       f"procentteken (\"{dutch.percent(value * 100.0, max(places - 2, 0))}\").",
+                            "percentage")
         if fraction and not percent and not levels and legacy_close(value / 100.0, target):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80).", "percentage")

@@ -35,7 +35,8 @@ opdracht_2 = choice(
     {k: f"{a} en {b}" for k, (a, b) in _PAIRS.items()},
     hint="Een tweeling is één begrip met een Nederlandse en een Engelse naam. Zoek elk van de acht begrippen "
          "op in de woordenlijst (glossary.lookup) en vergelijk de definities: beschrijven ze precies hetzelfde?",
-    solution="c: occupancy deelt de afhandeltijd door de ingelogde tijd (in gesprek plus vrije tijd), "
+    solution="c: occupancy deelt de afhandeltijd door de beschikbare ingelogde tijd (in gesprek of vrij, zonder "
+             "aux/not-ready), "
              "utilisatie door de betaalde tijd. Het zijn twee verschillende "
              "begrippen; utilisatie is altijd lager. De andere drie paren zijn hetzelfde begrip "
              "in het Nederlands en het Engels.",
@@ -65,8 +66,8 @@ opdracht_3 = choice(
     "a",
     {
         "a": f"Utilisatie deelt door de betaalde tijd, en daarin zitten ook verlof, verzuim, training, overleg en "
-             f"pauzes. De medewerkers aan de telefoon zijn {_pct(_OCCUPANCY)} van hun beschikbare tijd met klanten "
-             f"bezig (occupancy); met minder mensen haalt het team 80/20 niet meer.",
+             f"pauzes. De medewerkers aan de telefoon zijn {_pct(_OCCUPANCY)} van hun beschikbare ingelogde tijd met "
+             f"klanten bezig (occupancy); met minder mensen haalt het team 80/20 niet meer.",
         "b": f"Dat klopt: met een utilisatie van {_pct(_UTILISATION)} kan het team kleiner.",
         "c": "De teamleider bedoelt occupancy: dat is hetzelfde cijfer onder een andere naam.",
         "d": f"De andere {_pct(1 - _UTILISATION)} is shrinkage: verlof, verzuim, training, overleg en pauzes.",
@@ -84,7 +85,8 @@ opdracht_3 = choice(
     feedback={
         "b": "Utilisatie is geen maat voor stilzitten: in de noemer zitten ook verlof, verzuim, training en "
              "pauzes. Kijk naar de occupancy van de mensen die aan de telefoon zitten.",
-        "c": "Juist niet: occupancy deelt door de beschikbare tijd, utilisatie door de betaalde tijd. Daarom "
+        "c": "Juist niet: occupancy deelt door de beschikbare ingelogde tijd (in gesprek of vrij, zonder "
+             "aux/not-ready), utilisatie door de betaalde tijd. Daarom "
              "verschillen de twee cijfers zo veel.",
         "d": f"De shrinkage is {_pct(_CHAIN_SHRINK)}, niet {_pct(1 - _UTILISATION)}. Het verschil zit in de "
              "tijd dat beschikbare medewerkers op het volgende gesprek wachten, en die ruimte heb je nodig "
