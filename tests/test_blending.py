@@ -47,6 +47,7 @@ def test_no_reserve_fills_every_idle_moment(switch_time):
     np.testing.assert_allclose(frame["wait_probability"], 1.0, atol=1e-12)     # nobody is ever idle
     idle = blending.idle_hours([5, 10, 20], [3.0, 8.0, 15.5], 900)
     np.testing.assert_allclose(idle, np.array([2.0, 2.0, 4.5]) / 4, rtol=1e-12)
+    np.testing.assert_allclose(frame["backlog_hours"] + frame["switching_hours"], idle, rtol=1e-9)
     np.testing.assert_allclose(frame["switching_hours"],
                                frame["backlog_items"] * switch_time / 3600, rtol=1e-12)
 

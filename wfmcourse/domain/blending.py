@@ -65,7 +65,7 @@ __all__ = ["idle_hours", "evaluate", "agents_needed"]
 _TAIL = 1e-15               # probability left out by truncating the number of calls
 _MAX_STATES = 2 ** 21       # (calls + 1) (backlog agents + 1) states at most per interval
 _COLUMNS = ("service_level", "wait_probability", "asa", "occupancy", "backlog_agents", "backlog_items",
-            "switching_hours")
+            "backlog_hours", "switching_hours")
 
 
 def idle_hours(agents, traffic, interval=900) -> float | np.ndarray | pd.Series:
@@ -202,7 +202,7 @@ def _row(n, a, aht, awt, item, switch, reserve, interval):
     items = out["backlog_rate"] * interval
     return dict(service_level=out["service_level"], wait_probability=out["wait_probability"], asa=out["asa"],
                 occupancy=out["occupancy"], backlog_agents=items * item / interval, backlog_items=items,
-                switching_hours=items * switch / 3600.0)
+                backlog_hours=items * item / 3600.0, switching_hours=items * switch / 3600.0)
 
 
 def evaluate(agents, traffic, aht, awt, backlog_aht, reserve=0, switch_time=0.0, interval=900) -> pd.DataFrame:
@@ -213,7 +213,9 @@ def evaluate(agents, traffic, aht, awt, backlog_aht, reserve=0, switch_time=0.0,
     backlog work, ``items backlog_aht / interval``: use it as ``agents`` in
     :func:`wfmcourse.domain.backlog.track` with ``aht=backlog_aht``), ``backlog_items`` handled per
     interval (``E[m] interval / (backlog_aht + switch_time)``, ``E[m]`` the mean number of agents on
-    backlog work) and ``switching_hours`` lost per interval (``backlog_items switch_time / 3600``).
+    backlog work), ``backlog_hours`` of useful backlog work per interval (``backlog_items backlog_aht /
+    3600``: what the idle time yields, at most :func:`idle_hours`) and ``switching_hours`` lost per
+    interval (``backlog_items switch_time / 3600``).
     ``agents`` and ``traffic`` per interval (Erlang C calls, ``aht`` seconds); ``backlog_aht`` and
     ``switch_time`` seconds per backlog item; ``reserve >= agents`` means no blending (Erlang C).
     With ``agents <= traffic`` the queue grows: service level 0, ASA infinite, no backlog work.

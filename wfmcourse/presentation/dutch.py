@@ -223,6 +223,7 @@ _CHANNELS = {   # backlog (e-mail), blending
     # blending.idle_hours, blending.evaluate and blending.agents_needed
     "idle_hours": "vrije uren", "agents_phone": "nodig voor telefoon",
     "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
+    "backlog_hours": "uitgesteld werk (uur)",
     "switching_hours": "wisseltijd (uur)",
 }
 
