@@ -279,7 +279,7 @@ CASES = [
          mismatch={"traffic": [1.0, 2, 3]}),
     Case("blending.agents_needed", dict(traffic=[2.0, 3.0], aht=300, awt=20, target=0.8,
                                         backlog_arrivals=[5.0, 2.0], backlog_aht=480, deadline=1800,
-                                        reserve=1, switch_time=60.0, interval=900, open_intervals=[1, 1]),
+                                        reserve=None, switch_time=60.0, interval=900, open_intervals=[1, 1]),
          dict(traffic="num nonneg nonempty", aht="num nonneg", awt="num nonneg", target="num nonneg",
               backlog_arrivals="num nonneg nonempty", backlog_aht="num nonneg", deadline="num nonneg",
               reserve="num nonneg int", switch_time="num nonneg", interval="num nonneg",

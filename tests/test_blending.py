@@ -177,3 +177,19 @@ def test_staffing_meets_both_and_the_phone_part_is_minimal():
     # with e-mail that the idle time covers, no agent is added
     light = blending.agents_needed(traffic, 300, 20, 0.8, mail / 10, 480, 2 * 3600, reserve=2, switch_time=60)
     assert (light["agents"] == light["agents_phone"]).all()
+
+
+def test_staffing_with_the_least_reserve():
+    """reserve=None: Erlang C's agents on the phone, each interval with the least reserve that keeps the
+    target (one less reserve misses it), and agents added only where the e-mail would be late."""
+    traffic = np.array([2, 4, 6, 8, 9, 9, 8, 7, 6, 6, 7, 8, 7, 5, 4, 3], dtype=float)
+    mail = np.array([20, 10, 8, 6, 5, 5, 6, 8, 8, 8, 6, 5, 4, 4, 4, 4], dtype=float)
+    plan = blending.agents_needed(traffic, 300, 20, 0.8, mail, 480, 2 * 3600, switch_time=60)
+    np.testing.assert_array_equal(plan["agents_phone"], erlang.agents_needed(traffic, 300, 20, 0.8))
+    assert (plan["service_level"] >= 0.8).all() and (plan["overdue"] == 0).all()
+    for agents, load, reserve in zip(plan["agents"], traffic, plan["reserve"]):
+        if reserve > 0:
+            less = blending.evaluate(agents, load, 300, 20, 480, reserve=reserve - 1, switch_time=60)
+            assert less["service_level"].iloc[0] < 0.8
+    fixed = blending.agents_needed(traffic, 300, 20, 0.8, mail, 480, 2 * 3600, reserve=2, switch_time=60)
+    assert plan["agents"].sum() <= fixed["agents"].sum()

@@ -133,13 +133,20 @@ def _chain(n, a, aht, awt, item_time, reserve):
     rates.append(nu * m[ok])
     rows, cols, rates = (np.concatenate(x) for x in (rows, cols, rates))
     size = k.size
-    q = sparse.coo_matrix((rates, (rows, cols)), shape=(size, size)).tocsr()
-    q = q - sparse.diags(np.asarray(q.sum(axis=1)).ravel())
-    system = q.T.tolil()
-    system[0, :] = 1.0                                            # normalisation replaces one balance equation
+    moves = rows != cols                                         # self-loops change nothing
+    rows, cols, rates = rows[moves], cols[moves], rates[moves]
+    out = np.bincount(rows, weights=rates, minlength=size)
+    # the balance equations pi Q = 0 as Q^T pi = 0 (entry (col, row)), the first one replaced by sum(pi) = 1
+    eq = np.concatenate((cols, np.arange(size)))
+    var = np.concatenate((rows, np.arange(size)))
+    val = np.concatenate((rates, -out))
+    keep = eq != 0
+    eq, var, val = (np.concatenate((x[keep], y)) for x, y in
+                    ((eq, np.zeros(size, dtype=int)), (var, np.arange(size)), (val, np.ones(size))))
+    system = sparse.csr_matrix((val, (eq, var)), shape=(size, size))     # CSR: SuperLU is much faster here
     rhs = np.zeros(size)
     rhs[0] = 1.0
-    pi = spsolve(system.tocsr(), rhs)
+    pi = spsolve(system, rhs)
     pi = np.where(pi < 0, 0.0, pi)                                # solver noise around 0 (truncated tail states)
     pi /= pi.sum()
     arriving = pi * (k < calls)
@@ -237,20 +244,23 @@ def evaluate(agents, traffic, aht, awt, backlog_aht, reserve=0, switch_time=0.0,
     return frame
 
 
-def agents_needed(traffic, aht, awt, target, backlog_arrivals, backlog_aht, deadline, reserve=0,
+def agents_needed(traffic, aht, awt, target, backlog_arrivals, backlog_aht, deadline, reserve=None,
                   switch_time=0.0, interval=900, open_intervals=None) -> pd.DataFrame:
     """Phone agents per interval that meet the phone service level *and* the backlog's deadline by blending.
 
-    Step 1: per interval the fewest agents whose blended service level (:func:`evaluate`, with the
-    backlog work taking agents away) reaches ``target`` (at least Erlang C's answer). Step 2: the
-    backlog (``backlog_arrivals`` items per interval, ``backlog_aht`` seconds each, ``deadline`` seconds
-    of working time, ``open_intervals``) is run through :func:`wfmcourse.domain.backlog.track` with the
-    blended backlog capacity; while an item would be late, one agent is added in the interval where it
-    falls due (the latest moment, as in :func:`wfmcourse.domain.backlog.minimum_agents`) and the run is
-    repeated. Columns: ``agents_phone`` (step 1), ``agents`` (the answer), the columns of
-    :func:`evaluate` at ``agents``, and ``backlog``, ``oldest_age``, ``overdue`` of the backlog run.
-    The answer meets both; step 2 adds agents one at a time where the first miss falls due, which is
-    not always the fewest agent-hours in total.
+    ``reserve``: ``None`` (default) chooses per interval the smallest reserve whose blended service level
+    still reaches ``target`` (the phone first; the service level rises with the reserve, so a bisection
+    from 0 to ``agents``, where it is Erlang C's), or a fixed whole number for every interval.
+    Step 1: per interval the fewest agents that reach ``target`` (Erlang C's answer with a chosen
+    reserve; with a fixed reserve the backlog work takes agents away and more may be needed).
+    Step 2: the backlog (``backlog_arrivals`` items per interval, ``backlog_aht`` seconds each,
+    ``deadline`` seconds of working time, ``open_intervals``) is run through
+    :func:`wfmcourse.domain.backlog.track` with the blended backlog capacity; while an item would be
+    late, one agent is added in the interval where it falls due (the latest moment, as in
+    :func:`wfmcourse.domain.backlog.minimum_agents`) and the run is repeated. Columns: ``agents_phone``
+    (step 1), ``agents`` (the answer), ``reserve``, the columns of :func:`evaluate` at ``agents``, and
+    ``backlog``, ``oldest_age``, ``overdue`` of the backlog run. The answer meets both; step 2 adds
+    agents one at a time where the first miss falls due, which is not always the fewest agent-hours.
     """
     a = one_dimensional("traffic", traffic)
     h = scalar("aht", aht, low=0.0, low_inclusive=False)
@@ -261,7 +271,7 @@ def agents_needed(traffic, aht, awt, target, backlog_arrivals, backlog_aht, dead
         raise value_error("backlog_arrivals", backlog_arrivals, "shape",
                           f"have one value per interval of traffic ({a.size})", f"{arrivals.size} values")
     item = scalar("backlog_aht", backlog_aht, low=0.0, low_inclusive=False)
-    r = whole("reserve", reserve)
+    fixed = None if reserve is None else whole("reserve", reserve)
     switch = scalar("switch_time", switch_time)
     length = scalar("interval", interval, low=0.0, low_inclusive=False)
     index = series_index(traffic=traffic, backlog_arrivals=backlog_arrivals, open_intervals=open_intervals)
@@ -269,25 +279,55 @@ def agents_needed(traffic, aht, awt, target, backlog_arrivals, backlog_aht, dead
 
     cache = {}
 
-    def row(ni, i):
-        key = (int(ni), float(a[i]))
+    def row(ni, i, r):
+        key = (int(ni), float(a[i]), int(r))
         if key not in cache:
             cache[key] = _row(ni, a[i], h, t, item, switch, r, length)
         return cache[key]
 
+    hints = {}
+
+    def best(ni, i):
+        """(reserve, metrics) at ni agents: the fixed reserve, or the least one reaching the target
+        (the service level rises with the reserve: a walk from the last answer of this interval, or a
+        bisection the first time)."""
+        if fixed is not None:
+            return fixed, row(ni, i, fixed)
+        meets = lambda r: row(ni, i, r)["service_level"] >= goal     # noqa: E731
+        if i in hints:
+            r = min(hints[i], int(ni))
+            if meets(r):
+                while r > 0 and meets(r - 1):
+                    r -= 1
+            else:
+                while not meets(r):                            # meets at r = ni (Erlang C) when ni >= phone
+                    r += 1
+        elif meets(0):
+            r = 0
+        else:
+            low, high = 0, int(ni)                             # fails at low, meets at high (Erlang C)
+            while high - low > 1:
+                mid = (low + high) // 2
+                low, high = (low, mid) if meets(mid) else (mid, high)
+            r = high
+        hints[i] = r
+        return r, row(ni, i, r)
+
     phone = np.asarray(erlang.agents_needed(a, h, t, goal), dtype=int)
     for i in range(a.size):
-        while row(phone[i], i)["service_level"] < goal:
+        while best(phone[i], i)[1]["service_level"] < goal:
             phone[i] += 1
     agents = phone.copy()
     while True:
-        capacity = np.array([row(agents[i], i)["backlog_agents"] for i in range(a.size)])
+        capacity = np.array([best(agents[i], i)[1]["backlog_agents"] for i in range(a.size)])
         run = backlog.track(arrivals, capacity, item, deadline, length, open_intervals)
         late = np.flatnonzero(run["overdue"].to_numpy() > 0)
         if late.size == 0:
             break
         agents[late[0]] += 1
-    frame = pd.DataFrame([row(agents[i], i) for i in range(a.size)], columns=list(_COLUMNS))
+    chosen = [best(agents[i], i) for i in range(a.size)]
+    frame = pd.DataFrame([metrics for _, metrics in chosen], columns=list(_COLUMNS))
+    frame.insert(0, "reserve", [r for r, _ in chosen])
     frame.insert(0, "agents", agents)
     frame.insert(0, "agents_phone", phone)
     for column in ("backlog", "oldest_age", "overdue"):
