@@ -178,18 +178,25 @@ def _wait_given(n, mu, nu, top, most, awt):
             mean[i] = (1.0 + call_rate * mean[i - 1] + item_rate * shifted) / total
     big = float(total.max())
     x = big * awt
-    steps = int(np.ceil(x + 12.0 * np.sqrt(x) + 40.0)) if x > 0 else 0   # Poisson tail < 1e-20
-    h = np.zeros((most + 1, top + 1))
-    h[1:] = 1.0                                                  # not yet served after 0 steps
+    # uniformisation at rate big: P(W > awt | i, m) = sum_s Poisson(s; x) h_s(i, m), h_s the chance that
+    # s steps of the uniformised chain do not serve the call; h_s(i, .) = 1 while s < i (each step frees
+    # at most one agent), so step s only updates the rows i <= s. Steps until the Poisson tail < 1e-17.
+    cap = int(np.ceil(x + 12.0 * np.sqrt(x) + 40.0)) if x > 0 else 0
+    beyond = poisson.sf(np.arange(cap + 1), x) if x > 0 else np.zeros(1)
+    steps = int(np.argmax(beyond < 1e-17)) if np.any(beyond < 1e-17) else cap
     weights = poisson.pmf(np.arange(steps + 1), x) if x > 0 else np.array([1.0])
-    tail = weights[0] * h
+    h = np.ones((most + 1, top + 1))
+    h[0] = 0.0                                                   # no freeing needed: served
+    before = np.concatenate(([0.0], np.cumsum(weights)))        # sum of w_s for s < i
+    tail = np.zeros((most + 1, top + 1))
+    tail[1:] = before[np.minimum(np.arange(1, most + 1), steps + 1), None]
     stay, by_call, by_item = 1.0 - total / big, call_rate / big, item_rate / big
     for step in range(1, steps + 1):
-        new = np.zeros_like(h)
-        new[1:] = stay * h[1:] + by_call * h[:-1] + by_item * np.concatenate(
-            (np.zeros((most, 1)), h[:-1, :-1]), axis=1)
-        h = new
-        tail = tail + weights[step] * h
+        hi = min(step, most)
+        old = h[: hi + 1].copy()
+        h[1: hi + 1] = stay * old[1:] + by_call * old[:-1] + by_item * np.concatenate(
+            (np.zeros((hi, 1)), old[:-1, :-1]), axis=1)
+        tail[1: hi + 1] += weights[step] * h[1: hi + 1]
     return np.minimum(tail, 1.0), mean
 
 
