@@ -90,3 +90,61 @@ def simulate(agents, traffic, aht, awt, item_time, reserve, *, hours=2000.0, bat
         var = sum((v - mean) ** 2 for v in values) / (batches - 1)
         out[key] = (mean, math.sqrt(var / batches))
     return out
+
+
+def dense_chain(agents, traffic, aht, awt, item_time, reserve, calls):
+    """The blended queue as a plain dense Markov chain, truncated at `calls` calls (small cases only).
+
+    Independent of the module's quasi-birth-death solution: the states and moves are listed one by one
+    in Python from the policy in words, the balance equations solved densely, and the waiting time of an
+    arriving call computed with a matrix exponential (scipy.linalg.expm) of the absorbing chain of the
+    agents it waits for. Returns service_level, wait_probability, asa, backlog_busy (mean agents on
+    backlog work)."""
+    import numpy as np
+    from scipy.linalg import expm
+
+    n, lam, mu, nu = agents, traffic / aht, 1.0 / aht, 1.0 / item_time
+    top = max(n - reserve, 0)
+    states = [(k, m) for k in range(calls + 1) for m in range(top + 1)]
+    where = {s: i for i, s in enumerate(states)}
+    q = np.zeros((len(states), len(states)))
+    for (k, m), i in where.items():
+        talking = min(k, n - m)
+        queued = k - talking
+        if k < calls:
+            q[i, where[(k + 1, m)]] += lam
+        if talking:
+            idle = n - m - (k - 1)
+            nxt = (k - 1, m + 1) if queued == 0 and idle > reserve and m < top else (k - 1, m)
+            q[i, where[nxt]] += mu * talking
+        if m:
+            idle = n - (m - 1) - k
+            if queued or idle <= reserve:
+                q[i, where[(k, m - 1)]] += nu * m
+    np.fill_diagonal(q, -q.sum(axis=1))
+    system = np.vstack((q.T, np.ones(len(states))))
+    pi = np.linalg.lstsq(system, np.r_[np.zeros(len(states)), 1.0], rcond=None)[0]
+    arriving = np.array([p if k < calls else 0.0 for (k, _), p in zip(states, pi)])
+    arriving /= arriving.sum()
+    # the wait: (freeings still needed i, agents on backlog m) -> absorbed when i = 0
+    most = calls + 1
+    phases = [(i, m) for i in range(1, most + 1) for m in range(top + 1)]
+    at = {s: j for j, s in enumerate(phases)}
+    t = np.zeros((len(phases), len(phases)))
+    for (i, m), j in at.items():
+        if i > 1:
+            t[j, at[(i - 1, m)]] += mu * (n - m)
+            if m:
+                t[j, at[(i - 1, m - 1)]] += nu * m
+        t[j, j] = -(mu * (n - m) + nu * m)
+    survive = expm(t * awt).sum(axis=1)
+    mean = np.linalg.solve(-t, np.ones(len(phases)))
+    late = wait = asa = 0.0
+    for (k, m), p in zip(states, arriving):
+        if k >= n - m and p > 0:
+            j = at[(k - (n - m) + 1, m)]
+            wait += p
+            late += p * survive[j]
+            asa += p * mean[j]
+    return dict(service_level=1.0 - late, wait_probability=wait, asa=asa,
+                backlog_busy=float(sum(p * m for (_, m), p in zip(states, pi))))

@@ -1,6 +1,7 @@
 """Blending phone and backlog work (wfmcourse.domain.blending), checked three ways.
 
-(a) exact special cases: ``reserve >= agents`` is Erlang C (to 1e-12); ``reserve = 0`` uses every idle
+(a) exact special cases: ``reserve >= agents`` is Erlang C (to 1e-12); a dense truncated chain written
+    separately, with the waiting time by matrix exponentials, agrees to 1e-9; ``reserve = 0`` uses every idle
     moment, so the agents' worth of backlog work is ``(agents - traffic)`` times the useful share
     ``backlog_aht / (backlog_aht + switch_time)``, and :func:`idle_hours` is Erlang's ``(n - A) interval``;
     a small chain (2 agents, reserve 1) worked out by hand below;
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from backlog_reference import run
-from blending_simulation import simulate
+from blending_simulation import dense_chain, simulate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,8 +58,8 @@ def test_two_agents_by_hand():
     backlog items of 300 s (nu = 1/300), awt 0. With one agent in reserve at most one agent does
     backlog work; with no call waiting exactly one does while an agent would otherwise be idle.
     The states with no queue are (0, 1) [one on backlog, one idle], (1, 1) [one call, one backlog],
-    (1, 0) and (2, 0) [calls only]; then the queue (k, 1) and (k, 0) for k >= 2 ... the chain is
-    truncated by the module, so check the balance of the states that matter by hand:
+    (1, 0) and (2, 0) [calls only]; then the queue (k, 1) and (k, 0) for k >= 2. The moves that matter,
+    by hand:
     from (0, 1): arrival -> (1, 1) at 1/600; from (1, 1): the call ends -> (0, 1) (the freed agent
     would make 1 idle = reserve: stays idle) at 1/300; the item ends -> the agent would leave 1 idle
     with a call in service: 2 - 0 - 1 = 1 <= reserve, so (1, 0) at 1/300; from (1, 0): arrival ->
@@ -71,11 +72,26 @@ def test_two_agents_by_hand():
     assert row["service_level"] == pytest.approx(1 - row["wait_probability"], abs=1e-12)   # awt 0
 
 
+@pytest.mark.parametrize("case", [(2, 0.5, 300, 0, 300, 1, 60), (3, 1.5, 300, 20, 600, 1, 80),
+                                  (4, 2.5, 240, 30, 900, 0, 100), (5, 3.0, 300, 20, 600, 2, 100),
+                                  (6, 4.0, 300, 60, 300, 3, 120)])
+def test_against_the_dense_chain(case):
+    """The quasi-birth-death solution against a dense chain truncated at `calls` calls, written
+    separately (tests/blending_simulation.py): measured differences up to 3e-11 (truncation and the
+    dense least-squares solve)."""
+    *args, calls = case
+    dense = dense_chain(*args, calls)
+    qbd = blending._chain(*args)
+    for key in ("service_level", "wait_probability", "backlog_busy"):
+        assert qbd[key] == pytest.approx(dense[key], abs=1e-9)
+    assert qbd["asa"] == pytest.approx(dense["asa"], rel=1e-8)
+
+
 @pytest.mark.parametrize("case", [(10, 9.0, 300, 20, 3600, 0), (10, 9.5, 300, 20, 7200, 1),
                                   (50, 47.0, 300, 20, 3600, 0)])
 def test_truncation(case, monkeypatch):
-    """Heavy load and slow backlog items (the longest queues): the truncated chain against one truncated
-    at a tail of 1e-30."""
+    """Heavy load and slow backlog items (the longest queues): the waiting-time sums stopped at a level
+    mass of 1e-18 against 1e-33."""
     n, a, aht, awt, item, reserve = case
     usual = blending._chain(n, a, aht, awt, item, reserve)
     monkeypatch.setattr(blending, "_TAIL", 1e-30)

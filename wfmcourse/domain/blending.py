@@ -28,10 +28,12 @@ Calls in service ``min(k, n - m)``. From ``(k, m)``: a call arrives at rate ``la
 call ends at rate ``min(k, n - m) / aht`` (``k - 1``, and ``m + 1`` when no call waits and more than
 ``reserve`` agents are idle); a backlog item ends at rate ``m / (backlog_aht + switch_time)`` (``m - 1``
 when a call waits or at most ``reserve`` agents would be idle; otherwise the agent starts the next
-item). The chain is solved exactly (sparse linear solve), with ``k`` truncated at
-``n + log(1e-15) / log(A / n) + 2 (n - reserve) + 10`` calls (once no agent is on backlog work the queue's
-tail is geometric with ratio ``A / n``; measured against a truncation at 1e-30: ASA within 1e-6 relative,
-probabilities within 1e-10, ``tests/test_blending.py``).
+item). From ``n + 1`` calls on a call always waits, no backlog item starts, and the chain repeats
+level after level: a quasi-birth-death process, solved exactly with the matrix-geometric method
+(``pi_{n+1+j} = pi_{n+1} R^j``, ``R`` by logarithmic reduction; G. Latouche and V. Ramaswami, "A
+logarithmic reduction algorithm for quasi-birth-death processes", Journal of Applied Probability 30,
+1993), the levels up to ``n + 1`` as one sparse linear system. Checked in ``tests/test_blending.py``
+against a dense truncated chain written separately (to 1e-9) and a simulation.
 
 An arriving call (PASTA) that finds ``k >= n - m`` waits for ``k - (n - m) + 1`` agents to become free;
 while it waits no backlog item starts, each freeing comes at rate ``(n - m) / aht + m / (backlog_aht +
@@ -62,8 +64,8 @@ from wfmcourse.validation import (
 
 __all__ = ["idle_hours", "evaluate", "agents_needed"]
 
-_TAIL = 1e-15               # probability left out by truncating the number of calls
-_MAX_STATES = 2 ** 21       # (calls + 1) (backlog agents + 1) states at most per interval
+_TAIL = 1e-15               # the waiting-time sums stop at levels whose mass is below _TAIL / 1000
+_MAX_STATES = 2 ** 21       # (agents + 2) (agents - reserve + 1) states at most per interval
 _COLUMNS = ("service_level", "wait_probability", "asa", "occupancy", "backlog_agents", "backlog_items",
             "backlog_hours", "switching_hours")
 
@@ -87,7 +89,15 @@ def idle_hours(agents, traffic, interval=900) -> float | np.ndarray | pd.Series:
 # the chain of one interval (plain numbers in)
 # ---------------------------------------------------------------------------
 def _chain(n, a, aht, awt, item_time, reserve):
-    """Metrics of the blended queue for n agents, a Erlang: a dict of floats (per second rates)."""
+    """Metrics of the blended queue for n agents, a Erlang: a dict of floats (per second rates).
+
+    A quasi-birth-death process: level k (calls), phase m (agents on backlog work). From level n + 1
+    on every state has a call waiting, so no backlog item starts and the blocks repeat: up
+    ``A0 = lambda I``, down ``A2 = diag(mu (n - m))``, within ``A1`` (a finished item: m -> m - 1 at
+    ``nu m``). Then ``pi_{n+1+j} = pi_{n+1} R^j`` with ``R`` the minimal solution of
+    ``A0 + R A1 + R^2 A2 = 0`` (logarithmic reduction, Latouche and Ramaswami 1993); the levels
+    0 .. n + 1 are solved as one sparse linear system, level n + 1 with ``A1 + R A2``.
+    """
     if a <= 0:
         on_backlog = float(max(n - reserve, 0))
         return dict(service_level=1.0, wait_probability=0.0, asa=0.0, occupancy=0.0,
@@ -97,15 +107,14 @@ def _chain(n, a, aht, awt, item_time, reserve):
                     backlog_rate=0.0, backlog_busy=0.0)
     lam, mu, nu = a / aht, 1.0 / aht, 1.0 / item_time
     top = max(n - reserve, 0)                                   # most agents on backlog work
-    rho = a / n
-    extra = int(np.ceil(np.log(_TAIL) / np.log(rho))) + 2 * top + 10   # queue length with tail below _TAIL
-    calls = n + extra
-    if (calls + 1) * (top + 1) > _MAX_STATES:
-        raise value_error("traffic", a, "too_large", f"keep the queue small enough to hold (load {rho:.6f} of "
-                          f"{n} agents needs {(calls + 1) * (top + 1)} states, at most {_MAX_STATES})")
-    k, m = np.meshgrid(np.arange(calls + 1), np.arange(top + 1), indexing="ij")
-    k, m = k.ravel(), m.ravel()
     width = top + 1
+    first = n + 1                                               # the first repeating level
+    if (first + 1) * width > _MAX_STATES:
+        raise value_error("agents", n, "too_large", f"keep (agents + 2) (agents - reserve + 1) <= {_MAX_STATES} "
+                          "(the states of the blended queue)")
+    r_mat = _rate_matrix(n, lam, mu, nu, top)
+    k, m = np.meshgrid(np.arange(first + 1), np.arange(width), indexing="ij")
+    k, m = k.ravel(), m.ravel()
 
     def at(kk, mm):
         return kk * width + mm
@@ -113,56 +122,89 @@ def _chain(n, a, aht, awt, item_time, reserve):
     in_service = np.minimum(k, n - m)
     waiting = k - in_service
     rows, cols, rates = [], [], []
-    # arrivals (blocked at the truncation)
-    ok = k < calls
+    ok = k < first                                               # arrivals (level first: in R A2 below)
     rows.append(at(k[ok], m[ok]))
     cols.append(at(k[ok] + 1, m[ok]))
     rates.append(np.full(ok.sum(), lam))
-    # a call ends
-    ok = in_service > 0
+    ok = in_service > 0                                          # a call ends
     idle_after = n - m - (k - 1)
     starts = ok & (waiting == 0) & (idle_after > reserve) & (m < top)
     rows.append(at(k[ok], m[ok]))
     cols.append(at(k[ok] - 1, np.where(starts, m + 1, m)[ok]))
     rates.append(mu * in_service[ok])
-    # a backlog item ends: the agent takes a waiting call, or the next item, or goes idle
-    idle_after = n - (m - 1) - k
+    idle_after = n - (m - 1) - k                                 # a backlog item ends
     ok = (m > 0) & ((waiting > 0) | (idle_after <= reserve))
     rows.append(at(k[ok], m[ok]))
     cols.append(at(k[ok], m[ok] - 1))
     rates.append(nu * m[ok])
     rows, cols, rates = (np.concatenate(x) for x in (rows, cols, rates))
-    size = k.size
     moves = rows != cols                                         # self-loops change nothing
     rows, cols, rates = rows[moves], cols[moves], rates[moves]
+    size = k.size
     out = np.bincount(rows, weights=rates, minlength=size)
-    # the balance equations pi Q = 0 as Q^T pi = 0 (entry (col, row)), the first one replaced by sum(pi) = 1
-    eq = np.concatenate((cols, np.arange(size)))
-    var = np.concatenate((rows, np.arange(size)))
-    val = np.concatenate((rates, -out))
+    # level `first`: its own block becomes A1 + R A2 (leaving up at lambda, coming back through R A2)
+    ms = np.arange(width)
+    back = r_mat * (mu * (n - ms))[None, :]                      # R A2
+    ii, jj = np.meshgrid(ms, ms, indexing="ij")
+    out[at(first, ms)] += lam
+    # balance pi Q = 0 as Q^T pi = 0 (equation = target state), the first replaced by the normalisation
+    eq = np.concatenate((cols, np.arange(size), at(first, jj.ravel())))
+    var = np.concatenate((rows, np.arange(size), at(first, ii.ravel())))
+    val = np.concatenate((rates, -out, back.ravel()))
+    above = np.linalg.solve(np.eye(width) - r_mat, np.ones(width))   # (I - R)^-1 1: level first and above
+    norm = np.ones(size)
+    norm[at(first, ms)] = above
     keep = eq != 0
     eq, var, val = (np.concatenate((x[keep], y)) for x, y in
-                    ((eq, np.zeros(size, dtype=int)), (var, np.arange(size)), (val, np.ones(size))))
+                    ((eq, np.zeros(size, dtype=int)), (var, np.arange(size)), (val, norm)))
     system = sparse.csr_matrix((val, (eq, var)), shape=(size, size))     # CSR: SuperLU is much faster here
     rhs = np.zeros(size)
     rhs[0] = 1.0
     pi = spsolve(system, rhs)
-    pi = np.where(pi < 0, 0.0, pi)                                # solver noise around 0 (truncated tail states)
-    pi /= pi.sum()
-    arriving = pi * (k < calls)
-    arriving /= arriving.sum()
-    must_wait = k >= n - m                                       # every agent busy (calls or backlog)
-    need = np.where(must_wait, waiting + 1, 0)                    # freeings the arriving call waits for
-    p_wait = float(arriving[must_wait].sum())
+    pi = np.where(pi < 0, 0.0, pi)                               # solver noise around 0
+    # the levels above `first`: pi_{first + j} = pi_first R^j, until their mass is below _TAIL
+    levels = [pi[at(first, ms)]]
+    while levels[-1].sum() > _TAIL * 1e-3 and len(levels) < _MAX_STATES // width:
+        levels.append(levels[-1] @ r_mat)
+    upper = np.array(levels[1:]).reshape(-1, width) if len(levels) > 1 else np.zeros((0, width))
+    k_up = np.repeat(np.arange(first + 1, first + 1 + len(upper)), width)
+    m_up = np.tile(ms, len(upper))
+    pi_all = np.concatenate((pi, upper.ravel()))
+    k_all, m_all = np.concatenate((k, k_up)), np.concatenate((m, m_up))
+    pi_all /= pi_all.sum()
+    serving = np.minimum(k_all, n - m_all)
+    must_wait = k_all >= n - m_all                               # every agent busy (calls or backlog)
+    need = np.where(must_wait, k_all - serving + 1, 0)           # freeings the arriving call waits for
+    p_wait = float(pi_all[must_wait].sum())
     tail, mean = _wait_given(n, mu, nu, top, int(need.max(initial=0)), awt)
-    late = float(np.sum(arriving[must_wait] * tail[need[must_wait], m[must_wait]]))
-    asa = float(np.sum(arriving[must_wait] * mean[need[must_wait], m[must_wait]]))
-    on_backlog = float(np.sum(pi * m))
-    occupancy = float(np.sum(pi * in_service)) / n
+    late = float(np.sum(pi_all[must_wait] * tail[need[must_wait], m_all[must_wait]]))
+    asa = float(np.sum(pi_all[must_wait] * mean[need[must_wait], m_all[must_wait]]))
+    on_backlog = float(np.sum(pi_all * m_all))
+    occupancy = float(np.sum(pi_all * serving)) / n
     # sums of probabilities that add up to 1: rounding (1e-16) may not push them past [0, 1]
     p_wait, late = min(max(p_wait, 0.0), 1.0), min(max(late, 0.0), 1.0)
     return dict(service_level=1.0 - late, wait_probability=p_wait, asa=asa, occupancy=occupancy,
                 backlog_rate=on_backlog * nu, backlog_busy=on_backlog)
+
+
+def _rate_matrix(n, lam, mu, nu, top):
+    """R of the repeating levels (logarithmic reduction for G, then R = A0 (-(A1 + A0 G))^-1)."""
+    ms = np.arange(top + 1)
+    eye = np.eye(top + 1)
+    a0 = lam * eye
+    a2 = np.diag(mu * (n - ms))
+    a1 = np.diag(-(lam + mu * (n - ms) + nu * ms)) + np.diag(nu * ms[1:], -1)
+    inv = np.linalg.inv(-a1)
+    up, down = inv @ a0, inv @ a2
+    g, t = down.copy(), up.copy()
+    for _ in range(60):                        # each step doubles the levels covered: 2^60 at most
+        mix = np.linalg.inv(eye - (up @ down + down @ up))
+        up, down = mix @ (up @ up), mix @ (down @ down)
+        g = g + t @ down
+        t = t @ up
+        if np.max(np.abs(1.0 - g.sum(axis=1))) < 1e-14 or np.max(np.abs(t)) < 1e-17:
+            break
+    return a0 @ np.linalg.inv(-(a1 + a0 @ g))
 
 
 def _wait_given(n, mu, nu, top, most, awt):
