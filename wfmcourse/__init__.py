@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 SHORT_NAMES = {
     "erlang": "wfmcourse.domain.erlang",
     "chat": "wfmcourse.domain.chat",
+    "backlog": "wfmcourse.domain.backlog",
+    "blending": "wfmcourse.domain.blending",
     "staffing": "wfmcourse.domain.staffing",
     "scenarios": "wfmcourse.domain.scenarios",
     "kpi": "wfmcourse.domain.kpi",

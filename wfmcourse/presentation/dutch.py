@@ -227,7 +227,18 @@ _APPS = {       # calculator, dashboard, excel
 _COURSE = {     # contents, glossary, datasets
 }
 
-_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE)
+_CHANNELS = {   # backlog (e-mail), blending
+    # backlog.track and backlog.minimum_agents
+    "arrivals": "binnengekomen", "capacity": "capaciteit (stuks)", "handled": "afgehandeld",
+    "backlog": "werkvoorraad", "oldest_age": "oudste wacht (s)", "overdue": "te laat",
+    # blending.idle_hours, blending.evaluate and blending.agents_needed
+    "idle_hours": "vrije uren", "agents_phone": "nodig voor telefoon",
+    "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
+    "backlog_hours": "uitgesteld werk (uur)",
+    "switching_hours": "wisseltijd (uur)",
+}
+
+_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS)
 
 #: Dutch labels for the English column and index names the package's tables use in code.
 LABELS = {name: label for area in _AREAS for name, label in area.items()}

@@ -95,6 +95,8 @@ KINDS = {
     "needs_aht": "Met klantgeduld (Erlang A) is ook de AHT nodig: wie ophangt, wordt niet geholpen "
                  "en telt dus niet mee in de bezette tijd.",
     "unreachable": _UNREACHABLE,
+    "no_capacity": "In dit plan staat geen capaciteit voordat het werk af moet: zet ook medewerkers in "
+                   "de uren waarin het werk binnenkomt.",
     "step": "De tijden liggen niet zo ver uit elkaar als de lengte van het interval.",
     "too_long": "De tijden beslaan meer dan één week.",
     "labels_span": "De tijden beslaan al meerdere dagen: zet 'Dagen per week' op 1.",
