@@ -69,6 +69,7 @@ SKIPPED = {
     "cli.main": "command line, covered by tests/test_cli.py",
     "authoring.execute": "runs a notebook in a Jupyter kernel (minutes per call); author tool",
     "authoring.main": "command line of the author tool",
+    "authoring.merge_streams": "author tool over the outputs nbclient gives; tests/test_notebooks.py covers it",
     "dashboard.parse_calls": "text parser, covered by the file-format tests",
     "dashboard.read_forecast": "file reader, covered by the file-format tests",
     "dutch.label_times": "reads any labels: what is not an ISO date with time gives None by design "

@@ -91,3 +91,15 @@ def test_readme_lists_every_notebook_with_its_study_time():
     readme = (NOTEBOOK_DIR.parent / "README.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `(\d\d_\w+\.ipynb)` \|[^|]*\| (\d+) min \|$", readme, flags=re.M))
     assert rows == {nb.file: str(nb.minutes) for nb in contents.NOTEBOOKS}
+
+
+def test_split_stream_outputs_are_stored_as_one():
+    from wfmcourse.course.authoring import merge_streams
+
+    outputs = [{"output_type": "stream", "name": "stdout", "text": "Tabbladen:"},
+               {"output_type": "stream", "name": "stdout", "text": " Invoer\n"},
+               {"output_type": "stream", "name": "stderr", "text": "let op\n"},
+               {"output_type": "execute_result", "data": {}, "metadata": {}, "execution_count": 1}]
+    merged = merge_streams(outputs)
+    assert [o["output_type"] for o in merged] == ["stream", "stream", "execute_result"]
+    assert merged[0]["text"] == "Tabbladen: Invoer\n" and merged[1]["name"] == "stderr"
