@@ -1,0 +1,269 @@
+"""The year forecast (exponential smoothing), the event calendar and the daily history they learn from.
+
+Three ways, as everywhere in the course:
+* the published method: Holt-Winters as in Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*
+  (3rd ed., OTexts 2021), section 8.3 (multiplicative method, component form) and 8.2 (damped trend);
+* an independent method: those recursions written out in plain Python for fixed alpha, beta, gamma, phi and
+  fixed initial states, compared with statsmodels at the same fixed parameters; the catch-up rule as a plain loop;
+  the rolling-origin WAPE recomputed origin by origin with plain pandas;
+* properties (hypothesis) and recovery of the effects the generator put into ``data/daily_history.csv``.
+"""
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from statsmodels.tsa.holtwinters import ExponentialSmoothing
+
+from wfmcourse.data import datasets, synth
+from wfmcourse.data.files import DataFileError, data_path
+from wfmcourse.domain import events, forecast
+
+P = synth.HistoryParameters()
+
+
+@pytest.fixture(scope="module")
+def history():
+    return datasets.load_daily_history()
+
+
+@pytest.fixture(scope="module")
+def calendar():
+    future = [(pd.Timestamp.fromisocalendar(2026, w, 1), pd.Timestamp.fromisocalendar(2026, w, 7))
+              for w in P.campaign_weeks]
+    return events.event_calendar(pd.date_range(P.start, "2026-12-31"), campaigns=P.campaigns() + future)
+
+
+# ---------------------------------------------------------------------------
+# Holt-Winters: statsmodels equals the textbook recursions (FPP3 8.2, 8.3) at fixed parameters
+# ---------------------------------------------------------------------------
+def _holt_winters(y, m, alpha, beta, gamma, phi, level, trend, season, horizon=None):
+    """FPP3 eq. (8.3 multiplicative, with the damped trend of 8.2), one step at a time, in plain Python.
+
+    yhat_t = (l + phi b) s_{t-m};  l_t = alpha y_t / s_{t-m} + (1 - alpha)(l + phi b);
+    b_t = beta (l_t - l) + (1 - beta) phi b;  s_t = gamma y_t / (l + phi b) + (1 - gamma) s_{t-m}.
+    ``season``: the m initial seasonal states s_{1-m} .. s_0, oldest first.
+    """
+    season = list(season)
+    fitted = []
+    for t, value in enumerate(y):
+        s_old = season[t]
+        fitted.append((level + phi * trend) * s_old)
+        new_level = alpha * value / s_old + (1 - alpha) * (level + phi * trend)
+        new_trend = beta * (new_level - level) + (1 - beta) * phi * trend
+        season.append(gamma * value / (level + phi * trend) + (1 - gamma) * s_old)
+        level, trend = new_level, new_trend
+    n = len(y)
+    ahead = []
+    for h in range(1, (horizon or m) + 1):
+        damp = sum(phi ** i for i in range(1, h + 1))
+        ahead.append((level + damp * trend) * season[n + (h - 1) % m])     # s_{T+h-m(k+1)}, k = (h-1) // m
+    return np.array(fitted), np.array(ahead)
+
+
+# A small quarterly series, typed in (visitor-night-like: rising, a strong first quarter).
+QUARTERLY = [30.1, 19.8, 25.3, 27.6, 32.4, 21.2, 27.0, 29.9, 35.1, 22.8, 28.9, 31.7, 37.0, 24.3, 30.6, 33.8]
+
+
+@pytest.mark.parametrize("phi", [1.0, 0.9])
+def test_statsmodels_holt_winters_equals_the_textbook_recursions(phi):
+    alpha, beta, gamma = 0.35, 0.10, 0.20
+    level, trend, season = 27.0, 0.5, [1.12, 0.75, 0.94, 1.03]
+    model = ExponentialSmoothing(np.array(QUARTERLY), trend="add", damped_trend=phi < 1, seasonal="mul",
+                                 seasonal_periods=4, initialization_method="known", initial_level=level,
+                                 initial_trend=trend, initial_seasonal=season)
+    fixed = dict(smoothing_level=alpha, smoothing_trend=beta, smoothing_seasonal=gamma, optimized=False)
+    if phi < 1:
+        fixed["damping_trend"] = phi
+    fit = model.fit(**fixed)
+    fitted, ahead = _holt_winters(QUARTERLY, 4, alpha, beta, gamma, phi, level, trend, season)
+    np.testing.assert_allclose(fit.fittedvalues, fitted, rtol=1e-12)
+    # the course's forecast from the fitted states: the textbook at every horizon
+    ours = forecast._forecast_from_states(fit, 8, 4, "add", "mul")
+    np.testing.assert_allclose(ours, np.r_[ahead, _holt_winters(QUARTERLY, 4, alpha, beta, gamma, phi, level,
+                                                               trend, season, horizon=8)[1][4:]], rtol=1e-12)
+    # statsmodels' own forecast agrees before h = m; at h = m it used s_{T-m} (statsmodels issue #9538)
+    np.testing.assert_allclose(fit.forecast(4)[:3], ahead[:3], rtol=1e-12)
+
+
+def test_ets_forecast_follows_a_clean_seasonal_trend():
+    """Noise-free multiplicative season on a linear trend: the fitted model continues it (to 1 %)."""
+    t = np.arange(16)
+    season = np.array([1.2, 0.8, 0.9, 1.1])
+    y = pd.Series((100 + 5 * t) * season[t % 4], index=pd.date_range("2022-01-03", periods=16, freq="W-MON"))
+    out = forecast.ets_forecast(y, 4, season_length=4, damped_trend=False)
+    truth = (100 + 5 * np.arange(16, 20)) * season[np.arange(16, 20) % 4]
+    np.testing.assert_allclose(out.to_numpy(), truth, rtol=0.01)
+    assert out.index[0] == y.index[-1] + pd.Timedelta(weeks=1) and out.name == "forecast"
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(min_value=1.0, max_value=1e5), st.sampled_from([(None, None), ("add", None), ("add", "mul")]))
+def test_forecast_of_a_constant_series_is_that_constant(value, model):
+    trend, seasonal = model
+    y = pd.Series(np.full(24, value), index=pd.date_range("2024-01-01", periods=24, freq="W-MON"))
+    out = forecast.ets_forecast(y, 6, season_length=4, trend=trend, seasonal=seasonal)
+    np.testing.assert_allclose(out.to_numpy(), value, rtol=1e-6)
+
+
+# ---------------------------------------------------------------------------
+# event calendar
+# ---------------------------------------------------------------------------
+def _catch_up_loop(closed):
+    out, gap = [], False
+    for day, shut in closed.items():
+        if shut:
+            gap = gap or day.day_of_week < 5
+            out.append(False)
+        else:
+            out.append(gap and day.day_of_week < 5)
+            gap = False
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.booleans(), min_size=1, max_size=60), st.integers(0, 6))
+def test_catch_up_days_match_a_plain_loop(flags, offset):
+    days = pd.date_range("2025-01-06", periods=len(flags), freq="D") + pd.Timedelta(days=offset)
+    closed = pd.Series(flags, index=days)
+    got = events.catch_up_days(closed)
+    assert got.tolist() == _catch_up_loop(closed)
+    assert got.sum() <= (closed & (days.day_of_week < 5)).sum()
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1990, 2060))
+def test_calendar_holidays_come_from_the_holidays_package(year):
+    cal = events.event_calendar(pd.date_range(f"{year}-01-01", f"{year}-12-31"))
+    assert cal.loc[f"{year}-12-25", "holiday"] == "Eerste kerstdag" and cal.loc[f"{year}-12-25", "closed"]
+    assert cal.loc[f"{year}-01-01", "closed"]
+    easter = pd.Timestamp(__import__("dateutil.easter", fromlist=["easter"]).easter(year))
+    assert cal.loc[easter + pd.Timedelta(days=1), "holiday"] == "Tweede paasdag"
+    assert cal.loc[easter - pd.Timedelta(days=2), "quiet_holiday"]                 # Goede vrijdag: open, quiet
+    assert cal.loc[easter + pd.Timedelta(days=2), "catch_up"]                      # Tuesday after Easter Monday
+    assert (cal[["invoice_day_1", "invoice_day_2", "invoice_day_3"]].sum() == 12).all()   # one per month
+
+
+def test_calendar_example_christmas_2025():
+    cal = events.event_calendar(pd.date_range("2025-12-20", "2026-01-10"))
+    assert cal.loc["2025-12-25":"2025-12-26", "closed"].all()
+    assert not cal.loc["2025-12-27", "catch_up"]              # Saturday: open, but no weekday
+    assert not cal.loc["2025-12-29", "catch_up"]              # Saturday was open in between
+    assert cal.loc["2026-01-02", "catch_up"]                  # Friday after Nieuwjaarsdag
+    assert cal.loc["2026-01-06", "invoice_day_1"]             # working days 1, 2 = 2 and 5 January
+
+
+# ---------------------------------------------------------------------------
+# the daily history: shipped, loaded, and the generator's effects are recovered
+# ---------------------------------------------------------------------------
+def test_daily_history_file(history):
+    assert history.index[0] == pd.Timestamp(P.start) and history.index[-1] == pd.Timestamp(P.end)
+    assert len(history) == 1461 and history.index.is_monotonic_increasing
+    years = history["calls_offered"].groupby(history.index.year).sum()
+    growth = years.iloc[-1] / years.iloc[0]
+    assert growth == pytest.approx((1 + P.growth) ** 3, rel=0.02)        # 3 years apart; annual noise < 0.5 %
+    assert set(history.loc[~history["is_open"], "calls_offered"]) == {0}
+    assert history["holiday"].str.len().gt(0).sum() == 41                # 10 a year + Bevrijdingsdag 2025
+
+
+def test_loader_refuses_calls_on_a_closed_day(tmp_path):
+    lines = data_path("daily_history.csv").read_text().splitlines()
+    closed = next(i for i, line in enumerate(lines) if ",0,0,0,0,0,0.00,0," in line)
+    cells = lines[closed].split(",")
+    cells[8] = "12"
+    lines[closed] = ",".join(cells)
+    path = tmp_path / "daily_history.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(DataFileError, match="calls_offered"):
+        datasets.load_daily_history(path)
+
+
+def test_event_uplift_recovers_the_generated_effects(history, calendar):
+    """Tolerance per event: 4 standard errors plus 1 % for the baseline's curvature.
+
+    One day's relative noise is ``sqrt(day_noise_cv^2 + 1/calls) ~ 5.2 %``; the baseline averages up to 6
+    neighbouring days (2.1 %), so one day's ratio has about 5.6 % noise and ``n`` days ``5.6 % / sqrt(n)``. The
+    yearly cosine bends over the +-3 weeks of the baseline by at most ``0.07 (2 pi 21 / 365)^2 / 2 = 0.5 %``.
+    """
+    volume = history["calls_offered"]
+    up = events.event_uplift(volume, calendar.loc[volume.index])
+    truth = {"quiet_holiday": P.quiet_holiday_factor, "catch_up": P.catch_up_factor,
+             "campaign": P.campaign_factor, **{f"invoice_day_{k + 1}": f for k, f in enumerate(P.invoice_spike)}}
+    for name, value in truth.items():
+        n = up.loc[name, "days"]
+        assert n >= 5, name
+        tolerance = 4 * 0.056 / np.sqrt(n) + 0.01
+        assert up.loc[name, "uplift"] == pytest.approx(value, abs=tolerance * value), name
+
+
+def test_a_closed_holiday_removes_its_volume_and_the_week_keeps_its_level(history, calendar):
+    out = forecast.year_forecast(history["calls_offered"], calendar, 52)
+    assert len(out) == 364 and out.index[0] == pd.Timestamp.fromisocalendar(2026, 1, 1)
+    assert out.index.freq == "D" or (out.index[1:] - out.index[:-1] == pd.Timedelta(days=1)).all()
+    closed = calendar.loc[out.index, "closed"]
+    assert (out.loc[closed, "forecast"] == 0).all() and (out.loc[~closed, "forecast"] > 0).all()
+    easter_monday = pd.Timestamp("2026-04-06")
+    assert out.loc[easter_monday, "base"] > 0 and out.loc[easter_monday, "forecast"] == 0
+    weekly = forecast.weekly_totals(out["forecast"])
+    assert len(weekly) == 52 and weekly.index.freqstr.startswith("W")
+    # the future days carry the uplifts estimated from history: a campaign-only day its campaign factor
+    up = events.event_uplift(history["calls_offered"], calendar.loc[history.index])["uplift"]
+    pd.testing.assert_series_equal(out["factor"], events.event_factors(calendar.loc[out.index], up),
+                                   check_names=False, check_freq=False)
+    cal = calendar.loc[out.index, list(events.EVENT_COLUMNS)]
+    only_campaign = cal["campaign"] & (cal.sum(axis=1) == 1) & ~closed
+    assert only_campaign.sum() >= 10
+    assert np.allclose(out.loc[only_campaign, "factor"], up["campaign"])
+
+
+def test_ets_beats_seasonal_naive_out_of_sample(history, calendar):
+    """Rolling origin over the last 8 + 12 weeks, 13 weeks ahead, at week level."""
+    volume = history["calls_offered"]
+    weekly = forecast.weekly_totals(volume)
+
+    def ets(past, horizon):
+        end = past.index[-1] + pd.Timedelta(days=6)
+        return forecast.weekly_totals(forecast.year_forecast(volume[:end], calendar, horizon)["forecast"])
+
+    methods = {"ets": ets, "seasonal_naive": lambda p, h: forecast.seasonal_naive(p.to_numpy(), 52, h),
+               "mean_8_weeks": lambda p, h: np.full(h, p.iloc[-8:].mean())}
+    results = forecast.rolling_origin(weekly, methods, origins=8, horizon=13)
+    table = forecast.rolling_accuracy(results)
+    assert table.loc["ets", "wape"] < table.loc["seasonal_naive", "wape"] < table.loc["mean_8_weeks", "wape"]
+    assert abs(table.loc["ets", "bias"]) < 0.02
+    # the floor: even the true expected weekly volume misses by the Poisson noise of the calls
+    expected = forecast.weekly_totals(history["expected_calls"]).loc[results["target"].unique()]
+    assert table.loc["ets", "wape"] > forecast.poisson_noise_floor(expected)
+    # independent: the seasonal-naive WAPE origin by origin with plain pandas
+    n, errors, total = len(weekly), 0.0, 0.0
+    for i in range(8):
+        cut = n - 13 - 7 + i
+        actual = weekly.iloc[cut:cut + 13].to_numpy()
+        guess = weekly.iloc[cut - 52:cut - 52 + 13].to_numpy()
+        errors += np.abs(actual - guess).sum()
+        total += actual.sum()
+    assert table.loc["seasonal_naive", "wape"] == pytest.approx(errors / total, rel=1e-12)
+    assert table.loc["ets", "periods"] == 8 * 13
+
+
+def test_aht_forecast_follows_the_drift(history):
+    """The generator's expected AHT in the first quarter of 2026 (drift + season, no campaign): within 2 %."""
+    out = forecast.aht_forecast(history["aht"], history["calls_offered"], 13)
+    days = pd.date_range(out.index[0], periods=91, freq="D")
+    since = ((days - pd.Timestamp(P.start)) / pd.Timedelta(days=365.25)).to_numpy()
+    angle = 2 * np.pi * (days.day_of_year.to_numpy() - P.yearly[2]) / 365.25
+    truth = (P.aht_start + P.aht_drift * since) * (1 + P.aht_yearly * np.cos(angle))
+    np.testing.assert_allclose(out.to_numpy(), truth.reshape(13, 7).mean(axis=1), rtol=0.02)
+    assert out.name == "aht" and len(out) == 13
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(0, 1e4), min_size=2, max_size=20), st.floats(0, 2))
+def test_rolling_accuracy_wape_is_non_negative_and_zero_for_a_perfect_forecast(actual, scale):
+    actual = np.asarray(actual) + 1.0
+    frame = pd.DataFrame({"method": "m", "actual": actual, "forecast": actual * scale})
+    table = forecast.rolling_accuracy(frame)
+    assert table.loc["m", "wape"] >= 0
+    assert table.loc["m", "bias"] == pytest.approx(scale - 1, abs=1e-9)
+    perfect = forecast.rolling_accuracy(frame.assign(forecast=actual))
+    assert perfect.loc["m", "wape"] == 0
