@@ -61,6 +61,26 @@ def _holt_winters(y, m, alpha, beta, gamma, phi, level, trend, season, horizon=N
     return np.array(fitted), np.array(ahead)
 
 
+# Published example: Hyndman & Athanasopoulos, Forecasting: Principles and Practice, 1st ed. (OTexts 2013),
+# section 7.1, Table 7.1: oil production in Saudi Arabia 1996-2007 (millions of tonnes, R package fpp, `oil`),
+# simple exponential smoothing. Optimised: alpha = 0.89, l0 = 447.5, forecast for 2008 496.5; with l0 = 446.7
+# fixed, alpha = 0.2 gives 484.8 and alpha = 0.6 gives 501.8.
+OIL = [446.6565, 454.4733, 455.663, 423.6322, 456.2713, 440.5881, 425.3325, 485.1494, 506.0482, 526.792,
+       514.2689, 494.211]
+
+
+def test_published_example_simple_exponential_smoothing_oil():
+    oil = pd.Series(OIL, index=pd.date_range("1996", periods=12, freq="YS"))
+    out = forecast.ets_forecast(oil, 3, trend=None, seasonal=None)
+    assert out.round(1).tolist() == [496.5] * 3
+    assert out.index[0] == pd.Timestamp("2008-01-01")
+    fit = ExponentialSmoothing(np.array(OIL), initialization_method="estimated").fit()
+    assert round(fit.params["smoothing_level"], 2) == 0.89 and round(fit.params["initial_level"], 1) == 447.5
+    for alpha, published in ((0.2, 484.8), (0.6, 501.8)):
+        fixed = ExponentialSmoothing(np.array(OIL), initialization_method="known", initial_level=446.7)
+        assert round(float(fixed.fit(smoothing_level=alpha, optimized=False).forecast(1)[0]), 1) == published
+
+
 # A small quarterly series, typed in (visitor-night-like: rising, a strong first quarter).
 QUARTERLY = [30.1, 19.8, 25.3, 27.6, 32.4, 21.2, 27.0, 29.9, 35.1, 22.8, 28.9, 31.7, 37.0, 24.3, 30.6, 33.8]
 
@@ -267,3 +287,46 @@ def test_rolling_accuracy_wape_is_non_negative_and_zero_for_a_perfect_forecast(a
     assert table.loc["m", "bias"] == pytest.approx(scale - 1, abs=1e-9)
     perfect = forecast.rolling_accuracy(frame.assign(forecast=actual))
     assert perfect.loc["m", "wape"] == 0
+
+
+# ---------------------------------------------------------------------------
+# interval level: the year of 15-minute data
+# ---------------------------------------------------------------------------
+def test_intraday_forecast_spreads_each_day_with_its_weekday_profile():
+    index = pd.date_range("2025-03-03", periods=14 * 24, freq="h")
+    open_ = (index.hour >= 8) & (index.hour < 12)
+    history = pd.Series(np.where(open_, 1.0 + (index.hour == 9), 0.0), index=index)    # 09:00 twice the others
+    daily = pd.Series([100.0, 50.0], index=pd.date_range("2025-03-17", periods=2))
+    out = forecast.intraday_forecast(daily, history, weeks=2)
+    assert len(out) == 48 and out.groupby(out.index.normalize()).sum().tolist() == [100.0, 50.0]
+    assert out["2025-03-17 09:00"] == 40.0 and out["2025-03-17 08:00"] == 20.0 and out["2025-03-17 13:00"] == 0
+
+
+def test_interval_level_accuracy_against_the_poisson_floor():
+    """Four weekly origins in November 2025 (no holidays: those are judged at day level), one week ahead.
+
+    ETS on the daily totals (weekly season) spread with the weekday profile (top-down) beats the seasonal naive
+    and is not worse than the 8-week profile by more than a point; nothing beats the Poisson floor, computed with
+    the planned ``forecast_calls`` as the expected volume.
+    """
+    intervals = datasets.load_intervals()
+    calls = intervals["calls_offered"].astype(float)[:"2025-11-30"]
+
+    def topdown(past, horizon):
+        daily = past.resample("D").sum()
+        days = forecast.ets_forecast(daily, horizon // 96, season_length=7, seasonal="add")
+        days[days.index.day_of_week == 6] = 0.0                       # closed on Sunday (the calendar knows)
+        return forecast.intraday_forecast(days, past, weeks=8).to_numpy()
+
+    methods = {"seasonal_naive": lambda p, h: forecast.seasonal_naive(p.to_numpy(), 672, h),
+               "profile_8_weeks": lambda p, h: forecast.profile_forecast(p, h, weeks=8).to_numpy(),
+               "ets_top_down": topdown}
+    results = forecast.rolling_origin(calls, methods, origins=4, horizon=672, step=672)
+    assert results["origin"].min() == pd.Timestamp("2025-11-03")
+    table = forecast.rolling_accuracy(results)
+    planned = intervals["forecast_calls"].loc[results["target"].unique()]
+    floor = forecast.poisson_noise_floor(planned)
+    assert (table["wape"] > floor).all()
+    assert table.loc["ets_top_down", "wape"] < table.loc["seasonal_naive", "wape"]
+    assert table.loc["ets_top_down", "wape"] < table.loc["profile_8_weeks", "wape"] + 0.01
+    assert (table["bias"].abs() < 0.05).all()

@@ -8,7 +8,8 @@
   (Holt-Winters on any regular series), :func:`year_forecast` (daily and weekly volume for the coming weeks:
   ETS on event-cleaned weekly totals, spread over the days with weekday shares and the event calendar of
   :mod:`wfmcourse.domain.events`), :func:`aht_forecast` (damped-trend ETS on the weekly call-weighted AHT),
-  :func:`weekly_totals` and :func:`weekly_aht`.
+  :func:`weekly_totals` and :func:`weekly_aht`; :func:`intraday_forecast` spreads a daily forecast over
+  the intervals of the day (top-down, for Erlang per interval).
 * Out-of-sample accuracy: :func:`rolling_origin` (refit at each origin over the last periods) and
   :func:`rolling_accuracy` (WAPE and bias per method and step ahead).
 * The floor: :func:`poisson_mad` and :func:`poisson_noise_floor`. Contacts arrive at random
@@ -61,6 +62,7 @@ __all__ = [
     "weekly_aht",
     "year_forecast",
     "aht_forecast",
+    "intraday_forecast",
     "rolling_origin",
     "rolling_accuracy",
 ]
@@ -518,6 +520,41 @@ def aht_forecast(aht, calls, horizon=52, *, season_length=None) -> pd.Series:
     seasonal = None if season_length is None else "add"
     return ets_forecast(weekly, horizon, season_length=season_length, trend="add", seasonal=seasonal
                         ).rename("aht")
+
+
+def intraday_forecast(daily, history, *, weeks=8) -> pd.Series:
+    """Spread a daily forecast over the intervals of each day: ``f_{d,s} = F_d x share_{k(d),s}``.
+
+    ``share_{k,s}`` is the mean share of slot ``s`` in the day's volume over the days of weekday ``k`` with volume
+    in the last ``weeks`` weeks of ``history`` (a Series of interval volumes on a regular DatetimeIndex, closed
+    intervals as 0), as :func:`intraday_profile` with one weekday. ``daily``: forecast volume per day (Series on a
+    daily DatetimeIndex). A day with volume whose weekday had none in the history raises. Returns a Series
+    ``forecast`` on the intervals of the forecast days (the history's step), summing per day to ``daily``.
+    """
+    d = _daily("daily", daily)
+    series("history", history, index=pd.DatetimeIndex)
+    as_array("history", history, low=0.0)
+    step = _frequency(history.index)
+    w = float(as_array("weeks", weeks, low=0.0, low_inclusive=False))
+    recent = history[history.index > history.index[-1] - pd.Timedelta(weeks=w)].astype(float)
+    day = recent.index.normalize()
+    totals = recent.groupby(day).transform("sum")
+    busy = (totals > 0).to_numpy()
+    share = recent[busy] / totals[busy]
+    table = share.groupby([share.index.day_of_week, share.index.time]).mean()
+    per_day = int(round(pd.Timedelta(days=1) / step))
+    index = pd.DatetimeIndex(np.repeat(d.index.to_numpy(), per_day)) + pd.to_timedelta(
+        np.tile(np.arange(per_day), len(d)) * step)
+    keys = pd.MultiIndex.from_arrays([index.day_of_week, index.time])
+    shares = table.reindex(keys).to_numpy()
+    known = table.index.get_level_values(0).unique()
+    missing = (d.to_numpy() > 0) & ~d.index.day_of_week.isin(known)
+    if missing.any():
+        first = d.index[missing][0]
+        raise value_error("history", history, "inconsistent", f"have volume on every weekday the forecast has "
+                          f"volume (no {WEEKDAYS[first.day_of_week]} in the last {w:g} weeks)", repr(first.date()))
+    out = np.repeat(d.to_numpy(), per_day) * np.nan_to_num(shares, nan=0.0)
+    return pd.Series(out, index=index, name="forecast")
 
 
 # ---------------------------------------------------------------------------
