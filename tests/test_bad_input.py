@@ -362,6 +362,8 @@ CASES = [
                                         weeks=2, season_length=4),
          dict(volume="series", calendar="frame", horizon="num nonneg int", uplift="dict", weeks="num nonneg int",
               season_length="num nonneg int")),
+    Case("forecast.weekly_forecast", dict(daily=_daily(), aht=pd.Series(300.0, index=_weekly().index)),
+         dict(daily="series", aht="series")),
     Case("forecast.intraday_forecast",
          dict(daily=pd.Series([100.0, 50.0], index=pd.date_range("2025-03-10", periods=2)),
               history=_week_volume(), weeks=1),

@@ -173,6 +173,48 @@ def test_calendar_example_christmas_2025():
     assert cal.loc["2026-01-06", "invoice_day_1"]             # working days 1, 2 = 2 and 5 January
 
 
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.floats(0.3, 2.0), min_size=len(events.EVENT_COLUMNS), max_size=len(events.EVENT_COLUMNS)))
+def test_event_uplift_is_exact_without_noise(factors):
+    """No noise, no trend: each event's factor comes back exactly, and event_factors puts it back."""
+    days = pd.date_range("2024-01-01", "2025-12-31")
+    cal = events.event_calendar(days, campaigns=[("2024-03-04", "2024-03-10"), ("2025-09-08", "2025-09-21")])
+    truth = dict(zip(events.EVENT_COLUMNS, factors))
+    week = np.array([130.0, 108, 100, 97, 90, 45, 0])
+    volume = pd.Series(week[days.day_of_week] * events.event_factors(cal, truth).to_numpy(), index=days)
+    up = events.event_uplift(volume, cal)
+    for name, value in truth.items():
+        assert up.loc[name, "days"] > 0
+        assert up.loc[name, "uplift"] == pytest.approx(value, rel=1e-12), name
+
+
+def test_generator_expected_volume_is_the_documented_product():
+    """expected_calls = weekly_calls x (1 + growth)^years x season x weekday share x event factors, recomputed."""
+    frame = synth.daily_history(seed=7)
+    days = pd.DatetimeIndex(frame["date"])
+    cal = events.event_calendar(days, campaigns=P.campaigns())
+    years = (days - pd.Timestamp(P.reference_day)) / pd.Timedelta(days=365.25)
+    a1, a2, peak = P.yearly
+    angle = 2 * np.pi * (days.day_of_year - peak) / 365.25
+    share = np.asarray(P.weekday_factors) / sum(P.weekday_factors)
+    factor = np.where(cal["closed"], 0.0, 1.0)
+    factor = factor * np.where(cal["quiet_holiday"], P.quiet_holiday_factor, 1.0)
+    factor = factor * np.where(cal["catch_up"], P.catch_up_factor, 1.0)
+    factor = factor * np.where(cal["campaign"], P.campaign_factor, 1.0)
+    for k, spike in enumerate(P.invoice_spike, start=1):
+        factor = factor * np.where(cal[f"invoice_day_{k}"], spike, 1.0)
+    expected = np.asarray(P.weekly_calls * (1 + P.growth) ** years * (1 + a1 * np.cos(angle) + a2 * np.cos(2 * angle))
+                          * share[days.day_of_week] * factor, dtype=float)
+    np.testing.assert_allclose(frame["expected_calls"], expected, rtol=1e-12)
+    # the draws: calls / expected has mean 1 (Gamma x Poisson), to 4 standard errors of about 5.3 % / sqrt(n)
+    open_ = frame["is_open"].to_numpy()
+    ratio = frame["calls_offered"].to_numpy()[open_] / expected[open_]
+    assert abs(ratio.mean() - 1) < 4 * 0.053 / np.sqrt(open_.sum())
+    other = synth.daily_history(seed=8)
+    assert not other["calls_offered"].equals(frame["calls_offered"])
+    pd.testing.assert_series_equal(other["expected_calls"], frame["expected_calls"])
+
+
 # ---------------------------------------------------------------------------
 # the daily history: shipped, loaded, and the generator's effects are recovered
 # ---------------------------------------------------------------------------
@@ -234,6 +276,20 @@ def test_a_closed_holiday_removes_its_volume_and_the_week_keeps_its_level(histor
     only_campaign = cal["campaign"] & (cal.sum(axis=1) == 1) & ~closed
     assert only_campaign.sum() >= 10
     assert np.allclose(out.loc[only_campaign, "factor"], up["campaign"])
+
+
+def test_weekly_forecast_is_what_the_capacity_plan_reads(history, calendar):
+    year = forecast.year_forecast(history["calls_offered"], calendar, 52)
+    aht = forecast.aht_forecast(history["aht"], history["calls_offered"], 52)
+    weekly = forecast.weekly_forecast(year["forecast"], aht)
+    assert list(weekly.columns) == ["calls", "aht", "workload_hours"] and len(weekly) == 52
+    assert isinstance(weekly.index, pd.DatetimeIndex) and (weekly.index.day_of_week == 0).all()
+    assert weekly.index[0] == pd.Timestamp.fromisocalendar(2026, 1, 1)
+    assert weekly["calls"].sum() == pytest.approx(year["forecast"].sum())
+    np.testing.assert_allclose(weekly["workload_hours"], weekly["calls"] * weekly["aht"] / 3600)
+    # next year: about the growth above this year (holidays and 53 vs 52 weeks aside, within 3 %)
+    last_year = history["calls_offered"]["2024-12-30":"2025-12-28"].sum()
+    assert weekly["calls"].sum() / last_year == pytest.approx(1 + P.growth, rel=0.03)
 
 
 def test_ets_beats_seasonal_naive_out_of_sample(history, calendar):

@@ -8,7 +8,8 @@
   (Holt-Winters on any regular series), :func:`year_forecast` (daily and weekly volume for the coming weeks:
   ETS on event-cleaned weekly totals, spread over the days with weekday shares and the event calendar of
   :mod:`wfmcourse.domain.events`), :func:`aht_forecast` (damped-trend ETS on the weekly call-weighted AHT),
-  :func:`weekly_totals` and :func:`weekly_aht`; :func:`intraday_forecast` spreads a daily forecast over
+  :func:`weekly_totals` and :func:`weekly_aht`; :func:`weekly_forecast` (calls, AHT and workload per week: what
+  the capacity plan reads); :func:`intraday_forecast` spreads a daily forecast over
   the intervals of the day (top-down, for Erlang per interval).
 * Out-of-sample accuracy: :func:`rolling_origin` (refit at each origin over the last periods) and
   :func:`rolling_accuracy` (WAPE and bias per method and step ahead).
@@ -63,6 +64,7 @@ __all__ = [
     "year_forecast",
     "aht_forecast",
     "intraday_forecast",
+    "weekly_forecast",
     "rolling_origin",
     "rolling_accuracy",
 ]
@@ -520,6 +522,27 @@ def aht_forecast(aht, calls, horizon=52, *, season_length=None) -> pd.Series:
     seasonal = None if season_length is None else "add"
     return ets_forecast(weekly, horizon, season_length=season_length, trend="add", seasonal=seasonal
                         ).rename("aht")
+
+
+def weekly_forecast(daily, aht) -> pd.DataFrame:
+    """The forecast a capacity plan reads: per week (indexed by the Monday) ``calls`` and ``aht``.
+
+    ``calls_w = sum_{d in w} F_d`` over the whole weeks of ``daily`` (e.g. the ``forecast`` column of
+    :func:`year_forecast`); ``aht``: the weekly AHT in seconds (:func:`aht_forecast`) for at least those weeks.
+    Also ``workload_hours = calls x aht / 3600`` (hours of handling per week, before Erlang and shrinkage).
+    """
+    calls = weekly_totals(daily)
+    series("aht", aht, index=pd.DatetimeIndex)
+    as_array("aht", aht, low=0.0, low_inclusive=False)
+    if not calls.index.isin(aht.index).all():
+        raise value_error("aht", aht, "inconsistent", "cover every week of daily",
+                          f"{aht.index[0].date()}..{aht.index[-1].date()}")
+    seconds = aht.reindex(calls.index).to_numpy(float)
+    volume = calls.to_numpy()
+    frame = pd.DataFrame({"calls": volume, "aht": seconds, "workload_hours": volume * seconds / 3600},
+                         index=calls.index)
+    frame.index.name = "week"
+    return frame
 
 
 def intraday_forecast(daily, history, *, weeks=8) -> pd.Series:
