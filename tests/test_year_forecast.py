@@ -126,6 +126,20 @@ def test_forecast_of_a_constant_series_is_that_constant(value, model):
     np.testing.assert_allclose(out.to_numpy(), value, rtol=1e-6)
 
 
+def test_ets_interval_brackets_the_forecast_and_is_seeded():
+    t = np.arange(24)
+    rng = np.random.default_rng(3)
+    y = pd.Series((100 + 2 * t) * np.array([1.2, 0.8, 0.9, 1.1])[t % 4] * rng.gamma(400, 1 / 400, 24),
+                  index=pd.date_range("2022-01-03", periods=24, freq="W-MON"))
+    narrow = forecast.ets_interval(y, 8, season_length=4, coverage=0.5, repetitions=400, seed=1)
+    wide = forecast.ets_interval(y, 8, season_length=4, coverage=0.95, repetitions=400, seed=1)
+    pd.testing.assert_series_equal(narrow["forecast"], forecast.ets_forecast(y, 8, season_length=4))
+    assert (wide["lower"] <= narrow["lower"]).all() and (narrow["upper"] <= wide["upper"]).all()
+    assert (narrow["lower"] <= narrow["forecast"]).all() and (narrow["forecast"] <= narrow["upper"]).all()
+    again = forecast.ets_interval(y, 8, season_length=4, coverage=0.95, repetitions=400, seed=1)
+    pd.testing.assert_frame_equal(wide, again)
+
+
 # ---------------------------------------------------------------------------
 # event calendar
 # ---------------------------------------------------------------------------
@@ -286,6 +300,7 @@ def test_weekly_forecast_is_what_the_capacity_plan_reads(history, calendar):
     assert isinstance(weekly.index, pd.DatetimeIndex) and (weekly.index.day_of_week == 0).all()
     assert weekly.index[0] == pd.Timestamp.fromisocalendar(2026, 1, 1)
     assert weekly["calls"].sum() == pytest.approx(year["forecast"].sum())
+    assert (year["lower"] <= year["forecast"]).all() and (year["forecast"] <= year["upper"]).all()
     np.testing.assert_allclose(weekly["workload_hours"], weekly["calls"] * weekly["aht"] / 3600)
     # next year: about the growth above this year (holidays and 53 vs 52 weeks aside, within 3 %)
     last_year = history["calls_offered"]["2024-12-30":"2025-12-28"].sum()

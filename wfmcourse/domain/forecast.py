@@ -59,6 +59,7 @@ __all__ = [
     "weekday_profile",
     "intraday_profile",
     "ets_forecast",
+    "ets_interval",
     "weekly_totals",
     "weekly_aht",
     "year_forecast",
@@ -336,27 +337,12 @@ def intraday_profile(volume, weekdays=None) -> pd.Series:
 _COMPONENTS = ("add", "mul")       # seasonal; the trend is additive or None
 
 
-def ets_forecast(history, horizon, *, season_length=None, trend="add", damped_trend=True,
-                 seasonal="mul") -> pd.Series:
-    """Holt-Winters exponential smoothing (``statsmodels.tsa.holtwinters.ExponentialSmoothing``), fitted by
-    maximum likelihood, forecast ``horizon`` periods ahead.
-
-    Multiplicative season, damped additive trend (Hyndman & Athanasopoulos, *Forecasting: Principles and
-    Practice*, 3rd ed., section 8.3): ``l_t = alpha y_t / s_{t-m} + (1 - alpha)(l_{t-1} + phi b_{t-1})``,
-    ``b_t = beta (l_t - l_{t-1}) + (1 - beta) phi b_{t-1}``, ``s_t = gamma y_t / (l_{t-1} + phi b_{t-1}) +
-    (1 - gamma) s_{t-m}``, ``yhat_{T+h} = (l_T + (phi + ... + phi^h) b_T) s_{T+h-m(k+1)}``. ``trend``: ``"add"``
-    or None; ``seasonal``: ``"add"``, ``"mul"`` or None; ``season_length`` ``m`` (52 for weeks in a year) is needed with
-    a season, and then at least two full seasons of history. Deterministic (no random start).
-
-    ``history``: Series with a DatetimeIndex at a fixed step (the forecast gets the next ``horizon``
-    timestamps) or another index (positions after the history). Volumes >= 0; a multiplicative season or trend
-    needs values > 0. Returns a Series ``forecast``.
-    """
+def _ets_fit(history, season_length, trend, damped_trend, seasonal):
+    """Validated statsmodels Holt-Winters fit: (fitted results, m or None, trend, seasonal)."""
     series("history", history)
     values = as_array("history", history)
     if values.ndim != 1:
         raise value_error("history", history, "shape", "be one-dimensional", f"shape {values.shape}")
-    h = int(as_array("horizon", horizon, low=1.0, integer=True))
     trend = None if trend is None else choice("trend", trend, ("add",))
     seasonal = None if seasonal is None else choice("seasonal", seasonal, _COMPONENTS)
     if not isinstance(damped_trend, (bool, np.bool_)):
@@ -378,13 +364,65 @@ def ets_forecast(history, horizon, *, season_length=None, trend="add", damped_tr
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         fitted = model.fit()
-    out = np.maximum(_forecast_from_states(fitted, h, m if seasonal else None, trend, seasonal), 0.0)
+    return fitted, (m if seasonal else None), trend, seasonal
+
+
+def _ahead(history, h):
+    """The ``h`` timestamps (or positions) after the history."""
     if isinstance(history.index, pd.DatetimeIndex) and history.index.freq is not None:
-        index = pd.date_range(history.index[-1], periods=h + 1, freq=history.index.freq)[1:]
-    elif isinstance(history.index, pd.DatetimeIndex):
-        index = _future_index(history, h)
-    else:
-        index = pd.RangeIndex(len(history), len(history) + h)
+        return pd.date_range(history.index[-1], periods=h + 1, freq=history.index.freq)[1:]
+    if isinstance(history.index, pd.DatetimeIndex):
+        return _future_index(history, h)
+    return pd.RangeIndex(len(history), len(history) + h)
+
+
+def ets_interval(history, horizon, *, season_length=None, trend="add", damped_trend=True, seasonal="mul",
+                 coverage=0.8, repetitions=1000, seed=2025) -> pd.DataFrame:
+    """:func:`ets_forecast` with a prediction interval from simulated futures of the fitted model.
+
+    ``repetitions`` futures are simulated with the model's own recursions and errors drawn from its residuals
+    (bootstrap, no normality assumed; statsmodels ``simulate``, seeded with ``seed``). With ``q`` the quantiles
+    ``(1 - coverage) / 2`` and ``(1 + coverage) / 2`` of the futures at step ``h`` and ``mu_h`` their mean:
+    ``lower_h = forecast_h x q_lo / mu_h``, ``upper_h = forecast_h x q_hi / mu_h`` (the spread around the point
+    forecast). Returns a frame with ``forecast``, ``lower``, ``upper``.
+    """
+    fitted, m, trend, seasonal = _ets_fit(history, season_length, trend, damped_trend, seasonal)
+    h = int(as_array("horizon", horizon, low=1.0, integer=True))
+    level = float(as_array("coverage", coverage, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False))
+    reps = int(as_array("repetitions", repetitions, low=10.0, high=100_000.0, integer=True))
+    rng = np.random.default_rng(int(as_array("seed", seed, integer=True)))
+    point = np.maximum(_forecast_from_states(fitted, h, m, trend, seasonal), 0.0)
+    error = "mul" if seasonal == "mul" else "add"
+    futures = np.asarray(fitted.simulate(h, repetitions=reps, error=error, random_errors="bootstrap", rng=rng),
+                         dtype=float).reshape(h, reps)
+    low, high = np.quantile(futures, [(1 - level) / 2, (1 + level) / 2], axis=1)
+    centre = futures.mean(axis=1)
+    ratio_low = np.where(centre > 0, low / np.where(centre > 0, centre, 1.0), 1.0)
+    ratio_high = np.where(centre > 0, high / np.where(centre > 0, centre, 1.0), 1.0)
+    return pd.DataFrame({"forecast": point, "lower": np.maximum(point * ratio_low, 0.0),
+                         "upper": point * ratio_high}, index=_ahead(history, h))
+
+
+def ets_forecast(history, horizon, *, season_length=None, trend="add", damped_trend=True,
+                 seasonal="mul") -> pd.Series:
+    """Holt-Winters exponential smoothing (``statsmodels.tsa.holtwinters.ExponentialSmoothing``), fitted by
+    maximum likelihood, forecast ``horizon`` periods ahead.
+
+    Multiplicative season, damped additive trend (Hyndman & Athanasopoulos, *Forecasting: Principles and
+    Practice*, 3rd ed., section 8.3): ``l_t = alpha y_t / s_{t-m} + (1 - alpha)(l_{t-1} + phi b_{t-1})``,
+    ``b_t = beta (l_t - l_{t-1}) + (1 - beta) phi b_{t-1}``, ``s_t = gamma y_t / (l_{t-1} + phi b_{t-1}) +
+    (1 - gamma) s_{t-m}``, ``yhat_{T+h} = (l_T + (phi + ... + phi^h) b_T) s_{T+h-m(k+1)}``. ``trend``: ``"add"``
+    or None; ``seasonal``: ``"add"``, ``"mul"`` or None; ``season_length`` ``m`` (52 for weeks in a year) is needed with
+    a season, and then at least two full seasons of history. Deterministic (no random start).
+
+    ``history``: Series with a DatetimeIndex at a fixed step (the forecast gets the next ``horizon``
+    timestamps) or another index (positions after the history). Volumes >= 0; a multiplicative season or trend
+    needs values > 0. Returns a Series ``forecast``.
+    """
+    fitted, m, trend, seasonal = _ets_fit(history, season_length, trend, damped_trend, seasonal)
+    h = int(as_array("horizon", horizon, low=1.0, integer=True))
+    out = np.maximum(_forecast_from_states(fitted, h, m, trend, seasonal), 0.0)
+    index = _ahead(history, h)
     return pd.Series(out, index=index, name="forecast")
 
 
@@ -469,7 +507,8 @@ def _weekday_shares(clean, days):
     return (means / means.sum()).to_numpy()
 
 
-def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_length=52) -> pd.DataFrame:
+def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_length=52, coverage=0.8,
+                  repetitions=1000, seed=2025) -> pd.DataFrame:
     """Daily forecast for ``horizon`` whole weeks after the last whole week of ``volume``.
 
     1. Event uplifts from history (:func:`wfmcourse.domain.events.event_uplift`), unless ``uplift`` is given.
@@ -481,7 +520,9 @@ def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_
 
     ``volume``: daily calls (Series on a daily DatetimeIndex); ``calendar``: :func:`event_calendar` over the
     history and at least ``horizon`` weeks after it (campaigns planned ahead are in it). Returns a frame on the
-    forecast days with ``base`` (calls without events), ``factor`` and ``forecast``.
+    forecast days with ``base`` (calls without events), ``factor``, ``forecast`` and ``lower``/``upper``: the
+    ``coverage`` prediction interval of the weekly level (:func:`ets_interval`, seeded), spread over the days like
+    the forecast (the day-to-day noise comes on top of it; for a week's total it is the interval).
     """
     v = _daily("volume", volume)
     events._calendar(calendar)
@@ -498,7 +539,9 @@ def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_
     shares = _weekday_shares(clean.dropna(), v.index)
     share_day = pd.Series(np.where(np.isfinite(clean.to_numpy()), shares[v.index.day_of_week], 0.0), index=v.index)
     base = weekly_totals(clean.fillna(0.0)) / weekly_totals(share_day)
-    weekly = ets_forecast(base.rename("base"), h, season_length=season_length)
+    band = ets_interval(base.rename("base"), h, season_length=season_length, coverage=coverage,
+                        repetitions=repetitions, seed=seed)
+    weekly = band["forecast"]
     first = weekly.index[0]
     future = pd.date_range(first, periods=7 * h, freq="D")
     if not future.isin(calendar.index).all():
@@ -506,8 +549,11 @@ def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_
                           f"it ends {calendar.index[-1].date()}")
     future_factor = events.event_factors(calendar.loc[future], up).to_numpy()
     day_base = np.repeat(weekly.to_numpy(), 7) * shares[future.day_of_week]
-    return pd.DataFrame({"base": day_base, "factor": future_factor, "forecast": day_base * future_factor},
-                        index=pd.DatetimeIndex(future, name="date"))
+    spread = np.repeat((band[["lower", "upper"]].to_numpy() / np.maximum(weekly.to_numpy(), 1e-300)[:, None]),
+                       7, axis=0)
+    day = day_base * future_factor
+    return pd.DataFrame({"base": day_base, "factor": future_factor, "forecast": day, "lower": day * spread[:, 0],
+                         "upper": day * spread[:, 1]}, index=pd.DatetimeIndex(future, name="date"))
 
 
 def aht_forecast(aht, calls, horizon=52, *, season_length=None) -> pd.Series:
