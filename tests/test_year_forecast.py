@@ -337,6 +337,32 @@ def test_ets_beats_seasonal_naive_out_of_sample(history, calendar):
     assert table.loc["ets", "periods"] == 8 * 13
 
 
+@pytest.mark.slow
+def test_error_band_from_a_first_half_year_covers_the_second(history, calendar):
+    """Empirical 80 % band from 13 origins in the first half of 2025 (4 weeks ahead), checked on 13 origins in the
+    second half: the share of weekly actuals inside lies within about 3 standard errors of 80 % (the 52 checks
+    overlap, so the effective number is nearer 13: 3 x sqrt(0.16 / 13) ~ 0.33; we ask 0.55..1)."""
+    volume = history["calls_offered"]
+    weekly = forecast.weekly_totals(volume)
+
+    def ets(past, horizon):
+        end = past.index[-1] + pd.Timedelta(days=6)
+        return forecast.weekly_totals(forecast.year_forecast(volume[:end], calendar, horizon,
+                                                             repetitions=10)["forecast"])
+
+    first = forecast.rolling_origin(weekly.iloc[:-26], {"ets": ets}, origins=13, horizon=4, step=2)
+    band = forecast.error_band(first)
+    assert band.loc["ets", "lower"] < 0 < band.loc["ets", "upper"] and band.loc["ets", "errors"] == 52
+    second = forecast.rolling_origin(weekly, {"ets": ets}, origins=13, horizon=4, step=2)
+    low = second["forecast"] * (1 + band.loc["ets", "lower"])
+    high = second["forecast"] * (1 + band.loc["ets", "upper"])
+    inside = ((second["actual"] >= low) & (second["actual"] <= high)).mean()
+    assert 0.55 <= inside <= 1.0
+    # by construction the band covers its own errors at the asked share (each quantile to about one error in 52)
+    own = ((first["actual"] / first["forecast"] - 1).between(band.loc["ets", "lower"], band.loc["ets", "upper"]))
+    assert own.mean() == pytest.approx(0.8, abs=2.5 / 52)
+
+
 def test_aht_forecast_follows_the_drift(history):
     """The generator's expected AHT in the first quarter of 2026 (drift + season, no campaign): within 2 %."""
     out = forecast.aht_forecast(history["aht"], history["calls_offered"], 13)

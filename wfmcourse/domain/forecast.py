@@ -11,8 +11,9 @@
   :func:`weekly_totals` and :func:`weekly_aht`; :func:`weekly_forecast` (calls, AHT and workload per week: what
   the capacity plan reads); :func:`intraday_forecast` spreads a daily forecast over
   the intervals of the day (top-down, for Erlang per interval).
-* Out-of-sample accuracy: :func:`rolling_origin` (refit at each origin over the last periods) and
-  :func:`rolling_accuracy` (WAPE and bias per method and step ahead).
+* Out-of-sample accuracy: :func:`rolling_origin` (refit at each origin over the last periods),
+  :func:`rolling_accuracy` (WAPE and bias per method and step ahead) and :func:`error_band` (how far off the
+  method was before: an empirical prediction interval).
 * The floor: :func:`poisson_mad` and :func:`poisson_noise_floor`. Contacts arrive at random
   (Poisson), so even a forecast that knows the true expected volume ``lambda`` has an error;
   in quiet intervals that error is large relative to the volume and no model can beat it.
@@ -68,6 +69,7 @@ __all__ = [
     "weekly_forecast",
     "rolling_origin",
     "rolling_accuracy",
+    "error_band",
 ]
 
 
@@ -690,3 +692,28 @@ def rolling_accuracy(results, by=("method",)) -> pd.DataFrame:
                           repr(sums["actual"].min()))
     return pd.DataFrame({"wape": sums["abs_error"] / sums["actual"], "bias": sums["error"] / sums["actual"],
                          "periods": grouped.size()})
+
+
+def error_band(results, coverage=0.8) -> pd.DataFrame:
+    """Empirical prediction interval per method from :func:`rolling_origin` results: how far off it was before.
+
+    With ``r = actual / forecast - 1`` over all origins and steps of a method, ``lower = q_{(1-coverage)/2}(r)``
+    and ``upper = q_{(1+coverage)/2}(r)``; a new forecast ``F`` then gets the band ``F (1 + lower) .. F (1 +
+    upper)``. It holds every source of error the method really had (noise, events, trend), not only the model's
+    own; it needs enough origins (the band of 20 errors is rough). Returns ``lower``, ``upper`` and ``errors`` per
+    method.
+    """
+    if not isinstance(results, pd.DataFrame):
+        raise type_error("results", results, "a DataFrame made by rolling_origin")
+    missing = [c for c in ("method", "actual", "forecast") if c not in results.columns]
+    if missing:
+        raise value_error("results", results, "columns", "have the columns of rolling_origin", repr(missing))
+    level = float(as_array("coverage", coverage, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False))
+    f = as_array("results", results["forecast"].to_numpy(float))
+    if (f <= 0).any():
+        raise value_error("results", results, "too_small", "have forecasts > 0 (errors are relative)",
+                          show_bad(f, f <= 0))
+    ratio = pd.Series(as_array("results", results["actual"].to_numpy(float)) / f - 1, index=results.index)
+    grouped = ratio.groupby(results["method"], sort=False)
+    return pd.DataFrame({"lower": grouped.quantile((1 - level) / 2), "upper": grouped.quantile((1 + level) / 2),
+                         "errors": grouped.size()})
