@@ -463,7 +463,8 @@ def _forecast_from_states(fitted, horizon, m, trend, seasonal):
 def _daily(name, volume):
     series(name, volume, index=pd.DatetimeIndex)
     as_array(name, volume)
-    events.public_holidays(volume.index[:1])             # cheap check of a day index follows
+    if len(volume) == 0:
+        raise value_error(name, volume, "empty", "hold at least one day")
     if len(volume) > 1 and regular_time_index(name, volume.index, gaps=False, increasing=True) != 86400:
         raise value_error(name, volume, "index", "have one value per day, without gaps", repr(volume.index[:3]))
     if (volume.index != volume.index.normalize()).any():
@@ -484,9 +485,9 @@ def weekly_totals(daily) -> pd.Series:
     if totals.empty:
         raise value_error("daily", daily, "too_small", "cover at least one whole week (Monday to Sunday)",
                           f"{len(v)} days")
-    index = pd.DatetimeIndex(totals.index, freq=None)
-    return pd.Series(totals.to_numpy(), index=pd.date_range(index[0], periods=len(index), freq="W-MON")
-                     if len(index) == (index[-1] - index[0]).days // 7 + 1 else index, name="weekly")
+    # whole weeks of gap-free days are consecutive Mondays
+    return pd.Series(totals.to_numpy(), index=pd.date_range(totals.index[0], periods=len(totals), freq="W-MON"),
+                     name="weekly")
 
 
 def weekly_aht(aht, calls) -> pd.Series:
@@ -508,7 +509,7 @@ def weekly_aht(aht, calls) -> pd.Series:
     return (seconds[keep] / volume[keep]).rename("aht")
 
 
-def _weekday_shares(clean, days):
+def _weekday_shares(clean):
     """Mean clean volume per weekday over the last 52 weeks, normalised to sum 1 (closed weekdays 0)."""
     recent = clean[clean.index > clean.index[-1] - pd.Timedelta(weeks=52)]
     means = recent.groupby(recent.index.day_of_week).mean().reindex(range(7)).fillna(0.0)
@@ -544,7 +545,7 @@ def year_forecast(volume, calendar, horizon=52, *, uplift=None, weeks=3, season_
     up = events.event_uplift(v, history_cal, weeks=weeks)["uplift"] if uplift is None else uplift
     factor = events.event_factors(history_cal, up).to_numpy()
     clean = pd.Series(np.where(factor > 0, v.to_numpy() / np.where(factor > 0, factor, 1.0), np.nan), index=v.index)
-    shares = _weekday_shares(clean.dropna(), v.index)
+    shares = _weekday_shares(clean.dropna())
     share_day = pd.Series(np.where(np.isfinite(clean.to_numpy()), shares[v.index.day_of_week], 0.0), index=v.index)
     base = weekly_totals(clean.fillna(0.0)) / weekly_totals(share_day)
     band = ets_interval(base.rename("base"), h, season_length=season_length, coverage=coverage,
