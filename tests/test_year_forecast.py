@@ -272,6 +272,19 @@ def test_event_uplift_recovers_the_generated_effects(history, calendar):
         assert up.loc[name, "uplift"] == pytest.approx(value, abs=tolerance * value), name
 
 
+def test_event_uplift_is_unbiased_over_seeds():
+    """Over 20 generated histories the mean estimate is within 3 standard errors of the generator's factor
+    (the spread between seeds, sd / sqrt(20)), plus 0.5 % for the baseline's curvature."""
+    cal = events.event_calendar(pd.date_range(P.start, P.end), campaigns=P.campaigns())
+    estimates = pd.concat([events.event_uplift(pd.Series(synth.daily_history(seed=s)["calls_offered"].to_numpy(),
+                                                         index=cal.index), cal)["uplift"] for s in range(20)], axis=1)
+    truth = pd.Series({"quiet_holiday": P.quiet_holiday_factor, "catch_up": P.catch_up_factor,
+                       "campaign": P.campaign_factor,
+                       **{f"invoice_day_{k + 1}": f for k, f in enumerate(P.invoice_spike)}})
+    mean, error = estimates.mean(axis=1), estimates.std(axis=1) / np.sqrt(20)
+    assert ((mean - truth.reindex(mean.index)).abs() <= 3 * error + 0.005 * truth.reindex(mean.index)).all()
+
+
 def test_a_closed_holiday_removes_its_volume_and_the_week_keeps_its_level(history, calendar):
     out = forecast.year_forecast(history["calls_offered"], calendar, 52)
     assert len(out) == 364 and out.index[0] == pd.Timestamp.fromisocalendar(2026, 1, 1)
