@@ -35,6 +35,7 @@ from wfmcourse.data.datasets import STAKEHOLDERS_SCHEMA
 from wfmcourse.data.files import DataFileError, data_path
 from wfmcourse.domain import (
     erlang,
+    events,
     forecast,
     improvement,
     kpi,
@@ -125,6 +126,22 @@ def _week_volume():
     index = pd.date_range("2025-03-03", periods=7 * 24, freq="h")
     hours = np.tile(np.r_[np.zeros(8), np.full(10, 20.0), np.zeros(6)], 7)
     return pd.Series(hours + np.arange(len(index)) % 3, index=index)
+
+
+def _daily():
+    """Twelve whole weeks of daily calls (Sunday closed), from Monday 2025-01-06."""
+    index = pd.date_range("2025-01-06", periods=84, freq="D")
+    week = np.array([130.0, 108, 100, 97, 90, 45, 0])
+    return pd.Series(np.tile(week, 12) * (1 + 0.01 * np.arange(84) % 3), index=index)
+
+
+def _weekly():
+    return pd.Series(100.0 + np.arange(12) % 4 * 10, index=pd.date_range("2025-01-06", periods=12, freq="W-MON"))
+
+
+def _calendar():
+    return events.event_calendar(pd.date_range("2025-01-06", periods=120, freq="D"),
+                                 campaigns=[("2025-02-03", "2025-02-09")])
 
 
 def _intervals():
@@ -377,6 +394,53 @@ CASES = [
     Case("forecast.poisson_mad", dict(expected=[1.0, 4.0]), dict(expected="num nonneg")),
     Case("forecast.poisson_noise_floor", dict(expected=[1.0, 4.0]),
          dict(expected="num nonneg nonempty")),
+    Case("forecast.ets_forecast", dict(history=_weekly(), horizon=4, season_length=4, trend="add",
+                                       damped_trend=True, seasonal="mul"),
+         dict(history="series", horizon="num nonneg int", season_length="num nonneg int", trend="choice none_ok",
+              damped_trend="flag", seasonal="choice none_ok")),
+    Case("forecast.ets_interval", dict(history=_weekly(), horizon=4, season_length=4, trend="add",
+                                       damped_trend=True, seasonal="mul", coverage=0.8, repetitions=50, seed=1),
+         dict(history="series", horizon="num nonneg int", season_length="num nonneg int", trend="choice none_ok",
+              damped_trend="flag", seasonal="choice none_ok", coverage="num nonneg", repetitions="num nonneg int",
+              seed="num nonneg int")),
+    Case("forecast.weekly_totals", dict(daily=_daily()), dict(daily="series")),
+    Case("forecast.weekly_aht", dict(aht=_daily() * 0 + 300.0, calls=_daily()), dict(aht="series", calls="series")),
+    Case("forecast.aht_forecast", dict(aht=_daily() * 0 + 300.0, calls=_daily(), horizon=2, season_length=None),
+         dict(aht="series", calls="series", horizon="num nonneg int", season_length="num nonneg int")),
+    Case("forecast.year_forecast", dict(volume=_daily(), calendar=_calendar(), horizon=2, uplift={"campaign": 1.2},
+                                        weeks=2, season_length=4, coverage=0.8, repetitions=50, seed=1),
+         dict(volume="series", calendar="frame", horizon="num nonneg int", uplift="dict", weeks="num nonneg int",
+              season_length="num nonneg int", coverage="num nonneg", repetitions="num nonneg int",
+              seed="num nonneg int")),
+    Case("forecast.weekly_forecast", dict(daily=_daily(), aht=pd.Series(300.0, index=_weekly().index)),
+         dict(daily="series", aht="series")),
+    Case("forecast.intraday_forecast",
+         dict(daily=pd.Series([100.0, 50.0], index=pd.date_range("2025-03-10", periods=2)),
+              history=_week_volume(), weeks=1),
+         dict(daily="series", history="series", weeks="num nonneg")),
+    Case("forecast.rolling_origin", dict(history=_weekly(), methods={"naive": lambda p, h: [p.iloc[-1]] * h},
+                                         origins=2, horizon=2, step=1),
+         dict(history="series", methods="dict", origins="num nonneg int", horizon="num nonneg int",
+              step="num nonneg int")),
+    Case("forecast.rolling_accuracy", dict(results=pd.DataFrame({"method": ["a", "a"], "actual": [1.0, 2.0],
+                                                                 "forecast": [1.5, 2.0]}), by="method"),
+         dict(results="frame", by=SKIP)),
+    Case("forecast.error_band", dict(results=pd.DataFrame({"method": ["a", "a"], "actual": [1.0, 2.0],
+                                                           "forecast": [1.5, 2.0]}), coverage=0.8),
+         dict(results="frame", coverage="num nonneg")),
+    Case("events.public_holidays", dict(days=pd.date_range("2025-01-01", periods=10)), dict(days="series")),
+    Case("events.catch_up_days", dict(closed=pd.Series(False, index=pd.date_range("2025-01-01", periods=10))),
+         dict(closed="series")),
+    Case("events.event_calendar", dict(days=pd.date_range("2025-01-01", periods=10), campaigns=[("2025-01-06",
+                                                                                             "2025-01-07")],
+                                       closed_weekdays=(6,), quiet_holidays=("Goede vrijdag",),
+                                       invoice_first_workday=3),
+         dict(days="series", campaigns="container", closed_weekdays="num nonneg int", quiet_holidays="container",
+              invoice_first_workday="num nonneg int")),
+    Case("events.event_factors", dict(calendar=_calendar(), uplift={"campaign": 1.2}),
+         dict(calendar="frame", uplift="dict")),
+    Case("events.event_uplift", dict(volume=_daily(), calendar=_calendar().iloc[:84], weeks=2),
+         dict(volume="series", calendar="frame", weeks="num nonneg int")),
     # --- capaciteit -----------------------------------------------------------------------
     Case("capacity.agent_hours_components", dict(agent_hours=_agent_hours()),
          dict(agent_hours="frame")),
@@ -661,7 +725,8 @@ CASES = [
     # --- data files -----------------------------------------------------------------------
     *[Case(name, dict(path=None), dict(path="path"))
       for name in ("datasets.load_intervals", "datasets.load_contacts",
-                   "datasets.load_agent_hours", "glossary.load", "datasets.load_stakeholders")],
+                   "datasets.load_agent_hours", "glossary.load", "datasets.load_stakeholders",
+                   "datasets.load_daily_history")],
     # --- nl -------------------------------------------------------------------------------
     Case("dutch.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
          dict(value="real missing_ok", decimals="num nonneg int", thousands="flag", signed="flag")),

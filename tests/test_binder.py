@@ -28,7 +28,8 @@ def _pins() -> dict[str, str]:
 def test_lock_has_what_the_course_needs():
     pins = _pins()
     for name in ("numpy", "scipy", "pandas", "matplotlib", "ipywidgets", "jupyterlab", "voila",
-                 "openpyxl", "jupyterlab-language-pack-nl-nl", "jupyterlab-widgets", "widgetsnbextension"):
+                 "openpyxl", "jupyterlab-language-pack-nl-nl", "jupyterlab-widgets", "widgetsnbextension",
+                 "statsmodels", "holidays"):
         assert name in pins, f"{name} missing from binder/requirements.txt"
 
 

@@ -29,6 +29,7 @@ SHORT_NAMES = {
     "shrinkage": "wfmcourse.domain.shrinkage",
     "capacity": "wfmcourse.domain.capacity",
     "forecast": "wfmcourse.domain.forecast",
+    "events": "wfmcourse.domain.events",
     "roster": "wfmcourse.domain.roster",
     "reporting": "wfmcourse.domain.reporting",
     "improvement": "wfmcourse.domain.improvement",

@@ -8,6 +8,8 @@
   date column ``date`` and a plain RangeIndex;
 * :func:`load_stakeholders` - ``data/stakeholders.csv``: one row per party around WFM, with its
   typical effect on the planning (the sign rules are :func:`wfmcourse.domain.stakeholders.effect_size_problem`);
+* :func:`load_daily_history` - ``data/daily_history.csv``: four years of daily calls offered and AHT with the
+  events of each day, returned with a daily :class:`pandas.DatetimeIndex` named ``date``;
 * :func:`client_plan` - how KlantDirect planned the ``agents_needed`` of ``intervals.csv``.
 
 Each loader reads the file with a full schema (:func:`wfmcourse.data.files.read_table`: types,
@@ -36,11 +38,14 @@ __all__ = [
     "load_contacts",
     "load_agent_hours",
     "load_stakeholders",
+    "DAILY_HISTORY_SCHEMA",
+    "load_daily_history",
     "client_plan",
 ]
 
 INTERVALS_FILE, CONTACTS_FILE, AGENT_HOURS_FILE = "intervals.csv", "contacts.csv", "agent_hours.csv"
 STAKEHOLDERS_FILE = "stakeholders.csv"
+DAILY_HISTORY_FILE = "daily_history.csv"
 
 INTERVALS_SCHEMA = {
     "interval_start": Column("datetime"),
@@ -168,6 +173,55 @@ def load_intervals(path=None) -> pd.DataFrame:
         _reject(path, closed & (values > 0), column,
                 lambda r, v=values, c=column: f"must be 0 when is_open is 0 (got {v.iloc[r]})")
     return frame.set_index("interval_start")
+
+
+# ---------------------------------------------------------------------------
+# daily_history.csv
+# ---------------------------------------------------------------------------
+DAILY_HISTORY_SCHEMA = {
+    "date": Column("date"),
+    "holiday": Column("str", required=False),
+    "is_open": Column("bool"),
+    "quiet_holiday": Column("bool"),
+    "catch_up": Column("bool"),
+    "invoice_day": Column("int", low=0, high=3),
+    "campaign": Column("bool"),
+    "expected_calls": Column("float", low=0),
+    "calls_offered": Column("int", low=0),
+    "expected_aht": Column("float", low=0),
+    "aht": Column("float", required=False, low=0),
+}
+
+
+def load_daily_history(path=None) -> pd.DataFrame:
+    """Read ``data/daily_history.csv`` (or ``path``) and check it.
+
+    Returns a DataFrame with a daily DatetimeIndex ``date`` and the columns ``holiday`` (str, "" on ordinary
+    days), ``is_open``, ``quiet_holiday``, ``catch_up``, ``campaign`` (bool), ``invoice_day`` (int 0-3),
+    ``expected_calls`` (float), ``calls_offered`` (int64), ``expected_aht`` and ``aht`` (float seconds, NaN on
+    days without calls).
+
+    Rules besides the schema: one row per day, in order, without gaps; a closed day has no calls and no
+    expected calls; ``aht`` given exactly when calls were offered (and above 0).
+    """
+    path = data_path(DAILY_HISTORY_FILE) if path is None else path
+    frame = read_table(path, DAILY_HISTORY_SCHEMA)
+    date = frame["date"]
+    step = date.diff().iloc[1:]
+    _reject(path, np.r_[False, (step != pd.Timedelta(days=1)).to_numpy()], "date",
+            lambda r: f"rows must be consecutive days ({date.iloc[r].date()} follows {date.iloc[r - 1].date()})")
+    closed = ~frame["is_open"].astype(bool)
+    calls, aht = frame["calls_offered"], frame["aht"]
+    for column in ("calls_offered", "expected_calls"):
+        values = frame[column]
+        _reject(path, closed & (values > 0), column,
+                lambda r, v=values: f"must be 0 when is_open is 0 (got {v.iloc[r]})")
+    _reject(path, (calls > 0) & aht.isna(), "aht",
+            lambda r: f"a value is required when calls were offered ({calls.iloc[r]})")
+    _reject(path, (calls == 0) & aht.notna(), "aht",
+            lambda r: f"must be empty when no calls were offered (got {aht.iloc[r]!r})")
+    _reject(path, aht.notna() & (aht <= 0), "aht", lambda r: f"must be > 0 (got {aht.iloc[r]!r})")
+    return frame.set_index(pd.DatetimeIndex(date, name="date")).drop(columns="date")
 
 
 # ---------------------------------------------------------------------------

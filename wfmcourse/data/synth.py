@@ -1,6 +1,6 @@
 """Synthetic but realistic course data for a fictional Dutch contact centre, "KlantDirect BV".
 
-Three data sets, all reproducible from a seed:
+Four data sets, all reproducible from a seed:
 
 * :func:`interval_data` - a year (2025) of 15-minute intervals for the phone queue: forecast,
   calls offered/answered/abandoned/answered in time, AHT, required and staffed agents, and the
@@ -9,11 +9,15 @@ Three data sets, all reproducible from a seed:
   a first-come-first-served queue simulation, with contact reasons, failure demand, repeat
   contacts, first-contact resolution and survey answers;
 * :func:`agent_hours` - the agent hours of the same month, one row per agent per working day,
-  with leave, sickness, training, meetings, breaks, logged-in and productive hours.
+  with leave, sickness, training, meetings, breaks, logged-in and productive hours;
+* :func:`daily_history` - four years (2022-2025) of daily calls offered and AHT, the history a year forecast
+  learns from (trend, yearly and weekly season, Dutch public holidays and catch-up days, invoice runs and
+  campaigns; parameters in :class:`HistoryParameters`). A separate draw: its 2025 is not the sum of
+  ``intervals.csv``.
 
-:func:`generate_all` writes them to ``intervals.csv``, ``contacts.csv`` and
-``agent_hours.csv``, plus ``prognose_week47.csv`` (:func:`forecast_example`: the forecast of the
-open intervals of week 47, a file to try in the dashboard);
+:func:`generate_all` writes them to ``intervals.csv``, ``contacts.csv``, ``agent_hours.csv`` and
+``daily_history.csv``, plus ``prognose_week47.csv`` (:func:`forecast_example`: the forecast of the open intervals
+of week 47, a file to try in the dashboard);
 ``python -m wfmcourse.data.synth [--out data] [--seed 2025]`` does the same.
 
 How the year is built (all vectorised over the intervals):
@@ -52,13 +56,14 @@ import numpy as np
 import pandas as pd
 
 from wfmcourse.data.files import DATA_DIR
-from wfmcourse.domain import erlang
+from wfmcourse.domain import erlang, events
 from wfmcourse.domain.shrinkage import in_day_shrinkage
 from wfmcourse.domain.simulation import fcfs_queue
 from wfmcourse.validation import as_array
 
 __all__ = [
     "CentreParameters",
+    "HistoryParameters",
     "HOLIDAYS_2025",
     "CONTACT_REASONS",
     "CHANNELS",
@@ -69,11 +74,12 @@ __all__ = [
     "contact_data",
     "agent_hours",
     "forecast_example",
+    "daily_history",
     "generate_all",
     "main",
 ]
 
-FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv")
+FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv", "daily_history.csv")
 EXAMPLE_WEEK = ("2025-11-17", "2025-11-23")     # ISO week 47, the forecast week of notebook 08
 
 #: Dutch public holidays 2025 (date -> name), hard-coded.
@@ -113,7 +119,7 @@ CONTRACTS = (24, 32, 36, 38)
 _DAYS_PER_WEEK = {24: 3, 32: 4, 36: 4, 38: 5}
 
 # random streams, one per part: default_rng([seed, stream])
-_DAY_NOISE, _STAFFING, _OUTCOMES, _CONTACTS, _HOURS = range(5)
+_DAY_NOISE, _STAFFING, _OUTCOMES, _CONTACTS, _HOURS, _HISTORY = range(6)
 
 
 @dataclass(frozen=True)
@@ -836,6 +842,118 @@ def agent_hours(params: CentreParameters | None = None, seed=2025) -> pd.DataFra
 
 
 # ---------------------------------------------------------------------------
+# daily history: the years a year forecast learns from
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HistoryParameters:
+    """What shapes :func:`daily_history` (KlantDirect, phone, one row per day).
+
+    * ``start``, ``end``: first and last day (inclusive).
+    * ``weekly_calls``: expected calls in an ordinary week (no events, yearly season 1) on ``reference_day``;
+      ``growth``: yearly growth of that level (0.04 = 4 % a year, compounded: ``(1 + growth) ** years``).
+    * ``weekday_factors``: relative volume Monday..Sunday (Sunday closed: 0), as in :class:`CentreParameters`.
+    * ``yearly``: (amplitude of the annual cosine, amplitude of the half-year cosine, day of year of the peak):
+      ``season(doy) = 1 + a1 cos(2 pi (doy - peak) / 365.25) + a2 cos(4 pi (doy - peak) / 365.25)``; the peak
+      in January (annual bills), the trough in the summer holidays.
+    * ``quiet_holiday_factor``: volume on open holidays (Goede vrijdag, Bevrijdingsdag); other public holidays
+      (:func:`wfmcourse.domain.events.public_holidays`) are closed. ``catch_up_factor``: the first open weekday
+      after a closed weekday. ``invoice_spike``: factors on invoice days 1, 2, 3 (working days
+      ``invoice_first_workday``.. of the month). ``campaign_weeks``: ISO weeks of a marketing campaign each
+      year, volume x ``campaign_factor``. Events multiply.
+    * ``day_noise_cv``: day-level Gamma noise (mean 1) on the expected volume; the calls are Poisson on top.
+    * AHT: ``aht_start`` seconds on ``start``, drifting ``aht_drift`` seconds a year (contacts get more complex
+      as simple questions move online), a yearly cosine of relative amplitude ``aht_yearly`` (peak on the volume
+      peak), ``campaign_aht_factor`` on campaign days (new contracts take longer), a day-level noise
+      ``aht_day_cv`` and the mean of the day's ``calls_offered`` handle times (coefficient of variation
+      ``handle_cv``).
+    """
+
+    start: str = "2022-01-01"
+    end: str = "2025-12-31"
+    # the level, week pattern and events of the interval year (CentreParameters' defaults)
+    weekly_calls: float = CentreParameters.weekly_calls
+    reference_day: str = "2025-07-01"
+    growth: float = 0.04
+    weekday_factors: tuple = CentreParameters.weekday_factors
+    yearly: tuple = (0.07, 0.025, 15)
+    quiet_holiday_factor: float = CentreParameters.quiet_holiday_factor
+    catch_up_factor: float = CentreParameters.catch_up_factor
+    invoice_spike: tuple = CentreParameters.invoice_spike
+    invoice_first_workday: int = CentreParameters.invoice_first_workday
+    campaign_weeks: tuple = CentreParameters.campaign_weeks
+    campaign_factor: float = CentreParameters.campaign_factor
+    day_noise_cv: float = 0.05
+    aht_start: float = 285.0
+    aht_drift: float = 5.0
+    aht_yearly: float = 0.02
+    campaign_aht_factor: float = 1.06
+    aht_day_cv: float = 0.015
+    handle_cv: float = 0.55
+
+    def __post_init__(self) -> None:
+        for name in ("weekly_calls", "aht_start", "quiet_holiday_factor", "catch_up_factor", "campaign_factor",
+                     "campaign_aht_factor"):
+            as_array(name, getattr(self, name), low=0.0, low_inclusive=False)
+        for name in ("day_noise_cv", "aht_day_cv", "handle_cv"):
+            as_array(name, getattr(self, name), high=1.0)
+        if len(self.weekday_factors) != 7 or self.weekday_factors[6] != 0:
+            raise ValueError("weekday_factors needs 7 entries (Monday..Sunday) with Sunday closed (0)")
+        if len(self.invoice_spike) != 3:
+            raise ValueError(f"invoice_spike needs 3 factors, got {self.invoice_spike!r}")
+        if pd.Timestamp(self.end) < pd.Timestamp(self.start) + pd.Timedelta(days=3 * 365):
+            raise ValueError("the history must cover at least three years")
+
+    def campaigns(self) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+        """The campaign weeks as (Monday, Sunday) pairs over the years of the history."""
+        years = range(pd.Timestamp(self.start).year, pd.Timestamp(self.end).year + 1)
+        mondays = [pd.Timestamp.fromisocalendar(y, w, 1) for y in years for w in self.campaign_weeks]
+        return [(m, m + pd.Timedelta(days=6)) for m in mondays]
+
+
+def daily_history(params: HistoryParameters | None = None, seed=2025) -> pd.DataFrame:
+    """Daily calls offered and AHT of KlantDirect over :class:`HistoryParameters` ``start``..``end``.
+
+    ``expected = weekly_calls x (1 + growth) ** years_from_reference x season(doy) x weekday share x events``
+    (events from :func:`wfmcourse.domain.events.event_calendar`: closed days 0, quiet holidays, catch-up days,
+    invoice days, campaigns); ``calls_offered ~ Poisson(expected x Gamma day noise)``; ``aht`` the mean handle
+    time of the day's calls around an expected AHT that drifts (``expected_aht``). Columns: ``date``,
+    ``holiday``, ``is_open``, ``quiet_holiday``, ``catch_up``, ``invoice_day`` (0 or 1-3), ``campaign``,
+    ``expected_calls``, ``calls_offered``, ``expected_aht``, ``aht`` (seconds; empty on closed days).
+    """
+    p = HistoryParameters() if params is None else params
+    rng = _rng(seed, _HISTORY)
+    days = pd.date_range(p.start, p.end, freq="D")
+    cal = events.event_calendar(days, campaigns=p.campaigns(), invoice_first_workday=p.invoice_first_workday)
+    years = ((days - pd.Timestamp(p.reference_day)) / pd.Timedelta(days=365.25)).to_numpy()
+    a1, a2, peak = p.yearly
+    angle = 2 * np.pi * (days.day_of_year.to_numpy() - peak) / 365.25
+    season = 1 + a1 * np.cos(angle) + a2 * np.cos(2 * angle)
+    factors = np.asarray(p.weekday_factors, float)
+    share = (factors / factors.sum())[days.day_of_week.to_numpy()]
+    uplift = {"quiet_holiday": p.quiet_holiday_factor, "catch_up": p.catch_up_factor, "campaign": p.campaign_factor,
+              **{f"invoice_day_{k + 1}": f for k, f in enumerate(p.invoice_spike)}}
+    event = events.event_factors(cal, uplift).to_numpy()
+    expected = p.weekly_calls * (1 + p.growth) ** years * season * share * event
+    noise = rng.gamma(1 / p.day_noise_cv ** 2, p.day_noise_cv ** 2, days.size)
+    calls = rng.poisson(expected * noise)
+    since = ((days - days[0]) / pd.Timedelta(days=365.25)).to_numpy()
+    campaign = cal["campaign"].to_numpy()
+    aht_true = ((p.aht_start + p.aht_drift * since) * (1 + p.aht_yearly * np.cos(angle))
+                * np.where(campaign, p.campaign_aht_factor, 1.0))
+    day_aht = aht_true * rng.gamma(1 / p.aht_day_cv ** 2, p.aht_day_cv ** 2, days.size)
+    # the mean of n handle times with coefficient of variation handle_cv: Gamma with shape n / cv^2
+    shape = np.maximum(calls, 1) / p.handle_cv ** 2
+    aht = np.where(calls > 0, rng.gamma(shape, day_aht / shape), np.nan)
+    invoice = sum(k * cal[f"invoice_day_{k}"].to_numpy(int) for k in (1, 2, 3))
+    return pd.DataFrame({
+        "date": days, "holiday": cal["holiday"].to_numpy(), "is_open": ~cal["closed"].to_numpy(),
+        "quiet_holiday": cal["quiet_holiday"].to_numpy(), "catch_up": cal["catch_up"].to_numpy(),
+        "invoice_day": invoice, "campaign": campaign, "expected_calls": expected, "calls_offered": calls,
+        "expected_aht": aht_true, "aht": aht,
+    })
+
+
+# ---------------------------------------------------------------------------
 # files
 # ---------------------------------------------------------------------------
 def _to_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -874,7 +992,7 @@ def generate_all(out_dir="data", seed=2025, params: CentreParameters | None = No
     out.mkdir(parents=True, exist_ok=True)
     intervals = interval_data(params, seed)
     frames = (intervals, contact_data(params, seed), agent_hours(params, seed),
-              forecast_example(intervals))
+              forecast_example(intervals), daily_history(seed=seed))
     paths = {}
     for name, frame in zip(FILE_NAMES, frames):
         path = out / name
