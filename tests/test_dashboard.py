@@ -84,7 +84,7 @@ def test_read_forecast_windows_encoding_and_no_labels():
 
 
 @pytest.mark.parametrize("content, line, column, problem", [
-    (b"tijd,aantal\n08:00,80\n", 1, "calls", "column is missing from the header"),
+    (b"tijd,volume\n08:00,80\n", 1, "calls", "column is missing from the header"),
     (b"calls\n80\n-1\n", 3, "calls", "must be >= 0"),
     (b"calls\n80\nveel\n", 3, "calls", "not a number"),
     (b"calls,aht\n80,0\n", 2, "aht", "must be > 0"),

@@ -138,10 +138,11 @@ _DECIMAL_MARK = {
          "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
 }
 _HINTS = {
-    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
-                                 "'agents' en 'interval_start' of 'start' hebben).",
-    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
-                               "geef één AHT op.",
+    ("missing_column", "calls"): " Het bestand heeft een kolom 'gesprekken' nodig (of 'aantal' of "
+                                 "'calls'), en mag 'afhandeltijd' (of 'aht'), 'chats', 'agents' en "
+                                 "'tijd' (of 'interval' of 'start') hebben.",
+    ("missing_column", "aht"): " Zet een kolom 'afhandeltijd' (of 'aht', per interval) in het "
+                               "bestand, of geef één AHT op.",
     ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
                                "zonder AHT.",
 }
