@@ -348,7 +348,8 @@ voorbeelden:
 
 Het CSV-bestand heeft een kolom gesprekken (of aantal of calls; verplicht) en mag een kolom
 tijd (of interval, start of interval_start; label), afhandeltijd of aht (seconden per regel, of
-5:00 of 4 min), chats en agents (een gegeven aantal medewerkers om door te rekenen) hebben. Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
+5:00 of 4 min), chats en agents (een gegeven aantal medewerkers om door te rekenen) hebben.
+Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
 met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
 geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
 regel en kolom, en het bestand wordt dan niet doorgerekend.
