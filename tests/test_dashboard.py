@@ -619,3 +619,9 @@ def test_dashboard_scenarios_and_both_downloads():
     assert "Scenario's" in book and base64.b64decode(links[1][2]).startswith(b"%PDF")
     board.scenario_volume["B"].value = "veel"
     assert board.error_field is board.scenario_volume["B"]
+
+
+def test_scenario_differences_of_percentages_are_points():
+    _, table = d.compare_scenarios([100], 180, interval=1800, scenarios={"a": {}, "b": {"target": 0.9}})
+    page = d.scenario_html(table)
+    assert "procentpunt" in page and re.search(r"<td data-key='fte'[^>]*>\+", page)

@@ -390,7 +390,7 @@ _KINDS = {
     "two": (lambda v: dutch.number(v, 2), excel.TWO),
     "percent": (dutch.percent, excel.PERCENT),
     "seconds": (lambda v: f"{dutch.number(v, 1)} s", excel.ONE),
-    "euro": (lambda v: f"€ {dutch.number(v, 0)}", excel.EURO),
+    "euro": (lambda v: f"{'-' if v < 0 else ''}€ {dutch.number(abs(v), 0)}", excel.EURO),
     "text": (str, None),
 }
 _COLUMN_KINDS = {"calls": "one", "aht": "one", "traffic": "two", "agents_needed": "whole", "asa": "one",
@@ -508,6 +508,8 @@ def scenario_html(table: pd.DataFrame) -> str:
         for column, value in values.items():
             if pd.isna(value):
                 text_ = "–"
+            elif str(column).startswith("difference ") and kind == "percent":
+                text_ = f"{'+' if value > 0 else ''}{dutch.number(100 * value, 1)} procentpunt"
             elif str(column).startswith("difference "):
                 text_ = ("+" if value > 0 else "") + _KINDS[kind][0](value)
             else:

@@ -224,7 +224,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     """Two panels over the intervals of a :func:`~wfmcourse.apps.dashboard.staffing_plan`.
 
     Top: agents needed (bars) and, when the table has ``agents_to_roster``, the agents to roster
-    including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
+    with the in-day shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
     agents, scheduled, calls = "agents_needed", "agents_to_roster", "calls"   # the columns of staffing_plan()
@@ -237,7 +237,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     top.bar(x, intervals[agents], color=BLUE, width=0.8, label="nodig aan de telefoon")
     if scheduled in intervals.columns:
         top.step(x, intervals[scheduled], where="mid", color=ORANGE, linewidth=1.6,
-                 label="in te roosteren (incl. shrinkage)")
+                 label="in te roosteren (shrinkage binnen de dag)")
     highest = max(intervals.get(scheduled, intervals[agents]).max(), intervals[agents].max(), 1)
     top.set_ylim(0, 1.3 * highest)                      # room for the legend above the bars
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
