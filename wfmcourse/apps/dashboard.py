@@ -478,10 +478,10 @@ def plan_html(plan: StaffingPlan) -> str:
             f"<div style='max-height:320px;overflow:auto'>{detail}</div></details></div>")
 
 
-_SCENARIO_LABELS = {"agents_peak": "Medewerkers nodig (piek)", "roster_peak": "In te roosteren (piek)",
-                    "service_level": "Service level", "asa": "ASA", "occupancy": "Occupancy",
-                    "fte": "Benodigde FTE", "rostered_fte": "Ingeroosterde FTE",
-                    "cost_per_week": "Loonkosten per week", "cost_per_year": "Loonkosten per jaar"}
+_SCENARIO_KEYS = ("agents_peak", "roster_peak", "service_level", "asa", "occupancy", "fte", "rostered_fte",
+                  "cost_per_week", "cost_per_year")
+# the scenario table's rows: the Dutch labels of dutch.LABELS, with a capital as a row heading
+_SCENARIO_LABELS = {key: dutch.LABELS[key][0].upper() + dutch.LABELS[key][1:] for key in _SCENARIO_KEYS}
 _SCENARIO_KINDS = {"agents_peak": "whole", "roster_peak": "whole", "service_level": "percent",
                    "asa": "seconds", "occupancy": "percent", "fte": "one", "rostered_fte": "one",
                    "cost_per_week": "euro", "cost_per_year": "euro"}
