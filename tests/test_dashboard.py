@@ -625,3 +625,11 @@ def test_scenario_differences_of_percentages_are_points():
     _, table = d.compare_scenarios([100], 180, interval=1800, scenarios={"a": {}, "b": {"target": 0.9}})
     page = d.scenario_html(table)
     assert "procentpunt" in page and re.search(r"<td data-key='fte'[^>]*>\+", page)
+
+
+def test_dashboard_says_a_chats_column_is_not_counted():
+    board = d.dashboard(interval=900)
+    board.source.value = "file"
+    _upload(board, b"tijd;gesprekken;chats\n08:00;40;12\n08:15;50;8\n")
+    assert board.plan is not None and "kolom chats gelezen (20 chats)" in board.file_status.value
+    assert d.read_forecast("f.csv", b"gesprekken;chats\n4;2\n", aht=180).chats.tolist() == [2.0]

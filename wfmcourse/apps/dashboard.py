@@ -4,14 +4,21 @@ Shown by the Voilà app ``notebooks/apps/bezettingscalculator.ipynb`` (``python 
 The logic is in pure functions that the tests call directly:
 
 * :func:`parse_calls` / :func:`interval_labels` -- typed calls per interval and their start times;
+  :func:`parse_seconds` / :func:`parse_percent` -- fields as clients type them (``5:00``, ``4 min``,
+  ``35 %``), by the rules of the interval reader;
 * :func:`read_forecast` -- the bytes of an uploaded CSV file of interval forecasts (comma or
-  semicolon separated, as Dutch Excel writes it), through :func:`wfmcourse.data.intervals.read`,
-  the reader of the command line;
+  semicolon separated, Dutch headers, as Dutch Excel writes it), through
+  :func:`wfmcourse.data.intervals.read`, the reader of the command line;
 * :func:`staffing_plan` -- agents per interval (:func:`wfmcourse.domain.staffing.evaluate`, one
-  vectorised Erlang C/A call), totals over the period and scheduled FTE
-  (:mod:`wfmcourse.domain.shrinkage`);
-* :func:`plan_html`, :func:`plan_workbook`, :func:`download_link` -- Dutch summary, the Excel
-  workbook for the client (:mod:`wfmcourse.presentation.excel`) and an HTML download button.
+  vectorised Erlang C/A call with the occupancy, ASA and abandonment limits), whole people to
+  roster (in-day shrinkage only), totals, the required FTE and the rostered FTE (roster
+  efficiency, :func:`wfmcourse.domain.shrinkage.rostered_hours`), optionally costs;
+  :func:`data_days` -- the days a dated file covers;
+* :func:`compare_scenarios` -- plans side by side (goal, volume, AHT) and their differences;
+* :func:`summary_values`, :func:`plan_html`, :func:`scenario_html`, :func:`plan_workbook`,
+  :func:`plan_pdf`, :func:`download_link` -- the Dutch summary (one list for screen, Excel and
+  PDF), the Excel workbook for the client (:mod:`wfmcourse.presentation.excel`), a one-page PDF
+  and HTML download buttons.
 
 Numbers typed in the fields are read by :func:`wfmcourse.presentation.dutch.parse_number`; every
 error is a typed error that :func:`wfmcourse.presentation.messages.explain` turns into Dutch.
@@ -138,12 +145,14 @@ def interval_labels(start, interval, count) -> list[str]:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Interval forecasts read from a file: ``labels`` (text), ``calls`` and ``aht`` (seconds)."""
+    """Interval forecasts read from a file: ``labels`` (text), ``calls``, ``aht`` (seconds) and
+    ``chats`` (``None`` without a chats column)."""
 
     name: str
     labels: list
     calls: np.ndarray
     aht: np.ndarray
+    chats: np.ndarray | None = None
 
 
 def read_forecast(name, content, aht=None) -> Forecast:
@@ -155,7 +164,7 @@ def read_forecast(name, content, aht=None) -> Forecast:
     :class:`~wfmcourse.data.files.DataFileError` naming the file, physical line and column.
     """
     data = intervals.read(bytes(content), name=name, aht=aht)
-    return Forecast(data.name, data.labels, data.calls, data.aht)
+    return Forecast(data.name, data.labels, data.calls, data.aht, data.chats)
 
 
 # ---------------------------------------------------------------------------
@@ -815,6 +824,10 @@ class Dashboard(widgets.VBox):
         self.file_status.value = f"<span style='margin-left:8px'>{html.escape(upload['name'])}</span>"
         # the AHT field fills rows without an AHT; a bad field raises the AHT's own error
         forecast = read_forecast(upload["name"], upload["content"], aht=aht)
+        if forecast.chats is not None:             # read and checked, but this calculator is for calls
+            self.file_status.value += (f"<small style='margin-left:8px'>kolom chats gelezen "
+                                       f"({dutch.short(forecast.chats.sum())} chats); de berekening gaat over "
+                                       f"de gesprekken, chats tellen niet mee</small>")
         return forecast.calls, forecast.aht, forecast.labels, f"bestand {forecast.name}"
 
     def _settings(self, labels) -> dict:
