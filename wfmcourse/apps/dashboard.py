@@ -490,7 +490,9 @@ def plan_html(plan: StaffingPlan) -> str:
 _SCENARIO_KEYS = ("agents_peak", "roster_peak", "service_level", "asa", "occupancy", "fte", "rostered_fte",
                   "cost_per_week", "cost_per_year")
 # the scenario table's rows: the Dutch labels of dutch.LABELS, with a capital as a row heading
-_SCENARIO_LABELS = {key: dutch.LABELS[key][0].upper() + dutch.LABELS[key][1:] for key in _SCENARIO_KEYS}
+# ("fte" stays out of LABELS: kpi.fte names any FTE Series "fte", not only the required FTE)
+_SCENARIO_LABELS = {key: label[0].upper() + label[1:] for key in _SCENARIO_KEYS
+                    for label in [{**dutch.LABELS, "fte": "benodigde FTE"}[key]]}
 _SCENARIO_KINDS = {"agents_peak": "whole", "roster_peak": "whole", "service_level": "percent",
                    "asa": "seconds", "occupancy": "percent", "fte": "one", "rostered_fte": "one",
                    "cost_per_week": "euro", "cost_per_year": "euro"}
