@@ -176,15 +176,36 @@ def voila_url(tmp_path_factory):
         yield url
 
 
+def _download(page, name, path):
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=name).click()
+    download_info.value.save_as(path)
+    return path
+
+
 def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_failure):
+    """Issue 19: typed input, both downloads opened and checked, a Dutch-header file, an error that
+    keeps the last result (greyed, field marked) and a scenario comparison with cost."""
     page = _guarded_page(browser)
     keep_failure(page)
+    page.set_viewport_size({"width": 1400, "height": 2000})
     page.goto(voila_url, wait_until="domcontentloaded")
     page.wait_for_selector("[data-key='agents_peak']", timeout=120_000)
     assert "import" not in page.inner_text("body")                     # the code is hidden
-    start = dashboard.staffing_plan(dashboard.parse_calls(dashboard.EXAMPLE_CALLS), 300, interval=1800)
+    start = dashboard.staffing_plan(dashboard.parse_calls(dashboard.EXAMPLE_CALLS), 300, interval=1800,
+                                    days_per_week=5)               # the dashboard's starting values
     assert _value(page, "agents_peak") == str(start.totals["agents_peak"])
+    assert _value(page, "rostered_fte") == dutch.number(start.totals["rostered_fte"], 1)
     page.screenshot(path=ARTIFACTS / "voila-start.png", full_page=True)
+
+    # a scenario comparison with an hourly cost (this screenshot is the README's)
+    cost = page.get_by_label("Uurkosten (€, voor de scenario's)")
+    cost.fill("35")
+    cost.press("Tab")
+    page.wait_for_selector(".wfm-scenarios >> text=Loonkosten per week", timeout=30_000)
+    table = page.locator(".wfm-scenarios").inner_text()
+    assert "B: 90 %" in table and "C: volume +10 %" in table and "verschil B: 90 %" in table
+    page.screenshot(path=ARTIFACTS / "voila-scenarios.png", full_page=True)
 
     calls = page.get_by_label("Gesprekken per interval")
     calls.fill("100")
@@ -193,46 +214,55 @@ def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_fail
     page.wait_for_function(
         f"document.querySelector(\"[data-key='agents_peak']\")?.innerText.trim() === '{expected}'",
         timeout=30_000)
-    assert _value(page, "intervals").startswith("1 van 30 minuten")
-    page.screenshot(path=ARTIFACTS / "voila-changed.png", full_page=True)
+    assert _value(page, "intervals") == "1"
 
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download Excel-werkboek").click()
-    saved = tmp_path / "advies.xlsx"
-    download_info.value.save_as(saved)
-    book = pd.read_excel(saved, sheet_name=None)
-    assert list(book) == ["Invoer", "Aannames", "Per interval", "Totaal"]
+    # both downloads, opened and checked
+    page.wait_for_selector("text=Download PDF (één pagina)", timeout=30_000)
+    book = pd.read_excel(_download(page, "Download Excel-werkboek", tmp_path / "advies.xlsx"), sheet_name=None)
+    assert list(book)[:2] == ["Samenvatting", "Per interval"] and "Aannames" in book
     assert book["Per interval"]["medewerkers nodig"].tolist() == [expected]
+    summary = dict(zip(book["Samenvatting"]["onderdeel"], book["Samenvatting"]["waarde"]))
+    assert summary["Medewerkers nodig aan de telefoon (piek)"] == expected
+    pdf = _download(page, "Download PDF (één pagina)", tmp_path / "advies.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
-    # a client's file: the shipped forecast of week 47 (15-minute intervals, six open days)
+    assert "Loonkosten per week" in page.locator(".wfm-scenarios").inner_text()
+
+    # a client's file with Dutch headers: the forecast of week 47 (15-minute intervals, six days)
+    week47 = pd.read_csv(DATA / "prognose_week47.csv")
+    dutch_file = tmp_path / "prognose_nl.csv"
+    rows = "".join(f"{t};{dutch.number(c, 2, thousands=False)};5:00\n"
+                   for t, c in zip(week47["interval_start"], week47["calls"]))
+    dutch_file.write_text("Tijd;Gesprekken;Afhandeltijd\n" + rows, encoding="cp1252")
     page.get_by_role("button", name="CSV-bestand").click()
-    page.wait_for_selector("text=Kies een CSV-bestand met de prognose per interval", timeout=30_000)
     with page.expect_file_chooser() as chooser:          # the upload button opens the file dialog
         page.locator(".widget-upload").click()
-    chooser.value.set_files(DATA / "prognose_week47.csv")
+    chooser.value.set_files(dutch_file)
     page.wait_for_selector("text=De tijden in het bestand liggen 15 minuten uit elkaar", timeout=30_000)
     page.get_by_label("Lengte interval").select_option(label="15 minuten")
-    page.wait_for_selector("text=De tijden in het bestand beslaan al meerdere dagen", timeout=30_000)
-    days = page.get_by_label("Dagen per week")
-    days.fill("1")
-    days.press("Tab")
-    week = dashboard.read_forecast("prognose_week47.csv", (DATA / "prognose_week47.csv").read_bytes(), aht=300)
-    plan = dashboard.staffing_plan(week.calls, week.aht, interval=900, labels=week.labels)
-    page.wait_for_selector("[data-key='fte']", timeout=30_000)
-    assert _value(page, "agents_peak") == str(plan.totals["agents_peak"])
-    assert _value(page, "fte") == dutch.number(plan.totals["fte"], 2)
-    page.wait_for_selector(".wfm-download", timeout=30_000)
+    page.wait_for_selector("text=Uit de tijden in het bestand: 6 dagen", timeout=30_000)
+    week = dashboard.read_forecast("prognose_nl.csv", dutch_file.read_bytes())
+    plan = dashboard.staffing_plan(week.calls, week.aht, interval=900, labels=week.labels, hourly_cost=35)
+    page.wait_for_function(
+        f"document.querySelector(\"[data-key='agents_peak']\")?.innerText.trim() === "
+        f"'{plan.totals['agents_peak']}' && !document.querySelector('.wfm-fout')", timeout=30_000)
+    assert _value(page, "fte") == dutch.number(plan.totals["fte"], 1)
+    assert _value(page, "rostered_fte") == dutch.number(plan.totals["rostered_fte"], 1)
     page.screenshot(path=ARTIFACTS / "voila-file.png", full_page=True)
 
-    aht = page.get_by_label("AHT (seconden)")
+    # an error keeps the last result, greyed, and marks the field
+    aht = page.get_by_label("AHT (seconden, of 5:00)")
     aht.fill("0")
     aht.press("Tab")
     page.wait_for_selector(".wfm-fout", timeout=30_000)
-    message = page.locator(".wfm-fout").inner_text()
-    assert "De AHT moet groter dan 0 seconden zijn" in message
+    assert "De AHT moet groter dan 0 seconden zijn" in page.locator(".wfm-fout").inner_text()
+    assert page.locator(".wfm-verouderd .wfm-resultaat [data-key='agents_peak']").count() == 1      # still there, grey
+    assert _value(page, "agents_peak") == str(plan.totals["agents_peak"])
+    assert page.locator(".wfm-fout-veld input").count() == 1
+    opacity = page.evaluate("getComputedStyle(document.querySelector('.wfm-verouderd')).opacity")
+    assert float(opacity) < 1
     body = page.inner_text("body")
     assert "Traceback" not in body and "Error displaying widget" not in body
-    assert page.locator("[data-key='agents_peak']").count() == 0
     page.screenshot(path=ARTIFACTS / "voila-error.png", full_page=True)
     _assert_offline(page)
     page.close()

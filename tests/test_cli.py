@@ -162,7 +162,7 @@ def test_tiny_max_occupancy_is_one_clear_error(capsys):
         code, out, err = run(EXAMPLE + ["--max-occupancy", "1e-300"], capsys)
     assert code == 1 and out == ""
     line = one_line_error(err)
-    assert "max_occupancy=1e-300" in line and "2**53" in line
+    assert line.startswith("fout: --max-occupancy: Dit doel is niet te halen"), line
 
 
 @pytest.mark.parametrize("extra", [[], ["--patience", "60"]])
@@ -281,7 +281,7 @@ def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
 @pytest.mark.parametrize("content, where", [
     ("calls,aht\n40,180\n50,0\n", ("regel 3, kolom 'aht'",)),         # aht must be > 0
     ("calls,aht\n40,\n", ("regel 2, kolom 'aht'",)),                   # empty and no --aht
-    ("start,aantal\n08:00,40\n", ("regel 1, kolom 'calls'",)),         # missing column
+    ("start,volume\n08:00,40\n", ("regel 1, kolom 'calls'",)),         # missing column
     ("calls,agents,aht\n40,8.5,180\n", ("regel 2, kolom 'agents'",)),  # not a whole number
     ("calls,aht\n-3,180\n", ("regel 2, kolom 'calls'",)),
     ("calls\n40\n", ("regel 1, kolom 'aht'", "geef één AHT op")),      # no aht column, no --aht
@@ -309,16 +309,16 @@ def test_missing_and_unparsable_files(tmp_path, capsys):
 # errors and usage
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("extra, words", [
-    (["--aht", "0"], ("aht", "0")),
-    (["--patience", "0"], ("patience",)),
-    (["--interval", "-900"], ("interval",)),
-    (["--calls", "-1"], ("calls", "-1")),
-    (["--target", "80"], ("target", "80")),
-    (["--agents", "-2"], ("agents", "-2")),
-    (["--max-occupancy", "1.5"], ("max_occupancy",)),
-    (["--patience", "60", "--max-abandonment", "0"], ("max_abandonment", "0")),
-    (["--patience", "60", "--max-abandonment", "150%"], ("max_abandonment", "1.5")),
-    (["--shrinkage", "1"], ("shrinkage",)),
+    (["--aht", "0"], ("--aht: De AHT", "Ingevuld: 0.")),
+    (["--patience", "0"], ("--patience: Het klantgeduld",)),
+    (["--interval", "-900"], ("--interval: De lengte van het interval",)),
+    (["--calls", "-1"], ("--calls: Het aantal gesprekken", "-1")),
+    (["--target", "80"], ("--target: Het service-leveldoel", "80")),
+    (["--agents", "-2"], ("--agents: Het aantal medewerkers", "-2")),
+    (["--max-occupancy", "1.5"], ("--max-occupancy: De maximale occupancy",)),
+    (["--patience", "60", "--max-abandonment", "0"], ("--max-abandonment: Het maximale deel", "0")),
+    (["--patience", "60", "--max-abandonment", "150%"], ("--max-abandonment", "1,5")),
+    (["--shrinkage", "1"], ("--shrinkage: De shrinkage",)),
 ])
 def test_bad_values_exit_1_with_one_line(capsys, extra, words):
     argv = ["staff", "--calls", "100", "--aht", "180"] + extra
@@ -373,9 +373,41 @@ def test_python_m_wfmcourse_staff():
 def test_python_m_wfmcourse_errors_without_traceback():
     done = module("staff", "--calls", "100", "--aht", "0")
     assert done.returncode == 1
-    assert one_line_error(done.stderr) == "fout: aht must be > 0, got 0.0"
+    assert one_line_error(done.stderr) == ("fout: --aht: De AHT moet groter dan 0 seconden zijn: "
+                                           "elk gesprek kost tijd. Ingevuld: 0.")
     done = module("staff", "--calls", "100")
     assert done.returncode == 2
     one_line_error(done.stderr)
     done = module()
     assert done.returncode == 0 and "staff" in done.stdout
+
+
+# ---------------------------------------------------------------------------
+# issue 19: the files and words clients use
+# ---------------------------------------------------------------------------
+def test_dutch_excel_file_with_dutch_headers_is_read(tmp_path, capsys):
+    """The dashboard's Dutch Excel CSV: semicolons, Dutch headers, AHT as 5:00 or 4 min."""
+    src = write(tmp_path / "prognose.csv", "Tijd;Gesprekken;Afhandeltijd\n08:00;40;5:00\n08:15;52;4 min\n")
+    code, out, err = run(["staff", "--csv", str(src)], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("Tijd;Gesprekken;Afhandeltijd;traffic;agents")
+    assert lines[1].startswith("08:00;40;5:00;13,333333;")
+
+
+@pytest.mark.parametrize("aht", ["5:00", "5 min", "300 s", "300"])
+def test_aht_option_takes_durations(capsys, aht):
+    code, out, _ = run(["staff", "--calls", "100", "--interval", "1800", "--aht", aht], capsys)
+    assert code == 0 and "AHT 300 s" in out
+
+
+@pytest.mark.parametrize("argv, start", [
+    (["staff", "--calls", "100", "--aht"], "fout: optie --aht: hier hoort één waarde achter"),
+    (["staff", "--calls", "100", "--aht", "180", "--bla"], "fout: onbekende argumenten: --bla"),
+    (["staff", "--calls", "100", "--aht", "vijf"], "fout: optie --aht: Dit is geen getal"),
+    (["staff", "--calls", "100", "--aht", "180", "--sl", "120/20"], "fout: optie --sl: "),
+])
+def test_usage_errors_are_dutch(capsys, argv, start):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and one_line_error(err).startswith(start), err
+    assert not re.search(r"\b(argument|invalid|expected|must|got)\b", err), err

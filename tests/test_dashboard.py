@@ -84,7 +84,7 @@ def test_read_forecast_windows_encoding_and_no_labels():
 
 
 @pytest.mark.parametrize("content, line, column, problem", [
-    (b"tijd,aantal\n08:00,80\n", 1, "calls", "column is missing from the header"),
+    (b"tijd,volume\n08:00,80\n", 1, "calls", "column is missing from the header"),
     (b"calls\n80\n-1\n", 3, "calls", "must be >= 0"),
     (b"calls\n80\nveel\n", 3, "calls", "not a number"),
     (b"calls,aht\n80,0\n", 2, "aht", "must be > 0"),
@@ -113,16 +113,22 @@ def test_read_forecast_refuses_huge_files():
 # ---------------------------------------------------------------------------
 def test_worked_example_one_interval_a_week():
     """By hand: 100 calls per 30 min, AHT 180 s -> 10 Erlang -> 14 agents for 80/20 (callcentrehelper
-    example, checked in test_erlang). 30 % shrinkage: 14 / 0.7 = 20 to roster. Five days a week:
-    net 14 x 0.5 h x 5 = 35 h, gross 50 h, FTE at 36 h = 50 / 36 = 1.389."""
-    plan = d.staffing_plan([100], 180, interval=1800, shrinkage_rate=0.3, contract_hours=36,
-                           days_per_week=5)
+    example, checked in test_erlang). Shrinkage 15 % absence + 5 % breaks + 10 % other = 30 %.
+    In-day shrinkage (5 + 10) / (100 - 15) = 17,6 %: 14 / 0.8235 = 17.0 -> 17 whole people (not
+    14 / 0.7 = 20: who is on leave is not in the roster). Five days a week: net 14 x 0.5 h x 5 =
+    35 h, gross 50 h, required FTE at 36 h = 50 / 36 = 1.389; rostered hours 35 / 0.74 / 0.75
+    = 63.06 h = 1.752 FTE."""
+    plan = d.staffing_plan([100], 180, interval=1800, absence=0.15, breaks=0.05, other_shrinkage=0.10,
+                           contract_hours=36, days_per_week=5)
     row = plan.intervals.iloc[0]
-    assert row["traffic"] == 10.0 and row["agents_needed"] == 14 and row["agents_to_roster"] == pytest.approx(20)
+    assert row["traffic"] == 10.0 and row["agents_needed"] == 14 and row["agents_to_roster"] == 17
     assert row["occupancy"] == pytest.approx(10 / 14)
     t = plan.totals
     assert (t["agents_peak"], t["net_hours"]) == (14, pytest.approx(35))
     assert t["gross_hours"] == pytest.approx(50) and t["fte"] == pytest.approx(50 / 36)
+    assert t["rostered_hours"] == pytest.approx(35 / 0.74 / 0.75)
+    assert t["rostered_fte"] == pytest.approx(35 / 0.74 / 0.75 / 36)
+    assert t["in_day_shrinkage"] == pytest.approx(0.15 / 0.85) and t["total_shrinkage"] == pytest.approx(0.3)
     assert t["service_level"] == pytest.approx(row["service_level"]) and t["abandonment"] is None
     assert plan.inputs["model"] == "Erlang C"
 
@@ -130,7 +136,8 @@ def test_worked_example_one_interval_a_week():
 def test_totals_are_weighted_by_calls_and_agents():
     calls, aht = np.array([3.0, 300.0, 120.0]), np.array([200.0, 180.0, 240.0])
     plan = d.staffing_plan(calls, aht, interval=900, target=0.9, awt=15, patience=90,
-                           shrinkage_rate=0.25, contract_hours=38, labels=["a", "b", "c"])
+                           absence=0.1, breaks=0.05, other_shrinkage=0.1, contract_hours=38,
+                           labels=["a", "b", "c"])
     table = plan.intervals
     agents = erlang.agents_needed(erlang.traffic(calls, aht, 900), aht, 15, 0.9, patience=90)
     assert table["agents_needed"].tolist() == list(agents)
@@ -165,13 +172,20 @@ def test_unreachable_target_is_explained_in_dutch():
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.floats(0, 400), min_size=1, max_size=12), st.floats(60, 600),
-       st.sampled_from([None, 60.0, 300.0]), st.floats(0, 0.6), st.integers(1, 7))
-def test_plan_properties(calls, aht, patience, rate, days):
-    plan = d.staffing_plan(calls, aht, interval=900, patience=patience, shrinkage_rate=rate,
-                           days_per_week=days)
+       st.sampled_from([None, 60.0, 300.0]), st.floats(0, 0.3), st.floats(0, 0.15), st.floats(0, 0.15),
+       st.floats(0.3, 1), st.integers(1, 7))
+def test_plan_properties(calls, aht, patience, absence, breaks, other, efficiency, days):
+    plan = d.staffing_plan(calls, aht, interval=900, patience=patience, absence=absence, breaks=breaks,
+                           other_shrinkage=other, roster_efficiency=efficiency, days_per_week=days)
     table, t = plan.intervals, plan.totals
-    assert (table["agents_to_roster"] >= table["agents_needed"] - 1e-9).all()
+    rate = absence + breaks + other
+    assert (table["agents_to_roster"] >= table["agents_needed"]).all()
+    assert table["agents_to_roster"].dtype.kind == "i"                              # whole people
+    in_day = (breaks + other) / (1 - absence)
+    assert (table["agents_to_roster"] - table["agents_needed"] / (1 - in_day) < 1).all()
     assert t["gross_hours"] == pytest.approx(t["net_hours"] / (1 - rate))
+    assert t["rostered_hours"] == pytest.approx(t["net_hours"] / efficiency / (1 - absence - other))
+    assert t["rostered_fte"] == pytest.approx(t["rostered_hours"] / 36)
     assert t["fte"] == pytest.approx(t["gross_hours"] / 36)
     assert t["net_hours"] == pytest.approx(table["agents_needed"].sum() * 0.25 * days)
     if t["service_level"] is not None:
@@ -212,7 +226,13 @@ def test_times_in_a_file_are_checked():
     ({"interval": 0}, r"^interval must be > 0"),
     ({"days_per_week": 0}, r"^days_per_week must be >= 1, got 0"),
     ({"days_per_week": 2.5}, r"^days_per_week must be a whole number, got 2\.5"),
-    ({"shrinkage_rate": 1.0}, r"^shrinkage_rate must be < 1, got 1.0"),
+    ({"absence": 1.0}, r"^absence must be < 1, got 1.0"),
+    ({"absence": 0.5, "breaks": 0.3, "other_shrinkage": 0.2}, r"total shrinkage must be < 1"),
+    ({"roster_efficiency": 0}, r"^roster_efficiency must be > 0"),
+    ({"roster_efficiency": 1.1}, r"^roster_efficiency must be <= 1"),
+    ({"hourly_cost": -1}, r"^hourly_cost must be >= 0"),
+    ({"calls": [10] * 97, "days_per_week": 5},
+     r"^days_per_week must be 1 when the 97 intervals of 900 s cover more than a day"),
     ({"contract_hours": 0}, r"^contract_hours must be > 0"),
     ({"labels": ["x"]}, r"^labels must have one text per interval \(2\), got 1"),
     ({"target": 1.0}, r"^target must be"),
@@ -236,23 +256,28 @@ def test_plan_html_is_dutch_and_marks_values():
     peak = re.search(r"data-key='agents_peak'><b>(\d+)</b>", page).group(1)
     assert int(peak) == _plan().totals["agents_peak"]
     assert "Erlang A, geduld 120 s" in page and "per week (5 dagen)" in page
-    assert re.search(r"data-key='fte'><b>\d+,\d\d</b>", page)       # decimal comma
+    assert re.search(r"data-key='fte'><b>\d+,\d</b>", page)       # decimal comma
+    assert re.search(r"data-key='rostered_fte'><b>\d+,\d</b>", page)
+    assert "Benodigde FTE" in page and "Ingeroosterde FTE (roosterefficiëntie 0,74)" in page
+    assert "notebook 05" in page
     assert "medewerkers nodig" in page and "08:30" in page
 
 
 def test_workbook_reads_back():
     plan = _plan()
     book = pd.read_excel(io.BytesIO(d.plan_workbook(plan, "bestand week47.csv")), sheet_name=None)
-    assert list(book) == ["Invoer", "Aannames", "Per interval", "Totaal"]
+    assert list(book) == ["Samenvatting", "Per interval", "Invoer", "Aannames"]
     inputs = dict(zip(book["Invoer"]["onderdeel"], book["Invoer"]["waarde"]))
     assert inputs["Bron"] == "bestand week47.csv" and inputs["Rekenmodel"] == "Erlang A"
-    assert float(inputs["Gemiddeld geduld (s)"]) == 120
+    assert float(inputs["Gemiddeld geduld (s)"]) == 120 and float(inputs["AHT (s, gewogen gemiddelde)"]) == 180
     rows = book["Per interval"]
     assert rows["medewerkers nodig"].tolist() == plan.intervals["agents_needed"].tolist()
     assert rows["afhaakpercentage"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
-    totals = dict(zip(book["Totaal"]["onderdeel"], book["Totaal"]["waarde"]))
+    totals = dict(zip(book["Samenvatting"]["onderdeel"], book["Samenvatting"]["waarde"]))
     fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))
-    assert float(fte) == pytest.approx(plan.totals["fte"])
+    assert float(fte) == pytest.approx(plan.totals["rostered_fte"])
+    lost = next(v for k, v in totals.items() if k == "Afhaakpercentage")
+    assert float(lost) == pytest.approx(plan.totals["abandonment"])
     assert "Erlang A" in " ".join(book["Aannames"]["waarde"])
 
 
@@ -266,7 +291,9 @@ def test_download_link_carries_the_workbook():
 @pytest.mark.parametrize("call, dutch", [
     (lambda: d.parse_calls(""), "Vul minstens één"),
     (lambda: d.staffing_plan([1], 0), "De AHT moet groter dan 0"),
-    (lambda: d.staffing_plan([1], 180, shrinkage_rate=1.0), "De shrinkage moet 0 % of meer zijn"),
+    (lambda: d.staffing_plan([1], 180, absence=1.0), "Verlof en verzuim moet 0 % of meer zijn"),
+    (lambda: d.staffing_plan([1], 180, absence=0.6, breaks=0.4), "moeten samen onder 100 % blijven"),
+    (lambda: d.staffing_plan([1] * 97, 180, days_per_week=5), "De invoer beslaat meer dan 24 uur"),
 ])
 def test_errors_are_explained_in_dutch(call, dutch):
     with pytest.raises(ValueError) as info:
@@ -305,18 +332,29 @@ def test_dashboard_starts_with_the_example_and_reacts():
     ("aht", "1.234", "Dit getal is dubbelzinnig"),
     ("target", "100", "Het service-leveldoel moet tussen 0 % en 100 %"),
     ("awt", "-1", "De wachttijdgrens (AWT)"),
-    ("shrinkage", "100", "De shrinkage moet 0 % of meer zijn"),
+    ("absence", "100", "Verlof en verzuim moet 0 % of meer zijn"),
+    ("breaks", "80", "moeten samen onder 100 % blijven"),
+    ("roster_efficiency", "1,2", "De roosterefficiëntie moet groter dan 0 en hoogstens 1 zijn"),
+    ("max_occupancy", "0", "De maximale occupancy"),
+    ("max_asa", "nul", "Dit is geen getal"),
+    ("hourly_cost", "-5", "De uurkosten"),
     ("contract_hours", "0", "De contracturen per week"),
     ("days_per_week", "8", "'Dagen per week' moet een geheel getal van 1 tot en met 7 zijn. Ingevuld: 8."),
     ("days_per_week", "2,5", "Ingevuld: 2,5."),
 ])
 def test_dashboard_bad_input_gives_a_dutch_message(control, value, dutch):
+    """An error says what is wrong, marks the field and keeps the last good result, greyed."""
     board = d.dashboard()
+    before = board.result.value
     getattr(board, control).value = value
     message = html.unescape(board.message.value)
     assert dutch in message and "Traceback" not in message
-    assert board.plan is None and board.result.value == "" and board.download.value == ""
-    assert board.chart.layout.display == "none"
+    assert board.plan is None and board.shown is not None
+    assert board.result.value == before and board.chart.layout.display is None     # kept ...
+    assert "wfm-verouderd" in board._outputs._dom_classes                          # ... greyed
+    assert "download=" not in board.download.value                                 # no stale files
+    field = getattr(board, control)
+    assert board.error_field is field and "wfm-fout-veld" in field._dom_classes
 
 
 def test_dashboard_patience_only_counts_when_ticked():
@@ -400,3 +438,198 @@ def test_dashboard_uses_the_domain_not_the_command_line():
     assert "wfmcourse.domain.staffing" in imported
     assert not {name for name in imported if "cli" in name or "performance" in name or
                 "tempfile" in name}
+
+
+# ---------------------------------------------------------------------------
+# issue 19: numbers that do not mislead, client input, what the client takes home
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, seconds", [("300", 300), ("5:00", 300), ("4 min", 240), ("4,5 min", 270),
+                                           ("240 s", 240)])
+def test_parse_seconds(text, seconds):
+    assert d.parse_seconds(text, "aht") == seconds
+
+
+@pytest.mark.parametrize("text, fraction", [("35", 0.35), ("35%", 0.35), ("35 %", 0.35), ("87,5 %", 0.875)])
+def test_parse_percent(text, fraction):
+    assert d.parse_percent(text, "target") == pytest.approx(fraction)
+    assert d.parse_percent("  ", "max_occupancy", optional=True) is None
+
+
+def test_parse_fields_refuse_in_dutch():
+    with pytest.raises(ValueError) as info:
+        d.parse_seconds("vier minuten", "aht")
+    assert (info.value.parameter, info.value.kind) == ("aht", "not_a_number")
+    assert explain(info.value).startswith("Dit is geen getal")
+    with pytest.raises(ValueError) as info:
+        d.parse_percent("veel", "target")
+    assert info.value.parameter == "target"
+
+
+def test_data_days():
+    week = [f"2026-11-{23 + day} 08:00" for day in range(5)]
+    assert d.data_days(week) == 5 and d.data_days(["08:00", "08:15"]) is None
+
+
+def test_a_pasted_week_never_gives_five_weeks_of_fte():
+    """272 quarter-hours typed with 'Dagen per week' 5 gave 140,6 FTE without a word."""
+    with pytest.raises(ValueError) as info:
+        d.staffing_plan([100] * 272, 300, interval=900, days_per_week=5)
+    assert info.value.parameter == "days_per_week" and info.value.kind == "longer_than_a_day"
+    assert "meer dan 24 uur" in explain(info.value)
+    one = d.staffing_plan([100] * 272, 300, interval=900, days_per_week=1)
+    assert one.totals["net_hours"] == pytest.approx(one.intervals["agents_needed"].sum() / 4)
+
+
+def test_limits_reach_the_evaluator():
+    base = d.staffing_plan([100], 180, interval=1800)
+    capped = d.staffing_plan([100], 180, interval=1800, max_occupancy=0.6)
+    assert capped.intervals["occupancy"].iloc[0] <= 0.6 < base.intervals["occupancy"].iloc[0]
+    asa = d.staffing_plan([100], 180, interval=1800, max_asa=2)
+    assert asa.intervals["asa"].iloc[0] <= 2
+    lost = d.staffing_plan([100], 180, interval=1800, patience=60, max_abandonment=0.01)
+    assert lost.intervals["abandonment"].iloc[0] <= 0.01
+    assert lost.inputs["max_abandonment"] == 0.01
+
+
+def test_compare_scenarios_by_hand():
+    calls, aht = [100, 140], 180
+    plans, table = d.compare_scenarios(
+        calls, aht, interval=1800, hourly_cost=30,
+        scenarios={"80/20": {}, "90/20": {"target": 0.9}, "+10 %": {"volume": 1.1},
+                   "AHT -15 s": {"aht_change": -15}})
+    assert plans["90/20"].totals["agents_peak"] == d.staffing_plan(calls, aht, interval=1800, target=0.9
+                                                                   ).totals["agents_peak"]
+    assert plans["+10 %"].intervals["calls"].tolist() == pytest.approx([110, 154])
+    assert plans["AHT -15 s"].intervals["aht"].tolist() == [165, 165]
+    assert list(table.columns) == ["80/20", "90/20", "+10 %", "AHT -15 s", "difference 90/20",
+                                   "difference +10 %", "difference AHT -15 s"]
+    base = plans["80/20"].totals
+    assert table.loc["rostered_fte", "difference 90/20"] == pytest.approx(
+        plans["90/20"].totals["rostered_fte"] - base["rostered_fte"])
+    assert table.loc["cost_per_week", "80/20"] == pytest.approx(base["rostered_hours"] * 30)
+    assert table.loc["cost_per_year", "80/20"] == pytest.approx(base["rostered_hours"] * 30 * 52)
+    assert table.loc["fte", "difference 90/20"] > 0 and table.loc["fte", "difference AHT -15 s"] <= 0
+    page = d.scenario_html(table)
+    assert "verschil 90/20" in page and "Loonkosten per week" in page and "€ " in page
+
+
+@pytest.mark.parametrize("scenarios, parameter", [
+    ({}, "scenarios"), ({"x": {"agents": 3}}, "scenarios"), ({"x": {"aht_change": -180}}, "aht_change"),
+    ({"x": {"volume": -0.5}}, "volume"),
+])
+def test_compare_scenarios_refuses(scenarios, parameter):
+    with pytest.raises(ValueError) as info:
+        d.compare_scenarios([10], 180, scenarios=scenarios)
+    assert info.value.parameter == parameter
+
+
+def _workbook(plan, **kwargs):
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(d.plan_workbook(plan, **kwargs)))
+
+
+def test_workbook_looks_finished_and_equals_the_screen():
+    plan = d.staffing_plan([100, 140, 120], 180, interval=1800, patience=120, hourly_cost=35,
+                           labels=["08:00", "08:30", "09:00"])
+    _, table = d.compare_scenarios([100, 140, 120], 180, interval=1800, patience=120, hourly_cost=35,
+                                   labels=["08:00", "08:30", "09:00"],
+                                   scenarios={"basis": {}, "90/20": {"target": 0.9}})
+    book = _workbook(plan, scenarios=table)
+    assert book.sheetnames == ["Samenvatting", "Per interval", "Scenario's", "Invoer", "Aannames"]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "B2" and all(cell.font.b for cell in sheet[1])
+        assert sheet.column_dimensions["A"].width >= 10
+    summary = {row[0].value: row[1] for row in book["Samenvatting"].iter_rows(min_row=2)}
+    screen = dict(re.findall(r"data-key='(\w+)'><b>([^<]*)</b>", d.plan_html(plan)))
+    for key, label, value, kind in d.summary_values(plan):
+        cell = summary[label]
+        assert cell.value == value or cell.value == pytest.approx(value)      # the number itself
+        if kind == "percent":
+            assert cell.number_format == "0.0 %"
+            assert d.dutch.percent(cell.value) == html.unescape(screen[key])   # 88,8 % as on screen
+        if kind == "one":
+            assert cell.number_format == "#,##0.0" and d.dutch.number(cell.value, 1) == screen[key]
+    per = book["Per interval"]
+    headers = [c.value for c in per[1]]
+    occupancy = headers.index("occupancy") + 1
+    assert per.cell(2, occupancy).number_format == "0.0 %"
+    assert per.cell(2, headers.index("in te roosteren") + 1).value == plan.intervals["agents_to_roster"].iloc[0]
+    assert len(per._charts) == 1
+    inputs = {row[0].value: row[1].value for row in book["Invoer"].iter_rows(min_row=2)}
+    assert inputs["AHT (s, gewogen gemiddelde)"] == 180 and inputs["Roosterefficiëntie"] == 0.74
+    assert inputs["Verlof en verzuim"] == 0.15 and inputs["Uurkosten (€)"] == 35
+    assumptions = " ".join(str(row[1].value) for row in book["Aannames"].iter_rows(min_row=2))
+    assert "notebook 05" in assumptions and "verlof" in assumptions
+    scen = {row[0].value: [c.value for c in row[1:]] for row in book["Scenario's"].iter_rows(min_row=2)}
+    assert scen["Ingeroosterde FTE"][2] == pytest.approx(table.loc["rostered_fte", "difference 90/20"])
+
+
+def test_pdf_is_one_page():
+    pdf = d.plan_pdf(_plan(), "ingetypt")
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    link = d.download_link(pdf, "advies.pdf", "PDF")
+    assert "data:application/pdf;base64," in link
+
+
+def test_dashboard_reads_a_dutch_file_and_derives_the_days():
+    board = d.dashboard(interval=900)
+    board.source.value = "file"
+    week = "".join(f"2026-11-{23 + day} 08:{minute:02d};{40 + day};4 min\n"
+                   for day in range(5) for minute in (0, 15))
+    _upload(board, ("Tijd;Gesprekken;Afhandeltijd\n" + week).encode("cp1252"))
+    assert board.message.value == "" and board.plan is not None
+    assert board.plan.intervals["aht"].tolist() == [240.0] * 10
+    assert board.days_per_week.disabled and "5 dagen" in board.days_note.value
+    assert board.plan.inputs["days_per_week"] == 1                # the file is the week
+
+
+def test_dashboard_pasted_week_marks_days_per_week():
+    board = d.dashboard(interval=900)
+    board.calls.value = " ".join(["100"] * 272)
+    assert board.error_field is board.days_per_week and board.plan is None
+    assert "meer dan 24 uur" in html.unescape(board.message.value)
+    board.days_per_week.value = "1"
+    assert board.plan is not None and board.error_field is None
+    assert "wfm-fout-veld" not in board.days_per_week._dom_classes
+    assert "wfm-verouderd" not in board._outputs._dom_classes
+
+
+def test_dashboard_never_blanks_an_output_while_updating():
+    board = d.dashboard()
+    seen = []
+    for part in (board.result, board.download, board.scenarios):
+        part.observe(lambda change: seen.append(change["new"]), names="value")
+    board.aht.value = "5:00"
+    board.target.value = "85 %"
+    board.aht.value = "0"                          # an error: the numbers stay
+    board.aht.value = "240"
+    assert seen and all(value for value in seen)
+    assert board.plan.inputs["target"] == pytest.approx(0.85)
+
+
+def test_dashboard_scenarios_and_both_downloads():
+    board = d.dashboard()
+    board.hourly_cost.value = "35"
+    board.scenario_aht["C"].value = "-15"
+    assert "Loonkosten per week" in board.scenarios.value and "AHT -15 s" in board.scenarios.value
+    links = re.findall(r"download='([^']+)' href='data:([^;]+);base64,([^']+)'", board.download.value)
+    assert [name for name, _, _ in links] == ["bezettingsadvies.xlsx", "bezettingsadvies.pdf"]
+    book = pd.read_excel(io.BytesIO(base64.b64decode(links[0][2])), sheet_name=None)
+    assert "Scenario's" in book and base64.b64decode(links[1][2]).startswith(b"%PDF")
+    board.scenario_volume["B"].value = "veel"
+    assert board.error_field is board.scenario_volume["B"]
+
+
+def test_scenario_differences_of_percentages_are_points():
+    _, table = d.compare_scenarios([100], 180, interval=1800, scenarios={"a": {}, "b": {"target": 0.9}})
+    page = d.scenario_html(table)
+    assert "procentpunt" in page and re.search(r"<td data-key='fte'[^>]*>\+", page)
+
+
+def test_dashboard_says_a_chats_column_is_not_counted():
+    board = d.dashboard(interval=900)
+    board.source.value = "file"
+    _upload(board, b"tijd;gesprekken;chats\n08:00;40;12\n08:15;50;8\n")
+    assert board.plan is not None and "kolom chats gelezen (20 chats)" in board.file_status.value
+    assert d.read_forecast("f.csv", b"gesprekken;chats\n4;2\n", aht=180).chats.tolist() == [2.0]

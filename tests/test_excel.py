@@ -63,3 +63,36 @@ def test_bytes_are_the_written_file(tmp_path):
     for sheet in ("Invoer", "Aannames", "t"):
         pd.testing.assert_frame_equal(pd.read_excel(io.BytesIO(data), sheet_name=sheet),
                                       pd.read_excel(path, sheet_name=sheet))
+
+
+def test_finished_workbook_formats_chart_and_summary_first():
+    """Issue 19: bold frozen headers, widths, Excel number formats (88,8 % in a Dutch Excel), a native chart."""
+    import openpyxl
+
+    table = pd.DataFrame({"nodig": [3, 4], "service level": [0.888, 0.9]}, index=pd.Index(["08:00", "08:15"],
+                                                                                          name="interval"))
+    data = excel.workbook_bytes(summary={"Service level": 0.888, "FTE": 12.345}, inputs={"AHT (s)": 180},
+                                assumptions={"Model": "Erlang C"}, results={"Per interval": table},
+                                formats={"service level": excel.PERCENT, "Service level": excel.PERCENT,
+                                         "FTE": excel.ONE},
+                                chart={"sheet": "Per interval", "bars": ["nodig"], "lines": ["service level"],
+                                       "title": "Medewerkers per interval", "y_title": "medewerkers"})
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Samenvatting", "Per interval", "Invoer", "Aannames"]
+    summary = book["Samenvatting"]
+    assert (summary["B2"].value, summary["B2"].number_format) == (0.888, "0.0 %")
+    assert (summary["B3"].value, summary["B3"].number_format) == (12.345, "#,##0.0")
+    per = book["Per interval"]
+    assert per["C2"].number_format == "0.0 %" and per["B2"].number_format == "General"
+    assert per.freeze_panes == "B2" and per["A1"].font.b and per["C1"].font.b
+    assert per.column_dimensions["C"].width >= len("service level")
+    assert len(per._charts) == 1
+    assert book["Invoer"]["B2"].value == 180
+
+
+def test_chart_must_name_a_result_sheet_and_its_columns():
+    table = pd.DataFrame({"x": [1.0]})
+    with pytest.raises(ValueError, match="chart"):
+        excel.workbook_bytes(inputs={}, assumptions={}, results={"t": table}, chart={"sheet": "nee"})
+    with pytest.raises(ValueError, match="chart"):
+        excel.workbook_bytes(inputs={}, assumptions={}, results={"t": table}, chart={"sheet": "t", "bars": ["y"]})

@@ -80,7 +80,7 @@ def test_line_numbers_are_physical(tmp_path, capsys, content):
 
 @pytest.mark.parametrize("content, line", [
     (b"\n\nsep=;\ncalls;calls\n1;2\n", 4),            # blank lines and Excel's sep= line count
-    (b"\r\ntijd;aantal\r\n1;2\r\n", 2),
+    (b"\r\nuur;volume\r\n1;2\r\n", 2),            # (tijd;aantal is read since issue 19)
     (b'start,calls,aht\n"ma\n08:00",1,180\n\n08:15,x,180\n', 5),   # a quoted line break counts
 ])
 def test_header_and_quoted_line_breaks_keep_physical_lines(content, line):
@@ -165,7 +165,7 @@ BAD = [   # content, kind, line, column
     (b"calls,agents\n1,\n", "value_required", 2, "agents"),
     (b"calls\n\n", "no_rows", 2, "calls"),
     (b"calls,calls\n1,2\n", "duplicate_column", 1, "calls"),
-    (b"tijd,aantal\n08:00,80\n", "missing_column", 1, "calls"),
+    (b"tijd,volume\n08:00,80\n", "missing_column", 1, "calls"),
     (b'calls,aht\n"1,180\n', "bad_quotes", 2, None),
     (b"", "empty", None, None),
     (b" \r\n\n", "empty", None, None),
@@ -211,10 +211,9 @@ def test_bad_files_are_refused_the_same_in_cli_and_dashboard(tmp_path, capsys, c
     board.upload.value = ({"name": "f.csv", "type": "text/csv", "size": len(content),
                            "content": memoryview(content),
                            "last_modified": dt.datetime(2026, 11, 23)},)
-    assert html.unescape(board.message.value) == (
-        "<div class='wfm-fout' style='color:#b00020'><b>Controleer de invoer.</b> "
-        + sentence + "</div>")
-    assert board.plan is None
+    assert html.unescape(board.message.value).startswith(
+        "<div class='wfm-fout' style='color:#b00020'><b>Controleer de invoer.</b> " + sentence)
+    assert board.plan is None and board.error_field is board.upload
 
 
 def test_every_kind_has_a_dutch_sentence():
@@ -334,3 +333,49 @@ def test_any_bytes_are_read_or_refused_with_a_located_error(content):
         return
     assert len(data.calls) >= 1 and np.all(np.isfinite(data.calls)) and np.all(data.calls >= 0)
     assert np.all(data.aht > 0) and len(data.lines) == len(data.calls)
+
+
+# ---------------------------------------------------------------------------
+# issue 19: Dutch headers and durations as clients write them
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("header", [
+    "Tijd;Gesprekken;Afhandeltijd", "interval;aantal;AHT", "start;Aantal gesprekken;afhandeltijd (s)",
+    "interval_start;calls;aht",
+])
+def test_dutch_headers_are_read(header):
+    data = intervals.read(f"{header}\n08:00;12;300\n08:15;14;5:00\n".encode(), name="f.csv")
+    assert data.calls.tolist() == [12, 14] and data.aht.tolist() == [300, 300]
+    assert data.labels == ["08:00", "08:15"]
+    assert list(data.text.columns) == header.split(";")            # written back as the client wrote it
+
+
+def test_chats_column_is_typed_and_a_dutch_duplicate_is_refused():
+    data = intervals.read(b"tijd;gesprekken;chats\n08:00;12;3\n", name="f.csv", aht=180)
+    assert data.chats.tolist() == [3.0] and data.headers["chats"] == "chats"
+    error = refused(b"calls;gesprekken\n1;2\n")
+    assert (error.kind, error.column) == ("duplicate_column", "gesprekken")
+
+
+@pytest.mark.parametrize("cell, seconds", [
+    ("300", 300), ("5:00", 300), ("4:30", 270), ("1:02:03", 3723), ("4 min", 240), ("4min", 240),
+    ("4,5 minuten", 270), ("240 s", 240), ("240 sec", 240), ("240 seconden", 240),
+])
+def test_read_duration(cell, seconds):
+    assert intervals.read_duration(cell) == (seconds, None)
+
+
+@pytest.mark.parametrize("cell, kind", [("4 uur", "not_a_number"), ("5:7", "not_a_number"),
+                                        ("1.234 min", "ambiguous_number"), ("", "not_a_number")])
+def test_read_duration_refuses(cell, kind):
+    value, got = intervals.read_duration(cell)
+    assert np.isnan(value) and got == kind
+
+
+@pytest.mark.parametrize("cell, fraction", [("35", 0.35), ("35%", 0.35), ("35 %", 0.35), ("35,5 %", 0.355)])
+def test_read_percent(cell, fraction):
+    assert intervals.read_percent(cell) == (pytest.approx(fraction), None)
+
+
+def test_a_bad_duration_in_a_file_names_the_dutch_column():
+    error = refused(b"tijd;gesprekken;afhandeltijd\n08:00;12;vijf min\n")
+    assert (error.line, error.column, error.kind) == (2, "afhandeltijd", "not_a_number")

@@ -264,3 +264,30 @@ def test_weekly_fte_takes_a_series_of_agents_needed_with_closed_intervals_left_o
                                         shifted.index[5] + pd.Timedelta(minutes=7))
     with pytest.raises(ParameterValueError, match="agents_needed must have a fixed frequency"):
         shrinkage.weekly_fte(shifted, interval=900)
+
+
+# ---------------------------------------------------------------------------
+# rostered_hours: workable shifts cost efficiency (issue 19)
+# ---------------------------------------------------------------------------
+def test_rostered_hours_notebook_05_week():
+    """Notebook 05 §7: 1.033,75 required hours, 1.404 paid roster hours (efficiency 0,74)."""
+    efficiency = 1033.75 / 1404
+    assert shrinkage.rostered_hours(1033.75, efficiency, 0.0) == pytest.approx(1404)
+    # with 27 % shrinkage outside the roster (32 % minus 5 % breaks): 1404 / 0.73
+    assert shrinkage.rostered_hours(1033.75, efficiency, 0.27) == pytest.approx(1404 / 0.73)
+
+
+@given(st.floats(0, 1e4), st.floats(0.05, 1), st.floats(0, 0.9))
+def test_rostered_hours_is_gross_up_of_the_roster(net, efficiency, rate):
+    """Independent route: the roster's paid hours net / e, grossed up by gross_up."""
+    got = shrinkage.rostered_hours(net, efficiency, rate)
+    assert got == pytest.approx(shrinkage.gross_up(net / efficiency, rate))
+    assert got >= shrinkage.gross_up(net, rate) - 1e-9          # a roster never needs fewer hours
+
+
+def test_rostered_hours_keeps_the_index_and_refuses_bad_efficiency():
+    net = pd.Series([10.0, 20.0], index=["ma", "di"])
+    assert shrinkage.rostered_hours(net, 0.5, 0.0).index.tolist() == ["ma", "di"]
+    for bad in (0.0, 1.2):
+        with pytest.raises(ValueError, match="roster_efficiency"):
+            shrinkage.rostered_hours(10.0, bad, 0.2)

@@ -10,8 +10,8 @@ directly:
 
 Errors never show a traceback: one line ``fout: ...`` on stderr. A bad CSV file gets the Dutch
 sentence of :func:`wfmcourse.presentation.messages.explain` (file, line and column), the same the
-dashboard shows; other bad values the ``ValueError`` text of the package, in English, naming the
-parameter and the value.
+dashboard shows; other bad values the Dutch sentence for the typed error (its ``kind`` and
+parameter) from the same table, and argparse's own complaints are put in Dutch as well.
 """
 from __future__ import annotations
 
@@ -242,15 +242,14 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, *, interval=900, awt=2
     return out
 
 
-def _table_totals(text, table, interval, shrinkage_rate, contract_hours) -> list[str]:
+def _table_totals(labels, table, interval, shrinkage_rate, contract_hours) -> list[str]:
     """Dutch summary lines for a written table (printed only with --out)."""
     net_hours = float(table["agents"].sum()) * interval / 3600.0
     lines = [f"{len(table)} intervallen, samen {dutch.number(net_hours)} netto uur aan de telefoon"]
     if contract_hours is not None:
-        labels = next((text[c] for c in LABEL_COLUMNS if c in text.columns), None)
         agents = table["agents"]
-        if labels is not None:
-            stamps = pd.to_datetime(labels, errors="coerce", format="ISO8601")
+        if labels:
+            stamps = pd.to_datetime(pd.Series(labels), errors="coerce", format="ISO8601")
             if len(stamps) and stamps.notna().all():
                 agents = pd.Series(agents.to_numpy(), index=pd.DatetimeIndex(stamps))
         week = shrinkage.weekly_fte(agents, interval, shrinkage_rate, contract_hours)
@@ -272,11 +271,22 @@ def _number(text: str) -> float:
 
 
 def _fraction(text: str) -> float:
-    """A fraction ("0,85", "0.85") or a percentage ("85%")."""
+    """A fraction ("0,85", "0.85") or a percentage ("85%", "85 %")."""
     text = text.strip()
     if text.endswith("%"):
-        return _number(text[:-1]) / 100.0
+        value, kind = intervals.read_percent(text)
+        if kind is None:
+            return value
     return _number(text)
+
+
+def _seconds(text: str) -> float:
+    """Seconds, or a duration as the interval reader takes it ("5:00", "4 min", "240 s")."""
+    value, kind = intervals.read_duration(str(text))
+    if kind is not None:
+        raise argparse.ArgumentTypeError(
+            messages.explain(value_error("aht", text, kind, "be a number of seconds or a duration")))
+    return value
 
 
 def _whole(text: str) -> int:
@@ -290,7 +300,7 @@ def _sl(text: str) -> tuple[float, float]:
     try:
         return parse_sl(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(messages.explain(exc)) from None
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -310,7 +320,23 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     def error(self, message):
-        raise UsageError(f"{message} (zie: {self.prog} --help)")
+        raise UsageError(f"{_dutch_usage(message)} (zie: {self.prog} --help)")
+
+
+# argparse's own English complaints -> Dutch (the rest of the message is ours, already Dutch)
+_USAGE = ((r"^argument (\S+): ", r"optie \1: "),
+          (r"^unrecognized arguments: ", "onbekende argumenten: "),
+          (r"^the following arguments are required: ", "deze argumenten zijn verplicht: "),
+          (r"expected one argument", "hier hoort één waarde achter"),
+          (r"invalid choice: (.*?) \(choose from (.*)\)", r"onbekende keuze \1 (kies uit \2)"),
+          (r"ambiguous option: (\S+) could match (.*)", r"optie \1 is dubbelzinnig: \2"),
+          (r"invalid (\w+) value: (.*)", r"ongeldige waarde: \2"))
+
+
+def _dutch_usage(message: str) -> str:
+    for pattern, dutch_text in _USAGE:
+        message = re.sub(pattern, dutch_text, message)
+    return message
 
 
 _STAFF_EPILOG = """\
@@ -320,9 +346,10 @@ voorbeelden:
   python -m wfmcourse staff --calls 100 --interval 1800 --aht 180 --agents 12
   python -m wfmcourse staff --csv intervallen.csv --aht 180 --out resultaat.csv
 
-Het CSV-bestand heeft een kolom calls (verplicht) en mag een kolom interval_start of start
-(label), aht (seconden per regel) en agents (een gegeven aantal medewerkers om door te rekenen)
-hebben. Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
+Het CSV-bestand heeft een kolom gesprekken (of aantal of calls; verplicht) en mag een kolom
+tijd (of interval, start of interval_start; label), afhandeltijd of aht (seconden per regel, of
+5:00 of 4 min), chats en agents (een gegeven aantal medewerkers om door te rekenen) hebben.
+Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlandse Excel)
 met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
 geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
 regel en kolom, en het bestand wordt dan niet doorgerekend.
@@ -350,8 +377,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="schrijf het resultaat van --csv hierheen (anders naar het scherm)")
     source.add_argument("--interval", type=_number, default=900.0, metavar="SECONDEN",
                         help="lengte van het interval in seconden (standaard: 900)")
-    source.add_argument("--aht", type=_number, metavar="SECONDEN",
-                        help="gemiddelde afhandeltijd in seconden (bij --csv mag een kolom aht)")
+    source.add_argument("--aht", type=_seconds, metavar="SECONDEN",
+                        help="gemiddelde afhandeltijd in seconden, of als 5:00 of '4 min' "
+                             "(bij --csv mag een kolom afhandeltijd)")
     goal = staff.add_argument_group("doel (standaard 80/20)")
     goal.add_argument("--sl", type=_sl, metavar="X/Y",
                       help="service level: X%% beantwoord binnen Y seconden, bijvoorbeeld 80/20")
@@ -419,9 +447,17 @@ def _run_staff(args, out) -> int:
         return 0
     table.to_csv(args.out, index=False, **_csv_style(data))
     print(f"Geschreven: {args.out}", file=out)
-    for line in _table_totals(text, table, args.interval, args.shrinkage, args.contract_hours):
+    for line in _table_totals(data.labels, table, args.interval, args.shrinkage, args.contract_hours):
         print(line, file=out)
     return 0
+
+
+# the option a parameter of the package comes from, to name it in a message
+_OPTIONS = {"calls": "--calls", "aht": "--aht", "interval": "--interval", "awt": "--awt",
+            "target": "--target", "agents": "--agents", "patience": "--patience",
+            "max_occupancy": "--max-occupancy", "max_asa": "--max-asa",
+            "max_abandonment": "--max-abandonment", "shrinkage_rate": "--shrinkage",
+            "shrinkage": "--shrinkage", "contract_hours": "--contract-hours"}
 
 
 def _fail(message, code) -> int:
@@ -467,7 +503,8 @@ def main(argv=None) -> int:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1)
     except DataFileError as exc:       # the same Dutch sentence as the dashboard shows
         return _fail(messages.explain(exc), 1)
-    except ValueError as exc:
-        return _fail(exc, 1)
+    except (ValueError, TypeError) as exc:   # typed errors: the Dutch sentence for their kind
+        option = _OPTIONS.get(getattr(exc, "parameter", None))
+        return _fail((f"{option}: " if option else "") + messages.explain(exc), 1)
     except Exception as exc:           # noqa: BLE001 -- promise: never a traceback
         return _fail(f"onverwachte fout ({type(exc).__name__}: {exc})", 1)

@@ -21,9 +21,15 @@ The rules (documented for users in the README and ``data/README.md``):
   ``1,234`` are refused as ambiguous (1234 or 1.234?). ``nan``, ``inf`` and numbers too large
   for a float are refused.
 * Columns: ``calls`` (required, >= 0), ``aht`` (seconds > 0; an empty cell takes the caller's
-  ``aht``), ``agents`` (whole numbers >= 0, a given staffing) and a label ``interval_start`` or
-  ``start`` (text). Other columns are kept as text. Names are unique; a column without a name
-  must stay empty. At least one interval.
+  ``aht``), ``agents`` (whole numbers >= 0, a given staffing), ``chats`` (>= 0, chats per
+  interval, kept for the caller) and a label ``interval_start`` or ``start`` (text). Header names
+  are matched without case, and the Dutch names clients use are accepted (:data:`ALIASES`):
+  ``gesprekken``/``aantal`` for calls, ``afhandeltijd`` for aht, ``tijd``/``interval`` for the
+  label. Other columns are kept as text. Names are unique (also after the Dutch names are
+  mapped: ``calls`` and ``gesprekken`` together is a duplicate); a column without a name must stay
+  empty. At least one interval.
+* An AHT cell may also be a duration (:func:`read_duration`): ``5:00`` (minutes:seconds),
+  ``1:02:03``, ``4 min``, ``4,5 minuten``, ``240 s`` or ``240 sec``.
 """
 from __future__ import annotations
 
@@ -41,10 +47,20 @@ import pandas as pd
 from wfmcourse.data.files import DataFileError, csv_records
 from wfmcourse.validation import optional_array, text, type_error, value_error
 
-__all__ = ["LABEL_COLUMNS", "MAX_BYTES", "IntervalFile", "read", "read_number"]
+__all__ = ["ALIASES", "LABEL_COLUMNS", "MAX_BYTES", "IntervalFile", "read", "read_duration", "read_number",
+           "read_percent"]
 
 MAX_BYTES = 5_000_000
 LABEL_COLUMNS = ("interval_start", "start")
+
+#: header names (lower case) -> the column they mean; the English names map onto themselves
+ALIASES = {
+    "calls": "calls", "gesprekken": "calls", "aantal": "calls", "aantal gesprekken": "calls",
+    "aht": "aht", "aht (s)": "aht", "afhandeltijd": "aht", "afhandeltijd (s)": "aht",
+    "agents": "agents", "chats": "chats", "aantal chats": "chats",
+    "interval_start": "interval_start", "start": "start", "tijd": "start", "interval": "start",
+    "begintijd": "start",
+}
 _WHOLE_LIMIT = 2.0 ** 53          # whole numbers above this are not exact as a float
 
 # (thousands mark, decimal mark) pairs each separator allows; a number must read one way only
@@ -60,9 +76,9 @@ class _Column:
     required: bool = True           # the column must be in the header
 
 
-# the typed columns; a later version can map Dutch header names onto these keys
+# the typed columns (ALIASES maps the Dutch header names onto these keys)
 _COLUMNS = {"calls": _Column(), "aht": _Column(positive=True, required=False),
-            "agents": _Column(whole=True, required=False)}
+            "agents": _Column(whole=True, required=False), "chats": _Column(required=False)}
 
 
 @dataclass(frozen=True)
@@ -72,8 +88,9 @@ class IntervalFile:
     ``name``: file name; ``separator``: ``","`` or ``";"`` (``None`` for one column);
     ``text``: every named column as written (stripped), for writing back; ``lines``: the
     physical line of each interval; ``labels``: the ``interval_start``/``start`` text, or 1, 2, ...;
-    ``calls``, ``aht`` (seconds, the caller's ``aht`` where a row has none) and ``agents``
-    (``None`` without that column) as arrays.
+    ``calls``, ``aht`` (seconds, the caller's ``aht`` where a row has none), ``agents`` and
+    ``chats`` (``None`` without that column) as arrays; ``headers`` maps each typed column
+    (``calls``, ``aht``, ``agents``, ``chats``, ``start``) to its header as written.
     """
 
     name: str
@@ -84,6 +101,8 @@ class IntervalFile:
     calls: np.ndarray
     aht: np.ndarray
     agents: np.ndarray | None
+    chats: np.ndarray | None = None
+    headers: dict | None = None
 
 
 def read(source, *, name=None, aht=None) -> IntervalFile:
@@ -160,7 +179,8 @@ def _separator(header: str) -> str | None:
     found = [sep for sep in (";", ",") if sep in header]
     if len(found) == 2:
         with_calls = [sep for sep in found if "calls" in
-                      (cell.strip() for cell in next(csv.reader([header], delimiter=sep)))]
+                      (ALIASES.get(cell.strip().lower())
+                       for cell in next(csv.reader([header], delimiter=sep)))]
         found = with_calls or [max(found, key=header.count)]
     return found[0] if found else None
 
@@ -192,12 +212,20 @@ def _records(name, text: str):
 # ---------------------------------------------------------------------------
 # records -> typed columns
 # ---------------------------------------------------------------------------
+def _canonical(cell: str) -> str:
+    """The column a header cell means: its :data:`ALIASES` entry, else the cell itself."""
+    return ALIASES.get(cell.lower(), cell)
+
+
 def _check_header(name, line, header, aht):
     seen = set()
     for cell in header:
-        if cell and cell in seen:
+        key = _canonical(cell)
+        if key in ("interval_start", "start"):
+            key = "label"
+        if cell and key in seen:
             _refuse(name, line, cell, "duplicate_column", "the column appears twice in the header")
-        seen.add(cell)
+        seen.add(key)
     for column, spec in _COLUMNS.items():
         if column not in seen and (spec.required or (column == "aht" and aht is None)):
             _refuse(name, line, column, "missing_column", "column is missing from the header")
@@ -267,12 +295,57 @@ def read_number(cell: str, separator=None) -> tuple[float, str | None]:
     return np.nan, "decimal_mark" if wrong else "not_a_number"
 
 
-def _numbers(cells: list, separator, spec: _Column):
+_DURATION_UNITS = {"s": 1, "sec": 1, "seconde": 1, "seconden": 1, "min": 60, "minuut": 60,
+                   "minuten": 60, "m": 60}
+_CLOCK = re.compile(r"(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)")
+
+
+def read_duration(cell: str, separator=None) -> tuple[float, str | None]:
+    """``(seconds, None)`` for a number of seconds or a duration as clients write it, else
+    ``(nan, kind)`` as :func:`read_number` gives.
+
+    ``"300"`` and ``"300 s"``/``"300 sec"`` are seconds; ``"5:00"`` is minutes:seconds (300),
+    ``"1:02:03"`` hours:minutes:seconds (3723); ``"4 min"``, ``"4,5 minuten"`` are minutes
+    (240, 270). The number before a unit follows the rules of :func:`read_number` for
+    ``separator``.
+    """
+    if not isinstance(cell, str):
+        raise type_error("cell", cell, "a text (str)")
+    text_ = cell.strip()
+    clock = _CLOCK.fullmatch(text_)
+    if clock:
+        hours, minutes, seconds = (int(part or 0) for part in clock.groups())
+        return float(3600 * hours + 60 * minutes + seconds), None
+    unit = re.fullmatch(r"(.*?)\s*([a-z]+)\.?", text_.lower())
+    if unit and unit.group(2) in _DURATION_UNITS:
+        value, kind = read_number(unit.group(1), separator)
+        return (value * _DURATION_UNITS[unit.group(2)], None) if kind is None else (value, kind)
+    return read_number(text_, separator)
+
+
+def read_percent(cell: str) -> tuple[float, str | None]:
+    """``(fraction, None)`` for a percentage typed in a percent field, else ``(nan, kind)``.
+
+    ``"35"``, ``"35%"``, ``"35 %"`` and ``"35,5 %"`` are 0.35 and 0.355: the field is in percent,
+    so a bare number is a percentage too. The number follows :func:`read_number` (one column).
+    """
+    if not isinstance(cell, str):
+        raise type_error("cell", cell, "a text (str)")
+    text_ = cell.strip()
+    if text_.endswith("%"):
+        text_ = text_[:-1].rstrip()
+    value, kind = read_number(text_)
+    return (value / 100.0, None) if kind is None else (value, kind)
+
+
+def _numbers(cells: list, separator, spec: _Column, reader=None):
     """Numbers of one column (NaN where empty) and, per cell, the first problem (``None`` if fine).
 
-    Each distinct text is parsed once (:func:`read_number`); bounds are checked on the array.
+    Each distinct text is parsed once (``reader``, default :func:`read_number`); bounds are
+    checked on the array.
     """
-    parsed = {cell: read_number(cell, separator) for cell in set(cells) if cell}
+    reader = reader or read_number
+    parsed = {cell: reader(cell, separator) for cell in set(cells) if cell}
     parsed[""] = (np.nan, None)
     values = np.array([parsed[cell][0] for cell in cells], dtype=float)
     kinds = np.array([parsed[cell][1] for cell in cells], dtype=object)
@@ -294,17 +367,20 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     named = [i for i, cell in enumerate(header) if cell]
     raw = {header[i]: [cells[i].strip() for _, cells in rows] for i in named}
     text = pd.DataFrame(raw, dtype=str)
+    headers = {_canonical(header[i]): header[i] for i in named
+               if _canonical(header[i]) in (*_COLUMNS, *LABEL_COLUMNS)}
     columns, first = {}, None
     for column, spec in _COLUMNS.items():
-        if column not in text:
+        if column not in headers:
             continue
-        cells = raw[column]
-        columns[column], kinds = _numbers(cells, separator, spec)
+        cells = raw[headers[column]]
+        columns[column], kinds = _numbers(cells, separator, spec,
+                                          read_duration if column == "aht" else None)
         if column != "aht" or aht is None:
             kinds[[cell == "" for cell in cells]] = "value_required"
         bad = np.flatnonzero(~np.equal(kinds, None))
         if bad.size and (first is None or lines[bad[0]] < first[0]):
-            first = (lines[bad[0]], kinds[bad[0]], cells[bad[0]], column)
+            first = (lines[bad[0]], kinds[bad[0]], cells[bad[0]], headers[column])
     if first is not None:
         line, kind, value, column = first
         _refuse(name, int(line), column, kind, _PROBLEMS[kind], value=value,
@@ -312,7 +388,8 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     row_aht = columns.get("aht", np.full(len(rows), np.nan))
     if aht is not None:
         row_aht = np.where(np.isnan(row_aht), float(aht), row_aht)
-    label = next((c for c in LABEL_COLUMNS if c in text), None)
+    label = next((headers[c] for c in LABEL_COLUMNS if c in headers), None)
     labels = list(text[label]) if label else [str(i) for i in range(1, len(rows) + 1)]
     agents = columns["agents"].astype(np.int64) if "agents" in columns else None
-    return IntervalFile(name, separator, text, lines, labels, columns["calls"], row_aht, agents)
+    return IntervalFile(name, separator, text, lines, labels, columns["calls"], row_aht, agents,
+                        columns.get("chats"), headers)

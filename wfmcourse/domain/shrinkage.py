@@ -42,6 +42,7 @@ __all__ = [
     "gross_up",
     "in_day_shrinkage",
     "naive_gross_up",
+    "rostered_hours",
     "fte",
     "WeeklyStaffing",
     "weekly_fte",
@@ -150,6 +151,29 @@ def naive_gross_up(net, shrinkage) -> float | np.ndarray | pd.Series:
     n, s = broadcast(net=as_array("net", net),
                       shrinkage=_fraction_below_one("shrinkage", shrinkage))
     return wrap(n * (1.0 + s), scalar, index, "naive_gross")
+
+
+def rostered_hours(net_hours, roster_efficiency, shrinkage_outside_roster) -> float | np.ndarray | pd.Series:
+    """Paid hours needed when the net hours are covered by workable shifts:
+    ``net_hours / roster_efficiency / (1 - shrinkage_outside_roster)``.
+
+    ``roster_efficiency`` (0 < e <= 1) is the required hours divided by the paid hours of the
+    roster that covers them (:meth:`wfmcourse.domain.roster.RosterPlan.summary`, "efficiency"):
+    notebook 05's week of shifts of at least 6 hours has 1,033.75 required and 1,404 paid hours,
+    e = 0.74. Those paid hours already hold the breaks and the over-coverage, so the roster is
+    grossed up only with the shrinkage that is *not* in it (``shrinkage_outside_roster``: leave,
+    sickness, training, meetings, coaching; not the breaks, which would then count twice,
+    notebook 05 §5 and exercise 3). Every share is a fraction of paid hours.
+    """
+    scalar = is_scalar_call(net_hours, roster_efficiency, shrinkage_outside_roster)
+    index = series_index(net_hours=net_hours, roster_efficiency=roster_efficiency,
+                         shrinkage_outside_roster=shrinkage_outside_roster)
+    n, e, s = broadcast(net_hours=as_array("net_hours", net_hours, low=0.0),
+                        roster_efficiency=as_array("roster_efficiency", roster_efficiency, low=0.0,
+                                                   low_inclusive=False, high=1.0),
+                        shrinkage_outside_roster=_fraction_below_one("shrinkage_outside_roster",
+                                                                     shrinkage_outside_roster))
+    return wrap(n / e / (1.0 - s), scalar, index, "rostered_hours")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ The English column names a chart reads are looked up in one place at the top of 
 from __future__ import annotations
 
 import io
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,8 @@ __all__ = [
     "hour_heatmap",
     "gap_figure",
     "to_png",
+    "to_pdf",
+    "summary_page",
     "dutch_ticks",
     "CourseFigure",
 ]
@@ -221,7 +224,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     """Two panels over the intervals of a :func:`~wfmcourse.apps.dashboard.staffing_plan`.
 
     Top: agents needed (bars) and, when the table has ``agents_to_roster``, the agents to roster
-    including shrinkage (line). Bottom: service level and occupancy per interval, ``target``
+    with the in-day shrinkage (line). Bottom: service level and occupancy per interval, ``target``
     (fraction) as a dashed line. The index gives the interval labels.
     """
     agents, scheduled, calls = "agents_needed", "agents_to_roster", "calls"   # the columns of staffing_plan()
@@ -234,7 +237,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
     top.bar(x, intervals[agents], color=BLUE, width=0.8, label="nodig aan de telefoon")
     if scheduled in intervals.columns:
         top.step(x, intervals[scheduled], where="mid", color=ORANGE, linewidth=1.6,
-                 label="in te roosteren (incl. shrinkage)")
+                 label="in te roosteren (shrinkage binnen de dag)")
     highest = max(intervals.get(scheduled, intervals[agents]).max(), intervals[agents].max(), 1)
     top.set_ylim(0, 1.3 * highest)                      # room for the legend above the bars
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -586,6 +589,51 @@ def _time_labels(index) -> list[str]:
     if stamps is None:
         return [str(label) for label in index]
     return [f"{_DAYS[t.weekday()]} {t:%H:%M}" for t in stamps]
+
+
+def summary_page(rows, intervals, title="Bezettingsadvies", note="") -> Figure:
+    """One A4 page (portrait): ``title``, a two-column table of ``rows`` (label, text) and the
+    agents per interval of :func:`staffing_by_interval` (top panel) below it; ``note`` in small
+    print at the bottom. For the one-page PDF of the consultant dashboard (:func:`to_pdf`)."""
+    instance("rows", rows, list, "a list of (label, text) pairs")
+    dataframe("intervals", intervals, ["agents_needed"])
+    text("title", title)
+    text("note", note)
+    fig = _figure((8.27, 11.69))
+    text_ax, chart_ax, note_ax = fig.subplots(3, 1, height_ratios=[1.1, 1, 0.12])
+    text_ax.axis("off")
+    note_ax.axis("off")
+    text_ax.set_title(title, loc="left", fontsize=16, fontweight="bold")
+    table = text_ax.table(cellText=[[str(a), str(b)] for a, b in rows], colWidths=[0.64, 0.36],
+                          loc="upper left", cellLoc="left", edges="horizontal")
+    table.auto_set_font_size(False)
+    table.set_fontsize(9)
+    table.scale(1, 1.35)
+    x = np.arange(len(intervals))
+    chart_ax.bar(x, intervals["agents_needed"], color=BLUE, width=0.8, label="nodig aan de telefoon")
+    if "agents_to_roster" in intervals.columns:
+        chart_ax.step(x, intervals["agents_to_roster"], where="mid", color=ORANGE, linewidth=1.6,
+                      label="in te roosteren (shrinkage binnen de dag)")
+    chart_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    chart_ax.set_ylabel("medewerkers")
+    chart_ax.set_title("Medewerkers per interval")
+    chart_ax.legend(loc="upper left", frameon=False, fontsize="small")
+    step = max(1, int(np.ceil(len(x) / 16)))
+    chart_ax.set_xticks(x[::step], _time_labels(intervals.index)[::step], rotation=45, ha="right",
+                        fontsize="small")
+    if note:
+        note_ax.text(0, 0, textwrap.fill(note, 140), fontsize=7, color=GREY, ha="left", va="bottom",
+                     transform=note_ax.transAxes)
+    return fig
+
+
+def to_pdf(fig) -> bytes:
+    """The figure as PDF bytes (one page), with Dutch tick labels (:func:`dutch_ticks`)."""
+    instance("fig", fig, Figure, "a matplotlib Figure")
+    dutch_ticks(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None})
+    return buffer.getvalue()
 
 
 def to_png(fig) -> bytes:

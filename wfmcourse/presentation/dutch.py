@@ -222,6 +222,10 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
 _APPS = {       # calculator, dashboard, excel
     "traffic": "verkeer (Erlang)", "asa": "ASA (s)",
     "occupancy": "occupancy", "abandonment": "afhaakpercentage", "agents_to_roster": "in te roosteren",
+    "agents_peak": "medewerkers nodig (piek)", "roster_peak": "in te roosteren (piek)",
+    "rostered_fte": "ingeroosterde FTE", "rostered_hours": "ingeroosterde uren",
+    "cost_per_week": "loonkosten per week (€)", "cost_per_year": "loonkosten per jaar (€)",
+    "in_day_shrinkage": "shrinkage binnen de dag", "total_shrinkage": "alle shrinkage",
 }
 
 _COURSE = {     # contents, glossary, datasets

@@ -45,6 +45,17 @@ PARAMETERS = {
     "start": "Vul de begintijd in als uu:mm, bijvoorbeeld 08:00.",
     "days_per_week": "'Dagen per week' moet een geheel getal van 1 tot en met 7 zijn.",
     "shrinkage_rate": "De shrinkage moet 0 % of meer zijn en onder 100 % blijven.",
+    "absence": "Verlof en verzuim moet 0 % of meer zijn en onder 100 % blijven.",
+    "breaks": "De pauzes moeten 0 % of meer zijn en onder 100 % blijven.",
+    "other_shrinkage": "Overleg, training en coaching moeten samen 0 % of meer zijn en onder 100 % blijven.",
+    "components": "Verlof en verzuim, pauzes en overleg, training en coaching moeten samen onder 100 % "
+                  "blijven: anders blijft er geen tijd over voor klanten.",
+    "roster_efficiency": "De roosterefficiëntie moet groter dan 0 en hoogstens 1 zijn (0,74 betekent: 74 % "
+                         "van de betaalde roosteruren is nodig aan de telefoon).",
+    "hourly_cost": "De uurkosten moeten 0 euro of meer zijn.",
+    "volume": "De volumeverandering kan niet onder -100 % liggen.",
+    "aht_change": "Vul de AHT-verandering in als seconden, bijvoorbeeld -15; de AHT moet daarna groter "
+                  "dan 0 seconden blijven.",
     "contract_hours": "De contracturen per week moeten groter dan 0 zijn.",
     "labels": "Geef één tijd of naam per interval.",
 }
@@ -100,10 +111,13 @@ KINDS = {
     "step": "De tijden liggen niet zo ver uit elkaar als de lengte van het interval.",
     "too_long": "De tijden beslaan meer dan één week.",
     "labels_span": "De tijden beslaan al meerdere dagen: zet 'Dagen per week' op 1.",
+    "longer_than_a_day": "De invoer beslaat meer dan 24 uur, dus meer dan één dag. Is het een hele week? "
+                         "Zet dan 'Dagen per week' op 1. Anders: vul één dag in.",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
-_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht")
+_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht",
+               "longer_than_a_day")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {
@@ -140,10 +154,11 @@ _DECIMAL_MARK = {
          "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
 }
 _HINTS = {
-    ("missing_column", "calls"): " Het bestand heeft een kolom 'calls' nodig (en mag 'aht', "
-                                 "'agents' en 'interval_start' of 'start' hebben).",
-    ("missing_column", "aht"): " Zet een kolom 'aht' (seconden per interval) in het bestand, of "
-                               "geef één AHT op.",
+    ("missing_column", "calls"): " Het bestand heeft een kolom 'gesprekken' nodig (of 'aantal' of "
+                                 "'calls'), en mag 'afhandeltijd' (of 'aht'), 'chats', 'agents' en "
+                                 "'tijd' (of 'interval' of 'start') hebben.",
+    ("missing_column", "aht"): " Zet een kolom 'afhandeltijd' (of 'aht', per interval) in het "
+                               "bestand, of geef één AHT op.",
     ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
                                "zonder AHT.",
 }
@@ -182,7 +197,7 @@ def _parameter_message(error, typed: dict) -> str:
     sentence = (_SPECIFIC.get((name, kind)) or (KINDS[kind] if kind in _KIND_FIRST else None)
                 or PARAMETERS.get(name) or KINDS.get(kind, GENERIC))
     sentence = sentence.format(value=error.value)
-    if kind in ("too_long", "labels_span"):
+    if kind in ("too_long", "labels_span", "longer_than_a_day"):
         return sentence
     shown = str(typed[name]) if name in typed else _shown(error.value)
     return f"{sentence} Ingevuld: {shown}."
