@@ -273,3 +273,17 @@ def test_day_service_level_is_volume_weighted():
 def test_playbook_names_known_actions():
     assert set(intraday.PLAYBOOK.columns) == {"signal", "threshold", "action"}
     assert intraday.PLAYBOOK["action"].is_unique
+
+
+def test_generated_agent_states_are_seeded_and_realistic():
+    states = synth.agent_states("2025-03-04", agents=12, seed=7)
+    assert states.equals(synth.agent_states("2025-03-04", agents=12, seed=7))
+    assert not states.equals(synth.agent_states("2025-03-04", agents=12, seed=8))
+    assert set(states["scheduled"]) <= set(intraday.ACTIVITIES) and set(states["state"]) <= set(intraday.STATES)
+    assert len(states) == 12 * 48
+    table = intraday.adherence(states)
+    assert (table["scheduled_hours"] == 8).all()
+    # realistic: adherence mostly between 85 and 100 %, never all agents perfect; conformance near 100 %
+    assert 0.85 <= table["adherence"].mean() < 0.99 and table["adherence"].min() >= 0.75
+    assert table["conformance"].between(0.9, 1.1).all()
+    assert (table["adherence"] <= table["conformance"] + 1e-12).all()
