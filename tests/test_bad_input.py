@@ -133,6 +133,11 @@ def _control_room_state():
     return control_room.new_day(forecast, agents, seed=1, scenario="plain")
 
 
+def _control_room_day():
+    from wfmcourse.domain import control_room
+    return control_room.play(_control_room_state(), control_room.do_nothing)
+
+
 def _read_error():
     from wfmcourse.data import intervals
     try:
@@ -893,6 +898,7 @@ CASES = [
          dict(state="object", target="num nonneg")),
     Case("control_room.play", dict(state=_control_room_state(), policy=lambda s: ()),
          dict(state="object", policy="object")),
+    Case("control_room.references", dict(state=_control_room_day()), dict(state="object")),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

@@ -134,3 +134,18 @@ def test_view_and_feedback(plan):
     assert (table["answered"] + table["abandoned"] + table["callbacks"] == table["offered"]).all()
     back = cr.feedback(state)
     assert back["aht_vs_plan"] > 1.05 and back["volume_vs_forecast"] > 1.0
+
+
+def test_references_and_service_level_so_far(plan):
+    state = run(start(plan), {2: (cr.Action("overtime", agents=2),)})
+    table = cr.view(state)
+    so_far = table["answered_in_time"].cumsum() / table["offered"].cumsum()
+    np.testing.assert_allclose(table["service_level_so_far"], so_far)
+    refs = cr.references(state)
+    assert list(refs.index) == ["learner", "do_nothing", "playbook"]
+    assert refs.loc["do_nothing", "offered"] == refs.loc["learner", "offered"]
+    assert refs.loc["do_nothing", "cost"] == 0
+    assert refs.loc["learner", "service_level"] > refs.loc["do_nothing", "service_level"]
+    assert refs.loc["playbook", "service_level"] > refs.loc["do_nothing", "service_level"]
+    with pytest.raises(ParameterValueError, match="state"):
+        cr.references(start(plan))

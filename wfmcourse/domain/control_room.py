@@ -46,7 +46,7 @@ from wfmcourse.validation import (
 )
 
 __all__ = ["SCENARIOS", "ACTIONS", "Action", "Day", "State", "new_day", "step", "view", "evaluate_day",
-           "feedback", "do_nothing", "playbook_policy", "play"]
+           "feedback", "do_nothing", "playbook_policy", "play", "references"]
 
 SCENARIOS = ("campaign", "it_outage", "plain")
 ACTIONS = ("overtime", "move_training", "cancel_coaching", "voluntary_time_off", "move_from_chat",
@@ -175,16 +175,24 @@ def new_day(forecast, agents, *, seed=1, scenario="campaign", aht=300.0, patienc
     day = Day(seed, scenario, f.index[0], interval, tuple(values.tolist()), tuple(int(x) for x in n), h,
               tuple(arrival.tolist()), tuple(handle.tolist()), tuple(give_up.tolist()), tuple(cause.tolist()),
               tuple(u_ivr.tolist()), tuple(u_callback.tolist()))
-    plan = n.astype(np.int64).copy()
     for at, k in (TRAINING, COACHING):
         rows, _ = _block(day, at, k)
         if rows[0] < 0 or rows[-1] >= values.size - int(3600 // interval):
             raise value_error("forecast", forecast, "inconsistent",
                               f"cover the training ({TRAINING[0]}:00) and coaching ({COACHING[0]}:00) hours and "
                               "an hour after them")
-        plan[list(rows)] -= k
-    if np.any(plan < 0):
+    start = _start(day)
+    if min(start.agents) < 0:
         raise value_error("agents", agents, "too_small", "leave room for the training and coaching blocks")
+    return start
+
+
+def _start(day):
+    """The state at opening: the roster's agents minus the training and coaching blocks."""
+    plan = np.asarray(day.planned_agents, dtype=np.int64).copy()
+    for at, k in (TRAINING, COACHING):
+        rows, _ = _block(day, at, k)
+        plan[list(rows)] -= k
     return State(day=day, agents=tuple(int(x) for x in plan))
 
 
@@ -259,7 +267,12 @@ def _simulate(state, until):
 
 
 def step(state, actions=()) -> State:
-    """Apply ``actions`` (a sequence of :class:`Action`) and simulate the next hour; a new :class:`State`."""
+    """Apply ``actions`` (a sequence of :class:`Action`) and simulate the next hour; a new :class:`State`.
+
+    The hour's row of results counts the callers who arrived in it. A caller still waiting when the hour
+    ends gets the outcome the staffing planned at this step gives them (a later action does not rewrite
+    a reported hour). ``service_level_so_far`` = answered in time over offered over the reported hours.
+    """
     instance("state", state, State, "a State from new_day")
     if isinstance(actions, Action):
         actions = (actions,)
@@ -275,7 +288,6 @@ def step(state, actions=()) -> State:
     now = arrival >= start
     offered = now & present
     in_time = offered & answered & (wait <= AWT)
-    so_far = present
     clock = state.day.start + pd.Timedelta(seconds=start)
     plan = np.asarray(state.day.forecast)
     per_hour = int(3600 // state.day.interval)
@@ -294,8 +306,10 @@ def step(state, actions=()) -> State:
         "queue": queue,
         "agents": int(round(np.mean(state.agents[state.hour * per_hour:(state.hour + 1) * per_hour]))),
         "aht": float(handle[offered & answered].mean()) if (offered & answered).any() else 0.0,
-        "service_level_so_far": float((so_far & answered & (wait <= AWT)).sum() / max(so_far.sum(), 1)),
     }
+    offered_so_far = sum(r["offered"] for r in state.results) + result["offered"]
+    in_time_so_far = sum(r["answered_in_time"] for r in state.results) + result["answered_in_time"]
+    result["service_level_so_far"] = in_time_so_far / offered_so_far if offered_so_far else 1.0
     return replace(state, hour=state.hour + 1, actions=state.actions + (tuple(actions),),
                    results=state.results + (result,))
 
@@ -376,6 +390,21 @@ def playbook_policy(state, *, target=0.8) -> tuple:
     if excess > 0.1 and state.hour + 1 < state.day.hours:
         actions.append(Action("overtime", agents=max(1, int(excess * 10))))
     return tuple(actions)
+
+
+def references(state) -> pd.DataFrame:
+    """The learner's day beside the two references played from the same opening on the same callers:
+    ``do_nothing`` and ``playbook_policy``. One row per ``policy`` (``learner``, ``do_nothing``,
+    ``playbook``) with the columns of :func:`evaluate_day`. The learner's day must be played to the end."""
+    instance("state", state, State, "a State from new_day")
+    if state.hour < state.day.hours:
+        raise value_error("state", state, "inconsistent", "be a day played to the end (see play)")
+    opening = _start(state.day)
+    rows = {"learner": evaluate_day(state), "do_nothing": evaluate_day(play(opening, do_nothing)),
+            "playbook": evaluate_day(play(opening, playbook_policy))}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "policy"
+    return table
 
 
 def play(state, policy) -> State:
