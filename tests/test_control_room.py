@@ -149,3 +149,15 @@ def test_references_and_service_level_so_far(plan):
     assert refs.loc["playbook", "service_level"] > refs.loc["do_nothing", "service_level"]
     with pytest.raises(ParameterValueError, match="state"):
         cr.references(start(plan))
+
+
+def test_campaign_volume_is_what_the_scenario_says(plan):
+    """Expected offered on the campaign day: forecast before 10:00, 1.3 x forecast after; Poisson spread."""
+    forecast, _ = plan
+    after = forecast.index.hour >= cr.CAMPAIGN_FROM
+    expected = forecast[~after].sum() + (1 + cr.CAMPAIGN_UPLIFT) * forecast[after].sum()
+    for seed in (1, 2, 3):
+        state = cr.play(start(plan, "campaign", seed=seed), cr.do_nothing)
+        offered = cr.view(state)["offered"].sum()
+        assert abs(offered - expected) < 4 * np.sqrt(expected)
+        assert cr.feedback(state)["volume_vs_forecast"] == pytest.approx(offered / forecast.sum())

@@ -287,3 +287,8 @@ def test_generated_agent_states_are_seeded_and_realistic():
     assert 0.85 <= table["adherence"].mean() < 0.99 and table["adherence"].min() >= 0.75
     assert table["conformance"].between(0.9, 1.1).all()
     assert (table["adherence"] <= table["conformance"] + 1e-12).all()
+
+
+def test_playbook_actions_are_control_room_actions():
+    from wfmcourse.domain import control_room
+    assert set(intraday.PLAYBOOK["action"]) - {"reforecast"} == set(control_room.ACTIONS)

@@ -258,6 +258,11 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "worked_hours": "gewerkte uren", "adherence": "adherence", "conformance": "conformance",
     # intraday.PLAYBOOK
     "signal": "signaal", "threshold": "drempel", "action": "actie",
+    # control_room.evaluate_day, references and feedback
+    "hours_played": "gespeelde uren", "overtime_hours": "overuren", "moved_hours": "uren van chat en e-mail",
+    "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
+    "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
+    "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
 }
 
 _AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
