@@ -849,7 +849,7 @@ CASES = [
                                   target=0.8, abandoned=[1.0, 2.0], max_abandonment=0.05),
          dict(offered="num nonneg", answered_in_time="num nonneg", forecast="num nonneg", target="num nonneg",
               abandoned="num nonneg", max_abandonment="num nonneg"),
-         mismatch=dict(offered=[1.0, 2.0, 3.0], forecast=[1.0, 2.0, 3.0])),
+         mismatch=dict(offered=[1.0, 2.0, 3.0], forecast=[1.0, 2.0, 3.0], abandoned=[1.0, 2.0, 3.0])),
     Case("intraday.required_service_level",
          dict(answered_in_time_so_far=350.0, offered_so_far=500.0, remaining_forecast=1500.0, target=0.8),
          dict(answered_in_time_so_far="num nonneg", offered_so_far="num nonneg", remaining_forecast="num nonneg",

@@ -74,7 +74,7 @@ def monitor(offered, answered_in_time, forecast, *, target=0.8, abandoned=None,
                               "be given together with "
                               + ("max_abandonment" if abandoned is not None else "abandoned"))
         a = _day("abandoned", abandoned)
-        a, _ = broadcast(abandoned=a, offered=o)
+        _, a = broadcast(offered=o, abandoned=a)
         if np.any(a > o):
             raise value_error("abandoned", abandoned, "inconsistent", "be at most offered in every interval")
         so_far_a = np.cumsum(a)
