@@ -113,6 +113,31 @@ def _diagnosis_intervals():
                          "agents_staffed": np.where(open_, 4.0 + index.hour % 2, 0.0)}, index=index)
 
 
+def _intraday_day():
+    """A day of 48 open quarters from 08:00 with a forecast and a plan (for intraday and the control room)."""
+    index = pd.date_range("2025-03-04 08:00", periods=48, freq="15min")
+    return pd.Series(np.full(48, 40.0), index=index), pd.Series(np.full(48, 16), index=index)
+
+
+def _intraday_year():
+    """Two open days of eight quarters with forecast and actual calls, as reforecast_reliability reads."""
+    index = pd.date_range("2025-03-03 08:00", periods=8, freq="15min").append(
+        pd.date_range("2025-03-04 08:00", periods=8, freq="15min"))
+    return pd.DataFrame({"is_open": True, "forecast_calls": 10.0, "calls_offered": np.arange(16.0) + 5},
+                        index=index)
+
+
+def _control_room_state():
+    from wfmcourse.domain import control_room
+    forecast, agents = _intraday_day()
+    return control_room.new_day(forecast, agents, seed=1, scenario="plain")
+
+
+def _control_room_day():
+    from wfmcourse.domain import control_room
+    return control_room.play(_control_room_state(), control_room.do_nothing)
+
+
 def _read_error():
     from wfmcourse.data import intervals
     try:
@@ -847,6 +872,61 @@ CASES = [
          dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg", max_occupancy="num nonneg",
               max_abandonment="num nonneg")),
+    # intraday and the control room (issue 18)
+    Case("intraday.monitor", dict(offered=[10.0, 20.0], answered_in_time=[8.0, 15.0], forecast=[12.0, 18.0],
+                                  target=0.8, abandoned=[1.0, 2.0], max_abandonment=0.05),
+         dict(offered="num nonneg", answered_in_time="num nonneg", forecast="num nonneg", target="num nonneg",
+              abandoned="num nonneg", max_abandonment="num nonneg"),
+         mismatch=dict(offered=[1.0, 2.0, 3.0], forecast=[1.0, 2.0, 3.0], abandoned=[1.0, 2.0, 3.0])),
+    Case("intraday.required_service_level",
+         dict(answered_in_time_so_far=350.0, offered_so_far=500.0, remaining_forecast=1500.0, target=0.8),
+         dict(answered_in_time_so_far="num nonneg", offered_so_far="num nonneg", remaining_forecast="num nonneg",
+              target="num nonneg")),
+    Case("intraday.allowed_abandonment",
+         dict(abandoned_so_far=40.0, offered_so_far=500.0, remaining_forecast=1500.0, max_abandonment=0.05),
+         dict(abandoned_so_far="num nonneg", offered_so_far="num nonneg", remaining_forecast="num nonneg",
+              max_abandonment="num nonneg")),
+    Case("intraday.one_agent_fewer", dict(calls=[50.0, 20.0], aht=300.0, agents=[20, 10], interval=900, awt=20,
+                                          patience=180.0),
+         dict(calls="num nonneg", aht="num nonneg", agents="num nonneg int", interval="num nonneg",
+              awt="num nonneg", patience="num nonneg")),
+    Case("intraday.reforecast", dict(forecast=_intraday_day()[0], actual=[45.0] * 4, hours=1, interval=900,
+                                     damping=0.5),
+         dict(forecast="series", actual="num nonneg", hours="num nonneg", interval="num nonneg",
+              damping="num nonneg")),
+    Case("intraday.reforecast_reliability", dict(intervals=_intraday_year(), hours=[1], damping=0.5),
+         dict(intervals="frame", hours="num nonneg", damping="num nonneg")),
+    Case("intraday.adherence", dict(states=pd.DataFrame({"agent": ["A", "A"], "scheduled": ["contact", "break"],
+                                                         "state": ["available", "break"]}), interval=900),
+         dict(states="frame", interval="num nonneg")),
+    Case("intraday.day_service_level", dict(calls=[100.0, 300.0], service_level=[0.9, 0.7]),
+         dict(calls="num nonneg", service_level="num nonneg"),
+         mismatch=dict(service_level=[0.9, 0.7, 0.5])),
+    Case("intraday.intervention_effect", dict(calls=[50.0, 20.0], aht=300.0, agents=[20, 10], agent_change=[1, -1],
+                                              call_change=[-5.0, 5.0], interval=900, awt=20, patience=180.0),
+         dict(calls="num nonneg", aht="num nonneg", agents="num nonneg int", agent_change="num int",
+              call_change="num", interval="num nonneg", awt="num nonneg", patience="num nonneg"),
+         mismatch=dict(agent_change=[1, 2, 3], call_change=[1.0, 2.0, 3.0])),
+    Case("intraday.ivr_change", dict(calls=[50.0, 20.0], cause_share=0.3, drop_share=0.5),
+         dict(calls="num nonneg", cause_share="num nonneg", drop_share="num nonneg")),
+    Case("intraday.callback_change", dict(calls=[50.0, 20.0, 5.0], waiting=[0.6, 0.2, 0.1], acceptance=0.4,
+                                          serve_at=2),
+         dict(calls="num nonneg", waiting="num nonneg", acceptance="num nonneg", serve_at="num nonneg int"),
+         mismatch=dict(waiting=[0.1, 0.2])),
+    Case("control_room.new_day", dict(forecast=_intraday_day()[0], agents=_intraday_day()[1], seed=1,
+                                      scenario="campaign", aht=300.0, patience=180.0),
+         dict(forecast="series", agents="num nonneg int", seed="num nonneg int", scenario="choice",
+              aht="num nonneg", patience="num nonneg")),
+    Case("control_room.step", dict(state=_control_room_state(), actions=()), dict(state="object", actions="object")),
+    Case("control_room.view", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room.evaluate_day", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room.feedback", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room.do_nothing", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room.playbook_policy", dict(state=_control_room_state(), target=0.8),
+         dict(state="object", target="num nonneg")),
+    Case("control_room.play", dict(state=_control_room_state(), policy=lambda s: ()),
+         dict(state="object", policy="object")),
+    Case("control_room.references", dict(state=_control_room_day()), dict(state="object")),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

@@ -37,6 +37,8 @@ SHORT_NAMES = {
     "alignment": "wfmcourse.domain.alignment",
     "simulation": "wfmcourse.domain.simulation",
     "performance": "wfmcourse.domain.performance",
+    "intraday": "wfmcourse.domain.intraday",
+    "control_room": "wfmcourse.domain.control_room",
     "datasets": "wfmcourse.data.datasets",
     "synth": "wfmcourse.data.synth",
     "dutch": "wfmcourse.presentation.dutch",

@@ -77,6 +77,7 @@ __all__ = [
     "daily_history",
     "generate_all",
     "main",
+    "agent_states",
 ]
 
 FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv", "daily_history.csv")
@@ -1014,6 +1015,52 @@ def main(argv: list[str] | None = None) -> None:
     for path in paths.values():
         print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")
     print(f"klaar in {time.perf_counter() - began:.1f} s")
+
+
+_AGENT_STATES = 6          # the random stream of agent_states (after the six streams of the data files)
+
+
+def agent_states(date="2025-03-04", agents=12, seed=2025) -> pd.DataFrame:
+    """A seeded day of schedule and agent-state data for ``agents`` agents (the input of
+    :func:`wfmcourse.domain.intraday.adherence`), one row per agent per quarter from 08:00 to 20:00.
+
+    Columns ``agent`` (``"M01"``...), ``interval_start``, ``scheduled`` (``contact``, ``break``,
+    ``training``, ``meeting``, ``off``) and ``state`` (``available``, ``in_contact``, ``acw``, ``break``,
+    ``training``, ``meeting``, ``aux``, ``logged_out``). Schedules: 8-hour shifts starting between 08:00
+    and 12:00 with a half-hour break halfway, every third agent an hour of training and every fourth an
+    hour of overleg. States: during contact time in contact 60 %, ACW 13 %, available 20 %, aux 7 %; a late
+    login (10 %), a break that runs a quarter over (20 %), leaving a quarter early (8 %) and a quarter of
+    overtime (5 %). Not a shipped file: it is generated when needed and never changes for a seed.
+    """
+    day = pd.Timestamp(date)
+    n = int(agents)
+    rng = _rng(seed, _AGENT_STATES)
+    index = pd.date_range(day + pd.Timedelta(hours=8), periods=48, freq="15min")
+    rows = []
+    for a in range(n):
+        start = int(rng.integers(0, 17))                 # quarter of the start, 08:00 .. 12:00
+        scheduled = np.array(["off"] * 48, dtype=object)
+        scheduled[start:start + 32] = "contact"
+        scheduled[start + 15:start + 17] = "break"
+        if a % 3 == 0:
+            scheduled[start + 4:start + 8] = "training"
+        elif a % 4 == 1:
+            scheduled[start + 22:start + 26] = "meeting"
+        contact = rng.choice(["in_contact", "acw", "available", "aux"], 48, p=[0.60, 0.13, 0.20, 0.07])
+        state = np.where(scheduled == "contact", contact, scheduled).astype(object)
+        state[scheduled == "off"] = "logged_out"
+        end = min(start + 32, 48)
+        if rng.random() < 0.10:
+            state[start] = "logged_out"
+        if rng.random() < 0.20:
+            state[start + 17] = "break"
+        if rng.random() < 0.08:
+            state[end - 1] = "logged_out"
+        if end < 48 and rng.random() < 0.05:
+            state[end] = "in_contact"
+        rows.append(pd.DataFrame({"agent": f"M{a + 1:02d}", "interval_start": index, "scheduled": scheduled,
+                                  "state": state}))
+    return pd.concat(rows, ignore_index=True)
 
 
 if __name__ == "__main__":

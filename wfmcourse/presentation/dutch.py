@@ -242,7 +242,34 @@ _CHANNELS = {   # backlog (e-mail), blending
     "switching_hours": "wisseltijd (uur)",
 }
 
-_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS)
+_INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
+    # intraday.monitor, allowed_abandonment and the control room's view
+    "forecast": "forecast", "offered_so_far": "aangeboden tot nu", "answered_in_time_so_far": "op tijd tot nu",
+    "service_level_so_far": "service level tot nu", "remaining_forecast": "forecast rest van de dag",
+    "required_service_level": "nodig service level rest van de dag", "recoverable": "nog te halen",
+    "abandonment_so_far": "afhaakpercentage tot nu", "allowed_abandonment": "toegestaan afhaken rest van de dag",
+    "hour_start": "uur vanaf", "callbacks": "terugbelverzoeken", "longest_wait": "langste wachttijd (s)",
+    "queue": "in de wachtrij",
+    # intraday.one_agent_fewer and intervention_effect
+    "service_level_one_fewer": "service level met één minder", "drop": "daling", "calls_late": "extra te laat",
+    "day_drop": "daling service level dag", "calls_after": "gesprekken na ingreep",
+    "agents_after": "medewerkers na ingreep", "service_level_after": "service level na ingreep",
+    # intraday.reforecast_reliability
+    "hours": "uren", "days": "dagen", "wape_forecast": "WAPE forecast", "wape_rescaled": "WAPE herschaald",
+    "wape_damped": "WAPE gedempt",
+    # intraday.adherence
+    "agent": "medewerker", "scheduled_hours": "ingeroosterde uren", "adherent_hours": "uren volgens rooster",
+    "worked_hours": "gewerkte uren", "adherence": "adherence", "conformance": "conformance",
+    # intraday.PLAYBOOK
+    "signal": "signaal", "threshold": "drempel", "action": "actie",
+    # control_room.evaluate_day, references and feedback
+    "hours_played": "gespeelde uren", "overtime_hours": "overuren", "moved_hours": "uren van chat en e-mail",
+    "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
+    "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
+    "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
+}
+
+_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
 
 #: Dutch labels for the English column and index names the package's tables use in code.
 LABELS = {name: label for area in _AREAS for name, label in area.items()}
