@@ -362,7 +362,7 @@ def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, 
 @pytest.mark.parametrize("module, name, answers", [
     ("nb04", "opdracht_5", ["45,4 FTE", "45.4 FTE", "45,4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar",
                             "45,4 per jaar"]),
-    ("nb06", "opdracht_5", ["38 mensen", "38 per jaar", "38 mensen per jaar", "38 medewerkers per jaar"]),
+    ("nb06", "opdracht_5", ["46 mensen", "46 per jaar", "46 mensen per jaar", "46 medewerkers per jaar"]),
     ("nb06", "opdracht_2", ["7 mensen", "7 man", "7 medewerkers"]),
     ("nb03", "opdracht_2", ["25 man", "25 personen", "25 medewerkers"]),
     ("nb06", "opdracht_3", ["7000 gesprekken", "7.000 contacten"]),

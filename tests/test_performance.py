@@ -237,7 +237,7 @@ def test_the_final_case_tables_in_dutch(data, diagnosis):
     deviations = ["volume_vs_forecast", "staffing_vs_plan", "weakest_hour_vs_plan"]
     text = dutch.table(diagnosis.loc[[12, 38]], percent=["service_level", "red_intervals", "weakest_hour",
                                                          *deviations], signed=deviations)
-    assert list(text.columns) == ["aangeboden", "service level", "groen", "rode kwartieren", "zwakste uur",
+    assert list(text.columns) == ["aangeboden", "service level", "groen", "kwartieren onder de norm", "zwakste uur",
                                   "volume t.o.v. forecast", "bezetting t.o.v. plan", "zwakste uur t.o.v. plan"]
     assert text.index.name == "week"
     assert text.loc[12, "groen"] == "ja" and text.loc[38, "groen"] == "nee"

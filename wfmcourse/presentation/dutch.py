@@ -130,8 +130,12 @@ _GENERAL = {
     "productive": "productief", "idle": "ingelogd, niet bezig", "not_logged_in": "niet ingelogd",
     "week_start": "week vanaf", "interval_start": "kwartier", "week": "week", "intervals": "kwartieren",
     "service_level": "service level", "unweighted_mean": "ongewogen gemiddelde",
-    "share_below_target": "deel onder de norm", "agents": "medewerkers",
+    "share_below_target": "kwartieren onder de norm", "agents": "medewerkers",
     "agents_staffed": "ingezet", "calls": "gesprekken", "aht": "AHT (s)", "hour": "uur",
+    # the columns of data/intervals.csv (datasets.load_intervals)
+    "is_open": "open", "holiday": "feestdag", "forecast_calls": "forecast (gesprekken)",
+    "calls_offered": "aangeboden gesprekken", "calls_answered": "beantwoorde gesprekken",
+    "calls_abandoned": "afgehaakte gesprekken", "chats_offered": "aangeboden chats",
 }
 
 _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
@@ -149,7 +153,7 @@ _QUEUEING = {   # erlang, staffing, scenarios, alignment, simulation, cli
     "agents_erlang_c": "Erlang C", "agents_erlang_a": "Erlang A", "agents_difference": "verschil",
     # alignment
     "offered_calls": "aanbod",
-    "agents_scheduled": "ingeroosterd", "agents_available": "beschikbaar",
+    "agents_scheduled": "gepland aan de telefoon", "agents_available": "beschikbaar",
     "agents_needed": "nodig", "shortfall": "tekort", "workload_hours": "werklast (uur)",
     "net_hours": "netto uren", "gross_hours": "bruto uren",
     # simulation
@@ -205,14 +209,14 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
     # stakeholders: the columns of data/stakeholders.csv and the tables of notebook 06
     "stakeholder": "partij", "stakeholders": "partijen", "role": "rol", "needs_from_wfm": "heeft van WFM nodig",
     "wfm_needs": "WFM heeft van hen nodig", "trigger": "aanleiding", "effect_type": "soort effect",
-    "effect_size": "grootte", "effect_example": "voorbeeld", "rhythm": "overlegritme", "influence": "invloed",
+    "effect_size": "effectgrootte", "effect_example": "voorbeeld", "rhythm": "overlegritme", "influence": "invloed",
     "interest": "belang", "uplift": "opslag", "with_campaign": "met actie",
     "invoice_calls_now": "factuurvragen nu", "invoice_calls_split": "factuurvragen in delen",
     "total_now": "totaal nu", "total_split": "totaal in delen", "gross_hours_now": "bruto uren nu",
     "gross_hours_split": "bruto uren in delen", "difference": "verschil", "turnover": "verloop",
     "team_turnover": "verloop team", "hires_per_year": "instroom per jaar",
     # performance: the week diagnosis and the staffing options of the final case
-    "green": "groen", "red_intervals": "rode kwartieren", "weakest_hour": "zwakste uur",
+    "green": "groen", "red_intervals": "kwartieren onder de norm", "weakest_hour": "zwakste uur",
     "volume_vs_forecast": "volume t.o.v. forecast", "staffing_vs_plan": "bezetting t.o.v. plan",
     "weakest_hour_vs_plan": "zwakste uur t.o.v. plan", "option": "optie", "net_hours": "netto uren",
     "extra_paid_hours": "extra betaalde uren", "service_level_week": "service level week",

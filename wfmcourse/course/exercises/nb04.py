@@ -124,7 +124,8 @@ opdracht_5 = number(
     unit="FTE per jaar",
     decimals=1,
     printed=1,
-    hint="Gebruik capacity.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6). Denk na over wat er "
+    hint="Gebruik capacity.staffing_with_turnover(120, 0.35, 10, vacancy_weeks=6).hires_fte (het veld "
+         "hires_fte is de instroom in FTE per jaar). Denk na over wat er "
          "gebeurt met de capaciteit in de weken dat een plek leeg is en een nieuwe collega nog leert.",
     solution=lambda: (
         f"Elk vertrek kost 6 + 10 x 0,5 = 11 weken capaciteit; dat is 0,35 x 11 / 52 = "

@@ -142,7 +142,8 @@ opdracht_5 = whole_number(
     lambda: _published_5(),
     kind="week",
     hint="Tel vier weken terug vanaf de uitvoeringsweek.",
-    solution=lambda: f"Week 12 - 4 = week {_published_5()}: roster.planning_calendar(12, roster_lead=4). Vier "
+    solution=lambda: f"Week 12 - 4 = week {_published_5()}: "
+                     "dutch.table(roster.planning_calendar(12, roster_lead=4)). Vier "
                      "weken is de 28 dagen van art. 4:2 Arbeidstijdenwet, als de cao of een regeling met de OR niets "
                      "anders regelt.",
     mistakes={

@@ -162,7 +162,7 @@ opdracht_3 = whole_number(
 
 
 # Opdracht 5: hires per year after fishing in another pond.
-HEADCOUNT_4 = (48, 72)          # 23-30 years, other ages
+HEADCOUNT_4 = (72, 48)          # 23-30 years, other ages
 TURNOVER_4 = (0.50, 0.20)   # the assumption of notebook 04
 
 
@@ -179,7 +179,7 @@ opdracht_5 = number(
     printed=1,
     hint="Bereken eerst het verloop van het hele team met shrinkage.blended_turnover (gewogen naar het "
          "aantal mensen per groep), daarna de instroom met shrinkage.hires_needed.",
-    solution=lambda: f"Verloop van het team: (48 × 0,50 + 72 × 0,20) / 120 = "
+    solution=lambda: f"Verloop van het team: ({HEADCOUNT_4[0]} × 0,50 + {HEADCOUNT_4[1]} × 0,20) / 120 = "
                      f"{_dec(shrinkage.blended_turnover(list(HEADCOUNT_4), list(TURNOVER_4)), 2)}; "
                      f"instroom = 120 × dat verloop = {_dec(_hires_4(), 1)} mensen per jaar, afgerond "
                      f"{_dec(_hires_4(), 0)} mensen per jaar.",
@@ -189,7 +189,7 @@ opdracht_5 = number(
                       "weeg het verloop naar het aantal mensen per groep."),
         "alleen jong": (float(shrinkage.hires_needed(120, TURNOVER_4[0])),
                         "Je rekende het hele team met het verloop van de groep 23-30 jaar. Dat geldt alleen "
-                        "voor 48 van de 120 mensen."),
+                        f"voor {HEADCOUNT_4[0]} van de 120 mensen."),
         "per maand": (_hires_4() / 12,
                       "Dat is per maand; de vraag is per jaar."),
     },
@@ -230,7 +230,7 @@ opdracht_6 = choice(
     "c",
     {
         "a": "Geen enkele klant wordt binnen 20 seconden geholpen, en de wachtrij groeit de rest van de dag door.",
-        "b": "Het is een rekenfout: met de ingeroosterde medewerkers kan het service level nooit 0 zijn.",
+        "b": "Het is een rekenfout: met de geplande medewerkers kan het service level nooit 0 zijn.",
         "c": "Erlang C neemt aan dat klanten eindeloos wachten. In werkelijkheid haken ze af; Erlang A, met het "
              "geduld van de klanten, laat zien wat er op de vloer gebeurt: een service level ver onder het doel "
              "en veel afhakers, van wie een deel later terugbelt.",

@@ -148,7 +148,8 @@ opdracht_3 = choice(
         "d": "niet doen: de controle blijft, je steekt er geen verbeterproject in",
         "e": "niet doen: de controle wordt geschrapt",
     },
-    hint="Bereken het kwadrant met improvement.impact_effort_quadrant(2, 5) en denk daarna na over wat "
+    hint="Bereken het kwadrant met dutch.LABELS[improvement.impact_effort_quadrant(2, 5)] en denk daarna "
+         "na over wat "
          "'niet doen' betekent voor iets dat wettelijk verplicht is.",
     solution="d. Met impact 2 en inspanning 5 valt de bevinding in 'niet doen'. Dat betekent: geen "
              "verbeterproject, níet dat je het proces afschaft. Een wettelijk verplichte "

@@ -282,7 +282,7 @@ opdracht_5 = number(
     unit="FTE",
     hint="Bereken per kwartier het tekort met `performance.staffing_gap(week47[\"agents_needed\"], "
          "week47[\"agents_staffed\"])` en zet dat met `shrinkage.weekly_fte(..., interval=900, shrinkage=SHRINKAGE, "
-         "contract_hours=CONTRACT)` om naar FTE.",
+         "contract_hours=CONTRACT).fte` om naar FTE (het veld `.fte` is het getal dat je zoekt).",
     solution=lambda: (
         f"Tegen het eigen plan van KlantDirect stonden er in {_short_quarters()} kwartieren te weinig mensen, "
         f"samen {dutch.number(_gap_fte(how='netto') * CONTRACT, 2)} netto uur. "
