@@ -70,7 +70,6 @@ PARAMETERS = {
     "short_abandoned": "Het aantal korte afhakers moet 0 of meer zijn, en niet meer dan het aantal afhakers.",
     "handling_time": "De afhandeltijd moet 0 of meer zijn.",
     "paid_time": "De betaalde tijd moet groter dan 0 zijn.",
-    "hours": "Het aantal uren moet 0 of meer zijn.",
 }
 
 #: parameters that are a fraction (0,8 is 80 %): a value above 1 and at most 100 is a percentage
@@ -95,6 +94,9 @@ _SPECIFIC = {
                                    "schrijf 1234.",
     ("max_abandonment", "needs_patience"): "Een maximum voor het deel afhakers vraagt klantgeduld "
                                            "(Erlang A): in Erlang C haakt niemand af.",
+    ("answered", "inconsistent"): "Geef answered bij variant='answered' (en alleen dan).",
+    ("short_abandoned", "inconsistent"): "Geef short_abandoned bij variant='excluding_short_abandons' "
+                                         "(en alleen dan).",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
                             "één week of één dag.",
     ("days_per_week", "labels_span"): "De tijden in het bestand beslaan al meerdere dagen: zet "
