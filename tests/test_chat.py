@@ -71,7 +71,7 @@ def test_one_chat_is_erlang_a(patience, aht):
                   - erlang.abandonment(n, a, aht, patience)).max() < 1e-12
     assert np.abs(chat.p_wait(n, a, aht, **kw)
                   - erlang._erlang_a_metrics(n, a, aht, patience)["p_wait"]).max() < 1e-12
-    assert np.abs(chat.occupancy(n, a, aht, **kw) - erlang.occupancy(n, a, aht, patience)).max() < 1e-12
+    assert np.abs(chat.occupancy(n, a, aht, **kw) - erlang.occupancy(n, a, aht, patience=patience)).max() < 1e-12
     ours, theirs = chat.asa(n, a, aht, **kw), erlang.asa(n, a, aht, patience=patience)
     assert np.all(np.abs(ours - theirs) <= 1e-12 * np.maximum(theirs, aht))
 

@@ -185,7 +185,7 @@ def test_shrinkage_and_fte_use_the_shrinkage_module(capsys):
     code, out, _ = run(EXAMPLE + ["--shrinkage", "30%", "--contract-hours", "36"], capsys)
     assert code == 0
     assert field(out, "Inroosteren").startswith("20,0 medewerkers")
-    assert field(out, "FTE voor dit interval").startswith("0,28 (10,0 bruto uur")
+    assert field(out, "FTE voor dit interval").startswith("0,28 FTE in dienst (bruto, alle shrinkage: 10,0 bruto uur")
 
 
 # ---------------------------------------------------------------------------
@@ -267,6 +267,7 @@ def test_csv_fte_over_the_file(tmp_path, capsys):
     need = erlang.agents_needed(10.0, 180, 20, 0.8)
     week = shrinkage.weekly_fte([need] * 8, 900, 0.3, 36)
     assert f"{week.fte:.2f} FTE".replace(".", ",") in out
+    assert "FTE in dienst (bruto, alle shrinkage):" in out and "Inroosteren:" not in out
 
 
 def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):

@@ -313,3 +313,19 @@ def test_a_fraction_with_a_percent_sign_is_explained():
     assert not feedback.correct and feedback.reason == "percentage"
     assert "fractie mét procentteken" in feedback.message and "86 %" in feedback.message
     assert "ver te laag" not in feedback.message
+
+
+def test_a_choice_with_one_answer_refuses_several_letters():
+    from wfmcourse.course.exercises import nb00
+
+    feedback = nb00.opdracht_1._checker("a,d")
+    assert feedback.reason == "meer dan één" and "Kies één antwoord" in feedback.message
+    assert nb00.opdracht_1._checker("d").reason == "goed"
+
+
+def test_likely_wrong_terms_of_nb01_opdracht_1_get_their_own_feedback():
+    from wfmcourse.course.exercises import nb01
+
+    for answer in ("Verzuim", "verlof", "Bezetting", "Bruto-netto", "ziekte"):
+        feedback = nb01.opdracht_1._checker(answer)
+        assert feedback.reason != "richting" and "niet het begrip" not in feedback.message, answer

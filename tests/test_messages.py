@@ -107,3 +107,19 @@ def test_parse_number_refuses(text, kind):
     assert (info.value.parameter, info.value.kind, info.value.value) == ("aht", kind, text)
     with pytest.raises(ParameterTypeError):
         dutch.parse_number(12, "aht")
+
+
+def test_a_fraction_given_as_a_percentage_says_how_to_write_it():
+    text = messages.explain(ParameterValueError("target", 80, "too_large", "x"))
+    assert "0,8 voor 80 %" in text and text.endswith("Ingevuld: 80.")
+    assert "0,8 voor 80 %" in messages.explain(ParameterTypeError("target", "80%", "type", "x"))
+    assert "0,3 voor 30 %" in messages.explain(ParameterValueError("shrinkage", 30, "too_large", "x"))
+    assert "voor" not in messages.explain(ParameterValueError("target", 800, "too_large", "x"))
+    assert "voor" not in messages.explain(ParameterValueError("aht", 80, "too_large", "x"))
+    assert "Ingevuld" not in messages.explain(ParameterValueError("target", 80, "too_large", "x"), value=False)
+
+
+def test_the_notebooks_parameters_have_a_sentence():
+    for name in ("traffic", "agents", "aht", "awt", "patience", "shrinkage", "answered", "offered",
+                 "answered_in_time", "abandoned", "target"):
+        assert name in messages.PARAMETERS, name

@@ -202,7 +202,7 @@ def test_outcomes_follow_erlang_a_for_the_staffing_used(open_intervals):
     agents = open_intervals["agents_staffed"].to_numpy()
     load = erlang.traffic(offered, P.phone_aht)
     p_abandon = erlang.abandonment(agents, load, P.phone_aht, P.patience)
-    sl = erlang.service_level(agents, load, P.phone_aht, P.awt, P.patience)
+    sl = erlang.service_level(agents, load, P.phone_aht, P.awt, patience=P.patience)
     for actual, p in ((open_intervals["calls_abandoned"].sum(), p_abandon),
                       (open_intervals["answered_in_time"].sum(), sl)):
         expected = (offered * p).sum()
@@ -273,7 +273,7 @@ def test_simulated_queue_is_close_to_erlang_a(contacts, intervals):
     load = erlang.traffic(counts.to_numpy(), P.phone_aht)
     weights = counts.to_numpy() / counts.sum()
     predicted_abandon = (weights * erlang.abandonment(agents, load, P.phone_aht, P.patience)).sum()
-    predicted_sl = (weights * erlang.service_level(agents, load, P.phone_aht, P.awt, P.patience)).sum()
+    predicted_sl = (weights * erlang.service_level(agents, load, P.phone_aht, P.awt, patience=P.patience)).sum()
     simulated_abandon = phone["abandoned"].mean()
     simulated_sl = (~phone["abandoned"] & (phone["wait"] <= P.awt)).mean()
     # lognormal handle times (cv ~0.6) vary less than Erlang's exponential ones, so the
@@ -292,7 +292,7 @@ def test_queue_engine_matches_erlang_a_with_exponential_times():
     wait, answered = simulation.fcfs_queue(arrival, handle, give_up, np.full(periods, agents), 900, rng)
     measured = slice(2_000, None)                                   # skip the empty start
     p_abandon = erlang.abandonment(agents, load, aht, patience)
-    sl = erlang.service_level(agents, load, aht, 20, patience)
+    sl = erlang.service_level(agents, load, aht, 20, patience=patience)
     # queue correlation inflates the binomial error; 0.01 is several batch standard errors
     assert (~answered[measured]).mean() == pytest.approx(p_abandon, abs=0.01)
     assert (answered[measured] & (wait[measured] <= 20)).mean() == pytest.approx(sl, abs=0.02)

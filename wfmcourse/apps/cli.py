@@ -173,7 +173,8 @@ def format_summary(summary: dict) -> str:
                                           f"(incl. {dutch.short(100 * s['shrinkage'])} % shrinkage)"))
     if s["fte"] is not None:
         lines.append(_line("FTE voor dit interval",
-                           f"{dutch.number(s['fte'], 2)} ({dutch.number(s['gross_hours'])} bruto uur / "
+                           f"{dutch.number(s['fte'], 2)} FTE in dienst (bruto, alle shrinkage: "
+                           f"{dutch.number(s['gross_hours'])} bruto uur / "
                            f"{dutch.short(s['contract_hours'])} uur contractweek)"))
     if s["patience"] is None and s["agents"] <= s["traffic"] and s["traffic"] > 0:
         lines.append(f"Let op: {s['agents']} medewerkers voor {dutch.number(s['traffic'], 2)} Erlang "
@@ -253,7 +254,8 @@ def _table_totals(labels, table, interval, shrinkage_rate, contract_hours) -> li
             if len(stamps) and stamps.notna().all():
                 agents = pd.Series(agents.to_numpy(), index=pd.DatetimeIndex(stamps))
         week = shrinkage.weekly_fte(agents, interval, shrinkage_rate, contract_hours)
-        lines.append(f"Inroosteren: {dutch.number(week.gross_hours)} bruto uur = {dutch.number(week.fte, 2)} FTE "
+        lines.append(f"FTE in dienst (bruto, alle shrinkage): {dutch.number(week.gross_hours)} bruto uur = "
+                     f"{dutch.number(week.fte, 2)} FTE "
                      f"bij een contractweek van {dutch.short(contract_hours)} uur "
                      f"(klopt als het bestand één week beslaat)")
     return lines

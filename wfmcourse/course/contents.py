@@ -37,11 +37,11 @@ class Notebook:
 #: The course notebooks in order. Minutes are the study time of a careful learner who reads
 #: everything, runs every cell and does every exercise before looking at a solution (in total 12 to
 #: 13 hours). No notebook teaches traffic & dagsturing (in-day steering) yet: it gets its own lesson
-#: later (issue #18), so only the overview notebooks 00 and 01 name that process.
+#: later (issue #18). Notebooks 00 and 01 only name that process and its terms, so no notebook carries its tag.
 _WITHOUT_TRAFFIC = tuple(p for p in PROCESSES if p != "Traffic & dagsturing")
 NOTEBOOKS = (
-    Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", PROCESSES, 25),
-    Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", PROCESSES, 60),
+    Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", _WITHOUT_TRAFFIC, 25),
+    Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", _WITHOUT_TRAFFIC, 60),
     Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 80),
     Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering",), 120),
     Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 75),

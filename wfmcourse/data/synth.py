@@ -533,7 +533,7 @@ def interval_data(params: CentreParameters | None = None, seed=2025) -> pd.DataF
     aht = params.phone_aht
     load = erlang.traffic(offered, aht)
     p_abandon = erlang.abandonment(plan.staffed, load, aht, params.patience)
-    sl = erlang.service_level(plan.staffed, load, aht, params.awt, params.patience)
+    sl = erlang.service_level(plan.staffed, load, aht, params.awt, patience=params.patience)
     abandoned = rng.binomial(offered, p_abandon)
     answered = offered - abandoned
     # P(answered in time | answered) = SL / (1 - P(abandon)); guard the rounding at the edge

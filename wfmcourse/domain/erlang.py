@@ -432,11 +432,12 @@ def erlang_c(agents, traffic) -> float | np.ndarray | pd.Series:
     return wrap(_erlang_c(n, a), scalar, index, "erlang_c")
 
 
-def service_level(agents, traffic, aht, awt, patience=None) -> float | np.ndarray | pd.Series:
+def service_level(agents, traffic, aht, awt, *, patience=None) -> float | np.ndarray | pd.Series:
     """Share of offered calls answered within ``awt`` seconds.
 
     Erlang C: ``SL = 1 - C exp(-(n - A) awt / aht)`` (0 when ``agents <= traffic``).
-    Erlang A (``patience`` in seconds given): callers who hang up count as not answered in time.
+    Erlang A (``patience`` in seconds given, keyword only): callers who hang up count as not
+    answered in time.
     """
     scalar = is_scalar_call(agents, traffic, aht, awt, patience)
     index = series_index(agents=agents, traffic=traffic, aht=aht, awt=awt, patience=patience)
@@ -447,11 +448,11 @@ def service_level(agents, traffic, aht, awt, patience=None) -> float | np.ndarra
     return wrap(_erlang_a_metrics(n, a, h, p, t)["service_level"], scalar, index, "service_level")
 
 
-def asa(agents, traffic, aht, patience=None) -> float | np.ndarray | pd.Series:
+def asa(agents, traffic, aht, *, patience=None) -> float | np.ndarray | pd.Series:
     """Average speed of answer: mean wait in seconds of the calls that are answered.
 
     Erlang C: ``ASA = C aht / (n - A)``, infinite when ``agents <= traffic``.
-    Erlang A: finite for every agent count above zero.
+    Erlang A (``patience`` in seconds, keyword only): finite for every agent count above zero.
     """
     scalar = is_scalar_call(agents, traffic, aht, patience)
     index = series_index(agents=agents, traffic=traffic, aht=aht, patience=patience)
@@ -471,13 +472,14 @@ def abandonment(agents, traffic, aht, patience) -> float | np.ndarray | pd.Serie
     return wrap(_erlang_a_metrics(n, a, h, p)["p_abandon"], scalar, index, "abandonment")
 
 
-def occupancy(agents, traffic, aht=None, patience=None) -> float | np.ndarray | pd.Series:
+def occupancy(agents, traffic, aht=None, *, patience=None) -> float | np.ndarray | pd.Series:
     """Share of agent time spent handling calls: the carried load per agent, ``carried / n``.
 
     Erlang C: ``A / n``; when ``agents <= traffic`` the queue grows without end and every agent
     is busy all the time, so 1. Erlang A: only the answered load is carried,
-    ``A (1 - abandonment) / n``; then ``aht`` is needed too. Zero agents carry nothing and have
-    no time to fill: 0, in both models (so an interval without calls and agents shows 0 %).
+    ``A (1 - abandonment) / n``; then ``aht`` is needed too (``patience`` is keyword only). Zero
+    agents carry nothing and have no time to fill: 0, in both models (so an interval without calls
+    and agents shows 0 %).
 
     This is the occupancy the model *predicts*; :func:`wfmcourse.domain.kpi.occupancy` *measures*
     the same share afterwards as ``handling_time / (handling_time + idle_time)``.

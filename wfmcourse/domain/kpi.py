@@ -83,10 +83,12 @@ def _not_above(part_name, part, whole_name, whole):
     if bad.any():
         i = tuple(int(k) for k in np.argwhere(bad)[0])
         where = "" if not i else f" (at index {i[0] if len(i) == 1 else i})"
-        raise ParameterValueError(part_name, part[i].item(), "inconsistent",
+        error = ParameterValueError(part_name, part[i].item(), "exceeds_whole",
             f"{part_name} must be <= {whole_name}, "
             f"got {part_name}={part[i].item()!r} > "
             f"{whole_name}={whole[i].item()!r}{where}")
+        error.whole = (whole_name, whole[i].item())      # for the Dutch message
+        raise error
 
 
 def _denominator(name, arr, kpi):

@@ -25,7 +25,7 @@ from wfmcourse.validation import (
     short_repr,
 )
 
-__all__ = ["FILE_KINDS", "KINDS", "PARAMETERS", "explain"]
+__all__ = ["FILE_KINDS", "FRACTIONS", "KINDS", "PARAMETERS", "explain", "shown"]
 
 GENERIC = "Deze invoer kan niet worden doorgerekend."
 
@@ -58,7 +58,25 @@ PARAMETERS = {
                   "dan 0 seconden blijven.",
     "contract_hours": "De contracturen per week moeten groter dan 0 zijn.",
     "labels": "Geef één tijd of naam per interval.",
+    # the parameters of the functions the notebooks call
+    "traffic": "Het verkeer (in Erlang) moet 0 of meer zijn.",
+    "shrinkage": "De shrinkage is een deel van de betaalde tijd: 0 of meer en onder 1 (0,3 is 30 %).",
+    "offered": "Het aantal aangeboden contacten moet 0 of meer zijn.",
+    "answered": "Het aantal beantwoorde contacten moet 0 of meer zijn, en niet meer dan het aantal aangeboden "
+                "contacten.",
+    "answered_in_time": "Het aantal op tijd beantwoorde contacten moet 0 of meer zijn, en niet meer dan het "
+                        "aantal aangeboden (of beantwoorde) contacten.",
+    "abandoned": "Het aantal afhakers moet 0 of meer zijn, en niet meer dan het aantal aangeboden contacten.",
+    "short_abandoned": "Het aantal korte afhakers moet 0 of meer zijn, en niet meer dan het aantal afhakers.",
+    "handling_time": "De afhandeltijd moet 0 of meer zijn.",
+    "paid_time": "De betaalde tijd moet groter dan 0 zijn.",
 }
+
+#: parameters that are a fraction (0,8 is 80 %): a value above 1 and at most 100 is a percentage
+#: typed as a whole number, and the message says how to write it
+FRACTIONS = frozenset({"target", "max_occupancy", "max_abandonment", "shrinkage", "shrinkage_rate", "absence",
+                       "breaks", "other_shrinkage", "occupancy", "service_level", "abandonment",
+                       "roster_efficiency"})
 
 _UNREACHABLE = (f"Dit doel is niet te halen: er zijn meer dan {dutch.number(2 ** 53, 0)} "
                 f"medewerkers voor nodig.")
@@ -76,6 +94,9 @@ _SPECIFIC = {
                                    "schrijf 1234.",
     ("max_abandonment", "needs_patience"): "Een maximum voor het deel afhakers vraagt klantgeduld "
                                            "(Erlang A): in Erlang C haakt niemand af.",
+    ("answered", "inconsistent"): "Geef answered bij variant='answered' (en alleen dan).",
+    ("short_abandoned", "inconsistent"): "Geef short_abandoned bij variant='excluding_short_abandons' "
+                                         "(en alleen dan).",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
                             "één week of één dag.",
     ("days_per_week", "labels_span"): "De tijden in het bestand beslaan al meerdere dagen: zet "
@@ -113,11 +134,12 @@ KINDS = {
     "labels_span": "De tijden beslaan al meerdere dagen: zet 'Dagen per week' op 1.",
     "longer_than_a_day": "De invoer beslaat meer dan 24 uur, dus meer dan één dag. Is het een hele week? "
                          "Zet dan 'Dagen per week' op 1. Anders: vul één dag in.",
+    "exceeds_whole": "Een deel kan niet meer zijn dan het geheel; staan de getallen in de goede volgorde?",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
 _KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht",
-               "longer_than_a_day")
+               "longer_than_a_day", "exceeds_whole")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {
@@ -164,25 +186,28 @@ _HINTS = {
 }
 
 
-def explain(error: BaseException, typed: Mapping | None = None) -> str:
+def explain(error: BaseException, typed: Mapping | None = None, *, value: bool = True) -> str:
     """The Dutch sentence for an error of the package, keyed on its type, ``kind`` and parameter.
 
     ``typed`` maps parameter names to what the user typed (or chose); the sentence then quotes
-    that text ("Ingevuld: 2,5") rather than the value the package saw. A
+    that text ("Ingevuld: 2,5") rather than the value the package saw. ``value=False`` leaves
+    that quote out (for a caller that shows the value itself). A
     :class:`~wfmcourse.data.files.DataFileError` names the file, line and column; an error
     without a kind gets a general sentence.
     """
     instance("error", error, BaseException, "an exception")
     instance("typed", typed, (Mapping, type(None)), "a dict parameter -> typed text, or None")
+    instance("value", value, bool, "True or False")
     if isinstance(error, DataFileError):
         return _file_message(error)
     if isinstance(error, (ParameterValueError, ParameterTypeError)):
-        return _parameter_message(error, dict(typed or {}))
+        return _parameter_message(error, dict(typed or {}), value)
     return GENERIC
 
 
-def _shown(value) -> str:
-    """A value the package saw, the Dutch way (numbers with a decimal comma)."""
+def shown(value) -> str:
+    """A value the package saw, the Dutch way: numbers with a decimal comma (``1000.0 -> "1.000"``),
+    text in quotes, anything else as a short ``repr``."""
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
@@ -190,18 +215,46 @@ def _shown(value) -> str:
     return short_repr(value)
 
 
-def _parameter_message(error, typed: dict) -> str:
+def _parameter_message(error, typed: dict, with_value: bool = True) -> str:
     name, kind = error.parameter, error.kind
     if kind == "step":                      # labels a file gives against the chosen interval
         return _step_message(error.value, typed.get("interval"))
+    if kind == "exceeds_whole" and isinstance(getattr(error, "whole", None), tuple):
+        whole_name, whole = error.whole
+        return (f"Een deel kan niet meer zijn dan het geheel: {name} ({shown(error.value)}) kan niet meer zijn "
+                f"dan {whole_name} ({shown(whole)}); staan de getallen in de goede volgorde?")
     sentence = (_SPECIFIC.get((name, kind)) or (KINDS[kind] if kind in _KIND_FIRST else None)
                 or PARAMETERS.get(name) or KINDS.get(kind, GENERIC))
     sentence = sentence.format(value=error.value)
     if kind in ("too_long", "labels_span", "longer_than_a_day"):
         return sentence
-    shown = str(typed[name]) if name in typed else _shown(error.value)
-    return f"{sentence} Ingevuld: {shown}."
+    if name in FRACTIONS and name not in typed:
+        sentence += _as_fraction(error.value)
+    if not with_value:
+        return sentence
+    value = str(typed[name]) if name in typed else shown(error.value)
+    return f"{sentence} Ingevuld: {value}."
 
+
+def _as_fraction(value) -> str:
+    """For a fraction given as a percentage (80, or the text "80%"): how to write it, else ""."""
+    if isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        try:
+            percent = dutch.parse_number(text, "value")
+        except ValueError:
+            return ""
+        if not value.strip().endswith("%") and percent <= 1:
+            return f" Schrijf een getal, zonder aanhalingstekens: {dutch.short(percent)} (in code: {percent:g})."
+    elif isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        percent = float(value)
+    else:
+        return ""
+    if not (math.isfinite(percent) and (1 < percent <= 100 or isinstance(value, str) and 0 <= percent <= 100)):
+        return ""
+    fraction = percent / 100
+    return (f" Geef het als deel van 1: {dutch.short(fraction)} voor {dutch.short(percent)} % "
+            f"(in code: {fraction:g}).")
 
 def _step_message(step_seconds, interval_seconds) -> str:
     step = dutch.short(float(step_seconds) / 60)

@@ -646,6 +646,8 @@ def choice(title: str, correct, options: dict[str, str], *, hint: str, solution,
             return Feedback(INCORRECT, f"Kies uit {', '.join(sorted(options))}; "
                                        f"{', '.join(sorted(unknown)) or 'niets'} is geen optie.", "geen optie")
         right = wanted()
+        if len(right) == 1 and len(given) > 1:
+            return Feedback(INCORRECT, f"Kies één antwoord, niet meer: geef {example}.", "meer dan één")
         if given == right:
             return Feedback(CORRECT, feedback.get("goed", ""), "goed")
         wrong = sorted(given - right)

@@ -16,7 +16,17 @@ opdracht_1 = term(
                         "gaat over álle betaalde tijd zonder klantcontact (ook verlof, training en overleg): dat "
                         "begrip heeft een eigen vaknaam in de woordenlijst. Zoek op 'betaalde tijd'.",
               "krimp": "Krimp is de letterlijke vertaling. De cursus gebruikt, net als Nederlandse planners, het "
-                       "vakwoord zelf: zoek de naam van het begrip in de woordenlijst."},
+                       "vakwoord zelf: zoek de naam van het begrip in de woordenlijst.",
+              "verzuim": "Verzuim is alleen afwezigheid door ziekte: één onderdeel van wat we zoeken. De omschrijving "
+                         "gaat over álle betaalde tijd zonder klantcontact, ook verlof, training en overleg.",
+              "verlof": "Verlof is één onderdeel van wat we zoeken. De omschrijving gaat over álle betaalde tijd "
+                        "zonder klantcontact, ook ziekte, training en overleg: zoek op 'betaalde tijd'.",
+              "bezetting": "Bezetting is het aantal medewerkers in een interval, geen deel van de betaalde tijd. "
+                           "Zoek het begrip voor de tijd die je bij de bezetting optelt: zoek op 'betaalde tijd'.",
+              "bruto-netto": "Bruto-netto is de omrekening die dit begrip gebruikt (netto bezetting ophogen naar "
+                             "bruto), niet het deel van de tijd zelf. Hoe heet dat deel?",
+              "ziekte": "Ziekte (verzuim) is één onderdeel van wat we zoeken. De omschrijving gaat over álle "
+                        "betaalde tijd zonder klantcontact, ook verlof, training en overleg."},
 )
 
 # the options of opdracht 2: exactly one pair is not a twin according to the glossary itself
