@@ -11,9 +11,10 @@ Every public function checks its arguments here, so bad input always fails the s
 Both carry ``parameter`` (the name), ``value`` (the offending value) and ``kind`` (a short
 machine-readable reason: ``"type"``, ``"not_finite"``, ``"too_small"``, ``"too_large"``,
 ``"not_integer"``, ``"shape"``, ``"empty"``, ``"choice"``, ``"columns"``, ``"inconsistent"``,
-``"index"`` for a pandas index that is not the time index asked for)
-next to a readable English message that names the parameter and the value. Nothing is clipped
-or silently converted.
+``"index"`` for a pandas index that is not the time index asked for, ``"exceeds_whole"`` for a
+part larger than its whole, among others; :data:`wfmcourse.presentation.messages.KINDS` lists them
+all with their Dutch sentence) next to a readable English message that names the parameter and
+the value. Nothing is clipped or silently converted.
 """
 from __future__ import annotations
 
