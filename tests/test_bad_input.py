@@ -787,6 +787,7 @@ CASES = [
     Case("intervals.read_number", dict(cell="12,5", separator=None), dict(cell="text", separator=SKIP)),
     Case("intervals.read_duration", dict(cell="5:00", separator=None), dict(cell="text", separator=SKIP)),
     Case("intervals.read_percent", dict(cell="35 %"), dict(cell="text")),
+    Case("intervals.read_time", dict(cell="30-11-2026 08:00"), dict(cell="text")),
     Case("files.data_path", dict(name="glossary.csv"), dict(name="text")),
     Case("files.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
          dict(handle="object", delimiter="text", skipped="num nonneg int")),

@@ -421,7 +421,7 @@ def test_shipped_example_forecast_is_a_week_of_quarters():
     plan = d.staffing_plan(forecast.calls, forecast.aht, interval=900, days_per_week=1,
                            labels=forecast.labels)
     assert plan.totals["intervals"] == len(forecast.calls) == 272
-    assert forecast.labels[0] == "2025-11-17T08:00:00"
+    assert forecast.labels[0] == "2025-11-17 08:00"
     with pytest.raises(ValueError, match="days_per_week must be 1 when the labels already span 6 days"):
         d.staffing_plan(forecast.calls, 300, interval=900, days_per_week=5, labels=forecast.labels)
 

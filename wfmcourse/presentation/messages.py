@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from wfmcourse.data.files import DataFileError
-from wfmcourse.data.intervals import MAX_BYTES
+from wfmcourse.data.intervals import MAX_BYTES, MIN_AHT
 from wfmcourse.presentation import dutch
 from wfmcourse.validation import (
     ParameterTypeError,
@@ -146,6 +146,13 @@ FILE_KINDS = {
                         "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
                         "vastlegt",
     "decimal_mark": "dit getal past niet bij het scheidingsteken van het bestand",
+    "aht_minutes": f"een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min",
+    "not_a_time": "hier staat geen datum of tijd, terwijl de andere regels die wel hebben: dit lijkt een "
+                  "totaalregel of een opmerking. Haal die regel uit het bestand",
+    "total_row": "het aantal gesprekken van deze laatste regel is precies de som van de regels erboven: "
+                 "dit lijkt een totaalregel. Haal die regel uit het bestand",
+    "duplicate_time": "deze datum en tijd staan ook al op regel {first}: elk interval mag maar één keer "
+                      "in het bestand staan",
 }
 _DECIMAL_MARK = {
     ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
@@ -153,6 +160,8 @@ _DECIMAL_MARK = {
     ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
          "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
 }
+# the Dutch name of a required column the header lacks (the reader names its internal column)
+_COLUMN_NAMES = {"calls": "gesprekken", "aht": "afhandeltijd"}
 _HINTS = {
     ("missing_column", "calls"): " Het bestand heeft een kolom 'gesprekken' nodig (of 'aantal' of "
                                  "'calls'), en mag 'afhandeltijd' (of 'aht'), 'chats', 'agents' en "
@@ -223,7 +232,8 @@ def _file_message(error: DataFileError) -> str:
     if error.line is not None:
         where.append(f"regel {error.line}")
     if error.column is not None:
-        where.append(f"kolom '{error.column}'")
+        column = _COLUMN_NAMES.get(error.column, error.column) if error.kind == "missing_column" else error.column
+        where.append(f"kolom '{column}'")
     text = f"Het bestand {error.path.name} klopt niet"
     text += f" ({', '.join(where)})" if where else ""
     text += f": {problem}."
@@ -231,4 +241,21 @@ def _file_message(error: DataFileError) -> str:
         text += f" Gevonden: {error.value!r}."
     if error.kind in ("missing_column", "value_required"):
         text += _HINTS.get((error.kind, error.column), "")
+    if error.kind == "missing_column" and "found" in error.details:
+        text += _found_header(error.details)
+    return text
+
+
+_SEPARATORS = {",": "komma's", ";": "puntkomma's", "tab": "tabs", None: "geen (één kolom)"}
+
+
+def _found_header(details: dict) -> str:
+    """What the reader found in the header line: the separator and the column names."""
+    separator = details.get("separator")
+    text = f" Gevonden scheidingsteken: {_SEPARATORS.get(separator, repr(separator))}; gevonden kolommen: " \
+           f"{details['found']}."
+    if separator == "tab":
+        text += " Sla het bestand in Excel op als CSV (puntkomma's of komma's), niet als tekst met tabs."
+    elif separator is None:
+        text += " Staat er een titelregel boven de kopregel? Haal die weg: de eerste regel moet de kopregel zijn."
     return text
