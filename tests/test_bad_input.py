@@ -201,6 +201,11 @@ def _findings():
     return pd.DataFrame({"finding": ["a", "b"], "impact": [5, 2], "effort": [1, 4]})
 
 
+def _forecast():
+    from wfmcourse.apps import dashboard
+    return dashboard.read_forecast("f.csv", b"tijd;gesprekken;aht\n2026-11-30 08:00;10;300\n2026-12-02 08:00;10;300\n")
+
+
 def _figure():
     from wfmcourse.presentation.charts import CourseFigure
     return CourseFigure()
@@ -848,6 +853,7 @@ CASES = [
          dict(calls="num nonneg nonempty", aht="num nonneg", scenarios="dict")),
     Case("dashboard.data_days", dict(labels=["2026-11-23 08:00"]), dict(labels="labels")),
     Case("dashboard.parse_seconds", dict(text="5:00", name="aht"), dict(text="text", name="text")),
+    Case("dashboard.missing_days_note", dict(forecast=_forecast()), dict(forecast="object")),
     Case("dashboard.parse_percent", dict(text="35 %", name="target", optional=False),
          dict(text="text", name="text", optional="flag")),
     Case("dashboard.summary_values", dict(plan=_plan()), dict(plan="object")),

@@ -281,10 +281,10 @@ def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
 @pytest.mark.parametrize("content, where", [
     ("calls,aht\n40,180\n50,0\n", ("regel 3, kolom 'aht'",)),         # aht must be > 0
     ("calls,aht\n40,\n", ("regel 2, kolom 'aht'",)),                   # empty and no --aht
-    ("start,volume\n08:00,40\n", ("regel 1, kolom 'calls'",)),         # missing column
+    ("start,volume\n08:00,40\n", ("regel 1, kolom 'gesprekken'",)),         # missing column
     ("calls,agents,aht\n40,8.5,180\n", ("regel 2, kolom 'agents'",)),  # not a whole number
     ("calls,aht\n-3,180\n", ("regel 2, kolom 'calls'",)),
-    ("calls\n40\n", ("regel 1, kolom 'aht'", "geef één AHT op")),      # no aht column, no --aht
+    ("calls\n40\n", ("regel 1, kolom 'afhandeltijd'", "geef één AHT op")),      # no aht column, no --aht
 ])
 def test_csv_value_problems_are_located(tmp_path, capsys, content, where):
     src = write(tmp_path / "f.csv", content)
@@ -411,3 +411,19 @@ def test_usage_errors_are_dutch(capsys, argv, start):
     code, _, err = run(argv, capsys)
     assert code == 2 and one_line_error(err).startswith(start), err
     assert not re.search(r"\b(argument|invalid|expected|must|got)\b", err), err
+
+
+# --- the consultant's review (#19 follow-up) ---------------------------------------------------
+def test_an_aht_in_decimal_minutes_is_refused(capsys):
+    code, out, err = run(["staff", "--calls", "100", "--aht", "4,7"], capsys)
+    assert code == 2 and "lijkt minuten; schrijf 4:42 of 4,7 min" in err
+
+
+def test_a_total_row_and_a_missing_day_in_a_file(tmp_path, capsys):
+    path = tmp_path / "week.csv"
+    path.write_bytes(b"tijd;gesprekken;aht\n08:00;10;300\n08:15;20;300\nTotaal;30;300\n")
+    code, out, err = run(["staff", "--csv", str(path)], capsys)
+    assert code == 1 and "(regel 4, kolom 'tijd')" in err and "totaalregel" in err
+    path.write_bytes(b"datum;tijd;gesprekken;aht\n23-11-2026;08:00;10;300\n25-11-2026;08:00;10;300\n")
+    code, out, err = run(["staff", "--csv", str(path)], capsys)
+    assert code == 0 and "let op: week.csv heeft geen regels op 24 nov 2026" in err

@@ -100,7 +100,8 @@ def test_read_forecast_errors_name_file_line_and_column(content, line, column, p
     sentence = explain(error)
     assert sentence.startswith("Het bestand prognose.csv klopt niet")
     if line is not None:
-        assert f"regel {line}, kolom '{column}'" in sentence
+        shown = {"calls": "gesprekken"}.get(column, column) if "missing" in problem else column
+        assert f"regel {line}, kolom '{shown}'" in sentence
 
 
 def test_read_forecast_refuses_huge_files():
@@ -633,3 +634,36 @@ def test_dashboard_says_a_chats_column_is_not_counted():
     _upload(board, b"tijd;gesprekken;chats\n08:00;40;12\n08:15;50;8\n")
     assert board.plan is not None and "kolom chats gelezen (20 chats)" in board.file_status.value
     assert d.read_forecast("f.csv", b"gesprekken;chats\n4;2\n", aht=180).chats.tolist() == [2.0]
+
+
+# --- the consultant's review (#19 follow-up) ---------------------------------------------------
+def _upload_file(board, content, name="f.csv"):
+    board.source.value = "file"
+    board.upload.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+                           "last_modified": dt.datetime(2026, 11, 23)},)
+
+
+def test_an_aht_field_in_decimal_minutes_is_refused_naming_the_field():
+    board = d.dashboard()
+    board.aht.value = "4,7"
+    assert board.plan is None and board.error_field is board.aht
+    text = html.unescape(board.message.value)
+    assert "AHT (seconden, of 5:00): Een AHT onder 20 seconden lijkt minuten; schrijf 4:42 of 4,7 min." in text
+    board.aht.value = "4,7 min"
+    assert board.plan is not None and board.plan.inputs["aht"] == pytest.approx(282)
+
+
+def test_a_total_row_in_an_upload_is_refused_not_counted():
+    board = d.dashboard()
+    _upload_file(board, b"tijd;gesprekken;aht\n08:00;10;300\n08:15;20;300\nTotaal;30;300\n")
+    assert board.plan is None and board.error_field is board.upload
+    assert "totaalregel" in html.unescape(board.message.value)
+
+
+def test_a_week_with_dutch_dates_is_detected_and_a_missing_wednesday_flagged():
+    rows = "".join(f"{day}-11-2026 {hour:02d}:00;{10 + hour};300\n" for day in (23, 24, 26, 27) for hour in (8, 9))
+    board = d.dashboard(interval=3600)
+    _upload_file(board, ("tijd;gesprekken;aht\n" + rows).encode())
+    assert board.plan is not None and board.plan.inputs["days_per_week"] == 1
+    assert board.days_per_week.disabled and "4 dagen" in board.days_note.value
+    assert "woensdag 25 nov 2026" in html.unescape(board.file_status.value)

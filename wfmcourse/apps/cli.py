@@ -286,6 +286,9 @@ def _seconds(text: str) -> float:
     if kind is not None:
         raise argparse.ArgumentTypeError(
             messages.explain(value_error("aht", text, kind, "be a number of seconds or a duration")))
+    if 0 < value < intervals.MIN_AHT:
+        raise argparse.ArgumentTypeError(messages.explain(value_error(
+            "aht", text, "aht_minutes", f"be at least {intervals.MIN_AHT:g} s (minutes?)")))
     return value
 
 
@@ -439,6 +442,10 @@ def _run_staff(args, out) -> int:
     # (the reader checks --aht itself before it reads)
     as_array("interval", args.interval, low=0.0, low_inclusive=False)
     data = intervals.read(args.csv, aht=args.aht)
+    if data.missing_days:
+        days = ", ".join(dutch.date(day) for day in data.missing_days)
+        print(f"let op: {data.name} heeft geen regels op {days}; ontbreekt die dag, dan is de FTE te laag",
+              file=sys.stderr)
     text, values = _split(data)
     table = staff_table(text, values, interval=args.interval, awt=awt, target=target, **options,
                         shrinkage_rate=args.shrinkage)

@@ -145,14 +145,16 @@ def interval_labels(start, interval, count) -> list[str]:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Interval forecasts read from a file: ``labels`` (text), ``calls``, ``aht`` (seconds) and
-    ``chats`` (``None`` without a chats column)."""
+    """Interval forecasts read from a file: ``labels`` (text), ``calls``, ``aht`` (seconds),
+    ``chats`` (``None`` without a chats column) and ``missing_days`` (ISO dates of weekdays inside
+    the file's week without any row)."""
 
     name: str
     labels: list
     calls: np.ndarray
     aht: np.ndarray
     chats: np.ndarray | None = None
+    missing_days: tuple = ()
 
 
 def read_forecast(name, content, aht=None) -> Forecast:
@@ -164,7 +166,20 @@ def read_forecast(name, content, aht=None) -> Forecast:
     :class:`~wfmcourse.data.files.DataFileError` naming the file, physical line and column.
     """
     data = intervals.read(bytes(content), name=name, aht=aht)
-    return Forecast(data.name, data.labels, data.calls, data.aht, data.chats)
+    return Forecast(data.name, data.labels, data.calls, data.aht, data.chats, data.missing_days)
+
+
+def missing_days_note(forecast: Forecast) -> str:
+    """A Dutch warning naming the weekdays inside the file's week without any row, or ``""``."""
+    instance("forecast", forecast, Forecast, "a Forecast from read_forecast")
+    if not forecast.missing_days:
+        return ""
+    days = ", ".join(f"{_WEEKDAYS[pd.Timestamp(day).dayofweek]} {dutch.date(day)}" for day in forecast.missing_days)
+    return (f"Let op: het bestand heeft geen regels op {days}. Ontbreekt die dag? Dan is de FTE te laag; "
+            f"was het centrum dicht, dan klopt hij.")
+
+
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 # ---------------------------------------------------------------------------
@@ -648,6 +663,8 @@ _STYLE = ("<style>.wfm-verouderd{opacity:.45;filter:grayscale(1)}"
 def parse_seconds(text, name) -> float:
     """Seconds typed in a field: a number (``"300"``) or a duration (``"5:00"``, ``"4 min"``,
     ``"240 s"``) by :func:`wfmcourse.data.intervals.read_duration`, the rules of a file's AHT.
+    For ``name`` ``"aht"`` a value under :data:`~wfmcourse.data.intervals.MIN_AHT` seconds is
+    refused (``kind`` ``"aht_minutes"``: "4,7" is minutes).
     Raises :class:`~wfmcourse.validation.ParameterValueError` naming ``name``; ranges are the
     caller's."""
     _text("name", name)
@@ -655,6 +672,9 @@ def parse_seconds(text, name) -> float:
     if kind is not None:
         raise value_error(name, text, "not_a_number" if kind == "decimal_mark" else kind,
                           "be a number of seconds or a duration like 5:00 or 4 min")
+    if name == "aht" and 0 < value < intervals.MIN_AHT:
+        raise value_error(name, text, "aht_minutes",
+                          f"be at least {intervals.MIN_AHT:g} s; a smaller number is most likely minutes")
     return value
 
 
@@ -830,6 +850,9 @@ class Dashboard(widgets.VBox):
             self.file_status.value += (f"<small style='margin-left:8px'>kolom chats gelezen "
                                        f"({dutch.short(forecast.chats.sum())} chats); de berekening gaat over "
                                        f"de gesprekken, chats tellen niet mee</small>")
+        if forecast.missing_days:
+            note = html.escape(missing_days_note(forecast))
+            self.file_status.value += f"<br><small style='color:#b00020'>{note}</small>"
         return forecast.calls, forecast.aht, forecast.labels, f"bestand {forecast.name}"
 
     def _settings(self, labels) -> dict:
@@ -938,7 +961,10 @@ class Dashboard(widgets.VBox):
             shares = (self.absence, self.breaks, self.other_shrinkage)
             if field is self.absence and getattr(error, "parameter", None) == "components" and changed in shares:
                 field = changed                  # the sum is too large: mark the part just changed
-            self._fail(messages.explain(error, typed), field)
+            sentence = messages.explain(error, typed)
+            if getattr(field, "description", "") and field is not self.upload:
+                sentence = f"{field.description}: {sentence}"      # name the field the message is about
+            self._fail(sentence, field)
             return
         except Exception as error:  # noqa: BLE001 -- promise: a Dutch message, never a traceback
             self._fail("Dit kon niet worden doorgerekend "

@@ -113,11 +113,12 @@ KINDS = {
     "labels_span": "De tijden beslaan al meerdere dagen: zet 'Dagen per week' op 1.",
     "longer_than_a_day": "De invoer beslaat meer dan 24 uur, dus meer dan één dag. Is het een hele week? "
                          "Zet dan 'Dagen per week' op 1. Anders: vul één dag in.",
+    "aht_minutes": f"Een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min.",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
 _KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht",
-               "longer_than_a_day")
+               "longer_than_a_day", "aht_minutes")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {
