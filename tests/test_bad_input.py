@@ -853,6 +853,7 @@ CASES = [
          dict(calls="num nonneg nonempty", aht="num nonneg", scenarios="dict")),
     Case("dashboard.data_days", dict(labels=["2026-11-23 08:00"]), dict(labels="labels")),
     Case("dashboard.parse_seconds", dict(text="5:00", name="aht"), dict(text="text", name="text")),
+    Case("dashboard.parse_efficiency", dict(text="79 %", name="roster_efficiency"), dict(text="text", name="text")),
     Case("dashboard.missing_days_note", dict(forecast=_forecast()), dict(forecast="object")),
     Case("dashboard.parse_percent", dict(text="35 %", name="target", optional=False),
          dict(text="text", name="text", optional="flag")),

@@ -39,7 +39,7 @@ PARAMETERS = {
     "patience": "Het klantgeduld moet groter dan 0 seconden zijn.",
     "max_occupancy": "De maximale occupancy moet groter dan 0 % en hoogstens 100 % zijn.",
     "max_asa": "De maximale ASA moet groter dan 0 seconden zijn.",
-    "max_abandonment": "Het maximale deel afhakers moet groter dan 0 % en hoogstens 100 % zijn, "
+    "max_abandonment": "Het maximale afhaakpercentage moet groter dan 0 % en hoogstens 100 % zijn, "
                        "en vraagt klantgeduld (Erlang A).",
     "agents": "Het aantal medewerkers moet een geheel getal van 0 of meer zijn.",
     "start": "Vul de begintijd in als uu:mm, bijvoorbeeld 08:00.",
@@ -50,8 +50,9 @@ PARAMETERS = {
     "other_shrinkage": "Overleg, training en coaching moeten samen 0 % of meer zijn en onder 100 % blijven.",
     "components": "Verlof en verzuim, pauzes en overleg, training en coaching moeten samen onder 100 % "
                   "blijven: anders blijft er geen tijd over voor klanten.",
-    "roster_efficiency": "De roosterefficiëntie moet groter dan 0 en hoogstens 1 zijn (0,74 betekent: 74 % "
-                         "van de betaalde roosteruren is nodig aan de telefoon).",
+    "roster_efficiency": "De roosterefficiëntie moet groter dan 0 % en hoogstens 100 % zijn (79 % of 0,79 "
+                         "betekent: 79 % van de productieve roosteruren, zonder pauzes, is nodig aan de "
+                         "telefoon).",
     "hourly_cost": "De uurkosten moeten 0 euro of meer zijn.",
     "volume": "De volumeverandering kan niet onder -100 % liggen.",
     "aht_change": "Vul de AHT-verandering in als seconden, bijvoorbeeld -15; de AHT moet daarna groter "
@@ -74,7 +75,7 @@ _SPECIFIC = {
                                    "gescheiden door spaties of enters. Een punt of komma met "
                                    "precies drie cijfers erachter (1.234) is dubbelzinnig: "
                                    "schrijf 1234.",
-    ("max_abandonment", "needs_patience"): "Een maximum voor het deel afhakers vraagt klantgeduld "
+    ("max_abandonment", "needs_patience"): "Een maximaal afhaakpercentage vraagt klantgeduld "
                                            "(Erlang A): in Erlang C haakt niemand af.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
                             "één week of één dag.",
