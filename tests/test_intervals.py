@@ -189,7 +189,7 @@ def test_good_files_read_the_same_in_cli_and_dashboard(tmp_path, capsys, content
     style = cli._csv_style(data)
     table = pd.read_csv(pd.io.common.StringIO(out), sep=style["sep"], decimal=style["decimal"],
                         dtype={"calls": str, "aht": str})
-    assert table["traffic"].to_numpy() == pytest.approx(np.array(calls) * np.array(aht) / 900,
+    assert table["verkeer (Erlang)"].to_numpy() == pytest.approx(np.array(calls) * np.array(aht) / 900,
                                                         rel=1e-6)
     assert len(table) == len(calls)
 
@@ -263,7 +263,7 @@ def test_cli_writes_a_dutch_file_back_the_dutch_way(tmp_path, capsys):
     capsys.readouterr()
     again = intervals.read(out, aht=180)              # its own output reads back
     assert again.separator == ";" and again.calls.tolist() == [12.5, 1234]
-    assert again.text["traffic"].tolist() == ["2,5", "246,8"]
+    assert again.text["verkeer (Erlang)"].tolist() == ["2,5", "246,8"]
 
 
 def test_labels_and_text_are_kept():
