@@ -29,7 +29,15 @@ The rules (documented for users in the README and ``data/README.md``):
   mapped: ``calls`` and ``gesprekken`` together is a duplicate); a column without a name must stay
   empty. At least one interval.
 * An AHT cell may also be a duration (:func:`read_duration`): ``5:00`` (minutes:seconds),
-  ``1:02:03``, ``4 min``, ``4,5 minuten``, ``240 s`` or ``240 sec``.
+  ``1:02:03``, ``4 min``, ``4,5 minuten``, ``240 s`` or ``240 sec``. An AHT below
+  :data:`MIN_AHT` (20 s) is refused (``"aht_minutes"``: ``4,7`` is minutes). ``AHT (sec)`` and
+  similar headers with a seconds unit are the AHT column.
+* Times (:func:`read_time`): a ``datum``/``date`` column and/or the label; ISO dates or Dutch
+  day-first ``30-11-2026`` (four-digit year). When some rows have a date or time, a row without
+  one is refused (``"not_a_time"``: a "Totaal" row); with dates the labels become ISO
+  ``YYYY-MM-DD HH:MM``, a repeated date-time is refused (``"duplicate_time"``) and weekdays
+  without rows are listed in ``missing_days``. A last row (after at least three) whose calls are
+  the sum of the rows above is refused (``"total_row"``).
 """
 from __future__ import annotations
 
