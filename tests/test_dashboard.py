@@ -689,3 +689,26 @@ def test_client_documents_state_the_values_used_not_the_course():
     board = d.dashboard()
     assert "notebook 05" in board.roster_efficiency.tooltip          # the default's source: the app's help
     assert board.max_abandonment.description == "Maximaal afhaakpercentage (%)"
+
+
+def test_workbook_has_signed_differences_date_times_and_the_pdf_a_week_title():
+    import openpyxl
+
+    labels = [f"2026-11-{day} 08:{minute:02d}" for day in (23, 24) for minute in (0, 30)]
+    settings = dict(interval=1800, labels=labels, days_per_week=1, hourly_cost=35)
+    plans, table = d.compare_scenarios([100, 120, 90, 110], 180, scenarios={"basis": {}, "90/20": {"target": 0.9}},
+                                       **settings)
+    plan = plans["basis"]
+    book = openpyxl.load_workbook(io.BytesIO(d.plan_workbook(plan, scenarios=table)))
+    scen = {row[0].value: row[1:] for row in book["Scenario's"].iter_rows(min_row=2)}
+    level = scen["Service level"][2]                                # the difference column
+    assert level.number_format == '+0.0" pp";-0.0" pp";0.0" pp"'
+    assert level.value == pytest.approx(100 * table.loc["service_level", "difference 90/20"])
+    assert scen["Medewerkers nodig (piek)"][2].number_format == "+#,##0;-#,##0;0"
+    assert scen["Service level"][0].number_format == "0.0 %"       # the scenarios themselves stay percentages
+    first = book["Per interval"].cell(2, 1)
+    assert first.value == dt.datetime(2026, 11, 23, 8, 0) and first.number_format == "dd-mm-yyyy hh:mm"
+    assert d._pdf_title(plan) == "Bezettingsadvies week 48 (23 nov 2026 t/m 24 nov 2026)"
+    pdf = d.plan_pdf(plan)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert any(label.startswith("ASA (s") for _, label, _, _ in d.summary_values(plan))

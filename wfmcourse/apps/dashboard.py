@@ -457,7 +457,7 @@ def summary_values(plan: StaffingPlan) -> list[tuple[str, str, object, str]]:
          t["roster_peak"], "whole"),
         ("service_level", f"Service level (doel {dutch.percent(i['target'])} binnen {dutch.short(i['awt'])} s)",
          t["service_level"], "percent"),
-        ("asa", "ASA (gemiddelde wachttijd)", t["asa"], "seconds"),
+        ("asa", "ASA (s, gemiddelde wachttijd)", t["asa"], "seconds"),
         ("occupancy", "Occupancy", t["occupancy"], "percent"),
         ("abandonment", "Afhaakpercentage", t["abandonment"], "percent"),
         ("net_hours", f"Netto uren aan de telefoon {period}", t["net_hours"], "one"),
@@ -629,11 +629,23 @@ def plan_workbook(plan: StaffingPlan, source="ingetypt", scenarios=None) -> byte
     formats = {label: _KINDS[kind][1] for _, label, _, kind in rows if _KINDS[kind][1]}
     formats.update(_INPUT_FORMATS)
     formats.update({_HEADERS[k]: _KINDS[kind][1] for k, kind in _COLUMN_KINDS.items()})
-    results = {"Per interval": dutch_table(plan.intervals)}
+    per_interval = dutch_table(plan.intervals)
+    stamps = dutch.label_times(per_interval.index)
+    if stamps is not None:                                     # real Excel date-times
+        per_interval.index = pd.DatetimeIndex(stamps, name=per_interval.index.name)
+        formats[per_interval.index.name] = excel.DATETIME
+    results = {"Per interval": per_interval}
     if scenarios is not None:
-        results["Scenario's"] = scenario_frame(scenarios)
+        frame = scenario_frame(scenarios)
+        differences = [c for c in frame.columns if str(c).startswith("verschil ")]
         for key, kind in _SCENARIO_KINDS.items():
-            formats[_SCENARIO_LABELS[key]] = _KINDS[kind][1]
+            label = _SCENARIO_LABELS[key]
+            formats[label] = _KINDS[kind][1]
+            for column in differences:                          # signed; percentages in procentpunt
+                formats[label, column] = excel.SIGNED[_KINDS[kind][1]]
+                if kind == "percent" and label in frame.index:
+                    frame.loc[label, column] = 100 * frame.loc[label, column]
+        results["Scenario's"] = frame
     chart = {"sheet": "Per interval", "bars": [_HEADERS["agents_needed"]], "lines": [_HEADERS["agents_to_roster"]],
              "title": "Medewerkers per interval", "y_title": "medewerkers", "x_title": "interval"}
     return excel.workbook_bytes(summary=summary, inputs=_workbook_inputs(plan, source),
@@ -647,8 +659,20 @@ def plan_pdf(plan: StaffingPlan, source="ingetypt") -> bytes:
     rows = [(label, "niet berekend (Erlang C)" if key == "abandonment" and plan.totals[key] is None else value)
             for key, label, value in _summary_rows(plan)]
     note = f"Bron: {source}. " + _assumptions(plan)["In te roosteren FTE"]
-    figure = charts.summary_page(rows, plan.intervals, note=note)
+    figure = charts.summary_page(rows, plan.intervals, title=_pdf_title(plan), note=note)
     return charts.to_pdf(figure)
+
+
+def _pdf_title(plan: StaffingPlan) -> str:
+    """"Bezettingsadvies", with the week and its dates when the labels carry dates."""
+    stamps = dutch.label_times(plan.intervals.index)
+    if stamps is None:
+        return "Bezettingsadvies"
+    first, last = stamps.min(), stamps.max()
+    week = first.isocalendar()[1]
+    span = dutch.date(first, time=False) if first.normalize() == last.normalize() else \
+        f"{dutch.date(first, time=False)} t/m {dutch.date(last, time=False)}"
+    return f"Bezettingsadvies week {week} ({span})"
 
 
 def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download Excel-werkboek") -> str:
