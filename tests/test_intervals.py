@@ -399,6 +399,7 @@ def test_a_last_row_that_is_the_sum_of_the_others_is_refused():
     assert (error.kind, error.line, error.column) == ("total_row", 5, "gesprekken")
     assert "totaalregel" in explain(error)
     assert d.read_forecast("x.csv", b"gesprekken;aht\n10;300\n20;300\n30;300\n61;300\n").calls.sum() == 121
+    assert d.read_forecast("x.csv", b"gesprekken;aht\n0;300\n1;300\n0;300\n1;300\n").calls.sum() == 2  # a quiet night
 
 
 def test_an_aht_in_decimal_minutes_is_refused():
@@ -417,6 +418,8 @@ def test_dutch_day_first_dates_and_a_date_column_give_iso_labels_and_missing_day
     assert data.labels == ["2026-11-30 08:00", "2026-11-30 08:15", "2026-12-02 08:00"]
     assert data.missing_days == ("2026-12-01",)
     assert data.headers["aht"] == "AHT (sec)"
+    midnight = intervals.read(b"datum;tijd;gesprekken;aht\n30-11-2026 00:00;08:15;10;300\n", name="x.csv")
+    assert midnight.labels == ["2026-11-30 08:15"]
     assert intervals.read_time("30-11-26 08:00") == (None, None)        # two-digit year: ambiguous
     assert intervals.read_time("08:00-08:15") == (None, "08:00")
 

@@ -37,7 +37,7 @@ The rules (documented for users in the README and ``data/README.md``):
   one is refused (``"not_a_time"``: a "Totaal" row); with dates the labels become ISO
   ``YYYY-MM-DD HH:MM``, a repeated date-time is refused (``"duplicate_time"``) and weekdays
   without rows are listed in ``missing_days``. A last row (after at least three) whose calls are
-  the sum of the rows above is refused (``"total_row"``).
+  the sum of the rows above, and more than each of them, is refused (``"total_row"``).
 """
 from __future__ import annotations
 
@@ -485,7 +485,7 @@ def _times(name, lines, raw, headers, label, labels):
             cell = raw[column][row]
             d, t = read_time(cell)
             readable &= d is not None or t is not None
-            date, time = date or d, time or t
+            date, time = date or d, t or time       # the label's time wins over a date column's 00:00
         found.append((date, time) if readable else None)
     has = [item is not None for item in found]
     if not any(has):
@@ -515,8 +515,10 @@ def _times(name, lines, raw, headers, label, labels):
 
 
 def _check_total(name, lines, calls, header):
-    """Refuse a last row whose calls equal the sum of the (at least three) rows above: a total."""
-    if len(calls) >= 4 and calls[-1] > 0 and np.isclose(calls[-1], calls[:-1].sum(), rtol=1e-9, atol=0):
+    """Refuse a last row whose calls equal the sum of the (at least three) rows above and exceed each
+    of them: a total (a quiet night ``0, 1, 0, 1`` is not one)."""
+    if len(calls) >= 4 and calls[-1] > calls[:-1].max() and np.isclose(calls[-1], calls[:-1].sum(),
+                                                                       rtol=1e-9, atol=0):
         _refuse(name, int(lines[-1]), header, "total_row",
                 "the calls of this row are the sum of the other rows (a total row?)",
                 value=f"{calls[-1]:g}")
