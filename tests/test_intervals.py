@@ -171,6 +171,8 @@ BAD = [   # content, kind, line, column
     (b"tijd,calls\n08:00,10\ntotaal,10\n", "not_a_time", 3, "tijd"),
     (b"calls\n1\n2\n3\n6\n", "total_row", 5, "calls"),
     (b"tijd,calls\n2026-11-30 08:00,1\n30-11-2026 08:00,2\n", "duplicate_time", 3, "tijd"),
+    (b"tijd,calls\n30-11-26 08:00,1\n", "ambiguous_date", 2, "tijd"),
+    (b"datum,tijd,calls\n11/30/2026,08:00,1\n", "ambiguous_date", 2, "datum"),
     (b"", "empty", None, None),
     (b" \r\n\n", "empty", None, None),
     (b"PK\x03\x04\x14\x00\x06\x00", "workbook", None, None),
@@ -420,7 +422,7 @@ def test_dutch_day_first_dates_and_a_date_column_give_iso_labels_and_missing_day
     assert data.headers["aht"] == "AHT (sec)"
     midnight = intervals.read(b"datum;tijd;gesprekken;aht\n30-11-2026 00:00;08:15;10;300\n", name="x.csv")
     assert midnight.labels == ["2026-11-30 08:15"]
-    assert intervals.read_time("30-11-26 08:00") == (None, None)        # two-digit year: ambiguous
+    assert intervals.read_time("30-11-26 08:00") == (None, None)        # two-digit year: ambiguous, refused
     assert intervals.read_time("08:00-08:15") == (None, "08:00")
 
 

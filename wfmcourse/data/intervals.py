@@ -34,7 +34,8 @@ The rules (documented for users in the README and ``data/README.md``):
   similar headers with a seconds unit are the AHT column.
 * Times (:func:`read_time`): a ``datum``/``date`` column and/or the label; ISO dates or Dutch
   day-first ``30-11-2026`` (four-digit year). When some rows have a date or time, a row without
-  one is refused (``"not_a_time"``: a "Totaal" row); with dates the labels become ISO
+  one is refused (``"not_a_time"``: a "Totaal" row), and so is a date that reads two ways
+  (``"ambiguous_date"``: ``30-11-26``, ``11/30/2026``); with dates the labels become ISO
   ``YYYY-MM-DD HH:MM``, a repeated date-time is refused (``"duplicate_time"``) and weekdays
   without rows are listed in ``missing_days``. A last row (after at least three) whose calls are
   the sum of the rows above, and more than each of them, is refused (``"total_row"``).
@@ -353,6 +354,7 @@ _TIME_TEXT = r"(\d{1,2}):(\d{2})(?::(\d{2}))?"
 _CLOCK_LABEL = re.compile(rf"{_TIME_TEXT}(?:\s*-\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_AMBIGUOUS_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s|$)")
 
 
 def read_time(cell: str) -> tuple[str | None, str | None]:
@@ -477,6 +479,11 @@ def _times(name, lines, raw, headers, label, labels):
     columns = [c for c in (date_column, label) if c is not None]
     if not columns:
         return labels, ()
+    for column in columns:                 # 30-11-26 or 11/30/2026: which is the day? refuse, don't guess
+        for row, cell in enumerate(raw[column]):
+            if _AMBIGUOUS_DATE.match(cell.strip()) and read_time(cell) == (None, None):
+                _refuse(name, int(lines[row]), column, "ambiguous_date",
+                        "a date that may be read two ways; write 30-11-2026 or 2026-11-30", value=cell)
     found = []
     for row in range(len(lines)):
         date, time = None, None

@@ -155,6 +155,8 @@ FILE_KINDS = {
                  "dit lijkt een totaalregel. Haal die regel uit het bestand",
     "duplicate_time": "deze datum en tijd staan ook al op regel {first}: elk interval mag maar één keer "
                       "in het bestand staan",
+    "ambiguous_date": "deze datum is op twee manieren te lezen (welk getal is de dag?); schrijf de dag eerst "
+                      "met een jaar van vier cijfers (30-11-2026) of ISO (2026-11-30)",
 }
 _DECIMAL_MARK = {
     ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
