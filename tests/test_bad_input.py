@@ -203,6 +203,11 @@ def _findings():
     return pd.DataFrame({"finding": ["a", "b"], "impact": [5, 2], "effort": [1, 4]})
 
 
+def _forecast():
+    from wfmcourse.apps import dashboard
+    return dashboard.read_forecast("f.csv", b"tijd;gesprekken;aht\n2026-11-30 08:00;10;300\n2026-12-02 08:00;10;300\n")
+
+
 def _figure():
     from wfmcourse.presentation.charts import CourseFigure
     return CourseFigure()
@@ -789,6 +794,7 @@ CASES = [
     Case("intervals.read_number", dict(cell="12,5", separator=None), dict(cell="text", separator=SKIP)),
     Case("intervals.read_duration", dict(cell="5:00", separator=None), dict(cell="text", separator=SKIP)),
     Case("intervals.read_percent", dict(cell="35 %"), dict(cell="text")),
+    Case("intervals.read_time", dict(cell="30-11-2026 08:00"), dict(cell="text")),
     Case("files.data_path", dict(name="glossary.csv"), dict(name="text")),
     Case("files.csv_records", dict(handle=io.StringIO("calls\n5\n"), delimiter=",", skipped=0),
          dict(handle="object", delimiter="text", skipped="num nonneg int")),
@@ -814,6 +820,10 @@ CASES = [
          dict(a="text", b="text", glossary="frame")),
     # --- command line, dashboard and calculator (their pure functions) -------------------
     Case("cli.parse_sl", dict(text="80/20"), dict(text="text")),
+    Case("cli.in_day_shrinkage", dict(shrinkage_rate=0.3, absence=0.15),
+         dict(shrinkage_rate="num nonneg", absence="num nonneg")),
+    Case("cli.dutch_output", dict(table=pd.DataFrame({"calls": ["1"], "occupancy": [0.5]}), text_columns=["calls"]),
+         dict(table="object", text_columns=SKIP)),
     Case("notebook.dutch_explanation", dict(error=ValueError("x")), dict(error="object")),
     Case("staffing.evaluate", dict(calls=[100.0, 120.0], aht=180, interval=900, awt=20, target=0.8,
                                    patience=120.0, agents=None, max_occupancy=None, max_asa=None,
@@ -825,11 +835,11 @@ CASES = [
     Case("cli.staff_summary", dict(calls=100.0, aht=180, interval=900, awt=20,
                                    target=0.8, patience=120.0, agents=None, max_occupancy=None,
                                    max_asa=None, max_abandonment=None, shrinkage_rate=None,
-                                   contract_hours=None),
+                                   contract_hours=None, absence=None),
          dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg", agents="num nonneg int",
               max_occupancy="num nonneg", max_asa="num nonneg", max_abandonment="num nonneg",
-              shrinkage_rate="num nonneg",
+              shrinkage_rate="num nonneg", absence=SKIP,
               contract_hours="num nonneg")),
     Case("dashboard.parse_start", dict(text="08:00"), dict(text="text")),
     Case("dashboard.interval_labels", dict(start="08:00", interval=900, count=4),
@@ -849,6 +859,8 @@ CASES = [
          dict(calls="num nonneg nonempty", aht="num nonneg", scenarios="dict")),
     Case("dashboard.data_days", dict(labels=["2026-11-23 08:00"]), dict(labels="labels")),
     Case("dashboard.parse_seconds", dict(text="5:00", name="aht"), dict(text="text", name="text")),
+    Case("dashboard.parse_efficiency", dict(text="79 %", name="roster_efficiency"), dict(text="text", name="text")),
+    Case("dashboard.missing_days_note", dict(forecast=_forecast()), dict(forecast="object")),
     Case("dashboard.parse_percent", dict(text="35 %", name="target", optional=False),
          dict(text="text", name="text", optional="flag")),
     Case("dashboard.summary_values", dict(plan=_plan()), dict(plan="object")),

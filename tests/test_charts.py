@@ -393,3 +393,13 @@ def test_every_chart_returns_a_figure():
         function = getattr(charts, name)
         if inspect.isfunction(function) and name not in ("to_png", "to_pdf"):
             assert inspect.signature(function).return_annotation in ("Figure", Figure), name
+
+
+def test_summary_page_of_a_week_has_one_tick_per_day_and_the_legend_below():
+    labels = [f"2026-11-{day} {hour:02d}:00" for day in (23, 24, 25) for hour in (8, 9, 10)]
+    intervals = pd.DataFrame({"agents_needed": np.arange(9), "agents_to_roster": np.arange(9) + 2}, index=labels)
+    fig = charts.summary_page([("a", "b")], intervals, title="Bezettingsadvies week 48")
+    chart = fig.axes[1]
+    assert [tick.get_text() for tick in chart.get_xticklabels()] == ["ma 23-11", "di 24-11", "wo 25-11"]
+    legend = chart.get_legend()
+    assert legend._loc == 9 and legend.get_bbox_to_anchor().y0 < chart.get_window_extent().y0   # under the chart

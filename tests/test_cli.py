@@ -49,7 +49,7 @@ def test_published_example_erlang_c(capsys):
     assert field(out, "Medewerkers nodig") == "14"
     assert field(out, "Service level") == "88,8 % binnen 20 s"
     assert field(out, "ASA") == "7,8 s"
-    assert field(out, "Bezetting (occupancy)") == "71,4 %"
+    assert field(out, "Occupancy") == "71,4 %"
     assert "10,00 Erlang" in field(out, "Aanbod")
     assert "Afgehaakt" not in out
     # aligned: every value starts in the same column
@@ -65,7 +65,7 @@ def test_staff_summary_is_pure_and_matches_the_package():
     assert s["service_level"] == pytest.approx(0.888, abs=5e-4)
     assert s["asa"] == pytest.approx(7.8, abs=0.05)
     assert s["occupancy"] == pytest.approx(10 / 14)
-    assert s["abandonment"] is None and s["scheduled"] is None and s["fte"] is None
+    assert s["abandonment"] is None and s["agents_to_roster"] is None and s["fte"] is None
     assert s["service_level"] == erlang.service_level(14, 10.0, 180, 20)
     text = cli.format_summary(s)
     assert "Medewerkers nodig:" in text and not text.endswith("\n")
@@ -109,7 +109,7 @@ def test_erlang_a_path_prints_abandonment(capsys):
     assert field(out, "Medewerkers nodig") == str(need)
     assert need <= 14          # callers who hang up lighten the queue
     ab = erlang.abandonment(need, 10.0, 180, 120)
-    assert field(out, "Afgehaakt") == f"{100 * ab:.1f} %".replace(".", ",")
+    assert field(out, "Afhaakpercentage") == f"{100 * ab:.1f} %".replace(".", ",")
     s = cli.staff_summary(100, 180, interval=1800, patience=120)
     assert s["abandonment"] == pytest.approx(ab)
     assert s["occupancy"] == pytest.approx(erlang.occupancy(need, 10.0, 180, patience=120))
@@ -150,7 +150,7 @@ def test_max_abandonment_pass_through(capsys):
     need = erlang.agents_needed(10.0, 180, 20, 0.8, patience=120, max_abandonment=0.02)
     assert need > erlang.agents_needed(10.0, 180, 20, 0.8, patience=120)   # the cap binds
     assert field(out, "Medewerkers nodig") == str(need)
-    assert "afhakers hoogstens 2 %" in field(out, "Doel")
+    assert "afhaakpercentage hoogstens 2 %" in field(out, "Doel")
     s = cli.staff_summary(100, 180, interval=1800, patience=120, max_abandonment=0.02)
     assert s["agents"] == need and s["max_abandonment"] == 0.02 and s["abandonment"] <= 0.02
 
@@ -170,22 +170,23 @@ def test_zero_agents_show_zero_occupancy(capsys, extra):
     """One rule (erlang.occupancy): zero agents carry nothing, occupancy 0 (it printed 100,0 %)."""
     code, out, _ = run(EXAMPLE + ["--agents", "0"] + extra, capsys)
     assert code == 0
-    assert field(out, "Bezetting (occupancy)") == "0,0 %"
+    assert field(out, "Occupancy") == "0,0 %"
     code, out, _ = run(EXAMPLE + ["--agents", "9"] + extra, capsys)     # fewer than 10 Erlang
     expected = "100,0 %" if not extra else dutch.percent(erlang.occupancy(9, 10.0, 180, patience=60))
-    assert field(out, "Bezetting (occupancy)") == expected
+    assert field(out, "Occupancy") == expected
 
 
 def test_shrinkage_and_fte_use_the_shrinkage_module(capsys):
     s = cli.staff_summary(100, 180, interval=1800, shrinkage_rate=0.3, contract_hours=36)
-    assert s["scheduled"] == pytest.approx(14 / 0.7)
+    assert s["agents_to_roster"] == 20                      # 14 / 0.7 = 20 whole people (no --absence)
+    assert cli.staff_summary(100, 180, interval=1800, shrinkage_rate=0.3, absence=0.15)["agents_to_roster"] == 17
     # 20 agents scheduled for half an hour = 10 paid hours = 10/36 of a contract week
     assert s["gross_hours"] == pytest.approx(10.0)
     assert s["fte"] == pytest.approx(shrinkage.weekly_fte([14], 1800, 0.3, 36).fte)
     code, out, _ = run(EXAMPLE + ["--shrinkage", "30%", "--contract-hours", "36"], capsys)
     assert code == 0
-    assert field(out, "Inroosteren").startswith("20,0 medewerkers")
-    assert field(out, "FTE voor dit interval").startswith("0,28 FTE in dienst (bruto, alle shrinkage: 10,0 bruto uur")
+    assert field(out, "In te roosteren").startswith("20 medewerkers (hele mensen")
+    assert field(out, "Benodigde FTE").startswith("0,28 voor dit interval (10,0 bruto uur")
 
 
 # ---------------------------------------------------------------------------
@@ -209,8 +210,11 @@ def test_csv_round_trip(tmp_path, capsys):
     assert code == 0 and err == ""
     assert "Geschreven" in out and "4 intervallen" in out
     table = pd.read_csv(dst, dtype={"interval_start": str})
-    assert list(table.columns) == ["interval_start", "calls", "aht", "traffic", "agents",
-                                   "service_level", "asa", "occupancy"]
+    assert list(table.columns) == ["interval_start", "calls", "aht", "verkeer (Erlang)", "medewerkers",
+                                   "service level (%)", "ASA (s)", "occupancy (%)"]
+    table = table.rename(columns={"verkeer (Erlang)": "traffic", "medewerkers": "agents", "ASA (s)": "asa"})
+    table["service_level"] = table.pop("service level (%)") / 100       # percentages in the file
+    table["occupancy"] = table.pop("occupancy (%)") / 100
     assert table["interval_start"].tolist() == ["2025-03-03T08:00", "2025-03-03T08:15",
                                                 "2025-03-03T08:30", "2025-03-03T08:45"]
     calls = np.array([40, 55, 0, 100.5])
@@ -238,11 +242,11 @@ def test_csv_to_stdout_with_patience_and_agents_column(tmp_path, capsys):
     table = pd.read_csv(pd.io.common.StringIO(out))
     assert table["agents"].tolist() == [9, 14]          # the given staffing is evaluated
     a = erlang.traffic(np.array([40, 60]), 180, 900)
-    np.testing.assert_array_equal(table["agents_needed"],
+    np.testing.assert_array_equal(table["nodig"],
                                   erlang.agents_needed(a, 180, 20, 0.8, patience=90))
-    np.testing.assert_allclose(table["abandonment"],
-                               erlang.abandonment(np.array([9, 14]), a, 180, 90), atol=1e-6)
-    np.testing.assert_allclose(table["scheduled"], [12, 14 / 0.75], atol=1e-6)
+    np.testing.assert_allclose(table["afhaakpercentage (%)"],
+                               100 * erlang.abandonment(np.array([9, 14]), a, 180, 90), atol=1e-4)
+    assert table["in te roosteren"].tolist() == [12, 19]          # whole people: ceil(14 / 0.75)
 
 
 def test_csv_run_twice_replaces_stale_results(tmp_path, capsys):
@@ -253,8 +257,8 @@ def test_csv_run_twice_replaces_stale_results(tmp_path, capsys):
     code, out, _ = run(["staff", "--csv", str(first), "--aht", "180"], capsys)
     assert code == 0
     table = pd.read_csv(pd.io.common.StringIO(out))
-    assert "abandonment" not in table.columns            # Erlang C now: no stale Erlang A column
-    assert table.columns.tolist().count("agents") == 1
+    assert "afhaakpercentage (%)" not in table.columns            # Erlang C now: no stale Erlang A column
+    assert table.columns.tolist().count("medewerkers") == 1
 
 
 def test_csv_fte_over_the_file(tmp_path, capsys):
@@ -267,7 +271,7 @@ def test_csv_fte_over_the_file(tmp_path, capsys):
     need = erlang.agents_needed(10.0, 180, 20, 0.8)
     week = shrinkage.weekly_fte([need] * 8, 900, 0.3, 36)
     assert f"{week.fte:.2f} FTE".replace(".", ",") in out
-    assert "FTE in dienst (bruto, alle shrinkage):" in out and "Inroosteren:" not in out
+    assert "Benodigde FTE (in dienst, bruto, alle shrinkage):" in out and "Inroosteren:" not in out
 
 
 def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
@@ -282,10 +286,10 @@ def test_malformed_csv_names_file_line_and_column(tmp_path, capsys):
 @pytest.mark.parametrize("content, where", [
     ("calls,aht\n40,180\n50,0\n", ("regel 3, kolom 'aht'",)),         # aht must be > 0
     ("calls,aht\n40,\n", ("regel 2, kolom 'aht'",)),                   # empty and no --aht
-    ("start,volume\n08:00,40\n", ("regel 1, kolom 'calls'",)),         # missing column
+    ("start,volume\n08:00,40\n", ("regel 1, kolom 'gesprekken'",)),         # missing column
     ("calls,agents,aht\n40,8.5,180\n", ("regel 2, kolom 'agents'",)),  # not a whole number
     ("calls,aht\n-3,180\n", ("regel 2, kolom 'calls'",)),
-    ("calls\n40\n", ("regel 1, kolom 'aht'", "geef één AHT op")),      # no aht column, no --aht
+    ("calls\n40\n", ("regel 1, kolom 'afhandeltijd'", "geef één AHT op")),      # no aht column, no --aht
 ])
 def test_csv_value_problems_are_located(tmp_path, capsys, content, where):
     src = write(tmp_path / "f.csv", content)
@@ -317,7 +321,7 @@ def test_missing_and_unparsable_files(tmp_path, capsys):
     (["--target", "80"], ("--target: Het service-leveldoel", "80")),
     (["--agents", "-2"], ("--agents: Het aantal medewerkers", "-2")),
     (["--max-occupancy", "1.5"], ("--max-occupancy: De maximale occupancy",)),
-    (["--patience", "60", "--max-abandonment", "0"], ("--max-abandonment: Het maximale deel", "0")),
+    (["--patience", "60", "--max-abandonment", "0"], ("--max-abandonment: Het maximale afhaakpercentage", "0")),
     (["--patience", "60", "--max-abandonment", "150%"], ("--max-abandonment", "1,5")),
     (["--shrinkage", "1"], ("--shrinkage: De shrinkage",)),
 ])
@@ -392,7 +396,7 @@ def test_dutch_excel_file_with_dutch_headers_is_read(tmp_path, capsys):
     code, out, err = run(["staff", "--csv", str(src)], capsys)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].startswith("Tijd;Gesprekken;Afhandeltijd;traffic;agents")
+    assert lines[0].startswith("Tijd;Gesprekken;Afhandeltijd;verkeer (Erlang);medewerkers;service level (%)")
     assert lines[1].startswith("08:00;40;5:00;13,333333;")
 
 
@@ -412,3 +416,41 @@ def test_usage_errors_are_dutch(capsys, argv, start):
     code, _, err = run(argv, capsys)
     assert code == 2 and one_line_error(err).startswith(start), err
     assert not re.search(r"\b(argument|invalid|expected|must|got)\b", err), err
+
+
+# --- the consultant's review (#19 follow-up) ---------------------------------------------------
+def test_an_aht_in_decimal_minutes_is_refused(capsys):
+    code, out, err = run(["staff", "--calls", "100", "--aht", "4,7"], capsys)
+    assert code == 2 and "lijkt minuten; schrijf 4:42 of 4,7 min" in err
+
+
+def test_a_total_row_and_a_missing_day_in_a_file(tmp_path, capsys):
+    path = tmp_path / "week.csv"
+    path.write_bytes(b"tijd;gesprekken;aht\n08:00;10;300\n08:15;20;300\nTotaal;30;300\n")
+    code, out, err = run(["staff", "--csv", str(path)], capsys)
+    assert code == 1 and "(regel 4, kolom 'tijd')" in err and "totaalregel" in err
+    path.write_bytes(b"datum;tijd;gesprekken;aht\n23-11-2026;08:00;10;300\n25-11-2026;08:00;10;300\n")
+    code, out, err = run(["staff", "--csv", str(path)], capsys)
+    assert code == 0 and "let op: week.csv heeft geen regels op 24 nov 2026" in err
+
+
+def test_the_written_file_has_dutch_headers_percentages_and_whole_people(tmp_path, capsys):
+    """Was: English columns, fractions and fractional people (25,71) with all shrinkage."""
+    src = write(tmp_path / "nl.csv", "tijd;gesprekken;aht\n08:00;100;180\n")
+    code, out, err = run(["staff", "--csv", str(src), "--interval", "1800", "--shrinkage", "30%",
+                          "--absence", "15%"], capsys)
+    assert code == 0 and err == ""
+    header, row = out.splitlines()
+    assert header == ("tijd;gesprekken;aht;verkeer (Erlang);medewerkers;service level (%);ASA (s);occupancy (%);"
+                      "in te roosteren")
+    assert row.split(";")[3:] == ["10,0", "14", "88,835", "7,835937", "71,4286", "17"]
+    code, _, err = run(["staff", "--csv", str(src), "--absence", "15%"], capsys)
+    assert code == 2 and "--absence vraagt ook --shrinkage" in err
+
+
+def test_help_says_occupancy_not_bezetting(capsys):
+    assert "bezetting" not in build_help()
+
+
+def build_help() -> str:
+    return cli.build_parser()._subparsers._group_actions[0].choices["staff"].format_help().lower()

@@ -100,7 +100,8 @@ def test_read_forecast_errors_name_file_line_and_column(content, line, column, p
     sentence = explain(error)
     assert sentence.startswith("Het bestand prognose.csv klopt niet")
     if line is not None:
-        assert f"regel {line}, kolom '{column}'" in sentence
+        shown = {"calls": "gesprekken"}.get(column, column) if "missing" in problem else column
+        assert f"regel {line}, kolom '{shown}'" in sentence
 
 
 def test_read_forecast_refuses_huge_files():
@@ -116,8 +117,8 @@ def test_worked_example_one_interval_a_week():
     example, checked in test_erlang). Shrinkage 15 % absence + 5 % breaks + 10 % other = 30 %.
     In-day shrinkage (5 + 10) / (100 - 15) = 17,6 %: 14 / 0.8235 = 17.0 -> 17 whole people (not
     14 / 0.7 = 20: who is on leave is not in the roster). Five days a week: net 14 x 0.5 h x 5 =
-    35 h, gross 50 h, required FTE at 36 h = 50 / 36 = 1.389; rostered hours 35 / 0.74 / 0.75
-    = 63.06 h = 1.752 FTE."""
+    35 h, gross 50 h, required FTE at 36 h = 50 / 36 = 1.389; rostered hours (efficiency without
+    breaks 0.79, all shrinkage outside it) 35 / 0.79 / 0.70 = 63.29 h = 1.758 FTE."""
     plan = d.staffing_plan([100], 180, interval=1800, absence=0.15, breaks=0.05, other_shrinkage=0.10,
                            contract_hours=36, days_per_week=5)
     row = plan.intervals.iloc[0]
@@ -126,8 +127,8 @@ def test_worked_example_one_interval_a_week():
     t = plan.totals
     assert (t["agents_peak"], t["net_hours"]) == (14, pytest.approx(35))
     assert t["gross_hours"] == pytest.approx(50) and t["fte"] == pytest.approx(50 / 36)
-    assert t["rostered_hours"] == pytest.approx(35 / 0.74 / 0.75)
-    assert t["rostered_fte"] == pytest.approx(35 / 0.74 / 0.75 / 36)
+    assert t["rostered_hours"] == pytest.approx(35 / 0.79 / 0.70)
+    assert t["rostered_fte"] == pytest.approx(35 / 0.79 / 0.70 / 36)
     assert t["in_day_shrinkage"] == pytest.approx(0.15 / 0.85) and t["total_shrinkage"] == pytest.approx(0.3)
     assert t["service_level"] == pytest.approx(row["service_level"]) and t["abandonment"] is None
     assert plan.inputs["model"] == "Erlang C"
@@ -184,7 +185,8 @@ def test_plan_properties(calls, aht, patience, absence, breaks, other, efficienc
     in_day = (breaks + other) / (1 - absence)
     assert (table["agents_to_roster"] - table["agents_needed"] / (1 - in_day) < 1).all()
     assert t["gross_hours"] == pytest.approx(t["net_hours"] / (1 - rate))
-    assert t["rostered_hours"] == pytest.approx(t["net_hours"] / efficiency / (1 - absence - other))
+    assert t["rostered_hours"] == pytest.approx(t["net_hours"] / efficiency / (1 - rate))
+    assert t["rostered_fte"] >= t["fte"] * (1 - 1e-12)              # roster loss never lowers the FTE
     assert t["rostered_fte"] == pytest.approx(t["rostered_hours"] / 36)
     assert t["fte"] == pytest.approx(t["gross_hours"] / 36)
     assert t["net_hours"] == pytest.approx(table["agents_needed"].sum() * 0.25 * days)
@@ -258,7 +260,7 @@ def test_plan_html_is_dutch_and_marks_values():
     assert "Erlang A, geduld 120 s" in page and "per week (5 dagen)" in page
     assert re.search(r"data-key='fte'><b>\d+,\d</b>", page)       # decimal comma
     assert re.search(r"data-key='rostered_fte'><b>\d+,\d</b>", page)
-    assert "Benodigde FTE" in page and "Ingeroosterde FTE (roosterefficiëntie 0,74)" in page
+    assert "Benodigde FTE" in page and "In te roosteren FTE (incl. roosterverlies, roosterefficiëntie 79 %)" in page
     assert "notebook 05" in page
     assert "medewerkers nodig" in page and "08:30" in page
 
@@ -274,7 +276,7 @@ def test_workbook_reads_back():
     assert rows["medewerkers nodig"].tolist() == plan.intervals["agents_needed"].tolist()
     assert rows["afhaakpercentage"].to_numpy() == pytest.approx(plan.intervals["abandonment"].to_numpy())
     totals = dict(zip(book["Samenvatting"]["onderdeel"], book["Samenvatting"]["waarde"]))
-    fte = next(v for k, v in totals.items() if k.startswith("Ingeroosterde FTE"))
+    fte = next(v for k, v in totals.items() if k.startswith("In te roosteren FTE"))
     assert float(fte) == pytest.approx(plan.totals["rostered_fte"])
     lost = next(v for k, v in totals.items() if k == "Afhaakpercentage")
     assert float(lost) == pytest.approx(plan.totals["abandonment"])
@@ -334,7 +336,7 @@ def test_dashboard_starts_with_the_example_and_reacts():
     ("awt", "-1", "De wachttijdgrens (AWT)"),
     ("absence", "100", "Verlof en verzuim moet 0 % of meer zijn"),
     ("breaks", "80", "moeten samen onder 100 % blijven"),
-    ("roster_efficiency", "1,2", "De roosterefficiëntie moet groter dan 0 en hoogstens 1 zijn"),
+    ("roster_efficiency", "120 %", "De roosterefficiëntie moet groter dan 0 % en hoogstens 100 % zijn"),
     ("max_occupancy", "0", "De maximale occupancy"),
     ("max_asa", "nul", "Dit is geen getal"),
     ("hourly_cost", "-5", "De uurkosten"),
@@ -421,7 +423,7 @@ def test_shipped_example_forecast_is_a_week_of_quarters():
     plan = d.staffing_plan(forecast.calls, forecast.aht, interval=900, days_per_week=1,
                            labels=forecast.labels)
     assert plan.totals["intervals"] == len(forecast.calls) == 272
-    assert forecast.labels[0] == "2025-11-17T08:00:00"
+    assert forecast.labels[0] == "2025-11-17 08:00"
     with pytest.raises(ValueError, match="days_per_week must be 1 when the labels already span 6 days"):
         d.staffing_plan(forecast.calls, 300, interval=900, days_per_week=5, labels=forecast.labels)
 
@@ -557,12 +559,14 @@ def test_workbook_looks_finished_and_equals_the_screen():
     assert per.cell(2, headers.index("in te roosteren") + 1).value == plan.intervals["agents_to_roster"].iloc[0]
     assert len(per._charts) == 1
     inputs = {row[0].value: row[1].value for row in book["Invoer"].iter_rows(min_row=2)}
-    assert inputs["AHT (s, gewogen gemiddelde)"] == 180 and inputs["Roosterefficiëntie"] == 0.74
+    assert inputs["AHT (s, gewogen gemiddelde)"] == 180 and inputs["Roosterefficiëntie (zonder pauzes)"] == 0.79
     assert inputs["Verlof en verzuim"] == 0.15 and inputs["Uurkosten (€)"] == 35
     assumptions = " ".join(str(row[1].value) for row in book["Aannames"].iter_rows(min_row=2))
-    assert "notebook 05" in assumptions and "verlof" in assumptions
+    assert "verlof" in assumptions and "79 %" in assumptions
+    assert "notebook" not in assumptions and "wfmcourse" not in assumptions and "0,74" not in assumptions
     scen = {row[0].value: [c.value for c in row[1:]] for row in book["Scenario's"].iter_rows(min_row=2)}
-    assert scen["Ingeroosterde FTE"][2] == pytest.approx(table.loc["rostered_fte", "difference 90/20"])
+    assert scen["In te roosteren FTE (incl. roosterverlies)"][2] == pytest.approx(
+        table.loc["rostered_fte", "difference 90/20"])
 
 
 def test_pdf_is_one_page():
@@ -633,3 +637,78 @@ def test_dashboard_says_a_chats_column_is_not_counted():
     _upload(board, b"tijd;gesprekken;chats\n08:00;40;12\n08:15;50;8\n")
     assert board.plan is not None and "kolom chats gelezen (20 chats)" in board.file_status.value
     assert d.read_forecast("f.csv", b"gesprekken;chats\n4;2\n", aht=180).chats.tolist() == [2.0]
+
+
+# --- the consultant's review (#19 follow-up) ---------------------------------------------------
+def _upload_file(board, content, name="f.csv"):
+    board.source.value = "file"
+    board.upload.value = ({"name": name, "type": "text/csv", "size": len(content), "content": memoryview(content),
+                           "last_modified": dt.datetime(2026, 11, 23)},)
+
+
+def test_an_aht_field_in_decimal_minutes_is_refused_naming_the_field():
+    board = d.dashboard()
+    board.aht.value = "4,7"
+    assert board.plan is None and board.error_field is board.aht
+    text = html.unescape(board.message.value)
+    assert "AHT (seconden, of 5:00): Een AHT onder 20 seconden lijkt minuten; schrijf 4:42 of 4,7 min." in text
+    board.aht.value = "4,7 min"
+    assert board.plan is not None and board.plan.inputs["aht"] == pytest.approx(282)
+
+
+def test_a_total_row_in_an_upload_is_refused_not_counted():
+    board = d.dashboard()
+    _upload_file(board, b"tijd;gesprekken;aht\n08:00;10;300\n08:15;20;300\nTotaal;30;300\n")
+    assert board.plan is None and board.error_field is board.upload
+    assert "totaalregel" in html.unescape(board.message.value)
+
+
+def test_a_week_with_dutch_dates_is_detected_and_a_missing_wednesday_flagged():
+    rows = "".join(f"{day}-11-2026 {hour:02d}:00;{10 + hour};300\n" for day in (23, 24, 26, 27) for hour in (8, 9))
+    board = d.dashboard(interval=3600)
+    _upload_file(board, ("tijd;gesprekken;aht\n" + rows).encode())
+    assert board.plan is not None and board.plan.inputs["days_per_week"] == 1
+    assert board.days_per_week.disabled and "4 dagen" in board.days_note.value
+    assert "woensdag 25 nov 2026" in html.unescape(board.file_status.value)
+
+
+def test_roster_efficiency_accepts_a_percentage_and_never_lowers_the_fte():
+    board = d.dashboard()
+    for typed in ("80 %", "80", "0,80"):
+        board.roster_efficiency.value = typed
+        assert board.plan is not None and board.plan.inputs["roster_efficiency"] == pytest.approx(0.8)
+    board.roster_efficiency.value = "100 %"
+    assert board.plan.totals["rostered_fte"] == pytest.approx(board.plan.totals["fte"])   # was below it
+
+
+def test_client_documents_state_the_values_used_not_the_course():
+    plan = d.staffing_plan([100, 120], 180, interval=1800, roster_efficiency=0.8, days_per_week=5)
+    book = pd.read_excel(io.BytesIO(d.plan_workbook(plan)), sheet_name="Aannames")
+    text = " ".join(map(str, book["waarde"]))
+    assert "80 %" in text and "notebook" not in text and "cursus" not in text and "wfmcourse" not in text
+    board = d.dashboard()
+    assert "notebook 05" in board.roster_efficiency.tooltip          # the default's source: the app's help
+    assert board.max_abandonment.description == "Maximaal afhaakpercentage (%)"
+
+
+def test_workbook_has_signed_differences_date_times_and_the_pdf_a_week_title():
+    import openpyxl
+
+    labels = [f"2026-11-{day} 08:{minute:02d}" for day in (23, 24) for minute in (0, 30)]
+    settings = dict(interval=1800, labels=labels, days_per_week=1, hourly_cost=35)
+    plans, table = d.compare_scenarios([100, 120, 90, 110], 180, scenarios={"basis": {}, "90/20": {"target": 0.9}},
+                                       **settings)
+    plan = plans["basis"]
+    book = openpyxl.load_workbook(io.BytesIO(d.plan_workbook(plan, scenarios=table)))
+    scen = {row[0].value: row[1:] for row in book["Scenario's"].iter_rows(min_row=2)}
+    level = scen["Service level"][2]                                # the difference column
+    assert level.number_format == '+0.0" pp";-0.0" pp";0.0" pp"'
+    assert level.value == pytest.approx(100 * table.loc["service_level", "difference 90/20"])
+    assert scen["Medewerkers nodig (piek)"][2].number_format == "+#,##0;-#,##0;0"
+    assert scen["Service level"][0].number_format == "0.0 %"       # the scenarios themselves stay percentages
+    first = book["Per interval"].cell(2, 1)
+    assert first.value == dt.datetime(2026, 11, 23, 8, 0) and first.number_format == "dd-mm-yyyy hh:mm"
+    assert d._pdf_title(plan) == "Bezettingsadvies week 48 (23 nov 2026 t/m 24 nov 2026)"
+    pdf = d.plan_pdf(plan)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert any(label.startswith("ASA (s") for _, label, _, _ in d.summary_values(plan))

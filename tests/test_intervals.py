@@ -52,9 +52,9 @@ def test_decimal_comma_in_a_comma_file_is_refused_with_its_line(tmp_path, capsys
 
 def test_dutch_thousands_separator_is_read_as_thousands():
     """Was: "1.234" in a semicolon file gave 1.234 calls."""
-    forecast = d.read_forecast("nl.csv", b"calls;aht\n1.234;180\n12.345.678;200\n1.234,5;1,5\n")
+    forecast = d.read_forecast("nl.csv", b"calls;aht\n1.234;180\n12.345.678;200\n1.234,5;21,5\n")
     assert forecast.calls.tolist() == [1234, 12345678, 1234.5]
-    assert forecast.aht.tolist() == [180, 200, 1.5]
+    assert forecast.aht.tolist() == [180, 200, 21.5]
 
 
 def test_a_decimal_point_in_a_semicolon_file_is_refused():
@@ -167,6 +167,12 @@ BAD = [   # content, kind, line, column
     (b"calls,calls\n1,2\n", "duplicate_column", 1, "calls"),
     (b"tijd,volume\n08:00,80\n", "missing_column", 1, "calls"),
     (b'calls,aht\n"1,180\n', "bad_quotes", 2, None),
+    (b"calls,aht\n10,4.7\n", "aht_minutes", 2, "aht"),
+    (b"tijd,calls\n08:00,10\ntotaal,10\n", "not_a_time", 3, "tijd"),
+    (b"calls\n1\n2\n3\n6\n", "total_row", 5, "calls"),
+    (b"tijd,calls\n2026-11-30 08:00,1\n30-11-2026 08:00,2\n", "duplicate_time", 3, "tijd"),
+    (b"tijd,calls\n30-11-26 08:00,1\n", "ambiguous_date", 2, "tijd"),
+    (b"datum,tijd,calls\n11/30/2026,08:00,1\n", "ambiguous_date", 2, "datum"),
     (b"", "empty", None, None),
     (b" \r\n\n", "empty", None, None),
     (b"PK\x03\x04\x14\x00\x06\x00", "workbook", None, None),
@@ -185,7 +191,7 @@ def test_good_files_read_the_same_in_cli_and_dashboard(tmp_path, capsys, content
     style = cli._csv_style(data)
     table = pd.read_csv(pd.io.common.StringIO(out), sep=style["sep"], decimal=style["decimal"],
                         dtype={"calls": str, "aht": str})
-    assert table["traffic"].to_numpy() == pytest.approx(np.array(calls) * np.array(aht) / 900,
+    assert table["verkeer (Erlang)"].to_numpy() == pytest.approx(np.array(calls) * np.array(aht) / 900,
                                                         rel=1e-6)
     assert len(table) == len(calls)
 
@@ -201,7 +207,8 @@ def test_bad_files_are_refused_the_same_in_cli_and_dashboard(tmp_path, capsys, c
     if line is not None:
         assert f"regel {line}" in sentence
     if column is not None:
-        assert f"kolom '{column}'" in sentence
+        shown = {"calls": "gesprekken"}.get(column, column) if kind == "missing_column" else column
+        assert f"kolom '{shown}'" in sentence
     assert all(word not in sentence for word in ("line", "column", "got", "must"))
     code, out, err = run_cli(tmp_path, capsys, content, "--aht", "180")
     assert (code, out) == (1, "")
@@ -258,7 +265,7 @@ def test_cli_writes_a_dutch_file_back_the_dutch_way(tmp_path, capsys):
     capsys.readouterr()
     again = intervals.read(out, aht=180)              # its own output reads back
     assert again.separator == ";" and again.calls.tolist() == [12.5, 1234]
-    assert again.text["traffic"].tolist() == ["2,5", "246,8"]
+    assert again.text["verkeer (Erlang)"].tolist() == ["2,5", "246,8"]
 
 
 def test_labels_and_text_are_kept():
@@ -379,3 +386,61 @@ def test_read_percent(cell, fraction):
 def test_a_bad_duration_in_a_file_names_the_dutch_column():
     error = refused(b"tijd;gesprekken;afhandeltijd\n08:00;12;vijf min\n")
     assert (error.line, error.column, error.kind) == (2, "afhandeltijd", "not_a_number")
+
+
+# --- the consultant's review (#19 follow-up) ---------------------------------------------------
+def test_a_total_row_without_a_time_is_refused_with_its_line():
+    """Was: a "Totaal" row was read as an interval and doubled the volume."""
+    error = refused(b"tijd;gesprekken;aht\n08:00;10;300\n08:15;20;300\n08:30;30;300\nTotaal;60;300\n")
+    assert (error.kind, error.line, error.column, error.value) == ("not_a_time", 5, "tijd", "Totaal")
+    assert "totaalregel" in explain(error)
+
+
+def test_a_last_row_that_is_the_sum_of_the_others_is_refused():
+    error = refused(b"gesprekken;aht\n10;300\n20;300\n30;300\n60;300\n")
+    assert (error.kind, error.line, error.column) == ("total_row", 5, "gesprekken")
+    assert "totaalregel" in explain(error)
+    assert d.read_forecast("x.csv", b"gesprekken;aht\n10;300\n20;300\n30;300\n61;300\n").calls.sum() == 121
+    assert d.read_forecast("x.csv", b"gesprekken;aht\n0;300\n1;300\n0;300\n1;300\n").calls.sum() == 2  # a quiet night
+
+
+def test_an_aht_in_decimal_minutes_is_refused():
+    """Was: "4,7" was read as 4,7 seconds (FTE 2,6)."""
+    error = refused(b"gesprekken;aht\n10;4,7\n")
+    assert (error.kind, error.line, error.value) == ("aht_minutes", 2, "4,7")
+    assert "lijkt minuten; schrijf 4:42 of 4,7 min" in explain(error)
+    assert d.read_forecast("x.csv", b"gesprekken;aht\n10;4,7 min\n").aht.tolist() == [282]
+
+
+def test_dutch_day_first_dates_and_a_date_column_give_iso_labels_and_missing_days():
+    forecast = d.read_forecast("x.csv", b"tijd;gesprekken;aht\n30-11-2026 08:00;10;300\n1-12-2026 8:00;12;300\n")
+    assert forecast.labels == ["2026-11-30 08:00", "2026-12-01 08:00"]
+    data = intervals.read(b"datum;tijd;gesprekken;AHT (sec)\n30-11-2026;08:00;10;300\n30-11-2026;08:15;12;300\n"
+                          b"2-12-2026;08:00;12;300\n", name="x.csv")
+    assert data.labels == ["2026-11-30 08:00", "2026-11-30 08:15", "2026-12-02 08:00"]
+    assert data.missing_days == ("2026-12-01",)
+    assert data.headers["aht"] == "AHT (sec)"
+    midnight = intervals.read(b"datum;tijd;gesprekken;aht\n30-11-2026 00:00;08:15;10;300\n", name="x.csv")
+    assert midnight.labels == ["2026-11-30 08:15"]
+    assert intervals.read_time("30-11-26 08:00") == (None, None)        # two-digit year: ambiguous, refused
+    assert intervals.read_time("08:00-08:15") == (None, "08:00")
+
+
+def test_a_repeated_date_time_names_both_lines():
+    error = refused(b"tijd;gesprekken;aht\n30-11-2026 08:00;10;300\n30-11-2026 08:00;10;300\n")
+    assert (error.kind, error.line, error.details["first"]) == ("duplicate_time", 3, 2)
+    assert "regel 2" in explain(error) and "Timestamp" not in explain(error)
+
+
+@pytest.mark.parametrize("header", ["AHT (s)", "AHT (sec)", "afhandeltijd (s)", "Afhandeltijd in seconden",
+                                    "aht (seconden)"])
+def test_common_aht_headers_are_recognised(header):
+    content = f"gesprekken;{header}\n10;300\n".encode()
+    assert d.read_forecast("x.csv", content).aht.tolist() == [300]
+
+
+def test_a_tab_file_or_a_title_line_names_the_separator_and_the_headers_found():
+    tabs = explain(refused(b"tijd\tgesprekken\taht\n08:00\t10\t300\n"))
+    assert "kolom 'gesprekken'" in tabs and "tabs" in tabs and "'tijd', 'gesprekken', 'aht'" in tabs
+    title = explain(refused(b"Forecast week 48\ntijd;gesprekken;aht\n08:00;10;300\n"))
+    assert "titelregel" in title and "'Forecast week 48'" in title and "kolom 'calls'" not in title

@@ -21,6 +21,7 @@ import os
 import re
 import sys
 
+import numpy as np
 import pandas as pd
 
 from wfmcourse.data import intervals
@@ -36,6 +37,8 @@ __all__ = [
     "format_summary",
     "read_intervals",
     "staff_table",
+    "dutch_output",
+    "in_day_shrinkage",
     "build_parser",
     "main",
 ]
@@ -43,7 +46,12 @@ __all__ = [
 PROG = "python -m wfmcourse"
 LABEL_COLUMNS = intervals.LABEL_COLUMNS
 RESULT_COLUMNS = ("traffic", "agents_needed", "service_level", "asa", "occupancy", "abandonment",
-                  "scheduled")
+                  "agents_to_roster")
+#: the result columns as the written file shows them: Dutch headers, shares in percent
+PERCENT_COLUMNS = ("service_level", "occupancy", "abandonment")
+OUTPUT_HEADERS = {key: dutch.LABELS[key] + (" (%)" if key in PERCENT_COLUMNS else "")
+                  for key in ("traffic", "agents", "agents_needed", "service_level", "asa", "occupancy",
+                              "abandonment", "agents_to_roster")}
 _WIDTH = 24          # width of the label column in format_summary
 
 
@@ -71,31 +79,51 @@ def parse_sl(text: str) -> tuple[float, float]:
 
 
 _SCALARS = ("calls", "aht", "interval", "awt", "target", "agents", "patience", "max_occupancy",
-            "max_asa", "max_abandonment", "shrinkage_rate", "contract_hours")
+            "max_asa", "max_abandonment", "shrinkage_rate", "contract_hours", "absence")
+
+
+def in_day_shrinkage(shrinkage_rate, absence=None) -> float:
+    """The shrinkage within a day: ``(shrinkage_rate - absence) / (1 - absence)`` (fractions).
+
+    ``absence`` (leave and sickness, whole days; default 0) is the part of ``shrinkage_rate`` that
+    keeps people out of the roster; the rest (breaks, meetings, training, coaching) happens within
+    the day (:func:`wfmcourse.domain.shrinkage.in_day_shrinkage`, the dashboard's rule)."""
+    total = scalar("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
+    leave = 0.0 if absence is None else scalar("absence", absence, high=total)
+    return shrinkage.in_day_shrinkage({"leave": leave, "other": total - leave})
+
+
+def _whole_people(agents, in_day):
+    """``ceil(agents / (1 - in_day))``: whole people to roster, as the dashboard."""
+    gross = np.asarray(shrinkage.gross_up(np.asarray(agents, dtype=float), in_day), dtype=float)
+    return np.ceil(gross - 1e-9).astype(np.int64)
 
 
 def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None, agents=None,
                   max_occupancy=None, max_asa=None, max_abandonment=None, shrinkage_rate=None,
-                  contract_hours=None) -> dict:
+                  contract_hours=None, absence=None) -> dict:
     """One interval: the inputs plus the row of :func:`~wfmcourse.domain.staffing.evaluate`, as
     Python scalars (times in seconds, ``target`` and the caps fractions).
 
     ``model`` is "Erlang C" or "Erlang A"; ``agents_given`` tells whether ``agents`` was
     evaluated rather than searched; ``abandonment`` is ``None`` for Erlang C. With
-    ``shrinkage_rate`` (a fraction) it adds ``scheduled``, the agents to roster
-    (:func:`~wfmcourse.domain.shrinkage.gross_up`); with ``contract_hours`` as well,
+    ``shrinkage_rate`` (a fraction, of which ``absence`` is leave and sickness) it adds
+    ``in_day_shrinkage`` (:func:`in_day_shrinkage`) and ``agents_to_roster``, whole people:
+    ``ceil(agents / (1 - in_day_shrinkage))``; with ``contract_hours`` as well,
     ``gross_hours`` and ``fte`` of this single interval
     (:func:`~wfmcourse.domain.shrinkage.weekly_fte`). Otherwise these are ``None``.
     """
     given = dict(calls=calls, aht=aht, interval=interval, awt=awt, target=target, agents=agents,
                  patience=patience, max_occupancy=max_occupancy, max_asa=max_asa,
                  max_abandonment=max_abandonment, shrinkage_rate=shrinkage_rate,
-                 contract_hours=contract_hours)
+                 contract_hours=contract_hours, absence=absence)
     for name in _SCALARS:
         if given[name] is not None:
             scalar(name, given[name], low=None)            # one interval: single numbers only
     if shrinkage_rate is not None:
         scalar("shrinkage_rate", shrinkage_rate, high=1.0, high_inclusive=False)
+    if absence is not None and shrinkage_rate is None:
+        raise value_error("absence", absence, "inconsistent", "be given only with shrinkage_rate")
     if contract_hours is not None and shrinkage_rate is None:
         raise value_error("shrinkage_rate", None, "inconsistent", "be given when contract_hours is given")
     table = staffing.evaluate(calls, aht, interval=interval, awt=awt, target=target,
@@ -111,12 +139,15 @@ def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None
         **{key: row[key] for key in ("traffic", "agents", "agents_needed", "meets_target",
                                      "service_level", "asa", "occupancy")},
         "abandonment": row.get("abandonment"),
-        "shrinkage": None, "scheduled": None, "contract_hours": None,
+        "shrinkage": None, "absence": None, "in_day_shrinkage": None, "agents_to_roster": None,
+        "contract_hours": None,
         "gross_hours": None, "fte": None,
     }
     if shrinkage_rate is not None:
-        summary["shrinkage"] = float(shrinkage_rate)
-        summary["scheduled"] = shrinkage.gross_up(summary["agents"], shrinkage_rate)
+        in_day = in_day_shrinkage(shrinkage_rate, absence)
+        summary.update(shrinkage=float(shrinkage_rate), absence=0.0 if absence is None else float(absence),
+                       in_day_shrinkage=in_day,
+                       agents_to_roster=int(_whole_people([summary["agents"]], in_day)[0]))
     if contract_hours is not None:
         week = shrinkage.weekly_fte([summary["agents"]], interval, shrinkage_rate, contract_hours)
         summary.update(contract_hours=week.contract_hours, gross_hours=week.gross_hours,
@@ -146,11 +177,11 @@ def format_summary(summary: dict) -> str:
         model += f" (klanten haken af, geduld gemiddeld {dutch.short(s['patience'])} s)"
     goal = f"{dutch.short(100 * s['target'])} % binnen {dutch.short(s['awt'])} s"
     if s["max_occupancy"] is not None:
-        goal += f", bezetting hoogstens {dutch.short(100 * s['max_occupancy'])} %"
+        goal += f", occupancy hoogstens {dutch.short(100 * s['max_occupancy'])} %"
     if s["max_asa"] is not None:
         goal += f", ASA hoogstens {dutch.short(s['max_asa'])} s"
     if s["max_abandonment"] is not None:
-        goal += f", afhakers hoogstens {dutch.short(100 * s['max_abandonment'])} %"
+        goal += f", afhaakpercentage hoogstens {dutch.short(100 * s['max_abandonment'])} %"
     lines = [
         _line("Model", model),
         _line("Aanbod", f"{dutch.short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
@@ -165,16 +196,17 @@ def format_summary(summary: dict) -> str:
         lines.append(_line("Medewerkers nodig", str(s["agents"])))
     lines.append(_line("Service level", f"{dutch.percent(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
     lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s"))
-    lines.append(_line("Bezetting (occupancy)", dutch.percent(s["occupancy"])))
+    lines.append(_line("Occupancy", dutch.percent(s["occupancy"])))
     if s["abandonment"] is not None:
-        lines.append(_line("Afgehaakt", dutch.percent(s["abandonment"])))
-    if s["scheduled"] is not None:
-        lines.append(_line("Inroosteren", f"{dutch.number(s['scheduled'])} medewerkers "
-                                          f"(incl. {dutch.short(100 * s['shrinkage'])} % shrinkage)"))
+        lines.append(_line("Afhaakpercentage", dutch.percent(s["abandonment"])))
+    if s["agents_to_roster"] is not None:
+        lines.append(_line("In te roosteren", f"{s['agents_to_roster']} medewerkers (hele mensen, incl. "
+                                              f"{dutch.percent(s['in_day_shrinkage'])} shrinkage "
+                                              f"binnen de dag)"))
     if s["fte"] is not None:
-        lines.append(_line("FTE voor dit interval",
-                           f"{dutch.number(s['fte'], 2)} FTE in dienst (bruto, alle shrinkage: "
-                           f"{dutch.number(s['gross_hours'])} bruto uur / "
+        lines.append(_line("Benodigde FTE",
+                           f"{dutch.number(s['fte'], 2)} voor dit interval "
+                           f"({dutch.number(s['gross_hours'])} bruto uur / "
                            f"{dutch.short(s['contract_hours'])} uur contractweek)"))
     if s["patience"] is None and s["agents"] <= s["traffic"] and s["traffic"] > 0:
         lines.append(f"Let op: {s['agents']} medewerkers voor {dutch.number(s['traffic'], 2)} Erlang "
@@ -204,6 +236,19 @@ def _split(data: intervals.IntervalFile) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data.text, values
 
 
+def dutch_output(table: pd.DataFrame, text_columns) -> pd.DataFrame:
+    """The table as the command writes it: the added columns with Dutch headers
+    (:data:`OUTPUT_HEADERS`), shares in percent (88.8, header "service level (%)"); the file's
+    own ``text_columns`` keep their names (also a given ``agents`` column)."""
+    instance("table", table, pd.DataFrame, "a table from staff_table")
+    own = set(text_columns)
+    out = table.copy()
+    for key in PERCENT_COLUMNS:
+        if key in out.columns and key not in own:
+            out[key] = (100 * out[key]).round(4)
+    return out.rename(columns={k: v for k, v in OUTPUT_HEADERS.items() if k not in own})
+
+
 def _csv_style(data: intervals.IntervalFile) -> dict:
     """Write back as read: semicolons and decimal commas for a Dutch file, else commas and points."""
     dutch = data.separator == ";" or (
@@ -213,15 +258,17 @@ def _csv_style(data: intervals.IntervalFile) -> dict:
 
 def staff_table(text: pd.DataFrame, values: pd.DataFrame, *, interval=900, awt=20, target=0.8,
                 patience=None, agents=None, max_occupancy=None, max_asa=None,
-                max_abandonment=None, shrinkage_rate=None) -> pd.DataFrame:
+                max_abandonment=None, shrinkage_rate=None, absence=None) -> pd.DataFrame:
     """The intervals of :func:`read_intervals` with the columns of
     :func:`~wfmcourse.domain.staffing.evaluate` added, one vectorised computation.
 
     Added columns: ``traffic``, ``agents`` (searched, or the given staffing: the file's
     ``agents`` column or the ``agents`` argument for every row), ``agents_needed`` (only when a
     staffing was given), ``service_level``, ``asa``, ``occupancy`` (fractions and seconds),
-    ``abandonment`` (Erlang A only) and ``scheduled`` (with ``shrinkage_rate``: agents to roster).
-    The original columns keep their text; result columns from an earlier run are replaced.
+    ``abandonment`` (Erlang A only) and ``agents_to_roster`` (with ``shrinkage_rate``, of which
+    ``absence`` is leave and sickness: whole people, ``ceil(agents / (1 - in_day_shrinkage))``).
+    The original columns keep their text; result columns from an earlier run (English names or the
+    Dutch headers of :data:`OUTPUT_HEADERS`) are replaced.
     """
     if agents is not None and "agents" in values.columns:
         raise value_error("agents", agents, "inconsistent",
@@ -231,13 +278,14 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, *, interval=900, awt=2
                                interval=interval, awt=awt, target=target, patience=patience,
                                agents=given, max_occupancy=max_occupancy, max_asa=max_asa,
                                max_abandonment=max_abandonment)
-    out = text.drop(columns=[c for c in RESULT_COLUMNS if c in text.columns])   # stale results
+    stale = {*RESULT_COLUMNS, *OUTPUT_HEADERS.values()} - {"agents"}
+    out = text.drop(columns=[c for c in text.columns if c in stale])     # results of an earlier run
     columns = ["traffic", "agents"] + (["agents_needed"] if given is not None else []) + [
         c for c in ("service_level", "asa", "occupancy", "abandonment") if c in result.columns]
     for column in columns:
         out[column] = result[column].to_numpy()
     if shrinkage_rate is not None:
-        out["scheduled"] = shrinkage.gross_up(out["agents"].to_numpy(), shrinkage_rate)
+        out["agents_to_roster"] = _whole_people(out["agents"].to_numpy(), in_day_shrinkage(shrinkage_rate, absence))
     floats = out.select_dtypes("float").columns
     out[floats] = out[floats].round(6)
     return out
@@ -254,7 +302,7 @@ def _table_totals(labels, table, interval, shrinkage_rate, contract_hours) -> li
             if len(stamps) and stamps.notna().all():
                 agents = pd.Series(agents.to_numpy(), index=pd.DatetimeIndex(stamps))
         week = shrinkage.weekly_fte(agents, interval, shrinkage_rate, contract_hours)
-        lines.append(f"FTE in dienst (bruto, alle shrinkage): {dutch.number(week.gross_hours)} bruto uur = "
+        lines.append(f"Benodigde FTE (in dienst, bruto, alle shrinkage): {dutch.number(week.gross_hours)} bruto uur = "
                      f"{dutch.number(week.fte, 2)} FTE "
                      f"bij een contractweek van {dutch.short(contract_hours)} uur "
                      f"(klopt als het bestand één week beslaat)")
@@ -288,6 +336,9 @@ def _seconds(text: str) -> float:
     if kind is not None:
         raise argparse.ArgumentTypeError(
             messages.explain(value_error("aht", text, kind, "be a number of seconds or a duration")))
+    if 0 < value < intervals.MIN_AHT:
+        raise argparse.ArgumentTypeError(messages.explain(value_error(
+            "aht", text, "aht_minutes", f"be at least {intervals.MIN_AHT:g} s (minutes?)")))
     return value
 
 
@@ -355,8 +406,9 @@ Komma als scheidingsteken met een decimale punt (12.5), of puntkomma (Nederlands
 met een decimale komma (12,5; daar is 1.234 duizendtweehonderdvierendertig en wordt 1.5
 geweigerd). Elke regel heeft evenveel velden als de kopregel; een fout wordt gemeld met bestand,
 regel en kolom, en het bestand wordt dan niet doorgerekend.
-Er komen kolommen bij: traffic, agents, service_level, asa, occupancy (fracties en seconden),
-abandonment met --patience en scheduled met --shrinkage; een puntkommabestand komt terug met
+Er komen kolommen bij: verkeer (Erlang), medewerkers, service level (%), ASA (s), occupancy (%),
+afhaakpercentage (%) met --patience en 'in te roosteren' (hele mensen, opgehoogd met de shrinkage
+binnen de dag) met --shrinkage en --absence; een puntkommabestand komt terug met
 puntkomma's en decimale komma's. Met --out verschijnt op het scherm een
 korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
 
@@ -390,18 +442,23 @@ def build_parser() -> argparse.ArgumentParser:
     goal.add_argument("--awt", type=_number, metavar="SECONDEN",
                       help="wachttijdgrens in seconden (20), in plaats van --sl")
     goal.add_argument("--max-occupancy", type=_fraction, metavar="FRACTIE",
-                      help="hoogstens deze bezetting (0.85 of 85%%)")
+                      help="hoogstens deze occupancy (0.85 of 85%%)")
     goal.add_argument("--max-asa", type=_number, metavar="SECONDEN",
                       help="hoogstens deze ASA in seconden")
     goal.add_argument("--max-abandonment", type=_fraction, metavar="FRACTIE",
-                      help="hoogstens dit deel afhakers (0.05 of 5%%); vraagt ook --patience")
+                      help="hoogstens dit afhaakpercentage (0.05 of 5%%); vraagt ook --patience")
     model = staff.add_argument_group("model en personeel")
     model.add_argument("--patience", type=_number, metavar="SECONDEN",
                        help="gemiddeld geduld van de klant in seconden: Erlang A met afhakers")
     model.add_argument("--agents", type=_whole, metavar="N",
                        help="reken dit aantal medewerkers door in plaats van het minimum te zoeken")
     model.add_argument("--shrinkage", type=_fraction, metavar="FRACTIE",
-                       help="shrinkage als fractie (0.3 of 30%%): toont hoeveel je inroostert")
+                       help="alle shrinkage als fractie (0.3 of 30%%): toont hoeveel hele mensen je "
+                            "inroostert (met de shrinkage binnen de dag) en de benodigde FTE")
+    model.add_argument("--absence", type=_fraction, metavar="FRACTIE",
+                       help="het deel van --shrinkage dat verlof en verzuim is (0.15 of 15%%): hele dagen "
+                            "afwezig, dus niet in het rooster; de rest is shrinkage binnen de dag "
+                            "(standaard 0)")
     model.add_argument("--contract-hours", type=_number, metavar="UREN",
                        help="uren van een voltijd contractweek (bijv. 36): toont FTE; "
                             "vraagt ook --shrinkage")
@@ -424,6 +481,8 @@ def _run_staff(args, out) -> int:
                          "precies één van de twee")
     if args.contract_hours is not None and args.shrinkage is None:
         raise UsageError("--contract-hours vraagt ook --shrinkage")
+    if args.absence is not None and args.shrinkage is None:
+        raise UsageError("--absence vraagt ook --shrinkage (verlof en verzuim is een deel van de shrinkage)")
     if args.max_abandonment is not None and args.patience is None:
         raise UsageError("--max-abandonment vraagt ook --patience (in Erlang C haakt niemand af)")
     options = dict(patience=args.patience, agents=args.agents, max_occupancy=args.max_occupancy,
@@ -434,20 +493,26 @@ def _run_staff(args, out) -> int:
         if args.aht is None:
             raise UsageError("--aht is verplicht bij --calls")
         summary = staff_summary(args.calls, args.aht, interval=args.interval, awt=awt, target=target, **options,
-                                shrinkage_rate=args.shrinkage, contract_hours=args.contract_hours)
+                                shrinkage_rate=args.shrinkage, contract_hours=args.contract_hours,
+                                absence=args.absence)
         print(format_summary(summary), file=out)
         return 0
     # validate the scalar options before reading the file, so their errors name the option
     # (the reader checks --aht itself before it reads)
     as_array("interval", args.interval, low=0.0, low_inclusive=False)
     data = intervals.read(args.csv, aht=args.aht)
+    if data.missing_days:
+        days = ", ".join(dutch.date(day) for day in data.missing_days)
+        print(f"let op: {data.name} heeft geen regels op {days}; ontbreekt die dag, dan is de FTE te laag",
+              file=sys.stderr)
     text, values = _split(data)
     table = staff_table(text, values, interval=args.interval, awt=awt, target=target, **options,
-                        shrinkage_rate=args.shrinkage)
+                        shrinkage_rate=args.shrinkage, absence=args.absence)
+    written = dutch_output(table, text.columns)
     if args.out is None:
-        table.to_csv(out, index=False, **_csv_style(data))
+        written.to_csv(out, index=False, **_csv_style(data))
         return 0
-    table.to_csv(args.out, index=False, **_csv_style(data))
+    written.to_csv(args.out, index=False, **_csv_style(data))
     print(f"Geschreven: {args.out}", file=out)
     for line in _table_totals(data.labels, table, args.interval, args.shrinkage, args.contract_hours):
         print(line, file=out)
@@ -459,7 +524,7 @@ _OPTIONS = {"calls": "--calls", "aht": "--aht", "interval": "--interval", "awt":
             "target": "--target", "agents": "--agents", "patience": "--patience",
             "max_occupancy": "--max-occupancy", "max_asa": "--max-asa",
             "max_abandonment": "--max-abandonment", "shrinkage_rate": "--shrinkage",
-            "shrinkage": "--shrinkage", "contract_hours": "--contract-hours"}
+            "shrinkage": "--shrinkage", "contract_hours": "--contract-hours", "absence": "--absence"}
 
 
 def _fail(message, code) -> int:

@@ -39,7 +39,6 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from wfmcourse import __version__
 from wfmcourse.apps.calculator import INTERVALS
 from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
@@ -145,14 +144,16 @@ def interval_labels(start, interval, count) -> list[str]:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Interval forecasts read from a file: ``labels`` (text), ``calls``, ``aht`` (seconds) and
-    ``chats`` (``None`` without a chats column)."""
+    """Interval forecasts read from a file: ``labels`` (text), ``calls``, ``aht`` (seconds),
+    ``chats`` (``None`` without a chats column) and ``missing_days`` (ISO dates of weekdays inside
+    the file's week without any row)."""
 
     name: str
     labels: list
     calls: np.ndarray
     aht: np.ndarray
     chats: np.ndarray | None = None
+    missing_days: tuple = ()
 
 
 def read_forecast(name, content, aht=None) -> Forecast:
@@ -164,15 +165,31 @@ def read_forecast(name, content, aht=None) -> Forecast:
     :class:`~wfmcourse.data.files.DataFileError` naming the file, physical line and column.
     """
     data = intervals.read(bytes(content), name=name, aht=aht)
-    return Forecast(data.name, data.labels, data.calls, data.aht, data.chats)
+    return Forecast(data.name, data.labels, data.calls, data.aht, data.chats, data.missing_days)
+
+
+def missing_days_note(forecast: Forecast) -> str:
+    """A Dutch warning naming the weekdays inside the file's week without any row, or ``""``."""
+    instance("forecast", forecast, Forecast, "a Forecast from read_forecast")
+    if not forecast.missing_days:
+        return ""
+    days = ", ".join(f"{_WEEKDAYS[pd.Timestamp(day).day_of_week]} {dutch.date(day)}" for day in forecast.missing_days)
+    return (f"Let op: het bestand heeft geen regels op {days}. Ontbreekt die dag? Dan is de FTE te laag; "
+            f"was het centrum dicht, dan klopt hij.")
+
+
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 # ---------------------------------------------------------------------------
 # the calculation
 # ---------------------------------------------------------------------------
-#: default roster efficiency: required hours / paid roster hours of notebook 05's test week with
-#: shifts of at least 6 hours and breaks by the Arbeidstijdenwet (1.033,75 / 1.404 = 0,74)
-ROSTER_EFFICIENCY = 0.74
+#: default roster efficiency WITHOUT breaks: required hours / productive roster hours (paid hours
+#: minus breaks) of notebook 05's test week with shifts of at least 6 hours and breaks by the
+#: Arbeidstijdenwet (1.033,75 / 1.306 = 0,79; with the breaks in the paid hours it is 0,74). The
+#: breaks are then always added through the in-day shrinkage, so the FTE to roster is never below
+#: the required FTE.
+ROSTER_EFFICIENCY = 0.79
 WEEKS_PER_YEAR = 52
 
 
@@ -243,8 +260,9 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     :func:`wfmcourse.domain.staffing.evaluate`, the one evaluator). Erlang C, or Erlang A with
     ``patience``. Shrinkage in three parts, each a fraction of paid hours (notebook 04):
     ``absence`` (leave and sickness: whole days), ``breaks`` and ``other_shrinkage`` (meetings,
-    training, coaching). ``roster_efficiency``: required / paid roster hours (default 0.74,
-    notebook 05). ``contract_hours`` the full-time week; ``days_per_week``: how many days a week
+    training, coaching). ``roster_efficiency``: required / productive roster hours, breaks NOT
+    included (default 0.79, notebook 05: 1.033,75 / 1.306). ``contract_hours`` the full-time
+    week; ``days_per_week``: how many days a week
     this pattern occurs (must be 1 when the intervals cover more than a day); ``labels``: text per
     interval (default 1, 2, ...); dates with times are checked against ``interval``;
     ``hourly_cost`` (euro per paid hour, optional) prices the rostered hours.
@@ -259,8 +277,10 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     calls; ``None`` for Erlang C), ``net_hours = sum(agents) * interval``, ``gross_hours =
     net_hours / (1 - absence - breaks - other)``, ``fte = gross_hours / contract_hours`` (the
     required FTE, no roster loss), ``rostered_hours = net_hours / roster_efficiency / (1 - absence
-    - other)`` (:func:`wfmcourse.domain.shrinkage.rostered_hours`: the roster already holds the
-    breaks), ``rostered_fte``, ``in_day_shrinkage``, ``total_shrinkage`` and with ``hourly_cost``
+    - breaks - other) = gross_hours / roster_efficiency``
+    (:func:`wfmcourse.domain.shrinkage.rostered_hours` with all shrinkage outside the efficiency: the
+    breaks always count, so ``rostered_fte >= fte``), ``rostered_fte``, ``in_day_shrinkage``,
+    ``total_shrinkage`` and with ``hourly_cost``
     ``cost_per_week`` and ``cost_per_year`` (52 weeks). ``None`` where a figure has no calls.
     """
     c = as_array("calls", calls)
@@ -302,7 +322,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     abandoned = table["abandonment"].to_numpy() if "abandonment" in table else np.zeros(len(c))
     answered = c * (1.0 - abandoned)
     has_calls = c.sum() > 0
-    rostered = shrinkage.rostered_hours(week.net_hours * days, efficiency, parts["leave"] + parts["other"])
+    rostered = shrinkage.rostered_hours(week.net_hours * days, efficiency, total)
     totals = {
         "intervals": len(c),
         "calls": float(c.sum()),
@@ -433,17 +453,18 @@ def summary_values(plan: StaffingPlan) -> list[tuple[str, str, object, str]]:
         ("intervals", f"Intervallen van {dutch.short(i['interval'] / 60)} minuten", t["intervals"], "whole"),
         ("calls", "Gesprekken", t["calls"], "whole"),
         ("agents_peak", "Medewerkers nodig aan de telefoon (piek)", t["agents_peak"], "whole"),
-        ("roster_peak", "In te roosteren medewerkers (piek, met shrinkage binnen de dag)",
+        ("roster_peak", "In te roosteren medewerkers (piek, hele mensen, incl. shrinkage binnen de dag)",
          t["roster_peak"], "whole"),
         ("service_level", f"Service level (doel {dutch.percent(i['target'])} binnen {dutch.short(i['awt'])} s)",
          t["service_level"], "percent"),
-        ("asa", "ASA (gemiddelde wachttijd)", t["asa"], "seconds"),
+        ("asa", "ASA (s, gemiddelde wachttijd)", t["asa"], "seconds"),
         ("occupancy", "Occupancy", t["occupancy"], "percent"),
         ("abandonment", "Afhaakpercentage", t["abandonment"], "percent"),
         ("net_hours", f"Netto uren aan de telefoon {period}", t["net_hours"], "one"),
         ("fte", f"Benodigde FTE (alle shrinkage {dutch.percent(t['total_shrinkage'])}, "
                 f"contract {dutch.short(i['contract_hours'])} uur)", t["fte"], "one"),
-        ("rostered_fte", f"Ingeroosterde FTE (roosterefficiëntie {dutch.number(i['roster_efficiency'], 2)})",
+        ("rostered_fte", f"In te roosteren FTE (incl. roosterverlies, roosterefficiëntie "
+                         f"{_percent0(i['roster_efficiency'])})",
          t["rostered_fte"], "one"),
     ]
     if t["cost_per_week"] is not None:
@@ -451,6 +472,11 @@ def summary_values(plan: StaffingPlan) -> list[tuple[str, str, object, str]]:
                   t["cost_per_week"], "euro"),
                  ("cost_per_year", "Loonkosten per jaar (52 weken)", t["cost_per_year"], "euro")]
     return rows
+
+
+def _percent0(fraction) -> str:
+    """A share as ``79 %`` (as typed: no trailing decimal zero)."""
+    return f"{dutch.short(100 * fraction)} %"
 
 
 def _shown(value, kind) -> str:
@@ -477,10 +503,12 @@ def plan_html(plan: StaffingPlan) -> str:
         f"<td data-key='{key}'><b>{html.escape(value)}</b></td></tr>"
         for key, label, value in _summary_rows(plan))
     note = ("<p style='font-size:small;color:#555;max-width:560px'>Benodigde FTE: de uren aan de "
-            "telefoon, opgehoogd met alle shrinkage, zonder roosterverlies. Ingeroosterde FTE: wat werkbare "
-            "diensten echt vragen. De standaard roosterefficiëntie 0,74 komt uit notebook 05 (benodigde uren "
-            "gedeeld door betaalde uren van een weekrooster met diensten van minstens 6 uur en pauzes volgens "
-            "de Arbeidstijdenwet); pauzes zitten al in dat rooster en tellen daar niet nog eens mee.</p>")
+            "telefoon, opgehoogd met alle shrinkage (ook pauzes), zonder roosterverlies. In te roosteren FTE "
+            "(incl. roosterverlies): de benodigde FTE gedeeld door de roosterefficiëntie, wat werkbare "
+            "diensten echt vragen; nooit minder dan de benodigde FTE. De roosterefficiëntie is zonder pauzes: "
+            "benodigde uren gedeeld door de productieve roosteruren. De standaard 79 % komt uit notebook 05 van "
+            "de cursus (1.033,75 benodigde uren / 1.306 productieve uren van een weekrooster met diensten van "
+            "minstens 6 uur en pauzes volgens de Arbeidstijdenwet).</p>")
     detail = dutch_table(plan.intervals, as_text=True).to_html(border=0, classes="wfm-intervallen")
     return (f"<div class='wfm-resultaat'><table style='border-collapse:collapse'>{body}</table>{note}"
             f"<details style='margin-top:8px'><summary>Per interval</summary>"
@@ -546,13 +574,13 @@ def _assumptions(plan: StaffingPlan) -> dict:
         "In te roosteren": "Per interval: nodig / (1 - shrinkage binnen de dag), naar boven afgerond op hele "
                            "mensen. Shrinkage binnen de dag = (pauzes + overleg, training, coaching) / "
                            "(1 - verlof en verzuim): wie met verlof of ziek is, staat niet in het rooster.",
-        "Benodigde FTE": "Netto uren / (1 - alle shrinkage) / contracturen: de ondergrens, zonder verlies "
-                         "door werkbare diensten.",
-        "Ingeroosterde FTE": "Netto uren / roosterefficiëntie / (1 - verlof, verzuim, overleg, training, "
-                             "coaching) / contracturen. De roosterefficiëntie (benodigde uren gedeeld door "
-                             "betaalde roosteruren) is standaard 0,74, gemeten in notebook 05 van de cursus; "
-                             "de pauzes zitten al in het rooster.",
-        "Berekend met": f"wfmcourse {__version__}",
+        "Benodigde FTE": f"Netto uren / (1 - alle shrinkage, {_percent0(plan.totals['total_shrinkage'])}) / "
+                         f"contracturen ({dutch.short(i['contract_hours'])} uur): de ondergrens, zonder "
+                         f"verlies door werkbare diensten.",
+        "In te roosteren FTE": f"Benodigde FTE / roosterefficiëntie ({_percent0(i['roster_efficiency'])}). "
+                               f"De roosterefficiëntie is de benodigde uren gedeeld door de productieve uren "
+                               f"(zonder pauzes) van een werkbaar rooster; de pauzes tellen mee in de shrinkage. "
+                               f"Zo is de in te roosteren FTE nooit lager dan de benodigde FTE.",
     }
 
 
@@ -571,11 +599,11 @@ def _workbook_inputs(plan: StaffingPlan, source: str) -> dict:
         "Gemiddeld geduld (s)": maybe(i["patience"]),
         "Maximale occupancy": maybe(i["max_occupancy"]),
         "Maximale ASA (s)": maybe(i["max_asa"]),
-        "Maximaal deel afhakers": maybe(i["max_abandonment"]),
+        "Maximaal afhaakpercentage": maybe(i["max_abandonment"]),
         "Verlof en verzuim": i["absence"],
         "Pauzes": i["breaks"],
         "Overleg, training, coaching": i["other_shrinkage"],
-        "Roosterefficiëntie": i["roster_efficiency"],
+        "Roosterefficiëntie (zonder pauzes)": i["roster_efficiency"],
         "Contracturen per week": i["contract_hours"],
         "Dagen per week met dit patroon": i["days_per_week"],
         "Uurkosten (€)": maybe(i["hourly_cost"]),
@@ -583,9 +611,9 @@ def _workbook_inputs(plan: StaffingPlan, source: str) -> dict:
 
 
 _INPUT_FORMATS = {"Service-leveldoel": excel.PERCENT, "Maximale occupancy": excel.PERCENT,
-                  "Maximaal deel afhakers": excel.PERCENT, "Verlof en verzuim": excel.PERCENT,
+                  "Maximaal afhaakpercentage": excel.PERCENT, "Verlof en verzuim": excel.PERCENT,
                   "Pauzes": excel.PERCENT, "Overleg, training, coaching": excel.PERCENT,
-                  "Roosterefficiëntie": excel.TWO, "AHT (s, gewogen gemiddelde)": excel.ONE,
+                  "Roosterefficiëntie (zonder pauzes)": excel.PERCENT, "AHT (s, gewogen gemiddelde)": excel.ONE,
                   "Uurkosten (€)": excel.TWO}
 
 
@@ -601,11 +629,23 @@ def plan_workbook(plan: StaffingPlan, source="ingetypt", scenarios=None) -> byte
     formats = {label: _KINDS[kind][1] for _, label, _, kind in rows if _KINDS[kind][1]}
     formats.update(_INPUT_FORMATS)
     formats.update({_HEADERS[k]: _KINDS[kind][1] for k, kind in _COLUMN_KINDS.items()})
-    results = {"Per interval": dutch_table(plan.intervals)}
+    per_interval = dutch_table(plan.intervals)
+    stamps = dutch.label_times(per_interval.index)
+    if stamps is not None:                                     # real Excel date-times
+        per_interval.index = pd.DatetimeIndex(stamps, name=per_interval.index.name)
+        formats[per_interval.index.name] = excel.DATETIME
+    results = {"Per interval": per_interval}
     if scenarios is not None:
-        results["Scenario's"] = scenario_frame(scenarios)
+        frame = scenario_frame(scenarios)
+        differences = [c for c in frame.columns if str(c).startswith("verschil ")]
         for key, kind in _SCENARIO_KINDS.items():
-            formats[_SCENARIO_LABELS[key]] = _KINDS[kind][1]
+            label = _SCENARIO_LABELS[key]
+            formats[label] = _KINDS[kind][1]
+            for column in differences:                          # signed; percentages in procentpunt
+                formats[label, column] = excel.SIGNED[_KINDS[kind][1]]
+                if kind == "percent" and label in frame.index:
+                    frame.loc[label, column] = 100 * frame.loc[label, column]
+        results["Scenario's"] = frame
     chart = {"sheet": "Per interval", "bars": [_HEADERS["agents_needed"]], "lines": [_HEADERS["agents_to_roster"]],
              "title": "Medewerkers per interval", "y_title": "medewerkers", "x_title": "interval"}
     return excel.workbook_bytes(summary=summary, inputs=_workbook_inputs(plan, source),
@@ -618,10 +658,21 @@ def plan_pdf(plan: StaffingPlan, source="ingetypt") -> bytes:
     _text("source", source)
     rows = [(label, "niet berekend (Erlang C)" if key == "abandonment" and plan.totals[key] is None else value)
             for key, label, value in _summary_rows(plan)]
-    note = (f"Bron: {source}. " + _assumptions(plan)["Ingeroosterde FTE"] + " "
-            + f"Berekend met wfmcourse {__version__}.")
-    figure = charts.summary_page(rows, plan.intervals, note=note)
+    note = f"Bron: {source}. " + _assumptions(plan)["In te roosteren FTE"]
+    figure = charts.summary_page(rows, plan.intervals, title=_pdf_title(plan), note=note)
     return charts.to_pdf(figure)
+
+
+def _pdf_title(plan: StaffingPlan) -> str:
+    """"Bezettingsadvies", with the week and its dates when the labels carry dates."""
+    stamps = dutch.label_times(plan.intervals.index)
+    if stamps is None:
+        return "Bezettingsadvies"
+    first, last = stamps.min(), stamps.max()
+    week = first.isocalendar()[1]
+    span = dutch.date(first, time=False) if first.normalize() == last.normalize() else \
+        f"{dutch.date(first, time=False)} t/m {dutch.date(last, time=False)}"
+    return f"Bezettingsadvies week {week} ({span})"
 
 
 def download_link(data: bytes, filename="bezettingsadvies.xlsx", label="Download Excel-werkboek") -> str:
@@ -648,6 +699,8 @@ _STYLE = ("<style>.wfm-verouderd{opacity:.45;filter:grayscale(1)}"
 def parse_seconds(text, name) -> float:
     """Seconds typed in a field: a number (``"300"``) or a duration (``"5:00"``, ``"4 min"``,
     ``"240 s"``) by :func:`wfmcourse.data.intervals.read_duration`, the rules of a file's AHT.
+    For ``name`` ``"aht"`` a value under :data:`~wfmcourse.data.intervals.MIN_AHT` seconds is
+    refused (``kind`` ``"aht_minutes"``: "4,7" is minutes).
     Raises :class:`~wfmcourse.validation.ParameterValueError` naming ``name``; ranges are the
     caller's."""
     _text("name", name)
@@ -655,6 +708,9 @@ def parse_seconds(text, name) -> float:
     if kind is not None:
         raise value_error(name, text, "not_a_number" if kind == "decimal_mark" else kind,
                           "be a number of seconds or a duration like 5:00 or 4 min")
+    if name == "aht" and 0 < value < intervals.MIN_AHT:
+        raise value_error(name, text, "aht_minutes",
+                          f"be at least {intervals.MIN_AHT:g} s; a smaller number is most likely minutes")
     return value
 
 
@@ -670,6 +726,20 @@ def parse_percent(text, name, *, optional=False) -> float | None:
         raise value_error(name, text, "not_a_number" if kind == "decimal_mark" else kind,
                           "be a percentage like 35 or 35 %")
     return value
+
+
+def parse_efficiency(text, name) -> float:
+    """A share typed as a percentage or a fraction: ``"79 %"``, ``"79"`` and ``"0,79"`` -> 0.79.
+
+    With a ``%`` sign, or a number above 1, it is a percentage (a share is at most 1, so this is
+    unambiguous); otherwise a fraction. Raises :class:`~wfmcourse.validation.ParameterValueError`
+    naming ``name``; ranges are the caller's."""
+    _text("name", name)
+    typed = _text(name, text).strip()
+    if typed.endswith("%"):
+        return parse_percent(typed, name)
+    value = dutch.parse_number(typed, name)
+    return value / 100.0 if value > 1 else value
 
 
 class Dashboard(widgets.VBox):
@@ -728,14 +798,16 @@ class Dashboard(widgets.VBox):
         self.use_patience = widgets.Checkbox(value=False, indent=False,
                                              description="Klanten haken af (Erlang A)")
         self.patience = text(120, "Gemiddeld geduld (seconden)")
-        self.max_abandonment = text("", "Maximaal deel afhakers (%)", placeholder="geen grens")
+        self.max_abandonment = text("", "Maximaal afhaakpercentage (%)", placeholder="geen grens")
         self.absence = text(15, "Verlof en verzuim (%)", "Deel van de betaalde uren; hele dagen afwezig.")
         self.breaks = text(5, "Pauzes (%)", "Deel van de betaalde uren.")
         self.other_shrinkage = text(10, "Overleg, training, coaching (%)", "Deel van de betaalde uren.")
         self.roster_efficiency = text(
-            "0,74", "Roosterefficiëntie",
-            "Benodigde uren gedeeld door betaalde roosteruren. 0,74 is gemeten in notebook 05: een "
-            "weekrooster met diensten van minstens 6 uur en pauzes volgens de Arbeidstijdenwet.")
+            "79 %", "Roosterefficiëntie (%, zonder pauzes)",
+            "Benodigde uren gedeeld door de productieve roosteruren (betaalde uren min pauzes); de pauzes "
+            "tellen mee in de shrinkage. 79 % is gemeten in notebook 05 van de cursus: een weekrooster met "
+            "diensten van minstens 6 uur en pauzes volgens de Arbeidstijdenwet (1.033,75 / 1.306 uur). "
+            "Ook 0,79 mag.")
         self.contract_hours = text(36, "Contracturen per week")
         self.days_per_week = text(5, "Dagen per week",
                                   "Hoe vaak per week komt dit patroon voor? 1 als de invoer al een hele "
@@ -830,6 +902,9 @@ class Dashboard(widgets.VBox):
             self.file_status.value += (f"<small style='margin-left:8px'>kolom chats gelezen "
                                        f"({dutch.short(forecast.chats.sum())} chats); de berekening gaat over "
                                        f"de gesprekken, chats tellen niet mee</small>")
+        if forecast.missing_days:
+            note = html.escape(missing_days_note(forecast))
+            self.file_status.value += f"<br><small style='color:#b00020'>{note}</small>"
         return forecast.calls, forecast.aht, forecast.labels, f"bestand {forecast.name}"
 
     def _settings(self, labels) -> dict:
@@ -849,7 +924,7 @@ class Dashboard(widgets.VBox):
             absence=self._read(self.absence, parse_percent, "absence"),
             breaks=self._read(self.breaks, parse_percent, "breaks"),
             other_shrinkage=self._read(self.other_shrinkage, parse_percent, "other_shrinkage"),
-            roster_efficiency=self._read(self.roster_efficiency, dutch.parse_number, "roster_efficiency"),
+            roster_efficiency=self._read(self.roster_efficiency, parse_efficiency, "roster_efficiency"),
             contract_hours=self._read(self.contract_hours, dutch.parse_number, "contract_hours"),
             days_per_week=1 if derived else self._read(self.days_per_week, dutch.parse_number, "days_per_week"),
             hourly_cost=self._optional(self.hourly_cost, dutch.parse_number, "hourly_cost"),
@@ -938,7 +1013,10 @@ class Dashboard(widgets.VBox):
             shares = (self.absence, self.breaks, self.other_shrinkage)
             if field is self.absence and getattr(error, "parameter", None) == "components" and changed in shares:
                 field = changed                  # the sum is too large: mark the part just changed
-            self._fail(messages.explain(error, typed), field)
+            sentence = messages.explain(error, typed)
+            if getattr(field, "description", "") and field is not self.upload:
+                sentence = f"{field.description}: {sentence}"      # name the field the message is about
+            self._fail(sentence, field)
             return
         except Exception as error:  # noqa: BLE001 -- promise: a Dutch message, never a traceback
             self._fail("Dit kon niet worden doorgerekend "

@@ -29,7 +29,16 @@ The rules (documented for users in the README and ``data/README.md``):
   mapped: ``calls`` and ``gesprekken`` together is a duplicate); a column without a name must stay
   empty. At least one interval.
 * An AHT cell may also be a duration (:func:`read_duration`): ``5:00`` (minutes:seconds),
-  ``1:02:03``, ``4 min``, ``4,5 minuten``, ``240 s`` or ``240 sec``.
+  ``1:02:03``, ``4 min``, ``4,5 minuten``, ``240 s`` or ``240 sec``. An AHT below
+  :data:`MIN_AHT` (20 s) is refused (``"aht_minutes"``: ``4,7`` is minutes). ``AHT (sec)`` and
+  similar headers with a seconds unit are the AHT column.
+* Times (:func:`read_time`): a ``datum``/``date`` column and/or the label; ISO dates or Dutch
+  day-first ``30-11-2026`` (four-digit year). When some rows have a date or time, a row without
+  one is refused (``"not_a_time"``: a "Totaal" row), and so is a date that reads two ways
+  (``"ambiguous_date"``: ``30-11-26``, ``11/30/2026``); with dates the labels become ISO
+  ``YYYY-MM-DD HH:MM``, a repeated date-time is refused (``"duplicate_time"``) and weekdays
+  without rows are listed in ``missing_days``. A last row (after at least three) whose calls are
+  the sum of the rows above, and more than each of them, is refused (``"total_row"``).
 """
 from __future__ import annotations
 
@@ -47,11 +56,13 @@ import pandas as pd
 from wfmcourse.data.files import DataFileError, csv_records
 from wfmcourse.validation import optional_array, text, type_error, value_error
 
-__all__ = ["ALIASES", "LABEL_COLUMNS", "MAX_BYTES", "IntervalFile", "read", "read_duration", "read_number",
-           "read_percent"]
+__all__ = ["ALIASES", "LABEL_COLUMNS", "MAX_BYTES", "MIN_AHT", "IntervalFile", "read", "read_duration",
+           "read_number", "read_percent", "read_time"]
 
 MAX_BYTES = 5_000_000
 LABEL_COLUMNS = ("interval_start", "start")
+#: the smallest AHT (seconds) a file or a field may give: a smaller number is most likely minutes ("4,7")
+MIN_AHT = 20.0
 
 #: header names (lower case) -> the column they mean; the English names map onto themselves
 ALIASES = {
@@ -59,8 +70,10 @@ ALIASES = {
     "aht": "aht", "aht (s)": "aht", "afhandeltijd": "aht", "afhandeltijd (s)": "aht",
     "agents": "agents", "chats": "chats", "aantal chats": "chats",
     "interval_start": "interval_start", "start": "start", "tijd": "start", "interval": "start",
-    "begintijd": "start",
+    "begintijd": "start", "datum": "date", "date": "date", "dag": "date",
 }
+# a unit after an AHT header ("AHT (sec)", "afhandeltijd in seconden") says seconds: the same column
+_SECONDS_SUFFIX = re.compile(r"\s*(?:\((?:s|sec|sec\.|secs|seconde|seconden|seconds)\)|in seconden|\[s\])$")
 _WHOLE_LIMIT = 2.0 ** 53          # whole numbers above this are not exact as a float
 
 # (thousands mark, decimal mark) pairs each separator allows; a number must read one way only
@@ -90,7 +103,11 @@ class IntervalFile:
     physical line of each interval; ``labels``: the ``interval_start``/``start`` text, or 1, 2, ...;
     ``calls``, ``aht`` (seconds, the caller's ``aht`` where a row has none), ``agents`` and
     ``chats`` (``None`` without that column) as arrays; ``headers`` maps each typed column
-    (``calls``, ``aht``, ``agents``, ``chats``, ``start``) to its header as written.
+    (``calls``, ``aht``, ``agents``, ``chats``, ``start``, ``date``) to its header as written.
+    When the rows carry dates (a date-time label, ISO ``2026-11-30 08:00`` or Dutch day-first
+    ``30-11-2026 08:00``, or a ``datum`` column with a ``tijd`` column) the ``labels`` are ISO
+    ``YYYY-MM-DD HH:MM``; ``missing_days``: ISO dates of weekdays (Monday-Friday) between the first
+    and the last date without any row (a Wednesday absent from a week).
     """
 
     name: str
@@ -103,6 +120,7 @@ class IntervalFile:
     agents: np.ndarray | None
     chats: np.ndarray | None = None
     headers: dict | None = None
+    missing_days: tuple = ()
 
 
 def read(source, *, name=None, aht=None) -> IntervalFile:
@@ -213,11 +231,16 @@ def _records(name, text: str):
 # records -> typed columns
 # ---------------------------------------------------------------------------
 def _canonical(cell: str) -> str:
-    """The column a header cell means: its :data:`ALIASES` entry, else the cell itself."""
-    return ALIASES.get(cell.lower(), cell)
+    """The column a header cell means: its :data:`ALIASES` entry (also with a seconds unit after an
+    AHT name, "AHT (sec)"), else the cell itself."""
+    key = " ".join(cell.lower().split())
+    if key in ALIASES:
+        return ALIASES[key]
+    bare = _SECONDS_SUFFIX.sub("", key)
+    return "aht" if ALIASES.get(bare) == "aht" else cell
 
 
-def _check_header(name, line, header, aht):
+def _check_header(name, line, header, aht, separator=None):
     seen = set()
     for cell in header:
         key = _canonical(cell)
@@ -228,7 +251,11 @@ def _check_header(name, line, header, aht):
         seen.add(key)
     for column, spec in _COLUMNS.items():
         if column not in seen and (spec.required or (column == "aht" and aht is None)):
-            _refuse(name, line, column, "missing_column", "column is missing from the header")
+            tabs = len(header) == 1 and "\t" in header[0]
+            found = header[0].split("\t") if tabs else header
+            _refuse(name, line, column, "missing_column", "column is missing from the header",
+                    details={"separator": "tab" if tabs else separator,
+                             "found": ", ".join(f"'{cell}'" for cell in found)})
 
 
 def _check_fields(name, separator, header, rows):
@@ -323,6 +350,46 @@ def read_duration(cell: str, separator=None) -> tuple[float, str | None]:
     return read_number(text_, separator)
 
 
+_TIME_TEXT = r"(\d{1,2}):(\d{2})(?::(\d{2}))?"
+_CLOCK_LABEL = re.compile(rf"{_TIME_TEXT}(?:\s*-\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_AMBIGUOUS_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:\s|$)")
+
+
+def read_time(cell: str) -> tuple[str | None, str | None]:
+    """``(date, time)`` of an interval label as ISO text (``"2026-11-30"``, ``"08:00"``), each
+    ``None`` when absent; ``(None, None)`` when ``cell`` is not a date and/or time.
+
+    Dates: ISO ``2026-11-30`` or Dutch day-first ``30-11-2026`` (a four-digit year: ``30-11-26``
+    and ``11/30/2026`` are not read, they are ambiguous). Times: ``8:00``, ``08:00:00``, or the
+    start of a range ``08:00-08:15``; a date and time are separated by a space or ``T``.
+    """
+    if not isinstance(cell, str):
+        raise type_error("cell", cell, "a text (str)")
+    parts = cell.strip().replace("T", " ", 1).split(None, 1) if cell.strip() else []
+    if not parts:
+        return None, None
+    date, rest = None, cell.strip()
+    iso, dutch_ = _ISO_DATE.fullmatch(parts[0]), _DUTCH_DATE.fullmatch(parts[0])
+    if iso or dutch_:
+        year, month, day = (int(x) for x in (iso.groups() if iso else dutch_.groups()[::-1]))
+        try:
+            date = f"{pd.Timestamp(year, month, day):%Y-%m-%d}"
+        except ValueError:
+            return None, None
+        rest = parts[1] if len(parts) > 1 else ""
+    if not rest:
+        return date, None
+    clock = _CLOCK_LABEL.fullmatch(rest.strip())
+    if not clock:
+        return None, None
+    hours, minutes, seconds = (int(x or 0) for x in clock.groups())
+    if hours > 23 or minutes > 59 or seconds > 59:
+        return None, None
+    return date, f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+
+
 def read_percent(cell: str) -> tuple[float, str | None]:
     """``(fraction, None)`` for a percentage typed in a percent field, else ``(nan, kind)``.
 
@@ -359,7 +426,7 @@ def _numbers(cells: list, separator, spec: _Column, reader=None):
 
 
 def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
-    _check_header(name, header_line, header, aht)
+    _check_header(name, header_line, header, aht, separator)
     if not rows:
         _refuse(name, header_line + 1, "calls", "no_rows", "the file has a header but no intervals")
     _check_fields(name, separator, header, rows)
@@ -368,7 +435,7 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     raw = {header[i]: [cells[i].strip() for _, cells in rows] for i in named}
     text = pd.DataFrame(raw, dtype=str)
     headers = {_canonical(header[i]): header[i] for i in named
-               if _canonical(header[i]) in (*_COLUMNS, *LABEL_COLUMNS)}
+               if _canonical(header[i]) in (*_COLUMNS, *LABEL_COLUMNS, "date")}
     columns, first = {}, None
     for column, spec in _COLUMNS.items():
         if column not in headers:
@@ -388,8 +455,77 @@ def _typed(name, separator, header_line, header, rows, aht) -> IntervalFile:
     row_aht = columns.get("aht", np.full(len(rows), np.nan))
     if aht is not None:
         row_aht = np.where(np.isnan(row_aht), float(aht), row_aht)
+    if "aht" in columns:
+        low = np.flatnonzero(columns["aht"] < MIN_AHT)
+        if low.size:
+            cell = raw[headers["aht"]][low[0]]
+            _refuse(name, int(lines[low[0]]), headers["aht"], "aht_minutes",
+                    f"an AHT below {MIN_AHT:g} s is most likely minutes; write 4:42 or 4,7 min", value=cell)
     label = next((headers[c] for c in LABEL_COLUMNS if c in headers), None)
     labels = list(text[label]) if label else [str(i) for i in range(1, len(rows) + 1)]
+    labels, missing = _times(name, lines, raw, headers, label, labels)
+    _check_total(name, lines, columns["calls"], headers["calls"])
     agents = columns["agents"].astype(np.int64) if "agents" in columns else None
     return IntervalFile(name, separator, text, lines, labels, columns["calls"], row_aht, agents,
-                        columns.get("chats"), headers)
+                        columns.get("chats"), headers, missing)
+
+
+def _times(name, lines, raw, headers, label, labels):
+    """ISO labels when the rows carry dates, and the weekdays missing between the first and last.
+
+    A row whose date or time cannot be read while other rows have one (a "Totaal" row, a remark) is
+    refused, and so is a date-time that appears twice."""
+    date_column = headers.get("date")
+    columns = [c for c in (date_column, label) if c is not None]
+    if not columns:
+        return labels, ()
+    for column in columns:                 # 30-11-26 or 11/30/2026: which is the day? refuse, don't guess
+        for row, cell in enumerate(raw[column]):
+            if _AMBIGUOUS_DATE.match(cell.strip()) and read_time(cell) == (None, None):
+                _refuse(name, int(lines[row]), column, "ambiguous_date",
+                        "a date that may be read two ways; write 30-11-2026 or 2026-11-30", value=cell)
+    found = []
+    for row in range(len(lines)):
+        date, time = None, None
+        readable = True
+        for column in columns:
+            cell = raw[column][row]
+            d, t = read_time(cell)
+            readable &= d is not None or t is not None
+            date, time = date or d, t or time       # the label's time wins over a date column's 00:00
+        found.append((date, time) if readable else None)
+    has = [item is not None for item in found]
+    if not any(has):
+        return labels, ()
+    dated = any(item[0] for item in found if item)
+    for row, item in enumerate(found):
+        if item is None or (dated and not item[0]):
+            column = next((c for c in columns if read_time(raw[c][row]) == (None, None)), columns[0])
+            cells = [raw[c][row] for c in columns]
+            _refuse(name, int(lines[row]), column, "not_a_time",
+                    "no date or time where the other rows have one (a total row?)",
+                    value=" ".join(cell for cell in cells if cell) or "")
+    if not dated:
+        return labels, ()
+    iso = [f"{d} {t}" if t else d for d, t in found]
+    seen = {}
+    for row, stamp in enumerate(iso):
+        if stamp in seen:
+            _refuse(name, int(lines[row]), label or date_column, "duplicate_time",
+                    f"the same date and time as line {seen[stamp]}", value=stamp,
+                    details={"first": seen[stamp]})
+        seen[stamp] = int(lines[row])
+    days = pd.DatetimeIndex(sorted({d for d, _ in found}))
+    every = pd.date_range(days[0], days[-1], freq="D")
+    missing = tuple(f"{day:%Y-%m-%d}" for day in every.difference(days) if day.day_of_week < 5)
+    return iso, missing
+
+
+def _check_total(name, lines, calls, header):
+    """Refuse a last row whose calls equal the sum of the (at least three) rows above and exceed each
+    of them: a total (a quiet night ``0, 1, 0, 1`` is not one)."""
+    if len(calls) >= 4 and calls[-1] > calls[:-1].max() and np.isclose(calls[-1], calls[:-1].sum(),
+                                                                       rtol=1e-9, atol=0):
+        _refuse(name, int(lines[-1]), header, "total_row",
+                "the calls of this row are the sum of the other rows (a total row?)",
+                value=f"{calls[-1]:g}")

@@ -593,7 +593,8 @@ def _time_labels(index) -> list[str]:
 
 def summary_page(rows, intervals, title="Bezettingsadvies", note="") -> Figure:
     """One A4 page (portrait): ``title``, a two-column table of ``rows`` (label, text) and the
-    agents per interval of :func:`staffing_by_interval` (top panel) below it; ``note`` in small
+    agents per interval of :func:`staffing_by_interval` (top panel) below it, the legend under the
+    chart and, for date-time labels spanning several days, one tick per day; ``note`` in small
     print at the bottom. For the one-page PDF of the consultant dashboard (:func:`to_pdf`)."""
     instance("rows", rows, list, "a list of (label, text) pairs")
     dataframe("intervals", intervals, ["agents_needed"])
@@ -617,10 +618,18 @@ def summary_page(rows, intervals, title="Bezettingsadvies", note="") -> Figure:
     chart_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     chart_ax.set_ylabel("medewerkers")
     chart_ax.set_title("Medewerkers per interval")
-    chart_ax.legend(loc="upper left", frameon=False, fontsize="small")
-    step = max(1, int(np.ceil(len(x) / 16)))
-    chart_ax.set_xticks(x[::step], _time_labels(intervals.index)[::step], rotation=45, ha="right",
-                        fontsize="small")
+    chart_ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False,
+                    fontsize="small")                      # below the chart: the bars stay readable
+    stamps = dutch.label_times(intervals.index)
+    if stamps is not None and stamps.dt.normalize().nunique() > 1:   # a week: one tick per day
+        days = stamps.dt.normalize()
+        first = np.flatnonzero(~days.duplicated().to_numpy())
+        chart_ax.set_xticks(x[first], [f"{_DAYS[stamps.iloc[i].weekday()]} {stamps.iloc[i]:%d-%m}" for i in first],
+                            fontsize="small")
+    else:
+        step = max(1, int(np.ceil(len(x) / 16)))
+        chart_ax.set_xticks(x[::step], _time_labels(intervals.index)[::step], rotation=45, ha="right",
+                            fontsize="small")
     if note:
         note_ax.text(0, 0, textwrap.fill(note, 140), fontsize=7, color=GREY, ha="left", va="bottom",
                      transform=note_ax.transAxes)

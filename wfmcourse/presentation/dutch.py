@@ -227,7 +227,7 @@ _APPS = {       # calculator, dashboard, excel
     "traffic": "verkeer (Erlang)", "asa": "ASA (s)",
     "occupancy": "occupancy", "abandonment": "afhaakpercentage", "agents_to_roster": "in te roosteren",
     "agents_peak": "medewerkers nodig (piek)", "roster_peak": "in te roosteren (piek)",
-    "rostered_fte": "ingeroosterde FTE", "rostered_hours": "ingeroosterde uren",
+    "rostered_fte": "in te roosteren FTE (incl. roosterverlies)", "rostered_hours": "ingeroosterde uren",
     "cost_per_week": "loonkosten per week (€)", "cost_per_year": "loonkosten per jaar (€)",
     "in_day_shrinkage": "shrinkage binnen de dag", "total_shrinkage": "alle shrinkage",
 }

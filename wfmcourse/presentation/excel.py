@@ -7,13 +7,16 @@ bytes (a download button needs no file on disk); :func:`write_workbook` saves th
 path. Written with openpyxl; the same input gives the same cell contents.
 
 Every sheet looks finished: bold header row, frozen below the header, columns as wide as their
-text. ``formats`` maps a column header or a row label to an Excel number format (the constants
-:data:`PERCENT`, :data:`WHOLE`, :data:`ONE`, :data:`TWO`, :data:`EURO`): Excel shows ``0.0 %`` as
-``88,8 %`` in a Dutch Excel, the value in the cell stays the exact number. ``chart`` adds a native
-Excel bar/line chart (openpyxl.chart) to a result sheet.
+text. ``formats`` maps a column header, a row label or a ``(row label, column header)`` pair (one
+cell, e.g. a signed difference) to an Excel number format (the constants :data:`PERCENT`,
+:data:`WHOLE`, :data:`ONE`, :data:`TWO`, :data:`EURO`, :data:`DATETIME`, and the signed
+:data:`SIGNED`, keyed on those, for differences; a column of date-times takes :data:`DATETIME`):
+Excel shows ``0.0 %`` as ``88,8 %`` in a Dutch Excel, the value in the cell stays the exact
+number. ``chart`` adds a native Excel bar/line chart (openpyxl.chart) to a result sheet.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from pathlib import Path
@@ -25,14 +28,20 @@ from openpyxl.utils import get_column_letter
 
 from wfmcourse.validation import dataframe, instance, value_error
 
-__all__ = ["EURO", "MAX_SHEET_NAME", "ONE", "PERCENT", "RESERVED", "TWO", "WHOLE", "workbook_bytes",
-           "write_workbook"]
+__all__ = ["DATETIME", "EURO", "MAX_SHEET_NAME", "ONE", "PERCENT", "POINTS", "RESERVED", "SIGNED", "TWO", "WHOLE",
+           "workbook_bytes", "write_workbook"]
 
 MAX_SHEET_NAME = 31                      # Excel's limit on the length of a sheet name
 RESERVED = ("Invoer", "Aannames", "Samenvatting")   # the sheets of the inputs, assumptions, summary
 
 #: Excel number formats (Excel shows them with the reader's decimal comma)
 PERCENT, WHOLE, ONE, TWO, EURO = "0.0 %", "#,##0", "#,##0.0", "#,##0.00", "€ #,##0"
+DATETIME = "dd-mm-yyyy hh:mm"
+#: a difference of two percentages, in percentage points (the cell holds 100 x the fraction difference)
+POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
+#: the signed format of a difference, per plain format (a percent difference: :data:`POINTS`)
+SIGNED = {WHOLE: "+#,##0;-#,##0;0", ONE: "+#,##0.0;-#,##0.0;0.0", TWO: "+#,##0.00;-#,##0.00;0.00",
+          EURO: "+€ #,##0;-€ #,##0;€ 0", PERCENT: POINTS}
 _MAX_WIDTH = 60
 
 
@@ -95,7 +104,7 @@ def _finish(sheet, formats: dict) -> None:
     for column, header in enumerate(headers, start=1):
         if header in formats:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-                if isinstance(cell.value, (int, float)):
+                if isinstance(cell.value, (int, float, dt.datetime)):
                     cell.number_format = formats[header]
     for row in sheet.iter_rows(min_row=2):
         label = row[0].value
@@ -103,6 +112,9 @@ def _finish(sheet, formats: dict) -> None:
             for cell in row[1:]:
                 if isinstance(cell.value, (int, float)):
                     cell.number_format = formats[label]
+        for cell, header in zip(row[1:], headers[1:]):          # (row label, column header): one cell
+            if (label, header) in formats and isinstance(cell.value, (int, float)):
+                cell.number_format = formats[label, header]
     for column in sheet.columns:
         width = max(len(str(cell.value)) if cell.value is not None else 0 for cell in column)
         sheet.column_dimensions[get_column_letter(column[0].column)].width = min(width + 2, _MAX_WIDTH)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from wfmcourse.data.files import DataFileError
-from wfmcourse.data.intervals import MAX_BYTES
+from wfmcourse.data.intervals import MAX_BYTES, MIN_AHT
 from wfmcourse.presentation import dutch
 from wfmcourse.validation import (
     ParameterTypeError,
@@ -39,7 +39,7 @@ PARAMETERS = {
     "patience": "Het klantgeduld moet groter dan 0 seconden zijn.",
     "max_occupancy": "De maximale occupancy moet groter dan 0 % en hoogstens 100 % zijn.",
     "max_asa": "De maximale ASA moet groter dan 0 seconden zijn.",
-    "max_abandonment": "Het maximale deel afhakers moet groter dan 0 % en hoogstens 100 % zijn, "
+    "max_abandonment": "Het maximale afhaakpercentage moet groter dan 0 % en hoogstens 100 % zijn, "
                        "en vraagt klantgeduld (Erlang A).",
     "agents": "Het aantal medewerkers moet een geheel getal van 0 of meer zijn.",
     "start": "Vul de begintijd in als uu:mm, bijvoorbeeld 08:00.",
@@ -50,8 +50,9 @@ PARAMETERS = {
     "other_shrinkage": "Overleg, training en coaching moeten samen 0 % of meer zijn en onder 100 % blijven.",
     "components": "Verlof en verzuim, pauzes en overleg, training en coaching moeten samen onder 100 % "
                   "blijven: anders blijft er geen tijd over voor klanten.",
-    "roster_efficiency": "De roosterefficiëntie moet groter dan 0 en hoogstens 1 zijn (0,74 betekent: 74 % "
-                         "van de betaalde roosteruren is nodig aan de telefoon).",
+    "roster_efficiency": "De roosterefficiëntie moet groter dan 0 % en hoogstens 100 % zijn (79 % of 0,79 "
+                         "betekent: 79 % van de productieve roosteruren, zonder pauzes, is nodig aan de "
+                         "telefoon).",
     "hourly_cost": "De uurkosten moeten 0 euro of meer zijn.",
     "volume": "De volumeverandering kan niet onder -100 % liggen.",
     "aht_change": "Vul de AHT-verandering in als seconden, bijvoorbeeld -15; de AHT moet daarna groter "
@@ -92,7 +93,7 @@ _SPECIFIC = {
                                    "gescheiden door spaties of enters. Een punt of komma met "
                                    "precies drie cijfers erachter (1.234) is dubbelzinnig: "
                                    "schrijf 1234.",
-    ("max_abandonment", "needs_patience"): "Een maximum voor het deel afhakers vraagt klantgeduld "
+    ("max_abandonment", "needs_patience"): "Een maximaal afhaakpercentage vraagt klantgeduld "
                                            "(Erlang A): in Erlang C haakt niemand af.",
     ("answered", "inconsistent"): "Geef answered bij variant='answered' (en alleen dan).",
     ("short_abandoned", "inconsistent"): "Geef short_abandoned bij variant='excluding_short_abandons' "
@@ -135,11 +136,13 @@ KINDS = {
     "longer_than_a_day": "De invoer beslaat meer dan 24 uur, dus meer dan één dag. Is het een hele week? "
                          "Zet dan 'Dagen per week' op 1. Anders: vul één dag in.",
     "exceeds_whole": "Een deel kan niet meer zijn dan het geheel; staan de getallen in de goede volgorde?",
+    "aht_minutes": f"Een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min.",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
 _KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht",
-               "longer_than_a_day", "exceeds_whole")
+               "longer_than_a_day", "exceeds_whole",
+               "aht_minutes")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {
@@ -168,6 +171,15 @@ FILE_KINDS = {
                         "een tweede kolom in het bestand zodat het scheidingsteken de notatie "
                         "vastlegt",
     "decimal_mark": "dit getal past niet bij het scheidingsteken van het bestand",
+    "aht_minutes": f"een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min",
+    "not_a_time": "hier staat geen datum of tijd, terwijl de andere regels die wel hebben: dit lijkt een "
+                  "totaalregel of een opmerking. Haal die regel uit het bestand",
+    "total_row": "het aantal gesprekken van deze laatste regel is precies de som van de regels erboven: "
+                 "dit lijkt een totaalregel. Haal die regel uit het bestand",
+    "duplicate_time": "deze datum en tijd staan ook al op regel {first}: elk interval mag maar één keer "
+                      "in het bestand staan",
+    "ambiguous_date": "deze datum is op twee manieren te lezen (welk getal is de dag?); schrijf de dag eerst "
+                      "met een jaar van vier cijfers (30-11-2026) of ISO (2026-11-30)",
 }
 _DECIMAL_MARK = {
     ",": "dit bestand gebruikt komma's als scheidingsteken, dus een decimale punt (12.5), "
@@ -175,6 +187,8 @@ _DECIMAL_MARK = {
     ";": "in een bestand met puntkomma's is de komma het decimaalteken en scheidt de punt alleen "
          "duizendtallen (1.234 is 1234): schrijf een decimale komma (12,5)",
 }
+# the Dutch name of a required column the header lacks (the reader names its internal column)
+_COLUMN_NAMES = {"calls": "gesprekken", "aht": "afhandeltijd"}
 _HINTS = {
     ("missing_column", "calls"): " Het bestand heeft een kolom 'gesprekken' nodig (of 'aantal' of "
                                  "'calls'), en mag 'afhandeltijd' (of 'aht'), 'chats', 'agents' en "
@@ -276,7 +290,8 @@ def _file_message(error: DataFileError) -> str:
     if error.line is not None:
         where.append(f"regel {error.line}")
     if error.column is not None:
-        where.append(f"kolom '{error.column}'")
+        column = _COLUMN_NAMES.get(error.column, error.column) if error.kind == "missing_column" else error.column
+        where.append(f"kolom '{column}'")
     text = f"Het bestand {error.path.name} klopt niet"
     text += f" ({', '.join(where)})" if where else ""
     text += f": {problem}."
@@ -284,4 +299,21 @@ def _file_message(error: DataFileError) -> str:
         text += f" Gevonden: {error.value!r}."
     if error.kind in ("missing_column", "value_required"):
         text += _HINTS.get((error.kind, error.column), "")
+    if error.kind == "missing_column" and "found" in error.details:
+        text += _found_header(error.details)
+    return text
+
+
+_SEPARATORS = {",": "komma's", ";": "puntkomma's", "tab": "tabs", None: "geen (één kolom)"}
+
+
+def _found_header(details: dict) -> str:
+    """What the reader found in the header line: the separator and the column names."""
+    separator = details.get("separator")
+    text = f" Gevonden scheidingsteken: {_SEPARATORS.get(separator, repr(separator))}; gevonden kolommen: " \
+           f"{details['found']}."
+    if separator == "tab":
+        text += " Sla het bestand in Excel op als CSV (puntkomma's of komma's), niet als tekst met tabs."
+    elif separator is None:
+        text += " Staat er een titelregel boven de kopregel? Haal die weg: de eerste regel moet de kopregel zijn."
     return text
