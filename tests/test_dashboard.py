@@ -712,3 +712,22 @@ def test_workbook_has_signed_differences_date_times_and_the_pdf_a_week_title():
     pdf = d.plan_pdf(plan)
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
     assert any(label.startswith("ASA (s") for _, label, _, _ in d.summary_values(plan))
+
+
+def test_default_roster_efficiency_is_notebook_05s_week_roster_without_breaks():
+    """The default (79 %) is notebook 05's roster of week 47 recomputed: hours needed over productive
+    (paid minus breaks) hours, 1.033,75 / 1.306; breaks are in the shrinkage already."""
+    from wfmcourse.data import datasets
+    from wfmcourse.domain import erlang, forecast, kpi, roster
+
+    data = datasets.load_intervals()
+    calls = data["calls_offered"]
+    week = calls["2025-11-17":"2025-11-23"]
+    profile = forecast.profile_forecast(calls[:"2025-11-16"], index=week.index, weeks=8)
+    last = data["2025-09-22":"2025-11-16"]
+    answered = last["calls_answered"] > 0
+    aht = kpi.weighted_aht(last.loc[answered, "aht"], last.loc[answered, "calls_answered"])
+    needed = erlang.agents_needed(erlang.traffic(profile, aht, interval=900), aht, 20, 0.8)
+    summary = roster.plan_week(needed, min_staff=2, min_shift_hours=6).summary()
+    assert (summary["hours_needed"], summary["productive_hours"]) == (1033.75, 1306)
+    assert d.ROSTER_EFFICIENCY == round(summary["hours_needed"] / summary["productive_hours"], 2)
