@@ -79,7 +79,7 @@ def test_abandonment_cap_is_passed_on():
         ((100, 1800, 180, 0.8, 20), {"patience": 0}, "patience", "geduld"),
         ((100, 1800, 180, 0.8, 20), {"max_occupancy": 1.5}, "max_occupancy", "occupancy"),
         ((100, 1800, 180, 0.8, 20), {"patience": 60, "max_abandonment": 0}, "max_abandonment",
-         "afhakers"),
+         "afhaakpercentage"),
         ((100, 1800, 180, 0.8, 20), {"max_abandonment": 0.05}, "max_abandonment", "geduld"),
         (([100, 200], 1800, 180, 0.8, 20), {}, "calls", "gesprekken"),
     ],
