@@ -21,12 +21,11 @@ import os
 import re
 import sys
 
-import numpy as np
 import pandas as pd
 
 from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
-from wfmcourse.domain import shrinkage, staffing
+from wfmcourse.domain import alignment, shrinkage, staffing
 from wfmcourse.presentation import dutch, messages
 from wfmcourse.validation import as_array, instance, scalar, value_error
 from wfmcourse.validation import text as _text
@@ -93,12 +92,6 @@ def in_day_shrinkage(shrinkage_rate, absence=None) -> float:
     return shrinkage.in_day_shrinkage({"leave": leave, "other": total - leave})
 
 
-def _whole_people(agents, in_day):
-    """``ceil(agents / (1 - in_day))``: whole people to roster, as the dashboard."""
-    gross = np.asarray(shrinkage.gross_up(np.asarray(agents, dtype=float), in_day), dtype=float)
-    return np.ceil(gross - 1e-9).astype(np.int64)
-
-
 def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None, agents=None,
                   max_occupancy=None, max_asa=None, max_abandonment=None, shrinkage_rate=None,
                   contract_hours=None, absence=None) -> dict:
@@ -147,7 +140,7 @@ def staff_summary(calls, aht, *, interval=900, awt=20, target=0.8, patience=None
         in_day = in_day_shrinkage(shrinkage_rate, absence)
         summary.update(shrinkage=float(shrinkage_rate), absence=0.0 if absence is None else float(absence),
                        in_day_shrinkage=in_day,
-                       agents_to_roster=int(_whole_people([summary["agents"]], in_day)[0]))
+                       agents_to_roster=alignment.agents_to_roster(summary["agents"], in_day))
     if contract_hours is not None:
         week = shrinkage.weekly_fte([summary["agents"]], interval, shrinkage_rate, contract_hours)
         summary.update(contract_hours=week.contract_hours, gross_hours=week.gross_hours,
@@ -285,7 +278,8 @@ def staff_table(text: pd.DataFrame, values: pd.DataFrame, *, interval=900, awt=2
     for column in columns:
         out[column] = result[column].to_numpy()
     if shrinkage_rate is not None:
-        out["agents_to_roster"] = _whole_people(out["agents"].to_numpy(), in_day_shrinkage(shrinkage_rate, absence))
+        out["agents_to_roster"] = alignment.agents_to_roster(out["agents"].to_numpy(),
+                                                      in_day_shrinkage(shrinkage_rate, absence))
     floats = out.select_dtypes("float").columns
     out[floats] = out[floats].round(6)
     return out

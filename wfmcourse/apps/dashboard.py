@@ -42,7 +42,7 @@ import pandas as pd
 from wfmcourse.apps.calculator import INTERVALS
 from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
-from wfmcourse.domain import kpi, shrinkage, staffing
+from wfmcourse.domain import alignment, kpi, shrinkage, staffing
 from wfmcourse.presentation import charts, dutch, excel, messages
 from wfmcourse.validation import (
     ParameterTypeError,
@@ -317,8 +317,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
         columns.append("abandonment")
     table = result[columns].set_axis(pd.Index(labels, name="interval"))
     table["aht"] = table["aht"].astype(float)
-    gross = np.asarray(shrinkage.gross_up(agents.astype(float), in_day), dtype=float)
-    table["agents_to_roster"] = np.ceil(gross - 1e-9).astype(np.int64)      # whole people
+    table["agents_to_roster"] = alignment.agents_to_roster(agents, in_day)   # whole people
     abandoned = table["abandonment"].to_numpy() if "abandonment" in table else np.zeros(len(c))
     answered = c * (1.0 - abandoned)
     has_calls = c.sum() > 0
