@@ -15,6 +15,7 @@ a changed course notebook beside a copy the learner did change as ``<naam>-nieuw
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -257,6 +258,33 @@ def _beside(target: Path, manifest: dict) -> Path:
     raise CourseError(f"Te veel nieuwe versies naast {target}; ruim er een paar op.")
 
 
+def renamed_notebooks() -> dict[str, str]:
+    """The course's renamed notebooks (old -> new), read from ``RENAMED`` in wfmcourse/course/contents.py.
+
+    Read as a literal, because ``start`` runs before the package's dependencies are installed.
+    """
+    tree = ast.parse((ROOT / "wfmcourse" / "course" / "contents.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "RENAMED" for t in node.targets):
+            return ast.literal_eval(node.value)
+    return {}
+
+
+def _move_renamed(manifest: dict) -> list[str]:
+    """Move learner copies of renamed course notebooks to their new names (never over an existing file)."""
+    lines = []
+    for old, new in renamed_notebooks().items():
+        before, after = WORKSPACE / old, WORKSPACE / new
+        if before.exists() and not after.exists():
+            after.parent.mkdir(parents=True, exist_ok=True)
+            before.rename(after)
+            if old in manifest:
+                manifest[new] = manifest.pop(old)
+            lines.append(f"Nieuwe nummering: {WORKSPACE.name}/{old} heet nu {WORKSPACE.name}/{new} "
+                         f"(met je eigen antwoorden erin).")
+    return lines
+
+
 def sync_workspace() -> list[str]:
     """Bring new and changed course notebooks into mijn-werk/ without overwriting the learner's work.
 
@@ -266,6 +294,7 @@ def sync_workspace() -> list[str]:
     WORKSPACE.mkdir(exist_ok=True)
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
     new, refreshed, beside = [], [], []
+    moved = [] if first_time else _move_renamed(manifest)
     for source in sorted(COURSE.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in source.parts:
             continue
@@ -293,7 +322,7 @@ def sync_workspace() -> list[str]:
     if first_time:
         return [f"Je werkmap {WORKSPACE.name}/ is aangemaakt met {len(new)} notebooks. Je werkt daarin; "
                 f"de originelen in notebooks/ blijven ongewijzigd."]
-    lines = [f"Nieuw in de cursus: {WORKSPACE.name}/{key}" for key in new]
+    lines = moved + [f"Nieuw in de cursus: {WORKSPACE.name}/{key}" for key in new]
     lines += [f"Bijgewerkt (je had er nog niets in veranderd): {WORKSPACE.name}/{key}" for key in refreshed]
     lines += [f"De cursus heeft een nieuwe versie van {key}. Jouw {WORKSPACE.name}/{key} met je antwoorden "
               f"blijft zoals hij is; de nieuwe versie staat ernaast als {WORKSPACE.name}/{fresh}."

@@ -27,7 +27,7 @@ def test_interval_table_erlang_c_matches_erlang_module():
 
 
 def test_interval_table_shows_rostered_beside_available():
-    """Casus 3 of notebook 06: 39 rostered, 33 left during maintenance; 46 rostered leave 39."""
+    """Casus 3 of notebook 09: 39 rostered, 33 left during maintenance; 46 rostered leave 39."""
     table = af.interval_table(100, 300, agents=[39, 33, 39], patience=180, rostered=[39, 39, 46])
     assert list(table.columns[:4]) == ["offered_calls", "traffic", "agents_scheduled", "agents_available"]
     assert list(table["agents_scheduled"]) == [39, 39, 46] and list(table["agents_available"]) == [39, 33, 39]

@@ -163,7 +163,7 @@ def test_label_times_only_for_full_dates():
 
 
 # ---------------------------------------------------------------------------
-# forecast and roster (notebook 05)
+# forecast and roster (notebook 06)
 # ---------------------------------------------------------------------------
 def _week():
     index = pd.date_range("2025-03-03", periods=7 * 4, freq="6h")  # Monday, 4 slots a day
@@ -217,7 +217,7 @@ def test_coverage_figure_labels(array_input):
 
 
 # ---------------------------------------------------------------------------
-# improvement and stakeholders (notebooks 06 and 07)
+# improvement and stakeholders (notebooks 09 and 10)
 # ---------------------------------------------------------------------------
 FINDINGS = pd.DataFrame({
     "finding": ["brief", "kennisbank", "id-check", "ivr-tekst", "systeem"],
@@ -297,7 +297,7 @@ def test_map_rejects_frame_without_scores(parties):
 
 
 # ---------------------------------------------------------------------------
-# the final case (notebook 08)
+# the final case (notebook 11)
 # ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def intervals():

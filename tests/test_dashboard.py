@@ -261,7 +261,7 @@ def test_plan_html_is_dutch_and_marks_values():
     assert re.search(r"data-key='fte'><b>\d+,\d</b>", page)       # decimal comma
     assert re.search(r"data-key='rostered_fte'><b>\d+,\d</b>", page)
     assert "Benodigde FTE" in page and "In te roosteren FTE (incl. roosterverlies, roosterefficiëntie 79 %)" in page
-    assert "notebook 05" in page
+    assert "notebook 06" in page
     assert "medewerkers nodig" in page and "08:30" in page
 
 
@@ -687,7 +687,7 @@ def test_client_documents_state_the_values_used_not_the_course():
     text = " ".join(map(str, book["waarde"]))
     assert "80 %" in text and "notebook" not in text and "cursus" not in text and "wfmcourse" not in text
     board = d.dashboard()
-    assert "notebook 05" in board.roster_efficiency.tooltip          # the default's source: the app's help
+    assert "notebook 06" in board.roster_efficiency.tooltip          # the default's source: the app's help
     assert board.max_abandonment.description == "Maximaal afhaakpercentage (%)"
 
 
@@ -715,7 +715,7 @@ def test_workbook_has_signed_differences_date_times_and_the_pdf_a_week_title():
 
 
 def test_default_roster_efficiency_is_notebook_05s_week_roster_without_breaks():
-    """The default (79 %) is notebook 05's roster of week 47 recomputed: hours needed over productive
+    """The default (79 %) is notebook 06's roster of week 47 recomputed: hours needed over productive
     (paid minus breaks) hours, 1.033,75 / 1.306; breaks are in the shrinkage already."""
     from wfmcourse.data import datasets
     from wfmcourse.domain import erlang, forecast, kpi, roster

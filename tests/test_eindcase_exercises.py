@@ -1,4 +1,4 @@
-"""The exercises of notebook 08 accept what a careful learner types and explain typical mistakes.
+"""The exercises of notebook 11 accept what a careful learner types and explain typical mistakes.
 
 Every expected value comes from the data through the package; here each is recomputed with plain
 pandas over intervals.csv, and fed in the forms a learner uses (rounded as the solution prints it,
@@ -13,12 +13,12 @@ import nbformat
 import numpy as np
 import pytest
 
-from wfmcourse.course.exercises import nb08
+from wfmcourse.course.exercises import eindcase as nb08
 from wfmcourse.data import datasets, synth
 from wfmcourse.domain import erlang, performance
 from wfmcourse.presentation import dutch
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_eindcase.ipynb"
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "11_eindcase.ipynb"
 PARAMS = synth.CentreParameters()
 
 

@@ -1,7 +1,7 @@
 """Every exercise of every notebook, tried the way learners answer (issue 12).
 
 Data-driven from the metadata on the :class:`~wfmcourse.course.exercises.Exercise` objects, so a new
-exercise (or a rebuilt notebook 08) gets the same tests without writing any:
+exercise (or a rebuilt notebook 11) gets the same tests without writing any:
 
 * numeric answers: the expected value rounded as the solution prints it and as the question asks,
   with a decimal comma, as a percentage string (fractions), a too coarse and a wrongly rounded
@@ -31,14 +31,14 @@ def _modules():
         if not (NOTEBOOK_DIR / nb.file).exists():
             continue
         try:
-            yield nb, importlib.import_module(f"wfmcourse.course.exercises.nb{nb.file[:2]}")
+            yield nb, importlib.import_module(f"wfmcourse.course.exercises.{nb.exercises}")
         except ModuleNotFoundError:
             continue
 
 
 EXERCISES = [(nb, module, name, value) for nb, module in _modules()
              for name, value in vars(module).items() if isinstance(value, Exercise)]
-IDS = [f"{module.__name__[-4:]}.{name}" for _nb, module, name, _ex in EXERCISES]
+IDS = [f"{module.__name__.rsplit('.', 1)[-1]}.{name}" for _nb, module, name, _ex in EXERCISES]
 
 
 def _of_type(kind):
@@ -205,7 +205,9 @@ def _cells(nb, module, name, ex):
     notebook = nbformat.read(NOTEBOOK_DIR / nb.file, as_version=4)
     heading = re.compile(rf"^#+\s*{re.escape(ex.title)}(?!\d)", re.M)
     question = [i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and heading.search(c.source)]
-    call = f"{module.__name__.rsplit('.', 1)[-1]}.{name}.check("
+    imports = f"from wfmcourse.course.exercises import {nb.exercises} as oefeningen"
+    assert any(imports in c.source for c in notebook.cells if c.cell_type == "code"), f"{nb.file}: no '{imports}'"
+    call = f"oefeningen.{name}.check("
     checks = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and call in c.source]
     return notebook, question, checks
 
@@ -294,9 +296,9 @@ def test_no_output_right_below_gives_the_answer_away(nb, module, name, ex):
 
 
 @pytest.mark.parametrize("module, name, answers", [
-    ("nb02", "opdracht_4", [37, 36.6, "36,6", "37 uur"]),   # notebook prints whole hours, exact 36.64
-    ("nb03", "opdracht_3", [0.78, "0,78", "78 %", 0.783]),   # the question asks two decimals, exact 0.7829
-    ("nb04", "opdracht_4", [24.6, "24,6", 24.56]),           # exact 24.557
+    ("kpis", "opdracht_4", [37, 36.6, "36,6", "37 uur"]),   # notebook prints whole hours, exact 36.64
+    ("erlang", "opdracht_3", [0.78, "0,78", "78 %", 0.783]),   # the question asks two decimals, exact 0.7829
+    ("shrinkage_fte", "opdracht_4", [24.6, "24,6", 24.56]),           # exact 24.557
 ], ids=["02-4", "03-3", "04-4"])
 def test_reported_right_answers_are_accepted(module, name, answers):
     exercise = getattr(importlib.import_module(f"wfmcourse.course.exercises.{module}"), name)
@@ -305,12 +307,12 @@ def test_reported_right_answers_are_accepted(module, name, answers):
 
 
 @pytest.mark.parametrize("module, name, answers", [
-    ("nb00", "opdracht_1", ["Traffic & dagsturing", "d) Traffic & dagsturing", "d)"]),   # the option text
-    ("nb00", "opdracht_2", ["40 E", "40 erlang"]),
-    ("nb01", "opdracht_1", ["de shrinkage", "Shrinkage (krimp)"]),
-    ("nb02", "opdracht_1", ["450 s", "450s", "450 sec"]),
-    ("nb02", "opdracht_4", ["37u", "37 u"]),
-    ("nb03", "opdracht_2", ["25 mdw"]),
+    ("start", "opdracht_1", ["Traffic & dagsturing", "d) Traffic & dagsturing", "d)"]),   # the option text
+    ("start", "opdracht_2", ["40 E", "40 erlang"]),
+    ("begrippen", "opdracht_1", ["de shrinkage", "Shrinkage (krimp)"]),
+    ("kpis", "opdracht_1", ["450 s", "450s", "450 sec"]),
+    ("kpis", "opdracht_4", ["37u", "37 u"]),
+    ("erlang", "opdracht_2", ["25 mdw"]),
 ], ids=["00-1", "00-2", "01-1", "02-1", "02-4", "03-2"])
 def test_review_right_answers_are_accepted(module, name, answers):
     """The learner's review of 00-04 (issue 12): forms a learner types that were rejected."""
@@ -320,7 +322,10 @@ def test_review_right_answers_are_accepted(module, name, answers):
 
 
 def test_review_typical_mistakes_get_their_own_message():
-    from wfmcourse.course.exercises import nb00, nb01, nb02, nb03
+    from wfmcourse.course.exercises import begrippen as nb01
+    from wfmcourse.course.exercises import erlang as nb03
+    from wfmcourse.course.exercises import kpis as nb02
+    from wfmcourse.course.exercises import start as nb00
     for answer in (7.5, "7,5", "7,5 min", "7.5 minuten"):       # minutes where seconds are asked
         feedback = nb02.opdracht_1.evaluate(answer)
         assert feedback.reason == "minuten" and "seconden" in feedback.message, answer
@@ -333,24 +338,24 @@ def test_review_typical_mistakes_get_their_own_message():
 
 
 @pytest.mark.parametrize("module, name, answer, reason", [
-    ("nb05", "opdracht_1", 0.885, "nauwkeurigheid"),       # 1 - WAPE, "nauwkeurigheid"
-    ("nb05", "opdracht_2", 1, "aht in minuten"),           # AHT 5 instead of 300
-    ("nb05", "opdracht_2", 45, "x(1+s)"),                  # 34 x 1,32
-    ("nb07", "opdracht_2", 9, "evenredig omlaag"),         # 20 % of 46, rounded down
-    ("nb07", "opdracht_4", 6.27, "minuten"),               # the AHT in minutes
-    ("nb08", "opdracht_2", 0.539, "kwartier van 11:00"),   # the 11:00 quarter included
-    ("nb08", "opdracht_2", 0.425, "alleen maandag"),       # Monday only
-    ("nb08", "opdracht_5", 0.36, "x(1+s)"),                # 9,75 x 1,32 / 36, now asked at two decimals
+    ("forecast_rooster", "opdracht_1", 0.885, "nauwkeurigheid"),       # 1 - WAPE, "nauwkeurigheid"
+    ("forecast_rooster", "opdracht_2", 1, "aht in minuten"),           # AHT 5 instead of 300
+    ("forecast_rooster", "opdracht_2", 45, "x(1+s)"),                  # 34 x 1,32
+    ("kerncontact", "opdracht_2", 9, "evenredig omlaag"),         # 20 % of 46, rounded down
+    ("kerncontact", "opdracht_4", 6.27, "minuten"),               # the AHT in minutes
+    ("eindcase", "opdracht_2", 0.539, "kwartier van 11:00"),   # the 11:00 quarter included
+    ("eindcase", "opdracht_2", 0.425, "alleen maandag"),       # Monday only
+    ("eindcase", "opdracht_5", 0.36, "x(1+s)"),                # 9,75 x 1,32 / 36, now asked at two decimals
     # the second learner review
-    ("nb08", "opdracht_2", 0.486, "kwartier van 10:45"),   # the peak mask ending at 10:45
-    ("nb08", "opdracht_2", 0.51, "model"),                 # the model's 51,0 % from the table of options
-    ("nb02", "opdracht_2", 0.846, "vorige week"),          # week 13, the last one in the table
-    ("nb02", "opdracht_2", "85 %", "vorige week"),
-    ("nb06", "opdracht_2", 8, "marketing"),                # Marketing's +25 % instead of the Postkamer's +20 %
-    ("nb04", "opdracht_5", 47.1, "inwerken helemaal kwijt"),   # all 10 training weeks fully lost
-    ("nb04", "opdracht_5", 43.5, "vacature vergeten"),     # the vacancy weeks forgotten
-    ("nb05", "opdracht_5", 44, "tabel week 48"),           # the roster week of week 48 in the table
-    ("nb01", "opdracht_1", "Uitval", "uitval"),
+    ("eindcase", "opdracht_2", 0.486, "kwartier van 10:45"),   # the peak mask ending at 10:45
+    ("eindcase", "opdracht_2", 0.51, "model"),                 # the model's 51,0 % from the table of options
+    ("kpis", "opdracht_2", 0.846, "vorige week"),          # week 13, the last one in the table
+    ("kpis", "opdracht_2", "85 %", "vorige week"),
+    ("stakeholders", "opdracht_2", 8, "marketing"),                # Marketing's +25 % instead of the Postkamer's +20 %
+    ("shrinkage_fte", "opdracht_5", 47.1, "inwerken helemaal kwijt"),   # all 10 training weeks fully lost
+    ("shrinkage_fte", "opdracht_5", 43.5, "vacature vergeten"),     # the vacancy weeks forgotten
+    ("forecast_rooster", "opdracht_5", 44, "tabel week 48"),           # the roster week of week 48 in the table
+    ("begrippen", "opdracht_1", "Uitval", "uitval"),
 ], ids=lambda v: str(v))
 def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, reason):
     """Typical mistakes a learner typed in review (issue 12) got generic feedback; now each is named."""
@@ -360,15 +365,15 @@ def test_reviewers_typical_mistakes_get_their_own_message(module, name, answer, 
 
 
 @pytest.mark.parametrize("module, name, answers", [
-    ("nb04", "opdracht_5", ["45,4 FTE", "45.4 FTE", "45,4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar",
+    ("shrinkage_fte", "opdracht_5", ["45,4 FTE", "45.4 FTE", "45,4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar",
                             "45,4 per jaar"]),
-    ("nb06", "opdracht_5", ["46 mensen", "46 per jaar", "46 mensen per jaar", "46 medewerkers per jaar"]),
-    ("nb06", "opdracht_2", ["7 mensen", "7 man", "7 medewerkers"]),
-    ("nb03", "opdracht_2", ["25 man", "25 personen", "25 medewerkers"]),
-    ("nb06", "opdracht_3", ["7000 gesprekken", "7.000 contacten"]),
-    ("nb02", "opdracht_4", ["37 uren", "37 uur", "37 h"]),
-    ("nb04", "opdracht_1", ["be", "b e", "e,b"]),
-    ("nb02", "opdracht_5", ["bd", "db", "b en d"]),
+    ("stakeholders", "opdracht_5", ["46 mensen", "46 per jaar", "46 mensen per jaar", "46 medewerkers per jaar"]),
+    ("stakeholders", "opdracht_2", ["7 mensen", "7 man", "7 medewerkers"]),
+    ("erlang", "opdracht_2", ["25 man", "25 personen", "25 medewerkers"]),
+    ("stakeholders", "opdracht_3", ["7000 gesprekken", "7.000 contacten"]),
+    ("kpis", "opdracht_4", ["37 uren", "37 uur", "37 h"]),
+    ("shrinkage_fte", "opdracht_1", ["be", "b e", "e,b"]),
+    ("kpis", "opdracht_5", ["bd", "db", "b en d"]),
 ], ids=["04-5", "06-5", "06-2", "03-2", "06-3", "02-4", "04-1", "02-5"])
 def test_second_review_right_answers_are_accepted(module, name, answers):
     """The second learner review (issue 12): a part or a synonym of the unit, letters without separator."""
@@ -390,7 +395,9 @@ def test_right_choices_are_spread_and_the_format_message_gives_nothing_away():
 
 
 def test_second_review_messages_fit_the_mistake():
-    from wfmcourse.course.exercises import nb02, nb05, nb06
+    from wfmcourse.course.exercises import forecast_rooster as nb05
+    from wfmcourse.course.exercises import kpis as nb02
+    from wfmcourse.course.exercises import stakeholders as nb06
     assert "Postkamer" in nb06.opdracht_2.evaluate(8).message
     assert "te laat" not in nb05.opdracht_5.evaluate(44).message
     assert "andere uitvoeringsweek" in nb05.opdracht_5.evaluate(44).message

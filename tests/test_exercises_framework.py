@@ -316,7 +316,7 @@ def test_a_fraction_with_a_percent_sign_is_explained():
 
 
 def test_a_choice_with_one_answer_refuses_several_letters():
-    from wfmcourse.course.exercises import nb00
+    from wfmcourse.course.exercises import start as nb00
 
     feedback = nb00.opdracht_1._checker("a,d")
     assert feedback.reason == "meer dan één" and "Kies één antwoord" in feedback.message
@@ -324,7 +324,7 @@ def test_a_choice_with_one_answer_refuses_several_letters():
 
 
 def test_likely_wrong_terms_of_nb01_opdracht_1_get_their_own_feedback():
-    from wfmcourse.course.exercises import nb01
+    from wfmcourse.course.exercises import begrippen as nb01
 
     for answer in ("Verzuim", "verlof", "Bezetting", "Bruto-netto", "ziekte"):
         feedback = nb01.opdracht_1._checker(answer)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wfmcourse.course.exercises import nb07
+from wfmcourse.course.exercises import kerncontact as nb07
 from wfmcourse.domain import erlang, shrinkage
 from wfmcourse.domain import improvement as kc
 from wfmcourse.presentation.dutch import LABELS

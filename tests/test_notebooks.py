@@ -54,18 +54,14 @@ def test_notebook_is_stored_executed_in_order(nb):
 
 
 def exercise_sets():
-    for nb in PRESENT:
-        name = f"wfmcourse.course.exercises.nb{nb.file[:2]}"
-        try:
-            yield importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
+    for nb in PRESENT:                  # every notebook has its exercise set, named without the number
+        yield importlib.import_module(f"wfmcourse.course.exercises.{nb.exercises}")
 
 
 CASES = [(module, key) for module in exercise_sets() for key in module.ANSWERS]
 
 
-@pytest.mark.parametrize("module, key", CASES, ids=[f"{m.__name__[-4:]}.{k}" for m, k in CASES])
+@pytest.mark.parametrize("module, key", CASES, ids=[f"{m.__name__.rsplit('.', 1)[-1]}.{k}" for m, k in CASES])
 def test_every_exercise_accepts_right_and_rejects_wrong(module, key):
     exercise = getattr(module, key)
     right, wrong = module.ANSWERS[key]

@@ -28,7 +28,7 @@ def test_staffing_gap_rejects_bad_input(req, st, word):
 
 
 # ---------------------------------------------------------------------------------------------
-# The case of notebook 08, recomputed another way: plain pandas over intervals.csv and the
+# The case of notebook 11, recomputed another way: plain pandas over intervals.csv and the
 # parameters the data was generated with (wfmcourse.data.synth.CentreParameters).
 # ---------------------------------------------------------------------------------------------
 from wfmcourse.data import datasets, synth  # noqa: E402
@@ -120,7 +120,7 @@ def test_week_47_against_its_own_plan_and_against_erlang_c(data):
     assert week["agents_staffed"].sum() > week["agents_needed"].sum()
     fte = short.sum() / 4 / (1 - 0.32) / 36
     assert fte == pytest.approx(0.398, abs=5e-4)
-    from wfmcourse.course.exercises import nb08
+    from wfmcourse.course.exercises import eindcase as nb08
 
     assert nb08.opdracht_5.expected_value() == pytest.approx(fte)
     # Erlang C at 80/20 asks for more agents in many quarters: most of the colleague's gap is the model

@@ -171,6 +171,44 @@ def test_sync_copies_once_and_keeps_answers(course):
     assert cursus.sync_workspace() == ["Nieuw in de cursus: mijn-werk/01_begrippen.ipynb"]
 
 
+def test_renamed_notebook_moves_with_the_learners_answers(course, monkeypatch):
+    monkeypatch.setattr(cursus, "renamed_notebooks", lambda: {"05_forecast_rooster.ipynb": "06_forecast_rooster.ipynb"})
+    notebooks, work = course / "notebooks", course / "mijn-werk"
+    (notebooks / "05_forecast_rooster.ipynb").write_text(_notebook("05 v1"))
+    cursus.sync_workspace()
+    (work / "05_forecast_rooster.ipynb").write_text(_notebook("mijn forecast"))
+    (notebooks / "05_forecast_rooster.ipynb").rename(notebooks / "06_forecast_rooster.ipynb")   # the course renumbers
+    (notebooks / "06_forecast_rooster.ipynb").write_text(_notebook("06 v2"))
+    (notebooks / "05_kanalen.ipynb").write_text(_notebook("kanalen v1"))
+    lines = cursus.sync_workspace()
+    assert lines[0] == ("Nieuwe nummering: mijn-werk/05_forecast_rooster.ipynb heet nu "
+                        "mijn-werk/06_forecast_rooster.ipynb (met je eigen antwoorden erin).")
+    assert "Nieuw in de cursus: mijn-werk/05_kanalen.ipynb" in lines
+    assert (work / "06_forecast_rooster.ipynb").read_text() == _notebook("mijn forecast")     # never overwritten
+    assert (work / "06_forecast_rooster-nieuwe-versie.ipynb").read_text() == _notebook("06 v2")
+    assert not (work / "05_forecast_rooster.ipynb").exists()
+    assert cursus.sync_workspace() == []
+
+
+def test_renamed_notebooks_are_read_from_the_course_contents():
+    from wfmcourse.course import contents
+
+    assert cursus.renamed_notebooks() == contents.RENAMED
+    files = {nb.file for nb in contents.NOTEBOOKS}
+    assert set(contents.RENAMED.values()) <= files and not set(contents.RENAMED) & files
+
+
+def test_first_numbering_exercise_names_keep_their_meaning():
+    import importlib
+
+    from wfmcourse.course import contents, exercises
+
+    by_slug = {nb.exercises for nb in contents.NOTEBOOKS}
+    for old, slug in exercises.FIRST_NUMBERING.items():
+        assert slug in by_slug
+        assert importlib.import_module(f"wfmcourse.course.exercises.{slug}") is getattr(exercises, old)
+
+
 # ---------------------------------------------------------------------------
 # End to end in a temporary clone
 # ---------------------------------------------------------------------------

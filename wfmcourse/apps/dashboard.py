@@ -185,7 +185,7 @@ _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 # the calculation
 # ---------------------------------------------------------------------------
 #: default roster efficiency WITHOUT breaks: required hours / productive roster hours (paid hours
-#: minus breaks) of notebook 05's test week with shifts of at least 6 hours and breaks by the
+#: minus breaks) of notebook 06's test week with shifts of at least 6 hours and breaks by the
 #: Arbeidstijdenwet (1.033,75 / 1.306 = 0,79; with the breaks in the paid hours it is 0,74). The
 #: breaks are then always added through the in-day shrinkage, so the FTE to roster is never below
 #: the required FTE.
@@ -261,7 +261,7 @@ def staffing_plan(calls, aht, *, interval=900, target=0.8, awt=20, patience=None
     ``patience``. Shrinkage in three parts, each a fraction of paid hours (notebook 04):
     ``absence`` (leave and sickness: whole days), ``breaks`` and ``other_shrinkage`` (meetings,
     training, coaching). ``roster_efficiency``: required / productive roster hours, breaks NOT
-    included (default 0.79, notebook 05: 1.033,75 / 1.306). ``contract_hours`` the full-time
+    included (default 0.79, notebook 06: 1.033,75 / 1.306). ``contract_hours`` the full-time
     week; ``days_per_week``: how many days a week
     this pattern occurs (must be 1 when the intervals cover more than a day); ``labels``: text per
     interval (default 1, 2, ...); dates with times are checked against ``interval``;
@@ -505,7 +505,7 @@ def plan_html(plan: StaffingPlan) -> str:
             "telefoon, opgehoogd met alle shrinkage (ook pauzes), zonder roosterverlies. In te roosteren FTE "
             "(incl. roosterverlies): de benodigde FTE gedeeld door de roosterefficiëntie, wat werkbare "
             "diensten echt vragen; nooit minder dan de benodigde FTE. De roosterefficiëntie is zonder pauzes: "
-            "benodigde uren gedeeld door de productieve roosteruren. De standaard 79 % komt uit notebook 05 van "
+            "benodigde uren gedeeld door de productieve roosteruren. De standaard 79 % komt uit notebook 06 van "
             "de cursus (1.033,75 benodigde uren / 1.306 productieve uren van een weekrooster met diensten van "
             "minstens 6 uur en pauzes volgens de Arbeidstijdenwet).</p>")
     detail = dutch_table(plan.intervals, as_text=True).to_html(border=0, classes="wfm-intervallen")
@@ -804,7 +804,7 @@ class Dashboard(widgets.VBox):
         self.roster_efficiency = text(
             "79 %", "Roosterefficiëntie (%, zonder pauzes)",
             "Benodigde uren gedeeld door de productieve roosteruren (betaalde uren min pauzes); de pauzes "
-            "tellen mee in de shrinkage. 79 % is gemeten in notebook 05 van de cursus: een weekrooster met "
+            "tellen mee in de shrinkage. 79 % is gemeten in notebook 06 van de cursus: een weekrooster met "
             "diensten van minstens 6 uur en pauzes volgens de Arbeidstijdenwet (1.033,75 / 1.306 uur). "
             "Ook 0,79 mag.")
         self.contract_hours = text(36, "Contracturen per week")

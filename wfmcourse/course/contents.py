@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["PROCESSES", "Notebook", "NOTEBOOKS", "table_of_contents", "total_minutes"]
+__all__ = ["PROCESSES", "Notebook", "NOTEBOOKS", "RENAMED", "table_of_contents", "total_minutes"]
 
 PROCESSES = (
     "Forecasting",
@@ -33,6 +33,11 @@ class Notebook:
         """The file name without ``.ipynb`` (``"03_erlang"``), as the glossary names a notebook."""
         return self.file.removesuffix(".ipynb")
 
+    @property
+    def exercises(self) -> str:
+        """The exercise module's name: the key without its number (``"erlang"`` for ``03_erlang``)."""
+        return self.key.split("_", 1)[1]
+
 
 #: The course notebooks in order. Minutes are the study time of a careful learner who reads
 #: everything, runs every cell and does every exercise before looking at a solution (in total 12 to
@@ -45,13 +50,24 @@ NOTEBOOKS = (
     Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 80),
     Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering",), 120),
     Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 75),
-    Notebook("05_forecast_rooster.ipynb", "Van forecast naar rooster",
+    Notebook("06_forecast_rooster.ipynb", "Van forecast naar rooster",
              ("Forecasting", "Planning & roostering"), 120),
-    Notebook("06_stakeholders.ipynb", "Stakeholders rond WFM",
+    Notebook("09_stakeholders.ipynb", "Stakeholders rond WFM",
              ("Planning & roostering", "Rapportage & analyse"), 110),
-    Notebook("07_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 75),
-    Notebook("08_eindcase.ipynb", "Eindcase: advies aan een klant", _WITHOUT_TRAFFIC, 120),
+    Notebook("10_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 75),
+    Notebook("11_eindcase.ipynb", "Eindcase: advies aan een klant", _WITHOUT_TRAFFIC, 120),
 )
+
+
+#: Course files renamed when notebooks were added (05 kanalen, 07 jaarplan, 08 dagsturing): old -> new name.
+#: ``python cursus.py start`` and ``update`` move a learner's copy in mijn-werk/ to the new name, its content
+#: as the learner left it (cursus.py reads this literal without importing the package).
+RENAMED = {
+    "05_forecast_rooster.ipynb": "06_forecast_rooster.ipynb",
+    "06_stakeholders.ipynb": "09_stakeholders.ipynb",
+    "07_kerncontact.ipynb": "10_kerncontact.ipynb",
+    "08_eindcase.ipynb": "11_eindcase.ipynb",
+}
 
 
 def table_of_contents() -> pd.DataFrame:

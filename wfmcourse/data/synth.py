@@ -81,7 +81,7 @@ __all__ = [
 ]
 
 FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv", "daily_history.csv")
-EXAMPLE_WEEK = ("2025-11-17", "2025-11-23")     # ISO week 47, the forecast week of notebook 08
+EXAMPLE_WEEK = ("2025-11-17", "2025-11-23")     # ISO week 47, the forecast week of notebook 11
 
 #: Dutch public holidays 2025 (date -> name), hard-coded.
 HOLIDAYS_2025 = {

@@ -1,7 +1,7 @@
 """Alignment cases in numbers: what a campaign, a split invoice or an IT outage does to the plan.
 
 Small pure helpers on top of :mod:`wfmcourse.domain.staffing`, :mod:`wfmcourse.domain.shrinkage`
-and :mod:`wfmcourse.domain.stakeholders`, used by notebook 06. Tables have English snake_case
+and :mod:`wfmcourse.domain.stakeholders`, used by notebook 09. Tables have English snake_case
 column names (``presentation.dutch.table`` shows them in Dutch).
 
 * :func:`interval_table` - per scenario (one interval each): offered load, service level, ASA,

@@ -1,7 +1,7 @@
 """Improving at the source (kern-contact) instead of planning around avoidable demand.
 
-The logic behind notebook 07 (the lesson's Dutch texts and example table live in
-:mod:`wfmcourse.course.exercises.nb07`, the Dutch headers in :data:`wfmcourse.presentation.dutch.LABELS`):
+The logic behind notebook 10 (the lesson's Dutch texts and example table live in
+:mod:`wfmcourse.course.exercises.kerncontact`, the Dutch headers in :data:`wfmcourse.presentation.dutch.LABELS`):
 
 * :func:`pareto` - contact reasons sorted by volume with share and cumulative share, and the
   "vital few" that together make up the first 80 % (the cutoff is a parameter);
@@ -324,7 +324,7 @@ def self_assessment(answers, statements) -> SelfAssessment:
     """Score a set of starting points (answers 1-5, whole numbers).
 
     ``statements`` maps each starting point's key to the statement a learner scores (the
-    kern-contact approach's are :data:`wfmcourse.course.exercises.nb07.STARTING_POINTS`);
+    kern-contact approach's are :data:`wfmcourse.course.exercises.kerncontact.STARTING_POINTS`);
     ``answers`` must be a dict with exactly those keys. The table lists the points lowest score
     first (ties in the order of ``statements``): start improving at the top.
     ``strongest``/``weakest`` hold every key tied at the max/min.

@@ -1,4 +1,4 @@
-"""Performance diagnosis for the final case (notebook 08): diagnose a year of interval data against
+"""Performance diagnosis for the final case (notebook 11): diagnose a year of interval data against
 the client's own plan and compare staffing options with one model.
 
 * :func:`week_diagnosis` - per week: the dashboard figures and the three deviations that explain a
@@ -194,7 +194,7 @@ def week_rows(intervals, week) -> pd.DataFrame:
 
 
 def first_estimate_hours(intervals, week, *, weeks=8, awt=20, target=0.8) -> float:
-    """Net phone hours of notebook 05's first estimate for an ISO ``week``: Erlang C (``target``
+    """Net phone hours of notebook 06's first estimate for an ISO ``week``: Erlang C (``target``
     within ``awt`` seconds) per interval on the profile forecast of the ``weeks`` weeks before, with
     the AHT of those weeks weighted by answered calls. ``sum(agents) * 0.25`` hours (quarter hours)."""
     rows = week_rows(intervals, week)

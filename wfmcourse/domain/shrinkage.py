@@ -159,11 +159,11 @@ def rostered_hours(net_hours, roster_efficiency, shrinkage_outside_roster) -> fl
 
     ``roster_efficiency`` (0 < e <= 1) is the required hours divided by the paid hours of the
     roster that covers them (:meth:`wfmcourse.domain.roster.RosterPlan.summary`, "efficiency"):
-    notebook 05's week of shifts of at least 6 hours has 1,033.75 required and 1,404 paid hours,
+    notebook 06's week of shifts of at least 6 hours has 1,033.75 required and 1,404 paid hours,
     e = 0.74. Those paid hours already hold the breaks and the over-coverage, so the roster is
     grossed up only with the shrinkage that is *not* in it (``shrinkage_outside_roster``: leave,
     sickness, training, meetings, coaching; not the breaks, which would then count twice,
-    notebook 05 §5 and exercise 3). Every share is a fraction of paid hours.
+    notebook 06 §5 and exercise 3). Every share is a fraction of paid hours.
     """
     scalar = is_scalar_call(net_hours, roster_efficiency, shrinkage_outside_roster)
     index = series_index(net_hours=net_hours, roster_efficiency=roster_efficiency,

@@ -1,5 +1,5 @@
 """The parties around WFM: the stakeholder map and small "what does it do to my numbers" helpers
-for alignment cases (notebook 06).
+for alignment cases (notebook 09).
 
 ``data/stakeholders.csv`` (read by :func:`wfmcourse.data.datasets.load_stakeholders`) has one row
 per party (directie, marketing, HR, ...). Each row says what the party needs from WFM, what WFM

@@ -265,7 +265,7 @@ def staffing_by_interval(intervals, target=None, figsize=(8, 5)) -> Figure:
 
 
 # ---------------------------------------------------------------------------
-# forecast and roster (notebook 05)
+# forecast and roster (notebook 06)
 # ---------------------------------------------------------------------------
 def profile_figure(weekday, intraday, figsize=(10, 3.5)) -> Figure:
     """Two panels: the weekday shares (bars) and the intraday shares (line), in percent.
@@ -339,7 +339,7 @@ def coverage_figure(result, ax=None, figsize=(10, 4)) -> Figure:
 
 
 # ---------------------------------------------------------------------------
-# improvement and stakeholders (notebooks 06 and 07)
+# improvement and stakeholders (notebooks 09 and 10)
 # ---------------------------------------------------------------------------
 def pareto_chart(table, figsize=(8, 4)) -> Figure:
     """Bars of the counts per reason (busiest left) with the cumulative share as a line.
@@ -467,7 +467,7 @@ def stakeholder_map(frame=None, ax=None, *, threshold=3, figsize=(7, 6)) -> Figu
 
 
 # ---------------------------------------------------------------------------
-# the final case (notebook 08)
+# the final case (notebook 11)
 # ---------------------------------------------------------------------------
 RED = "#c62828"
 

@@ -206,7 +206,7 @@ _IMPROVEMENT = {  # improvement, stakeholders, performance
     "manage_closely": "nauw betrekken", "keep_satisfied": "tevreden houden", "keep_informed": "informeren",
     "monitor_only": "monitoren", "volume_peak": "volumepiek", "volume_shift": "volumeverschuiving",
     "capacity_loss": "capaciteitsverlies", "capacity_gain": "capaciteitswinst", "no_effect": "geen",
-    # stakeholders: the columns of data/stakeholders.csv and the tables of notebook 06
+    # stakeholders: the columns of data/stakeholders.csv and the tables of notebook 09
     "stakeholder": "partij", "stakeholders": "partijen", "role": "rol", "needs_from_wfm": "heeft van WFM nodig",
     "wfm_needs": "WFM heeft van hen nodig", "trigger": "aanleiding", "effect_type": "soort effect",
     "effect_size": "effectgrootte", "effect_example": "voorbeeld", "rhythm": "overlegritme", "influence": "invloed",

@@ -66,10 +66,16 @@ the notebook's question cell must contain so a learner can answer. A :class:`Fee
 In a notebook, an exercise is a markdown cell with the heading ``### Opdracht N`` (explanations may
 precede it in the same cell) that shows everything needed to answer - options as ``a) text``
 exactly as in ``options``, the unit and the precision in words ("op één decimaal") - followed by
-a code cell with ``nbXX.opdracht_N.check(antwoord_N)``; tests/test_exercise_answers.py checks this.
+a code cell with ``oefeningen.opdracht_N.check(antwoord_N)``; tests/test_exercise_answers.py checks this.
 
-Exercise sets per notebook live in the modules ``wfmcourse.course.exercises.nb00`` ... ``nb08``; each
-has ``OPDRACHTEN`` (its exercises) and ``ANSWERS`` (one right and one wrong answer each).
+Exercise sets per notebook live in a module named after the notebook without its number
+(``03_erlang.ipynb`` -> ``wfmcourse.course.exercises.erlang``, see ``Notebook.exercises`` in
+:mod:`wfmcourse.course.contents`), imported in the notebook as
+``from wfmcourse.course.exercises import erlang as oefeningen``; each has ``OPDRACHTEN`` (its exercises)
+and ``ANSWERS`` (one right and one wrong answer each). Names never carry the number, so renumbering
+the course never gives an existing name a new meaning. The names of the first numbering (``nb00`` ...
+``nb08``, used by learners' copies made before notebooks 05, 07 and 08 were added) still import the
+exercises they always meant (:data:`FIRST_NUMBERING`).
 """
 from __future__ import annotations
 
@@ -797,3 +803,18 @@ def open_question(title: str, *, model_answer: str | Callable[[], str], points: 
 
     return Exercise(title, checker, hint, model_answer, answer_type="open", expected=model_answer,
                     options={point: ", ".join(words) for point, words in points.items()})
+
+
+#: The module names of the first numbering (00-08) -> the exercise module they meant. Learners'
+#: copies in mijn-werk/ made before the renumbering import these; they keep checking the same exercises.
+FIRST_NUMBERING = {"nb00": "start", "nb01": "begrippen", "nb02": "kpis", "nb03": "erlang",
+                   "nb04": "shrinkage_fte", "nb05": "forecast_rooster", "nb06": "stakeholders",
+                   "nb07": "kerncontact", "nb08": "eindcase"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in FIRST_NUMBERING:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{FIRST_NUMBERING[name]}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Opdrachten bij notebook 07_kerncontact, with the lesson's example week of contact reasons and its
+"""Opdrachten bij notebook 10_kerncontact, with the lesson's example week of contact reasons and its
 Dutch texts (the advice per quadrant of the impact-effort matrix, the starting points of the
 kern-contact approach)."""
 import math
@@ -36,7 +36,7 @@ STARTING_POINTS = {
 
 
 def example_reasons() -> pd.DataFrame:
-    """A small fictitious week of contact reasons of a web shop (for notebook 07 and its exercises).
+    """A small fictitious week of contact reasons of a web shop (for notebook 10 and its exercises).
 
     Columns: ``reason`` (Dutch label), ``contacts`` (contacts per week), ``avoidable`` (bool:
     failure demand that better information or a better process could prevent) and ``aht``

@@ -1,4 +1,4 @@
-"""Opdrachten bij notebook 05_forecast_rooster."""
+"""Opdrachten bij notebook 06_forecast_rooster."""
 from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.domain import erlang, forecast, roster, shrinkage
 from wfmcourse.presentation.dutch import number as _dec

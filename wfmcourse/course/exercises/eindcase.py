@@ -1,4 +1,4 @@
-"""Opdrachten bij notebook 08_eindcase.
+"""Opdrachten bij notebook 11_eindcase.
 
 Every expected answer is computed from ``data/intervals.csv`` with the same package functions the
 notebook uses; nothing is typed in. The weeks and the quarter the questions are about are chosen
@@ -443,7 +443,7 @@ opdracht_6 = open_question(
     contradictions=ADVICE_CONTRADICTIONS,
     notes=ADVICE_NOTES,
     min_words=_MIN_WORDS,
-    solution_call="nb08.opdracht_6.solution()",
+    solution_call="oefeningen.opdracht_6.solution()",
     hint="Een goed advies (1) beantwoordt de vraag van de klant, (2) volgt uit de diagnose, (3) zegt wat het "
          "kost en (4) zegt wat er moet veranderen en hoe je meet of het werkt. De checklist: "
          + "; ".join(ADVICE_POINTS) + ".",

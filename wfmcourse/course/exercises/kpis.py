@@ -136,7 +136,7 @@ opdracht_5 = choice(
      "d": "de kwaliteit van het gesprek tussen medewerker en klant"},
     hint="Output is het resultaat dat je achteraf meet. Input is wat dat resultaat voortbrengt: wat de "
          "medewerkers meebrengen en hoe het gesprek met de klant verloopt.",
-    solution="b en d. De manager uit de brief (notebook 07) wil sturen op vaardigheden, drijfveren, vertrouwen "
+    solution="b en d. De manager uit de brief (notebook 10) wil sturen op vaardigheden, drijfveren, vertrouwen "
              "en de kwaliteit van de dialoog met de klant; service level en CSAT zijn de resultaten die laten "
              "zien of die inspanningen werken.",
     feedback={"a": "Het service level is een resultaat (output): het zegt hoe het ging, niet waardoor.",

@@ -1,4 +1,4 @@
-"""Opdrachten bij notebook 06_stakeholders, with the lesson's Dutch advice per quadrant of the
+"""Opdrachten bij notebook 09_stakeholders, with the lesson's Dutch advice per quadrant of the
 stakeholder map."""
 import math
 
