@@ -896,6 +896,12 @@ CASES = [
          dict(calls="num nonneg", aht="num nonneg", interval="num nonneg", awt="num nonneg",
               target="num nonneg", patience="num nonneg", max_occupancy="num nonneg",
               max_abandonment="num nonneg")),
+    Case("calculator.calculate_chat_staffing", dict(chats=120.0, aht=600, max_chats=3, slowdown=0.25,
+                                                    interval=900, awt=60, target=0.8, patience=300.0,
+                                                    max_occupancy=None, max_abandonment=None),
+         dict(chats="num nonneg", aht="num nonneg", max_chats="num nonneg int", slowdown="num nonneg",
+              interval="num nonneg", awt="num nonneg", target="num nonneg", patience="num nonneg",
+              max_occupancy="num nonneg", max_abandonment="num nonneg")),
     # intraday and the control room (issue 18)
     Case("intraday.monitor", dict(offered=[10.0, 20.0], answered_in_time=[8.0, 15.0], forecast=[12.0, 18.0],
                                   target=0.8, abandoned=[1.0, 2.0], max_abandonment=0.05),
