@@ -4,8 +4,14 @@ import math
 import ipywidgets as widgets
 import pytest
 
-from wfmcourse.apps.calculator import StaffingCalculator, calculate_staffing, result_html, staffing_calculator
-from wfmcourse.domain import erlang, staffing
+from wfmcourse.apps.calculator import (
+    StaffingCalculator,
+    calculate_chat_staffing,
+    calculate_staffing,
+    result_html,
+    staffing_calculator,
+)
+from wfmcourse.domain import chat, erlang, staffing
 from wfmcourse.presentation.messages import explain as explain_error
 
 
@@ -191,3 +197,73 @@ def test_widgets_stored_text_is_dutch():
     for widget, word in ((staffing_calculator(), "bezettingscalculator"), (agents_slider(), "schuifje")):
         text = repr(widget)
         assert text.startswith("[") and word in text and "children" not in text
+
+
+# ---------------------------------------------------------------------------
+# chat: agents who handle several chats at once
+# ---------------------------------------------------------------------------
+CHAT = dict(max_chats=3, slowdown=0.25)
+
+
+def test_chat_staffing_is_the_chat_engine():
+    """120 chats per quarter-hour, AHT 600 s alone = 80 Erlang: the numbers of domain.chat."""
+    r = calculate_chat_staffing(120, 600, interval=900, awt=60, target=0.8, **CHAT)
+    n = chat.agents_needed(80.0, 600, 60, 0.8, **CHAT)
+    assert r["traffic"] == 80.0 and r["agents"] == n
+    assert r["service_level"] == pytest.approx(chat.service_level(n, 80.0, 600, 60, **CHAT), rel=1e-12)
+    assert r["asa"] == pytest.approx(chat.asa(n, 80.0, 600, **CHAT), rel=1e-12)
+    assert r["mean_concurrency"] == pytest.approx(chat.mean_concurrency(n, 80.0, 600, **CHAT), rel=1e-12)
+    assert r["rule_of_thumb_agents"] == chat.rule_of_thumb_agents(80.0, 600, 60, 0.8, max_chats=3) < n
+    table = r["table"]
+    assert list(table.index) == list(range(n - 4, n + 5))
+    assert table.loc[n, "service_level"] == pytest.approx(r["service_level"])
+    assert table.loc[n - 1, "service_level"] < 0.8 <= table.loc[n, "service_level"]
+
+
+def test_chat_with_one_chat_at_a_time_is_erlang_c_and_erlang_a():
+    for patience in (None, 120):
+        phone = calculate_staffing(100, 180, interval=1800, awt=20, target=0.8, patience=patience)
+        one = calculate_chat_staffing(100, 180, interval=1800, awt=20, target=0.8, max_chats=1, slowdown=0.5,
+                                      patience=patience)
+        assert one["agents"] == phone["agents"] == (14 if patience is None else 12)
+        for key in ("service_level", "asa", "occupancy") + (() if patience is None else ("abandonment",)):
+            assert one[key] == pytest.approx(phone[key], rel=1e-12, abs=1e-12), key
+
+
+def test_chat_result_html_is_dutch():
+    text = result_html(calculate_chat_staffing(120, 600, interval=900, awt=60, patience=300, **CHAT))
+    for part in ("120 chats per 15 minuten", "AHT 600 s", "hoogstens 3 tegelijk", "klanten haken af",
+                 "900 s per chat", "Chats tegelijk (gemiddeld)", "Afhaakpercentage", "Vuistregel: Erlang A / 3"):
+        assert part in text, part
+
+
+def test_chat_checkbox_switches_the_calculator_to_chat():
+    calc = staffing_calculator(calls=120, interval=900, aht=600, awt=60)
+    assert calc.last["model"] == "Erlang C" and calc.max_chats.disabled and calc.slowdown.disabled
+    calc.use_chat.value = True
+    assert not calc.max_chats.disabled and calc.calls.description == "Chats per interval"
+    assert calc.last["agents"] == chat.agents_needed(80.0, 600, 60, 0.8, **CHAT)
+    assert "Vuistregel" in calc.result.value and calc.chart.value[:4] == b"\x89PNG"
+    calc.max_chats.value = 2
+    calc.slowdown.value = 0
+    assert calc.last["agents"] == chat.agents_needed(80.0, 600, 60, 0.8, max_chats=2)
+    calc.use_patience.value = True
+    assert calc.last["abandonment"] == pytest.approx(
+        chat.abandonment(calc.last["agents"], 80.0, 600, 120, max_chats=2))
+    calc.use_chat.value = False
+    assert calc.last["model"] == "Erlang A" and calc.calls.description == "Gesprekken per interval"
+
+
+def test_chat_starting_values_and_bad_input():
+    calc = staffing_calculator(calls=40, interval=900, aht=300, awt=60, max_chats=2, slowdown=0.1)
+    assert calc.use_chat.value and calc.max_chats.value == 2 and calc.slowdown.value == 10
+    assert calc.last["agents"] == chat.agents_needed(erlang.traffic(40, 300, 900), 300, 60, 0.8,
+                                                     max_chats=2, slowdown=0.1)
+    calc.calls.value = -1
+    assert calc.last is None and "Het aantal chats moet 0 of meer zijn" in calc.result.value
+    with pytest.raises(ValueError, match="^max_chats") as info:
+        calculate_chat_staffing(40, 300, max_chats=0)
+    assert "chats tegelijk per medewerker" in explain_error(info.value)
+    with pytest.raises(ValueError, match="^slowdown") as info:
+        calculate_chat_staffing(40, 300, max_chats=2, slowdown=25)
+    assert "0,25 voor 25 %" in explain_error(info.value)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from wfmcourse.apps import cli
-from wfmcourse.domain import erlang, shrinkage
+from wfmcourse.domain import chat, erlang, shrinkage
 from wfmcourse.presentation import dutch
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -454,3 +454,176 @@ def test_help_says_occupancy_not_bezetting(capsys):
 
 def build_help() -> str:
     return cli.build_parser()._subparsers._group_actions[0].choices["staff"].format_help().lower()
+
+
+# ---------------------------------------------------------------------------
+# chat: agents who handle several chats at once (wfmcourse.domain.chat)
+# ---------------------------------------------------------------------------
+CHAT = ["chat", "--chats", "120", "--aht", "600", "--max-chats", "3", "--slowdown", "0.25"]
+
+
+def test_chat_one_interval_agrees_with_the_chat_engine(capsys):
+    """120 chats per quarter at AHT 600 s = 80 Erlang; the numbers are domain.chat's, called directly."""
+    code, out, err = run(CHAT, capsys)
+    assert code == 0 and err == ""
+    kw = dict(max_chats=3, slowdown=0.25)
+    n = chat.agents_needed(80.0, 600, 60, 0.8, **kw)
+    assert field(out, "Medewerkers nodig") == str(n)
+    assert chat.service_level(n, 80.0, 600, 60, **kw) >= 0.8 > chat.service_level(n - 1, 80.0, 600, 60, **kw)
+    assert field(out, "Service level") == f"{dutch.percent(chat.service_level(n, 80.0, 600, 60, **kw))} binnen 60 s"
+    assert field(out, "ASA") == f"{dutch.number(chat.asa(n, 80.0, 600, **kw))} s"
+    assert field(out, "Occupancy").startswith(dutch.percent(chat.occupancy(n, 80.0, 600, **kw)))
+    assert field(out, "Chats tegelijk").startswith(dutch.number(chat.mean_concurrency(n, 80.0, 600, **kw), 2))
+    assert "80,00 Erlang" in field(out, "Aanbod") and field(out, "Doel") == "80 % binnen 60 s"
+    assert "900 s per chat bij 3 tegelijk" in field(out, "Afhandeltijd")
+    assert "Afhaakpercentage" not in out
+    starts = {line.index(":") + len(re.match(r":\s*", line[line.index(":"):]).group())
+              for line in out.strip().splitlines() if not line.startswith(" ")}
+    assert len(starts) == 1
+
+
+def test_chat_shows_the_rule_of_thumb_and_how_far_off_it_is(capsys):
+    code, out, _ = run(CHAT, capsys)
+    n = chat.agents_needed(80.0, 600, 60, 0.8, max_chats=3, slowdown=0.25)
+    rule = chat.rule_of_thumb_agents(80.0, 600, 60, 0.8, max_chats=3)
+    phone = erlang.agents_needed(80.0, 600, 60, 0.8)
+    assert rule == -(-phone // 3) < n
+    sl = chat.service_level(rule, 80.0, 600, 60, max_chats=3, slowdown=0.25)
+    assert field(out, "Vuistregel") == (f"Erlang C {phone} / 3 = {rule} medewerkers: service level "
+                                        f"{dutch.percent(sl)} binnen 60 s")
+    assert f"de vuistregel plant {n - rule} medewerkers te weinig" in out
+    assert "3 chats tegelijk even snel gaan als één" in out
+    # without slowdown the chat model is Erlang C on agents * max_chats slots: the rule is right here
+    code, out, _ = run(CHAT[:-2], capsys)
+    assert code == 0 and "de vuistregel komt hier op hetzelfde aantal uit" in out
+    assert "even lang bij 3 tegelijk" in field(out, "Afhandeltijd")
+
+
+def test_chat_with_one_chat_at_a_time_is_the_phone_answer(capsys):
+    """max_chats=1: the chat command gives the staff command's Erlang C answer, number for number."""
+    code, out, _ = run(["chat", "--chats", "120", "--aht", "600", "--max-chats", "1", "--sl", "80/60"], capsys)
+    assert code == 0
+    code, phone, _ = run(["staff", "--calls", "120", "--aht", "600", "--sl", "80/60"], capsys)
+    assert code == 0
+    for label in ("Medewerkers nodig", "Service level", "ASA"):
+        assert field(out, label) == field(phone, label)
+    assert field(out, "Occupancy").startswith(field(phone, "Occupancy"))
+    assert field(phone, "Medewerkers nodig") == str(erlang.agents_needed(80.0, 600, 60, 0.8)) == "87"
+    assert field(out, "Chats tegelijk").startswith("1,00")
+    # with patience: Erlang A
+    code, out, _ = run(["chat", "--chats", "120", "--aht", "600", "--max-chats", "1", "--patience", "300"], capsys)
+    code, phone, _ = run(["staff", "--calls", "120", "--aht", "600", "--sl", "80/60", "--patience", "300"], capsys)
+    for label in ("Medewerkers nodig", "Service level", "ASA", "Afhaakpercentage"):
+        assert field(out, label) == field(phone, label)
+
+
+def test_chat_summary_is_pure_and_matches_the_engine():
+    s = cli.chat_summary(120, 600, max_chats=3, slowdown=0.25, patience=300, max_abandonment=0.05)
+    kw = dict(max_chats=3, slowdown=0.25, patience=300)
+    assert s["agents"] == chat.agents_needed(80.0, 600, 60, 0.8, max_abandonment=0.05, **kw)
+    assert s["abandonment"] == pytest.approx(chat.abandonment(s["agents"], 80.0, 600, 300, max_chats=3,
+                                                              slowdown=0.25)) and s["abandonment"] <= 0.05
+    assert s["p_wait"] == pytest.approx(chat.p_wait(s["agents"], 80.0, 600, **kw))
+    assert s["phone_agents"] == erlang.agents_needed(80.0, 600, 60, 0.8, patience=300)
+    assert s["rule_of_thumb_agents"] == chat.rule_of_thumb_agents(80.0, 600, 60, 0.8, max_chats=3, patience=300)
+    assert s["handling_time_full"] == 900.0 and s["model"] == "chat met afhakers"
+    text = cli.format_chat_summary(s)
+    assert "afhaakpercentage hoogstens 5 %" in text and "Erlang A" in text
+
+
+def test_chat_given_agents_are_evaluated(capsys):
+    n = chat.agents_needed(80.0, 600, 60, 0.8, max_chats=3, slowdown=0.25)
+    code, out, _ = run(CHAT + ["--agents", str(n - 1)], capsys)
+    assert code == 0 and field(out, "Medewerkers (gegeven)") == str(n - 1)
+    assert field(out, "Doel gehaald") == f"nee (nodig: {n} medewerkers)"
+    code, out, _ = run(CHAT + ["--agents", "20"], capsys)         # 20 * 2 chats of capacity < 80 Erlang
+    assert field(out, "ASA") == "oneindig" and "groeit dan zonder eind" in out
+
+
+def test_chat_without_chats_needs_nobody(capsys):
+    code, out, _ = run(["chat", "--chats", "0", "--aht", "600", "--max-chats", "3"], capsys)
+    assert code == 0 and field(out, "Medewerkers nodig") == "0"
+    assert field(out, "Service level").startswith("100,0 %")
+
+
+def test_chat_csv_staffs_the_chats_column(tmp_path, capsys):
+    path = tmp_path / "dag.csv"
+    path.write_text("tijd;gesprekken;chats;afhandeltijd\n08:00;10;12;300\n08:15;20;30,5;300\n09:00;0;0;\n",
+                    encoding="utf-8")
+    out_path = tmp_path / "chat.csv"
+    code, out, err = run(["chat", "--csv", str(path), "--aht", "600", "--max-chats", "3", "--slowdown", "25%",
+                          "--patience", "300", "--out", str(out_path)], capsys)
+    assert code == 0 and err == "" and "Geschreven" in out and "3 intervallen" in out
+    written = pd.read_csv(out_path, sep=";", decimal=",")
+    assert list(written.columns) == ["tijd", "chats", "verkeer (Erlang)", "medewerkers", "service level (%)",
+                                     "ASA (s)", "occupancy (%)", "chats tegelijk (gemiddeld)",
+                                     "afhaakpercentage (%)", "vuistregel (Erlang C / chats)"]
+    load = np.array([12, 30.5, 0]) * 600 / 900
+    kw = dict(max_chats=3, slowdown=0.25, patience=300)
+    agents = chat.agents_needed(load, 600, 60, 0.8, **kw)
+    assert written["medewerkers"].tolist() == agents.tolist()
+    assert written["service level (%)"].to_numpy() == pytest.approx(
+        100 * chat.service_level(agents, load, 600, 60, **kw), abs=1e-4)
+    assert written["vuistregel (Erlang C / chats)"].tolist() == chat.rule_of_thumb_agents(
+        load, 600, 60, 0.8, max_chats=3, patience=300).tolist()
+    # one interval at a time gives the same count
+    for row, chats in enumerate((12, 30.5, 0)):
+        assert cli.chat_summary(chats, 600, **kw)["agents"] == written["medewerkers"][row]
+
+
+def test_chat_csv_without_a_chats_column_is_one_dutch_error(tmp_path, capsys):
+    path = tmp_path / "telefoon.csv"
+    path.write_text("tijd,gesprekken\n08:00,10\n", encoding="utf-8")
+    code, _, err = run(["chat", "--csv", str(path), "--aht", "600", "--max-chats", "3"], capsys)
+    assert code == 1
+    assert one_line_error(err) == ("fout: Het bestand telefoon.csv klopt niet (regel 1, kolom 'chats'): deze kolom "
+                                   "ontbreekt in de kopregel. Chat plannen vraagt een kolom 'chats' (of 'aantal "
+                                   "chats') met de chats per interval.")
+
+
+@pytest.mark.parametrize("extra, words", [
+    (["--chats", "-5"], "--chats: Het aantal chats moet 0 of meer zijn. Ingevuld: -5."),
+    (["--max-chats", "0"], "--max-chats: Het aantal chats tegelijk per medewerker moet een geheel getal van 1"),
+    (["--slowdown", "25"], "--slowdown: De vertraging per extra chat is een deel van de AHT"),
+    (["--slowdown", "1,5"], "Ingevuld: 1,5."),
+    (["--patience", "0"], "--patience: Het klantgeduld moet groter dan 0 seconden zijn."),
+    (["--agents", "-1"], "--agents: Het aantal medewerkers moet een geheel getal van 0 of meer zijn."),
+    (["--sl", "80/-1"], "optie --sl"),
+])
+def test_chat_bad_values_are_one_dutch_line(capsys, extra, words):
+    argv = ["chat", "--chats", "120", "--aht", "600", "--max-chats", "3"]
+    for option, value in zip(extra[::2], extra[1::2]):
+        if option in argv:
+            argv[argv.index(option) + 1] = value
+        else:
+            argv += [option, value]
+    code, out, err = run(argv, capsys)
+    assert code in (1, 2) and out == ""
+    assert words in one_line_error(err)
+
+
+@pytest.mark.parametrize("argv, start", [
+    (["chat", "--chats", "120", "--aht", "600"], "fout: deze argumenten zijn verplicht: --max-chats"),
+    (["chat", "--chats", "120", "--max-chats", "3"], "fout: deze argumenten zijn verplicht: --aht"),
+    (["chat", "--aht", "600", "--max-chats", "3"], "fout: geef --chats (één interval) of --csv"),
+    (["chat", "--chats", "1", "--aht", "600", "--max-chats", "2.5"], "fout: optie --max-chats: geen geheel getal"),
+    (CHAT + ["--max-abandonment", "0.05"], "fout: --max-abandonment vraagt ook --patience"),
+    (CHAT + ["--out", "x.csv"], "fout: --out hoort bij --csv"),
+    (CHAT + ["--sl", "80/60", "--awt", "20"], "fout: gebruik --sl of --target/--awt, niet allebei"),
+])
+def test_chat_usage_errors_exit_2(capsys, argv, start):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert one_line_error(err).startswith(start)
+
+
+def test_chat_help_is_dutch(capsys):
+    code, out, _ = run(["chat", "--help"], capsys)
+    assert code == 0 and out.startswith("gebruik: python -m wfmcourse chat")
+    assert "--max-chats" in out and "--slowdown" in out and "vuistregel" in out
+
+
+def test_python_m_wfmcourse_apps_cli_chat():
+    done = subprocess.run([sys.executable, "-m", "wfmcourse.apps.cli", *CHAT], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and done.stderr == "" and "Medewerkers nodig:" in done.stdout

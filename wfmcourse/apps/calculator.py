@@ -2,7 +2,9 @@
 
 * :func:`calculate_staffing` does all the arithmetic (through the one staffing evaluator
   :func:`wfmcourse.domain.staffing.evaluate` and :mod:`wfmcourse.domain.scenarios`) and returns
-  a plain dict; a dashboard can call it directly.
+  a plain dict; a dashboard can call it directly. :func:`calculate_chat_staffing` does the same
+  for chat, where an agent handles several chats at once (:mod:`wfmcourse.domain.chat`, through
+  the command line's :func:`wfmcourse.apps.cli.chat_summary`).
 * :func:`result_html` turns that dict into a small Dutch HTML table; a bad input becomes a Dutch
   sentence through :func:`wfmcourse.presentation.messages.explain`.
 * :func:`staffing_calculator` builds the widget: inputs on the left, numbers and a chart on
@@ -17,8 +19,11 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import numpy as np
+import pandas as pd
 
-from wfmcourse.domain import erlang, scenarios, staffing
+from wfmcourse.apps.cli import chat_summary
+from wfmcourse.domain import chat, erlang, scenarios, staffing
 from wfmcourse.presentation import charts, dutch, messages
 from wfmcourse.validation import instance, optional_scalar, scalar
 
@@ -26,6 +31,7 @@ __all__ = [
     "INTERVALS",
     "StaffingCalculator",
     "agents_slider",
+    "calculate_chat_staffing",
     "calculate_staffing",
     "result_html",
     "staffing_calculator",
@@ -93,12 +99,76 @@ def calculate_staffing(calls, aht, *, interval=1800, awt=20, target=0.8, patienc
     }
 
 
+def calculate_chat_staffing(chats, aht, *, max_chats, slowdown=0.0, interval=1800, awt=60, target=0.8,
+                            patience=None, max_occupancy=None, max_abandonment=None) -> dict:
+    """Chat agents needed for one interval when each agent handles up to ``max_chats`` chats at once.
+
+    ``chats`` offered in ``interval`` seconds, ``aht`` seconds for a chat handled alone, each extra
+    simultaneous chat adding ``slowdown`` (a fraction) of ``aht``; ``target`` the service-level
+    fraction within ``awt`` seconds, ``patience`` (seconds) or ``None``, the optional caps as in
+    :func:`calculate_staffing`. The dict of :func:`wfmcourse.apps.cli.chat_summary` (the numbers of
+    :mod:`wfmcourse.domain.chat`: ``agents``, ``service_level``, ``asa``, ``occupancy``,
+    ``mean_concurrency``, ``abandonment``, and the rule of thumb ``rule_of_thumb_agents`` =
+    ``ceil(phone_agents / max_chats)``) plus ``table``: service level, ASA and occupancy (and
+    abandonment) per agent count around the answer, indexed by ``agents``.
+    """
+    result = chat_summary(chats, aht, max_chats=max_chats, slowdown=slowdown, interval=interval, awt=awt,
+                          target=target, patience=patience, max_occupancy=max_occupancy,
+                          max_abandonment=max_abandonment)
+    n, a, h = result["agents"], result["traffic"], result["aht"]
+    low = max(1, n - _TABLE_SPREAD)
+    agents = np.arange(low, max(n, low) + _TABLE_SPREAD + 1)
+    kw = dict(max_chats=max_chats, slowdown=slowdown, patience=patience)
+    table = pd.DataFrame({"service_level": chat.service_level(agents, a, h, awt, **kw),
+                          "asa": chat.asa(agents, a, h, **kw), "occupancy": chat.occupancy(agents, a, h, **kw)},
+                         index=pd.Index(agents, name="agents"))
+    if patience is not None:
+        table["abandonment"] = chat.abandonment(agents, a, h, patience, max_chats=max_chats, slowdown=slowdown)
+    return {**result, "table": table}
+
+
 # ---------------------------------------------------------------------------
 # Dutch text
 # ---------------------------------------------------------------------------
+def _rows_html(head: str, rows) -> str:
+    body = "".join(
+        f"<tr><td style='padding:2px 12px 2px 0'>{html.escape(label)}</td><td>{value}</td></tr>"
+        for label, value in rows
+    )
+    return f"<div>{head}<table style='border-collapse:collapse'>{body}</table></div>"
+
+
+def _chat_html(result: dict) -> str:
+    m = result["max_chats"]
+    rows = [
+        ("Rekenmodel", f"chat, hoogstens {m} tegelijk per medewerker"
+                       + ("" if result["patience"] is None else ", klanten haken af")),
+        ("Verkeer", f"{dutch.number(result['traffic'], 2)} Erlang"),
+        ("Afhandeltijd bij " + str(m) + " tegelijk", f"{dutch.short(result['handling_time_full'])} s per chat"),
+        ("Benodigde medewerkers", f"<b>{result['agents']}</b> (netto, zonder shrinkage)"),
+        (f"Service level (binnen {dutch.number(result['awt'], 0)} s)",
+         f"{dutch.percent(result['service_level'])} (doel {dutch.percent(result['target'])})"),
+        ("ASA (gemiddelde wachttijd)", "oneindig" if result["asa"] == float("inf")
+         else f"{dutch.number(result['asa'])} s"),
+        ("Occupancy (minstens één chat)", dutch.percent(result["occupancy"])),
+        ("Chats tegelijk (gemiddeld)", dutch.number(result["mean_concurrency"], 2)),
+    ]
+    if result["abandonment"] is not None:
+        rows.append(("Afhaakpercentage", dutch.percent(result["abandonment"])))
+    rule = result["rule_of_thumb_agents"]
+    rows.append((f"Vuistregel: Erlang {'C' if result['patience'] is None else 'A'} / {m}",
+                 f"{rule} medewerkers, service level {dutch.percent(result['rule_of_thumb_service_level'])}"))
+    minutes = dutch.number(result["interval"] / 60, 0)
+    head = (f"<b>{dutch.number(result['chats'], 0)} chats per {minutes} minuten, "
+            f"AHT {dutch.number(result['aht'], 0)} s</b>")
+    return _rows_html(head, rows)
+
+
 def result_html(result: dict) -> str:
-    """A small Dutch HTML table with the outcome of :func:`calculate_staffing`."""
-    instance("result", result, dict, "the dict from calculate_staffing")
+    """A small Dutch HTML table with the outcome of :func:`calculate_staffing` or :func:`calculate_chat_staffing`."""
+    instance("result", result, dict, "the dict from calculate_staffing or calculate_chat_staffing")
+    if "max_chats" in result:
+        return _chat_html(result)
     minutes = dutch.number(result["interval"] / 60, 0)
     rows = [
         ("Rekenmodel", result["model"]),
@@ -114,13 +184,9 @@ def result_html(result: dict) -> str:
     else:
         rows.append(("Afhaakpercentage", dutch.percent(result["abandonment"])))
         rows.append(("Erlang C zou vragen", f"{result['erlang_c_agents']} medewerkers"))
-    body = "".join(
-        f"<tr><td style='padding:2px 12px 2px 0'>{html.escape(label)}</td><td>{value}</td></tr>"
-        for label, value in rows
-    )
     head = (f"<b>{dutch.number(result['calls'], 0)} gesprekken per {minutes} minuten, "
             f"AHT {dutch.number(result['aht'], 0)} s</b>")
-    return f"<div>{head}<table style='border-collapse:collapse'>{body}</table></div>"
+    return _rows_html(head, rows)
 
 
 # ---------------------------------------------------------------------------
@@ -130,11 +196,14 @@ class StaffingCalculator(widgets.HBox):
     """The calculator returned by :func:`staffing_calculator`: an ``HBox`` with the parts as attributes.
 
     Inputs: ``calls``, ``interval`` (seconds), ``aht``, ``target`` (a slider in percent), ``awt``,
-    ``use_patience`` and ``patience``. Outputs: ``result`` (HTML) and ``chart`` (PNG image).
-    ``last`` holds the latest :func:`calculate_staffing` dict, or ``None`` after bad input.
+    ``use_patience`` and ``patience``; for chat ``use_chat``, ``max_chats`` and ``slowdown`` (a
+    slider in percent). Outputs: ``result`` (HTML) and ``chart`` (PNG image). ``last`` holds the
+    latest :func:`calculate_staffing` (or, with ``use_chat``, :func:`calculate_chat_staffing`) dict,
+    or ``None`` after bad input.
     """
 
-    def __init__(self, calls=100, interval=1800, aht=180, target=0.8, awt=20, patience=None):
+    def __init__(self, calls=100, interval=1800, aht=180, target=0.8, awt=20, patience=None, max_chats=None,
+                 slowdown=0.25):
         target = scalar("target", target, low=0.0, low_inclusive=False, high=1.0,
                         high_inclusive=False)
         wide = {"description_width": "190px"}
@@ -151,14 +220,22 @@ class StaffingCalculator(widgets.HBox):
         self.patience = widgets.IntSlider(value=120 if patience is None else patience, min=10, max=600,
                                           step=10, description="Gemiddeld geduld (s)", style=wide,
                                           layout=size, disabled=patience is None)
+        self.use_chat = widgets.Checkbox(value=max_chats is not None, indent=False,
+                                         description="Chat: meer chats tegelijk per medewerker")
+        self.max_chats = widgets.IntSlider(value=3 if max_chats is None else max_chats, min=1, max=6,
+                                           description="Chats tegelijk (hoogstens)", style=wide, layout=size,
+                                           disabled=max_chats is None)
+        self.slowdown = widgets.IntSlider(value=round(100 * slowdown), min=0, max=100, step=5,
+                                          description="Vertraging per extra chat (%)", style=wide, layout=size,
+                                          disabled=max_chats is None)
         self.result = widgets.HTML()
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="420px"))
         self.last = None
         inputs = widgets.VBox([self.calls, self.interval, self.aht, self.target, self.awt,
-                               self.use_patience, self.patience])
+                               self.use_patience, self.patience, self.use_chat, self.max_chats, self.slowdown])
         super().__init__([inputs, widgets.VBox([self.result, self.chart])])
         for control in (self.calls, self.interval, self.aht, self.target, self.awt, self.use_patience,
-                        self.patience):
+                        self.patience, self.use_chat, self.max_chats, self.slowdown):
             control.observe(self.update, names="value")
         self.update()
 
@@ -168,11 +245,18 @@ class StaffingCalculator(widgets.HBox):
 
     def update(self, _change=None) -> None:
         self.patience.disabled = not self.use_patience.value
+        chat_mode = self.use_chat.value
+        self.max_chats.disabled = self.slowdown.disabled = not chat_mode
+        self.calls.description = "Chats per interval" if chat_mode else "Gesprekken per interval"
+        self.aht.description = "AHT één chat (seconden)" if chat_mode else "AHT (seconden)"
+        common = dict(interval=self.interval.value, awt=self.awt.value, target=self.target.value / 100,
+                      patience=self.patience.value if self.use_patience.value else None)
         try:
-            result = calculate_staffing(
-                self.calls.value, self.aht.value, interval=self.interval.value,
-                awt=self.awt.value, target=self.target.value / 100,
-                patience=self.patience.value if self.use_patience.value else None)
+            if chat_mode:
+                result = calculate_chat_staffing(self.calls.value, self.aht.value, max_chats=self.max_chats.value,
+                                                 slowdown=self.slowdown.value / 100, **common)
+            else:
+                result = calculate_staffing(self.calls.value, self.aht.value, **common)
         except ValueError as error:
             self.last = None
             self.result.value = (f"<div style='color:#b00020'><b>Controleer de invoer.</b> "
@@ -188,14 +272,16 @@ class StaffingCalculator(widgets.HBox):
 
 
 def staffing_calculator(calls=100, interval=1800, aht=180, target=0.8, awt=20,
-                        patience=None) -> StaffingCalculator:
+                        patience=None, max_chats=None, slowdown=0.25) -> StaffingCalculator:
     """The interactive staffing calculator (ipywidgets) with the given starting values.
 
     ``interval`` in seconds (900, 1800 or 3600), ``target`` a fraction (0.8; the slider shows
     it as 80 %), ``patience`` in seconds or ``None`` (Erlang C). All numbers come from
-    :func:`calculate_staffing`.
+    :func:`calculate_staffing`; with ``max_chats`` (1 to 6) the calculator starts in chat mode
+    (``calls`` are then chats, ``slowdown`` a fraction from 0 to 1 in steps of 0.05) and the numbers
+    come from :func:`calculate_chat_staffing`.
     """
-    return StaffingCalculator(calls, interval, aht, target, awt, patience)
+    return StaffingCalculator(calls, interval, aht, target, awt, patience, max_chats, slowdown)
 
 
 def agents_slider(calls=100, interval=1800, aht=180, target=0.8, awt=20) -> widgets.VBox:

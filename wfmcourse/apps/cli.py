@@ -1,4 +1,4 @@
-"""Command line for quick staffing answers: ``python -m wfmcourse staff ...``.
+"""Command line for quick staffing answers: ``python -m wfmcourse staff ...`` and ``... chat ...``.
 
 Everything the command prints is Dutch; the logic lives in pure functions that the tests call
 directly:
@@ -6,6 +6,9 @@ directly:
 * :func:`staff_summary` / :func:`format_summary` -- one interval as a dict and as aligned text
   (the numbers from :func:`wfmcourse.domain.staffing.evaluate`, the one staffing evaluator);
 * :func:`read_intervals` / :func:`staff_table` -- a CSV file of intervals with columns added;
+* :func:`chat_summary` / :func:`format_chat_summary` / :func:`chat_table` -- the same for chat
+  (``python -m wfmcourse chat ...``): agents who handle several chats at once
+  (:mod:`wfmcourse.domain.chat`), with the rule of thumb "Erlang C divided by max_chats" beside it;
 * :func:`main` -- argument parsing and exit codes (0 fine, 1 bad value or file, 2 bad usage).
 
 Errors never show a traceback: one line ``fout: ...`` on stderr. A bad CSV file gets the Dutch
@@ -25,7 +28,7 @@ import pandas as pd
 
 from wfmcourse.data import intervals
 from wfmcourse.data.files import DataFileError
-from wfmcourse.domain import alignment, shrinkage, staffing
+from wfmcourse.domain import alignment, chat, erlang, shrinkage, staffing
 from wfmcourse.presentation import dutch, messages
 from wfmcourse.validation import as_array, instance, scalar, value_error
 from wfmcourse.validation import text as _text
@@ -36,6 +39,9 @@ __all__ = [
     "format_summary",
     "read_intervals",
     "staff_table",
+    "chat_summary",
+    "format_chat_summary",
+    "chat_table",
     "dutch_output",
     "in_day_shrinkage",
     "build_parser",
@@ -161,13 +167,8 @@ def _duration(seconds: float) -> str:
     return f"{dutch.short(minutes)} min ({plain})" if minutes.is_integer() else plain
 
 
-def format_summary(summary: dict) -> str:
-    """Aligned Dutch text for a :func:`staff_summary` dict (no trailing newline)."""
-    instance("summary", summary, dict, "the dict from staff_summary")
-    s = summary
-    model = s["model"]
-    if s["patience"] is not None:
-        model += f" (klanten haken af, geduld gemiddeld {dutch.short(s['patience'])} s)"
+def _goal_text(s: dict) -> str:
+    """The target and the caps of a summary, in Dutch."""
     goal = f"{dutch.short(100 * s['target'])} % binnen {dutch.short(s['awt'])} s"
     if s["max_occupancy"] is not None:
         goal += f", occupancy hoogstens {dutch.short(100 * s['max_occupancy'])} %"
@@ -175,20 +176,37 @@ def format_summary(summary: dict) -> str:
         goal += f", ASA hoogstens {dutch.short(s['max_asa'])} s"
     if s["max_abandonment"] is not None:
         goal += f", afhaakpercentage hoogstens {dutch.short(100 * s['max_abandonment'])} %"
+    return goal
+
+
+def _staffing_lines(s: dict) -> list[str]:
+    """The agents (needed, or given and whether they meet the target), service level and ASA."""
+    if s["agents_given"]:
+        verdict = "ja" if s["meets_target"] else "nee"
+        lines = [_line("Medewerkers (gegeven)", str(s["agents"])),
+                 _line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)")]
+    else:
+        lines = [_line("Medewerkers nodig", str(s["agents"]))]
+    return lines + [
+        _line("Service level", f"{dutch.percent(s['service_level'])} binnen {dutch.short(s['awt'])} s"),
+        _line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s")]
+
+
+def format_summary(summary: dict) -> str:
+    """Aligned Dutch text for a :func:`staff_summary` dict (no trailing newline)."""
+    instance("summary", summary, dict, "the dict from staff_summary")
+    s = summary
+    model = s["model"]
+    if s["patience"] is not None:
+        model += f" (klanten haken af, geduld gemiddeld {dutch.short(s['patience'])} s)"
+    goal = _goal_text(s)
     lines = [
         _line("Model", model),
         _line("Aanbod", f"{dutch.short(s['calls'])} gesprekken per {_duration(s['interval'])}, "
                         f"AHT {dutch.short(s['aht'])} s = {dutch.number(s['traffic'], 2)} Erlang"),
         _line("Doel", goal),
     ]
-    if s["agents_given"]:
-        lines.append(_line("Medewerkers (gegeven)", str(s["agents"])))
-        verdict = "ja" if s["meets_target"] else "nee"
-        lines.append(_line("Doel gehaald", f"{verdict} (nodig: {s['agents_needed']} medewerkers)"))
-    else:
-        lines.append(_line("Medewerkers nodig", str(s["agents"])))
-    lines.append(_line("Service level", f"{dutch.percent(s['service_level'])} binnen {dutch.short(s['awt'])} s"))
-    lines.append(_line("ASA", "oneindig" if math.isinf(s["asa"]) else f"{dutch.number(s['asa'])} s"))
+    lines += _staffing_lines(s)
     lines.append(_line("Occupancy", dutch.percent(s["occupancy"])))
     if s["abandonment"] is not None:
         lines.append(_line("Afhaakpercentage", dutch.percent(s["abandonment"])))
@@ -229,17 +247,19 @@ def _split(data: intervals.IntervalFile) -> tuple[pd.DataFrame, pd.DataFrame]:
     return data.text, values
 
 
-def dutch_output(table: pd.DataFrame, text_columns) -> pd.DataFrame:
+def dutch_output(table: pd.DataFrame, text_columns, headers=None) -> pd.DataFrame:
     """The table as the command writes it: the added columns with Dutch headers
-    (:data:`OUTPUT_HEADERS`), shares in percent (88.8, header "service level (%)"); the file's
-    own ``text_columns`` keep their names (also a given ``agents`` column)."""
-    instance("table", table, pd.DataFrame, "a table from staff_table")
+    (``headers``, default :data:`OUTPUT_HEADERS`; :data:`CHAT_HEADERS` for :func:`chat_table`),
+    shares in percent (88.8, header "service level (%)"); the file's own ``text_columns`` keep
+    their names (also a given ``agents`` column)."""
+    instance("table", table, pd.DataFrame, "a table from staff_table or chat_table")
+    headers = OUTPUT_HEADERS if headers is None else instance("headers", headers, dict, "English -> Dutch")
     own = set(text_columns)
     out = table.copy()
     for key in PERCENT_COLUMNS:
         if key in out.columns and key not in own:
             out[key] = (100 * out[key]).round(4)
-    return out.rename(columns={k: v for k, v in OUTPUT_HEADERS.items() if k not in own})
+    return out.rename(columns={k: v for k, v in headers.items() if k not in own})
 
 
 def _csv_style(data: intervals.IntervalFile) -> dict:
@@ -301,6 +321,163 @@ def _table_totals(labels, table, interval, shrinkage_rate, contract_hours) -> li
                      f"bij een contractweek van {dutch.short(contract_hours)} uur "
                      f"(klopt als het bestand één week beslaat)")
     return lines
+
+
+# ---------------------------------------------------------------------------
+# chat (wfmcourse.domain.chat): agents who handle several chats at once
+# ---------------------------------------------------------------------------
+CHAT_COLUMNS = ("traffic", "agents", "agents_needed", "service_level", "asa", "occupancy", "mean_concurrency",
+                "abandonment", "rule_of_thumb_agents")
+CHAT_HEADERS = {key: dutch.LABELS[key] + (" (%)" if key in PERCENT_COLUMNS else "") for key in CHAT_COLUMNS}
+
+
+def _chat_metrics(agents, traffic, aht, awt, *, max_chats, slowdown, patience) -> dict:
+    """The chat model's numbers for ``agents`` (arrays or numbers), by name."""
+    kw = dict(max_chats=max_chats, slowdown=slowdown, patience=patience)
+    out = {"service_level": chat.service_level(agents, traffic, aht, awt, **kw),
+           "asa": chat.asa(agents, traffic, aht, **kw),
+           "occupancy": chat.occupancy(agents, traffic, aht, **kw),
+           "mean_concurrency": chat.mean_concurrency(agents, traffic, aht, **kw),
+           "p_wait": chat.p_wait(agents, traffic, aht, **kw)}
+    out["abandonment"] = (None if patience is None else
+                          chat.abandonment(agents, traffic, aht, patience, max_chats=max_chats, slowdown=slowdown))
+    return out
+
+
+def chat_summary(chats, aht, *, max_chats, slowdown=0.0, interval=900, awt=60, target=0.8, patience=None,
+                 agents=None, max_occupancy=None, max_asa=None, max_abandonment=None) -> dict:
+    """One interval of chats: the inputs, the chat model's staffing and metrics, and the rule of thumb.
+
+    ``chats`` offered in ``interval`` seconds, ``aht`` seconds for a chat handled alone, at most
+    ``max_chats`` at once per agent, each extra chat adding ``slowdown`` (fraction) of ``aht``;
+    traffic ``chats * aht / interval`` single-chat Erlangs. ``agents`` is the smallest count that
+    meets ``target`` within ``awt`` seconds and the caps (:func:`wfmcourse.domain.chat.agents_needed`),
+    or the given count (``agents_given``; then ``agents_needed`` is the minimum and ``meets_target``
+    whether the given count reaches it). Metrics at ``agents``: ``service_level``, ``asa`` (seconds),
+    ``occupancy`` (share of agent time with at least one chat), ``mean_concurrency`` (chats per busy
+    agent), ``p_wait``, ``abandonment`` (``None`` without ``patience``). ``phone_agents``: Erlang C (or
+    A with ``patience``) for the same traffic as if every chat were a call; ``rule_of_thumb_agents``:
+    ``ceil(phone_agents / max_chats)`` (:func:`wfmcourse.domain.chat.rule_of_thumb_agents`) and
+    ``rule_of_thumb_service_level`` what that count reaches in the chat model. Python scalars.
+    """
+    c = scalar("chats", chats)
+    for name, value in (("aht", aht), ("interval", interval), ("awt", awt), ("target", target),
+                        ("max_chats", max_chats), ("slowdown", slowdown), ("agents", agents), ("patience", patience),
+                        ("max_occupancy", max_occupancy), ("max_asa", max_asa),
+                        ("max_abandonment", max_abandonment)):
+        if value is not None:
+            scalar(name, value, low=None)                  # one interval: single numbers only
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    load = float(erlang.traffic(c, h, scalar("interval", interval, low=0.0, low_inclusive=False)))
+    kw = dict(max_chats=max_chats, slowdown=slowdown, patience=patience)
+    needed = int(chat.agents_needed(load, h, awt, target, **kw, max_occupancy=max_occupancy, max_asa=max_asa,
+                                    max_abandonment=max_abandonment))
+    n = needed if agents is None else int(scalar("agents", agents, integer=True))
+    rule = int(chat.rule_of_thumb_agents(load, h, awt, target, max_chats=max_chats, patience=patience))
+    metrics = {key: None if value is None else float(value)
+               for key, value in _chat_metrics(n, load, h, awt, **kw).items()}
+    return {
+        "model": "chat" if patience is None else "chat met afhakers",
+        "chats": c, "aht": h, "interval": float(interval), "awt": float(awt), "target": float(target),
+        "max_chats": int(max_chats), "slowdown": float(slowdown),
+        "patience": None if patience is None else float(patience),
+        **{name: None if value is None else float(value)
+           for name, value in (("max_occupancy", max_occupancy), ("max_asa", max_asa),
+                               ("max_abandonment", max_abandonment))},
+        "traffic": load,
+        "handling_time_full": float(chat.handling_time(h, max_chats, slowdown)),
+        "agents_given": agents is not None, "agents": n, "agents_needed": needed, "meets_target": n >= needed,
+        **metrics,
+        "phone_agents": int(erlang.agents_needed(load, h, awt, target, patience=patience)),
+        "rule_of_thumb_agents": rule,
+        "rule_of_thumb_service_level": float(chat.service_level(rule, load, h, awt, **kw)),
+    }
+
+
+def format_chat_summary(summary: dict) -> str:
+    """Aligned Dutch text for a :func:`chat_summary` dict (no trailing newline)."""
+    instance("summary", summary, dict, "the dict from chat_summary")
+    s = summary
+    m = s["max_chats"]
+    model = f"chat, hoogstens {m} {'chat' if m == 1 else 'chats'} tegelijk per medewerker"
+    if s["patience"] is not None:
+        model += f" (klanten haken af, geduld gemiddeld {dutch.short(s['patience'])} s)"
+    aht = f"AHT {dutch.short(s['aht'])} s voor één chat"
+    if m > 1 and s["slowdown"] > 0:
+        aht += (f", {dutch.short(s['handling_time_full'])} s per chat bij {m} tegelijk "
+                f"(+{dutch.short(100 * s['slowdown'])} % per extra chat)")
+    elif m > 1:
+        aht += f", even lang bij {m} tegelijk (geen vertraging)"
+    goal = _goal_text(s)
+    lines = [
+        _line("Model", model),
+        _line("Aanbod", f"{dutch.short(s['chats'])} chats per {_duration(s['interval'])} = "
+                        f"{dutch.number(s['traffic'], 2)} Erlang"),
+        _line("Afhandeltijd", aht),
+        _line("Doel", goal),
+    ]
+    lines += _staffing_lines(s)
+    lines.append(_line("Occupancy", f"{dutch.percent(s['occupancy'])} (deel van de tijd met minstens één chat)"))
+    lines.append(_line("Chats tegelijk", f"{dutch.number(s['mean_concurrency'], 2)} gemiddeld per bezette "
+                                         f"medewerker"))
+    if s["abandonment"] is not None:
+        lines.append(_line("Afhaakpercentage", dutch.percent(s["abandonment"])))
+    rule = s["rule_of_thumb_agents"]
+    phone = "Erlang C" if s["patience"] is None else "Erlang A"
+    lines.append(_line("Vuistregel", f"{phone} {s['phone_agents']} / {m} = {rule} medewerkers: service level "
+                                     f"{dutch.percent(s['rule_of_thumb_service_level'])} binnen "
+                                     f"{dutch.short(s['awt'])} s"))
+    gap = rule - s["agents_needed"]
+    people = f"{abs(gap)} {'medewerker' if abs(gap) == 1 else 'medewerkers'}"
+    if gap < 0:
+        verdict = f"de vuistregel plant {people} te weinig"
+        if s["slowdown"] > 0:
+            verdict += f": ze rekent alsof {m} chats tegelijk even snel gaan als één"
+    elif gap > 0:
+        verdict = f"de vuistregel plant {people} te veel"
+    else:
+        verdict = "de vuistregel komt hier op hetzelfde aantal uit"
+    lines.append(_WIDTH * " " + verdict)
+    if s["patience"] is None and math.isinf(s["asa"]) and s["traffic"] > 0:
+        lines.append(f"Let op: {s['agents']} medewerkers kunnen {dutch.number(s['traffic'], 2)} Erlang aan chats "
+                     f"niet aan; de wachtrij groeit dan zonder eind.")
+    return "\n".join(lines)
+
+
+def chat_table(data: intervals.IntervalFile, aht, *, max_chats, slowdown=0.0, interval=900, awt=60,
+               target=0.8, patience=None, max_occupancy=None, max_asa=None,
+               max_abandonment=None) -> pd.DataFrame:
+    """The chats of an interval file staffed per interval, one vectorised computation.
+
+    Keeps the file's time columns and its chats column as written and adds :data:`CHAT_COLUMNS`
+    except ``agents_needed``: ``traffic`` (single-chat Erlangs, ``chats * aht / interval``),
+    ``agents`` (:func:`wfmcourse.domain.chat.agents_needed`), ``service_level``, ``asa`` (seconds),
+    ``occupancy``, ``mean_concurrency``, ``abandonment`` (with ``patience``) and
+    ``rule_of_thumb_agents`` (:func:`wfmcourse.domain.chat.rule_of_thumb_agents`). ``aht`` (seconds)
+    is one number for every chat: a file's AHT column is the phone's. A file without a chats column
+    raises :class:`~wfmcourse.data.files.DataFileError` (``missing_column``, line 1).
+    """
+    instance("data", data, intervals.IntervalFile, "a file from wfmcourse.data.intervals.read")
+    if data.chats is None:
+        raise DataFileError(data.name, 1, "chats", "missing column 'chats' (or 'aantal chats')",
+                            kind="missing_column")
+    h = scalar("aht", aht, low=0.0, low_inclusive=False)
+    load = erlang.traffic(data.chats, h, scalar("interval", interval, low=0.0, low_inclusive=False))
+    kw = dict(max_chats=max_chats, slowdown=slowdown, patience=patience)
+    agents = chat.agents_needed(load, h, awt, target, **kw, max_occupancy=max_occupancy, max_asa=max_asa,
+                                max_abandonment=max_abandonment)
+    metrics = _chat_metrics(agents, load, h, awt, **kw)
+    keep = [data.headers[key] for key in ("date", "interval_start", "start", "chats") if key in data.headers]
+    out = data.text[keep].copy()
+    out["traffic"], out["agents"] = load, agents
+    for key in ("service_level", "asa", "occupancy", "mean_concurrency", "abandonment"):
+        if metrics[key] is not None:
+            out[key] = metrics[key]
+    out["rule_of_thumb_agents"] = chat.rule_of_thumb_agents(load, h, awt, target, max_chats=max_chats,
+                                                            patience=patience)
+    floats = out.select_dtypes("float").columns
+    out[floats] = out[floats].round(6)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -407,6 +584,23 @@ puntkomma's en decimale komma's. Met --out verschijnt op het scherm een
 korte samenvatting, met --contract-hours ook de FTE over het hele bestand."""
 
 
+def _goal_options(parser, awt, busy=None) -> None:
+    """The target options of a command (``--sl`` or ``--target``/``--awt``, the caps); ``awt`` the default."""
+    goal = parser.add_argument_group(f"doel (standaard 80/{awt})")
+    goal.add_argument("--sl", type=_sl, metavar="X/Y",
+                      help=f"service level: X%% beantwoord binnen Y seconden, bijvoorbeeld 80/{awt}")
+    goal.add_argument("--target", type=_fraction, metavar="FRACTIE",
+                      help="service-leveldoel als fractie (0.8), in plaats van --sl")
+    goal.add_argument("--awt", type=_number, metavar="SECONDEN",
+                      help=f"wachttijdgrens in seconden ({awt}), in plaats van --sl")
+    goal.add_argument("--max-occupancy", type=_fraction, metavar="FRACTIE",
+                      help="hoogstens deze occupancy (0.85 of 85%%)" + (f": {busy}" if busy else ""))
+    goal.add_argument("--max-asa", type=_number, metavar="SECONDEN",
+                      help="hoogstens deze ASA in seconden")
+    goal.add_argument("--max-abandonment", type=_fraction, metavar="FRACTIE",
+                      help="hoogstens dit afhaakpercentage (0.05 of 5%%); vraagt ook --patience")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser with the ``staff`` command."""
     parser = _Parser(prog=PROG, description="Snelle WFM-antwoorden voor contactcenters.")
@@ -428,19 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--aht", type=_seconds, metavar="SECONDEN",
                         help="gemiddelde afhandeltijd in seconden, of als 5:00 of '4 min' "
                              "(bij --csv mag een kolom afhandeltijd)")
-    goal = staff.add_argument_group("doel (standaard 80/20)")
-    goal.add_argument("--sl", type=_sl, metavar="X/Y",
-                      help="service level: X%% beantwoord binnen Y seconden, bijvoorbeeld 80/20")
-    goal.add_argument("--target", type=_fraction, metavar="FRACTIE",
-                      help="service-leveldoel als fractie (0.8), in plaats van --sl")
-    goal.add_argument("--awt", type=_number, metavar="SECONDEN",
-                      help="wachttijdgrens in seconden (20), in plaats van --sl")
-    goal.add_argument("--max-occupancy", type=_fraction, metavar="FRACTIE",
-                      help="hoogstens deze occupancy (0.85 of 85%%)")
-    goal.add_argument("--max-asa", type=_number, metavar="SECONDEN",
-                      help="hoogstens deze ASA in seconden")
-    goal.add_argument("--max-abandonment", type=_fraction, metavar="FRACTIE",
-                      help="hoogstens dit afhaakpercentage (0.05 of 5%%); vraagt ook --patience")
+    _goal_options(staff, awt=20)
     model = staff.add_argument_group("model en personeel")
     model.add_argument("--patience", type=_number, metavar="SECONDEN",
                        help="gemiddeld geduld van de klant in seconden: Erlang A met afhakers")
@@ -457,15 +639,64 @@ def build_parser() -> argparse.ArgumentParser:
                        help="uren van een voltijd contractweek (bijv. 36): toont FTE; "
                             "vraagt ook --shrinkage")
     staff.set_defaults(func=_run_staff)
+    _add_chat(commands)
     return parser
 
 
-def _goal(args) -> tuple[float, float]:
+_CHAT_EPILOG = """\
+voorbeelden:
+  python -m wfmcourse chat --chats 120 --aht 600 --max-chats 3 --slowdown 0.25
+  python -m wfmcourse chat --chats 120 --aht 600 --max-chats 3 --slowdown 25% --patience 300 --sl 80/60
+  python -m wfmcourse chat --chats 120 --aht 600 --max-chats 3 --agents 40
+  python -m wfmcourse chat --csv intervallen.csv --aht 600 --max-chats 3 --slowdown 0.25 --out chat.csv
+
+Het model: elke medewerker voert tot --max-chats chats tegelijk; met meer chats tegelijk duurt
+elke chat langer (--slowdown: elke extra chat voegt dit deel van de AHT toe). Nieuwe chats gaan
+naar een vrije plek; zijn alle plekken bezet, dan wachten ze op hun beurt. Het model neemt aan dat
+de chats steeds zo gelijk mogelijk over de medewerkers verdeeld zijn (zie wfmcourse.domain.chat).
+Ernaast staat de vuistregel 'Erlang C gedeeld door het aantal chats tegelijk'.
+Met --csv leest het commando de kolom chats (of 'aantal chats') van het bestand (dat ook een kolom
+gesprekken heeft) en rekent elk interval door met de ene --aht voor chat (een kolom afhandeltijd
+in het bestand hoort bij de telefoon en telt hier niet mee)."""
+
+
+def _add_chat(commands) -> None:
+    """The ``chat`` command: chat staffing with concurrency (:mod:`wfmcourse.domain.chat`)."""
+    parser = commands.add_parser(
+        "chat", help="chatmedewerkers per interval (meer chats tegelijk per medewerker)",
+        description="Hoeveel chatmedewerkers heb je nodig als elke medewerker meer chats tegelijk\n"
+                    "voert? Met de vuistregel 'Erlang C gedeeld door het aantal chats' ernaast.",
+        epilog=_CHAT_EPILOG)
+    source = parser.add_argument_group("aanbod (kies --chats of --csv)")
+    source.add_argument("--chats", type=_number, metavar="AANTAL", help="aangeboden chats in het interval")
+    source.add_argument("--csv", metavar="BESTAND", help="CSV-bestand met een kolom chats, één interval per regel")
+    source.add_argument("--out", metavar="BESTAND",
+                        help="schrijf het resultaat van --csv hierheen (anders naar het scherm)")
+    source.add_argument("--interval", type=_number, default=900.0, metavar="SECONDEN",
+                        help="lengte van het interval in seconden (standaard: 900)")
+    source.add_argument("--aht", type=_seconds, metavar="SECONDEN", required=True,
+                        help="gemiddelde afhandeltijd van één chat als de medewerker niets anders doet, in "
+                             "seconden of als 10:00 of '10 min' (verplicht)")
+    model = parser.add_argument_group("chatmodel")
+    model.add_argument("--max-chats", type=_whole, metavar="N", required=True,
+                       help="hoogstens zoveel chats tegelijk per medewerker (verplicht)")
+    model.add_argument("--slowdown", type=_fraction, default=0.0, metavar="FRACTIE",
+                       help="extra afhandeltijd per extra chat tegelijk, als deel van de AHT (0.25 of 25%%; "
+                            "standaard 0)")
+    model.add_argument("--patience", type=_number, metavar="SECONDEN",
+                       help="gemiddeld geduld van de klant in seconden: klanten haken af")
+    model.add_argument("--agents", type=_whole, metavar="N",
+                       help="reken dit aantal medewerkers door in plaats van het minimum te zoeken (bij --chats)")
+    _goal_options(parser, awt=60, busy="deel van de tijd met minstens één chat")
+    parser.set_defaults(func=_run_chat)
+
+
+def _goal(args, awt=20.0) -> tuple[float, float]:
     if args.sl is not None:
         if args.target is not None or args.awt is not None:
             raise UsageError("gebruik --sl of --target/--awt, niet allebei")
         return args.sl
-    return (0.8 if args.target is None else args.target, 20.0 if args.awt is None else args.awt)
+    return (0.8 if args.target is None else args.target, awt if args.awt is None else args.awt)
 
 
 def _run_staff(args, out) -> int:
@@ -513,12 +744,43 @@ def _run_staff(args, out) -> int:
     return 0
 
 
+def _run_chat(args, out) -> int:
+    target, awt = _goal(args, awt=60.0)
+    if (args.chats is None) == (args.csv is None):
+        raise UsageError("geef --chats (één interval) of --csv (een bestand), precies één van de twee")
+    if args.max_abandonment is not None and args.patience is None:
+        raise UsageError("--max-abandonment vraagt ook --patience (zonder geduld haakt niemand af)")
+    options = dict(max_chats=args.max_chats, slowdown=args.slowdown, interval=args.interval, awt=awt,
+                   target=target, patience=args.patience, max_occupancy=args.max_occupancy,
+                   max_asa=args.max_asa, max_abandonment=args.max_abandonment)
+    if args.chats is not None:
+        if args.out is not None:
+            raise UsageError("--out hoort bij --csv")
+        print(format_chat_summary(chat_summary(args.chats, args.aht, agents=args.agents, **options)), file=out)
+        return 0
+    if args.agents is not None:
+        raise UsageError("--agents hoort bij --chats (één interval)")
+    as_array("interval", args.interval, low=0.0, low_inclusive=False)
+    data = intervals.read(args.csv, aht=args.aht)
+    table = chat_table(data, args.aht, **options)
+    written = dutch_output(table, data.text.columns, CHAT_HEADERS)
+    written.to_csv(args.out if args.out is not None else out, index=False, **_csv_style(data))
+    if args.out is not None:
+        print(f"Geschreven: {args.out}", file=out)
+        hours = float(table["agents"].sum()) * args.interval / 3600.0
+        print(f"{len(table)} intervallen, samen {dutch.number(hours)} netto uur aan chat "
+              f"(de vuistregel: {dutch.number(float(table['rule_of_thumb_agents'].sum()) * args.interval / 3600.0)}"
+              f" uur)", file=out)
+    return 0
+
+
 # the option a parameter of the package comes from, to name it in a message
 _OPTIONS = {"calls": "--calls", "aht": "--aht", "interval": "--interval", "awt": "--awt",
             "target": "--target", "agents": "--agents", "patience": "--patience",
             "max_occupancy": "--max-occupancy", "max_asa": "--max-asa",
             "max_abandonment": "--max-abandonment", "shrinkage_rate": "--shrinkage",
-            "shrinkage": "--shrinkage", "contract_hours": "--contract-hours", "absence": "--absence"}
+            "shrinkage": "--shrinkage", "contract_hours": "--contract-hours", "absence": "--absence",
+            "chats": "--chats", "max_chats": "--max-chats", "slowdown": "--slowdown"}
 
 
 def _fail(message, code) -> int:
@@ -569,3 +831,7 @@ def main(argv=None) -> int:
         return _fail((f"{option}: " if option else "") + messages.explain(exc), 1)
     except Exception as exc:           # noqa: BLE001 -- promise: never a traceback
         return _fail(f"onverwachte fout ({type(exc).__name__}: {exc})", 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

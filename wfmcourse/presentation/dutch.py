@@ -235,7 +235,7 @@ _APPS = {       # calculator, dashboard, excel
 _COURSE = {     # contents, glossary, datasets
 }
 
-_CHANNELS = {   # backlog (e-mail), blending
+_CHANNELS = {   # backlog (e-mail), blending, chat
     # backlog.track and backlog.minimum_agents
     "arrivals": "binnengekomen", "capacity": "capaciteit (stuks)", "handled": "afgehandeld",
     "backlog": "werkvoorraad", "oldest_age": "oudste wacht (s)", "overdue": "te laat",
@@ -244,6 +244,9 @@ _CHANNELS = {   # backlog (e-mail), blending
     "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
     "backlog_hours": "uitgesteld werk (uur)",
     "switching_hours": "wisseltijd (uur)",
+    # chat (the command line's chat command and the calculator's chat section)
+    "chats": "chats", "max_chats": "chats tegelijk (hoogstens)", "slowdown": "vertraging per extra chat",
+    "mean_concurrency": "chats tegelijk (gemiddeld)", "rule_of_thumb_agents": "vuistregel (Erlang C / chats)",
 }
 
 _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)

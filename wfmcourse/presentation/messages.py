@@ -59,6 +59,9 @@ PARAMETERS = {
                   "dan 0 seconden blijven.",
     "contract_hours": "De contracturen per week moeten groter dan 0 zijn.",
     "labels": "Geef één tijd of naam per interval.",
+    "chats": "Het aantal chats moet 0 of meer zijn.",
+    "max_chats": "Het aantal chats tegelijk per medewerker moet een geheel getal van 1 of meer zijn.",
+    "slowdown": "De vertraging per extra chat is een deel van de AHT: 0 of meer en hoogstens 1 (0,25 is 25 %).",
     # the parameters of the functions the notebooks call
     "traffic": "Het verkeer (in Erlang) moet 0 of meer zijn.",
     "shrinkage": "De shrinkage is een deel van de betaalde tijd: 0 of meer en onder 1 (0,3 is 30 %).",
@@ -77,7 +80,7 @@ PARAMETERS = {
 #: typed as a whole number, and the message says how to write it
 FRACTIONS = frozenset({"target", "max_occupancy", "max_abandonment", "shrinkage", "shrinkage_rate", "absence",
                        "breaks", "other_shrinkage", "occupancy", "service_level", "abandonment",
-                       "roster_efficiency"})
+                       "roster_efficiency", "slowdown"})
 
 _UNREACHABLE = (f"Dit doel is niet te halen: er zijn meer dan {dutch.number(2 ** 53, 0)} "
                 f"medewerkers voor nodig.")
@@ -195,6 +198,8 @@ _HINTS = {
                                  "'tijd' (of 'interval' of 'start') hebben.",
     ("missing_column", "aht"): " Zet een kolom 'afhandeltijd' (of 'aht', per interval) in het "
                                "bestand, of geef één AHT op.",
+    ("missing_column", "chats"): " Chat plannen vraagt een kolom 'chats' (of 'aantal chats') met de chats "
+                                 "per interval.",
     ("value_required", "aht"): " Vul de AHT van deze regel in, of geef één AHT op voor de regels "
                                "zonder AHT.",
 }
