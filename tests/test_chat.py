@@ -138,10 +138,32 @@ def test_edge_cases():
 
 
 def test_unreachable_targets_are_named():
-    with pytest.raises(ValueError, match="max_occupancy"):
+    with pytest.raises(ValueError, match="max_occupancy") as raised:
         chat.agents_needed(5.0, 600, 60, 0.8, max_chats=3, max_occupancy=1e-9)
+    assert (raised.value.parameter, raised.value.kind) == ("max_occupancy", "unreachable_chat")
+    from wfmcourse.presentation import messages
+
+    assert "chatplekken" in messages.explain(raised.value)
     with pytest.raises(ValueError, match="max_abandonment"):
         chat.agents_needed(5.0, 600, 60, 0.8, max_chats=3, max_abandonment=0.01)   # no patience
+
+
+def test_one_more_agent_can_raise_occupancy_with_patience_and_concurrency():
+    occ = chat.occupancy([1, 2], 5.0, 30.0, max_chats=3, slowdown=1.0, patience=5.0)
+    assert occ[1] > occ[0]                                               # more chats stay: busier agents
+    assert chat.abandonment([1, 2], 5.0, 30.0, 5.0, max_chats=3, slowdown=1.0).tolist() == sorted(
+        chat.abandonment([1, 2], 5.0, 30.0, 5.0, max_chats=3, slowdown=1.0).tolist(), reverse=True)
+
+
+@pytest.mark.parametrize("traffic", [5e-324, 1e-310])
+def test_traffic_too_small_to_have_a_rate_is_no_traffic(traffic):
+    for patience in (None, 60.0):
+        kw = dict(max_chats=2, slowdown=0.2, patience=patience)
+        values = [chat.occupancy(3, traffic, 30.0, **kw), chat.mean_concurrency(3, traffic, 30.0, **kw),
+                  chat.p_wait(3, traffic, 30.0, **kw), chat.service_level(3, traffic, 30.0, 20, **kw),
+                  chat.asa(3, traffic, 30.0, **kw)]
+        assert all(np.isfinite(v) and 0 <= v for v in values), values
+        assert chat.service_level(3, traffic, 30.0, 20, **kw) == 1.0
 
 
 def test_hundreds_of_agents_are_stable():
@@ -239,7 +261,11 @@ def test_probabilities_and_monotone_in_agents(n, a, aht, m, s, patience, awt):
     assert np.all(wait >= 0) and np.all((conc == 0) | ((conc >= 1 - 1e-12) & (conc <= m + 1e-12)))
     assert sl[1] >= sl[0] - 1e-12 and pw[1] <= pw[0] + 1e-12
     assert wait[1] <= wait[0] * (1 + 1e-12)
-    if n > 0:       # zero agents carry nothing: occupancy 0 by definition, so it can only rise to n = 1
+    # Zero agents carry nothing: occupancy 0 by definition, so it can only rise to n = 1. With patience and
+    # several chats at once, one more agent can raise the share of time with a chat: more slots mean fewer
+    # customers who give up, so more chats in service (n=1 -> 2 at 5 Erlang, AHT 30 s, 3 chats, slowdown 1,
+    # patience 5 s: 0.99656 -> 0.99722, pinned below). One chat at a time is Erlang A, where it falls.
+    if n > 0 and (patience is None or m == 1):
         assert occ[1] <= occ[0] + 1e-12
     if patience is not None:
         ab = chat.abandonment(agents, a, aht, patience, max_chats=m, slowdown=s)

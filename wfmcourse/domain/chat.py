@@ -62,6 +62,7 @@ from scipy.special import betainc
 
 from wfmcourse.domain import erlang
 from wfmcourse.validation import (
+    ParameterValueError,
     as_array,
     broadcast,
     choice,
@@ -253,7 +254,8 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
     out["answered"][none] = 0.0
     if patience is not None:
         out["abandonment"][none] = 1.0
-    rows = np.flatnonzero((n > 0) & (a > 0))
+    with np.errstate(under="ignore"):
+        rows = np.flatnonzero((n > 0) & (a / aht > 0))     # a subnormal traffic whose rate underflows: none
     if rows.size:
         nr, ar, hr, mr, sr, pr, tr = (v[rows] for v in (n, a, aht, m, s, p, t))
         lam = ar / hr
@@ -268,7 +270,8 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
             out["asa"][rows_u], out["occupancy"][rows_u] = np.inf, 1.0
             out["mean_concurrency"][rows_u] = m[rows_u]
             sel = np.flatnonzero(stable)
-            log_sq = -np.log1p(-lam[sel] / big_d[sel])
+            with np.errstate(divide="ignore"):       # lambda / D rounding to 1 at the edge: P(wait) = 1
+                log_sq = -np.log1p(-lam[sel] / big_d[sel])
         else:
             sel = np.arange(rows.size)
             theta = 1.0 / pr
@@ -284,7 +287,9 @@ def _metrics(n, a, aht, m, s, patience=None, awt=None):
             agents_busy = no_wait * busy + pw * nr[sel]
             in_service = no_wait * chats + pw * slots[sel]
             out["occupancy"][idx] = np.minimum(agents_busy / nr[sel], 1.0)
-            out["mean_concurrency"][idx] = in_service / agents_busy
+            # the limit for traffic so small that the busy share underflows is one chat at a time
+            out["mean_concurrency"][idx] = np.divide(in_service, agents_busy, out=np.ones_like(in_service),
+                                                     where=agents_busy > 0)
             if patience is None:
                 gap = (nr[sel] * mr[sel] / slow[sel] - ar[sel]) / hr[sel]      # D - lambda
                 out["service_level"][idx] = 1.0 - pw * np.exp(-gap * tr[sel])
@@ -399,8 +404,8 @@ def agents_needed(traffic, aht, awt, target, *, max_chats, slowdown=0.0, patienc
     ``target * load``, as the answered share is at most ``D / lambda``) and one that meets every
     target (doubled until it does) returns ``n`` with ``n`` meeting every target and ``n - 1`` missing one, as
     :func:`service_level`, :func:`occupancy`, :func:`asa` and :func:`abandonment` report them.
-    A target that needs more than ``agents * max_chats = 2**22`` slots raises a ``ValueError``
-    naming that target.
+    A target that needs more than ``agents * max_chats = 2**22`` slots raises a
+    ``ParameterValueError`` (kind ``"unreachable_chat"``) naming that target.
     """
     scalar = is_scalar_call(traffic, aht, awt, target, max_chats, slowdown, patience,
                             max_occupancy, max_asa, max_abandonment)
@@ -464,9 +469,10 @@ def agents_needed(traffic, aht, awt, target, *, max_chats, slowdown=0.0, patienc
             if stuck.size:
                 for passed, name, values in checks(high[stuck[:1]], stuck[:1]):
                     if not passed[0]:
-                        raise ValueError(f"{name}={float(values[stuck[0]])!r} cannot be met with "
-                                         f"agents * max_chats <= {_MAX_SLOTS} at "
-                                         f"traffic={float(a[stuck[0]])!r} Erlang")
+                        raise ParameterValueError(
+                            name, float(values[stuck[0]]), "unreachable_chat",
+                            f"{name}={float(values[stuck[0]])!r} cannot be met with "
+                            f"agents * max_chats <= {_MAX_SLOTS} at traffic={float(a[stuck[0]])!r} Erlang")
             gap = high[todo] - low[todo]
             low[todo] = high[todo]
             high[todo] = np.minimum(high[todo] + 2.0 * gap, cap[todo])

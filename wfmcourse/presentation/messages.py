@@ -131,6 +131,8 @@ KINDS = {
     "needs_aht": "Met klantgeduld (Erlang A) is ook de AHT nodig: wie ophangt, wordt niet geholpen "
                  "en telt dus niet mee in de bezette tijd.",
     "unreachable": _UNREACHABLE,
+    "unreachable_chat": "Dit doel is met chat niet te halen: er zijn meer dan "
+                        f"{dutch.number(2 ** 22, 0)} chatplekken (medewerkers x chats tegelijk) voor nodig.",
     "no_capacity": "In dit plan staat geen capaciteit voordat het werk af moet: zet ook medewerkers in "
                    "de uren waarin het werk binnenkomt.",
     "step": "De tijden liggen niet zo ver uit elkaar als de lengte van het interval.",
@@ -143,7 +145,7 @@ KINDS = {
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
-_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "needs_patience", "needs_aht",
+_KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "unreachable_chat", "needs_patience", "needs_aht",
                "longer_than_a_day", "exceeds_whole",
                "aht_minutes")
 
