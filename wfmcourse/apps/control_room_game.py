@@ -127,6 +127,11 @@ def status_text(state) -> str:
             f"{staffed} medewerkers aan de telefoon.")
 
 
+_STYLE = ("<style>.wfm-monitor td,.wfm-summary td{text-align:right;padding:1px 10px}"
+          ".wfm-monitor th,.wfm-summary th{padding:1px 10px;vertical-align:bottom}"
+          ".wfm-monitor tbody tr:nth-child(odd),.wfm-summary tbody tr:nth-child(odd){background:#f4f4f4}</style>")
+
+
 def _html_table(frame, key) -> str:
     body = frame.reset_index().to_html(classes=f"wfm-{key}", border=0, index=False)
     return f"<div data-key='{key}' style='max-width:100%;overflow:auto'>{body}</div>"
@@ -153,7 +158,8 @@ class ControlRoom(widgets.VBox):
         self.state = None
         wide = {"description_width": "110px"}
         self.scenario = widgets.Dropdown(options=[(SCENARIO_NAMES[s], s) for s in cr.SCENARIOS], value=scenario,
-                                         description="Scenario", style=wide)
+                                         description="Scenario", style=wide,
+                                         layout=widgets.Layout(width="400px"))
         self.seed = widgets.BoundedIntText(value=seed, min=0, max=10 ** 6, description="Dag (seed)", style=wide,
                                            layout=widgets.Layout(width="220px"))
         self.start = widgets.Button(description="Start de dag", button_style="primary")
@@ -167,21 +173,23 @@ class ControlRoom(widgets.VBox):
                                    layout=widgets.Layout(width="250px"))
             parts = [box]
             if name in _WITH_AGENTS:
-                self.agents[name] = widgets.BoundedIntText(value=1, min=1, max=20, description="medewerkers",
-                                                           layout=widgets.Layout(width="170px"))
+                self.agents[name] = widgets.BoundedIntText(value=1, min=1, max=20, description="aantal",
+                                                           style={"description_width": "50px"},
+                                                           layout=widgets.Layout(width="130px"))
                 parts.append(self.agents[name])
             parts.append(widgets.HTML(f"<span style='font-size:small'>{html.escape(action_text(name))}</span>",
                                       layout=widgets.Layout(flex="1")))
             self.choices[name] = box
-            rows.append(widgets.HBox(parts))
+            row = widgets.HBox(parts)
+            row.add_class(f"wfm-actie-{name}")
+            rows.append(row)
         self.next_hour = widgets.Button(description="Volgend uur", button_style="success")
         self.playbook = widgets.VBox([widgets.HTML("<b>Ingrepen voor het komende uur</b> (vink aan wat je "
                                                    "wilt doen en klik op <i>Volgend uur</i>)"),
                                       *rows, self.next_hour])
         self.start.on_click(self.start_day)
         self.next_hour.on_click(self.play_hour)
-        super().__init__([widgets.HTML("<h3>De controlekamer</h3>"),
-                          widgets.HBox([self.scenario, self.seed, self.start]),
+        super().__init__([widgets.HTML(_STYLE), widgets.HBox([self.scenario, self.seed, self.start]),
                           self.status, self.monitor, self.message, self.playbook, self.summary])
         self._show()
 
@@ -235,11 +243,14 @@ class ControlRoom(widgets.VBox):
             self.summary.value = ""
             return
         back = cr.feedback(state)
+        weighted = ("Service level, ASA en afhaakpercentage gelden voor de hele dag, gewogen naar volume: een druk "
+                    "uur telt mee naar zijn aantal gesprekken.")
         lines = (f"Volume t.o.v. forecast: {dutch.percent(back['volume_vs_forecast'])}; AHT t.o.v. plan: "
                  f"{dutch.percent(back['aht_vs_plan'])}; uren onder de norm: {back['hours_below_target']}. "
                  "Dit gaat terug naar forecast en planning.")
         self.summary.value = ("<div class='wfm-dag-klaar'><h4>Je dag naast niets doen en het draaiboek</h4>"
-                              f"{_html_table(summary_table(state), 'summary')}<p>{html.escape(lines)}</p></div>")
+                              f"{_html_table(summary_table(state), 'summary')}<p>{weighted}</p>"
+                              f"<p>{html.escape(lines)}</p></div>")
 
 
 def control_room(forecast=None, agents=None, *, scenario="campaign", seed=3) -> ControlRoom:
