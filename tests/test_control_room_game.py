@@ -180,3 +180,24 @@ def test_the_chart_is_drawn_on_request_from_the_view(plan):
     assert line.lines[1].get_ydata()[0] == 0.8                                      # the target
     with pytest.raises(ParameterValueError, match="view"):
         charts.control_room_figure(cr.view(widget.state).drop(columns="offered"))
+
+
+def test_app_notebook_only_calls_the_package_and_names_the_game_day():
+    """notebooks/apps/controlekamer.ipynb (Voila): one code cell that builds the widget; its text names the day
+    that datasets.game_day plays and the closing hour of that day."""
+    import nbformat
+
+    from wfmcourse.course.authoring import NOTEBOOK_DIR
+
+    nb = nbformat.read(NOTEBOOK_DIR / "apps" / "controlekamer.ipynb", as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert [cell.source for cell in code] == ["from wfmcourse import control_room_game\n\n"
+                                              "control_room_game.control_room()"]
+    assert "nbval-ignore-output" in code[0].metadata.get("tags", [])
+    text = nb.cells[0].source
+    assert text.startswith("# De controlekamer")
+    day = datasets.game_day()
+    weekday = dutch.DAY_NAMES[day.index[0].weekday()]
+    assert f"op {weekday} {day.index[0].day} maart {day.index[0].year}" in text
+    closing = day.index[-1] + pd.Timedelta(minutes=15)
+    assert f"tot de dag om {closing:%H:%M} voorbij is" in text
