@@ -81,6 +81,7 @@ SKIPPED = {
     "dashboard.dashboard": "user interface",
     "calculator.staffing_calculator": "user interface",
     "calculator.agents_slider": "user interface",
+    "control_room_game.control_room": "user interface (tests/test_control_room_game.py clicks it through)",
     "glossary_explorer.*": "user interface (the glossary browser widget and its HTML card)",
     "synth.*": "generator of the course data, not called by learners",
 }
@@ -139,6 +140,11 @@ def _control_room_state():
 def _control_room_day():
     from wfmcourse.domain import control_room
     return control_room.play(_control_room_state(), control_room.do_nothing)
+
+
+def _control_room_view():
+    from wfmcourse.domain import control_room
+    return control_room.view(_control_room_day())
 
 
 def _read_error():
@@ -770,7 +776,7 @@ CASES = [
     *[Case(name, dict(path=None), dict(path="path"))
       for name in ("datasets.load_intervals", "datasets.load_contacts",
                    "datasets.load_agent_hours", "glossary.load", "datasets.load_stakeholders",
-                   "datasets.load_daily_history")],
+                   "datasets.load_daily_history", "datasets.load_agent_states")],
     # --- nl -------------------------------------------------------------------------------
     Case("dutch.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
          dict(value="real missing_ok", decimals="num nonneg int", thousands="flag", signed="flag")),
@@ -957,6 +963,13 @@ CASES = [
     Case("control_room.play", dict(state=_control_room_state(), policy=lambda s: ()),
          dict(state="object", policy="object")),
     Case("control_room.references", dict(state=_control_room_day()), dict(state="object")),
+    Case("datasets.game_day", dict(date="2025-03-04", path=None), dict(date="date", path="path")),
+    Case("control_room_game.action_text", dict(name="overtime"), dict(name="choice")),
+    Case("control_room_game.monitor_table", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room_game.status_text", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room_game.summary_table", dict(state=_control_room_day()), dict(state="object")),
+    Case("charts.control_room_figure", dict(view=_control_room_view(), target=0.8, figsize=(6, 3)),
+         dict(view="frame", target="num nonneg", figsize=SKIP)),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

@@ -274,6 +274,10 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
+    # control_room.ACTIONS (the interventions of the playbook, also in intraday.PLAYBOOK's action column)
+    "overtime": "overwerk", "move_training": "training verplaatsen", "cancel_coaching": "coaching schrappen",
+    "voluntary_time_off": "vrijwillig eerder naar huis", "move_from_chat": "medewerkers van chat en e-mail",
+    "ivr_message": "IVR-melding", "callback": "terugbellen aanbieden",
 }
 
 _AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
