@@ -271,6 +271,19 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
+    # intraday.ACTIVITIES and STATES as values (notebook 08); the state "acw" keeps its column label
+    "contact": "klantcontact", "break": "pauze", "training": "training", "meeting": "overleg",
+    "coaching": "coaching", "off": "vrij", "available": "beschikbaar", "in_contact": "in gesprek",
+    "aux": "aux", "logged_out": "uitgelogd", "state": "status", "schedule": "rooster",
+    # intraday.PLAYBOOK and control_room.ACTIONS as values
+    "known_cause_share": "aandeel bekende oorzaak", "cancel_coaching": "coaching schrappen",
+    "move_training": "training verplaatsen", "reforecast": "reforecast", "overtime": "overwerk",
+    "callback": "terugbelaanbod", "ivr_message": "IVR-bericht", "move_from_chat": "van chat naar telefoon",
+    "voluntary_time_off": "vrijwillig vrij",
+    # notebook 08's tables
+    "intervention": "ingreep", "change_points": "verschil (procentpunt)", "factor": "factor",
+    "rest_forecast": "rest forecast", "rest_rescaled": "rest herschaald", "rest_damped": "rest gedempt",
+    "rest_actual": "rest werkelijk",
 }
 
 _AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
