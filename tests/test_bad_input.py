@@ -80,6 +80,7 @@ SKIPPED = {
     "dashboard.dashboard": "user interface",
     "calculator.staffing_calculator": "user interface",
     "calculator.agents_slider": "user interface",
+    "control_room_game.control_room": "user interface (tests/test_control_room_game.py clicks it through)",
     "glossary_explorer.*": "user interface (the glossary browser widget and its HTML card)",
     "synth.*": "generator of the course data, not called by learners",
 }
@@ -941,6 +942,11 @@ CASES = [
     Case("control_room.play", dict(state=_control_room_state(), policy=lambda s: ()),
          dict(state="object", policy="object")),
     Case("control_room.references", dict(state=_control_room_day()), dict(state="object")),
+    Case("datasets.game_day", dict(date="2025-03-04", path=None), dict(date="date", path="path")),
+    Case("control_room_game.action_text", dict(name="overtime"), dict(name="choice")),
+    Case("control_room_game.monitor_table", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room_game.status_text", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room_game.summary_table", dict(state=_control_room_day()), dict(state="object")),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

@@ -1,4 +1,5 @@
-"""Real-browser tests: Voilà serves the dashboard, JupyterLab runs notebooks 00 and 03 in Dutch.
+"""Real-browser tests: Voilà serves the dashboard and the control room, JupyterLab runs notebooks 00 and 03
+in Dutch.
 
 Headless Chromium from the system (Debian package ``chromium``) driven by Playwright. The tests
 start and stop their own servers on 127.0.0.1 with a random free port; every request that would
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 APP = ROOT / "notebooks" / "apps" / "bezettingscalculator.ipynb"
+ROOM = ROOT / "notebooks" / "apps" / "controlekamer.ipynb"
 DATA = ROOT / "data"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -164,15 +166,20 @@ def _value(page, key) -> str:
 # ---------------------------------------------------------------------------
 # Voilà: the consultant dashboard
 # ---------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def voila_url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("voila")
+@contextmanager
+def _voila(tmp, notebook, log):
     port = _free_port()
-    args = [sys.executable, "-m", "voila", str(APP), "--no-browser", f"--port={port}",
+    args = [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
             "--Voila.ip=127.0.0.1"]
     url = f"http://127.0.0.1:{port}/"
     ARTIFACTS.mkdir(exist_ok=True)
-    with _server(args, url, ARTIFACTS / "voila.log", _isolated_env(tmp)):
+    with _server(args, url, ARTIFACTS / log, _isolated_env(tmp)):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory):
+    with _voila(tmp_path_factory.mktemp("voila"), APP, "voila.log") as url:
         yield url
 
 
@@ -264,6 +271,77 @@ def test_voila_dashboard_reacts_to_input(browser, voila_url, tmp_path, keep_fail
     body = page.inner_text("body")
     assert "Traceback" not in body and "Error displaying widget" not in body
     page.screenshot(path=ARTIFACTS / "voila-error.png", full_page=True)
+    _assert_offline(page)
+    page.close()
+
+
+# ---------------------------------------------------------------------------
+# Voilà: the control room (issue 18), one day played through the real widgets
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def room_url(tmp_path_factory):
+    with _voila(tmp_path_factory.mktemp("voila-room"), ROOM, "voila-controlekamer.log") as url:
+        yield url
+
+
+def _room_status(page, text):
+    """Wait until the control room's status line contains ``text`` (the kernel answered the click)."""
+    page.wait_for_function(f"document.querySelector(\"[data-key='status']\")?.innerText.includes({text!r})",
+                           timeout=60_000)
+
+
+def test_voila_control_room_plays_a_day(browser, room_url, keep_failure):
+    """Scenario, start, interventions (one refused, in Dutch), "Volgend uur" until 20:00, and the summary
+    shows the day the domain computes for the same clicks beside the two references."""
+    from wfmcourse.apps import control_room_game
+    from wfmcourse.data import datasets
+    from wfmcourse.domain import control_room as cr
+
+    page = _guarded_page(browser)
+    keep_failure(page)
+    page.set_viewport_size({"width": 1400, "height": 1600})
+    page.goto(room_url, wait_until="domcontentloaded")
+    page.wait_for_selector("text=Start de dag", timeout=120_000)
+    assert "import" not in page.inner_text("body")                     # the code is hidden
+    page.get_by_label("Scenario").select_option(label="Onaangekondigde marketingactie")
+    page.get_by_role("button", name="Start de dag").click()
+    _room_status(page, "Het is 08:00")
+    script = {2: ("cancel_coaching", ("overtime", 2)), 5: ("callback",)}
+    for hour in range(12):
+        for action in script.get(hour, ()):
+            name, agents = (action, None) if isinstance(action, str) else action
+            page.locator(f".wfm-actie-{name} input[type=checkbox]").check()
+            if agents is not None:
+                field = page.locator(f".wfm-actie-{name} input[type=number]")
+                field.fill(str(agents))
+                field.press("Tab")
+        if hour == 3:                     # coaching was cancelled at 10:00: the domain refuses a second time
+            page.locator(".wfm-actie-cancel_coaching input[type=checkbox]").check()
+            page.get_by_role("button", name="Volgend uur").click()
+            page.wait_for_selector(".wfm-fout", timeout=60_000)
+            assert "Deze ingreep kan nu niet" in page.locator(".wfm-fout").inner_text()
+            page.screenshot(path=ARTIFACTS / "voila-controlekamer-fout.png", full_page=True)
+            page.locator(".wfm-actie-cancel_coaching input[type=checkbox]").uncheck()
+        if hour == 6:
+            page.screenshot(path=ARTIFACTS / "voila-controlekamer.png", full_page=True)
+        page.get_by_role("button", name="Volgend uur").click()
+        _room_status(page, "De dag is voorbij" if hour == 11 else f"Het is {9 + hour:02d}:00")
+    page.wait_for_selector(".wfm-dag-klaar", timeout=60_000)
+
+    day = datasets.game_day()
+    actions = {2: (cr.Action("cancel_coaching"), cr.Action("overtime", 2)), 5: (cr.Action("callback"),)}
+    state = cr.play(cr.new_day(day["forecast_calls"], day["agents_needed"], seed=3, scenario="campaign"),
+                    lambda s: actions.get(s.hour, ()))
+    expected = control_room_game.summary_table(state)
+    rows = page.locator(".wfm-summary tbody tr")
+    assert rows.count() == 3
+    for number, policy in enumerate(expected.index):
+        cells = [cell.strip() for cell in rows.nth(number).locator("td").all_inner_texts()]
+        assert cells == [policy, *expected.loc[policy].tolist()], policy
+    assert "Dit gaat terug naar forecast en planning" in page.locator(".wfm-dag-klaar").inner_text()
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error displaying widget" not in body
+    page.screenshot(path=ARTIFACTS / "voila-controlekamer-einde.png", full_page=True)
     _assert_offline(page)
     page.close()
 

@@ -46,6 +46,7 @@ SHORT_NAMES = {
     "excel": "wfmcourse.presentation.excel",
     "calculator": "wfmcourse.apps.calculator",
     "dashboard": "wfmcourse.apps.dashboard",
+    "control_room_game": "wfmcourse.apps.control_room_game",
     "contents": "wfmcourse.course.contents",
     "glossary": "wfmcourse.course.glossary",
     "glossary_graph": "wfmcourse.course.glossary_graph",

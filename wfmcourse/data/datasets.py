@@ -10,7 +10,9 @@
   typical effect on the planning (the sign rules are :func:`wfmcourse.domain.stakeholders.effect_size_problem`);
 * :func:`load_daily_history` - ``data/daily_history.csv``: four years of daily calls offered and AHT with the
   events of each day, returned with a daily :class:`pandas.DatetimeIndex` named ``date``;
-* :func:`client_plan` - how KlantDirect planned the ``agents_needed`` of ``intervals.csv``.
+* :func:`client_plan` - how KlantDirect planned the ``agents_needed`` of ``intervals.csv``;
+* :func:`game_day` - the open quarters of one day of ``intervals.csv`` with its forecast and plan, the day the
+  control room (:mod:`wfmcourse.domain.control_room`) plays.
 
 Each loader reads the file with a full schema (:func:`wfmcourse.data.files.read_table`: types,
 required cells, bounds, allowed values) and then checks the rules that tie columns together
@@ -27,6 +29,7 @@ import pandas as pd
 from wfmcourse.data.files import Column, DataFileError, data_path, read_table
 from wfmcourse.data.synth import CHANNELS, CONTACT_REASONS, TEAMS, CentreParameters
 from wfmcourse.domain.stakeholders import EFFECT_TYPES, effect_size_problem
+from wfmcourse.validation import type_error, value_error
 
 __all__ = [
     "INTERVALS_SCHEMA",
@@ -41,6 +44,8 @@ __all__ = [
     "DAILY_HISTORY_SCHEMA",
     "load_daily_history",
     "client_plan",
+    "GAME_DAY",
+    "game_day",
 ]
 
 INTERVALS_FILE, CONTACTS_FILE, AGENT_HOURS_FILE = "intervals.csv", "contacts.csv", "agent_hours.csv"
@@ -173,6 +178,27 @@ def load_intervals(path=None) -> pd.DataFrame:
         _reject(path, closed & (values > 0), column,
                 lambda r, v=values, c=column: f"must be 0 when is_open is 0 (got {v.iloc[r]})")
     return frame.set_index("interval_start")
+
+
+#: the day of ``intervals.csv`` the control room plays (a Tuesday in March, open 08:00-20:00)
+GAME_DAY = "2025-03-04"
+
+
+def game_day(date=GAME_DAY, path=None) -> pd.DataFrame:
+    """The open quarters of ``date`` in ``data/intervals.csv`` (or ``path``), with the columns
+    ``forecast_calls`` (calls per quarter) and ``agents_needed`` (the plan: agents on the phones), on the
+    DatetimeIndex ``interval_start``: what :func:`wfmcourse.domain.control_room.new_day` takes."""
+    if not isinstance(date, str):
+        raise type_error("date", date, "a date as text, '2025-03-04'")
+    try:
+        day = pd.Timestamp(date)
+    except ValueError:
+        raise value_error("date", date, "format", "be a date like '2025-03-04'") from None
+    year = load_intervals(path)
+    rows = year[(year.index.normalize() == day.normalize()) & year["is_open"]]
+    if rows.empty:
+        raise value_error("date", date, "inconsistent", "be an open day of the interval file")
+    return rows[["forecast_calls", "agents_needed"]].copy()
 
 
 # ---------------------------------------------------------------------------

@@ -98,6 +98,11 @@ _SPECIFIC = {
     ("answered", "inconsistent"): "Geef answered bij variant='answered' (en alleen dan).",
     ("short_abandoned", "inconsistent"): "Geef short_abandoned bij variant='excluding_short_abandons' "
                                          "(en alleen dan).",
+    ("actions", "inconsistent"): "Deze ingreep kan nu niet: een training of coaching verschuif je één keer en "
+                                 "alleen voordat die begint, en overwerk vraagt een uur vooraankondiging (dus "
+                                 "niet in het laatste uur).",
+    ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in een kwartier van de rest van de dag "
+                              "zouden er minder dan 0 overblijven.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
                             "één week of één dag.",
     ("days_per_week", "labels_span"): "De tijden in het bestand beslaan al meerdere dagen: zet "

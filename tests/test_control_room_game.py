@@ -1,0 +1,159 @@
+"""De controlekamer widget (wfmcourse.apps.control_room_game), driven in Python through its click handlers:
+the numbers it shows are the domain's (wfmcourse.domain.control_room), a refusal is shown in Dutch and
+leaves the hour, and a fixed sequence of clicks replays the fixed day of tests/test_control_room.py."""
+import pandas as pd
+import pytest
+from test_control_room import REPLAY
+
+from wfmcourse.apps import control_room_game as game
+from wfmcourse.data import datasets
+from wfmcourse.domain import control_room as cr
+from wfmcourse.presentation import dutch, messages
+from wfmcourse.validation import ParameterTypeError, ParameterValueError
+
+
+@pytest.fixture(scope="module")
+def plan():
+    day = datasets.game_day()
+    return day["forecast_calls"], day["agents_needed"]
+
+
+def click(widget, hours, script=None):
+    """Play ``hours`` hours; ``script`` = {hour: {action: agents or None}} ticks the boxes first."""
+    for _ in range(hours):
+        for name, agents in (script or {}).get(widget.state.hour, {}).items():
+            widget.choices[name].value = True
+            if agents is not None:
+                widget.agents[name].value = agents
+        widget.next_hour.click()
+
+
+def test_the_game_day_is_the_day_of_the_domain_tests(plan):
+    year = datasets.load_intervals().loc[datasets.GAME_DAY]
+    year = year[year["is_open"]]
+    pd.testing.assert_series_equal(plan[0], year["forecast_calls"])
+    pd.testing.assert_series_equal(plan[1], year["agents_needed"])
+    assert len(plan[0]) == 48 and plan[0].index[0] == pd.Timestamp("2025-03-04 08:00")
+    with pytest.raises(ParameterValueError, match="date"):
+        datasets.game_day("2025-01-01")                     # New Year's Day: closed
+    with pytest.raises(ParameterTypeError, match="date"):
+        datasets.game_day(20250304)
+
+
+def test_before_start_and_after_start(plan):
+    widget = game.control_room(*plan)
+    assert widget.state is None and "Start de dag" in widget.status.value
+    assert widget.playbook.layout.display == "none" and widget.monitor.value == ""
+    assert repr(widget).startswith("[de controlekamer")
+    widget.next_hour.click()                                # nothing to play yet
+    assert widget.state is None
+    widget.scenario.value, widget.seed.value = "it_outage", 5
+    widget.start.click()
+    assert widget.state == cr.new_day(*plan, seed=5, scenario="it_outage")
+    assert widget.playbook.layout.display is None
+    assert "Het is 08:00" in widget.status.value and "0 van de 12 uur" in widget.status.value
+
+
+def test_the_monitoring_view_shows_the_domain_numbers(plan):
+    widget = game.control_room(*plan, scenario="campaign", seed=3)
+    widget.start.click()
+    click(widget, 3, {2: {"overtime": 2, "cancel_coaching": None}})
+    expected = cr.play(cr.new_day(*plan, seed=3), lambda s: {2: (cr.Action("overtime", 2),
+                                                                 cr.Action("cancel_coaching"))}.get(s.hour, ())
+                       if s.hour < 3 else ())
+    view = cr.view(widget.state)
+    assert widget.state.hour == 3 and view.equals(cr.view(expected).iloc[:3])
+    shown = game.monitor_table(widget.state)
+    assert list(shown.index) == ["08:00", "09:00", "10:00"] and shown.index.name == "uur vanaf"
+    for column in ("offered", "answered_in_time", "abandoned", "queue", "agents"):
+        assert shown[dutch.LABELS[column]].tolist() == [dutch.number(v, 0) for v in view[column]]
+    assert shown["service level tot nu"].tolist() == [dutch.percent(v) for v in view["service_level_so_far"]]
+    for cell in shown["aangeboden"]:
+        assert f"<td>{cell}</td>" in widget.monitor.value
+    last = view["service_level_so_far"].iloc[-1]
+    assert f"service level tot nu (binnen 20 s): {dutch.percent(last)}" in widget.status.value
+    # the coming hour's plan: the forecast of 11:00-12:00 and the agents after the 10:00 overtime
+    forecast = sum(widget.state.day.forecast[12:16])
+    assert f"forecast {dutch.number(forecast, 0)} gesprekken" in widget.status.value
+    assert all(not box.value for box in widget.choices.values())          # unticked after the hour
+
+
+def test_a_refusal_is_explained_in_dutch_and_the_hour_waits(plan):
+    widget = game.control_room(*plan)
+    widget.start.click()
+    click(widget, 1, {0: {"move_training": None}})
+    before = widget.state
+    click(widget, 1, {1: {"move_training": None}})              # the training can move once
+    assert widget.state is before
+    with pytest.raises(ParameterValueError) as info:
+        cr.step(before, (cr.Action("move_training"),))
+    text = messages.explain(info.value, {"actions": "Training verplaatsen"})
+    assert text.startswith("Deze ingreep kan nu niet") and "Ingevuld: Training verplaatsen." in text
+    assert text in widget.message.value.replace("&#x27;", "'") and "wfm-fout" in widget.message.value
+    widget.choices["move_training"].value = False
+    widget.next_hour.click()
+    assert widget.state.hour == 2 and widget.message.value == ""
+    widget.choices["voluntary_time_off"].value = True
+    widget.agents["voluntary_time_off"].value = 20
+    widget.next_hour.click()
+    assert widget.state.hour == 2 and "kunnen niet naar huis" in widget.message.value
+
+
+def test_a_running_ivr_message_or_callback_cannot_be_ticked_again(plan):
+    widget = game.control_room(*plan, scenario="it_outage")
+    widget.start.click()
+    click(widget, 1, {0: {"ivr_message": None, "callback": None}})
+    assert widget.state.ivr_from == 0 and widget.state.callback_from == 0
+    for name in ("ivr_message", "callback"):
+        assert widget.choices[name].disabled and "(staat aan)" in widget.choices[name].description
+
+
+def test_a_fixed_sequence_of_clicks_replays_the_fixed_day(plan):
+    """The replay of tests/test_control_room.py (campaign, seed 3; at 10:00 coaching cancelled and two
+    overtime agents; callbacks from 13:00), now through the buttons; the summary shows the domain's day
+    beside the two references."""
+    widget = game.control_room(*plan, scenario="campaign", seed=3)
+    widget.start.click()
+    click(widget, 12, {2: {"cancel_coaching": None, "overtime": 2}, 5: {"callback": None}})
+    result = cr.evaluate_day(widget.state)
+    assert (result["service_level"], result["abandoned"], result["callbacks"]) == REPLAY
+    assert widget.playbook.layout.display == "none" and "De dag is voorbij (20:00)" in widget.status.value
+    refs = cr.references(widget.state)
+    shown = game.summary_table(widget.state)
+    assert list(shown.index) == ["jij", "niets doen", "draaiboek"]
+    assert shown["service level"].tolist() == [dutch.percent(v) for v in refs["service_level"]]
+    assert shown["afgehaakt"].tolist() == [dutch.number(v, 0) for v in refs["abandoned"]]
+    assert shown["kosten (euro)"].tolist() == [dutch.number(v, 2) for v in refs["cost"]]
+    assert shown["overuren"].tolist() == [dutch.number(v, 1) for v in refs["overtime_hours"]]
+    assert "wfm-dag-klaar" in widget.summary.value
+    for cell in shown["service level"]:
+        assert f"<td>{cell}</td>" in widget.summary.value
+    back = cr.feedback(widget.state)
+    assert f"Volume t.o.v. forecast: {dutch.percent(back['volume_vs_forecast'])}" in widget.summary.value
+    widget.next_hour.click()                                    # the day is over: nothing happens
+    assert widget.state.hour == 12
+    widget.start.click()                                        # a new day starts from the opening
+    assert widget.state.hour == 0 and widget.summary.value == ""
+
+
+def test_action_texts_show_cost_and_limits():
+    assert "€ 52,50 per medewerker per uur" in game.action_text("overtime")
+    assert "een uur vooraankondiging" in game.action_text("overtime")
+    assert "Eén keer" in game.action_text("move_training") and "10:00" in game.action_text("move_training")
+    assert "50 %" in game.action_text("ivr_message") and "40 %" in game.action_text("callback")
+    assert set(game.ACTION_NAMES) == set(cr.ACTIONS) and set(game.SCENARIO_NAMES) == set(cr.SCENARIOS)
+    with pytest.raises(ParameterValueError, match="name"):
+        game.action_text("coffee")
+
+
+def test_bad_arguments(plan):
+    with pytest.raises(ParameterValueError, match="scenario"):
+        game.control_room(*plan, scenario="flood")
+    with pytest.raises(ParameterValueError, match="seed"):
+        game.control_room(*plan, seed=-1)
+    with pytest.raises(ParameterValueError, match="agents"):
+        game.control_room(plan[0], plan[1].iloc[:10])
+    with pytest.raises(ParameterValueError, match="state"):
+        game.summary_table(cr.new_day(*plan))                 # the day is not over
+    with pytest.raises(ParameterTypeError, match="state"):
+        game.monitor_table("state")
