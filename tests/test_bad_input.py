@@ -770,7 +770,7 @@ CASES = [
     *[Case(name, dict(path=None), dict(path="path"))
       for name in ("datasets.load_intervals", "datasets.load_contacts",
                    "datasets.load_agent_hours", "glossary.load", "datasets.load_stakeholders",
-                   "datasets.load_daily_history")],
+                   "datasets.load_daily_history", "datasets.load_agent_states")],
     # --- nl -------------------------------------------------------------------------------
     Case("dutch.number", dict(value=1234.5, decimals=1, thousands=True, signed=False),
          dict(value="real missing_ok", decimals="num nonneg int", thousands="flag", signed="flag")),

@@ -112,7 +112,7 @@ def test_monitoring_is_volume_weighted():
 
 
 def test_adherence_and_conformance_by_counting_quarters():
-    """M07: 18 quarters scheduled (09:15-13:45); not adherent: 09:15 and 09:30 (logged out), 11:15 (break in a
+    """M31: 18 quarters scheduled (09:15-13:45); not adherent: 09:15 and 09:30 (logged out), 11:15 (break in a
     contact quarter), 11:45 (aux), 12:15 (a call in the overleg): 13 of 18. Worked: every quarter logged in,
     the quarter after the shift included: 17 of 18."""
     frame = ex08.agent_2()

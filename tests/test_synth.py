@@ -385,3 +385,88 @@ def test_sickness_comes_in_spells(hours):
     same = frame["agent_id"].eq(frame["agent_id"].shift())
     still = (sick & sick.shift(fill_value=False) & same).sum() / (sick.shift(fill_value=False) & same).sum()
     assert still > 0.4          # far above the share of sick days: spells, not loose days
+
+
+# ---------------------------------------------------------------------------
+# agent_states.csv: a week of schedules and agent states (issue 18)
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def states():
+    return datasets.load_agent_states()
+
+
+def test_agent_states_cover_the_week_within_opening_hours(states, intervals):
+    days = states["interval_start"].dt.normalize()
+    assert sorted(days.unique()) == list(pd.date_range(*synth.STATE_WEEK, freq="D"))
+    assert states["agent"].nunique() == 30
+    per_agent = days.groupby(states["agent"]).nunique()
+    assert set(per_agent) == {4, 5}
+    # 48 quarters 08:00-20:00 on each rostered day, scheduled work only while the centre is open
+    assert (states.groupby([states["agent"], days]).size() == 48).all()
+    working = states[states["scheduled"] != "off"]
+    assert intervals.loc[working["interval_start"], "is_open"].all()
+    # 37.5 hours for the five-day agents, 32 for the others
+    hours = (states["scheduled"] != "off").groupby(states["agent"]).sum() / 4
+    assert set(hours[per_agent == 5]) == {37.5} and set(hours[per_agent == 4]) == {32.0}
+
+
+def test_agent_states_follow_the_schedule_with_the_documented_deviations(states):
+    scheduled, state = states["scheduled"], states["state"]
+    contact = state[scheduled == "contact"].value_counts(normalize=True)
+    # contact time: in contact 60 %, ACW 13 %, available 20 %, aux 7 % (minus the few late/early quarters)
+    n = int((scheduled == "contact").sum())
+    for name, p in (("in_contact", 0.60), ("acw", 0.13), ("available", 0.20), ("aux", 0.07)):
+        assert abs(contact[name] - p) < 4 * np.sqrt(p * (1 - p) / n) + 0.02, name
+    # off-schedule states only where the generator puts them
+    off = states[scheduled == "off"]
+    assert set(off["state"]) <= {"logged_out", "in_contact"}                  # overtime
+    assert (off["state"] == "in_contact").mean() < 0.01
+    assert set(state[scheduled == "coaching"]) <= {"coaching", "in_contact", "logged_out"}
+    assert set(state[scheduled == "training"]) <= {"training", "logged_out"}
+    # the team overleg: Wednesday 13:00-14:00
+    meeting = states.loc[scheduled == "meeting", "interval_start"]
+    assert (meeting.dt.day_of_week == 2).all() and set(meeting.dt.hour) == {13}
+
+
+def test_adherence_of_the_week_counted_by_hand(states):
+    """Independent count for every agent (plain Python over the rows) against intraday.adherence; and the
+    week's levels are what the generator's rates imply (adherence near 1 - aux - deviations)."""
+    from wfmcourse.domain import intraday
+
+    table = intraday.adherence(states)
+    counts = {}
+    for agent, planned, actual in states[["agent", "scheduled", "state"]].itertuples(index=False):
+        c = counts.setdefault(agent, [0, 0, 0])
+        c[0] += planned != "off"
+        c[1] += planned != "off" and intraday.STATE_ACTIVITY[actual] == planned
+        c[2] += actual != "logged_out"
+    for agent, (planned, adherent, worked) in counts.items():
+        assert table.loc[agent, "adherence"] == pytest.approx(adherent / planned)
+        assert table.loc[agent, "conformance"] == pytest.approx(worked / planned)
+    assert 0.85 < table["adherence"].mean() < 0.93
+    assert 0.93 < table["conformance"].mean() < 1.0
+    assert (table["conformance"] >= table["adherence"]).all()
+    # the figures data/README.md quotes (mean over the agents, whole percentages; rows)
+    from wfmcourse.presentation import dutch
+
+    readme = (data_path("README.md")).read_text(encoding="utf-8")
+    assert (f"de adherence over de week is gemiddeld ongeveer {dutch.percent(table['adherence'].mean(), 0)} en de "
+            f"conformance ongeveer {dutch.percent(table['conformance'].mean(), 0)}") in " ".join(readme.split())
+    assert f"{dutch.number(len(states), 0)} regels" in readme
+
+
+def test_agent_states_file_is_checked(tmp_path):
+    from wfmcourse.data.files import DataFileError
+
+    lines = data_path("agent_states.csv").read_text(encoding="utf-8").splitlines()[:5]
+    path = tmp_path / "agent_states.csv"
+    path.write_text("\n".join(lines + [lines[2]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="duplicate") as info:
+        datasets.load_agent_states(path)
+    assert info.value.line == 6
+    path.write_text("\n".join(lines[:2] + [lines[2].replace(",contact,", ",koffie,")]) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="scheduled"):
+        datasets.load_agent_states(path)
+    path.write_text("\n".join([lines[0], lines[2], lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="time order per agent"):
+        datasets.load_agent_states(path)

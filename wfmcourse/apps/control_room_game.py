@@ -34,16 +34,8 @@ SCENARIO_NAMES = {
     "plain": "Gewone dag",
 }
 
-#: action -> its Dutch name on the check box
-ACTION_NAMES = {
-    "overtime": "Overwerk",
-    "move_training": "Training verplaatsen",
-    "cancel_coaching": "Coaching schrappen",
-    "voluntary_time_off": "Vrijwillig eerder naar huis",
-    "move_from_chat": "Medewerkers van chat en e-mail",
-    "ivr_message": "IVR-melding",
-    "callback": "Terugbellen aanbieden",
-}
+#: action -> its Dutch name on the check box (the label of dutch.LABELS with a capital)
+ACTION_NAMES = {name: dutch.LABELS[name][:1].upper() + dutch.LABELS[name][1:] for name in cr.ACTIONS}
 
 _WITH_AGENTS = ("overtime", "voluntary_time_off", "move_from_chat")
 

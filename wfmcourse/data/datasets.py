@@ -11,6 +11,8 @@
 * :func:`load_daily_history` - ``data/daily_history.csv``: four years of daily calls offered and AHT with the
   events of each day, returned with a daily :class:`pandas.DatetimeIndex` named ``date``;
 * :func:`client_plan` - how KlantDirect planned the ``agents_needed`` of ``intervals.csv``;
+* :func:`load_agent_states` - ``data/agent_states.csv``: a week of per-agent schedules and agent states per
+  quarter, with the timestamp column ``interval_start`` and a plain RangeIndex;
 * :func:`game_day` - the open quarters of one day of ``intervals.csv`` with its forecast and plan, the day the
   control room (:mod:`wfmcourse.domain.control_room`) plays.
 
@@ -28,6 +30,7 @@ import pandas as pd
 
 from wfmcourse.data.files import Column, DataFileError, data_path, read_table
 from wfmcourse.data.synth import CHANNELS, CONTACT_REASONS, TEAMS, CentreParameters
+from wfmcourse.domain.intraday import ACTIVITIES, STATES
 from wfmcourse.domain.stakeholders import EFFECT_TYPES, effect_size_problem
 from wfmcourse.validation import type_error, value_error
 
@@ -46,6 +49,8 @@ __all__ = [
     "client_plan",
     "GAME_DAY",
     "game_day",
+    "AGENT_STATES_SCHEMA",
+    "load_agent_states",
 ]
 
 INTERVALS_FILE, CONTACTS_FILE, AGENT_HOURS_FILE = "intervals.csv", "contacts.csv", "agent_hours.csv"
@@ -199,6 +204,42 @@ def game_day(date=GAME_DAY, path=None) -> pd.DataFrame:
     if rows.empty:
         raise value_error("date", date, "inconsistent", "be an open day of the interval file")
     return rows[["forecast_calls", "agents_needed"]].copy()
+
+
+# ---------------------------------------------------------------------------
+# agent_states.csv
+# ---------------------------------------------------------------------------
+AGENT_STATES_FILE = "agent_states.csv"
+AGENT_STATES_SCHEMA = {
+    "agent": Column("str"),
+    "interval_start": Column("datetime"),
+    "scheduled": Column("str", choices=ACTIVITIES),
+    "state": Column("str", choices=STATES),
+}
+
+
+def load_agent_states(path=None) -> pd.DataFrame:
+    """Read ``data/agent_states.csv`` (or ``path``) and check it.
+
+    Returns a DataFrame with a RangeIndex and the columns ``agent`` (str), ``interval_start``
+    (datetime64, a quarter), ``scheduled`` (one of :data:`wfmcourse.domain.intraday.ACTIVITIES`) and
+    ``state`` (one of :data:`wfmcourse.domain.intraday.STATES`): the input of
+    :func:`wfmcourse.domain.intraday.adherence`.
+
+    Rules besides the schema: quarters start on a quarter hour; one row per agent per quarter; per agent in
+    time order.
+    """
+    path = data_path(AGENT_STATES_FILE) if path is None else path
+    frame = read_table(path, AGENT_STATES_SCHEMA)
+    start = frame["interval_start"]
+    _reject(path, (start != start.dt.floor("15min")).to_numpy(), "interval_start",
+            lambda r: f"must start on a quarter hour (got {start.iloc[r]})")
+    _duplicates(path, frame, ["agent", "interval_start"], "interval_start")
+    same = (frame["agent"] == frame["agent"].shift()).to_numpy()
+    back = same & (start.diff() < pd.Timedelta(0)).to_numpy()
+    _reject(path, back, "interval_start",
+            lambda r: f"must be in time order per agent (got {start.iloc[r]} after {start.iloc[r - 1]})")
+    return frame
 
 
 # ---------------------------------------------------------------------------

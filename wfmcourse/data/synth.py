@@ -1,6 +1,6 @@
 """Synthetic but realistic course data for a fictional Dutch contact centre, "KlantDirect BV".
 
-Four data sets, all reproducible from a seed:
+Five data sets, all reproducible from a seed:
 
 * :func:`interval_data` - a year (2025) of 15-minute intervals for the phone queue: forecast,
   calls offered/answered/abandoned/answered in time, AHT, required and staffed agents, and the
@@ -13,11 +13,13 @@ Four data sets, all reproducible from a seed:
 * :func:`daily_history` - four years (2022-2025) of daily calls offered and AHT, the history a year forecast
   learns from (trend, yearly and weekly season, Dutch public holidays and catch-up days, invoice runs and
   campaigns; parameters in :class:`HistoryParameters`). A separate draw: its 2025 is not the sum of
-  ``intervals.csv``.
+  ``intervals.csv``;
+* :func:`agent_state_week` - a week (ISO week 10 of 2025) of per-agent schedules and agent states per
+  quarter, the input of adherence and conformance (:func:`wfmcourse.domain.intraday.adherence`).
 
-:func:`generate_all` writes them to ``intervals.csv``, ``contacts.csv``, ``agent_hours.csv`` and
-``daily_history.csv``, plus ``prognose_week47.csv`` (:func:`forecast_example`: the forecast of the open intervals
-of week 47, a file to try in the dashboard);
+:func:`generate_all` writes them to ``intervals.csv``, ``contacts.csv``, ``agent_hours.csv``,
+``daily_history.csv`` and ``agent_states.csv``, plus ``prognose_week47.csv`` (:func:`forecast_example`: the
+forecast of the open intervals of week 47, a file to try in the dashboard);
 ``python -m wfmcourse.data.synth [--out data] [--seed 2025]`` does the same.
 
 How the year is built (all vectorised over the intervals):
@@ -78,9 +80,12 @@ __all__ = [
     "generate_all",
     "main",
     "agent_states",
+    "agent_state_week",
+    "STATE_WEEK",
 ]
 
-FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv", "daily_history.csv")
+FILE_NAMES = ("intervals.csv", "contacts.csv", "agent_hours.csv", "prognose_week47.csv", "daily_history.csv",
+              "agent_states.csv")
 EXAMPLE_WEEK = ("2025-11-17", "2025-11-23")     # ISO week 47, the forecast week of notebook 08
 
 #: Dutch public holidays 2025 (date -> name), hard-coded.
@@ -993,7 +998,7 @@ def generate_all(out_dir="data", seed=2025, params: CentreParameters | None = No
     out.mkdir(parents=True, exist_ok=True)
     intervals = interval_data(params, seed)
     frames = (intervals, contact_data(params, seed), agent_hours(params, seed),
-              forecast_example(intervals), daily_history(seed=seed))
+              forecast_example(intervals), daily_history(seed=seed), agent_state_week(seed=seed))
     paths = {}
     for name, frame in zip(FILE_NAMES, frames):
         path = out / name
@@ -1061,6 +1066,81 @@ def agent_states(date="2025-03-04", agents=12, seed=2025) -> pd.DataFrame:
         rows.append(pd.DataFrame({"agent": f"M{a + 1:02d}", "interval_start": index, "scheduled": scheduled,
                                   "state": state}))
     return pd.concat(rows, ignore_index=True)
+
+
+_AGENT_WEEK = 7            # the random stream of agent_state_week
+#: the days of agent_states.csv: Monday to Saturday of ISO week 10 (the campaign week of the control room's day)
+STATE_WEEK = ("2025-03-03", "2025-03-08")
+_WEEK_AGENTS = 30
+_STATE_P = {"in_contact": 0.60, "acw": 0.13, "available": 0.20, "aux": 0.07}
+
+
+def agent_state_week(seed=2025) -> pd.DataFrame:
+    """A week of per-agent schedules and agent states per quarter (``data/agent_states.csv``).
+
+    The phone team "M01" ... "M30", Monday 3 to Saturday 8 March 2025 (:data:`STATE_WEEK`). One row per agent
+    per quarter from 08:00 to 20:00 on each day the agent is rostered (48 rows a day), with the columns
+    ``agent``, ``interval_start``, ``scheduled`` (``contact``, ``break``, ``training``, ``meeting``,
+    ``coaching``, ``off``) and ``state`` (``available``, ``in_contact``, ``acw``, ``break``, ``training``,
+    ``meeting``, ``coaching``, ``aux``, ``logged_out``): the codes of :mod:`wfmcourse.domain.intraday`.
+
+    Schedule: every third agent works 5 days of 7.5 hours (37.5 hours a week), the others 4 days of 8 hours,
+    the days drawn from Monday to Saturday with the weekday pattern of the volume as weights. A shift starts
+    between 08:00 and 12:00 on a weekday and at 09:00 on Saturday (open 09:00-17:00), with a half-hour break
+    halfway. Every third agent
+    has an hour of training on the first working day; whoever works Wednesday 13:00-14:00 has the team
+    overleg then (unless on a break); every second agent has half an hour of coaching on the second working
+    day. States: during contact time in contact 60 %, ACW 13 %, available 20 %, aux 7 %. Per agent-day: a
+    sick day (3 %: logged out all day), a late login (10 %: first quarter), a break that runs a quarter over
+    (20 %), leaving a quarter early (8 %), a quarter of overtime (5 %, weekdays); a coaching cancelled by the
+    traffic planner (25 %: the agent takes calls) and an overleg skipped for the phones (10 %).
+    """
+    rng = _rng(seed, _AGENT_WEEK)
+    days = pd.date_range(*STATE_WEEK, freq="D")
+    weights = np.array(CentreParameters().weekday_factors[:len(days)], dtype=float)
+    weights /= weights.sum()
+    frames = []
+    for a in range(_WEEK_AGENTS):
+        count = 5 if a % 3 == 0 else 4
+        worked = np.sort(rng.choice(len(days), count, replace=False, p=weights))
+        for number, d in enumerate(worked):
+            day = days[d]
+            saturday = day.day_of_week == 5
+            start = 4 if saturday else int(rng.integers(0, 17))
+            end = start + (30 if count == 5 else 32)
+            half = start + (end - start) // 2
+            scheduled = np.array(["off"] * 48, dtype=object)
+            scheduled[start:end] = "contact"
+            scheduled[half - 1:half + 1] = "break"
+            if a % 3 == 0 and number == 0:
+                scheduled[start + 4:start + 8] = "training"
+            if a % 2 == 1 and number == 1:
+                scheduled[start + 24:start + 26] = "coaching"
+            meeting = np.arange(20, 24)                         # 13:00-14:00
+            if day.day_of_week == 2 and start <= 20 and end >= 24 and (scheduled[meeting] == "contact").all():
+                scheduled[meeting] = "meeting"
+            contact = rng.choice(list(_STATE_P), 48, p=list(_STATE_P.values()))
+            state = np.where(scheduled == "contact", contact, scheduled).astype(object)
+            state[scheduled == "off"] = "logged_out"
+            sick, late, overrun, early, overtime, cancelled, skipped = rng.random(7)
+            if cancelled < 0.25:
+                state[scheduled == "coaching"] = "in_contact"
+            if skipped < 0.10:
+                state[scheduled == "meeting"] = "in_contact"
+            if late < 0.10:
+                state[start] = "logged_out"
+            if overrun < 0.20:
+                state[half + 1] = "break"
+            if early < 0.08:
+                state[end - 1] = "logged_out"
+            if overtime < 0.05 and end < 48 and not saturday:
+                state[end] = "in_contact"
+            if sick < 0.03:
+                state[:] = "logged_out"
+            index = pd.date_range(day + pd.Timedelta(hours=8), periods=48, freq="15min")
+            frames.append(pd.DataFrame({"agent": f"M{a + 1:02d}", "interval_start": index,
+                                        "scheduled": scheduled, "state": state}))
+    return pd.concat(frames, ignore_index=True)
 
 
 if __name__ == "__main__":

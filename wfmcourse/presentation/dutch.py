@@ -275,15 +275,16 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "contact": "klantcontact", "break": "pauze", "training": "training", "meeting": "overleg",
     "coaching": "coaching", "off": "vrij", "available": "beschikbaar", "in_contact": "in gesprek",
     "aux": "aux", "logged_out": "uitgelogd", "state": "status", "schedule": "rooster",
-    # intraday.PLAYBOOK and control_room.ACTIONS as values
-    "known_cause_share": "aandeel bekende oorzaak", "cancel_coaching": "coaching schrappen",
-    "move_training": "training verplaatsen", "reforecast": "reforecast", "overtime": "overwerk",
-    "callback": "terugbelaanbod", "ivr_message": "IVR-bericht", "move_from_chat": "van chat naar telefoon",
-    "voluntary_time_off": "vrijwillig vrij",
+    # intraday.PLAYBOOK's signals and actions beyond control_room.ACTIONS (below)
+    "known_cause_share": "aandeel bekende oorzaak", "reforecast": "reforecast",
     # notebook 08's tables
     "intervention": "ingreep", "change_points": "verschil (procentpunt)", "factor": "factor",
     "rest_forecast": "rest forecast", "rest_rescaled": "rest herschaald", "rest_damped": "rest gedempt",
     "rest_actual": "rest werkelijk",
+    # control_room.ACTIONS (the interventions of the playbook, also in intraday.PLAYBOOK's action column)
+    "overtime": "overwerk", "move_training": "training verplaatsen", "cancel_coaching": "coaching schrappen",
+    "voluntary_time_off": "vrijwillig eerder naar huis", "move_from_chat": "medewerkers van chat en e-mail",
+    "ivr_message": "IVR-melding", "callback": "terugbellen aanbieden",
 }
 
 _AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)

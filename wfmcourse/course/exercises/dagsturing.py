@@ -92,7 +92,7 @@ def agent_2() -> pd.DataFrame:
              + ["in_contact", "aux", "in_contact"] + ["in_contact", "meeting"]
              + ["in_contact", "acw", "available", "in_contact"] + ["in_contact"])
     index = pd.date_range("2025-03-11 09:00", periods=len(scheduled), freq="15min", name="interval_start")
-    return pd.DataFrame({"agent": "M07", "scheduled": scheduled, "state": state}, index=index)
+    return pd.DataFrame({"agent": "M31", "scheduled": scheduled, "state": state}, index=index)
 
 
 def _adherence_2():
@@ -195,27 +195,28 @@ opdracht_4 = choice(
     "b",
     {
         "a": "Nu twee collega's vragen om overuren te maken.",
-        "b": "Een IVR-bericht over de storing aanzetten.",
-        "c": "Twee medewerkers van de chat dit kwartier aan de telefoon zetten.",
-        "d": "Eén medewerker vrijwillig vrij aanbieden om kosten te sparen.",
+        "b": "Een IVR-melding over de storing aanzetten.",
+        "c": "Twee medewerkers van chat en e-mail dit kwartier aan de telefoon zetten.",
+        "d": "Eén medewerker vrijwillig eerder naar huis laten gaan om kosten te sparen.",
         "e": "Het coachingsblok van 14:00 schrappen.",
     },
     hint="Welke ingreep werkt in dít kwartier al, en hoeveel werk haalt hij weg of voegt hij toe? Reken het werk "
          "om in medewerkers: gesprekken x AHT / 900 seconden.",
     solution=lambda: (
-        f"b. Het IVR-bericht haalt {_dec(OUTAGE_4['calls'] - outage_4().loc['b', 'calls_after'], 1)} "
+        f"b. De IVR-melding haalt {_dec(OUTAGE_4['calls'] - outage_4().loc['b', 'calls_after'], 1)} "
         f"gesprekken van elk {OUTAGE_4['aht']:.0f} seconden weg: dat is meer werk dan twee extra medewerkers "
-        "aankunnen, het werkt meteen en kost geen uren. Het service level in het kwartier gaat van "
+        "aankunnen, ze werkt meteen en kost geen uren. Het service level in het kwartier gaat van "
         f"{_pct(outage_4().loc['b', 'service_level'])} naar {_pct(outage_4().loc['b', 'service_level_after'])}; "
-        f"twee van de chat halen geeft {_pct(outage_4().loc['c', 'service_level_after'])} en laat de chat oplopen. "
+        f"twee van chat en e-mail halen geeft {_pct(outage_4().loc['c', 'service_level_after'])} en laat de chat "
+        "oplopen. "
         "Overuren komen pas over een uur (als de storing misschien al voorbij is) en de coaching staat pas om 14:00."),
     feedback={
         "a": "Overuren vragen een uur vooraankondiging: de collega's zitten er pas om 10:30, dit kwartier helpen ze "
              "niet. En ze kosten anderhalf keer het uurloon. Houd dit achter de hand als de storing langer duurt.",
-        "c": "Dit helpt wel meteen, maar minder dan het IVR-bericht: twee medewerkers nemen minder werk over dan "
-             "het bericht wegneemt, en de chatklanten gaan nu langer wachten. Doe het als tweede stap.",
-        "d": "Vrijwillig vrij is voor een rustige middag met te veel mensen. Nu er een rij staat, maakt één "
-             "medewerker minder het service level nog lager.",
+        "c": "Dit helpt wel meteen, maar minder dan de IVR-melding: twee medewerkers nemen minder werk over dan "
+             "de melding wegneemt, en de chatklanten gaan nu langer wachten. Doe het als tweede stap.",
+        "d": "Vrijwillig eerder naar huis is voor een rustige middag met te veel mensen. Nu er een rij staat, maakt "
+             "één medewerker minder het service level nog lager.",
         "e": "De coaching staat om 14:00: schrappen helpt pas dan, niet in dit kwartier. Het kan een goede zet zijn "
              "voor de middag, maar het lost de rij van nu niet op.",
     },
