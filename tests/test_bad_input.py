@@ -141,6 +141,11 @@ def _control_room_day():
     return control_room.play(_control_room_state(), control_room.do_nothing)
 
 
+def _control_room_view():
+    from wfmcourse.domain import control_room
+    return control_room.view(_control_room_day())
+
+
 def _read_error():
     from wfmcourse.data import intervals
     try:
@@ -947,6 +952,8 @@ CASES = [
     Case("control_room_game.monitor_table", dict(state=_control_room_state()), dict(state="object")),
     Case("control_room_game.status_text", dict(state=_control_room_state()), dict(state="object")),
     Case("control_room_game.summary_table", dict(state=_control_room_day()), dict(state="object")),
+    Case("charts.control_room_figure", dict(view=_control_room_view(), target=0.8, figsize=(6, 3)),
+         dict(view="frame", target="num nonneg", figsize=SKIP)),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

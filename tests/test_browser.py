@@ -322,6 +322,9 @@ def test_voila_control_room_plays_a_day(browser, room_url, keep_failure):
             assert "Deze ingreep kan nu niet" in page.locator(".wfm-fout").inner_text()
             page.screenshot(path=ARTIFACTS / "voila-controlekamer-fout.png", full_page=True)
             page.locator(".wfm-actie-cancel_coaching input[type=checkbox]").uncheck()
+        if hour == 1:                     # the chart, drawn by the kernel after the box is ticked
+            page.get_by_label("Toon ook een grafiek per uur").check()
+            page.wait_for_selector("img.widget-image", state="visible", timeout=60_000)
         if hour == 6:
             page.screenshot(path=ARTIFACTS / "voila-controlekamer.png", full_page=True)
         page.get_by_role("button", name="Volgend uur").click()

@@ -157,3 +157,47 @@ def test_bad_arguments(plan):
         game.summary_table(cr.new_day(*plan))                 # the day is not over
     with pytest.raises(ParameterTypeError, match="state"):
         game.monitor_table("state")
+
+
+def test_the_chart_is_drawn_on_request_from_the_view(plan):
+    from matplotlib.figure import Figure
+
+    from wfmcourse.presentation import charts
+
+    widget = game.control_room(*plan)
+    widget.start.click()
+    widget.next_hour.click()
+    assert widget.chart.layout.display == "none" and bytes(widget.chart.value) == b""    # off by default: fast clicks
+    widget.show_chart.value = True
+    assert widget.chart.layout.display is None and bytes(widget.chart.value).startswith(b"\x89PNG")
+    widget.next_hour.click()
+    figure = charts.control_room_figure(cr.view(widget.state))
+    assert isinstance(figure, Figure)
+    bars, line = figure.axes[0], figure.axes[1]
+    assert [p.get_height() for p in bars.patches] == cr.view(widget.state)["offered"].tolist()
+    assert [t.get_text() for t in bars.get_xticklabels()] == ["08:00", "09:00"]
+    assert list(line.lines[0].get_ydata()) == cr.view(widget.state)["service_level_so_far"].tolist()
+    assert line.lines[1].get_ydata()[0] == 0.8                                      # the target
+    with pytest.raises(ParameterValueError, match="view"):
+        charts.control_room_figure(cr.view(widget.state).drop(columns="offered"))
+
+
+def test_app_notebook_only_calls_the_package_and_names_the_game_day():
+    """notebooks/apps/controlekamer.ipynb (Voila): one code cell that builds the widget; its text names the day
+    that datasets.game_day plays and the closing hour of that day."""
+    import nbformat
+
+    from wfmcourse.course.authoring import NOTEBOOK_DIR
+
+    nb = nbformat.read(NOTEBOOK_DIR / "apps" / "controlekamer.ipynb", as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert [cell.source for cell in code] == ["from wfmcourse import control_room_game\n\n"
+                                              "control_room_game.control_room()"]
+    assert "nbval-ignore-output" in code[0].metadata.get("tags", [])
+    text = nb.cells[0].source
+    assert text.startswith("# De controlekamer")
+    day = datasets.game_day()
+    weekday = dutch.DAY_NAMES[day.index[0].weekday()]
+    assert f"op {weekday} {day.index[0].day} maart {day.index[0].year}" in text
+    closing = day.index[-1] + pd.Timedelta(minutes=15)
+    assert f"tot de dag om {closing:%H:%M} voorbij is" in text

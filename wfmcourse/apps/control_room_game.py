@@ -1,7 +1,8 @@
 """De controlekamer: a thin ipywidgets layer over :mod:`wfmcourse.domain.control_room` (notebook 08, Voilà).
 
 The learner picks a scenario and starts the day; per hour the widget shows the monitoring view
-(:func:`monitor_table`, Dutch headers from :data:`wfmcourse.presentation.dutch.LABELS`), the learner ticks
+(:func:`monitor_table`, Dutch headers from :data:`wfmcourse.presentation.dutch.LABELS`, and a chart of
+volume and service level so far), the learner ticks
 interventions from the playbook (each with its cost and limits, :func:`action_text`) and clicks
 "Volgend uur", which calls :func:`wfmcourse.domain.control_room.step`. What the domain refuses (a training
 moved twice, overtime without an hour's notice) is shown as the Dutch sentence of
@@ -21,7 +22,7 @@ import pandas as pd
 
 from wfmcourse.data import datasets
 from wfmcourse.domain import control_room as cr
-from wfmcourse.presentation import dutch, messages
+from wfmcourse.presentation import charts, dutch, messages
 from wfmcourse.validation import choice, instance, whole
 
 __all__ = ["SCENARIO_NAMES", "ACTION_NAMES", "ControlRoom", "control_room", "action_text", "monitor_table",
@@ -133,9 +134,11 @@ class ControlRoom(widgets.VBox):
     """The control room returned by :func:`control_room`: a ``VBox`` with the parts as attributes.
 
     ``scenario`` (drop-down), ``seed`` and ``start`` (button "Start de dag"); per hour ``status`` and
-    ``monitor`` (HTML), ``choices`` and ``agents`` (dicts action -> check box / number of agents) and
-    ``next_hour`` (button "Volgend uur"); ``message`` shows what the domain refused, ``summary`` the end of
-    the day. ``state`` is the current :class:`wfmcourse.domain.control_room.State` (``None`` before start).
+    ``monitor`` (HTML), ``show_chart`` (check box, off: a chart costs a few hundred ms per hour) and
+    ``chart`` (PNG: :func:`wfmcourse.presentation.charts.control_room_figure`), ``choices`` and ``agents``
+    (dicts action -> check box / number of agents) and ``next_hour`` (button "Volgend uur"); ``message``
+    shows what the domain refused, ``summary`` the end of the day. ``state`` is the current
+    :class:`wfmcourse.domain.control_room.State` (``None`` before start).
     """
 
     def __init__(self, forecast=None, agents=None, *, scenario="campaign", seed=3):
@@ -157,6 +160,9 @@ class ControlRoom(widgets.VBox):
         self.start = widgets.Button(description="Start de dag", button_style="primary")
         self.status = widgets.HTML()
         self.monitor = widgets.HTML()
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(width="640px", display="none"))
+        self.show_chart = widgets.Checkbox(value=False, description="Toon ook een grafiek per uur", indent=False)
+        self.show_chart.observe(lambda _change: self._show(), names="value")
         self.message = widgets.HTML()
         self.summary = widgets.HTML()
         self.choices, self.agents, rows = {}, {}, []
@@ -182,7 +188,8 @@ class ControlRoom(widgets.VBox):
         self.start.on_click(self.start_day)
         self.next_hour.on_click(self.play_hour)
         super().__init__([widgets.HTML(_STYLE), widgets.HBox([self.scenario, self.seed, self.start]),
-                          self.status, self.monitor, self.message, self.playbook, self.summary])
+                          self.status, self.monitor, self.show_chart, self.chart, self.message, self.playbook,
+                          self.summary])
         self._show()
 
     def __repr__(self) -> str:
@@ -224,25 +231,33 @@ class ControlRoom(widgets.VBox):
         if state is None:
             self.status.value = "Kies een scenario en klik op <b>Start de dag</b>."
             self.monitor.value = self.summary.value = ""
+            self.chart.layout.display = "none"
             return
-        self.status.value = f"<p data-key='status'>{html.escape(status_text(state))}</p>"
         self.monitor.value = _html_table(monitor_table(state), "monitor") if state.results else ""
+        drawn = bool(state.results) and self.show_chart.value
+        self.chart.layout.display = None if drawn else "none"
+        if drawn:
+            self.chart.value = charts.to_png(charts.control_room_figure(cr.view(state)))
         for name in ("ivr_message", "callback"):
             running = (state.ivr_from if name == "ivr_message" else state.callback_from) is not None
             self.choices[name].disabled = running
             self.choices[name].description = ACTION_NAMES[name] + (" (staat aan)" if running else "")
         if playing:
             self.summary.value = ""
-            return
+        else:
+            self.summary.value = self._summary_html(state)
+        # the status last: a browser that sees the new status has every other part of this hour too
+        self.status.value = f"<p data-key='status'>{html.escape(status_text(state))}</p>"
+
+    def _summary_html(self, state) -> str:
         back = cr.feedback(state)
         weighted = ("Service level, ASA en afhaakpercentage gelden voor de hele dag, gewogen naar volume: een druk "
                     "uur telt mee naar zijn aantal gesprekken.")
         lines = (f"Volume t.o.v. forecast: {dutch.percent(back['volume_vs_forecast'])}; AHT t.o.v. plan: "
                  f"{dutch.percent(back['aht_vs_plan'])}; uren onder de norm: {back['hours_below_target']}. "
                  "Dit gaat terug naar forecast en planning.")
-        self.summary.value = ("<div class='wfm-dag-klaar'><h4>Je dag naast niets doen en het draaiboek</h4>"
-                              f"{_html_table(summary_table(state), 'summary')}<p>{weighted}</p>"
-                              f"<p>{html.escape(lines)}</p></div>")
+        return ("<div class='wfm-dag-klaar'><h4>Je dag naast niets doen en het draaiboek</h4>"
+                f"{_html_table(summary_table(state), 'summary')}<p>{weighted}</p><p>{html.escape(lines)}</p></div>")
 
 
 def control_room(forecast=None, agents=None, *, scenario="campaign", seed=3) -> ControlRoom:

@@ -34,6 +34,7 @@ __all__ = [
     "staffing_by_interval",
     "profile_figure",
     "forecast_figure",
+    "control_room_figure",
     "coverage_figure",
     "pareto_chart",
     "impact_effort_matrix",
@@ -302,6 +303,36 @@ def forecast_figure(actual, forecast, figsize=(10, 3.5)) -> Figure:
     ax.set_ylabel("Gesprekken per kwartier")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper right")
+    return fig
+
+
+def control_room_figure(view, target=0.8, figsize=(8, 3.2)) -> Figure:
+    """The control room's day so far: calls offered per hour (bars) against the forecast (line), and on the right
+    axis the service level so far with the ``target`` (fraction). ``view`` is
+    :func:`wfmcourse.domain.control_room.view` (columns ``forecast``, ``offered``, ``service_level_so_far``;
+    index ``hour_start``)."""
+    frame = dataframe("view", view, ("forecast", "offered", "service_level_so_far"), nonempty=True)
+    target = scalar("target", target, high=1.0)
+    hours = [f"{t:%H:%M}" if isinstance(t, pd.Timestamp) else str(t) for t in frame.index]
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    x = np.arange(len(frame))
+    ax.bar(x, as_array("view", frame["offered"]), color=GREY, width=0.7, label="Aangeboden")
+    ax.plot(x, as_array("view", frame["forecast"]), color=BLUE, marker="o", linewidth=1.5, label="Forecast")
+    ax.set_xticks(x, hours)
+    ax.set_ylabel("Gesprekken per uur")
+    ax.set_ylim(bottom=0)
+    right = ax.twinx()
+    right.plot(x, as_array("view", frame["service_level_so_far"], high=1.0), color=ORANGE, linewidth=2,
+               label="Service level tot nu")
+    right.axhline(target, color=RED, linestyle="--", linewidth=1, label=f"Doel {dutch.percent(target, 0)}")
+    right.set_ylim(0, 1.02)
+    _percent_axis(right.yaxis)
+    lines = ax.get_legend_handles_labels()
+    more = right.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], loc="upper center", bbox_to_anchor=(0.5, -0.12),
+              fontsize="small", ncols=4, frameon=False)
+    ax.set_title("Aanbod, forecast en service level tot nu")
     return fig
 
 
