@@ -320,6 +320,11 @@ def test_the_replayed_day_adds_up(printed):
     assert table.loc["do_nothing", "service_level"] < TARGET - 0.1
     assert table.loc["do_nothing", "service_level"] < day["service_level"] < table.loc["playbook", "service_level"]
     assert day["cost"] < table.loc["playbook", "cost"]
+    # the chart's story: from 10:00 more calls than forecast, the service level so far drops in the campaign's
+    # first hour far below the norm and stays about there
+    assert all(r["offered"] > r["forecast"] for r in results[2:])
+    assert results[2]["service_level_so_far"] < TARGET - 0.1
+    assert abs(results[-1]["service_level_so_far"] - results[2]["service_level_so_far"]) < 0.05
     # the first hour of the view by hand: callers arriving between 08:00 and 09:00
     first = sum(1 for t in played.day.arrival if t < 3600)
     assert results[0]["offered"] == first
