@@ -274,6 +274,16 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
+    # intraday.ACTIVITIES and STATES as values (notebook 08); the state "acw" keeps its column label
+    "contact": "klantcontact", "break": "pauze", "training": "training", "meeting": "overleg",
+    "coaching": "coaching", "off": "vrij", "available": "beschikbaar", "in_contact": "in gesprek",
+    "aux": "aux", "logged_out": "uitgelogd", "state": "status", "schedule": "rooster",
+    # intraday.PLAYBOOK's signals and actions beyond control_room.ACTIONS (below)
+    "known_cause_share": "aandeel bekende oorzaak", "reforecast": "reforecast",
+    # notebook 08's tables
+    "intervention": "ingreep", "change_points": "verschil (procentpunt)", "factor": "factor",
+    "rest_forecast": "rest forecast", "rest_rescaled": "rest herschaald", "rest_damped": "rest gedempt",
+    "rest_actual": "rest werkelijk",
     # control_room.ACTIONS (the interventions of the playbook, also in intraday.PLAYBOOK's action column)
     "overtime": "overwerk", "move_training": "training verplaatsen", "cancel_coaching": "coaching schrappen",
     "voluntary_time_off": "vrijwillig eerder naar huis", "move_from_chat": "medewerkers van chat en e-mail",
