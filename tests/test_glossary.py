@@ -605,7 +605,7 @@ def test_review_of_the_glossary_against_notebooks_00_to_04(gl):
     assert "First Call Resolution" in _row(gl, "First Contact Resolution")["english"]
     assert "in-gesprektoon" in _row(gl, "Erlang B")["why"]
     assert _row(gl, "Occupancy")["notebook"] == "03_erlang"
-    assert _row(gl, "Adherence")["notebook"] == "02_kpis"     # notebook 02 names it among its terms
+    assert _row(gl, "Adherence")["notebook"] == "08_dagsturing"     # taught there (02 only names it)
     assert "dagsturing" in _row(gl, "Trafficmanagement")["definition"]
     assert "netto" in _row(gl, "Bezetting")["definition"] and "bruto" in _row(gl, "Bezetting")["definition"]
     for term in ("Automatic Call Distributor", "Interactive Voice Response", "Customer Relationship Management",

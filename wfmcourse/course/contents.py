@@ -40,18 +40,18 @@ class Notebook:
 
 
 #: The course notebooks in order. Minutes are the study time of a careful learner who reads
-#: everything, runs every cell and does every exercise before looking at a solution (in total 12 to
-#: 13 hours). No notebook teaches traffic & dagsturing (in-day steering) yet: it gets its own lesson
-#: later (issue #18). Notebooks 00 and 01 only name that process and its terms, so no notebook carries its tag.
+#: everything, runs every cell and does every exercise before looking at a solution (see
+#: :func:`total_minutes`). The final case asks no in-day steering, so it carries the other three processes.
 _WITHOUT_TRAFFIC = tuple(p for p in PROCESSES if p != "Traffic & dagsturing")
 NOTEBOOKS = (
-    Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", _WITHOUT_TRAFFIC, 25),
-    Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", _WITHOUT_TRAFFIC, 60),
+    Notebook("00_start.ipynb", "Welkom en de WFM-cyclus", PROCESSES, 25),
+    Notebook("01_begrippen.ipynb", "Begrippen van A tot Z", PROCESSES, 60),
     Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 80),
     Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering",), 120),
     Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 75),
     Notebook("06_forecast_rooster.ipynb", "Van forecast naar rooster",
              ("Forecasting", "Planning & roostering"), 120),
+    Notebook("08_dagsturing.ipynb", "Dagsturing: de dag bijsturen", ("Traffic & dagsturing",), 100),
     Notebook("09_stakeholders.ipynb", "Stakeholders rond WFM",
              ("Planning & roostering", "Rapportage & analyse"), 110),
     Notebook("10_kerncontact.ipynb", "Kern-contact: verbeteren aan de bron", ("Rapportage & analyse",), 75),
