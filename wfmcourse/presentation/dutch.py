@@ -243,7 +243,12 @@ _CHANNELS = {   # backlog (e-mail), blending
     "idle_hours": "vrije uren", "agents_phone": "nodig voor telefoon",
     "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
     "backlog_hours": "uitgesteld werk (uur)",
-    "switching_hours": "wisseltijd (uur)",
+    "switching_hours": "wisseltijd (uur)", "oldest_age_hours": "oudste wacht (werkuren)",
+    # chat (notebook 05): the rule of thumb beside the chat model, and the concurrency options
+    "agents_one_chat": "één chat tegelijk (Erlang A)", "agents_rule_of_thumb": "delen door drie",
+    "agents_rule_slow_aht": "delen door drie, AHT bij drie chats", "agents_chat_model": "chatmodel",
+    "max_chats": "max. chats tegelijk", "handling_time": "duur van een chat (s)",
+    "mean_concurrency": "gem. chats tegelijk",
 }
 
 _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
