@@ -418,3 +418,5 @@ def test_blended_plan_rechecked_interval_by_interval():
     apart = sum(m for m, d in zip(today, due) if d < len(today)) * 360 / 3600
     assert f"apart e-mailteam:  {dutch.number(apart, 1)} medewerkeruren extra" in text
     assert extra < apart                                         # blending needs fewer extra hours
+    added = [t for t, more in zip(day.index, plan["agents"] > plan["agents_phone"]) if more]
+    assert added and all(t.hour >= 17 for t in added)            # "aan het eind van de dag"
