@@ -34,6 +34,7 @@ from wfmcourse.apps import calculator, cli
 from wfmcourse.data.datasets import STAKEHOLDERS_SCHEMA
 from wfmcourse.data.files import DataFileError, data_path
 from wfmcourse.domain import (
+    backlog,
     erlang,
     events,
     forecast,
@@ -769,6 +770,9 @@ CASES = [
                                    title="x", label="plan", figsize=(6, 3)),
          dict(agents_needed="num nonneg", agents_staffed="num nonneg", title="text", label="text",
               figsize=SKIP), mismatch={"agents_staffed": [1.0, 2, 3]}),
+    Case("charts.backlog_figure", dict(runs={"plan": backlog.track([4.0, 2.0, 0.0], 1.0, 450, 1800)},
+                                       deadline=1800, title="x", figsize=(6, 3)),
+         dict(runs="dict", deadline="num nonneg", title="text", figsize=SKIP)),
     Case("roster.shift_table", dict(result=_roster()), dict(result="object")),
     Case("charts.stakeholder_map", dict(frame=None, ax=None, threshold=3, figsize=(6, 3)),
          dict(frame="frame", ax=SKIP, threshold="num nonneg int", figsize=SKIP)),

@@ -348,6 +348,33 @@ def test_gap_figure_draws_the_open_hours_and_names_the_plan(intervals):
         charts.gap_figure(needed * 0, staffed * 0)
 
 
+def test_backlog_figure_draws_each_run_and_the_deadline(intervals):
+    from wfmcourse.domain import backlog
+
+    week = intervals.loc["2025-03-10":"2025-03-16"]
+    mails = pd.Series(np.where(week["is_open"], 0.2 * week["forecast_calls"], 0.6), index=week.index)
+    runs = {label: backlog.track(mails, np.where(week["is_open"], agents, 0.0), 360, 8 * 3600, 900, week["is_open"])
+            for label, agents in (("genoeg", 2.8), ("te weinig", 2.4))}
+    top, bottom = charts.backlog_figure(runs, 8 * 3600, title="Werkvoorraad").axes
+    for line, (label, run) in zip(top.get_lines(), runs.items()):
+        assert line.get_label() == label
+        np.testing.assert_allclose(line.get_ydata(), run["backlog"])
+    np.testing.assert_allclose(bottom.get_lines()[1].get_ydata(), runs["te weinig"]["oldest_age"] / 3600)
+    deadline = [line for line in bottom.get_lines() if line.get_label() == "deadline"][0]
+    assert set(deadline.get_ydata()) == {8.0}
+    assert [t.get_text() for t in bottom.get_xticklabels()] == ["ma 10", "di 11", "wo 12", "do 13", "vr 14",
+                                                                 "za 15", "zo 16"]
+    assert top.get_ylabel() == "werkvoorraad" and top.get_title() == "Werkvoorraad"
+    with pytest.raises(ValueError, match="at least one run"):
+        charts.backlog_figure({}, 8 * 3600)
+    with pytest.raises(ValueError, match="share one index"):
+        charts.backlog_figure({"a": runs["genoeg"], "b": runs["genoeg"].iloc[:-1]}, 8 * 3600)
+    with pytest.raises(ValueError, match="columns"):
+        charts.backlog_figure({"a": runs["genoeg"].drop(columns="oldest_age")}, 8 * 3600)
+    with pytest.raises(TypeError, match="runs"):
+        charts.backlog_figure([runs["genoeg"]], 8 * 3600)
+
+
 # ---------------------------------------------------------------------------
 # the house rules: every chart here, no pyplot, one place that makes a figure
 # ---------------------------------------------------------------------------

@@ -556,7 +556,7 @@ def test_chat_csv_staffs_the_chats_column(tmp_path, capsys):
     assert code == 0 and err == "" and "Geschreven" in out and "3 intervallen" in out
     written = pd.read_csv(out_path, sep=";", decimal=",")
     assert list(written.columns) == ["tijd", "chats", "verkeer (Erlang)", "medewerkers", "service level (%)",
-                                     "ASA (s)", "occupancy (%)", "chats tegelijk (gemiddeld)",
+                                     "ASA (s)", "occupancy (%)", "gem. chats tegelijk",
                                      "afhaakpercentage (%)", "vuistregel (Erlang C / chats)"]
     load = np.array([12, 30.5, 0]) * 600 / 900
     kw = dict(max_chats=3, slowdown=0.25, patience=300)

@@ -3,10 +3,11 @@
 The functions are thin: each takes a result made by a tested domain function (from
 :mod:`wfmcourse.domain.scenarios`, :mod:`~wfmcourse.domain.simulation`, :mod:`~wfmcourse.domain.forecast`,
 :mod:`~wfmcourse.domain.roster`, :mod:`~wfmcourse.domain.improvement`, :mod:`~wfmcourse.domain.stakeholders`,
-:mod:`~wfmcourse.domain.reporting` and :mod:`~wfmcourse.domain.performance`) and draws it, without computing
-anything of its own. They build a :class:`CourseFigure` (a :class:`matplotlib.figure.Figure`, no pyplot), so
-a notebook shows the returned figure exactly once and no global state is left behind; where a
-chart takes ``ax`` it draws into that existing axes instead. Every chart returns its figure.
+:mod:`~wfmcourse.domain.reporting`, :mod:`~wfmcourse.domain.performance` and :mod:`~wfmcourse.domain.backlog`)
+and draws it, without computing anything of its own. They build a :class:`CourseFigure` (a
+:class:`matplotlib.figure.Figure`, no pyplot), so a notebook shows the returned figure exactly once and no
+global state is left behind; where a chart takes ``ax`` it draws into that existing axes instead. Every chart
+returns its figure.
 The English column names a chart reads are looked up in one place at the top of the chart.
 """
 from __future__ import annotations
@@ -42,6 +43,7 @@ __all__ = [
     "watermelon_figure",
     "hour_heatmap",
     "gap_figure",
+    "backlog_figure",
     "to_png",
     "to_pdf",
     "summary_page",
@@ -608,6 +610,46 @@ def gap_figure(agents_needed, agents_staffed, title="Plan tegenover ingezet", la
     ax.set_title(title)
     ax.legend(loc="upper left", frameon=False, fontsize="small", ncols=3)
     ax.set_ylim(0, 1.25 * max(r.max(), s.max()))
+    return fig
+
+
+def backlog_figure(runs, deadline, title="Werkvoorraad e-mail", figsize=(10, 4.5)) -> Figure:
+    """The backlog (top) and the age of the oldest item in working hours (bottom) per interval, one line per run.
+
+    ``runs`` maps a Dutch label to a frame of :func:`wfmcourse.domain.backlog.track` (columns ``backlog`` and
+    ``oldest_age`` in seconds), all on the same index; ``deadline`` (seconds of working time) is drawn as a
+    dashed line in the bottom panel. A time index gets a tick at the start of each day.
+    """
+    text("title", title)
+    limit = scalar("deadline", deadline, low=0.0, low_inclusive=False)
+    instance("runs", runs, dict, "a dict label -> frame of backlog.track")
+    if not runs:
+        raise ValueError("runs must name at least one run of backlog.track, got an empty dict")
+    frames = {text("runs label", label): dataframe(f"runs[{label!r}]", frame, ("backlog", "oldest_age"),
+                                                   nonempty=True)
+              for label, frame in runs.items()}
+    index = next(iter(frames.values())).index
+    if any(not frame.index.equals(index) for frame in frames.values()):
+        raise ValueError("the frames in runs must share one index (the same intervals)")
+    fig = _figure(figsize)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    x = np.arange(len(index))
+    for (label, frame), colour in zip(frames.items(), (BLUE, ORANGE, GREEN, GREY)):
+        top.plot(x, frame["backlog"].to_numpy(dtype=float), color=colour, linewidth=1.5, label=label)
+        bottom.plot(x, frame["oldest_age"].to_numpy(dtype=float) / 3600.0, color=colour, linewidth=1.5,
+                    label=label)
+    bottom.axhline(limit / 3600.0, color="black", linestyle="--", linewidth=1, label="deadline")
+    top.set_ylabel("werkvoorraad")
+    bottom.set_ylabel("oudste wacht\n(werkuren)")
+    top.set_title(title)
+    top.set_ylim(bottom=0)
+    bottom.set_ylim(bottom=0)
+    top.legend(loc="upper left", frameon=False, fontsize="small")
+    bottom.legend(loc="upper left", frameon=False, fontsize="small", ncols=len(frames) + 1)
+    stamps = dutch.label_times(index)
+    if stamps is not None:
+        starts = [i for i, t in enumerate(stamps) if i == 0 or t.date() != stamps.iloc[i - 1].date()]
+        bottom.set_xticks(starts, [f"{_DAYS[stamps.iloc[i].weekday()]} {stamps.iloc[i].day}" for i in starts])
     return fig
 
 

@@ -243,10 +243,13 @@ _CHANNELS = {   # backlog (e-mail), blending, chat
     "idle_hours": "vrije uren", "agents_phone": "nodig voor telefoon",
     "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
     "backlog_hours": "uitgesteld werk (uur)",
-    "switching_hours": "wisseltijd (uur)",
-    # chat (the command line's chat command and the calculator's chat section)
-    "chats": "chats", "max_chats": "chats tegelijk (hoogstens)", "slowdown": "vertraging per extra chat",
-    "mean_concurrency": "chats tegelijk (gemiddeld)", "rule_of_thumb_agents": "vuistregel (Erlang C / chats)",
+    "switching_hours": "wisseltijd (uur)", "oldest_age_hours": "oudste wacht (werkuren)",
+    # chat (notebook 05, the command line's chat command and the calculator's chat section)
+    "agents_one_chat": "één chat tegelijk (Erlang A)", "agents_rule_of_thumb": "delen door drie",
+    "agents_rule_slow_aht": "delen door drie, AHT bij drie chats", "agents_chat_model": "chatmodel",
+    "max_chats": "max. chats tegelijk", "handling_time": "duur van een chat (s)",
+    "mean_concurrency": "gem. chats tegelijk",
+    "chats": "chats", "slowdown": "vertraging per extra chat", "rule_of_thumb_agents": "vuistregel (Erlang C / chats)",
 }
 
 _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
