@@ -49,6 +49,7 @@ NOTEBOOKS = (
     Notebook("02_kpis.ipynb", "KPI's berekenen en lezen", ("Rapportage & analyse",), 80),
     Notebook("03_erlang.ipynb", "Erlang C en Erlang A", ("Planning & roostering",), 120),
     Notebook("04_shrinkage_fte.ipynb", "Shrinkage en FTE", ("Planning & roostering",), 75),
+    Notebook("05_kanalen.ipynb", "Kanalen: chat, e-mail en blending", ("Planning & roostering",), 90),
     Notebook("06_forecast_rooster.ipynb", "Van forecast naar rooster",
              ("Forecasting", "Planning & roostering"), 120),
     Notebook("08_dagsturing.ipynb", "Dagsturing: de dag bijsturen", ("Traffic & dagsturing",), 100),
