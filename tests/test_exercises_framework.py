@@ -329,3 +329,33 @@ def test_likely_wrong_terms_of_nb01_opdracht_1_get_their_own_feedback():
     for answer in ("Verzuim", "verlof", "Bezetting", "Bruto-netto", "ziekte"):
         feedback = nb01.opdracht_1._checker(answer)
         assert feedback.reason != "richting" and "niet het begrip" not in feedback.message, answer
+
+
+def test_a_fraction_typed_as_0_or_1_is_a_claim_not_a_coarse_rounding():
+    """Learner reading of 08: "1" for an adherence of 0,944 said "te grof afgerond" (so: right, but coarse),
+    while "100 %" said "te hoog". Both claim 100 %, which the lesson calls impossible."""
+    exercise = ex.number("O", 0.944, hint="h", solution="s", decimals=3, fraction=True,
+                         mistakes={"conformance": (0.79, "Dat is de conformance.")})
+    for answer in (1, 1.0, "1", "100 %"):
+        feedback = exercise.evaluate(answer)
+        assert not feedback.correct and feedback.reason != "te grof", (answer, feedback)
+        assert "te hoog" in feedback.message
+    assert exercise.evaluate(0).reason != "te grof"
+    # a mistake is diagnosed only at a precision fine enough to tell it apart: 0,8 is not "the conformance"
+    assert exercise.evaluate(0.8).reason != "conformance"
+    assert exercise.evaluate(0.790).reason == "conformance"
+    assert exercise.evaluate(0.94).reason == "te grof"
+    assert exercise.evaluate("0,944").correct
+
+
+def test_hours_and_e_mails_in_the_words_a_planner_types():
+    hours = ex.number("O", 2.5, hint="h", solution="s", decimals=1, unit="uur")
+    for answer in ("2,5 medewerkeruren", "2,5 uur", "2,5 manuren"):
+        assert hours.evaluate(answer).correct, answer
+    minutes = hours.evaluate("150 minuten")
+    assert minutes.reason == "minuten" and "60 minuten = 1 uur" in minutes.message
+    mails = ex.whole_number("O", 480, hint="h", solution="s", unit="e-mails")
+    for answer in ("480 mails", "480 emails", "480 e-mails", "480"):
+        assert mails.evaluate(answer).correct, answer
+    seconds = ex.number("O", 300, hint="h", solution="s", decimals=0, unit="seconden")
+    assert "1 minuut = 60 seconden" in seconds.evaluate("5 min").message

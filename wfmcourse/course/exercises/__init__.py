@@ -188,11 +188,12 @@ def _describe(answer) -> str:
 # "FTE/jaar"; each part in any form of its group.
 _UNIT_GROUPS = (
     ("seconden", "seconde", "sec", "s"),
-    ("uren", "uur", "u", "h"),
+    ("uren", "uur", "u", "h", "medewerkeruren", "medewerkeruur", "mdw-uren", "manuren", "werkuren"),
     ("minuten", "minuut", "min", "m"),
     ("erlang", "e"),
     ("medewerkers", "medewerker", "mensen", "mens", "personen", "persoon", "man", "mdw"),
     ("contacten", "contact", "gesprekken", "gesprek"),
+    ("e-mails", "e-mail", "emails", "email", "mails", "mail"),
     ("fte",),
     ("jaar", "jr"),
     ("week", "weken", "wk"),
@@ -227,9 +228,10 @@ def _unit_pattern(unit: str) -> str:
 
 
 def _in_minutes(answer, unit: str) -> bool:
-    """The learner answered in minutes ("7,5 min") where the question asks for seconds."""
-    return unit.lower() in ("seconden", "seconde") and isinstance(answer, str) and \
-        re.search(r"\d" + _MINUTES, answer, flags=re.IGNORECASE) is not None
+    """The learner answered in minutes ("7,5 min") where the question asks for seconds or hours."""
+    asks_time = bool(unit) and bool({"seconden", "uren"} & set(_unit_forms(unit)))
+    typed = isinstance(answer, str) and re.search(r"\d" + _MINUTES, answer, flags=re.IGNORECASE) is not None
+    return asks_time and typed
 
 
 def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]:
@@ -282,8 +284,11 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
     return value, decimals, percent
 
 
-_MINUTES_MESSAGE = ("Je antwoord is in minuten, maar de vraag vraagt seconden. Alle tijden in het pakket "
-                    "zijn in seconden: reken om (1 minuut = 60 seconden).")
+_MINUTES_MESSAGE = {
+    "seconden": "Je antwoord is in minuten, maar de vraag vraagt seconden. Alle tijden in het pakket "
+                "zijn in seconden: reken om (1 minuut = 60 seconden).",
+    "uren": "Je antwoord is in minuten, maar de vraag vraagt uren: reken om (60 minuten = 1 uur).",
+}
 
 
 def _comma_tip(answer) -> str:
@@ -445,7 +450,8 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
 
     def checker(answer) -> Feedback:
         if _in_minutes(answer, unit):
-            return Feedback(INCORRECT, _MINUTES_MESSAGE, "minuten")
+            asked = "uren" if "uren" in _unit_forms(unit) else "seconden"
+            return Feedback(INCORRECT, _MINUTES_MESSAGE[asked], "minuten")
         value, typed, percent = _parse_number(answer, unit)
         if value is None:
             return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}."
@@ -470,7 +476,9 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         loose = typed
         if percent and typed == 2 and round(value * 100) % 10 == 0 and round(value * 100) % 100:
             loose = 1
-        too_coarse = bool(levels) and not exact and (
+        # A fraction typed without decimals (0 or 1) is not a rounding of a share but a claim of 0 % or 100 %.
+        whole_fraction = fraction and not percent and typed == 0
+        too_coarse = bool(levels) and not exact and not whole_fraction and (
             (typed < coarsest and same(target)) or (loose < coarsest and _agrees(value, loose, target, finest)))
         if exact or (typed >= coarsest and same(target)):
             shown = _show_value(value if typed <= finest else target, min(typed, finest), fraction, percent, unit)
@@ -484,11 +492,11 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         for label, (wrong, message) in mistakes.items():     # a typical mistake, to the last printed digit
             if levels and _agrees(value, finest, float(_resolve(wrong)), finest):
                 return Feedback(INCORRECT, message, label)
-        if typed < coarsest and same(target):
+        if typed < coarsest and same(target) and not whole_fraction:
             return Feedback(INCORRECT, f"Je antwoord is te grof afgerond: rond af op "
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")
-        for label, (wrong, message) in mistakes.items():
-            if same(wrong):
+        for label, (wrong, message) in mistakes.items():    # at the learner's precision, if fine enough to judge
+            if (not levels or typed >= coarsest) and same(wrong):
                 return Feedback(INCORRECT, message, label)
         if fraction and not percent and levels and _agrees(value / 100.0, typed + 2, target, finest):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
@@ -504,7 +512,7 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         if fraction and not percent and not levels and legacy_close(value / 100.0, target):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80).", "percentage")
-        if typed < coarsest and abs(value - target) < 10.0 ** -typed:
+        if typed < coarsest and abs(value - target) < 10.0 ** -typed and not whole_fraction:
             return Feedback(INCORRECT, f"Je antwoord is te grof (en niet goed) afgerond: rond af op "
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")
         direction = "te hoog" if value > target else "te laag"
@@ -557,7 +565,8 @@ def whole_number(title: str, expected, *, hint: str, solution, unit: str = "", k
     def checker(answer) -> Feedback:
         given = answer
         if _in_minutes(answer, unit):
-            return Feedback(INCORRECT, _MINUTES_MESSAGE, "minuten")
+            asked = "uren" if "uren" in _unit_forms(unit) else "seconden"
+            return Feedback(INCORRECT, _MINUTES_MESSAGE[asked], "minuten")
         if kind == "week" and isinstance(answer, str):
             given = re.sub(r"^\s*week\s*", "", answer, flags=re.IGNORECASE)
         if isinstance(given, str) and re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*(\D.*)?", given):
