@@ -149,6 +149,11 @@ def _read_error():
     raise AssertionError("the file should have been refused")    # pragma: no cover
 
 
+def _weekly_calls():
+    """Calls per week on the Mondays of four weeks (the year plan's charts)."""
+    return pd.Series([9000.0, 9500.0, 8800.0, 9100.0], index=pd.date_range("2026-01-05", periods=4, freq="W-MON"))
+
+
 def _week_volume():
     index = pd.date_range("2025-03-03", periods=7 * 24, freq="h")
     hours = np.tile(np.r_[np.zeros(8), np.full(10, 20.0), np.zeros(6)], 7)
@@ -762,6 +767,17 @@ CASES = [
                                    title="x", label="plan", figsize=(6, 3)),
          dict(agents_needed="num nonneg", agents_staffed="num nonneg", title="text", label="text",
               figsize=SKIP), mismatch={"agents_staffed": [1.0, 2, 3]}),
+    Case("charts.year_forecast_figure",
+         dict(history=_weekly_calls(), forecast=_weekly_calls(), lower=None, upper=None, band_label="band",
+              figsize=(6, 3)),
+         dict(history="series", forecast="series", lower=SKIP, upper=SKIP, band_label="text", figsize=SKIP)),
+    Case("charts.capacity_plan_figure",
+         dict(needed=_weekly_calls(), available=_weekly_calls(), hires=None, title="x", unit="FTE",
+              figsize=(6, 3)),
+         dict(needed="series", available="series", hires=SKIP, title="text", unit="text", figsize=SKIP)),
+    Case("charts.cost_curve_figure", dict(service_level=[0.7, 0.8], cost=[1.0, 2.0], chosen=0.8, figsize=(6, 3)),
+         dict(service_level="num nonneg", cost="num nonneg", chosen="num nonneg", figsize=SKIP),
+         mismatch={"cost": [1.0, 2.0, 3.0]}),
     Case("roster.shift_table", dict(result=_roster()), dict(result="object")),
     Case("charts.stakeholder_map", dict(frame=None, ax=None, threshold=3, figsize=(6, 3)),
          dict(frame="frame", ax=SKIP, threshold="num nonneg int", figsize=SKIP)),

@@ -273,7 +273,26 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
 }
 
-_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
+_YEARPLAN = {   # the year plan (notebook 07): year forecast, rolling origin, events, turnover
+    # forecast.rolling_accuracy and error_band
+    "method": "methode", "wape": "WAPE", "bias": "bias", "periods": "weken getoetst",
+    "lower": "ondergrens", "upper": "bovengrens", "errors": "fouten",
+    "ets": "exponentiële afvlakking (ETS)", "seasonal_naive": "naïef (zelfde week vorig jaar)",
+    "profile_8_weeks": "profiel (gemiddelde 8 weken)",
+    # events.event_uplift and the columns of data/daily_history.csv
+    "event": "gebeurtenis", "quiet_holiday": "stille feestdag", "catch_up": "inhaaldag",
+    "invoice_day_1": "factuurdag 1", "invoice_day_2": "factuurdag 2", "invoice_day_3": "factuurdag 3",
+    "campaign": "campagne", "invoice_day": "factuurdag", "expected_calls": "verwachte gesprekken",
+    "expected_aht": "verwachte AHT (s)", "closed": "dicht",
+    # forecast.year_forecast and weekly_forecast
+    "factor": "factor",
+    # the turnover comparison of notebook 07
+    "pond": "vijver", "annual_turnover": "verloop per jaar", "headcount_fte": "FTE in dienst",
+    "hires_people": "aannames per jaar", "hiring_cost": "wervings- en inwerkkosten (€)",
+}
+
+_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY,
+          _YEARPLAN)
 
 #: Dutch labels for the English column and index names the package's tables use in code.
 LABELS = {name: label for area in _AREAS for name, label in area.items()}
