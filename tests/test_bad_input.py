@@ -1005,10 +1005,10 @@ CASES = [
          mismatch=dict(required_fte=[1.0, 2.0], max_flex_hours=[1.0, 2.0])),
     *[Case(f"hiring.{name}", dict(required_fte=[10.0, 12.0, 16.0, 18.0, 18.0, 18.0], initial_headcount=14,
                                   policy=hiring_policy(), **extra, start_weeks=[0, 1], max_flex_hours=20.0,
-                                  max_overtime_share=0.1, committed=[(-1, 5)]),
+                                  max_overtime_share=0.1, committed=[(-1, 5)], final_fte=15.0),
            dict(required_fte="num nonneg", initial_headcount="num nonneg", policy="object", **kinds,
                 start_weeks="num nonneg int", max_flex_hours="num nonneg", max_overtime_share="num nonneg",
-                committed="container"),
+                committed="container", final_fte="num nonneg"),
            mismatch=dict(max_flex_hours=[1.0, 2.0]))
       for name, extra, kinds in (("uncoverable_weeks", {}, {}),
                                  ("plan_hiring", dict(costs=hiring_costs(), objective="cost"),

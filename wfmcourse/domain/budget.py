@@ -64,7 +64,7 @@ def year_budget(weeks, costs, policy, contacts) -> pd.Series:
     :func:`hiring.fill_gaps` result joined on). Then
 
     ``salaries = sum_t headcount_t x fte_per_person x hours_per_fte x fte_hour_cost``,
-    ``hiring = sum_t hires_t x hire_cost``, ``classes = sum_t classes_t x class_cost``,
+    ``hiring = sum_t hires_t x hire_cost``, ``training_classes = sum_t classes_t x class_cost``,
     ``flex = sum_t flex_hours_t x flex_hour_cost``, ``overtime = sum_t overtime_hours_t x overtime_hour_cost``,
     ``total`` their sum and ``cost_per_contact = total / contacts`` (``contacts``: the contacts of the same
     weeks, a number or one per week). Also ``weeks`` (how many) and ``mean_headcount``.
@@ -85,7 +85,7 @@ def year_budget(weeks, costs, policy, contacts) -> pd.Series:
     wage = c.fte_hour_cost * p.hours_per_fte * p.fte_per_person
     out = pd.Series({"salaries": wage * column["headcount"].sum(),
                      "hiring": c.hire_cost * column["hires"].sum(),
-                     "classes": c.class_cost * column["classes"].sum(),
+                     "training_classes": c.class_cost * column["classes"].sum(),
                      "flex": c.flex_hour_cost * column["flex_hours"].sum(),
                      "overtime": c.overtime_hour_cost * column["overtime_hours"].sum()}, name="euro")
     out["total"] = out.sum()
@@ -166,10 +166,10 @@ def turnover_cost(productive_fte, policy, costs) -> pd.Series:
     weeks paid without output ``L = sum_tau S(tau) (1 - p(tau))`` (training and the learning curve, for those
     still there). Hiring ``H`` people a week keeps ``headcount = H E`` employed and ``fte_per_person H (E - L)``
     productive FTE, so ``H = productive_fte / (fte_per_person (E - L))``. Then ``hires_per_year = 52 H``,
-    ``annual_turnover = 52 / E`` (leavers per head per year), ``onboarding_cost = hires_per_year x hire_cost``,
-    ``learning_cost = hires_per_year x L x w`` (``w`` the weekly salary of a person), ``turnover_cost`` their
-    sum, ``salary_cost = 52 headcount w`` and ``total_cost = salary_cost + onboarding_cost`` (the learning cost
-    is salary, so it is inside). With no turnover at all nobody is hired and turnover costs nothing.
+    ``annual_turnover = 52 / E`` (leavers per head per year), ``hiring = hires_per_year x hire_cost`` (recruitment
+    and training), ``learning_cost = hires_per_year x L x w`` (``w`` the weekly salary of a person),
+    ``turnover_cost`` = hiring + learning cost, ``salaries = 52 headcount w`` and ``total = salaries + hiring``
+    (the learning cost is salary, so it is inside). With no turnover at all nobody is hired and turnover costs nothing.
     """
     fte = scalar("productive_fte", productive_fte)
     p = _policy(policy)
@@ -188,8 +188,8 @@ def turnover_cost(productive_fte, policy, costs) -> pd.Series:
     return pd.Series({"productive_fte": fte, "headcount": headcount, "hires_per_year": hires,
                       "annual_turnover": 0.0 if np.isinf(tenure) else 52 / tenure,
                       "expected_tenure_weeks": tenure, "lost_weeks_per_hire": lost,
-                      "onboarding_cost": onboarding, "learning_cost": learning, "turnover_cost": onboarding + learning,
-                      "salary_cost": salary, "total_cost": salary + onboarding}, name="euro")
+                      "hiring": onboarding, "learning_cost": learning, "turnover_cost": onboarding + learning,
+                      "salaries": salary, "total": salary + onboarding}, name="euro")
 
 
 def turnover_comparison(productive_fte, scenarios) -> pd.DataFrame:

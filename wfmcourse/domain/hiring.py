@@ -124,7 +124,7 @@ class Costs:
     overtime_hour_cost: float = 42.0  #: euro per overtime hour
     flex_hour_cost: float = 48.0      #: euro per hour of the flex pool (agency or on-call staff)
     hire_cost: float = 4000.0         #: euro per hire: recruitment and training, salary not included
-    class_cost: float = 0.0           #: euro per class: trainer, room
+    class_cost: float = 3000.0        #: euro per class: trainer, room
 
     def __post_init__(self):
         for name in ("fte_hour_cost", "overtime_hour_cost", "flex_hour_cost", "hire_cost", "class_cost"):
@@ -327,7 +327,8 @@ def cohort(policy, weeks) -> pd.DataFrame:
 
     ``leave_rate`` ``q(tau)`` (weekly; the new-hire rate below ``policy.new_hire_weeks``), ``survival``
     ``S(tau) = prod_{s < tau} (1 - q(s))`` (expected share still employed, ``S(0) = 1``), ``productivity``
-    ``p(tau)`` (0 in training, then the learning curve, then 1) and ``productive`` = ``S(tau) p(tau)``.
+    ``p(tau)`` (0 in training, then the learning curve, then 1) and ``expected_productivity`` = ``S(tau) p(tau)``
+    (productive FTE per person hired, before ``fte_per_person``).
     Index ``tenure`` (weeks).
     """
     p = _policy(policy)
@@ -341,7 +342,7 @@ def cohort(policy, weeks) -> pd.DataFrame:
     inside = (after >= 0) & (after < curve.size)
     productivity[inside] = curve[after[inside]]
     return pd.DataFrame({"leave_rate": q, "survival": survival, "productivity": productivity,
-                         "productive": survival * productivity}, index=pd.RangeIndex(n, name="tenure"))
+                         "expected_productivity": survival * productivity}, index=pd.RangeIndex(n, name="tenure"))
 
 
 def _classes(classes, name="classes"):
@@ -374,7 +375,7 @@ def _weekly_matrix(policy, weeks, starts):
     safe = np.clip(tenure, 0, longest - 1)
     employed = tenure >= 0
     return (np.where(employed, path["survival"].to_numpy()[safe], 0.0),
-            np.where(employed, path["productive"].to_numpy()[safe], 0.0))
+            np.where(employed, path["expected_productivity"].to_numpy()[safe], 0.0))
 
 
 def _initial(policy, weeks, initial_headcount):
@@ -482,7 +483,7 @@ class HiringPlan:
     #: ``gap_fte`` and ``gap_hours`` (productive minus required, as :func:`capacity_gap`) and
     #: ``uncovered_hours`` (short after flex and overtime: 0 up to rounding)
     weeks: pd.DataFrame
-    costs: pd.Series        #: ``salaries``, ``hiring``, ``classes``, ``flex``, ``overtime``, ``total`` (euro)
+    costs: pd.Series        #: ``salaries``, ``hiring``, ``training_classes``, ``flex``, ``overtime``, ``total`` (euro)
     status: str             #: ``"optimal"``
 
     @property
@@ -512,11 +513,13 @@ def _starts(start_weeks, n, policy):
 
 
 def _limits(required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share,
-            committed):
+            committed, final_fte):
     """Everything the plan and its feasibility check share."""
     need, index = _required(required_fte)
     p = _policy(policy)
     n = need.size
+    if final_fte is not None:
+        scalar("final_fte", final_fte)
     starts = _starts(start_weeks, n, p)
     flex_cap = _per_week("max_flex_hours", max_flex_hours, n)
     share = scalar("max_overtime_share", max_overtime_share)
@@ -532,29 +535,33 @@ def _label(index, t):
 
 
 def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=None, max_flex_hours=0.0,
-                      max_overtime_share=0.1, committed=()) -> pd.DataFrame:
+                      max_overtime_share=0.1, committed=(), final_fte=None) -> pd.DataFrame:
     """Weeks that even the most supply cannot cover: a class of ``max_class`` in every allowed start week,
     the whole flex pool and all overtime.
 
     Most hours in week ``t``: ``H P_t (1 + max_overtime_share) + max_flex_hours_t`` with ``P_t`` the productive
     FTE of that plan (every coefficient is >= 0, so no plan gives more in any week). A plan exists exactly
-    when this covers ``H required_fte_t`` in every week. Returns the weeks where it does not, with
-    ``required_hours``, ``max_hours`` and ``short_hours`` (on the index of ``required_fte``; empty when the plan
-    is feasible).
+    when this covers ``H required_fte_t`` in every week (and, with ``final_fte``, ``H P_last >= H final_fte``:
+    that floor counts productive hours only; when it is the larger shortfall, the last week's row shows it).
+    Returns the weeks where it does not, with ``required_hours``, ``max_hours`` and ``short_hours`` (on the
+    index of ``required_fte``; empty when the plan is feasible).
     """
     need, index, p, starts, flex_cap, share, fixed, productive = _limits(
-        required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share, committed)
+        required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share, committed,
+        final_fte)
     h = float(p.hours_per_fte)
     most = fixed["productive_fte"].to_numpy() + productive @ np.full(starts.size, float(p.max_class))
     max_hours = h * most * (1 + share) + flex_cap
     required = h * need
+    if final_fte is not None and h * (float(final_fte) - most[-1]) > required[-1] - max_hours[-1]:
+        required[-1], max_hours[-1] = h * float(final_fte), h * most[-1]
     bad = required > max_hours + 1e-9 * np.maximum(1.0, required)
     return pd.DataFrame({"required_hours": required[bad], "max_hours": max_hours[bad],
                          "short_hours": required[bad] - max_hours[bad]}, index=index[bad])
 
 
 def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=None, max_flex_hours=0.0,
-                max_overtime_share=0.1, committed=(), objective="cost") -> HiringPlan:
+                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost") -> HiringPlan:
     """Class start weeks and sizes, flex and overtime hours per week that cover every week at least cost.
 
     Solved exactly as an integer program with ``scipy.optimize.milp`` (HiGHS). Variables per allowed start
@@ -567,16 +574,21 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     sum_t (flex_hour_cost f_t + overtime_hour_cost o_t)`` with ``w = fte_hour_cost x hours_per_fte x
     fte_per_person`` the weekly salary of a person; the current staff's and ``committed`` classes' salaries
     are fixed and added to the reported cost. ``objective="hires"`` minimises the number of hires instead.
+    ``final_fte``: the productive FTE the plan must leave in its last week, without flex or overtime (a floor
+    for the weeks after the plan: without it a cost-minimal plan lets the staff run down, because a late hire
+    costs more inside the plan than he gives back there). ``committed``: classes already under way (as in
+    :func:`project_supply`), kept as they are.
     When no plan exists a ``ParameterValueError`` (kind ``"uncoverable"``) names the weeks that
     :func:`uncoverable_weeks` finds; its ``value`` is the list of those weeks.
     """
     need, index, p, starts, flex_cap, share, fixed, productive = _limits(
-        required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share, committed)
+        required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share, committed,
+        final_fte)
     c = _costs(costs)
     goal = choice("objective", objective, ("cost", "hires"))
     bad = uncoverable_weeks(required_fte, initial_headcount, p, start_weeks=start_weeks,
                             max_flex_hours=max_flex_hours, max_overtime_share=max_overtime_share,
-                            committed=committed)
+                            committed=committed, final_fte=final_fte)
     if len(bad):
         weeks = [_label(bad.index, i) for i in range(len(bad))]
         raise value_error("required_fte", weeks, "uncoverable",
@@ -603,6 +615,9 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
                    LinearConstraint(overtime, -np.inf, share * h * base_fte)]
     if m:
         constraints += [LinearConstraint(size_low, 0, np.inf), LinearConstraint(size_high, -np.inf, 0)]
+    if final_fte is not None and m:
+        floor = np.concatenate([productive[-1], np.zeros(m + 2 * n)])[None, :]
+        constraints.append(LinearConstraint(floor, float(final_fte) - base_fte[-1], np.inf))
     upper = np.concatenate([np.full(m, float(p.max_class)), np.ones(m), flex_cap, np.full(n, np.inf)])
     integrality = np.concatenate([np.ones(2 * m), np.zeros(2 * n)])
     res = milp(objective_vector, integrality=integrality, bounds=Bounds(np.zeros(2 * m + 2 * n), upper),
@@ -631,7 +646,7 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     weeks["uncovered_hours"] = np.maximum(-h * gap - flex - ot, 0.0)
     cost = pd.Series({"salaries": wage * weeks["headcount"].sum(),
                       "hiring": c.hire_cost * weeks["hires"].sum(),
-                      "classes": c.class_cost * weeks["classes"].sum(),
+                      "training_classes": c.class_cost * weeks["classes"].sum(),
                       "flex": c.flex_hour_cost * flex.sum(), "overtime": c.overtime_hour_cost * ot.sum()}, name="euro")
     cost["total"] = cost.sum()
     return HiringPlan(classes=classes, weeks=weeks, costs=cost, status="optimal")
