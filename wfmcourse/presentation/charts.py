@@ -711,7 +711,7 @@ def cost_curve_figure(service_level, cost, chosen=None, figsize=(7, 3.5)) -> Fig
         ax.axvline(level, color=ORANGE, linestyle="--", label=f"gekozen: {dutch.percent(level, 0)}")
         ax.legend(loc="upper left", frameon=False)
     _percent_axis(ax.xaxis)
-    ax.set_xlabel("service level (jaargemiddelde)")
+    ax.set_xlabel("service-leveldoel")
     ax.set_ylabel("kosten per jaar (duizend euro)")
     return fig
 

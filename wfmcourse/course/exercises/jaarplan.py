@@ -1,6 +1,11 @@
 """Opdrachten bij notebook 07_jaarplan (het jaarplan: forecast, werving en budget)."""
-from wfmcourse.course.exercises import choice, number
-from wfmcourse.domain import shrinkage
+import functools
+
+import pandas as pd
+
+from wfmcourse.course.exercises import choice, number, whole_number
+from wfmcourse.data import datasets
+from wfmcourse.domain import budget, events, forecast, hiring, shrinkage
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
 
@@ -92,10 +97,9 @@ def _saving():
     return _hiring_cost(SAME_POND) - _hiring_cost(OTHER_POND)
 
 
-opdracht_3 = number(
+opdracht_3 = whole_number(
     "Opdracht 3",
-    _saving,
-    decimals=0,
+    lambda: round(_saving()),
     unit="euro",
     hint="Reken per vijver: aannames per jaar = team × verloop (shrinkage.hires_needed), kosten = aannames × "
          "kosten per aanname. Trek de twee van elkaar af.",
@@ -106,16 +110,16 @@ opdracht_3 = number(
                      f"€ {_dec(_saving(), 0)} per jaar, ook al is elke aanname in de andere vijver duurder. Het "
                      "productiviteitsverlies van de leercurve komt daar nog bij.",
     mistakes={
-        "zelfde prijs": (float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0])) * SAME_POND[1],
+        "zelfde prijs": (round(float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0])) * SAME_POND[1]),
                          "Je rekende beide vijvers met € 4.000 per aanname. In de andere vijver kost een aanname "
                          "meer (strengere selectie, een realistische kennismaking met het werk): € 5.500."),
-        "alleen zelfde vijver": (_hiring_cost(SAME_POND),
+        "alleen zelfde vijver": (round(_hiring_cost(SAME_POND)),
                                  "Dat zijn de kosten van dezelfde vijver. De vraag is wat de andere vijver "
                                  "bespaart: trek de kosten van de andere vijver ervan af."),
-        "alleen andere vijver": (_hiring_cost(OTHER_POND),
+        "alleen andere vijver": (round(_hiring_cost(OTHER_POND)),
                                  "Dat zijn de kosten van de andere vijver. De vraag is het verschil met dezelfde "
                                  "vijver."),
-        "verschil in aannames": (float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0])),
+        "verschil in aannames": (round(float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0]))),
                                  "Dat is het verschil in aannames per jaar. Reken het om naar euro's: elke "
                                  "aanname heeft zijn eigen prijs per vijver."),
     },
@@ -125,7 +129,9 @@ opdracht_3 = number(
 # Opdracht 4 (judgement): when to start recruiting for the autumn peak with a 10-week lead time
 # ---------------------------------------------------------------------------------------------------------------
 PEAK_WEEK = 37              # the first campaign week of the autumn (marketing calendar)
-RECRUITMENT_WEEKS, TRAINING_WEEKS, LEARNING_WEEKS = 6, 4, 3
+_POLICY = hiring.Policy()   # KlantDirect's hiring rules, as in the notebook
+RECRUITMENT_WEEKS, TRAINING_WEEKS = int(_POLICY.recruitment_weeks), int(_POLICY.training_weeks)
+LEARNING_WEEKS = len(_POLICY.learning_curve)
 LEAD_WEEKS = RECRUITMENT_WEEKS + TRAINING_WEEKS
 START_OPTIONS = {"a": PEAK_WEEK, "b": PEAK_WEEK - LEAD_WEEKS, "c": PEAK_WEEK - LEAD_WEEKS - LEARNING_WEEKS,
                  "d": 12}
@@ -171,15 +177,79 @@ opdracht_4 = choice(
     },
 )
 
-OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4)
+# ---------------------------------------------------------------------------------------------------------------
+# Opdracht 5: what five points of service level (80 -> 85 % in 20 s) cost a year, in thousands of euros
+# ---------------------------------------------------------------------------------------------------------------
+CAMPAIGN_WEEKS = (10, 37, 38)
+
+
+@functools.cache
+def sl_curve() -> pd.DataFrame:
+    """The notebook's service-level/cost curve at 80 % and 85 % (the 2026 forecast of KlantDirect, Erlang C per
+    interval of the 2025 week profile, the default weekly shrinkage and costs)."""
+    history = datasets.load_daily_history()
+    calls = history["calls_offered"]
+    campaigns = [(pd.Timestamp.fromisocalendar(year, week, 1), pd.Timestamp.fromisocalendar(year, week, 7))
+                 for year in range(2022, 2027) for week in CAMPAIGN_WEEKS]
+    calendar = events.event_calendar(pd.date_range("2022-01-01", "2026-12-31"), campaigns=campaigns)
+    daily = forecast.year_forecast(calls, calendar, 52)["forecast"]
+    plan = forecast.weekly_forecast(daily, forecast.aht_forecast(history["aht"], calls, 52, season_length=52))
+    profile = hiring.week_profile(datasets.load_intervals()["calls_offered"])
+    return budget.service_level_curve(plan, hiring.weekly_shrinkage(index=plan.index), profile, hiring.Costs(),
+                                      [0.8, 0.85], awt=20)
+
+
+def _five_points():
+    curve = sl_curve()
+    return (curve.loc[0.85, "year_cost"] - curve.loc[0.8, "year_cost"]) / 1000
+
+
+opdracht_5 = number(
+    "Opdracht 5",
+    _five_points,
+    decimals=0,
+    unit="duizend euro",
+    hint="Zoek in de tabel de kosten per jaar bij 80 % en bij 85 %, en trek ze van elkaar af. Deel door 1.000.",
+    solution=lambda: f"€ {_dec(sl_curve().loc[0.85, 'year_cost'], 0)} − € {_dec(sl_curve().loc[0.8, 'year_cost'], 0)}"
+                     f" = € {_dec(1000 * _five_points(), 0)} per jaar, afgerond {_dec(_five_points(), 0)} duizend "
+                     "euro. Vijf keer de 'kosten van een procentpunt meer' bij 80 % is te weinig: elk volgend punt "
+                     "kost meer dan het vorige.",
+    mistakes={
+        "een punt": (lambda: sl_curve().loc[0.8, "next_point_cost"] / 1000,
+                     "Dat is wat één procentpunt meer kost (van 80 % naar 81 %). De vraag gaat over vijf punten, "
+                     "van 80 % naar 85 %."),
+        "vijf keer een punt": (lambda: 5 * sl_curve().loc[0.8, "next_point_cost"] / 1000,
+                               "Je nam vijf keer de kosten van het eerste punt. Maar elk volgend punt kost meer dan "
+                               "het vorige: neem het verschil tussen de kosten per jaar bij 85 % en bij 80 %."),
+        "in euro": (lambda: 1000 * _five_points(),
+                    "Dat is het bedrag in euro's. De vraag is in duizenden euro's: deel door 1.000."),
+        "totaal": (lambda: sl_curve().loc[0.85, "year_cost"] / 1000,
+                   "Dat zijn de kosten per jaar bij 85 %. De vraag is wat de stap van 80 % naar 85 % extra kost."),
+        "uren": (lambda: (sl_curve().loc[0.85, "year_hours"] - sl_curve().loc[0.8, "year_hours"]) / 1000,
+                 "Dat is het verschil in betaalde uren (in duizenden). Neem de kosten per jaar in euro's."),
+    },
+)
+
+OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
 # Exercises that test judgement rather than arithmetic.
 JUDGEMENT = (opdracht_4,)
 
+
+
+class _Answers(dict):
+    """A dict whose values may be functions, called on look-up (opdracht 5 needs the year forecast)."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        return value() if callable(value) else value
+
+
 # For the tests: one right and one wrong answer per exercise.
-ANSWERS = {
+ANSWERS = _Answers({
     "opdracht_1": ("10 %", 0.2),
     "opdracht_2": ("9,4", 9.1),
-    "opdracht_3": (_saving(), _hiring_cost(SAME_POND)),
+    "opdracht_3": ("62.000", round(_hiring_cost(SAME_POND))),
     "opdracht_4": ("c", "b"),
-}
+    "opdracht_5": lambda: (round(_five_points()), round(5 * sl_curve().loc[0.8, "next_point_cost"] / 1000)),
+})
