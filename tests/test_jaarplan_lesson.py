@@ -5,6 +5,7 @@ pandas and numpy over data/daily_history.csv, from a loop instead of a vectorise
 simulation, or from a brute-force search, and must print exactly as the notebook printed them.
 """
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -224,3 +225,140 @@ def test_workload_2026(raw, year, printed):
     assert f"Werklast 2026: {dutch.number(hours, 0)} uur afhandeltijd, " \
            f"{dutch.percent(hours / last - 1, signed=True)}" in printed
     assert f"gemiddeld {dutch.number(hours * 3600 / calls.sum(), 1)} s" in printed
+
+
+# ----------------------------------------------------------------------------------------------- §6 capacity plan
+@pytest.fixture(scope="module")
+def weekly_plan(raw, year):
+    aht = forecast.aht_forecast(raw["aht"], raw["calls_offered"], 52, season_length=52)
+    return forecast.weekly_forecast(year["forecast"], aht)
+
+
+@pytest.fixture(scope="module")
+def profile():
+    """Each quarter's share of an average week of 2025, with plain numpy over intervals.csv."""
+    frame = pd.read_csv(data_path("intervals.csv"), usecols=["interval_start", "calls_offered"])
+    calls = frame["calls_offered"].to_numpy(float)
+    start = pd.DatetimeIndex(pd.to_datetime(frame["interval_start"]))
+    first = int(np.flatnonzero((start.day_of_week == 0) & (start.hour == 0) & (start.minute == 0))[0])
+    weeks = (len(calls) - first) // 672
+    mean = calls[first:first + 672 * weeks].reshape(weeks, 672).mean(axis=0)
+    return mean / mean.sum()
+
+
+def _erlang_c_agents(traffic, aht, awt=20, target=0.8):
+    """Smallest n with 1 - C(n, A) exp(-(n - A) awt / aht) >= target; Erlang B by its recursion (a plain loop)."""
+    if traffic <= 0:
+        return 0
+    n, b = 0, 1.0
+    while True:
+        n += 1
+        b = traffic * b / (n + traffic * b)
+        if n > traffic:
+            c = n * b / (n - traffic * (1 - b))
+            if 1 - c * np.exp(-(n - traffic) * awt / aht) >= target:
+                return n
+
+
+def _week_fte(calls, aht, share, shrink):
+    agents = sum(_erlang_c_agents(calls * s * aht / 900, aht) for s in share)
+    return agents * 0.25 / (1 - shrink) / 36
+
+
+def test_required_fte_of_the_busiest_and_quietest_week_by_a_plain_loop(weekly_plan, profile, printed):
+    iso = weekly_plan.index.isocalendar().week.to_numpy()
+    shrink = 0.30 + 0.08 * ((iso >= 28) & (iso <= 35)) + 0.06 * (iso >= 51) + 0.02 * (iso <= 12)
+    assert f"Shrinkage per week: van {dutch.percent(shrink.min(), 0)} tot {dutch.percent(shrink.max(), 0)}" in printed
+    fte = {week: _week_fte(weekly_plan["calls"].iloc[week - 1], weekly_plan["aht"].iloc[week - 1], profile,
+                           shrink[week - 1]) for week in (10, 22)}
+    assert f"tot {dutch.number(fte[10], 1)} (week 10)" in printed
+    assert f"van {dutch.number(fte[22], 1)} (week 22)" in printed
+    simple = (weekly_plan["calls"] * weekly_plan["aht"] / 3600 / 0.85 / (1 - shrink) / 36).mean()
+    assert f"werklast / 85 % occupancy: gemiddeld {dutch.number(simple, 1)} FTE" in printed
+
+
+def test_team_without_hiring_by_hand(printed):
+    monthly = 0.015
+    week_1 = 60 * 0.85
+    week_52 = week_1 * (1 - monthly) ** (51 * 12 / 52)        # 51 weeks of the settled monthly rate
+    assert f"Productieve FTE: {dutch.number(week_1, 1)} in week 1, {dutch.number(week_52, 1)} in week 52" in printed
+
+
+# ----------------------------------------------------------------------------------------------- §7 turnover
+def test_class_survival_and_annual_turnover_by_hand(printed):
+    assert "Per jaar is 1,5 % per maand: " + dutch.percent(1 - 0.985 ** 12) + " (niet 12 × 1,5 % = 18,0 %)" in printed
+    half_year = 0.96 ** 6
+    assert f"26                     {dutch.percent(half_year)}" in printed
+    assert f"52                     {dutch.percent(half_year * 0.985 ** 6)}" in printed
+
+
+def test_two_ponds_by_a_long_simulation_of_a_steady_state(printed):
+    """Hire H people every week for 200 years; in the end the team is steady. H is found so that the productive FTE
+    is 40; then hires per year, people employed and turnover cost are read off the simulation."""
+    ponds = {"dezelfde vijver": (0.03, 0.08, 4000), "andere vijver": (0.01, 0.02, 6000)}
+    cost = {}
+    for name, (settled, new, per_hire) in ponds.items():
+        weeks = 52 * 200          # long enough: 0.99 ** 2400 < 1e-10 of a cohort is left
+        tenure = np.arange(weeks)
+        monthly = np.where(tenure < 26, new, settled)
+        weekly = 1 - (1 - monthly) ** (12 / 52)
+        survival = np.concatenate([[1.0], np.cumprod(1 - weekly)[:-1]])
+        productivity = np.ones(weeks)
+        productivity[:4] = 0.0
+        productivity[4:7] = (0.5, 0.7, 0.85)
+        per_week = 40 / (0.85 * (survival * productivity).sum())
+        hires, employed = 52 * per_week, per_week * survival.sum()
+        learning = hires * (survival * (1 - productivity)).sum() * 32 * 36 * 0.85
+        cost[name] = hires * per_hire + learning
+        assert f"{name}: {dutch.number(employed, 1)} mensen in dienst" in printed
+        assert f"{dutch.number(hires, 1)} aannames per jaar" in printed
+    assert f"€ {dutch.number(cost['dezelfde vijver'] - cost['andere vijver'], 0)} per jaar" in printed
+
+
+# ----------------------------------------------------------------------------------------------- §8 the plan
+def test_milp_plan_is_the_best_single_class_plan_by_brute_force(weekly_plan, printed):
+    """Every plan with no class or one class (start week, 5-15 people), flex and overtime filled cheapest first
+    week by week: the cheapest feasible one costs what the milp plan costs (the milp chose one class)."""
+    from wfmcourse.domain import budget, hiring
+
+    policy, costs = hiring.Policy(), hiring.Costs()
+    profile = hiring.week_profile(pd.read_csv(data_path("intervals.csv"), parse_dates=["interval_start"],
+                                              index_col="interval_start")["calls_offered"].astype(float))
+    shrink = hiring.weekly_shrinkage(index=weekly_plan.index)
+    need = hiring.required_fte(weekly_plan, shrink, profile)["required_fte"]
+    iso = need.index.isocalendar().week.to_numpy()
+    flex = np.where(iso <= 35, 400.0, 0.0)
+    final = need.iloc[:8].mean()
+    best = (np.inf, None)
+    for plan in [[]] + [[(k, size)] for k in range(52 - policy.lead_weeks) for size in range(5, 16)]:
+        supply = hiring.project_supply(plan, 60, policy)
+        if supply["productive_fte"].iloc[-1] < final - 1e-9:
+            continue
+        extra = hiring.fill_gaps(need.to_numpy(), supply, costs, max_flex_hours=flex, max_overtime_share=0.05)
+        if extra["uncovered_hours"].max() > 1e-6:
+            continue
+        supply.index = extra.index
+        total = budget.year_budget(supply.join(extra), costs, policy, weekly_plan["calls"].to_numpy())["total"]
+        if total < best[0]:
+            best = (total, plan)
+    assert f"kosten van het plan: € {dutch.number(best[0], 0)}" in printed
+    (start, size), = best[1]
+    row = rf"^{iso[start]}\s+{iso[start + 6]}\s+{iso[start + 10]}\s+{size}\s*$"     # start, first day, phones, size
+    assert re.search(row, printed, re.M), row
+    assert f"Kosten per gesprek: € {dutch.number(best[0] / weekly_plan['calls'].sum(), 2)}" in printed
+
+
+def test_uncoverable_week_10_by_hand(printed):
+    """No class is productive before week 11, so week 10 has the current team only: 36 h x productive FTE x
+    (1 + 5 % overtime) + 200 flex hours."""
+    productive = 60 * 0.85 * (1 - 0.015) ** (9 * 12 / 52)
+    most = 36 * productive * 1.05 + 200
+    assert f"hoogstens {dutch.number(most, 0)} uur te dekken" in printed
+
+
+# ----------------------------------------------------------------------------------------------- §9 SL/cost
+def test_cost_curve_at_80_percent_is_the_capacity_plan(printed):
+    """The curve's mean FTE at 80 % equals the capacity plan's mean required FTE (printed in §6)."""
+    line = next(row for row in printed.splitlines() if row.startswith("80 %"))
+    mean_fte = line.split()[2]
+    assert f"Benodigde FTE: gemiddeld {mean_fte}," in printed
