@@ -362,3 +362,38 @@ def test_cost_curve_at_80_percent_is_the_capacity_plan(printed):
     line = next(row for row in printed.splitlines() if row.startswith("80 %"))
     mean_fte = line.split()[2]
     assert f"Benodigde FTE: gemiddeld {mean_fte}," in printed
+
+
+def _erlang_c_agents_for_asa(traffic, aht, max_asa):
+    """Smallest n with ASA = C(n, A) aht / (n - A) <= max_asa (plain loop, Erlang B recursion)."""
+    if traffic <= 0:
+        return 0
+    n, b = 0, 1.0
+    while True:
+        n += 1
+        b = traffic * b / (n + traffic * b)
+        if n > traffic:
+            c = n * b / (n - traffic * (1 - b))
+            if c * aht / (n - traffic) <= max_asa:
+                return n
+
+
+def test_year_cost_at_80_20_and_at_an_asa_of_20_seconds_by_a_plain_loop(weekly_plan, profile, printed):
+    """Every quarter of every week with the plain loops above: the paid hours a year at 80/20 and at ASA <= 20 s,
+    times 32 euro an hour, as the two curves print them."""
+    iso = weekly_plan.index.isocalendar().week.to_numpy()
+    shrink = 0.30 + 0.08 * ((iso >= 28) & (iso <= 35)) + 0.06 * (iso >= 51) + 0.02 * (iso <= 12)
+    sl_hours = asa_hours = 0.0
+    for w in range(52):
+        calls, aht = weekly_plan["calls"].iloc[w], weekly_plan["aht"].iloc[w]
+        traffic = calls * profile * aht / 900
+        sl_hours += sum(_erlang_c_agents(a, aht) for a in traffic) * 0.25 / (1 - shrink[w])
+        asa_hours += sum(_erlang_c_agents_for_asa(a, aht, 20) for a in traffic) * 0.25 / (1 - shrink[w])
+    assert f"80 %                                 {dutch.number(sl_hours / 52 / 36, 1)}              " \
+           f"{dutch.number(sl_hours * 32, 0)}" in printed
+    assert f"ASA hoogstens 20 s: € {dutch.number(asa_hours * 32, 0)} per jaar" in printed
+    # and the ASA curve bends: each limit costs more, and each second more than the one before
+    rows = [line for line in printed.splitlines() if line.startswith("ASA hoogstens")]
+    costs = [float(r.split("€ ")[1].split(" ")[0].replace(".", "")) for r in rows]
+    seconds = [float(r.split("€ ")[2].split(" ")[0].replace(".", "")) for r in rows]
+    assert costs == sorted(costs) and seconds == sorted(seconds) and len(rows) == 4
