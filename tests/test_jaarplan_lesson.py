@@ -246,18 +246,21 @@ def profile():
     return mean / mean.sum()
 
 
-def _erlang_c_agents(traffic, aht, awt=20, target=0.8):
-    """Smallest n with 1 - C(n, A) exp(-(n - A) awt / aht) >= target; Erlang B by its recursion (a plain loop)."""
+def _smallest_agents(traffic, good):
+    """Smallest n > A with ``good(n, C(n, A))``: Erlang B by its recursion, C from B (a plain loop)."""
     if traffic <= 0:
         return 0
     n, b = 0, 1.0
     while True:
         n += 1
         b = traffic * b / (n + traffic * b)
-        if n > traffic:
-            c = n * b / (n - traffic * (1 - b))
-            if 1 - c * np.exp(-(n - traffic) * awt / aht) >= target:
-                return n
+        if n > traffic and good(n, n * b / (n - traffic * (1 - b))):
+            return n
+
+
+def _erlang_c_agents(traffic, aht, awt=20, target=0.8):
+    """Smallest n with 1 - C(n, A) exp(-(n - A) awt / aht) >= target."""
+    return _smallest_agents(traffic, lambda n, c: 1 - c * np.exp(-(n - traffic) * awt / aht) >= target)
 
 
 def _week_fte(calls, aht, share, shrink):
@@ -365,17 +368,8 @@ def test_cost_curve_at_80_percent_is_the_capacity_plan(printed):
 
 
 def _erlang_c_agents_for_asa(traffic, aht, max_asa):
-    """Smallest n with ASA = C(n, A) aht / (n - A) <= max_asa (plain loop, Erlang B recursion)."""
-    if traffic <= 0:
-        return 0
-    n, b = 0, 1.0
-    while True:
-        n += 1
-        b = traffic * b / (n + traffic * b)
-        if n > traffic:
-            c = n * b / (n - traffic * (1 - b))
-            if c * aht / (n - traffic) <= max_asa:
-                return n
+    """Smallest n with ASA = C(n, A) aht / (n - A) <= max_asa."""
+    return _smallest_agents(traffic, lambda n, c: c * aht / (n - traffic) <= max_asa)
 
 
 def test_year_cost_at_80_20_and_at_an_asa_of_20_seconds_by_a_plain_loop(weekly_plan, profile, printed):
