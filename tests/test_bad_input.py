@@ -1011,8 +1011,8 @@ CASES = [
                 committed="container", final_fte="num nonneg"),
            mismatch=dict(max_flex_hours=[1.0, 2.0]))
       for name, extra, kinds in (("uncoverable_weeks", {}, {}),
-                                 ("plan_hiring", dict(costs=hiring_costs(), objective="cost"),
-                                  dict(costs="object", objective="choice")))],
+                                 ("plan_hiring", dict(costs=hiring_costs(), objective="cost", time_limit=None),
+                                  dict(costs="object", objective="choice", time_limit="num nonneg")))],
     Case("budget.cost_per_contact", dict(cost=[1000.0, 2000.0], contacts=[100.0, 400.0]),
          dict(cost="num nonneg", contacts="num nonneg"), mismatch=dict(contacts=[1.0, 2.0, 3.0])),
     Case("budget.year_budget", dict(weeks=_hiring_supply(), costs=hiring_costs(), policy=hiring_policy(),

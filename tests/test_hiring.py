@@ -461,3 +461,16 @@ def test_plan_hiring_a_year_of_the_shipped_forecast():
     assert plan.costs["total"] == pytest.approx(plan.costs.drop("total").sum())
     assert budget.year_budget(plan.weeks, costs, policy, weekly["calls"])["total"] == pytest.approx(plan.total_cost)
     assert len(plan.classes) >= 1 and plan.weeks["productive_fte"].iloc[-1] >= 50 - 1e-6
+
+
+def test_a_time_limit_returns_the_best_plan_so_far():
+    """Two years of growing demand with every start week allowed: a hard integer program. With a time limit of
+    half a second the plan covers every week and says how far from the best it may be."""
+    rng = np.random.default_rng(3)
+    need = np.linspace(45, 80, 104) + rng.normal(0, 2, 104)
+    plan = hiring.plan_hiring(need, 63, hiring.Policy(), hiring.Costs(), max_flex_hours=150.0, final_fte=75.0,
+                              time_limit=0.5)
+    assert plan.status in ("optimal", "time_limit")
+    assert plan.weeks["uncovered_hours"].max() <= 1e-6
+    assert isinstance(plan.gap, float) and plan.gap >= 0
+    assert plan.status == "time_limit" or plan.gap == 0

@@ -484,7 +484,9 @@ class HiringPlan:
     #: ``uncovered_hours`` (short after flex and overtime: 0 up to rounding)
     weeks: pd.DataFrame
     costs: pd.Series        #: ``salaries``, ``hiring``, ``training_classes``, ``flex``, ``overtime``, ``total`` (euro)
-    status: str             #: ``"optimal"``
+    status: str             #: ``"optimal"``, or ``"time_limit"`` (the best plan found in ``time_limit`` seconds)
+    #: how far the plan may lie above the best one, in the objective's unit (euro, or hires): 0 when optimal
+    gap: float = 0.0
 
     @property
     def total_cost(self) -> float:
@@ -561,7 +563,8 @@ def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=No
 
 
 def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=None, max_flex_hours=0.0,
-                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost") -> HiringPlan:
+                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost", time_limit=None
+                ) -> HiringPlan:
     """Class start weeks and sizes, flex and overtime hours per week that cover every week at least cost.
 
     Solved exactly as an integer program with ``scipy.optimize.milp`` (HiGHS). Variables per allowed start
@@ -577,7 +580,10 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     ``final_fte``: the productive FTE the plan must leave in its last week, without flex or overtime (a floor
     for the weeks after the plan: without it a cost-minimal plan lets the staff run down, because a late hire
     costs more inside the plan than he gives back there). ``committed``: classes already under way (as in
-    :func:`project_supply`), kept as they are.
+    :func:`project_supply`), kept as they are. ``time_limit`` (seconds, optional): stop with the best plan found
+    so far (``status="time_limit"``, ``gap`` says how far it may be from the best); without it the plan is
+    proven optimal (52 weeks with every start week allowed take about a second; two years can take minutes:
+    allow fewer start weeks, e.g. every fourth, or set a time limit).
     When no plan exists a ``ParameterValueError`` (kind ``"uncoverable"``) names the weeks that
     :func:`uncoverable_weeks` finds; its ``value`` is the list of those weeks.
     """
@@ -586,6 +592,7 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
         final_fte)
     c = _costs(costs)
     goal = choice("objective", objective, ("cost", "hires"))
+    limit = None if time_limit is None else scalar("time_limit", time_limit, low=0.0, low_inclusive=False)
     bad = uncoverable_weeks(required_fte, initial_headcount, p, start_weeks=start_weeks,
                             max_flex_hours=max_flex_hours, max_overtime_share=max_overtime_share,
                             committed=committed, final_fte=final_fte)
@@ -620,10 +627,15 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
         constraints.append(LinearConstraint(floor, float(final_fte) - base_fte[-1], np.inf))
     upper = np.concatenate([np.full(m, float(p.max_class)), np.ones(m), flex_cap, np.full(n, np.inf)])
     integrality = np.concatenate([np.ones(2 * m), np.zeros(2 * n)])
+    options = {"disp": False, "mip_rel_gap": 0.0}
+    if limit is not None:
+        options["time_limit"] = limit
     res = milp(objective_vector, integrality=integrality, bounds=Bounds(np.zeros(2 * m + 2 * n), upper),
-               constraints=constraints, options={"disp": False, "mip_rel_gap": 0.0})
-    if res.x is None or res.status != 0:       # pragma: no cover - feasibility is checked above
+               constraints=constraints, options=options)
+    if res.x is None or res.status not in (0, 1):     # feasibility is checked above; 1: time limit with a plan
         raise RuntimeError(f"milp stopped without a plan: {res.message}")
+    status, bound_gap = ("optimal", 0.0) if res.status == 0 else (
+        "time_limit", float(max(res.fun - getattr(res, "mip_dual_bound", -np.inf), 0.0)))
     x = np.round(res.x[:m])
     flex = np.maximum(res.x[2 * m:2 * m + n], 0.0)
     ot = np.maximum(res.x[2 * m + n:], 0.0)
@@ -649,4 +661,4 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
                       "training_classes": c.class_cost * weeks["classes"].sum(),
                       "flex": c.flex_hour_cost * flex.sum(), "overtime": c.overtime_hour_cost * ot.sum()}, name="euro")
     cost["total"] = cost.sum()
-    return HiringPlan(classes=classes, weeks=weeks, costs=cost, status="optimal")
+    return HiringPlan(classes=classes, weeks=weeks, costs=cost, status=status, gap=bound_gap)
