@@ -108,6 +108,25 @@ def test_weekly_shrinkage_by_hand():
     assert by_date.tolist() == pytest.approx([0.30, 0.32, 0.30])
 
 
+def test_week_53_takes_the_seasons_of_week_52():
+    """2026 has an ISO week 53 (Monday 28 December): it gets the December leave and the sickness season."""
+    mondays = pd.DatetimeIndex(["2026-12-21", "2026-12-28", "2027-01-04"])
+    s = hiring.weekly_shrinkage(0.3, december_leave=0.06, december_weeks=(51, 52), sickness=0.02,
+                                sickness_weeks=(45, 10), index=mondays)
+    assert list(mondays.isocalendar().week) == [52, 53, 1]
+    assert s.tolist() == pytest.approx([0.38, 0.38, 0.32])
+
+
+def test_required_fte_with_patience_is_erlang_a():
+    """With patience the staffing is Erlang A's: callers who hang up lower it (never raise it)."""
+    from wfmcourse.domain import erlang
+
+    forecast = pd.DataFrame({"calls": [100.0], "aht": [180.0]})
+    out = hiring.required_fte(forecast, 0.3, _one_hour_profile(), patience=60.0)
+    n = erlang.agents_needed(5.0, 180, 20, 0.8, patience=60.0)
+    assert out["net_hours"].iloc[0] == pytest.approx(n) and n <= 8
+
+
 def test_weekly_shrinkage_refuses_a_week_without_time():
     with pytest.raises(ParameterValueError) as info:
         hiring.weekly_shrinkage(0.9, summer_leave=0.1)
