@@ -108,6 +108,25 @@ def test_weekly_shrinkage_by_hand():
     assert by_date.tolist() == pytest.approx([0.30, 0.32, 0.30])
 
 
+def test_week_53_takes_the_seasons_of_week_52():
+    """2026 has an ISO week 53 (Monday 28 December): it gets the December leave and the sickness season."""
+    mondays = pd.DatetimeIndex(["2026-12-21", "2026-12-28", "2027-01-04"])
+    s = hiring.weekly_shrinkage(0.3, december_leave=0.06, december_weeks=(51, 52), sickness=0.02,
+                                sickness_weeks=(45, 10), index=mondays)
+    assert list(mondays.isocalendar().week) == [52, 53, 1]
+    assert s.tolist() == pytest.approx([0.38, 0.38, 0.32])
+
+
+def test_required_fte_with_patience_is_erlang_a():
+    """With patience the staffing is Erlang A's: callers who hang up lower it (never raise it)."""
+    from wfmcourse.domain import erlang
+
+    forecast = pd.DataFrame({"calls": [100.0], "aht": [180.0]})
+    out = hiring.required_fte(forecast, 0.3, _one_hour_profile(), patience=60.0)
+    n = erlang.agents_needed(5.0, 180, 20, 0.8, patience=60.0)
+    assert out["net_hours"].iloc[0] == pytest.approx(n) and n <= 8
+
+
 def test_weekly_shrinkage_refuses_a_week_without_time():
     with pytest.raises(ParameterValueError) as info:
         hiring.weekly_shrinkage(0.9, summer_leave=0.1)
@@ -299,16 +318,19 @@ def test_policy_checks_its_fields():
 # ---------------------------------------------------------------------------
 # the plan: brute force over every plan of small instances
 # ---------------------------------------------------------------------------
-def brute_force(need, n0, policy, costs, starts, flex_cap, share, objective="cost", final=None):
+def brute_force(need, n0, policy, costs, starts, flex_cap, share, objective="cost", final=None, committed=()):
     """The cheapest plan by trying every size (0 or min..max) in every start week, flex and overtime filled
     per week with the cheaper kind first (optimal: each week's flex and overtime only serve that week).
+    Committed classes are always there; their hires and class count in the cost when hired inside the plan.
     Returns (best cost or hires, sizes) or None when no plan covers every week."""
+    inside = [size for start, size in committed if 0 <= start + policy.recruitment_weeks < len(need)]
+    fixed_cost = costs.hire_cost * sum(inside) + costs.class_cost * sum(size > 0 for size in inside)
     h = policy.hours_per_fte
     wage = costs.fte_hour_cost * h * policy.fte_per_person
     options = [0, *range(policy.min_class, policy.max_class + 1)]
     best = None
     for sizes in itertools.product(options, repeat=len(starts)):
-        classes = list(zip(starts, sizes))
+        classes = list(zip(starts, sizes)) + list(committed)
         head, productive = reference_supply(classes, n0, policy, len(need))
         short = np.maximum(h * (np.asarray(need) - productive), 0.0)
         ot_cap = share * h * productive
@@ -319,7 +341,7 @@ def brute_force(need, n0, policy, costs, starts, flex_cap, share, objective="cos
             cheap, dear = dear, cheap
         first = np.minimum(short, cheap[0])
         second = short - first
-        cost = (wage * head.sum() + costs.hire_cost * sum(sizes) + costs.class_cost * sum(s > 0 for s in sizes)
+        cost = (fixed_cost + wage * head.sum() + costs.hire_cost * sum(sizes) + costs.class_cost * sum(s > 0 for s in sizes)
                 + first.sum() * cheap[1] + second.sum() * dear[1])
         value = cost if objective == "cost" else sum(sizes)
         if best is None or value < best[0] - 1e-9:
@@ -337,6 +359,7 @@ instances = st.fixed_dictionaries({
     "flex_cost": st.sampled_from([30.0, 48.0, 80.0]),
     "class_cost": st.sampled_from([0.0, 5000.0]),
     "final": st.sampled_from([None, None, 12.0, 18.0]),
+    "committed": st.sampled_from([(), (), ((-1, 4),), ((2, 3),), ((-3, 2), (1, 5))]),
 })
 
 
@@ -346,9 +369,9 @@ def test_plan_hiring_equals_brute_force(case):
     costs = hiring.Costs(fte_hour_cost=32.0, overtime_hour_cost=42.0, flex_hour_cost=case["flex_cost"],
                          hire_cost=case["hire_cost"], class_cost=case["class_cost"])
     best = brute_force(case["need"], case["n0"], SMALL, costs, case["starts"], case["flex"], case["share"],
-                       final=case["final"])
+                       final=case["final"], committed=case["committed"])
     call = dict(start_weeks=case["starts"], max_flex_hours=case["flex"], max_overtime_share=case["share"],
-                final_fte=case["final"])
+                final_fte=case["final"], committed=list(case["committed"]))
     uncoverable = hiring.uncoverable_weeks(case["need"], case["n0"], SMALL, **call)
     # a plan is feasible exactly when the most supply covers every week
     assert (best is None) == (len(uncoverable) > 0)
@@ -363,6 +386,11 @@ def test_plan_hiring_equals_brute_force(case):
     assert ((plan.classes["size"] >= SMALL.min_class) & (plan.classes["size"] <= SMALL.max_class)).all()
     if case["final"] is not None:
         assert plan.weeks["productive_fte"].iloc[-1] >= case["final"] - 1e-6
+    # the plan's weeks are project_supply of its classes (and the committed ones)
+    again = hiring.project_supply(list(plan.classes[["start_week", "size"]].itertuples(index=False, name=None))
+                                  + list(case["committed"]), case["n0"], SMALL, 8)
+    pd.testing.assert_frame_equal(plan.weeks[again.columns].reset_index(drop=True), again.reset_index(drop=True),
+                                  check_names=False)
 
 
 @settings(max_examples=30)
@@ -461,3 +489,16 @@ def test_plan_hiring_a_year_of_the_shipped_forecast():
     assert plan.costs["total"] == pytest.approx(plan.costs.drop("total").sum())
     assert budget.year_budget(plan.weeks, costs, policy, weekly["calls"])["total"] == pytest.approx(plan.total_cost)
     assert len(plan.classes) >= 1 and plan.weeks["productive_fte"].iloc[-1] >= 50 - 1e-6
+
+
+def test_a_time_limit_returns_the_best_plan_so_far():
+    """Two years of growing demand with every start week allowed: a hard integer program. With a time limit of
+    half a second the plan covers every week and says how far from the best it may be."""
+    rng = np.random.default_rng(3)
+    need = np.linspace(45, 80, 104) + rng.normal(0, 2, 104)
+    plan = hiring.plan_hiring(need, 63, hiring.Policy(), hiring.Costs(), max_flex_hours=150.0, final_fte=75.0,
+                              time_limit=0.5)
+    assert plan.status in ("optimal", "time_limit")
+    assert plan.weeks["uncovered_hours"].max() <= 1e-6
+    assert isinstance(plan.gap, float) and plan.gap >= 0
+    assert plan.status == "time_limit" or plan.gap == 0

@@ -15,7 +15,8 @@ API (plan weeks are positions ``0 .. n-1``; a week is 7 days, ``hours_per_fte`` 
   (cheapest flex and overtime for a fixed plan).
 * Plan: :func:`uncoverable_weeks` (weeks even the largest classes, the full flex pool and all overtime
   cannot cover), :func:`plan_hiring` (class start weeks and sizes, flex and overtime at least cost with
-  ``scipy.optimize.milp``) -> :class:`HiringPlan`.
+  ``scipy.optimize.milp``; optional ``final_fte`` floor for the last week, classes already ``committed``, a
+  ``time_limit``) -> :class:`HiringPlan` (``classes``, ``weeks``, ``costs``, ``status``, ``gap``).
 
 Money (budget, cost per contact, the service-level/cost curve, turnover in euros) is in
 :mod:`wfmcourse.domain.budget`.
@@ -31,7 +32,9 @@ The model (all expected values, so it stays linear in the class sizes):
   ``x S(tau)`` are still there. The current staff (``initial_headcount``) are past the new-hire period.
 * Productivity ``p(tau)``: 0 during the ``training_weeks``, then ``learning_curve[0]``, ``[1]``, ... and 1
   after. Productive FTE in week ``t``: ``fte_per_person x (N0 (1 - q_settled)^t + sum_k x_k S(tau_k) p(tau_k))``.
-* Demand ``R_t`` (paid FTE, shrinkage included); the week is covered when
+* Demand ``R_t`` is in paid FTE: planned leave, sickness and the other shrinkage of the week are grossed up
+  there (:func:`weekly_shrinkage`), so supply counts paid (contract) FTE and leave is not subtracted twice.
+  The week is covered when
   ``hours_per_fte x productive_fte_t + flex_t + overtime_t >= hours_per_fte x R_t``, with
   ``flex_t <= max_flex_hours`` and ``overtime_t <= max_overtime_share x hours_per_fte x productive_fte_t``.
   An hour of flex or overtime covers an hour of the paid requirement (its own shrinkage is in its price).
@@ -157,8 +160,12 @@ def _season(name, value):
 
 
 def _in_season(week, season):
+    """Whether ISO ``week`` lies in ``season``; week 53 (some years have one) also takes week 52's seasons."""
     first, last = season
-    return (week >= first) & (week <= last) if first <= last else (week >= first) | (week <= last)
+
+    def inside(w):
+        return (w >= first) & (w <= last) if first <= last else (w >= first) | (w <= last)
+    return inside(week) | ((week == 53) & inside(52))
 
 
 def weekly_shrinkage(base=0.3, *, summer_leave=0.08, summer_weeks=(28, 35), december_leave=0.06,
@@ -170,7 +177,8 @@ def weekly_shrinkage(base=0.3, *, summer_leave=0.08, summer_weeks=(28, 35), dece
     leave and sickness); the three extras are fractions of paid time on top. Seasons are inclusive ISO week
     ranges ``(first, last)``; ``first > last`` wraps over the new year (``(45, 10)`` is November to March).
     ``index`` ``None`` gives weeks 1..52 (index ``week``); a DatetimeIndex (the Mondays of a weekly forecast)
-    gives a value per date by its ISO week, keeping that index. Every ``s_w`` must stay below 1.
+    gives a value per date by its ISO week, keeping that index (an ISO week 53 is in every season week 52 is
+    in). Every ``s_w`` must stay below 1.
     """
     b = scalar("base", base, high=1.0, high_inclusive=False)
     extras = {"summer_leave": (scalar("summer_leave", summer_leave, high=1.0), _season("summer_weeks", summer_weeks)),
@@ -252,14 +260,15 @@ def _profile(profile):
     return share / share.sum(), step.total_seconds()
 
 
-def required_fte(forecast, shrinkage, profile, *, awt=20, target=0.8, max_asa=None, hours_per_fte=36.0
-                 ) -> pd.DataFrame:
+def required_fte(forecast, shrinkage, profile, *, awt=20, target=0.8, max_asa=None, patience=None,
+                 hours_per_fte=36.0) -> pd.DataFrame:
     """Paid FTE per week that meet the service target, through Erlang C on every interval of the week.
 
     For week ``w`` with ``C_w`` calls and AHT ``h_w`` seconds (``forecast``: columns ``calls``, ``aht``, as
     :func:`wfmcourse.domain.forecast.weekly_forecast`) the calls of interval ``i`` are ``C_w x share_i``
     (``profile`` from :func:`week_profile`, interval ``I`` seconds); ``n_{w,i}`` =
-    ``erlang.agents_needed(C_w share_i h_w / I, h_w, awt, target, max_asa=max_asa)``. Then
+    ``erlang.agents_needed(C_w share_i h_w / I, h_w, awt, target, max_asa=max_asa, patience=patience)``
+    (Erlang A when ``patience``, the callers' mean patience in seconds, is given). Then
 
     ``net_hours_w = sum_i n_{w,i} I / 3600`` (agents on the phones), ``required_fte_w = net_hours_w /
     (1 - s_w) / hours_per_fte`` (``shrinkage``: a number or one fraction per week, e.g.
@@ -278,9 +287,11 @@ def required_fte(forecast, shrinkage, profile, *, awt=20, target=0.8, max_asa=No
     scalar("target", target, low=0.0, low_inclusive=False, high=1.0, high_inclusive=False)
     if max_asa is not None:
         scalar("max_asa", max_asa, low=0.0, low_inclusive=False)
+    if patience is not None:
+        scalar("patience", patience, low=0.0, low_inclusive=False)
     traffic = np.outer(calls, share) * (aht / interval)[:, None]
     agents = erlang.agents_needed(traffic, np.broadcast_to(aht[:, None], traffic.shape), awt, target,
-                                  max_asa=max_asa)
+                                  max_asa=max_asa, patience=patience)
     net = np.asarray(agents, dtype=float).sum(axis=1) * interval / 3600
     workload = calls * aht / 3600
     fte = net / (1 - s) / hours
@@ -484,7 +495,9 @@ class HiringPlan:
     #: ``uncovered_hours`` (short after flex and overtime: 0 up to rounding)
     weeks: pd.DataFrame
     costs: pd.Series        #: ``salaries``, ``hiring``, ``training_classes``, ``flex``, ``overtime``, ``total`` (euro)
-    status: str             #: ``"optimal"``
+    status: str             #: ``"optimal"``, or ``"time_limit"`` (the best plan found in ``time_limit`` seconds)
+    #: how far the plan may lie above the best one, in the objective's unit (euro, or hires): 0 when optimal
+    gap: float = 0.0
 
     @property
     def total_cost(self) -> float:
@@ -561,7 +574,8 @@ def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=No
 
 
 def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=None, max_flex_hours=0.0,
-                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost") -> HiringPlan:
+                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost", time_limit=None
+                ) -> HiringPlan:
     """Class start weeks and sizes, flex and overtime hours per week that cover every week at least cost.
 
     Solved exactly as an integer program with ``scipy.optimize.milp`` (HiGHS). Variables per allowed start
@@ -577,7 +591,10 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     ``final_fte``: the productive FTE the plan must leave in its last week, without flex or overtime (a floor
     for the weeks after the plan: without it a cost-minimal plan lets the staff run down, because a late hire
     costs more inside the plan than he gives back there). ``committed``: classes already under way (as in
-    :func:`project_supply`), kept as they are.
+    :func:`project_supply`), kept as they are. ``time_limit`` (seconds, optional): stop with the best plan found
+    so far (``status="time_limit"``, ``gap`` says how far it may be from the best); without it the plan is
+    proven optimal (52 weeks with every start week allowed take about a second; two years can take minutes:
+    allow fewer start weeks, e.g. every fourth, or set a time limit).
     When no plan exists a ``ParameterValueError`` (kind ``"uncoverable"``) names the weeks that
     :func:`uncoverable_weeks` finds; its ``value`` is the list of those weeks.
     """
@@ -586,6 +603,7 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
         final_fte)
     c = _costs(costs)
     goal = choice("objective", objective, ("cost", "hires"))
+    limit = None if time_limit is None else scalar("time_limit", time_limit, low=0.0, low_inclusive=False)
     bad = uncoverable_weeks(required_fte, initial_headcount, p, start_weeks=start_weeks,
                             max_flex_hours=max_flex_hours, max_overtime_share=max_overtime_share,
                             committed=committed, final_fte=final_fte)
@@ -620,10 +638,15 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
         constraints.append(LinearConstraint(floor, float(final_fte) - base_fte[-1], np.inf))
     upper = np.concatenate([np.full(m, float(p.max_class)), np.ones(m), flex_cap, np.full(n, np.inf)])
     integrality = np.concatenate([np.ones(2 * m), np.zeros(2 * n)])
+    options = {"disp": False, "mip_rel_gap": 0.0}
+    if limit is not None:
+        options["time_limit"] = limit
     res = milp(objective_vector, integrality=integrality, bounds=Bounds(np.zeros(2 * m + 2 * n), upper),
-               constraints=constraints, options={"disp": False, "mip_rel_gap": 0.0})
-    if res.x is None or res.status != 0:       # pragma: no cover - feasibility is checked above
+               constraints=constraints, options=options)
+    if res.x is None or res.status not in (0, 1):     # feasibility is checked above; 1: time limit with a plan
         raise RuntimeError(f"milp stopped without a plan: {res.message}")
+    status, bound_gap = ("optimal", 0.0) if res.status == 0 else (
+        "time_limit", float(max(res.fun - getattr(res, "mip_dual_bound", -np.inf), 0.0)))
     x = np.round(res.x[:m])
     flex = np.maximum(res.x[2 * m:2 * m + n], 0.0)
     ot = np.maximum(res.x[2 * m + n:], 0.0)
@@ -649,4 +672,4 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
                       "training_classes": c.class_cost * weeks["classes"].sum(),
                       "flex": c.flex_hour_cost * flex.sum(), "overtime": c.overtime_hour_cost * ot.sum()}, name="euro")
     cost["total"] = cost.sum()
-    return HiringPlan(classes=classes, weeks=weeks, costs=cost, status="optimal")
+    return HiringPlan(classes=classes, weeks=weeks, costs=cost, status=status, gap=bound_gap)
