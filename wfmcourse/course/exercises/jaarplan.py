@@ -25,6 +25,7 @@ opdracht_1 = number(
     _above_band,
     fraction=True,
     decimals=2,
+    printed=2,
     hint="Een band van 80 % laat 20 % van de weken buiten de band vallen. Aan welke kant(en)?",
     solution=lambda: f"(1 − 0,8) / 2 = {_dec(_above_band(), 2)}, dus {_pct(_above_band(), 0)} van de weken. De "
                      "band is centraal: de ondergrens is het 10e percentiel van de fouten, de bovengrens het 90e. "
@@ -58,6 +59,7 @@ opdracht_2 = number(
     "Opdracht 2",
     _still_there,
     decimals=1,
+    printed=1,
     unit="mensen",
     hint="Elke maand vertrekt 4 % van wie er dán nog is, niet 4 % van de oorspronkelijke klas. Na één maand is "
          "er 0,96 van de klas over, na twee maanden 0,96 × 0,96, ...",
@@ -208,6 +210,7 @@ opdracht_5 = number(
     "Opdracht 5",
     _five_points,
     decimals=0,
+    printed=0,
     unit="duizend euro",
     hint="Zoek in de tabel de kosten per jaar bij 80 % en bij 85 %, en trek ze van elkaar af. Deel door 1.000.",
     solution=lambda: f"€ {_dec(sl_curve().loc[0.85, 'year_cost'], 0)} − € {_dec(sl_curve().loc[0.8, 'year_cost'], 0)}"
