@@ -157,6 +157,11 @@ def _read_error():
     raise AssertionError("the file should have been refused")    # pragma: no cover
 
 
+def _weekly_calls():
+    """Calls per week on the Mondays of four weeks (the year plan's charts)."""
+    return pd.Series([9000.0, 9500.0, 8800.0, 9100.0], index=pd.date_range("2026-01-05", periods=4, freq="W-MON"))
+
+
 def _week_volume():
     index = pd.date_range("2025-03-03", periods=7 * 24, freq="h")
     hours = np.tile(np.r_[np.zeros(8), np.full(10, 20.0), np.zeros(6)], 7)
@@ -233,6 +238,38 @@ def _roster():
 def _glossary_frame():
     from wfmcourse.course import glossary
     return glossary.load()
+
+
+def hiring_policy():
+    from wfmcourse.domain import hiring
+    return hiring.Policy(recruitment_weeks=1, training_weeks=1, learning_curve=(0.5,), min_class=2, max_class=8)
+
+
+def hiring_costs():
+    from wfmcourse.domain import hiring
+    return hiring.Costs()
+
+
+def _hiring_forecast():
+    """Two weeks of forecast as hiring.required_fte reads it (calls, aht per week)."""
+    return pd.DataFrame({"calls": [2000.0, 2400.0], "aht": [300.0, 310.0]},
+                        index=pd.date_range("2026-01-05", periods=2, freq="W-MON"))
+
+
+def _hiring_profile():
+    from wfmcourse.domain import hiring
+    return hiring.week_profile(_week_volume())
+
+
+def _hiring_supply():
+    from wfmcourse.domain import hiring
+    return hiring.project_supply([(0, 6)], 20, hiring.Policy(recruitment_weeks=1, training_weeks=1), 4)
+
+
+def _hiring_scenarios():
+    from wfmcourse.domain import hiring
+    return {"snel": (hiring.Policy(new_hire_turnover=0.1), hiring.Costs()),
+            "passend": (hiring.Policy(new_hire_turnover=0.03), hiring.Costs(hire_cost=6000.0))}
 
 
 DIAGNOSIS_INTERVALS = _diagnosis_intervals()
@@ -773,6 +810,17 @@ CASES = [
     Case("charts.backlog_figure", dict(runs={"plan": backlog.track([4.0, 2.0, 0.0], 1.0, 450, 1800)},
                                        deadline=1800, title="x", figsize=(6, 3)),
          dict(runs="dict", deadline="num nonneg", title="text", figsize=SKIP)),
+    Case("charts.year_forecast_figure",
+         dict(history=_weekly_calls(), forecast=_weekly_calls(), lower=None, upper=None, band_label="band",
+              figsize=(6, 3)),
+         dict(history="series", forecast="series", lower=SKIP, upper=SKIP, band_label="text", figsize=SKIP)),
+    Case("charts.capacity_plan_figure",
+         dict(needed=_weekly_calls(), available=_weekly_calls(), hires=None, title="x", unit="FTE",
+              figsize=(6, 3)),
+         dict(needed="series", available="series", hires=SKIP, title="text", unit="text", figsize=SKIP)),
+    Case("charts.cost_curve_figure", dict(service_level=[0.7, 0.8], cost=[1.0, 2.0], chosen=0.8, figsize=(6, 3)),
+         dict(service_level="num nonneg", cost="num nonneg", chosen="num nonneg", figsize=SKIP),
+         mismatch={"cost": [1.0, 2.0, 3.0]}),
     Case("roster.shift_table", dict(result=_roster()), dict(result="object")),
     Case("charts.stakeholder_map", dict(frame=None, ax=None, threshold=3, figsize=(6, 3)),
          dict(frame="frame", ax=SKIP, threshold="num nonneg int", figsize=SKIP)),
@@ -974,6 +1022,65 @@ CASES = [
     Case("control_room_game.summary_table", dict(state=_control_room_day()), dict(state="object")),
     Case("charts.control_room_figure", dict(view=_control_room_view(), target=0.8, figsize=(6, 3)),
          dict(view="frame", target="num nonneg", figsize=SKIP)),
+    # --- hiring and budget (the year plan) ----------------------------------------------------
+    Case("hiring.weekly_shrinkage", dict(base=0.3, summer_leave=0.08, summer_weeks=(28, 35), december_leave=0.06,
+                                         december_weeks=(51, 52), sickness=0.02, sickness_weeks=(45, 10),
+                                         index=None),
+         dict(base="num nonneg", summer_leave="num nonneg", summer_weeks="pair", december_leave="num nonneg",
+              december_weeks="pair", sickness="num nonneg", sickness_weeks="pair", index="object")),
+    Case("hiring.week_profile", dict(volume=_week_volume()), dict(volume="series")),
+    Case("hiring.required_fte", dict(forecast=_hiring_forecast(), shrinkage=[0.3, 0.35], profile=_hiring_profile(),
+                                     awt=20, target=0.8, max_asa=None, patience=None, hours_per_fte=36.0),
+         dict(forecast="frame", shrinkage="num nonneg", profile="series", awt="num nonneg", target="num nonneg",
+              max_asa="num nonneg", patience="num nonneg", hours_per_fte="num nonneg"),
+         mismatch=dict(shrinkage=[0.3, 0.3, 0.3])),
+    Case("hiring.workload_fte", dict(forecast=_hiring_forecast(), shrinkage=[0.3, 0.35], occupancy=0.85,
+                                     hours_per_fte=36.0),
+         dict(forecast="frame", shrinkage="num nonneg", occupancy="num nonneg", hours_per_fte="num nonneg"),
+         mismatch=dict(shrinkage=[0.3, 0.3, 0.3], occupancy=[0.8, 0.8, 0.8])),
+    Case("hiring.weekly_rate", dict(monthly=[0.02, 0.05]), dict(monthly="num nonneg")),
+    Case("hiring.cohort", dict(policy=hiring_policy(), weeks=10), dict(policy="object", weeks="num nonneg int")),
+    Case("hiring.project_supply", dict(classes=[(0, 6), (2, 5)], initial_headcount=20, policy=hiring_policy(),
+                                       weeks=6),
+         dict(classes="container", initial_headcount="num nonneg", policy="object", weeks="num nonneg int")),
+    Case("hiring.capacity_gap", dict(required_fte=[10.0, 12.0, 14.0, 15.0], supply=_hiring_supply(),
+                                     hours_per_fte=36.0),
+         dict(required_fte="num nonneg", supply="frame", hours_per_fte="num nonneg"),
+         mismatch=dict(required_fte=[1.0, 2.0])),
+    Case("hiring.fill_gaps", dict(required_fte=[10.0, 12.0, 14.0, 15.0], supply=_hiring_supply(),
+                                  costs=hiring_costs(), max_flex_hours=50.0, max_overtime_share=0.1,
+                                  hours_per_fte=36.0),
+         dict(required_fte="num nonneg", supply="frame", costs="object", max_flex_hours="num nonneg",
+              max_overtime_share="num nonneg", hours_per_fte="num nonneg"),
+         mismatch=dict(required_fte=[1.0, 2.0], max_flex_hours=[1.0, 2.0])),
+    *[Case(f"hiring.{name}", dict(required_fte=[10.0, 12.0, 16.0, 18.0, 18.0, 18.0], initial_headcount=14,
+                                  policy=hiring_policy(), **extra, start_weeks=[0, 1], max_flex_hours=20.0,
+                                  max_overtime_share=0.1, committed=[(-1, 5)], final_fte=15.0),
+           dict(required_fte="num nonneg", initial_headcount="num nonneg", policy="object", **kinds,
+                start_weeks="num nonneg int", max_flex_hours="num nonneg", max_overtime_share="num nonneg",
+                committed="container", final_fte="num nonneg"),
+           mismatch=dict(max_flex_hours=[1.0, 2.0]))
+      for name, extra, kinds in (("uncoverable_weeks", {}, {}),
+                                 ("plan_hiring", dict(costs=hiring_costs(), objective="cost", time_limit=None),
+                                  dict(costs="object", objective="choice", time_limit="num nonneg")))],
+    Case("budget.cost_per_contact", dict(cost=[1000.0, 2000.0], contacts=[100.0, 400.0]),
+         dict(cost="num nonneg", contacts="num nonneg"), mismatch=dict(contacts=[1.0, 2.0, 3.0])),
+    Case("budget.year_budget", dict(weeks=_hiring_supply(), costs=hiring_costs(), policy=hiring_policy(),
+                                    contacts=[100.0, 200.0, 300.0, 400.0]),
+         dict(weeks="frame", costs="object", policy="object", contacts="num nonneg"),
+         mismatch=dict(contacts=[1.0, 2.0])),
+    Case("budget.service_level_curve", dict(forecast=_hiring_forecast(), shrinkage=0.3, profile=_hiring_profile(),
+                                            costs=hiring_costs(), targets=[0.7, 0.8], awt=20, hours_per_fte=36.0),
+         dict(forecast="frame", shrinkage="num nonneg", profile="series", costs="object",
+              targets="num nonneg nonempty", awt="num nonneg", hours_per_fte="num nonneg")),
+    Case("budget.asa_curve", dict(forecast=_hiring_forecast(), shrinkage=0.3, profile=_hiring_profile(),
+                                  costs=hiring_costs(), max_asas=[20.0, 30.0], hours_per_fte=36.0),
+         dict(forecast="frame", shrinkage="num nonneg", profile="series", costs="object",
+              max_asas="num nonneg nonempty", hours_per_fte="num nonneg")),
+    Case("budget.turnover_cost", dict(productive_fte=40.0, policy=hiring_policy(), costs=hiring_costs()),
+         dict(productive_fte="num nonneg", policy="object", costs="object")),
+    Case("budget.turnover_comparison", dict(productive_fte=40.0, scenarios=_hiring_scenarios()),
+         dict(productive_fte="num nonneg", scenarios="dict")),
 ]
 BY_NAME = {c.name: c for c in CASES}
 

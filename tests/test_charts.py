@@ -430,3 +430,52 @@ def test_summary_page_of_a_week_has_one_tick_per_day_and_the_legend_below():
     assert [tick.get_text() for tick in chart.get_xticklabels()] == ["ma 23-11", "di 24-11", "wo 25-11"]
     legend = chart.get_legend()
     assert legend._loc == 9 and legend.get_bbox_to_anchor().y0 < chart.get_window_extent().y0   # under the chart
+
+
+# ---------------------------------------------------------------------------------------------- the year plan (07)
+def _weeks(values, start="2026-01-05"):
+    return pd.Series(np.asarray(values, float), index=pd.date_range(start, periods=len(values), freq="W-MON"))
+
+
+def test_year_forecast_figure_draws_history_forecast_and_band():
+    history = _weeks([100, 120, 110, 90], "2025-12-01")
+    future = _weeks([105, 125, 115])
+    fig = charts.year_forecast_figure(history, future, future * 0.9, future * 1.1, band_label="80 %-band")
+    ax = fig.axes[0]
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_allclose(lines["werkelijk"].get_ydata(), history)
+    np.testing.assert_allclose(lines["forecast"].get_ydata(), future)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["werkelijk", "80 %-band", "forecast"]
+    assert ax.get_ylabel() == "gesprekken per week"
+    assert all(label.get_text()[-4:] in ("2025", "2026") for label in ax.get_xticklabels())
+    assert len(charts.year_forecast_figure(history, future).axes[0].collections) == 0      # no band
+    with pytest.raises(ValueError, match="both"):
+        charts.year_forecast_figure(history, future, lower=future)
+    with pytest.raises(ValueError, match="index of forecast"):
+        charts.year_forecast_figure(history, future, history, history)
+
+
+def test_capacity_plan_figure_shades_the_shortfall_and_shows_week_numbers():
+    needed = _weeks([10, 12, 14, 12])
+    available = _weeks([11, 11, 15, 13])
+    fig = charts.capacity_plan_figure(needed, available, hires=_weeks([0, 5, 0, 0]))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4", "5"]      # ISO weeks of Jan 2026
+    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert names == ["tekort", "over", "nodig", "beschikbaar", "instroom"]
+    bars = fig.axes[1].patches
+    assert [bar.get_height() for bar in bars] == [0, 5, 0, 0]
+    assert ax.get_ylabel() == "FTE"
+    with pytest.raises(ValueError, match="same index"):
+        charts.capacity_plan_figure(needed, available.iloc[:3])
+
+
+def test_cost_curve_figure_plots_cost_in_thousands_against_the_service_level():
+    fig = charts.cost_curve_figure([0.9, 0.7, 0.8], [3_300_000, 3_000_000, 3_100_000], chosen=0.8)
+    ax = fig.axes[0]
+    line = ax.get_lines()[0]
+    np.testing.assert_allclose(line.get_xdata(), [0.7, 0.8, 0.9])
+    np.testing.assert_allclose(line.get_ydata(), [3000, 3100, 3300])
+    assert "gekozen: 80 %" in [t.get_text() for t in ax.get_legend().get_texts()]
+    with pytest.raises(ValueError, match="equally long"):
+        charts.cost_curve_figure([0.8], [1.0])

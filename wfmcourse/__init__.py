@@ -39,6 +39,8 @@ SHORT_NAMES = {
     "performance": "wfmcourse.domain.performance",
     "intraday": "wfmcourse.domain.intraday",
     "control_room": "wfmcourse.domain.control_room",
+    "hiring": "wfmcourse.domain.hiring",
+    "budget": "wfmcourse.domain.budget",
     "datasets": "wfmcourse.data.datasets",
     "synth": "wfmcourse.data.synth",
     "dutch": "wfmcourse.presentation.dutch",

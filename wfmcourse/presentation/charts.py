@@ -44,6 +44,9 @@ __all__ = [
     "hour_heatmap",
     "gap_figure",
     "backlog_figure",
+    "year_forecast_figure",
+    "capacity_plan_figure",
+    "cost_curve_figure",
     "to_png",
     "to_pdf",
     "summary_page",
@@ -650,6 +653,136 @@ def backlog_figure(runs, deadline, title="Werkvoorraad e-mail", figsize=(10, 4.5
     if stamps is not None:
         starts = [i for i, t in enumerate(stamps) if i == 0 or t.date() != stamps.iloc[i - 1].date()]
         bottom.set_xticks(starts, [f"{_DAYS[stamps.iloc[i].weekday()]} {stamps.iloc[i].day}" for i in starts])
+# ---------------------------------------------------------------------------
+# the year plan (notebook 07): weekly forecast, capacity plan, service level against cost
+# ---------------------------------------------------------------------------
+def _weekly(name, values):
+    """A Series of finite numbers per week on a DatetimeIndex (the Monday of each week)."""
+    series(name, values, index=pd.DatetimeIndex)
+    as_array(name, values)
+    if len(values) == 0:
+        raise ValueError(f"{name} must hold at least one week, got none")
+    return values.astype(float)
+
+
+def _month_ticks(ax, start, end):
+    """Ticks on the first of every third month between ``start`` and ``end``, labelled "jan 2025"."""
+    from matplotlib.dates import date2num
+
+    firsts = pd.date_range(start.to_period("Q").to_timestamp(), end, freq="QS")
+    firsts = firsts[firsts >= start]
+    ax.set_xticks(date2num(firsts.to_pydatetime()), [dutch.date(t.date())[-8:] for t in firsts])
+
+
+def year_forecast_figure(history, forecast, lower=None, upper=None, band_label="80 %-band",
+                         figsize=(10, 3.5)) -> Figure:
+    """Calls per week: the history ("werkelijk", grey) and the forecast ("forecast", blue), with the band
+    ``lower``..``upper`` shaded (``band_label``) when given.
+
+    All are Series on weekly DatetimeIndexes (the Monday of each week), as made by
+    :func:`wfmcourse.domain.forecast.weekly_totals`; ``lower`` and ``upper`` on the index of ``forecast``.
+    """
+    h, f = _weekly("history", history), _weekly("forecast", forecast)
+    text("band_label", band_label)
+    if (lower is None) != (upper is None):
+        raise ValueError("give both lower and upper, or neither")
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    ax.plot(h.index, h.to_numpy(), color=GREY, linewidth=1, label="werkelijk")
+    if lower is not None:
+        lo, hi = _weekly("lower", lower), _weekly("upper", upper)
+        if not (lo.index.equals(f.index) and hi.index.equals(f.index)):
+            raise ValueError("lower and upper must be on the index of forecast")
+        ax.fill_between(f.index, lo.to_numpy(), hi.to_numpy(), color=BLUE, alpha=0.2, linewidth=0,
+                        label=band_label)
+    ax.plot(f.index, f.to_numpy(), color=BLUE, linewidth=1.5, label="forecast")
+    ax.set_ylabel("gesprekken per week")
+    ax.set_ylim(bottom=0)
+    _month_ticks(ax, min(h.index[0], f.index[0]), max(h.index[-1], f.index[-1]))
+    ax.legend(loc="lower left", frameon=False, ncols=3)
+    return fig
+
+
+def _week_numbers(index):
+    """ISO week numbers of a weekly DatetimeIndex, or the index itself for week numbers."""
+    if isinstance(index, pd.DatetimeIndex):
+        return index.isocalendar().week.to_numpy().astype(int)
+    return np.asarray(index)
+
+
+def capacity_plan_figure(needed, available, hires=None, title="Capaciteitsplan", unit="FTE",
+                         figsize=(10, 4)) -> Figure:
+    """Needed ("nodig") against available capacity ("beschikbaar") per week, shortfall shaded orange
+    ("tekort"), surplus green ("over"); optional bars of ``hires`` per week ("instroom", right axis).
+
+    ``needed``, ``available`` (and ``hires``): Series on one index of weeks (the Mondays, or week numbers);
+    the x axis shows week numbers. ``unit`` names the y axis ("FTE").
+    """
+    text("title", title)
+    text("unit", unit)
+    r = series("needed", needed)
+    s = series("available", available)
+    as_array("needed", r)
+    as_array("available", s)
+    if not r.index.equals(s.index) or len(r) == 0:
+        raise ValueError("needed and available must be non-empty Series on the same index")
+    x = np.arange(len(r))
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    need, have = r.to_numpy(float), s.to_numpy(float)
+    ax.fill_between(x, need, have, where=have < need, step="mid", color=ORANGE, alpha=0.5, label="tekort")
+    ax.fill_between(x, need, have, where=have >= need, step="mid", color=GREEN, alpha=0.25, label="over")
+    ax.step(x, need, where="mid", color="black", linewidth=1.5, label="nodig")
+    ax.step(x, have, where="mid", color=BLUE, linewidth=1.5, label="beschikbaar")
+    if hires is not None:
+        n = series("hires", hires)
+        as_array("hires", n, low=0.0)
+        if not n.index.equals(r.index):
+            raise ValueError("hires must be on the index of needed")
+        bars = ax.twinx()
+        bars.bar(x, n.to_numpy(float), color=GREY, alpha=0.5, width=0.8, label="instroom")
+        bars.set_ylabel("instroom (mensen)")
+        bars.set_ylim(0, max(1.0, 4 * float(n.max())))
+        bars.yaxis.set_major_locator(MaxNLocator(integer=True))
+        handles, names = ax.get_legend_handles_labels()
+        more, more_names = bars.get_legend_handles_labels()
+        ax.legend(handles + more, names + more_names, loc="lower left", frameon=False, ncols=5)
+    else:
+        ax.legend(loc="lower left", frameon=False, ncols=4)
+    weeks = _week_numbers(r.index)
+    step = max(1, len(x) // 13)
+    ax.set_xticks(x[::step], [str(w) for w in weeks[::step]])
+    ax.set_xlabel("week")
+    ax.set_ylabel(unit)
+    low = min(need.min(), have.min())
+    ax.set_ylim(bottom=0 if low < 0.5 * max(need.max(), have.max()) else 0.8 * low)
+    ax.set_title(title)
+    return fig
+
+
+def cost_curve_figure(service_level, cost, chosen=None, figsize=(7, 3.5)) -> Figure:
+    """Cost per year (euro, y axis, in thousands) against the service level it buys (x axis, percent).
+
+    ``service_level`` (fractions) and ``cost`` (euro): equally long sequences or Series, one point per plan;
+    ``chosen`` (a service level) marks the plan the centre runs. The curve bends upwards: every next point of
+    service level costs more than the one before.
+    """
+    sl = np.atleast_1d(as_array("service_level", service_level, low=0.0, high=1.0))
+    c = np.atleast_1d(as_array("cost", cost, low=0.0))
+    if sl.ndim != 1 or sl.shape != c.shape or sl.size < 2:
+        raise ValueError(f"service_level and cost must be two equally long lists of at least 2 values, got "
+                         f"{sl.shape} and {c.shape}")
+    order = np.argsort(sl)
+    fig = _figure(figsize)
+    ax = fig.add_subplot()
+    ax.plot(sl[order], c[order] / 1000, color=BLUE, marker="o", linewidth=1.5)
+    if chosen is not None:
+        level = scalar("chosen", chosen, low=0.0, high=1.0)
+        ax.axvline(level, color=ORANGE, linestyle="--", label=f"gekozen: {dutch.percent(level, 0)}")
+        ax.legend(loc="upper left", frameon=False)
+    _percent_axis(ax.xaxis)
+    ax.set_xlabel("service-leveldoel")
+    ax.set_ylabel("kosten per jaar (duizend euro)")
     return fig
 
 

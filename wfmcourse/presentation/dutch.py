@@ -293,7 +293,46 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "ivr_message": "IVR-melding", "callback": "terugbellen aanbieden",
 }
 
-_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY)
+_YEARPLAN = {   # the year plan (notebook 07): year forecast, rolling origin, events, turnover
+    # forecast.rolling_accuracy and error_band
+    "method": "methode", "wape": "WAPE", "bias": "bias", "periods": "weken getoetst",
+    "lower": "ondergrens", "upper": "bovengrens", "errors": "fouten",
+    "ets": "exponentiële afvlakking (ETS)", "seasonal_naive": "naïef (zelfde week vorig jaar)",
+    "profile_8_weeks": "profiel (gemiddelde 8 weken)",
+    # events.event_uplift and the columns of data/daily_history.csv
+    "event": "gebeurtenis", "quiet_holiday": "stille feestdag", "catch_up": "inhaaldag",
+    "invoice_day_1": "factuurdag 1", "invoice_day_2": "factuurdag 2", "invoice_day_3": "factuurdag 3",
+    "campaign": "campagne", "invoice_day": "factuurdag", "expected_calls": "verwachte gesprekken",
+    "expected_aht": "verwachte AHT (s)", "closed": "dicht",
+    # forecast.year_forecast and weekly_forecast
+    "factor": "factor",
+}
+
+_HIRING = {     # hiring (capacity and hiring plan) and budget (the year's money)
+    "shrinkage": "shrinkage", "required_fte": "benodigde FTE", "required_hours": "benodigde betaalde uren",
+    "offset": "tijd in de week", "tenure": "weken in dienst", "leave_rate": "uitstroomkans per week",
+    "survival": "nog in dienst", "productivity": "productiviteit",
+    "expected_productivity": "verwachte productiviteit", "hires": "instroom", "classes": "klassen",
+    "headcount": "medewerkers in dienst", "in_training": "in opleiding", "leavers": "uitstroom",
+    "productive_fte": "productieve FTE", "gap_fte": "verschil (FTE)", "gap_hours": "verschil (uren)",
+    "short_hours": "tekort (uren)", "flex_hours": "flexuren", "uncovered_hours": "niet gedekt (uren)",
+    "max_hours": "hoogstens te dekken (uren)", "start_week": "start werving (week)",
+    "hire_week": "eerste werkdag (week)", "productive_week": "eerste productieve week", "size": "klasgrootte",
+    "salaries": "loonkosten (euro)", "hiring": "werving en opleiding (euro)", "training_classes": "klassen (euro)",
+    "flex": "flexpool (euro)", "overtime": "overwerk (euro)",
+    "contacts": "aantal", "cost_per_contact": "kosten per contact (euro)", "weeks": "weken",
+    "mean_headcount": "gemiddeld in dienst", "target": "service-leveldoel", "max_asa": "maximale ASA (s)",
+    "year_hours": "betaalde uren per jaar", "mean_fte": "gemiddeld benodigde FTE",
+    "year_cost": "kosten per jaar (euro)", "next_point_cost": "kosten van een procentpunt meer (euro)",
+    "second_less_cost": "kosten van een seconde sneller (euro)",
+    "hires_per_year": "instroom per jaar", "annual_turnover": "verloop per jaar",
+    "expected_tenure_weeks": "verwachte tijd in dienst (weken)",
+    "lost_weeks_per_hire": "weken loon zonder volle productie per instromer",
+    "learning_cost": "loon tijdens opleiding en leercurve (euro)", "turnover_cost": "kosten van verloop (euro)",
+}
+
+_AREAS = (_GENERAL, _QUEUEING, _MEASURES, _ROSTER, _IMPROVEMENT, _APPS, _COURSE, _CHANNELS, _INTRADAY, _HIRING,
+          _YEARPLAN)
 
 #: Dutch labels for the English column and index names the package's tables use in code.
 LABELS = {name: label for area in _AREAS for name, label in area.items()}

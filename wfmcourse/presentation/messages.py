@@ -147,12 +147,15 @@ KINDS = {
                          "Zet dan 'Dagen per week' op 1. Anders: vul één dag in.",
     "exceeds_whole": "Een deel kan niet meer zijn dan het geheel; staan de getallen in de goede volgorde?",
     "aht_minutes": f"Een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min.",
+    "uncoverable": "In deze weken is de vraag niet te dekken, zelfs niet met de grootste klassen in elke "
+                   "toegestane startweek, de hele flexpool en al het overwerk: begin eerder met werven, "
+                   "sta meer flex of overwerk toe of verlaag het doel.",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
 _KIND_FIRST = ("not_a_number", "ambiguous_number", "unreachable", "unreachable_chat", "needs_patience", "needs_aht",
                "longer_than_a_day", "exceeds_whole",
-               "aht_minutes")
+               "aht_minutes", "uncoverable")
 
 #: every kind of :class:`~wfmcourse.data.files.DataFileError` of the interval reader -> Dutch
 FILE_KINDS = {
@@ -254,6 +257,8 @@ def _parameter_message(error, typed: dict, with_value: bool = True) -> str:
     sentence = sentence.format(value=error.value)
     if kind in ("too_long", "labels_span", "longer_than_a_day"):
         return sentence
+    if kind == "uncoverable" and isinstance(error.value, (list, tuple)):     # hiring.plan_hiring: the weeks
+        return f"{sentence} Weken: {', '.join(str(week) for week in error.value)}."
     if name in FRACTIONS and name not in typed:
         sentence += _as_fraction(error.value)
     if not with_value:
