@@ -341,8 +341,8 @@ def brute_force(need, n0, policy, costs, starts, flex_cap, share, objective="cos
             cheap, dear = dear, cheap
         first = np.minimum(short, cheap[0])
         second = short - first
-        cost = (fixed_cost + wage * head.sum() + costs.hire_cost * sum(sizes) + costs.class_cost * sum(s > 0 for s in sizes)
-                + first.sum() * cheap[1] + second.sum() * dear[1])
+        cost = (fixed_cost + wage * head.sum() + costs.hire_cost * sum(sizes)
+                + costs.class_cost * sum(s > 0 for s in sizes) + first.sum() * cheap[1] + second.sum() * dear[1])
         value = cost if objective == "cost" else sum(sizes)
         if best is None or value < best[0] - 1e-9:
             best = (value, sizes)
