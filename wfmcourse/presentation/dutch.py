@@ -319,7 +319,7 @@ _HIRING = {     # hiring (capacity and hiring plan) and budget (the year's money
     "max_hours": "hoogstens te dekken (uren)", "start_week": "start werving (week)",
     "hire_week": "eerste werkdag (week)", "productive_week": "eerste productieve week", "size": "klasgrootte",
     "salaries": "loonkosten (euro)", "hiring": "werving en opleiding (euro)", "training_classes": "klassen (euro)",
-    "flex": "flexpool (euro)", "overtime": "overwerk (euro)",
+    "flex": "flexpool (euro)", "overtime": "overuren (euro)",
     "contacts": "aantal", "cost_per_contact": "kosten per contact (euro)", "weeks": "weken",
     "mean_headcount": "gemiddeld in dienst", "target": "service-leveldoel", "max_asa": "maximale ASA (s)",
     "year_hours": "betaalde uren per jaar", "mean_fte": "gemiddeld benodigde FTE",

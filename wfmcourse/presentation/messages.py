@@ -148,8 +148,8 @@ KINDS = {
     "exceeds_whole": "Een deel kan niet meer zijn dan het geheel; staan de getallen in de goede volgorde?",
     "aht_minutes": f"Een AHT onder {MIN_AHT:g} seconden lijkt minuten; schrijf 4:42 of 4,7 min.",
     "uncoverable": "In deze weken is de vraag niet te dekken, zelfs niet met de grootste klassen in elke "
-                   "toegestane startweek, de hele flexpool en al het overwerk: begin eerder met werven, "
-                   "sta meer flex of overwerk toe of verlaag het doel.",
+                   "toegestane startweek, de hele flexpool en alle toegestane overuren: begin eerder met werven, "
+                   "sta meer flexuren of overuren toe of verlaag het doel.",
 }
 
 # kinds that say more than the parameter's rule (a typo is not a range problem)
