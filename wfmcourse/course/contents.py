@@ -52,6 +52,8 @@ NOTEBOOKS = (
     Notebook("05_kanalen.ipynb", "Kanalen: chat, e-mail en blending", ("Planning & roostering",), 90),
     Notebook("06_forecast_rooster.ipynb", "Van forecast naar rooster",
              ("Forecasting", "Planning & roostering"), 120),
+    Notebook("07_jaarplan.ipynb", "Het jaarplan: forecast, werving en budget",
+             ("Forecasting", "Planning & roostering"), 100),
     Notebook("08_dagsturing.ipynb", "Dagsturing: de dag bijsturen", ("Traffic & dagsturing",), 100),
     Notebook("09_stakeholders.ipynb", "Stakeholders rond WFM",
              ("Planning & roostering", "Rapportage & analyse"), 110),
