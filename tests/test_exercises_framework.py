@@ -359,3 +359,24 @@ def test_hours_and_e_mails_in_the_words_a_planner_types():
         assert mails.evaluate(answer).correct, answer
     seconds = ex.number("O", 300, hint="h", solution="s", decimals=0, unit="seconden")
     assert "1 minuut = 60 seconden" in seconds.evaluate("5 min").message
+
+
+def test_more_decimals_than_asked_must_round_to_the_answer():
+    """Learner reading of 07 Opdracht 5: 87,1 and 87,02 were "88 duizend euro klopt" for 87,51."""
+    exercise = ex.number("O", 87.51, hint="h", solution="s", decimals=0, unit="duizend euro")
+    for right in (88, "88", "87,51", "87,5", "87.6", "€ 88 duizend", "88 duizend"):
+        assert exercise.evaluate(right).correct, right
+    for wrong in ("87,1", "87.02", "87,4", 87):
+        assert not exercise.evaluate(wrong).correct, wrong
+    amount = ex.number("O", 62000, hint="h", solution="s", decimals=0, unit="euro")
+    for right in ("€ 62.000", "62.000 EUR", "62000,-", "€62000", "62.000,00", "62000 euro"):
+        assert amount.evaluate(right).correct, right
+
+
+def test_no_rounding_slip_for_0_1_or_an_exact_target():
+    """Learner reading of 07 Opdracht 1 (exact answer 0,10): 1 and 0 got "Bijna... niet goed afgerond",
+    and 0,09 the rounding message although 0,10 is exact."""
+    exercise = ex.number("O", 0.10, hint="h", solution="s", decimals=2, fraction=True)
+    for answer in (1, 0, 0.09, "9 %"):
+        feedback = exercise.evaluate(answer)
+        assert not feedback.correct and feedback.reason not in ("afronding", "te grof"), (answer, feedback)

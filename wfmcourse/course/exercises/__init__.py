@@ -85,7 +85,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import numpy as np
@@ -254,6 +254,13 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
         return None, 0, False
     text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
     text = re.sub(r"(?<=\S)\s*\.\s*$", "", text)         # a full stop ending the answer: "86 %.", "24,6."
+    if re.search(r"\beuro\b", unit, flags=re.IGNORECASE):   # "€ 62.000,-", "62000 EUR", "88 duizend"
+        text = re.sub(r"^(€|eur\b|euro\b)\s*", "", text, flags=re.IGNORECASE)
+        text = re.sub(r",-+$", "", text)
+        text = re.sub(r"\s*(€|\beur\b|\beuro\b)", "", text, flags=re.IGNORECASE).strip()
+        unit = re.sub(r"\s*\beuro\b", "", unit, flags=re.IGNORECASE).strip()
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):   # an amount in euros: the dots group thousands
+            text = text.replace(".", "")
     if unit:
         text = re.sub(_unit_pattern(unit), "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*(procent|pct\.?)\s*$", "%", text, flags=re.IGNORECASE)
@@ -344,12 +351,18 @@ def _precision_alternatives(decimals: int, fraction: bool) -> list[str]:
     return found
 
 
+def _round_half_up(x: float, places: int) -> Decimal:
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def _agrees(value: float, typed: int, target: float, finest: int) -> bool:
-    """The answer, typed with ``typed`` decimals, is the target correctly rounded (at the finest
-    accepted precision when the learner typed more decimals than that)."""
-    places = min(typed, finest)
-    half = 0.5 * 10.0 ** -places
-    return abs(value - target) <= half * (1 + 1e-9) + 1e-12 * max(1.0, abs(target))
+    """The answer, typed with ``typed`` decimals, is the target correctly rounded; typed with more
+    decimals than the finest accepted precision, it may also round (half up) to the same value as the
+    target there (40,85 and 40,9 for 40,8497 at one decimal; 87,02 is not 88 for 87,51)."""
+    half = 0.5 * 10.0 ** -typed
+    if abs(value - target) <= half * (1 + 1e-9) + 1e-12 * max(1.0, abs(target)):
+        return True
+    return typed > finest and _round_half_up(value, finest) == _round_half_up(target, finest)
 
 
 def _show_value(value: float, decimals: int, fraction: bool, percent: bool, unit: str) -> str:
@@ -471,7 +484,7 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             def same(goal: Any) -> bool:
                 return legacy_close(value, float(_resolve(goal)))
 
-        exact = bool(levels) and _agrees(value, finest, target, finest)   # e.g. 40 for exactly 40.0
+        exact = bool(levels) and _agrees(value, max(typed, finest), target, finest)   # e.g. 40 for exactly 40.0
         # A whole percentage ending in 0 ("40 %") may be rounded to tens of percents: one decimal as a fraction.
         loose = typed
         if percent and typed == 2 and round(value * 100) % 10 == 0 and round(value * 100) % 100:
@@ -517,11 +530,13 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
                                        f"{precision_phrase(coarsest, fraction)}.", "te grof")
         direction = "te hoog" if value > target else "te laag"
         unit_step = 10.0 ** -min(typed, finest)     # one in the last digit the learner typed
-        if levels and abs(value - target) < unit_step:
+        # 0 or 1 for a fraction is no rounding slip; nor is a miss of a target that is exact at the typed precision
+        exact_target = abs(target - round(target, min(typed, finest))) <= 1e-12 * max(1.0, abs(target))
+        if levels and abs(value - target) < unit_step and not whole_fraction and not exact_target:
             return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}, want niet goed afgerond. Rond "
                                        "pas aan het eind af (5 en hoger naar boven) en reken de tussenstappen "
                                        "zonder afronden.", "afronding")
-        if levels and abs(value - target) < 1.5 * unit_step:
+        if levels and abs(value - target) < 1.5 * unit_step and not whole_fraction:
             return Feedback(INCORRECT, f"Bijna: je antwoord is net {direction}. Kijk je berekening na en reken "
                                        "de tussenstappen zonder afronden, of vraag om een hint met .hint().",
                             "richting")
