@@ -653,6 +653,9 @@ def backlog_figure(runs, deadline, title="Werkvoorraad e-mail", figsize=(10, 4.5
     if stamps is not None:
         starts = [i for i, t in enumerate(stamps) if i == 0 or t.date() != stamps.iloc[i - 1].date()]
         bottom.set_xticks(starts, [f"{_DAYS[stamps.iloc[i].weekday()]} {stamps.iloc[i].day}" for i in starts])
+    return fig
+
+
 # ---------------------------------------------------------------------------
 # the year plan (notebook 07): weekly forecast, capacity plan, service level against cost
 # ---------------------------------------------------------------------------
