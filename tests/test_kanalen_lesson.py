@@ -147,6 +147,15 @@ def test_how_busy_the_first_row_is_counted_from_the_file():
     assert f"gemiddeld {dutch.number(sum(monday) / len(monday), 1)} chats" in text
     assert 15 > np.quantile(chats, 0.75) and 15 < sum(monday) / len(monday)    # "drukker", not the busiest
     assert 44 > max(monday)                                                     # Opdracht 2 is a campaign
+    # "het drukste van de week": no other weekday and quarter has a higher mean
+    means = {}
+    for t, c, o in zip(data.index, data["chats_offered"], data["is_open"]):
+        if o:
+            means.setdefault((t.weekday(), t.hour, t.minute), []).append(int(c))
+    busiest = max(means, key=lambda k: sum(means[k]) / len(means[k]))
+    assert busiest == (0, 10, 0)
+    text_md = " ".join(_markdown().split())
+    assert "bij teams van 2 tot 8 medewerkers met 2 tot 4 chats tegelijk" in text_md     # tests/test_chat.py grid
 
 
 def test_slowdown_zero_is_erlang_a_with_all_slots():
@@ -443,6 +452,9 @@ def test_idle_hours_by_hand():
     hours = sum(today) * 360 / 3600
     assert f"E-mail die dag: {dutch.number(sum(today), 0)} e-mails = {dutch.number(hours, 1)} uur" in text
     assert idle > sum(today) * 360 / 3600                       # "op papier meer vrije tijd dan e-mail"
+    # the caveat above the scenario table quotes both numbers
+    text_md = " ".join(_markdown().split())
+    assert f"({dutch.number(idle, 1)} uur vrij tegen {dutch.number(hours, 1)} uur e-mail)" in text_md
 
 
 def test_blending_scenarios():
