@@ -5,6 +5,7 @@ asks, with a decimal comma, with its unit) is accepted; every typical mistake ge
 judgement exercise explains each wrong choice. The notebook's question cells show what the checker needs, the
 check cell follows its question, and no cell before the question prints the answer.
 """
+import math
 import re
 from pathlib import Path
 
@@ -58,9 +59,9 @@ def test_1_mistakes(answer, reason):
 
 # --------------------------------------------------------------------------- Opdracht 2
 def test_2_expected_is_the_chat_model():
-    a = erlang.traffic(30, 450, 900)
+    a = erlang.traffic(44, 450, 900)
     expected = chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.25, patience=300)
-    assert kanalen.opdracht_2.expected_value() == expected == 8
+    assert kanalen.opdracht_2.expected_value() == expected == 11
     # the exact minimum, recomputed by a scan with the service level
     n = 0
     while chat.service_level(n, a, 450, 60, max_chats=3, slowdown=0.25, patience=300) < 0.8:
@@ -68,17 +69,18 @@ def test_2_expected_is_the_chat_model():
     assert n == expected
 
 
-@pytest.mark.parametrize("answer", [8, 8.0, "8", "8 medewerkers", "8 man", " 8 "])
+@pytest.mark.parametrize("answer", [11, 11.0, "11", "11 medewerkers", "11 man", " 11 "])
 def test_2_accepts_every_form(answer):
     assert kanalen.opdracht_2.evaluate(answer).correct
 
 
 @pytest.mark.parametrize(("answer", "reason", "words"), [
-    (6, "delen_door_drie", "slowdown=0.25"),            # Erlang A / 3, and the model without slowdown
-    (7, "aht_gedeeld", "AHT gedeeld door drie"),         # Erlang A with traffic / 3 and AHT / 3
-    (17, "een_chat", "max_chats=3"),                     # one chat at a time
-    (9, "zonder_geduld", "patience=300"),                # no patience
-    (10, "vertraging_half", "0,25"),                     # slowdown 0.5
+    (8, "delen_door_drie", "slowdown=0.25"),            # Erlang A / 3, and the model without slowdown
+    (9, "aht_gedeeld", "AHT gedeeld door drie"),         # Erlang A with traffic / 3 and AHT / 3
+    (12, "aht_drie_chats", "675 s"),                     # divide by three with the AHT at three chats
+    (23, "een_chat", "max_chats=3"),                     # one chat at a time
+    (13, "zonder_geduld", "patience=300"),               # no patience
+    (15, "vertraging_half", "0,25"),                     # slowdown 0.5
 ])
 def test_2_typical_mistakes(answer, reason, words):
     feedback = kanalen.opdracht_2.evaluate(answer)
@@ -86,14 +88,20 @@ def test_2_typical_mistakes(answer, reason, words):
 
 
 def test_2_mistakes_are_what_they_say():
-    a = erlang.traffic(30, 450, 900)
-    assert chat.rule_of_thumb_agents(a, 450, 60, 0.8, max_chats=3, patience=300) == 6
-    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.0, patience=300) == 6
-    assert erlang.agents_needed(a, 450, 60, 0.8, patience=300) == 17
-    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.25) == 9
-    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.5, patience=300) == 10
-    assert kanalen.opdracht_2.evaluate(8.5).reason == "geen geheel getal"
-    assert kanalen.opdracht_2.evaluate(12).reason == "richting"
+    a = erlang.traffic(44, 450, 900)
+    assert chat.rule_of_thumb_agents(a, 450, 60, 0.8, max_chats=3, patience=300) == 8
+    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.0, patience=300) == 8
+    assert erlang.agents_needed(a, 450, 60, 0.8, patience=300) == 23
+    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.25) == 13
+    assert chat.agents_needed(a, 450, 60, 0.8, max_chats=3, slowdown=0.5, patience=300) == 15
+    # divide by three with the AHT of a chat at three at once (675 s): Erlang A at that AHT, over three
+    slow = 450 * 1.5
+    assert math.ceil(erlang.agents_needed(44 * slow / 900, slow, 60, 0.8, patience=300) / 3) == 12
+    # every method gives its own answer, so the checker cannot reward a wrong method
+    values = [11, 8, 9, 12, 23, 13, 15]
+    assert len(set(values)) == len(values)
+    assert kanalen.opdracht_2.evaluate(10.5).reason == "geen geheel getal"
+    assert kanalen.opdracht_2.evaluate(16).reason == "richting"
 
 
 # --------------------------------------------------------------------------- Opdracht 3 (judgement)
@@ -213,7 +221,7 @@ def test_the_notebook_imports_the_set_as_oefeningen():
 def test_questions_state_the_numbers_the_checker_uses():
     notebook = _notebook()
     _, two = _question(notebook, "Opdracht 2")
-    for words in ("30 chats", "450 seconden", "vertraging 0,25", "3 chats", "80 % binnen 60 seconden",
+    for words in ("44 chats", "450 seconden", "vertraging 0,25", "3 chats", "80 % binnen 60 seconden",
                   "300 seconden"):
         assert words in " ".join(two.split()), words
     _, four = _question(notebook, "Opdracht 4")
@@ -241,7 +249,7 @@ def test_no_cell_before_the_question_or_right_below_it_gives_the_number_away():
     assert not re.search(r"(?<![\d.,])2,5(?![\d])", after)
     # the whole-number answers are not printed as such right before their question either
     index_2, _ = _question(notebook, "Opdracht 2")
-    assert "30 chats" not in _shown(notebook.cells[:index_2])
+    assert "44 chats" not in _shown(notebook.cells[:index_2])
 
 
 def test_the_complex_product_table_is_the_one_of_the_exercise():

@@ -247,6 +247,8 @@ _CHANNELS = {   # backlog (e-mail), blending, chat
     # chat (notebook 05, the command line's chat command and the calculator's chat section)
     "agents_one_chat": "één chat tegelijk (Erlang A)", "agents_rule_of_thumb": "delen door drie",
     "agents_rule_slow_aht": "delen door drie, AHT bij drie chats", "agents_chat_model": "chatmodel",
+    "agents_rule_measured_aht": "delen door drie, gemeten AHT", "chats_forecast": "verwachte chats",
+    "share_with_chat": "bezet met minstens één chat",
     "max_chats": "max. chats tegelijk", "handling_time": "duur van een chat (s)",
     "mean_concurrency": "gem. chats tegelijk",
     "chats": "chats", "slowdown": "vertraging per extra chat", "rule_of_thumb_agents": "vuistregel (Erlang C / chats)",

@@ -35,8 +35,8 @@ opdracht_1 = choice(
 )
 
 
-# Opdracht 2: chat agents for 30 chats in a quarter, 3 chats at most, slowdown 0.25, patience 300 s
-CHATS_2 = 30
+# Opdracht 2: chat agents for 44 chats (a campaign) in a quarter, 3 chats at most, slowdown 0.25, patience 300 s
+CHATS_2 = 44
 
 
 def _traffic_2():
@@ -53,18 +53,25 @@ def _rule_2(rule="divide_agents"):
                                      patience=CHAT_PATIENCE, rule=rule)
 
 
+def _rule_slow_2():
+    slow = chat.handling_time(CHAT_AHT, 3, SLOWDOWN)         # the AHT of a chat at three at once
+    return chat.rule_of_thumb_agents(_traffic_2() * slow / CHAT_AHT, slow, CHAT_AWT, CHAT_TARGET, max_chats=3,
+                                     patience=CHAT_PATIENCE)
+
+
 opdracht_2 = whole_number(
     "Opdracht 2",
     _agents_2,
     unit="medewerkers",
-    hint="Reken eerst het verkeer uit met erlang.traffic (30 chats, AHT 450 s, kwartier van 900 s). Gebruik dan "
+    hint="Reken eerst het verkeer uit met erlang.traffic (44 chats, AHT 450 s, kwartier van 900 s). Gebruik dan "
          "chat.agents_needed met awt=60, target=0.8, max_chats=3, slowdown=0.25 en patience=300.",
     solution=lambda: (
-        f"Verkeer: 30 x 450 / 900 = {_dec(_traffic_2(), 0)} Erlang. chat.agents_needed({_dec(_traffic_2(), 0)}, 450, "
+        f"Verkeer: 44 x 450 / 900 = {_dec(_traffic_2(), 0)} Erlang. chat.agents_needed({_dec(_traffic_2(), 0)}, 450, "
         f"60, 0.8, max_chats=3, slowdown=0.25, patience=300) = {_agents_2()}. Met één chat tegelijk (Erlang A) "
         f"waren het er {erlang.agents_needed(_traffic_2(), CHAT_AHT, CHAT_AWT, CHAT_TARGET, patience=CHAT_PATIENCE)}; "
         f"'delen door drie' geeft er maar {_rule_2()}, omdat die vuistregel vergeet dat een chat langer duurt als "
-        "de medewerker er drie tegelijk voert."),
+        "de medewerker er drie tegelijk voert; met de AHT bij drie chats (675 s) geeft hij er "
+        f"{_rule_slow_2()}, te veel, omdat hij elke chat traag rekent."),
     mistakes={
         "delen_door_drie": (_rule_2,
                             "Dat is 'Erlang gedeeld door drie' (of het model zonder vertraging). Zo reken je alsof "
@@ -73,6 +80,11 @@ opdracht_2 = whole_number(
         "aht_gedeeld": (lambda: _rule_2("divide_aht"),
                         "Dat is de vuistregel 'AHT gedeeld door drie'. Ook die vergeet dat een chat trager gaat als "
                         "de medewerker er meer tegelijk voert. Reken met chat.agents_needed en slowdown=0.25."),
+        "aht_drie_chats": (_rule_slow_2,
+                           "Dat is 'delen door drie' met de AHT van een chat bij drie tegelijk (675 s). Die regel "
+                           "rekent alsof elke chat traag is, ook in de momenten dat een medewerker er minder voert en "
+                           "ze sneller gaan. Zo plan je te veel mensen; het chatmodel laat de duur meegaan met het "
+                           "aantal chats tegelijk."),
         "een_chat": (lambda: erlang.agents_needed(_traffic_2(), CHAT_AHT, CHAT_AWT, CHAT_TARGET,
                                                   patience=CHAT_PATIENCE),
                      "Dat is Erlang A met één chat tegelijk per medewerker. Hier voert iedereen er tot drie "
@@ -167,7 +179,7 @@ opdracht_4 = whole_number(
                   "wat daarboven binnenkomt blijft liggen."),
         "middelt_uit": (0,
                         "De werkvoorraad middelt niet uit: het aanbod ligt élke week boven de capaciteit, dus er is "
-                        "nooit een rustige week die de achterstand inloopt."),
+                        "nooit een rustige week die de werkvoorraad inloopt."),
     },
 )
 
@@ -223,7 +235,7 @@ JUDGEMENT = (opdracht_3,)
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("a,b", "a,c"),
-    "opdracht_2": (8, 6),
+    "opdracht_2": (11, 8),
     "opdracht_3": ("b", "d"),
     "opdracht_4": (480, 80),
     "opdracht_5": (2.5, 0.625),
