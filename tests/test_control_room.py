@@ -1,5 +1,7 @@
 """The control room (wfmcourse.domain.control_room): reproducible, interventions work in the right direction
 on the same callers (common random numbers), limits hold, and a fixed replay gives a fixed day."""
+import itertools
+
 import numpy as np
 import pytest
 
@@ -52,6 +54,22 @@ def test_a_fixed_replay_gives_a_fixed_outcome(plan):
 REPLAY = (0.625366568914956, 256, 52)   # from one run of this code (a regression check)
 
 
+def test_the_playbook_replay_gives_a_fixed_outcome(plan):
+    """Regression of the playbook's day (seed 3): service level, abandoned, callbacks, overtime hours and cost
+    from one run of this code; the cost is checked against the cost table."""
+    for scenario, expected in PLAYBOOK_REPLAY.items():
+        day = cr.evaluate_day(cr.play(start(plan, scenario), cr.playbook_policy))
+        got = (day["service_level"], day["abandoned"], day["callbacks"], day["overtime_hours"], day["cost"])
+        assert got == pytest.approx(expected)
+        rate = cr.action_costs()["euro_per_hour"]
+        assert day["cost"] == pytest.approx(day["overtime_hours"] * rate["overtime"]
+                                            + day["callbacks"] * 300.0 / 3600 * rate["callback"])
+
+
+PLAYBOOK_REPLAY = {"campaign": (0.7672287390029325, 165, 26, 23.0, 1283.3333333333333),
+                   "it_outage": (0.7999112688553682, 139, 23, 15.0, 854.5833333333334)}
+
+
 @pytest.mark.parametrize("scenario", cr.SCENARIOS)
 def test_actions_work_in_the_right_direction(plan, scenario):
     base = start(plan, scenario)
@@ -64,13 +82,50 @@ def test_actions_work_in_the_right_direction(plan, scenario):
     assert more["cost"] == pytest.approx(3 * cr.OVERTIME_RATE * cr.HOURLY_COST)
     assert fewer["service_level"] <= nothing["service_level"] and fewer["cost"] < 0
     assert fewer["saved_hours"] == 2 * 6                      # from 14:00 to 20:00
-    assert chat["service_level"] >= nothing["service_level"] and chat["moved_hours"] == 2
+    assert chat["service_level"] >= nothing["service_level"] and chat["chat_backlog_hours"] == 2
     assert training["cost"] == 0
     callback = cr.evaluate_day(run(base, {0: (cr.Action("callback"),)}))
     assert callback["abandoned"] <= nothing["abandoned"] and callback["callbacks"] > 0
-    if scenario != "plain":
-        ivr = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"),)}))
+    ivr = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"),)}))
+    if scenario == "it_outage":                               # a known cause: callers about the outage hang up
         assert ivr["offered"] < nothing["offered"] and ivr["service_level"] >= nothing["service_level"]
+    else:                                                     # nothing known to announce: no effect
+        assert ivr == nothing
+    assert training["postponed_hours"] == cr.TRAINING[1] and chat["cost"] == 0
+
+
+def test_one_cost_model():
+    """Every action's euro per agent hour from action_costs, the rule of the module docstring."""
+    costs = cr.action_costs()
+    assert list(costs.index) == list(cr.ACTIONS)
+    rate = costs["euro_per_hour"]
+    assert rate["overtime"] == cr.HOURLY_COST * cr.OVERTIME_RATE == 52.5
+    assert rate["callback"] == cr.HOURLY_COST
+    assert rate["voluntary_time_off"] == -cr.HOURLY_COST * cr.TIME_OFF_SAVING
+    assert (rate[["move_training", "cancel_coaching", "move_from_chat", "ivr_message"]] == 0).all()
+    assert cr.action_costs(time_off_saving=0.0)["euro_per_hour"]["voluntary_time_off"] == 0
+    assert costs["kind_of_hours"].tolist() == ["extra_paid", "postponed", "postponed", "sent_home", "chat_backlog",
+                                               "no_hours", "extra_paid"]
+    with pytest.raises(ParameterValueError, match="time_off_saving"):
+        cr.action_costs(time_off_saving=1.5)
+
+
+def test_evaluate_day_charges_the_cost_table(plan):
+    script = {1: (cr.Action("cancel_coaching"), cr.Action("move_training"), cr.Action("overtime", agents=2)),
+              3: (cr.Action("move_from_chat", agents=cr.CHAT_TEAM), cr.Action("callback")),
+              8: (cr.Action("voluntary_time_off"),)}
+    state = run(start(plan), script)
+    for saving in (0.0, 1.0):
+        result = cr.evaluate_day(state, time_off_saving=saving)
+        rate = cr.action_costs(time_off_saving=saving)["euro_per_hour"]
+        assert result["postponed_hours"] == cr.TRAINING[1] + cr.COACHING[1]
+        assert result["chat_backlog_hours"] == cr.CHAT_TEAM and result["saved_hours"] == 4
+        assert result["callback_hours"] == pytest.approx(result["callbacks"] * 300.0 / 3600)
+        assert result["cost"] == pytest.approx(2 * rate["overtime"] + result["callback_hours"] * rate["callback"]
+                                               + 4 * rate["voluntary_time_off"])
+    with pytest.raises(ParameterValueError) as info:
+        cr.step(start(plan), (cr.Action("move_from_chat", agents=cr.CHAT_TEAM + 1),))
+    assert info.value.parameter == "actions" and info.value.kind == "team_size"
 
 
 def test_playbook_policy_beats_doing_nothing(plan):
@@ -80,6 +135,71 @@ def test_playbook_policy_beats_doing_nothing(plan):
         policy = cr.evaluate_day(cr.play(base, cr.playbook_policy))
         assert policy["service_level"] > nothing["service_level"]
         assert policy["abandonment"] < nothing["abandonment"]
+
+
+def _zero_cost_plays():
+    """Every zero-cost play a learner can make: IVR message, coaching cancelled and training moved at 08:00,
+    and the day's chat hours (CHAT_HOURS_MAX) as CHAT_TEAM agents in any choice of hours."""
+    opening = (cr.Action("ivr_message"), cr.Action("cancel_coaching"), cr.Action("move_training"))
+    chat_hours = int(cr.CHAT_HOURS_MAX // cr.CHAT_TEAM)
+    for hours in itertools.combinations(range(12), chat_hours):
+        yield hours, lambda s, hours=hours: ((opening if s.hour == 0 else ())
+                                             + ((cr.Action("move_from_chat", cr.CHAT_TEAM),) if s.hour in hours
+                                                else ()))
+
+
+@pytest.mark.parametrize("scenario", ["campaign", "it_outage"])
+def test_no_zero_cost_play_beats_the_playbook(plan, scenario):
+    """The learner's reading: a free IVR message plus free moves must not beat the playbook. Even with
+    hindsight (the best hours for the chat agents, found by trying them all on the same callers), every
+    zero-cost play stays at least 4 points below the playbook, which pays for overtime and callbacks."""
+    base = start(plan, scenario)
+    playbook = cr.evaluate_day(cr.play(base, cr.playbook_policy))
+    best = max(cr.evaluate_day(cr.play(base, policy))["service_level"] for _, policy in _zero_cost_plays())
+    assert playbook["cost"] > 0 and playbook["overtime_hours"] > 0
+    assert best < playbook["service_level"] - 0.04
+    free = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"), cr.Action("cancel_coaching"),
+                                          cr.Action("move_training"))}))
+    assert free["cost"] == 0 and free["service_level"] < playbook["service_level"] - 0.05
+
+
+def test_the_playbook_reads_its_thresholds(plan, monkeypatch):
+    """playbook_policy acts on POLICY_THRESHOLDS and signals: the signals are the last hour's (checked against
+    view), and changing a threshold in the table changes the policy."""
+    state = start(plan)
+    for _ in range(3):
+        state = cr.step(state)
+    table = cr.view(state)
+    last = table.iloc[-1]
+    now = cr.signals(state)
+    assert now["longest_wait"] == last["longest_wait"] and now["hours_played"] == 3
+    assert now["workload_vs_plan"] == pytest.approx(last["offered"] * last["aht"] / (last["forecast"] * 300.0))
+    assert now["sl_above_target"] == pytest.approx(last["answered_in_time"] / last["offered"] - 0.8)
+    assert now["volume_vs_forecast_so_far"] == pytest.approx(table["offered"].sum() / table["forecast"].sum())
+    assert now["known_cause"] == 0 and cr.signals(start(plan)) == {}
+    assert now["workload_vs_plan"] > 1.10 and now["longest_wait"] > 120      # 10:00, the campaign started
+    acts = {a.name: a.agents for a in cr.playbook_policy(state)}
+    assert acts == {"overtime": round((now["workload_vs_plan"] - 1) / cr.OVERTIME_STEP),
+                    "cancel_coaching": 1, "move_from_chat": cr.CHAT_TEAM, "callback": 1}
+    assert set(cr.POLICY_THRESHOLDS["action"]) == set(cr.ACTIONS)
+    assert set(cr.POLICY_THRESHOLDS["signal"]) <= set(now)
+    strict = cr.POLICY_THRESHOLDS.copy()
+    strict.loc[strict["action"] == "overtime", "threshold"] = 2.0
+    monkeypatch.setattr(cr, "POLICY_THRESHOLDS", strict)
+    assert "overtime" not in {a.name for a in cr.playbook_policy(state)}
+
+
+def test_the_playbook_sends_agents_home_only_far_above_target_and_below_forecast(plan, monkeypatch):
+    """Time off on a day that runs well below forecast (the 'campaign' turned into a 30 % dip from 10:00):
+    the playbook sends one agent home once the service level so far is 10 points above target and the
+    volume 10 % below forecast, after at least three hours; on the plain day it does not."""
+    plain = cr.evaluate_day(cr.play(start(plan, "plain"), cr.playbook_policy))
+    assert plain["saved_hours"] == 0
+    monkeypatch.setattr(cr, "CAMPAIGN_UPLIFT", -0.3)
+    quiet = cr.play(start(plan, "campaign"), cr.playbook_policy)
+    home = [hour for hour, acts in enumerate(quiet.actions) if any(a.name == "voluntary_time_off" for a in acts)]
+    assert home and home[0] >= 3
+    assert cr.evaluate_day(quiet)["saved_hours"] > 0 and cr.evaluate_day(quiet)["cost"] < 0
 
 
 def test_limits(plan):
