@@ -64,13 +64,50 @@ def test_actions_work_in_the_right_direction(plan, scenario):
     assert more["cost"] == pytest.approx(3 * cr.OVERTIME_RATE * cr.HOURLY_COST)
     assert fewer["service_level"] <= nothing["service_level"] and fewer["cost"] < 0
     assert fewer["saved_hours"] == 2 * 6                      # from 14:00 to 20:00
-    assert chat["service_level"] >= nothing["service_level"] and chat["moved_hours"] == 2
+    assert chat["service_level"] >= nothing["service_level"] and chat["chat_backlog_hours"] == 2
     assert training["cost"] == 0
     callback = cr.evaluate_day(run(base, {0: (cr.Action("callback"),)}))
     assert callback["abandoned"] <= nothing["abandoned"] and callback["callbacks"] > 0
-    if scenario != "plain":
-        ivr = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"),)}))
+    ivr = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"),)}))
+    if scenario == "it_outage":                               # a known cause: callers about the outage hang up
         assert ivr["offered"] < nothing["offered"] and ivr["service_level"] >= nothing["service_level"]
+    else:                                                     # nothing known to announce: no effect
+        assert ivr == nothing
+    assert training["postponed_hours"] == cr.TRAINING[1] and chat["cost"] == 0
+
+
+def test_one_cost_model():
+    """Every action's euro per agent hour from action_costs, the rule of the module docstring."""
+    costs = cr.action_costs()
+    assert list(costs.index) == list(cr.ACTIONS)
+    rate = costs["euro_per_hour"]
+    assert rate["overtime"] == cr.HOURLY_COST * cr.OVERTIME_RATE == 52.5
+    assert rate["callback"] == cr.HOURLY_COST
+    assert rate["voluntary_time_off"] == -cr.HOURLY_COST * cr.TIME_OFF_SAVING
+    assert (rate[["move_training", "cancel_coaching", "move_from_chat", "ivr_message"]] == 0).all()
+    assert cr.action_costs(time_off_saving=0.0)["euro_per_hour"]["voluntary_time_off"] == 0
+    assert costs["kind_of_hours"].tolist() == ["extra_paid", "postponed", "postponed", "sent_home", "chat_backlog",
+                                               "no_hours", "extra_paid"]
+    with pytest.raises(ParameterValueError, match="time_off_saving"):
+        cr.action_costs(time_off_saving=1.5)
+
+
+def test_evaluate_day_charges_the_cost_table(plan):
+    script = {1: (cr.Action("cancel_coaching"), cr.Action("move_training"), cr.Action("overtime", agents=2)),
+              3: (cr.Action("move_from_chat", agents=cr.CHAT_TEAM), cr.Action("callback")),
+              8: (cr.Action("voluntary_time_off"),)}
+    state = run(start(plan), script)
+    for saving in (0.0, 1.0):
+        result = cr.evaluate_day(state, time_off_saving=saving)
+        rate = cr.action_costs(time_off_saving=saving)["euro_per_hour"]
+        assert result["postponed_hours"] == cr.TRAINING[1] + cr.COACHING[1]
+        assert result["chat_backlog_hours"] == cr.CHAT_TEAM and result["saved_hours"] == 4
+        assert result["callback_hours"] == pytest.approx(result["callbacks"] * 300.0 / 3600)
+        assert result["cost"] == pytest.approx(2 * rate["overtime"] + result["callback_hours"] * rate["callback"]
+                                               + 4 * rate["voluntary_time_off"])
+    with pytest.raises(ParameterValueError) as info:
+        cr.step(start(plan), (cr.Action("move_from_chat", agents=cr.CHAT_TEAM + 1),))
+    assert info.value.parameter == "actions" and info.value.kind == "team_size"
 
 
 def test_playbook_policy_beats_doing_nothing(plan):

@@ -43,7 +43,7 @@ _WITH_AGENTS = ("overtime", "voluntary_time_off", "move_from_chat")
 _MONITOR_COLUMNS = ["forecast", "offered", "answered_in_time", "abandoned", "callbacks", "asa", "longest_wait",
                     "queue", "agents", "aht", "service_level_so_far"]
 _SUMMARY_COLUMNS = ["service_level", "asa", "abandoned", "abandonment", "callbacks", "overtime_hours",
-                    "moved_hours", "callback_hours", "saved_hours", "cost"]
+                    "callback_hours", "saved_hours", "cost", "postponed_hours", "chat_backlog_hours"]
 
 
 def _euro(amount) -> str:
@@ -51,32 +51,39 @@ def _euro(amount) -> str:
 
 
 def action_text(name) -> str:
-    """The Dutch line next to an intervention: what it does, what it costs (euro, from the domain's
-    ``HOURLY_COST`` and ``OVERTIME_RATE``) and its limits."""
+    """The Dutch line next to an intervention: what it does, what it costs (the rates of
+    :func:`wfmcourse.domain.control_room.action_costs`: euro for extra paid hours, hours for postponed work and
+    backlog) and its limits."""
     name = choice("name", name, cr.ACTIONS)
-    hour = cr.HOURLY_COST
+    rate = cr.action_costs()["euro_per_hour"]
     if name == "overtime":
         return (f"extra medewerkers voor één uur, vanaf het volgende uur (een uur vooraankondiging; niet in het "
-                f"laatste uur). Kost {dutch.short(cr.OVERTIME_RATE)} × {_euro(hour)} = "
-                f"{_euro(cr.OVERTIME_RATE * hour)} per medewerker per uur.")
+                "laatste uur). Meestal een dienstverlenging van wie er al is; de toeslag hangt af van de cao: hier "
+                f"{dutch.short(cr.OVERTIME_RATE)} × {_euro(cr.HOURLY_COST)} = {_euro(rate[name])} per medewerker "
+                "per uur.")
     if name == "move_training":
         return (f"de training van {cr.TRAINING[0]}:00 ({cr.TRAINING[1]} medewerkers) gaat naar het laatste uur "
-                "van de dag. Eén keer, en alleen voordat hij begint. Kost geen extra uren.")
+                f"van de dag. Eén keer, en alleen voordat hij begint. Kost {_euro(rate[name])}; "
+                f"{cr.TRAINING[1]} trainingsuren uitgesteld.")
     if name == "cancel_coaching":
         return (f"de coaching van {cr.COACHING[0]}:00 ({cr.COACHING[1]} medewerkers) vervalt; zij nemen "
-                "gesprekken aan. Alleen voordat hij begint. Kost geen extra uren, wel een gemiste coaching.")
+                f"gesprekken aan. Alleen voordat hij begint. Kost {_euro(rate[name])}; {cr.COACHING[1]} "
+                "coachinguren uitgesteld naar een andere dag.")
     if name == "voluntary_time_off":
-        return (f"medewerkers gaan vanaf dit uur naar huis, de rest van de dag. Bespaart {_euro(hour)} per "
-                "medewerker per uur.")
+        return (f"medewerkers gaan vanaf dit uur naar huis, de rest van de dag. Bespaart alleen geld als die uren "
+                f"niet betaald worden (onbetaald verlof, flex- of min-maxcontract): hier {_euro(-rate[name])} per "
+                "medewerker per uur. Met een vast contract bespaart het niets.")
     if name == "move_from_chat":
-        return (f"medewerkers van chat en e-mail nemen dit uur gesprekken aan. Kost {_euro(hour)} per "
-                "medewerker per uur; hun werkvoorraad groeit.")
+        return (f"hoogstens {cr.CHAT_TEAM} medewerkers van chat en e-mail nemen dit uur gesprekken aan. Kost "
+                f"{_euro(rate[name])}, maar elk uur wordt een uur werkvoorraad chat en e-mail.")
     if name == "ivr_message":
-        return (f"vanaf dit uur hangt {dutch.percent(cr.IVR_DROP, 0)} van de bellers over de oorzaak (de actie "
-                "of de storing) op na de melding. Kost niets; eenmaal aan blijft hij aan.")
+        return (f"vanaf dit uur hangt {dutch.percent(cr.IVR_DROP, 0)} van de bellers over een bekende oorzaak "
+                "(zoals een storing) op na de melding. Bij een onaangekondigde actie is er niets bekends te melden. "
+                "Kost niets; eenmaal aan blijft hij aan.")
     return (f"vanaf dit uur krijgt wie {dutch.short(cr.CALLBACK_AFTER)} s wacht terugbellen aangeboden; "
-            f"{dutch.percent(cr.CALLBACK_ACCEPT, 0)} neemt het aan. Zij worden in het laatste uur "
-            f"teruggebeld: {_euro(hour)} per uur belwerk. Ze tellen niet als op tijd beantwoord.")
+            f"{dutch.percent(cr.CALLBACK_ACCEPT, 0)} neemt het aan. Zij worden na het laatste uur "
+            f"teruggebeld: extra betaalde uren, {_euro(rate[name])} per uur belwerk. Ze tellen niet als op tijd "
+            "beantwoord.")
 
 
 def monitor_table(state) -> pd.DataFrame:
@@ -155,8 +162,10 @@ class ControlRoom(widgets.VBox):
         self.scenario = widgets.Dropdown(options=[(SCENARIO_NAMES[s], s) for s in cr.SCENARIOS], value=scenario,
                                          description="Scenario", style=wide,
                                          layout=widgets.Layout(width="400px"))
-        self.seed = widgets.BoundedIntText(value=seed, min=0, max=10 ** 6, description="Dag (seed)", style=wide,
+        self.seed = widgets.BoundedIntText(value=seed, min=0, max=10 ** 6, description="Dagnummer", style=wide,
                                            layout=widgets.Layout(width="220px"))
+        self.seed_note = widgets.HTML("<span style='font-size:small'>Hetzelfde dagnummer geeft dezelfde dag: "
+                                      "dezelfde bellers, dus alleen je keuzes maken het verschil.</span>")
         self.start = widgets.Button(description="Start de dag", button_style="primary")
         self.status = widgets.HTML()
         self.monitor = widgets.HTML()
@@ -171,7 +180,8 @@ class ControlRoom(widgets.VBox):
                                    layout=widgets.Layout(width="250px"))
             parts = [box]
             if name in _WITH_AGENTS:
-                self.agents[name] = widgets.BoundedIntText(value=1, min=1, max=20, description="aantal",
+                most = cr.CHAT_TEAM if name == "move_from_chat" else 20
+                self.agents[name] = widgets.BoundedIntText(value=1, min=1, max=most, description="aantal",
                                                            style={"description_width": "50px"},
                                                            layout=widgets.Layout(width="130px"))
                 parts.append(self.agents[name])
@@ -188,8 +198,8 @@ class ControlRoom(widgets.VBox):
         self.start.on_click(self.start_day)
         self.next_hour.on_click(self.play_hour)
         super().__init__([widgets.HTML(_STYLE), widgets.HBox([self.scenario, self.seed, self.start]),
-                          self.status, self.monitor, self.show_chart, self.chart, self.message, self.playbook,
-                          self.summary])
+                          self.seed_note, self.status, self.monitor, self.show_chart, self.chart, self.message,
+                          self.playbook, self.summary])
         self._show()
 
     def __repr__(self) -> str:

@@ -13,18 +13,35 @@ the same actions give the same day. :func:`evaluate_day` sums the day up; :func:
 
 Actions (each a :class:`Action`, ``agents`` where it applies):
 
-* ``overtime``: ``agents`` extra for one hour, from the next hour on (one hour notice); paid at
-  ``OVERTIME_RATE`` times the hourly cost;
+* ``overtime``: ``agents`` extra for one hour, from the next hour on (one hour notice). Typically a shift
+  extension for agents already present; the premium depends on the cao (``OVERTIME_RATE``, a parameter);
 * ``move_training``: the training block in the peak (``TRAINING``) moves to the last hour of the day;
   once, and only before it starts;
 * ``cancel_coaching``: the coaching block (``COACHING``) is cancelled, its agents take calls; before it starts;
-* ``voluntary_time_off``: ``agents`` go home from this hour on (their hours are saved);
-* ``move_from_chat``: ``agents`` from chat and e-mail take calls for this hour (their backlog grows);
-* ``ivr_message``: from this hour on, ``IVR_DROP`` of the callers about the known cause hang up after the
-  message (they do not count as offered);
+* ``voluntary_time_off``: ``agents`` go home from this hour on, for the rest of the day;
+* ``move_from_chat``: ``agents`` (at most ``CHAT_TEAM``) from chat and e-mail take calls for this hour;
+* ``ivr_message``: from this hour on, ``IVR_DROP`` of the callers about a known cause hang up after the
+  message (they do not count as offered). Only the IT outage has a known cause (the outage, from
+  ``OUTAGE_HOURS[0]``); the unannounced campaign has nothing to announce, so the message changes nothing there;
 * ``callback``: from this hour on, a caller who has waited ``CALLBACK_AFTER`` seconds is offered a callback;
-  ``CALLBACK_ACCEPT`` accept and leave the queue, are called back in the last hour and cost their handle
-  time as extra hours. They count as offered but not as answered in time.
+  ``CALLBACK_ACCEPT`` accept and leave the queue. They count as offered but not as answered in time.
+
+The cost model (one rule, :func:`action_costs` is its table and :func:`evaluate_day` charges it): the cost
+of an action is the extra paid agent hours times the rate; work that is moved or postponed costs no money
+and is shown in hours, not euro:
+
+* overtime: ``agents`` x 1 hour x ``HOURLY_COST`` x ``OVERTIME_RATE`` (paid);
+* callback: the callers who accepted are called back after the last hour, outside the roster (the last
+  hour's agents are planned for that hour's own calls), so their handle time (planned AHT each) is extra
+  paid hours at ``HOURLY_COST`` (a shift extension at the plain rate);
+* voluntary time off: the agent hours sent home, times ``HOURLY_COST`` x ``time_off_saving``, saved.
+  It saves money only when those hours are not paid: unpaid leave, flex or min-max contracts
+  (``TIME_OFF_SAVING = 1``, the game's assumption). With fixed contracts the hours are paid anyway
+  (``time_off_saving=0``);
+* cancel coaching, move training: no money; the coaching or training agent hours are postponed
+  (``postponed_hours``: the coaching must be held another day, the training moves to the last hour);
+* move from chat: no money; the agent hours become chat and e-mail backlog (``chat_backlog_hours``);
+* IVR message: no money, no hours.
 """
 from __future__ import annotations
 
@@ -46,7 +63,7 @@ from wfmcourse.validation import (
 )
 
 __all__ = ["SCENARIOS", "ACTIONS", "Action", "Day", "State", "new_day", "step", "view", "evaluate_day",
-           "feedback", "do_nothing", "playbook_policy", "play", "references"]
+           "feedback", "do_nothing", "playbook_policy", "play", "references", "action_costs"]
 
 SCENARIOS = ("campaign", "it_outage", "plain")
 ACTIONS = ("overtime", "move_training", "cancel_coaching", "voluntary_time_off", "move_from_chat",
@@ -63,8 +80,11 @@ AWT = 20.0                    # seconds: the service-level threshold (80/20)
 CALLBACK_ACCEPT = 0.4         # share of offered callers who accept
 TRAINING = (10, 3)            # training block: hour of the day and agents (in the plan, off the phones)
 COACHING = (14, 2)            # coaching block: hour of the day and agents
-OVERTIME_RATE = 1.5           # overtime costs 1.5 x the hourly cost
+OVERTIME_RATE = 1.5           # overtime costs 1.5 x the hourly cost (the premium depends on the cao)
 HOURLY_COST = 35.0            # euro per agent hour
+TIME_OFF_SAVING = 1.0         # share of HOURLY_COST saved per hour sent home: 1 = unpaid (leave, flex, min-max
+#                               contract, the game's assumption); 0 = fixed contract, the hours are paid anyway
+CHAT_TEAM = 3                 # agents on chat and e-mail who can take calls (per hour)
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,8 @@ class State:
     callback_from: int | None = None
     overtime_hours: float = 0.0
     saved_hours: float = 0.0
-    moved_hours: float = 0.0
+    chat_backlog_hours: float = 0.0
+    postponed_hours: float = 0.0
     actions: tuple = ()
     results: tuple = field(default_factory=tuple)
 
@@ -155,9 +176,8 @@ def new_day(forecast, agents, *, seed=1, scenario="campaign", aht=300.0, patienc
     factor = np.ones(values.size)
     cause_share = np.zeros(values.size)
     outage = (hour_of >= OUTAGE_HOURS[0]) & (hour_of < OUTAGE_HOURS[1])
-    if scenario == "campaign":
+    if scenario == "campaign":       # no known cause to announce: cause_share stays 0
         factor = np.where(hour_of >= CAMPAIGN_FROM, 1 + CAMPAIGN_UPLIFT, 1.0)
-        cause_share = (factor - 1) / factor
     elif scenario == "it_outage":
         factor = np.where(outage, 1 + OUTAGE_CALLERS, 1.0)
         cause_share = (factor - 1) / factor
@@ -216,11 +236,12 @@ def _apply(state, action):
                               "be used once and before the block starts (" + name + ")")
         for i in rows:
             agents[i] += size
+        postponed = state.postponed_hours + size * len(rows) / per_hour
         if name == "move_training":
             for i in range(len(agents) - per_hour, len(agents)):
                 agents[i] = max(agents[i] - size, 0)
-            return replace(state, agents=tuple(agents), training_moved=True)
-        return replace(state, agents=tuple(agents), coaching_cancelled=True)
+            return replace(state, agents=tuple(agents), training_moved=True, postponed_hours=postponed)
+        return replace(state, agents=tuple(agents), coaching_cancelled=True, postponed_hours=postponed)
     if name == "voluntary_time_off":
         rest = range(now, len(agents))
         if any(agents[i] < k for i in rest):
@@ -229,9 +250,12 @@ def _apply(state, action):
             agents[i] -= k
         return replace(state, agents=tuple(agents), saved_hours=state.saved_hours + k * len(rest) / per_hour)
     if name == "move_from_chat":
+        if k > CHAT_TEAM:
+            raise value_error("actions", action, "team_size", f"move at most CHAT_TEAM = {CHAT_TEAM} agents "
+                              "from chat and e-mail")
         for i in range(now, now + per_hour):
             agents[i] += k
-        return replace(state, agents=tuple(agents), moved_hours=state.moved_hours + k)
+        return replace(state, agents=tuple(agents), chat_backlog_hours=state.chat_backlog_hours + k)
     if name == "ivr_message":
         return state if state.ivr_from is not None else replace(state, ivr_from=state.hour)
     return state if state.callback_from is not None else replace(state, callback_from=state.hour)
@@ -324,25 +348,49 @@ def view(state) -> pd.DataFrame:
     return pd.DataFrame(list(state.results)).set_index("hour_start")[columns]
 
 
-def evaluate_day(state) -> dict:
+def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
+                 time_off_saving=TIME_OFF_SAVING) -> pd.DataFrame:
+    """The cost model, one row per action (index ``action``, the order of :data:`ACTIONS`): ``euro_per_hour``
+    is what one agent hour of the action costs in euro (negative: saved) and ``kind_of_hours`` what those
+    hours are: ``"extra_paid"`` (extra paid hours: overtime at ``hourly_cost`` x ``overtime_rate``, callback work at
+    ``hourly_cost``), ``"sent_home"`` (time off: -``hourly_cost`` x ``time_off_saving``; 0 with fixed contracts),
+    ``"postponed"`` (coaching and training: 0 euro), ``"chat_backlog"`` (0 euro) or ``"no_hours"``
+    (the IVR message). :func:`evaluate_day` charges exactly these rates."""
+    rate = scalar("hourly_cost", hourly_cost, low=0.0)
+    premium = scalar("overtime_rate", overtime_rate, low=1.0)
+    saving = scalar("time_off_saving", time_off_saving, low=0.0, high=1.0)
+    rows = {"overtime": (rate * premium, "extra_paid"), "move_training": (0.0, "postponed"),
+            "cancel_coaching": (0.0, "postponed"), "voluntary_time_off": (-rate * saving, "sent_home"),
+            "move_from_chat": (0.0, "chat_backlog"), "ivr_message": (0.0, "no_hours"),
+            "callback": (rate, "extra_paid")}
+    table = pd.DataFrame([rows[name] for name in ACTIONS], index=pd.Index(ACTIONS, name="action"),
+                         columns=["euro_per_hour", "kind_of_hours"])
+    return table
+
+
+def evaluate_day(state, *, time_off_saving=TIME_OFF_SAVING) -> dict:
     """The day's outcome: volume-weighted ``service_level``, ``asa`` (s), ``abandonment``, ``abandoned``,
-    ``callbacks``, the extra agent hours (overtime, chat moves, callback work minus time off) and the
-    ``cost`` in euro (overtime at ``OVERTIME_RATE``, other hours at ``HOURLY_COST``)."""
+    ``callbacks``; the agent hours per kind: ``overtime_hours`` and ``callback_hours`` (extra paid),
+    ``saved_hours`` (sent home), ``postponed_hours`` (coaching and training) and ``chat_backlog_hours`` (chat and
+    e-mail); and the ``cost`` in euro = sum over actions of hours x ``euro_per_hour`` of :func:`action_costs`
+    (callback hours = callbacks x planned AHT / 3600)."""
     instance("state", state, State, "a State from new_day")
+    rates = action_costs(time_off_saving=time_off_saving)["euro_per_hour"]
     table = view(state)
     offered = int(table["offered"].sum())
     answered = int(table["answered"].sum())
-    callback_hours = float((table["callbacks"] * state.day.aht).sum() / 3600)
-    cost = (state.overtime_hours * OVERTIME_RATE + state.moved_hours + callback_hours
-            - state.saved_hours) * HOURLY_COST
+    callback_hours = float(table["callbacks"].sum() * state.day.aht / 3600)
+    cost = (state.overtime_hours * rates["overtime"] + callback_hours * rates["callback"]
+            + state.saved_hours * rates["voluntary_time_off"])
     return {"hours_played": state.hour, "offered": offered,
             "service_level": float(table["answered_in_time"].sum() / offered) if offered else 1.0,
             "asa": float((table["asa"] * table["answered"]).sum() / answered) if answered else 0.0,
             "abandoned": int(table["abandoned"].sum()),
             "abandonment": float(table["abandoned"].sum() / offered) if offered else 0.0,
             "callbacks": int(table["callbacks"].sum()),
-            "overtime_hours": state.overtime_hours, "moved_hours": state.moved_hours,
-            "callback_hours": callback_hours, "saved_hours": state.saved_hours, "cost": cost}
+            "overtime_hours": state.overtime_hours, "callback_hours": callback_hours,
+            "saved_hours": state.saved_hours, "postponed_hours": state.postponed_hours,
+            "chat_backlog_hours": state.chat_backlog_hours, "cost": float(cost)}
 
 
 def feedback(state) -> dict:

@@ -275,8 +275,13 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     # intraday.PLAYBOOK
     "signal": "signaal", "threshold": "drempel", "action": "actie",
     # control_room.evaluate_day, references and feedback
-    "hours_played": "gespeelde uren", "overtime_hours": "overuren", "moved_hours": "uren van chat en e-mail",
-    "callback_hours": "terugbeluren", "saved_hours": "bespaarde uren", "cost": "kosten (euro)",
+    "hours_played": "gespeelde uren", "overtime_hours": "overuren", "callback_hours": "terugbeluren",
+    "chat_backlog_hours": "werkvoorraad chat en e-mail (uren)", "saved_hours": "uren eerder naar huis",
+    "postponed_hours": "uitgestelde uren", "cost": "kosten (euro)",
+    # control_room.action_costs
+    "euro_per_hour": "euro per medewerkeruur", "kind_of_hours": "soort uren", "extra_paid": "extra betaald",
+    "sent_home": "eerder naar huis", "postponed": "uitgesteld", "chat_backlog": "werkvoorraad chat en e-mail",
+    "no_hours": "geen uren",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
     # intraday.ACTIVITIES and STATES as values (notebook 08); the state "acw" keeps its column label

@@ -104,6 +104,8 @@ _SPECIFIC = {
     ("actions", "inconsistent"): "Deze ingreep kan nu niet: een training of coaching verschuif je één keer en "
                                  "alleen voordat die begint, en overwerk vraagt een uur vooraankondiging (dus "
                                  "niet in het laatste uur).",
+    ("actions", "team_size"): "Zoveel medewerkers van chat en e-mail zijn er niet: het team kan per uur "
+                              "hoogstens een paar mensen missen (zie de tekst bij de ingreep).",
     ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in een kwartier van de rest van de dag "
                               "zouden er minder dan 0 overblijven.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
@@ -123,6 +125,7 @@ KINDS = {
     "not_finite": "Dit getal moet eindig zijn en niet te groot om mee te rekenen.",
     "too_small": "Deze waarde is te klein.",
     "too_large": "Deze waarde is te groot.",
+    "team_size": "Zoveel mensen heeft dat team niet.",
     "not_integer": "Dit moet een geheel getal zijn.",
     "shape": "Deze invoer heeft niet het goede aantal waarden.",
     "empty": "Deze invoer is leeg.",
