@@ -314,7 +314,7 @@ def test_generated_agent_states_are_seeded_and_realistic():
     assert len(states) == 12 * 48
     table = intraday.adherence(states)
     assert (table["scheduled_hours"] == 8).all()
-    # realistic: adherence mostly between 85 and 100 %, never all agents perfect; conformance (aux is no work) near adherence
+    # realistic: adherence mostly 85-100 %, never all agents perfect; conformance (aux is no work) near adherence
     assert 0.85 <= table["adherence"].mean() < 0.99 and table["adherence"].min() >= 0.75
     assert table["conformance"].between(0.75, 1.1).all()
     assert (table["adherence"] <= table["conformance"] + 1e-12).all()
