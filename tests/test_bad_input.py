@@ -964,6 +964,8 @@ CASES = [
     Case("control_room.action_costs", dict(hourly_cost=35.0, overtime_rate=1.5, time_off_saving=1.0),
          dict(hourly_cost="num nonneg", overtime_rate="num nonneg", time_off_saving="num nonneg")),
     Case("control_room.feedback", dict(state=_control_room_state()), dict(state="object")),
+    Case("control_room.signals", dict(state=_control_room_state(), target=0.8),
+         dict(state="object", target="num nonneg")),
     Case("control_room.do_nothing", dict(state=_control_room_state()), dict(state="object")),
     Case("control_room.playbook_policy", dict(state=_control_room_state(), target=0.8),
          dict(state="object", target="num nonneg")),

@@ -1,5 +1,7 @@
 """The control room (wfmcourse.domain.control_room): reproducible, interventions work in the right direction
 on the same callers (common random numbers), limits hold, and a fixed replay gives a fixed day."""
+import itertools
+
 import numpy as np
 import pytest
 
@@ -117,6 +119,71 @@ def test_playbook_policy_beats_doing_nothing(plan):
         policy = cr.evaluate_day(cr.play(base, cr.playbook_policy))
         assert policy["service_level"] > nothing["service_level"]
         assert policy["abandonment"] < nothing["abandonment"]
+
+
+def _zero_cost_plays():
+    """Every zero-cost play a learner can make: IVR message, coaching cancelled and training moved at 08:00,
+    and the day's chat hours (CHAT_HOURS_MAX) as CHAT_TEAM agents in any choice of hours."""
+    opening = (cr.Action("ivr_message"), cr.Action("cancel_coaching"), cr.Action("move_training"))
+    chat_hours = int(cr.CHAT_HOURS_MAX // cr.CHAT_TEAM)
+    for hours in itertools.combinations(range(12), chat_hours):
+        yield hours, lambda s, hours=hours: ((opening if s.hour == 0 else ())
+                                             + ((cr.Action("move_from_chat", cr.CHAT_TEAM),) if s.hour in hours
+                                                else ()))
+
+
+@pytest.mark.parametrize("scenario", ["campaign", "it_outage"])
+def test_no_zero_cost_play_beats_the_playbook(plan, scenario):
+    """The learner's reading: a free IVR message plus free moves must not beat the playbook. Even with
+    hindsight (the best hours for the chat agents, found by trying them all on the same callers), every
+    zero-cost play stays at least 4 points below the playbook, which pays for overtime and callbacks."""
+    base = start(plan, scenario)
+    playbook = cr.evaluate_day(cr.play(base, cr.playbook_policy))
+    best = max(cr.evaluate_day(cr.play(base, policy))["service_level"] for _, policy in _zero_cost_plays())
+    assert playbook["cost"] > 0 and playbook["overtime_hours"] > 0
+    assert best < playbook["service_level"] - 0.04
+    free = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"), cr.Action("cancel_coaching"),
+                                          cr.Action("move_training"))}))
+    assert free["cost"] == 0 and free["service_level"] < playbook["service_level"] - 0.05
+
+
+def test_the_playbook_reads_its_thresholds(plan, monkeypatch):
+    """playbook_policy acts on POLICY_THRESHOLDS and signals: the signals are the last hour's (checked against
+    view), and changing a threshold in the table changes the policy."""
+    state = start(plan)
+    for _ in range(3):
+        state = cr.step(state)
+    table = cr.view(state)
+    last = table.iloc[-1]
+    now = cr.signals(state)
+    assert now["longest_wait"] == last["longest_wait"] and now["hours_played"] == 3
+    assert now["workload_vs_plan"] == pytest.approx(last["offered"] * last["aht"] / (last["forecast"] * 300.0))
+    assert now["sl_above_target"] == pytest.approx(last["answered_in_time"] / last["offered"] - 0.8)
+    assert now["volume_vs_forecast_so_far"] == pytest.approx(table["offered"].sum() / table["forecast"].sum())
+    assert now["known_cause"] == 0 and cr.signals(start(plan)) == {}
+    assert now["workload_vs_plan"] > 1.10 and now["longest_wait"] > 120      # 10:00, the campaign started
+    acts = {a.name: a.agents for a in cr.playbook_policy(state)}
+    assert acts == {"overtime": round((now["workload_vs_plan"] - 1) / cr.OVERTIME_STEP),
+                    "cancel_coaching": 1, "move_from_chat": cr.CHAT_TEAM, "callback": 1}
+    assert set(cr.POLICY_THRESHOLDS["action"]) == set(cr.ACTIONS)
+    assert set(cr.POLICY_THRESHOLDS["signal"]) <= set(now)
+    strict = cr.POLICY_THRESHOLDS.copy()
+    strict.loc[strict["action"] == "overtime", "threshold"] = 2.0
+    monkeypatch.setattr(cr, "POLICY_THRESHOLDS", strict)
+    assert "overtime" not in {a.name for a in cr.playbook_policy(state)}
+
+
+def test_the_playbook_sends_agents_home_only_far_above_target_and_below_forecast(plan, monkeypatch):
+    """Time off on a day that runs well below forecast (the 'campaign' turned into a 30 % dip from 10:00):
+    the playbook sends one agent home once the service level so far is 10 points above target and the
+    volume 10 % below forecast, after at least three hours; on the plain day it does not."""
+    plain = cr.evaluate_day(cr.play(start(plan, "plain"), cr.playbook_policy))
+    assert plain["saved_hours"] == 0
+    monkeypatch.setattr(cr, "CAMPAIGN_UPLIFT", -0.3)
+    quiet = cr.play(start(plan, "campaign"), cr.playbook_policy)
+    home = [hour for hour, acts in enumerate(quiet.actions) if any(a.name == "voluntary_time_off" for a in acts)]
+    assert home and home[0] >= 3
+    assert cr.evaluate_day(quiet)["saved_hours"] > 0 and cr.evaluate_day(quiet)["cost"] < 0
 
 
 def test_limits(plan):

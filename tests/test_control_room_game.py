@@ -45,6 +45,8 @@ def test_before_start_and_after_start(plan):
     assert widget.state is None and "Start de dag" in widget.status.value
     assert widget.playbook.layout.display == "none" and widget.monitor.value == ""
     assert repr(widget).startswith("[de controlekamer")
+    assert widget.seed.description == "Dagnummer" and "Hetzelfde dagnummer geeft dezelfde dag" in widget.seed_note.value
+    assert widget.agents["move_from_chat"].max == cr.CHAT_TEAM
     widget.next_hour.click()                                # nothing to play yet
     assert widget.state is None
     widget.scenario.value, widget.seed.value = "it_outage", 5
@@ -125,6 +127,8 @@ def test_a_fixed_sequence_of_clicks_replays_the_fixed_day(plan):
     assert shown["afgehaakt"].tolist() == [dutch.number(v, 0) for v in refs["abandoned"]]
     assert shown["kosten (euro)"].tolist() == [dutch.number(v, 2) for v in refs["cost"]]
     assert shown["overuren"].tolist() == [dutch.number(v, 1) for v in refs["overtime_hours"]]
+    assert shown["uitgestelde uren"].tolist() == [dutch.number(v, 1) for v in refs["postponed_hours"]]
+    assert "werkvoorraad chat en e-mail (uren)" in shown.columns and "kosten (euro)" in shown.columns
     assert "wfm-dag-klaar" in widget.summary.value
     for cell in shown["service level"]:
         assert f"<td>{cell}</td>" in widget.summary.value
@@ -141,6 +145,12 @@ def test_action_texts_show_cost_and_limits():
     assert "een uur vooraankondiging" in game.action_text("overtime")
     assert "Eén keer" in game.action_text("move_training") and "10:00" in game.action_text("move_training")
     assert "50 %" in game.action_text("ivr_message") and "40 %" in game.action_text("callback")
+    assert "dienstverlenging" in game.action_text("overtime") and "cao" in game.action_text("overtime")
+    assert "€ 0,00" in game.action_text("move_from_chat") and "werkvoorraad" in game.action_text("move_from_chat")
+    assert "€ 0,00" in game.action_text("cancel_coaching") and "uitgesteld" in game.action_text("cancel_coaching")
+    assert "€ 35,00" in game.action_text("voluntary_time_off") and "vast contract" in game.action_text(
+        "voluntary_time_off")
+    assert "onaangekondigde actie" in game.action_text("ivr_message")
     assert set(game.ACTION_NAMES) == set(cr.ACTIONS) and set(game.SCENARIO_NAMES) == set(cr.SCENARIOS)
     with pytest.raises(ParameterValueError, match="name"):
         game.action_text("coffee")

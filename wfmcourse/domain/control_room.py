@@ -42,6 +42,13 @@ and is shown in hours, not euro:
   (``postponed_hours``: the coaching must be held another day, the training moves to the last hour);
 * move from chat: no money; the agent hours become chat and e-mail backlog (``chat_backlog_hours``);
 * IVR message: no money, no hours.
+
+The playbook (:func:`playbook_policy`, the draaiboek the notebook shows) is the table
+:data:`POLICY_THRESHOLDS` read on :func:`signals`: cheap, reversible actions on live signals of the last
+hour (the longest wait), the costly ones on the trend (workload against plan), time off only when the
+service level so far is far above target and the volume below forecast. On the campaign and the outage it
+beats every zero-cost play (tests/test_control_room.py checks it): the zero-cost means (IVR, coaching,
+training, chat) are limited, and the playbook uses them too.
 """
 from __future__ import annotations
 
@@ -63,7 +70,8 @@ from wfmcourse.validation import (
 )
 
 __all__ = ["SCENARIOS", "ACTIONS", "Action", "Day", "State", "new_day", "step", "view", "evaluate_day",
-           "feedback", "do_nothing", "playbook_policy", "play", "references", "action_costs"]
+           "feedback", "do_nothing", "playbook_policy", "play", "references", "action_costs", "signals",
+           "POLICY_THRESHOLDS"]
 
 SCENARIOS = ("campaign", "it_outage", "plain")
 ACTIONS = ("overtime", "move_training", "cancel_coaching", "voluntary_time_off", "move_from_chat",
@@ -85,6 +93,24 @@ HOURLY_COST = 35.0            # euro per agent hour
 TIME_OFF_SAVING = 1.0         # share of HOURLY_COST saved per hour sent home: 1 = unpaid (leave, flex, min-max
 #                               contract, the game's assumption); 0 = fixed contract, the hours are paid anyway
 CHAT_TEAM = 3                 # agents on chat and e-mail who can take calls (per hour)
+CHAT_HOURS_MAX = 6.0          # agent hours a day chat and e-mail can give up (more: their own service level is lost)
+OVERTIME_STEP = 0.10          # the playbook calls one overtime agent per 10 % workload above plan
+
+#: The playbook's thresholds (one row per condition; an action fires when all its rows hold on
+#: :func:`signals` at the start of an hour). Cheap, reversible actions on live signals of the last hour
+#: (longest wait), the rest on the last hour's trend (workload against plan), time off only when the service
+#: level is far above target and the workload below plan (occupancy is a consequence, not a target).
+POLICY_THRESHOLDS = pd.DataFrame([
+    ("ivr_message", "known_cause", ">", 0.5, "live"),
+    ("move_from_chat", "longest_wait", ">", 60.0, "live"),
+    ("callback", "longest_wait", ">", 120.0, "live"),
+    ("move_training", "workload_vs_plan", ">", 1.05, "trend"),
+    ("cancel_coaching", "workload_vs_plan", ">", 1.05, "trend"),
+    ("overtime", "workload_vs_plan", ">", 1.10, "trend"),
+    ("voluntary_time_off", "hours_played", ">", 2.5, "trend"),
+    ("voluntary_time_off", "sl_so_far_above_target", ">", 0.10, "trend"),
+    ("voluntary_time_off", "volume_vs_forecast_so_far", "<", 0.90, "trend"),
+], columns=["action", "signal", "comparison", "threshold", "signal_basis"])
 
 
 @dataclass(frozen=True)
@@ -250,9 +276,9 @@ def _apply(state, action):
             agents[i] -= k
         return replace(state, agents=tuple(agents), saved_hours=state.saved_hours + k * len(rest) / per_hour)
     if name == "move_from_chat":
-        if k > CHAT_TEAM:
+        if k > CHAT_TEAM or state.chat_backlog_hours + k > CHAT_HOURS_MAX:
             raise value_error("actions", action, "team_size", f"move at most CHAT_TEAM = {CHAT_TEAM} agents "
-                              "from chat and e-mail")
+                              f"an hour and CHAT_HOURS_MAX = {CHAT_HOURS_MAX:g} agent hours a day from chat and e-mail")
         for i in range(now, now + per_hour):
             agents[i] += k
         return replace(state, agents=tuple(agents), chat_backlog_hours=state.chat_backlog_hours + k)
@@ -411,32 +437,68 @@ def do_nothing(state) -> tuple:
     return ()
 
 
-def playbook_policy(state, *, target=0.8) -> tuple:
-    """A reasonable policy from the playbook: once the last hour ran below ``target`` or above forecast by
-    10 %, cancel coaching, move the training, offer callbacks and (for an outage) the IVR message, and
-    call one overtime agent per 10 % of volume above forecast."""
+def signals(state, *, target=0.8) -> dict:
+    """The signals the playbook reads at the start of the coming hour (:data:`POLICY_THRESHOLDS`), from the
+    last reported hour: ``longest_wait`` (s) and ``queue`` (callers still waiting at its end), live;
+    ``workload_vs_plan`` = offered x actual AHT / (forecast x planned AHT) and ``sl_above_target`` = the
+    hour's service level - ``target``, the hourly trend; ``hours_played``, ``sl_so_far_above_target`` = service
+    level so far - ``target`` and ``volume_vs_forecast_so_far`` = offered / forecast so far, the day's trend;
+    ``known_cause`` = 1 while a cause callers ask about is
+    known and running in the coming hour (the IT outage), else 0. Before the first hour: an empty dict."""
     instance("state", state, State, "a State from new_day")
     t = scalar("target", target, low=0.0, high=1.0)
     if not state.results:
+        return {}
+    last, day = state.results[-1], state.day
+    clock = day.start.hour + state.hour
+    planned = last["forecast"] * day.aht
+    worked = last["offered"] * (last["aht"] or day.aht)
+    in_time = last["answered_in_time"] / last["offered"] if last["offered"] else 1.0
+    offered = sum(r["offered"] for r in state.results)
+    forecast = sum(r["forecast"] for r in state.results)
+    return {"longest_wait": last["longest_wait"], "queue": float(last["queue"]),
+            "workload_vs_plan": worked / planned if planned else 1.0, "sl_above_target": in_time - t,
+            "hours_played": float(state.hour), "sl_so_far_above_target": last["service_level_so_far"] - t,
+            "volume_vs_forecast_so_far": offered / forecast if forecast else 1.0,
+            "known_cause": float(day.scenario == "it_outage" and OUTAGE_HOURS[0] <= clock < OUTAGE_HOURS[1])}
+
+
+def _holds(row, value) -> bool:
+    return value > row.threshold if row.comparison == ">" else value < row.threshold
+
+
+def playbook_policy(state, *, target=0.8) -> tuple:
+    """The playbook (draaiboek): every action whose rows of :data:`POLICY_THRESHOLDS` all hold on
+    :func:`signals`, if it is still possible. Sizes: overtime one agent per ``OVERTIME_STEP`` of workload
+    above plan (for the next hour, renewed each hour the trend holds), ``CHAT_TEAM`` agents from chat and
+    e-mail while the day's ``CHAT_HOURS_MAX`` lasts, one agent home at a time."""
+    instance("state", state, State, "a State from new_day")
+    now = signals(state, target=target)
+    if not now:
         return ()
-    last = state.results[-1]
-    behind = last["answered_in_time"] < t * last["offered"] or last["offered"] > 1.1 * last["forecast"]
-    if not behind:
-        return ()
-    actions = []
+    wanted = {}
+    for row in POLICY_THRESHOLDS.itertuples():
+        wanted[row.action] = wanted.get(row.action, True) and _holds(row, now[row.signal])
     per_hour = int(3600 // state.day.interval)
-    now = state.hour * per_hour
-    if not state.coaching_cancelled and _block(state.day, *COACHING)[0][0] >= now:
-        actions.append(Action("cancel_coaching"))
-    if not state.training_moved and _block(state.day, *TRAINING)[0][0] >= now:
-        actions.append(Action("move_training"))
-    if state.callback_from is None:
-        actions.append(Action("callback"))
-    if state.ivr_from is None and state.day.scenario == "it_outage":
-        actions.append(Action("ivr_message"))
-    excess = last["offered"] / max(last["forecast"], 1.0) - 1
-    if excess > 0.1 and state.hour + 1 < state.day.hours:
-        actions.append(Action("overtime", agents=max(1, int(excess * 10))))
+    start, last_hour = state.hour * per_hour, state.hour + 1 >= state.day.hours
+    actions = []
+    for name in ACTIONS:
+        if not wanted.get(name, False):
+            continue
+        if name == "overtime" and not last_hour:
+            extra = now["workload_vs_plan"] - 1
+            actions.append(Action(name, agents=max(1, int(round(extra / OVERTIME_STEP)))))
+        elif name == "move_training" and not state.training_moved and _block(state.day, *TRAINING)[0][0] >= start:
+            actions.append(Action(name))
+        elif name == "cancel_coaching" and not state.coaching_cancelled \
+                and _block(state.day, *COACHING)[0][0] >= start:
+            actions.append(Action(name))
+        elif name == "move_from_chat" and state.chat_backlog_hours + CHAT_TEAM <= CHAT_HOURS_MAX:
+            actions.append(Action(name, agents=CHAT_TEAM))
+        elif name == "voluntary_time_off" and min(state.agents[start:]) > 1:
+            actions.append(Action(name))
+        elif name == "ivr_message" and state.ivr_from is None or name == "callback" and state.callback_from is None:
+            actions.append(Action(name))
     return tuple(actions)
 
 

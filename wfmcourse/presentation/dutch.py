@@ -282,6 +282,11 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "euro_per_hour": "euro per medewerkeruur", "kind_of_hours": "soort uren", "extra_paid": "extra betaald",
     "sent_home": "eerder naar huis", "postponed": "uitgesteld", "chat_backlog": "werkvoorraad chat en e-mail",
     "no_hours": "geen uren",
+    # control_room.signals and POLICY_THRESHOLDS (the playbook the game plays)
+    "comparison": "vergelijking", "signal_basis": "soort signaal", "live": "live (vorig uur)",
+    "trend": "trend", "known_cause": "bekende oorzaak (1 = ja)", "workload_vs_plan": "werklast t.o.v. plan vorig uur",
+    "sl_above_target": "service level vorig uur min norm", "sl_so_far_above_target": "service level tot nu min norm",
+    "volume_vs_forecast_so_far": "volume t.o.v. forecast tot nu",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
     # intraday.ACTIVITIES and STATES as values (notebook 08); the state "acw" keeps its column label
