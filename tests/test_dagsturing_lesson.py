@@ -230,6 +230,15 @@ def test_reforecast_of_the_day_by_hand(rows, printed):
         assert factor > 1 and abs(rescaled - rest_actual) < abs(rest_forecast - rest_actual)   # the text
 
 
+def test_the_wape_level_of_notebook_06_is_quoted_right(markdown):
+    """08 says 06's WAPE per kwartier is about 16 %: 06's stored output for its profile forecast."""
+    nb06 = json.loads((ROOT / "notebooks" / "06_forecast_rooster.ipynb").read_text(encoding="utf-8"))
+    text = "".join("".join(o.get("text", "")) for c in nb06["cells"] for o in c.get("outputs", []))
+    line = next(row for row in text.splitlines() if row.startswith("Profiel (8 weken)"))
+    value = float(line.split("WAPE")[1].split("%")[0].replace(",", "."))
+    assert f"(daar ongeveer {round(value)} %)" in markdown
+
+
 def test_reforecast_reliability_day_by_day():
     """WAPE over the year computed per day in a loop, with intraday.reforecast on each day."""
     year = datasets.load_intervals()

@@ -301,9 +301,17 @@ def test_day_service_level_is_volume_weighted():
     assert intraday.day_service_level([100, 300], [0.9, 0.7]) == pytest.approx(0.75)
 
 
-def test_playbook_names_known_actions():
-    assert set(intraday.PLAYBOOK.columns) == {"signal", "threshold", "action"}
-    assert intraday.PLAYBOOK["action"].is_unique
+def test_playbook_is_the_control_rooms_table():
+    """The draaiboek the notebook shows and the playbook the control room plays: the same thresholds."""
+    from wfmcourse.domain import control_room
+    own = intraday.PLAYBOOK[intraday.PLAYBOOK["action"] != "reforecast"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(own, control_room.POLICY_THRESHOLDS.reset_index(drop=True))
+    assert set(intraday.PLAYBOOK["signal_basis"]) == {"live", "trend"}
+    # cheap, reversible actions on live signals; overtime and time off on the trend
+    basis = intraday.PLAYBOOK.groupby("action")["signal_basis"].agg(set)
+    assert basis["callback"] == basis["move_from_chat"] == {"live"}
+    assert basis["overtime"] == basis["voluntary_time_off"] == {"trend"}
+    assert "occupancy" not in set(intraday.PLAYBOOK["signal"])
 
 
 def test_generated_agent_states_are_seeded_and_realistic():
@@ -335,5 +343,5 @@ def test_monitor_on_the_reforecast():
     # with more calls left the rest of the day needs less: I + S R = 0.8 (O + R)
     need = view["required_service_level"].iloc[0]
     assert 10 + need * 36 == pytest.approx(0.8 * (12 + 36))
-    with pytest.raises(ParameterValueError, match="rescale"):
+    with pytest.raises(ParameterTypeError, match="rescale"):
         intraday.monitor([12], [10], [10.0], rescale="yes")

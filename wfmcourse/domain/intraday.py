@@ -11,10 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import staffing
+from wfmcourse.domain import control_room, staffing
 from wfmcourse.validation import (
     broadcast,
+    choice,
     dataframe,
+    flag,
     is_scalar_call,
     one_dimensional,
     scalar,
@@ -62,9 +64,7 @@ def monitor(offered, answered_in_time, forecast, *, target=0.8, abandoned=None,
     so_far_o, so_far_i = np.cumsum(o), np.cumsum(i)
     remaining = f.sum() - np.cumsum(f)
     remaining = np.where(remaining < 1e-9 * max(1.0, f.sum()), 0.0, remaining)
-    if not isinstance(rescale, (bool, np.bool_)):
-        raise value_error("rescale", rescale, "choice", "be True or False")
-    if rescale:
+    if flag("rescale", rescale):
         so_far_f = np.cumsum(f)
         remaining = remaining * np.divide(so_far_o, so_far_f, out=np.ones_like(so_far_o), where=so_far_f > 0)
     table = pd.DataFrame({
@@ -291,8 +291,7 @@ def adherence(states, *, interval=900, sick_days="exclude") -> pd.DataFrame:
     """
     frame = dataframe("states", states, ("agent", "scheduled", "state"), nonempty=True)
     seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
-    if not isinstance(sick_days, str) or sick_days not in SICK_DAYS:
-        raise value_error("sick_days", sick_days, "choice", f"be one of {SICK_DAYS}")
+    choice("sick_days", sick_days, SICK_DAYS)
     bad = ~frame["scheduled"].isin(ACTIVITIES)
     if bad.any():
         raise value_error("states", states, "choice",
@@ -412,18 +411,11 @@ def callback_change(calls, waiting, acceptance, serve_at) -> np.ndarray:
     return change
 
 
-#: the dagstart playbook: a signal crossing its threshold -> the action. Live signals (queue, longest wait,
-#: a known cause) trigger the cheap, reversible actions at once; the expensive or slow ones wait for an hour's
-#: trend. Overtime needs an hour's notice, so it fires on the reforecast, before the day is lost; time off
-#: fires on a service level far above target with volume below forecast (occupancy is a consequence, not a
-#: target). The same thresholds as :data:`wfmcourse.domain.control_room.POLICY_THRESHOLDS`.
-PLAYBOOK = pd.DataFrame([
-    ("queue", "> agents / 2 (live)", "move_from_chat"),
-    ("longest_wait", "> 3 * awt (live)", "callback"),
-    ("known_cause_share", "> 20 % (live)", "ivr_message"),
-    ("service_level_so_far", "< target - 5 pp for an hour", "cancel_coaching"),
-    ("service_level_so_far", "< target - 5 pp for an hour", "move_training"),
-    ("volume_vs_forecast", "> 110 % for an hour", "reforecast"),
-    ("required_service_level", "> target + 5 pp on the reforecast", "overtime"),
-    ("service_level_so_far", "> target + 10 pp and volume < 90 % of forecast, for an hour", "voluntary_time_off"),
-], columns=["signal", "threshold", "action"])
+#: the dagstart playbook (draaiboek): :data:`wfmcourse.domain.control_room.POLICY_THRESHOLDS`, the table the
+#: control room's playbook plays (one row per condition; an action fires when all its rows hold), plus the
+#: intraday reforecast when the volume so far runs 10 % above forecast. Live signals (the longest wait, a known
+#: cause) trigger the cheap, reversible actions; the costly ones wait for the hourly trend (workload against
+#: plan); time off only far above target with volume below forecast (occupancy is a consequence, not a target).
+PLAYBOOK = pd.concat([control_room.POLICY_THRESHOLDS,
+                      pd.DataFrame([("reforecast", "volume_vs_forecast_so_far", ">", 1.10, "trend")],
+                                   columns=control_room.POLICY_THRESHOLDS.columns)], ignore_index=True)

@@ -1,8 +1,6 @@
 """Opdrachten bij notebook 08_dagsturing, with the small examples the questions show: a monitoring
 excerpt (opdracht 1), one agent's schedule and states (opdrachten 2 and 3), a quarter of an IT outage with
 the interventions at hand (opdracht 4) and a morning to recover (opdracht 5)."""
-import re
-
 import pandas as pd
 
 from wfmcourse.course.exercises import choice, number
@@ -11,26 +9,35 @@ from wfmcourse.presentation import dutch
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
 
-_THRESHOLD_WORDS = (("for an hour", "een uur lang"), ("on the reforecast", "op de reforecast"),
-                    ("and volume", "en volume"), ("of forecast", "van de forecast"), (" pp", " procentpunt"),
-                    ("target", "norm"), ("awt", "AWT"), ("agents", "medewerkers"), ("*", "x"))
+
+def _condition(signal, comparison, value):
+    """One playbook condition in Dutch, percentages and percentage points where a planner expects them."""
+    if signal == "known_cause":
+        return "ja" if comparison == ">" and value < 1 else f"{comparison} {_dec(value, 1)}"
+    if signal == "longest_wait":
+        return f"{comparison} {_dec(value, 0)} s"
+    if signal in ("workload_vs_plan", "volume_vs_forecast_so_far", "volume_vs_forecast"):
+        return f"{comparison} {_pct(value, 0)}"
+    if signal in ("sl_so_far_above_target", "sl_above_target"):
+        return f"{comparison} {_dec(100 * value, 0)} procentpunt"
+    if signal == "hours_played":
+        return f"{comparison} {_dec(value, 1)} uur"
+    return f"{comparison} {_dec(value, 2)}"
 
 
 def playbook() -> pd.DataFrame:
-    """:data:`wfmcourse.domain.intraday.PLAYBOOK` for the notebook: signals and actions by their Dutch labels,
-    thresholds in Dutch words with a decimal comma (the numbers are the playbook's own)."""
-    table = intraday.PLAYBOOK.copy()
-
-    def threshold(text):
-        for english, dutch_words in _THRESHOLD_WORDS:
-            text = text.replace(english, dutch_words)
-        return re.sub(r"\d+\.\d+", lambda m: dutch.number(float(m.group(0)), len(m.group(0).split(".")[1])), text)
-
-    table["threshold"] = table["threshold"].map(threshold)
-    for column in ("signal", "action"):
-        table[column] = table[column].map(lambda name: dutch.LABELS.get(name, name))
-    table.index = range(1, len(table) + 1)
-    return table
+    """:data:`wfmcourse.domain.intraday.PLAYBOOK` (the control room's POLICY_THRESHOLDS plus the reforecast) for
+    the notebook: one row per condition, signals, kinds and actions by their Dutch labels, thresholds in
+    percentages, procentpunten, seconds and hours (the numbers are the playbook's own)."""
+    table = intraday.PLAYBOOK
+    shown = pd.DataFrame({
+        "signal": table["signal"].map(lambda name: dutch.LABELS.get(name, name)),
+        "threshold": [_condition(*row) for row in table[["signal", "comparison", "threshold"]].itertuples(index=False)],
+        "signal_basis": table["signal_basis"].map(dutch.LABELS),
+        "action": table["action"].map(lambda name: dutch.LABELS.get(name, name)),
+    })
+    shown.index = range(1, len(shown) + 1)
+    return shown
 
 
 # Opdracht 1: reading the monitoring view (service level so far, volume weighted)
