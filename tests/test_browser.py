@@ -304,6 +304,8 @@ def test_voila_control_room_plays_a_day(browser, room_url, keep_failure):
     page.wait_for_selector("text=Start de dag", timeout=120_000)
     assert "import" not in page.inner_text("body")                     # the code is hidden
     page.get_by_label("Scenario").select_option(label="Onaangekondigde marketingactie")
+    assert page.get_by_label("Dagnummer").input_value() == "3"
+    assert "Hetzelfde dagnummer geeft dezelfde dag" in page.inner_text("body")
     page.get_by_role("button", name="Start de dag").click()
     _room_status(page, "Het is 08:00")
     script = {2: ("cancel_coaching", ("overtime", 2)), 5: ("callback",)}

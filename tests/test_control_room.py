@@ -54,6 +54,22 @@ def test_a_fixed_replay_gives_a_fixed_outcome(plan):
 REPLAY = (0.625366568914956, 256, 52)   # from one run of this code (a regression check)
 
 
+def test_the_playbook_replay_gives_a_fixed_outcome(plan):
+    """Regression of the playbook's day (seed 3): service level, abandoned, callbacks, overtime hours and cost
+    from one run of this code; the cost is checked against the cost table."""
+    for scenario, expected in PLAYBOOK_REPLAY.items():
+        day = cr.evaluate_day(cr.play(start(plan, scenario), cr.playbook_policy))
+        got = (day["service_level"], day["abandoned"], day["callbacks"], day["overtime_hours"], day["cost"])
+        assert got == pytest.approx(expected)
+        rate = cr.action_costs()["euro_per_hour"]
+        assert day["cost"] == pytest.approx(day["overtime_hours"] * rate["overtime"]
+                                            + day["callbacks"] * 300.0 / 3600 * rate["callback"])
+
+
+PLAYBOOK_REPLAY = {"campaign": (0.7672287390029325, 165, 26, 23.0, 1283.3333333333333),
+                   "it_outage": (0.7999112688553682, 139, 23, 15.0, 854.5833333333334)}
+
+
 @pytest.mark.parametrize("scenario", cr.SCENARIOS)
 def test_actions_work_in_the_right_direction(plan, scenario):
     base = start(plan, scenario)

@@ -99,6 +99,12 @@ def test_a_refusal_is_explained_in_dutch_and_the_hour_waits(plan):
     widget.agents["voluntary_time_off"].value = 20
     widget.next_hour.click()
     assert widget.state.hour == 2 and "kunnen niet naar huis" in widget.message.value
+    widget.agents["voluntary_time_off"].value = 1
+    widget.choices["voluntary_time_off"].value = False
+    click(widget, 2, {2: {"move_from_chat": cr.CHAT_TEAM}, 3: {"move_from_chat": cr.CHAT_TEAM}})
+    click(widget, 1, {4: {"move_from_chat": 1}})                # the day's chat hours are used up
+    assert widget.state.hour == 4 and widget.state.chat_backlog_hours == cr.CHAT_HOURS_MAX
+    assert "Zoveel medewerkers van chat en e-mail zijn er niet" in widget.message.value
 
 
 def test_a_running_ivr_message_or_callback_cannot_be_ticked_again(plan):

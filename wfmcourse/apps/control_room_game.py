@@ -74,8 +74,9 @@ def action_text(name) -> str:
                 f"niet betaald worden (onbetaald verlof, flex- of min-maxcontract): hier {_euro(-rate[name])} per "
                 "medewerker per uur. Met een vast contract bespaart het niets.")
     if name == "move_from_chat":
-        return (f"hoogstens {cr.CHAT_TEAM} medewerkers van chat en e-mail nemen dit uur gesprekken aan. Kost "
-                f"{_euro(rate[name])}, maar elk uur wordt een uur werkvoorraad chat en e-mail.")
+        return (f"hoogstens {cr.CHAT_TEAM} medewerkers van chat en e-mail nemen dit uur gesprekken aan, op een dag "
+                f"samen hoogstens {dutch.short(cr.CHAT_HOURS_MAX)} medewerkeruren. Kost {_euro(rate[name])}, maar "
+                "elk uur wordt een uur werkvoorraad chat en e-mail.")
     if name == "ivr_message":
         return (f"vanaf dit uur hangt {dutch.percent(cr.IVR_DROP, 0)} van de bellers over een bekende oorzaak "
                 "(zoals een storing) op na de melding. Bij een onaangekondigde actie is er niets bekends te melden. "

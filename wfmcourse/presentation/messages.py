@@ -17,6 +17,7 @@ import numpy as np
 
 from wfmcourse.data.files import DataFileError
 from wfmcourse.data.intervals import MAX_BYTES, MIN_AHT
+from wfmcourse.domain.control_room import CHAT_HOURS_MAX, CHAT_TEAM
 from wfmcourse.presentation import dutch
 from wfmcourse.validation import (
     ParameterTypeError,
@@ -104,8 +105,9 @@ _SPECIFIC = {
     ("actions", "inconsistent"): "Deze ingreep kan nu niet: een training of coaching verschuif je één keer en "
                                  "alleen voordat die begint, en overwerk vraagt een uur vooraankondiging (dus "
                                  "niet in het laatste uur).",
-    ("actions", "team_size"): "Zoveel medewerkers van chat en e-mail zijn er niet: het team kan per uur "
-                              "hoogstens een paar mensen missen (zie de tekst bij de ingreep).",
+    ("actions", "team_size"): f"Zoveel medewerkers van chat en e-mail zijn er niet: het team kan per uur "
+                              f"hoogstens {CHAT_TEAM} mensen missen en op een dag hoogstens "
+                              f"{CHAT_HOURS_MAX:g} medewerkeruren, anders loopt zijn eigen werk vast.",
     ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in een kwartier van de rest van de dag "
                               "zouden er minder dan 0 overblijven.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
