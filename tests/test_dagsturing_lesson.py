@@ -131,6 +131,7 @@ def test_recovery_by_plain_arithmetic(rows, day, printed):
     assert f"Met de oorspronkelijke forecast: na het kwartier van {lost} is" in printed
     assert f"Met de reforecast (de juiste R): na het kwartier van {lost_reforecast}." in printed
     assert "12:00" <= lost < lost_reforecast < "16:00"                # "halverwege de middag", an hour later
+    assert int(lost_reforecast[:2]) - int(lost[:2]) == 1 and lost[3:] == lost_reforecast[3:]   # "een uur te vroeg"
 
 
 def test_the_same_shortfall_costs_more_later(rows, printed):
@@ -191,6 +192,7 @@ def test_team_adherence_by_counting_states(printed):
     assert 0.87 < min(adherence) and max(adherence) < 0.975
     assert abs(total[2] - total[1]) / total[0] < 0.02 and logged_in / total[0] > total[2] / total[0] + 0.05
     assert 0.02 < total[1] / total[0] - counted < 0.05
+    assert (table["sick_hours"] > 0).sum() == 4                   # "vier medewerkers lijken dan slecht te presteren"
 
 
 def test_one_agent_fewer_with_erlang_directly(day, printed):
