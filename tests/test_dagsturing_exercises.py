@@ -16,6 +16,7 @@ import test_exercise_answers as generic
 from wfmcourse.course.exercises import Exercise
 from wfmcourse.course.exercises import dagsturing as ex08
 from wfmcourse.domain import erlang
+from wfmcourse.presentation import dutch
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_dagsturing.ipynb"
 EXERCISES = {name: value for name, value in vars(ex08).items() if isinstance(value, Exercise)}
@@ -113,19 +114,38 @@ def test_monitoring_is_volume_weighted():
 
 def test_adherence_and_conformance_by_counting_quarters():
     """M31: 18 quarters scheduled (09:15-13:45); not adherent: 09:15 and 09:30 (logged out), 11:15 (break in a
-    contact quarter), 11:45 (aux), 12:15 (a call in the overleg): 13 of 18. Worked: every quarter logged in,
-    the quarter after the shift included: 17 of 18."""
+    contact quarter), 11:45 (aux), 12:15 (a call in the overleg): 13 of 18. Worked: 12 quarters in a phone state
+    (09:45-10:30, 11:30, 12:00, 12:15, 12:45-13:45), 2 of the 3 break quarters (2 scheduled), 1 overleg quarter;
+    not the aux quarter and not the logged-out ones: 15 of 18. Logged in (the rough reading): 17 of 18."""
     frame = ex08.agent_2()
     assert (frame["scheduled"] != "off").sum() == 18
     assert ex08.opdracht_2.expected_value() == pytest.approx(13 / 18)
-    assert ex08.opdracht_3.expected_value() == pytest.approx(17 / 18)
+    assert ex08.opdracht_3.expected_value() == pytest.approx(15 / 18)
     # confusing the two is the typical misreading, and each one says so
-    assert ex08.opdracht_2.evaluate(round(17 / 18, 3)).reason == "conformance"
-    assert "conformance" in ex08.opdracht_2.evaluate(round(17 / 18, 3)).message.lower()
+    assert ex08.opdracht_2.evaluate(round(15 / 18, 3)).reason == "conformance"
+    assert "conformance" in ex08.opdracht_2.evaluate(round(15 / 18, 3)).message.lower()
     assert ex08.opdracht_3.evaluate(round(13 / 18, 3)).reason == "adherence"
     assert ex08.opdracht_2.evaluate(round(14 / 18, 3)).reason == "aux_meegeteld"
     assert ex08.opdracht_2.evaluate(round(13 / 20, 3)).reason == "hele_ochtend"
-    assert ex08.opdracht_3.evaluate(round(16 / 18, 3)).reason == "zonder_overwerk"
+    assert ex08.opdracht_3.evaluate(round(14 / 18, 3)).reason == "zonder_overwerk"
+    # logged in counted as worked (aux and the overrun break too), and one quarter too many in either reading
+    assert ex08.opdracht_3.evaluate(round(17 / 18, 3)).reason == "ingelogd"
+    feedback = ex08.opdracht_3.evaluate(round(16 / 18, 3))
+    assert feedback.reason == "een_te_veel" and "aux" in feedback.message and "13:45" in feedback.message
+    # the hint and the solution teach the overrun break as not worked
+    assert "uitgelopen pauze tellen niet" in ex08.opdracht_3._hint
+    assert "is uitgelopen en telt niet" in ex08.opdracht_3._solution()
+
+
+def test_a_hundred_percent_is_answered_in_dutch():
+    """"1" and "100 %" are claims of 100 %: each exercise says why that cannot be (or, for 5, that it is just less)."""
+    for ex, word in ((ex08.opdracht_1, "100 %"), (ex08.opdracht_2, "100 % adherence"), (ex08.opdracht_3, "100 %"),
+                     (ex08.opdracht_5, "100 %")):
+        for answer in ("1", "100 %", 1):
+            feedback = ex.evaluate(answer)
+            assert feedback.status == "fout" and feedback.reason == "perfect" and word in feedback.message, \
+                (ex.title, answer, feedback)
+    assert "niet meer te redden" in ex08.opdracht_5.evaluate("100 %").message
 
 
 def test_the_outage_quarter_judgement_holds():
@@ -161,7 +181,15 @@ def test_the_playbook_in_dutch_keeps_the_packages_numbers():
 
     table = ex08.playbook()
     assert len(table) == len(intraday.PLAYBOOK)
-    for english, dutch_text in zip(intraday.PLAYBOOK["threshold"], table["threshold"]):
-        assert re.findall(r"\d+", english) == re.findall(r"\d+", dutch_text)
-        assert "." not in dutch_text and not re.search(r"[a-z]+_[a-z]+", dutch_text)
+    for (signal, value), shown in zip(intraday.PLAYBOOK[["signal", "threshold"]].itertuples(index=False),
+                                      table["threshold"]):
+        assert "." not in shown and not re.search(r"[a-z]+_[a-z]+", shown)
+        if signal in ("workload_vs_plan", "volume_vs_forecast_so_far"):          # fractions shown as percentages
+            assert shown.endswith(f"{round(100 * value)} %"), (signal, shown)
+        elif signal == "sl_so_far_above_target":
+            assert shown.endswith(f"{round(100 * value)} procentpunt"), (signal, shown)
+        elif signal == "longest_wait":
+            assert shown.endswith(f"{value:.0f} s"), (signal, shown)
+        elif signal == "hours_played":
+            assert shown.endswith(dutch.number(value, 1) + " uur"), (signal, shown)
     assert not table["action"].str.contains("_").any() and not table["signal"].str.contains("_").any()

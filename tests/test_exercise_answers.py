@@ -109,7 +109,8 @@ def test_every_anticipated_mistake_gets_its_own_message(ex):
             feedback = ex.evaluate(answer)
             typed = finest if isinstance(answer, str) else \
                 len(np.format_float_positional(answer, trim="-").partition(".")[2])
-            if typed < coarsest and abs(float(value) - round(x, typed)) <= 1e-9:
+            claim = getattr(ex, "fraction", False) and float(value) in (0.0, 1.0)   # 0 or 1: a 0 %/100 % claim
+            if typed < coarsest and abs(float(value) - round(x, typed)) <= 1e-9 and not claim:
                 # the mistake, typed with fewer decimals, is also the right answer too coarsely rounded (0,4 for
                 # 0,43 when 0,40 is a typical mistake): the learner is asked for the precision first
                 assert feedback.reason == "te grof", (ex.title, label, answer, feedback)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import staffing
+from wfmcourse.domain import control_room, staffing
 from wfmcourse.validation import (
     broadcast,
+    choice,
     dataframe,
+    flag,
     is_scalar_call,
     one_dimensional,
     scalar,
@@ -25,7 +27,7 @@ from wfmcourse.validation import (
 
 __all__ = ["ACTIVITIES", "STATES", "STATE_ACTIVITY", "monitor", "required_service_level",
            "allowed_abandonment", "one_agent_fewer", "reforecast", "reforecast_reliability",
-           "adherence", "day_service_level", "intervention_effect", "ivr_change",
+           "adherence", "SICK_DAYS", "day_service_level", "intervention_effect", "ivr_change",
            "callback_change", "PLAYBOOK"]
 
 
@@ -34,7 +36,7 @@ def _day(name, value, low=0.0):
 
 
 def monitor(offered, answered_in_time, forecast, *, target=0.8, abandoned=None,
-            max_abandonment=None) -> pd.DataFrame:
+            max_abandonment=None, rescale=False) -> pd.DataFrame:
     """The traffic planner's view of a day, one row per interval (as the interval closes).
 
     Per interval ``k`` with ``O_k`` calls offered, ``I_k`` answered in time and ``F_k`` forecast:
@@ -46,6 +48,8 @@ def monitor(offered, answered_in_time, forecast, *, target=0.8, abandoned=None,
     the day is short). ``recoverable`` is ``required_service_level <= 1``. With ``abandoned`` and
     ``max_abandonment`` also ``abandonment_so_far`` and ``allowed_abandonment`` (the abandonment the rest
     of the day may still have, ``-inf``/negative meaning the day's cap is already lost).
+    With ``rescale=True`` the remaining forecast is the intraday reforecast of that moment (see
+    :func:`reforecast`, ``damping=1``): ``remaining_forecast = sum_{j>k} F_j * sum_{j<=k} O_j / sum_{j<=k} F_j``.
     """
     index = series_index(offered=offered, answered_in_time=answered_in_time, forecast=forecast,
                          abandoned=abandoned)
@@ -60,6 +64,9 @@ def monitor(offered, answered_in_time, forecast, *, target=0.8, abandoned=None,
     so_far_o, so_far_i = np.cumsum(o), np.cumsum(i)
     remaining = f.sum() - np.cumsum(f)
     remaining = np.where(remaining < 1e-9 * max(1.0, f.sum()), 0.0, remaining)
+    if flag("rescale", rescale):
+        so_far_f = np.cumsum(f)
+        remaining = remaining * np.divide(so_far_o, so_far_f, out=np.ones_like(so_far_o), where=so_far_f > 0)
     table = pd.DataFrame({
         "offered": o, "answered_in_time": i, "forecast": f,
         "offered_so_far": so_far_o, "answered_in_time_so_far": so_far_i,
@@ -243,18 +250,48 @@ STATE_ACTIVITY = {"available": "contact", "in_contact": "contact", "acw": "conta
 STATES = tuple(STATE_ACTIVITY)
 
 
-def adherence(states, *, interval=900) -> pd.DataFrame:
+#: activities that are work only up to their scheduled length (a break, a training, an overleg, a coaching)
+_TIMED = ("break", "training", "meeting", "coaching")
+#: how :func:`adherence` treats whole sick days
+SICK_DAYS = ("exclude", "count")
+
+
+def _state_days(frame, states):
+    """One day label per row: the date of ``interval_start`` (column or DatetimeIndex), else one day per agent."""
+    if "interval_start" in frame.columns:
+        times = pd.to_datetime(frame["interval_start"], errors="coerce")
+        if times.isna().any():
+            raise value_error("states", states, "inconsistent", "have interval_start times in every row")
+        return times.dt.normalize().to_numpy()
+    if isinstance(frame.index, pd.DatetimeIndex):
+        return frame.index.normalize().to_numpy()
+    return np.zeros(len(frame), dtype="datetime64[ns]")
+
+
+def adherence(states, *, interval=900, sick_days="exclude") -> pd.DataFrame:
     """Adherence and conformance per agent from schedule and state data.
 
     ``states`` has one row per agent per interval with the columns ``agent``, ``scheduled`` (one of
-    :data:`ACTIVITIES`) and ``state`` (one of :data:`STATES`). Per agent: ``scheduled_hours`` (intervals
-    scheduled for anything but ``off``), ``adherent_hours`` (of those, the intervals whose state counts as
-    the scheduled activity, :data:`STATE_ACTIVITY`), ``worked_hours`` (intervals not ``logged_out``, however
-    placed), ``adherence = adherent_hours / scheduled_hours`` and ``conformance = worked_hours /
-    scheduled_hours`` (above 1 for overtime). Hours = intervals * ``interval`` / 3600.
+    :data:`ACTIVITIES`) and ``state`` (one of :data:`STATES`), and the interval's time in a column
+    ``interval_start`` or as a DatetimeIndex (without times all rows of an agent are one day).
+
+    A **sick day** is a day on which the agent was scheduled and ``logged_out`` in every scheduled interval.
+    With ``sick_days="exclude"`` (the practice: a reported sick day leaves the schedule, it is absence,
+    unplanned shrinkage) those days are taken out first; ``"count"`` keeps them as non-adherent time.
+    ``sick_hours`` gives the hours taken out.
+
+    Per agent: ``scheduled_hours`` (intervals scheduled for anything but ``off``), ``adherent_hours`` (of
+    those, the intervals whose state counts as the scheduled activity, :data:`STATE_ACTIVITY`),
+    ``worked_hours``: per agent per day the intervals in a phone state (``available``, ``in_contact``,
+    ``acw``, scheduled or not: overtime counts) plus, for break, training, meeting and coaching,
+    ``min(intervals in that state, intervals scheduled for it)`` (a break counts only up to its scheduled
+    length; aux and logged out never count). ``adherence = adherent_hours / scheduled_hours`` and
+    ``conformance = worked_hours / scheduled_hours`` (above 1 for overtime). Hours = intervals *
+    ``interval`` / 3600.
     """
     frame = dataframe("states", states, ("agent", "scheduled", "state"), nonempty=True)
     seconds = scalar("interval", interval, low=0.0, low_inclusive=False)
+    choice("sick_days", sick_days, SICK_DAYS)
     bad = ~frame["scheduled"].isin(ACTIVITIES)
     if bad.any():
         raise value_error("states", states, "choice",
@@ -263,15 +300,32 @@ def adherence(states, *, interval=900) -> pd.DataFrame:
     if bad.any():
         raise value_error("states", states, "choice", f"have states from {STATES}",
                           repr(frame["state"][bad].iloc[0]))
-    counts = frame["state"].map(STATE_ACTIVITY)
-    scheduled = frame["scheduled"] != "off"
-    parts = pd.DataFrame({"agent": frame["agent"], "scheduled_hours": scheduled,
-                          "adherent_hours": scheduled & (counts == frame["scheduled"]),
-                          "worked_hours": frame["state"] != "logged_out"})
-    table = parts.groupby("agent", sort=True).sum().astype(float) * seconds / 3600
+    counts = frame["state"].map(STATE_ACTIVITY).to_numpy()
+    planned = frame["scheduled"].to_numpy()
+    state = frame["state"].to_numpy()
+    scheduled = planned != "off"
+    parts = pd.DataFrame({"agent": frame["agent"].to_numpy(), "day": _state_days(frame, states),
+                          "scheduled_hours": scheduled, "adherent_hours": scheduled & (counts == planned),
+                          "phone": counts == "contact", "present": scheduled & (state != "logged_out")})
+    for activity in _TIMED:
+        parts[f"in_{activity}"] = state == activity
+        parts[f"for_{activity}"] = planned == activity
+    days = parts.groupby(["agent", "day"], sort=True).sum()
+    sick = (days["scheduled_hours"] > 0) & (days["present"] == 0)
+    worked = days["phone"].astype(float)
+    for activity in _TIMED:
+        worked = worked + np.minimum(days[f"in_{activity}"], days[f"for_{activity}"])
+    days = pd.DataFrame({"scheduled_hours": days["scheduled_hours"].astype(float),
+                         "adherent_hours": days["adherent_hours"].astype(float), "worked_hours": worked,
+                         "sick_hours": np.where(sick, days["scheduled_hours"], 0).astype(float)}, index=days.index)
+    if sick_days == "exclude":
+        days.loc[sick.to_numpy(), ["scheduled_hours", "adherent_hours", "worked_hours"]] = 0.0
+    table = days.groupby(level="agent", sort=True).sum() * seconds / 3600
     if (table["scheduled_hours"] <= 0).any():
-        raise value_error("states", states, "inconsistent", "schedule every agent for at least one interval",
+        raise value_error("states", states, "inconsistent",
+                          "schedule every agent for at least one interval outside sick days",
                           repr(table.index[table["scheduled_hours"] <= 0][0]))
+    table = table[["scheduled_hours", "adherent_hours", "worked_hours", "sick_hours"]]
     table["adherence"] = table["adherent_hours"] / table["scheduled_hours"]
     table["conformance"] = table["worked_hours"] / table["scheduled_hours"]
     return table
@@ -357,14 +411,11 @@ def callback_change(calls, waiting, acceptance, serve_at) -> np.ndarray:
     return change
 
 
-#: the dagstart playbook: a signal crossing its threshold -> the action, in the order a planner tries them
-PLAYBOOK = pd.DataFrame([
-    ("service_level_so_far", "< target - 0.05", "cancel_coaching"),
-    ("service_level_so_far", "< target - 0.05", "move_training"),
-    ("volume_vs_forecast", "> 1.10 for an hour", "reforecast"),
-    ("required_service_level", "> 0.95", "overtime"),
-    ("longest_wait", "> 3 * awt", "callback"),
-    ("known_cause_share", "> 0.20", "ivr_message"),
-    ("queue", "> agents / 2", "move_from_chat"),
-    ("occupancy", "< 0.70 in the afternoon", "voluntary_time_off"),
-], columns=["signal", "threshold", "action"])
+#: the dagstart playbook (draaiboek): :data:`wfmcourse.domain.control_room.POLICY_THRESHOLDS`, the table the
+#: control room's playbook plays (one row per condition; an action fires when all its rows hold), plus the
+#: intraday reforecast when the volume so far runs 10 % above forecast. Live signals (the longest wait, a known
+#: cause) trigger the cheap, reversible actions; the costly ones wait for the hourly trend (workload against
+#: plan); time off only far above target with volume below forecast (occupancy is a consequence, not a target).
+PLAYBOOK = pd.concat([control_room.POLICY_THRESHOLDS,
+                      pd.DataFrame([("reforecast", "volume_vs_forecast_so_far", ">", 1.10, "trend")],
+                                   columns=control_room.POLICY_THRESHOLDS.columns)], ignore_index=True)

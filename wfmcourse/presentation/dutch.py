@@ -258,6 +258,7 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     # intraday.monitor, allowed_abandonment and the control room's view
     "forecast": "forecast", "offered_so_far": "aangeboden tot nu", "answered_in_time_so_far": "op tijd tot nu",
     "service_level_so_far": "service level tot nu", "remaining_forecast": "forecast rest van de dag",
+    "remaining_reforecast": "reforecast rest van de dag", "required_on_reforecast": "nodig op de reforecast",
     "required_service_level": "nodig service level rest van de dag", "recoverable": "nog te halen",
     "abandonment_so_far": "afhaakpercentage tot nu", "allowed_abandonment": "toegestaan afhaken rest van de dag",
     "hour_start": "uur vanaf", "callbacks": "terugbelverzoeken", "longest_wait": "langste wachttijd (s)",
@@ -271,7 +272,8 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "wape_damped": "WAPE gedempt",
     # intraday.adherence
     "agent": "medewerker", "scheduled_hours": "ingeroosterde uren", "adherent_hours": "uren volgens rooster",
-    "worked_hours": "gewerkte uren", "adherence": "adherence", "conformance": "conformance",
+    "worked_hours": "gewerkte uren", "sick_hours": "ziek (uit het rooster)",
+    "adherence": "adherence", "conformance": "conformance",
     # intraday.PLAYBOOK
     "signal": "signaal", "threshold": "drempel", "action": "actie",
     # control_room.evaluate_day, references and feedback

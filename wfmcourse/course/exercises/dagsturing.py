@@ -1,8 +1,6 @@
 """Opdrachten bij notebook 08_dagsturing, with the small examples the questions show: a monitoring
 excerpt (opdracht 1), one agent's schedule and states (opdrachten 2 and 3), a quarter of an IT outage with
 the interventions at hand (opdracht 4) and a morning to recover (opdracht 5)."""
-import re
-
 import pandas as pd
 
 from wfmcourse.course.exercises import choice, number
@@ -11,25 +9,35 @@ from wfmcourse.presentation import dutch
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
 
-_THRESHOLD_WORDS = (("for an hour", "een uur lang"), ("in the afternoon", "in de middag"), ("target", "norm"),
-                    ("awt", "AWT"), ("agents", "medewerkers"), ("*", "x"))
+
+def _condition(signal, comparison, value):
+    """One playbook condition in Dutch, percentages and percentage points where a planner expects them."""
+    if signal == "known_cause":
+        return "ja" if comparison == ">" and value < 1 else f"{comparison} {_dec(value, 1)}"
+    if signal == "longest_wait":
+        return f"{comparison} {_dec(value, 0)} s"
+    if signal in ("workload_vs_plan", "volume_vs_forecast_so_far", "volume_vs_forecast"):
+        return f"{comparison} {_pct(value, 0)}"
+    if signal in ("sl_so_far_above_target", "sl_above_target"):
+        return f"{comparison} {_dec(100 * value, 0)} procentpunt"
+    if signal == "hours_played":
+        return f"{comparison} {_dec(value, 1)} uur"
+    return f"{comparison} {_dec(value, 2)}"
 
 
 def playbook() -> pd.DataFrame:
-    """:data:`wfmcourse.domain.intraday.PLAYBOOK` for the notebook: signals and actions by their Dutch labels,
-    thresholds in Dutch words with a decimal comma (the numbers are the playbook's own)."""
-    table = intraday.PLAYBOOK.copy()
-
-    def threshold(text):
-        for english, dutch_words in _THRESHOLD_WORDS:
-            text = text.replace(english, dutch_words)
-        return re.sub(r"\d+\.\d+", lambda m: dutch.number(float(m.group(0)), len(m.group(0).split(".")[1])), text)
-
-    table["threshold"] = table["threshold"].map(threshold)
-    for column in ("signal", "action"):
-        table[column] = table[column].map(lambda name: dutch.LABELS.get(name, name))
-    table.index = range(1, len(table) + 1)
-    return table
+    """:data:`wfmcourse.domain.intraday.PLAYBOOK` (the control room's POLICY_THRESHOLDS plus the reforecast) for
+    the notebook: one row per condition, signals, kinds and actions by their Dutch labels, thresholds in
+    percentages, procentpunten, seconds and hours (the numbers are the playbook's own)."""
+    table = intraday.PLAYBOOK
+    shown = pd.DataFrame({
+        "signal": table["signal"].map(lambda name: dutch.LABELS.get(name, name)),
+        "threshold": [_condition(*row) for row in table[["signal", "comparison", "threshold"]].itertuples(index=False)],
+        "signal_basis": table["signal_basis"].map(dutch.LABELS),
+        "action": table["action"].map(lambda name: dutch.LABELS.get(name, name)),
+    })
+    shown.index = range(1, len(shown) + 1)
+    return shown
 
 
 # Opdracht 1: reading the monitoring view (service level so far, volume weighted)
@@ -73,6 +81,12 @@ opdracht_1 = number(
         "laatste_kwartier": (lambda: _quarters_1().iloc[-1],
                              "Dit is alleen het laatste kwartier. Het service level tot nu loopt vanaf het begin "
                              "van het overzicht (10:00) tot en met het laatste kwartier."),
+        "perfect": (1.0,
+                    "100 % zou betekenen dat elk gesprek binnen 20 seconden is beantwoord. Kijk naar de kolom op tijd "
+                    "beantwoord: in elk kwartier is dat minder dan aangeboden. Tel beide kolommen op en deel."),
+        "norm": (0.8,
+                 "80 % is de norm, niet wat deze vier kwartieren haalden. Tel de gesprekken op tijd en de aangeboden "
+                 "gesprekken op en deel."),
         "forecast": (lambda: monitoring_1()["answered_in_time"].sum() / monitoring_1()["forecast"].sum(),
                      "Je deelde door de forecast. Het service level gaat over de gesprekken die echt zijn "
                      "aangeboden; bij meer gesprekken dan voorspeld maakt delen door de forecast het cijfer "
@@ -103,7 +117,8 @@ def _quarters_2(what):
     """Counts of quarters of agent_2: scheduled, adherent, worked, aux, scheduled-and-logged-in."""
     frame = agent_2()
     scheduled = frame["scheduled"] != "off"
-    counts = {"scheduled": scheduled.sum(), "worked": (frame["state"] != "logged_out").sum(),
+    counts = {"scheduled": scheduled.sum(), "logged_in": (frame["state"] != "logged_out").sum(),
+              "worked": round(_adherence_2()["worked_hours"] * 4),
               "logged_in_scheduled": (scheduled & (frame["state"] != "logged_out")).sum(),
               "all": len(frame), "overtime": (~scheduled & (frame["state"] != "logged_out")).sum(),
               "adherent": round(_adherence_2()["adherent_hours"] * 4)}
@@ -118,7 +133,8 @@ opdracht_2 = number(
     printed=(3,),
     hint="Adherence kijkt kwartier voor kwartier: deed de medewerker op dat moment wat er in het rooster stond? "
          "Tel alleen de ingeroosterde kwartieren (niet 'vrij'). Een pauze in een pauzekwartier en overleg in een "
-         "overlegkwartier tellen mee als volgens rooster; beschikbaar, in gesprek en nawerk tellen als 'telefoon'.",
+         "overlegkwartier tellen mee als volgens rooster; beschikbaar, in gesprek en nawerk tellen als "
+         "'klantcontact'.",
     solution=lambda: (
         f"Ingeroosterd: {_quarters_2('scheduled')} kwartieren. Niet volgens rooster: de twee kwartieren te laat "
         "ingelogd (09:15 en 09:30), de uitgelopen pauze (11:15), het aux-kwartier (11:45) en het gesprek dat "
@@ -133,8 +149,12 @@ opdracht_2 = number(
                         "rooster."),
         "aux_meegeteld": (lambda: (_quarters_2("adherent") + 1) / _quarters_2("scheduled"),
                           "Je telde één kwartier te veel als volgens rooster. Kijk nog eens naar het aux-kwartier en "
-                          "de uitgelopen pauze: in allebei stond 'telefoon' in het rooster, en de medewerker was "
+                          "de uitgelopen pauze: in allebei stond klantcontact in het rooster, en de medewerker was "
                           "niet beschikbaar voor klanten."),
+        "perfect": (1.0,
+                    "100 % adherence zou betekenen dat M31 in elk ingeroosterd kwartier precies deed wat er stond. "
+                    "Kijk naar 09:15 en 09:30 (uitgelogd), 11:15, 11:45 en 12:15: daar wijkt de status af. 100 % "
+                    "komt in de praktijk ook nooit voor: gesprekken houden zich niet aan het kwartier."),
         "hele_ochtend": (lambda: _quarters_2("adherent") / _quarters_2("all"),
                          "Je deelde door alle twintig kwartieren. De kwartieren waarin de medewerker vrij is "
                          "(09:00 en 13:45) horen niet in de noemer: adherence meet je over de ingeroosterde tijd."),
@@ -150,22 +170,39 @@ opdracht_3 = number(
     fraction=True,
     decimals=3,
     printed=(3,),
-    hint="Conformance vraagt alleen of de uren er zijn, niet wanneer: tel alle kwartieren waarin de medewerker "
-         "ingelogd was (ook buiten de dienst) en deel door de ingeroosterde kwartieren.",
+    hint="Conformance vraagt of de uren gewerkt zijn, niet wanneer. Tel de kwartieren in gesprek, nawerk of "
+         "beschikbaar (ook buiten de dienst), plus pauze en overleg tot hun geroosterde lengte; aux en een "
+         "uitgelopen pauze tellen niet. Deel door de ingeroosterde kwartieren.",
     solution=lambda: (
-        f"Gewerkt: {_quarters_2('worked')} kwartieren (alles behalve 09:00-09:30, en 13:45 na de dienst telt wel mee). "
+        f"Gewerkt: {_quarters_2('worked')} kwartieren: 12 in gesprek, nawerk of beschikbaar (ook 12:15 in het "
+        "overleg en 13:45 na de dienst), 2 kwartieren pauze (de geroosterde lengte; het derde pauzekwartier, 11:15, "
+        "is uitgelopen en telt niet) en 1 kwartier overleg. Niet: 09:15 en 09:30 (uitgelogd) en 11:45 (aux). "
         f"Ingeroosterd: {_quarters_2('scheduled')}. Conformance = {_quarters_2('worked')} / "
-        f"{_quarters_2('scheduled')} = {_dec(_adherence_2()['conformance'], 3)}. De medewerker werkte bijna de hele "
-        f"dienst, maar niet steeds op het geplande moment: adherence {_dec(_adherence_2()['adherence'], 3)}."),
+        f"{_quarters_2('scheduled')} = {_dec(_adherence_2()['conformance'], 3)}. Adherence is lager "
+        f"({_dec(_adherence_2()['adherence'], 3)}): het gesprek in het overleg en het kwartier na de dienst zijn "
+        "gewerkt, maar niet op het geplande moment."),
     mistakes={
         "adherence": (lambda: _adherence_2()["adherence"],
                       "Dit is de adherence: alleen de kwartieren waarin de medewerker precies deed wat er gepland "
-                      "stond. Conformance telt alle gewerkte tijd, ook de uitgelopen pauze en het kwartier na de "
-                      "dienst."),
+                      "stond. Conformance telt alle gewerkte tijd, waar die ook valt: ook het gesprek dat in het "
+                      "overleg doorliep en het kwartier na de dienst."),
+        "ingelogd": (lambda: _quarters_2("logged_in") / _quarters_2("scheduled"),
+                     "Je telde elk ingelogd kwartier als gewerkt. Dat is 'ingelogd t.o.v. ingeroosterd', een ruwe "
+                     "conformance: het aux-kwartier (11:45) en de uitgelopen pauze (11:15) zijn ingelogd, maar geen "
+                     "werk. Een hele dienst in aux zou zo 100 % halen."),
+        "een_te_veel": (lambda: (_quarters_2("worked") + 1) / _quarters_2("scheduled"),
+                        "Je telde één kwartier te veel. Het aux-kwartier (11:45) en de uitgelopen pauze (11:15) "
+                        "tellen niet als gewerkt: een pauze telt alleen tot zijn geroosterde lengte. Of telde je "
+                        "alle ingelogde kwartieren en liet je het kwartier na de dienst (13:45) weg? Dat kwartier "
+                        "telt wel: conformance telt gewerkte tijd hoe die ook valt."),
         "zonder_overwerk": (lambda: (_quarters_2("worked") - _quarters_2("overtime"))
                             / _quarters_2("scheduled"),
                             "Je liet het kwartier na de dienst (13:45) weg. Conformance telt de gewerkte uren hoe ze "
                             "ook vallen: een kwartier later doorwerken maakt het late inloggen voor een deel goed."),
+        "perfect": (1.0,
+                    "100 % zou betekenen dat M31 alle ingeroosterde uren werkte. M31 logde een halfuur te laat in, "
+                    "zat een kwartier in aux en liet de pauze uitlopen; het kwartier na de dienst maakt dat maar "
+                    "voor een deel goed."),
     },
 )
 
@@ -197,7 +234,7 @@ opdracht_4 = choice(
         "a": "Nu twee collega's vragen om overuren te maken.",
         "b": "Een IVR-melding over de storing aanzetten.",
         "c": "Twee medewerkers van chat en e-mail dit kwartier aan de telefoon zetten.",
-        "d": "Eén medewerker vrijwillig eerder naar huis laten gaan om kosten te sparen.",
+        "d": "Eén medewerker vrijwillig eerder naar huis laten gaan om kosten te besparen.",
         "e": "Het coachingsblok van 14:00 schrappen.",
     },
     hint="Welke ingreep werkt in dít kwartier al, en hoeveel werk haalt hij weg of voegt hij toe? Reken het werk "
@@ -256,6 +293,9 @@ opdracht_5 = number(
         "alleen_tekort": (lambda: (0.8 * 1200 - 840) / 700,
                           "Dit is alleen het tekort van de ochtend gedeeld door de gesprekken die nog komen. De rest "
                           "van de dag moet daarnaast zelf ook 80 % halen: tel de norm erbij op."),
+        "perfect": (1.0,
+                    "Bijna, maar niet helemaal: het is net minder dan 100 %. Reken het precies uit. Moest de rest van "
+                    "de dag méér dan 100 % halen, dan was de dag niet meer te redden; hier kan het nog net."),
         "norm": (0.8,
                  "De rest van de dag op 80 % houdt het tekort van de ochtend in stand: de dag eindigt dan onder de "
                  "norm. Reken uit hoeveel gesprekken er op de hele dag op tijd moeten zijn."),
@@ -271,7 +311,7 @@ JUDGEMENT = (opdracht_4,)
 ANSWERS = {
     "opdracht_1": (199 / 285, 0.737),
     "opdracht_2": (13 / 18, 17 / 18),
-    "opdracht_3": (17 / 18, 13 / 18),
+    "opdracht_3": (15 / 18, 13 / 18),
     "opdracht_4": ("b", "a"),
     "opdracht_5": ((0.8 * 1900 - 840) / 700, 0.9),
 }
