@@ -84,6 +84,15 @@ def test_handling_times_and_throughput_by_hand():
     assert "anderhalf keer zo lang" in _markdown() and "twee keer zoveel per\nuur af" in _markdown()
 
 
+def _shrinkage_04():
+    """The shrinkage notebook 04 measures in March (every component as a share of the paid hours, added)."""
+    from wfmcourse.domain import capacity, shrinkage
+    hours = datasets.load_agent_hours()
+    parts = capacity.shrinkage_breakdown(capacity.agent_hours_components(hours), hours["paid_hours"].sum(),
+                                         unplanned=("sickness", "not_logged_in"))
+    return shrinkage.total_shrinkage(parts["share"].to_dict())
+
+
 def _erlang_a_scan(traffic, aht, slots=1):
     """The fewest agents whose ``slots`` chat places each (as Erlang A servers) reach the target."""
     n = 0
@@ -109,6 +118,27 @@ def _table_rows(text, first_column):
     return rows
 
 
+def _even_spread_abandonment(agents, traffic, aht, max_chats, slowdown, patience, states=4000):
+    """Abandonment of the even-spread chat chain written out as a plain birth-death chain: in state k the
+    min(k, agents max_chats) chats in service are spread as evenly as possible, an agent with j chats finishes
+    at rate j / (aht (1 + slowdown (j - 1))), every waiting chat leaves at rate 1 / patience."""
+    lam = traffic / aht
+
+    def death(k):
+        served = min(k, agents * max_chats)
+        low, high = divmod(served, agents)
+        rate = sum(count * j / (aht * (1 + slowdown * (j - 1))) for j, count in ((low, agents - high), (low + 1, high))
+                   if j > 0 and count > 0)
+        return rate + (k - served) / patience
+
+    log_p = [0.0]
+    for k in range(1, states):
+        log_p.append(log_p[-1] + math.log(lam / death(k)))
+    top = max(log_p)
+    weights = [math.exp(x - top) for x in log_p]
+    return sum(w * max(k - agents * max_chats, 0) / patience for k, w in enumerate(weights)) / sum(weights) / lam
+
+
 def test_rule_of_thumb_table_recomputed():
     text = _output("vuistregel = pd.DataFrame(rijen)")
     rows = _table_rows(text, r"\d+")
@@ -124,14 +154,23 @@ def test_rule_of_thumb_table_recomputed():
                                                                 patience=PATIENCE) - 1))
         rule_measured = math.ceil(_erlang_a_scan(traffic * measured / AHT, measured) / 3)
         assert AHT < measured < slow
-        expected = [dutch.number(traffic, 1), str(one), str(rule), str(rule_slow), str(rule_measured), str(model)]
+        abandon = _even_spread_abandonment(model, traffic, AHT, 3, SLOWDOWN, PATIENCE)
+        expected = [dutch.number(traffic, 1), str(one), str(rule), str(rule_slow), str(rule_measured), str(model),
+                    dutch.percent(abandon)]
         assert rows[str(chats)] == expected, (chats, rows[str(chats)], expected)
         # slowdown 0: three chat places per agent are Erlang A with three times the agents, so the rule is exact
         assert _chat_scan(traffic, 3, 0.0) == _erlang_a_scan(traffic, AHT, slots=3) == rule
         # the rule with the solo AHT understaffs, with the AHT at full concurrency it does not
         assert rule < model <= rule_slow
-    # "ruim twintig medewerkers tekort" in a large team
-    assert rows["300"][5] == "69" and rows["300"][2] == "46" and 20 < 69 - 46 < 30
+    # "hoe groter het chatteam, hoe meer medewerkers de regel tekortkomt"
+    short = [int(rows[k][5]) - int(rows[k][2]) for k in ("15", "40", "100", "300")]
+    assert short == sorted(short) and len(set(short)) == 4
+    # the large rows reach the norm partly on the backs of the abandoners ("een flink deel")
+    assert all(float(rows[k][6].rstrip(" %").replace(",", ".")) > 7 for k in ("100", "300"))
+    text = " ".join(_markdown().split())
+    assert "over de rug van de afhakers" in text and "hoe meer medewerkers de regel tekortkomt" in text
+    # the accuracy of the even-spread assumption is checked up to 11 agents (the 40-chat row), not beyond
+    assert rows["40"][5] == "11" and "Nagerekend is het dus tot 11 medewerkers" in text
     # the measured-AHT rule: "in de kleinere teams (15 en 40 chats) nog één medewerker te weinig, in de grote teams
     # het goede aantal"
     assert [int(rows[k][5]) - int(rows[k][4]) for k in ("15", "40", "100", "300")] == [1, 1, 0, 0]
@@ -306,13 +345,25 @@ def test_chat_day_recomputed_interval_by_interval():
         expected = [dutch.number(sum(forecast[i] for i in pick), 1), str(max(one[i] for i in pick)),
                     str(max(rule[i] for i in pick)), str(max(model[i] for i in pick))]
         assert rows[f"{hour:02d}:00"] == expected
-    # the spike in the actual chats the text names: 18:15 with 15 chats, 2 to 9 in the quarters around it
-    actual = day["chats_offered"]
-    assert actual.loc["2025-03-11 18:15"] == 15
-    around = [int(actual.loc[f"2025-03-11 {hm}"]) for hm in ("17:45", "18:00", "18:30", "18:45")]
-    assert min(around) == 2 and max(around) == 9
+    # the spike in the actual chats the text names, printed above the table: 18:15 with 15 chats, more than any
+    # other quarter of the evening (17:00 to 20:00)
+    evening = [(t, int(c)) for t, c in zip(day.index, day["chats_offered"]) if 17 <= t.hour < 20]
+    assert "Achteraf binnengekomen chats, 17:00 tot 20:00: " + ", ".join(f"{t:%H:%M} {c}" for t, c in evening) in text
+    spike = dict((f"{t:%H:%M}", c) for t, c in evening)
+    assert spike["18:15"] == 15 and max(c for hm, c in spike.items() if hm != "18:15") < 15
     text_md = " ".join(_markdown().split())
-    assert "om 18:15 kwamen er op deze dinsdag 15 chats, tegen 2 tot 9 in de kwartieren eromheen" in text_md
+    assert "om 18:15 kwamen er op deze dinsdag 15 chats, meer dan in elk ander kwartier van de avond" in text_md
+    # netto to bruto with the shrinkage notebook 04 measured (its printed "Gemeten shrinkage")
+    nb04 = nbformat.read(ROOT / "notebooks" / "04_shrinkage_fte.ipynb", as_version=4)
+    measured = next(re.search(r"Gemeten shrinkage: ([\d,]+ %)", o.get("text", "")) for c in nb04.cells
+                    if c.cell_type == "code" for o in c.get("outputs", []) if "Gemeten shrinkage" in o.get("text", ""))
+    shown = re.search(r"Met de shrinkage van 04 \(([\d,]+ %)\): chatmodel ([\d,]+) uur netto = ([\d,]+) uur bruto",
+                      text)
+    assert shown and shown.group(1) == measured.group(1)
+    assert shown.group(2) == dutch.number(sum(model) / 4, 1)
+    s = float(_shrinkage_04())
+    assert dutch.percent(s) == measured.group(1)
+    assert shown.group(3) == dutch.number(sum(model) / 4 / (1 - s), 1)
 
 
 # --------------------------------------------------------------------------- 4 · e-mail
@@ -355,8 +406,20 @@ def test_email_week_and_its_least_work():
     balance = sum(mails) * MAIL_AHT / (sum(flags) * 900)
     assert f"minstens al het werk van een week in de open tijd: {dutch.number(balance, 2)} medewerkers" in text
     assert levels[2] < balance
-    assert "(186,1 uur werk tegen 207,6 uur\ne-mail)" in _markdown()
+    assert "het verschil tussen 186,1 en 207,6 uur" in " ".join(_markdown().split())
     assert dutch.number(per_week[0], 1) == "186,1" and dutch.number(hours, 1) == "207,6"
+    # the gap: the e-mails of week 1 due in week 2 are those of Saturday after its first open quarter (Saturday is
+    # open 8 hours, the deadline) and all of Sunday; printed as "Pas maandag af"
+    late = [(t, m) for t, m, d in zip(week.index, mails, due[:n]) if d >= n]
+    assert {t.weekday() for t, _ in late} == {5, 6}
+    saturday_open = [t for t, f in zip(week.index, flags) if f and t.weekday() == 5]
+    assert min(t for t, _ in late if t.weekday() == 5) == saturday_open[0] + pd.Timedelta(minutes=15)
+    saturday = sum(m for t, m in late if t.weekday() == 5)
+    sunday = sum(m for t, m in late if t.weekday() == 6)
+    assert (saturday + sunday) * MAIL_AHT / 3600 == pytest.approx(hours - per_week[0])
+    assert f"Pas maandag af: {dutch.number(saturday, 0)} e-mails van zaterdag na het eerste open kwartier en " \
+           f"{dutch.number(sunday, 0)} van zondag, samen {dutch.number((saturday + sunday) * MAIL_AHT / 3600, 1)} " \
+           "uur werk" in text
 
 
 def test_email_plans_met_and_missed_by_the_reference_queue():

@@ -243,10 +243,12 @@ _CHANNELS = {   # backlog (e-mail), blending, chat
     "idle_hours": "vrije uren", "agents_phone": "nodig voor telefoon",
     "backlog_agents": "medewerkers op uitgesteld werk", "backlog_items": "uitgesteld werk afgehandeld",
     "backlog_hours": "uitgesteld werk (uur)",
+    "email_hours_done": "e-mail gedaan (uur)",   # notebook 05: the backlog hours of blending.evaluate, all e-mail
     "switching_hours": "wisseltijd (uur)", "oldest_age_hours": "oudste wacht (werkuren)",
     # chat (notebook 05, the command line's chat command and the calculator's chat section)
     "agents_one_chat": "één chat tegelijk (Erlang A)", "agents_rule_of_thumb": "delen door drie",
     "agents_rule_slow_aht": "delen door drie, AHT bij drie chats", "agents_chat_model": "chatmodel",
+    "abandonment_chat_model": "afhaakpercentage chatmodel",
     "agents_rule_measured_aht": "delen door drie, gemeten AHT", "chats_forecast": "verwachte chats",
     "share_with_chat": "bezet met minstens één chat",
     "max_chats": "max. chats tegelijk", "handling_time": "duur van een chat (s)",

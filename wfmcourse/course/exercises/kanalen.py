@@ -1,5 +1,7 @@
 """Opdrachten bij notebook 05_kanalen (chat, e-mail en blending)."""
-from wfmcourse.course.exercises import choice, number, whole_number
+import re
+
+from wfmcourse.course.exercises import INCORRECT, Feedback, _parse_number, choice, number, whole_number
 from wfmcourse.domain import backlog, blending, chat, erlang
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
@@ -19,24 +21,31 @@ opdracht_1 = choice(
         "b": "Live chat",
         "c": "E-mail",
         "d": "Een brief of webformulier",
+        "e": "Messaging via WhatsApp (de klant komt later terug in het gesprek)",
     },
     hint="Welke kanalen zijn synchroon: de klant zit erbij en wacht op een antwoord? Voor die kanalen plan je met "
          "een wachtrijmodel en een service level; de andere plan je op doorlooptijd.",
     solution=lambda: "a en b. Aan de telefoon en in de live chat wacht de klant op een medewerker: daar reken je met "
                      "een wachtrij (Erlang, het chatmodel) en een service level in seconden. E-mail, brieven en "
                      "webformulieren zijn asynchroon: de klant verwacht een antwoord binnen een termijn (uren, "
-                     "dagen), en je plant genoeg uren om de werkvoorraad op tijd weg te werken.",
+                     "dagen), en je plant genoeg uren om de werkvoorraad op tijd weg te werken. Messaging via "
+                     "WhatsApp lijkt op chat, maar is asynchroon: de klant komt later terug, dus ook daar plan je "
+                     "met een werkvoorraad en een termijn.",
     feedback={
         "c": "E-mail is asynchroon: niemand zit bij zijn mailbox te wachten tot jij antwoordt. Daar plan je op "
              "een termijn (bijvoorbeeld binnen 8 werkuren) met een werkvoorraad, niet met een wachtrij in seconden.",
         "d": "Een brief of webformulier is asynchroon: de klant verwacht een antwoord binnen een termijn. Daar "
              "plan je met een werkvoorraad en een deadline, niet met een service level in seconden.",
+        "e": "Messaging via WhatsApp is geen live chat: de klant stuurt een bericht en komt later terug, het gesprek "
+             "mag uren duren. Dat is asynchroon en plan je zoals e-mail, met een werkvoorraad en een termijn. Alleen "
+             "live chat, waarbij de klant het venster open houdt en wacht, plan je met een wachtrij.",
     },
 )
 
 
-# Opdracht 2: chat agents for 44 chats (a campaign) in a quarter, 3 chats at most, slowdown 0.25, patience 300 s
-CHATS_2 = 44
+# Opdracht 2: chat agents for 48 chats (a campaign) in a quarter, 3 chats at most, slowdown 0.25, patience 300 s
+CHATS_2 = 48
+TABLE_ROW_2 = 40     # the nearest row of the notebook's rule-of-thumb table (its chat model value is a mistake)
 
 
 def _traffic_2():
@@ -59,32 +68,55 @@ def _rule_slow_2():
                                      patience=CHAT_PATIENCE)
 
 
+def _rule_measured_2():
+    """'Delen door drie' with the AHT at the mean concurrency the chat model gives (the table's last rule)."""
+    concurrency = chat.mean_concurrency(_agents_2(), _traffic_2(), CHAT_AHT, max_chats=3, slowdown=SLOWDOWN,
+                                        patience=CHAT_PATIENCE)
+    measured = CHAT_AHT * (1 + SLOWDOWN * (concurrency - 1))
+    return chat.rule_of_thumb_agents(_traffic_2() * measured / CHAT_AHT, measured, CHAT_AWT, CHAT_TARGET,
+                                     max_chats=3, patience=CHAT_PATIENCE)
+
+
+def _table_row_2():
+    traffic = erlang.traffic(TABLE_ROW_2, CHAT_AHT, 900)
+    return chat.agents_needed(traffic, CHAT_AHT, CHAT_AWT, CHAT_TARGET, max_chats=3, slowdown=SLOWDOWN,
+                              patience=CHAT_PATIENCE)
+
+
 opdracht_2 = whole_number(
     "Opdracht 2",
     _agents_2,
     unit="medewerkers",
-    hint="Reken eerst het verkeer uit met erlang.traffic (44 chats, AHT 450 s, kwartier van 900 s). Gebruik dan "
-         "chat.agents_needed met awt=60, target=0.8, max_chats=3, slowdown=0.25 en patience=300.",
+    hint=f"Reken eerst het verkeer uit met erlang.traffic ({CHATS_2} chats, AHT 450 s, kwartier van 900 s). "
+         "Gebruik dan chat.agents_needed met awt=60, target=0.8, max_chats=3, slowdown=0.25 en patience=300.",
     solution=lambda: (
-        f"Verkeer: 44 x 450 / 900 = {_dec(_traffic_2(), 0)} Erlang. chat.agents_needed({_dec(_traffic_2(), 0)}, 450, "
-        f"60, 0.8, max_chats=3, slowdown=0.25, patience=300) = {_agents_2()}. Met één chat tegelijk (Erlang A) "
+        f"Verkeer: {CHATS_2} x 450 / 900 = {_dec(_traffic_2(), 0)} Erlang. "
+        f"chat.agents_needed({_dec(_traffic_2(), 0)}, 450, 60, 0.8, max_chats=3, slowdown=0.25, patience=300) = "
+        f"{_agents_2()}. Met één chat tegelijk (Erlang A) "
         f"waren het er {erlang.agents_needed(_traffic_2(), CHAT_AHT, CHAT_AWT, CHAT_TARGET, patience=CHAT_PATIENCE)}; "
-        f"'delen door drie' geeft er maar {_rule_2()}, omdat die vuistregel vergeet dat een chat langer duurt als "
+        f"'delen door drie' geeft er maar {_rule_2()} ('AHT gedeeld door drie' ook {_rule_2('divide_aht')}), "
+        "omdat die vuistregel vergeet dat een chat langer duurt als "
         "de medewerker er drie tegelijk voert; met de AHT bij drie chats (675 s) geeft hij er "
-        f"{_rule_slow_2()}, te veel, omdat hij elke chat traag rekent."),
+        f"{_rule_slow_2()}, te veel, omdat hij elke chat traag rekent. 'Delen door drie' met de gemeten AHT geeft "
+        f"hier {_rule_measured_2()}, "
+        f"{'precies het chatmodel' if _rule_measured_2() == _agents_2() else 'niet het chatmodel'}: bij deze drukte "
+        "valt die regel samen met het model, net als in de grote rijen van de tabel. Maar de gemeten concurrency "
+        "komt zelf uit het chatmodel (of uit een dag waarop je al zo bezet was), dus zonder model weet je niet "
+        "welke AHT je moet meten."),
     mistakes={
         "delen_door_drie": (_rule_2,
-                            "Dat is 'Erlang gedeeld door drie' (of het model zonder vertraging). Zo reken je alsof "
-                            "een chat even snel gaat als een medewerker er drie tegelijk voert. Geef slowdown=0.25 "
-                            "mee: met drie chats duurt elke chat anderhalf keer zo lang."),
-        "aht_gedeeld": (lambda: _rule_2("divide_aht"),
-                        "Dat is de vuistregel 'AHT gedeeld door drie'. Ook die vergeet dat een chat trager gaat als "
-                        "de medewerker er meer tegelijk voert. Reken met chat.agents_needed en slowdown=0.25."),
+                            "Dat is 'Erlang gedeeld door drie' (of het model zonder vertraging); 'AHT gedeeld door "
+                            "drie' geeft hier hetzelfde aantal. Zo reken je alsof een chat even snel gaat als een "
+                            "medewerker er drie tegelijk voert. Geef slowdown=0.25 mee: met drie chats duurt elke "
+                            "chat anderhalf keer zo lang."),
         "aht_drie_chats": (_rule_slow_2,
                            "Dat is 'delen door drie' met de AHT van een chat bij drie tegelijk (675 s). Die regel "
                            "rekent alsof elke chat traag is, ook in de momenten dat een medewerker er minder voert en "
                            "ze sneller gaan. Zo plan je te veel mensen; het chatmodel laat de duur meegaan met het "
                            "aantal chats tegelijk."),
+        "tabelrij": (_table_row_2,
+                     f"Dat is de rij van {TABLE_ROW_2} chats in de tabel. Hier komen er {CHATS_2}: reken het verkeer "
+                     "opnieuw uit en gebruik chat.agents_needed met die drukte."),
         "een_chat": (lambda: erlang.agents_needed(_traffic_2(), CHAT_AHT, CHAT_AWT, CHAT_TARGET,
                                                   patience=CHAT_PATIENCE),
                      "Dat is Erlang A met één chat tegelijk per medewerker. Hier voert iedereen er tot drie "
@@ -137,8 +169,9 @@ opdracht_3 = choice(
     feedback={
         "goed": "Van 1 naar 2 chats bespaar je de meeste medewerkers; daarna bespaar je weinig en duurt elke chat "
                 "veel langer.",
-        "a": "Eén chat tegelijk is het veiligst voor de kwaliteit, maar dan kost chat net zoveel medewerkers als "
-             "telefoon. Een tweede chat levert hier veel op en is bij de meeste complexe vragen goed te doen. Is een "
+        "a": "Eén chat tegelijk is het veiligst voor de kwaliteit, maar dan plan je chat als telefoon (Erlang A): "
+             f"{_complex_agents(1)} medewerkers in plaats van {_complex_agents(2)} met twee chats. Een tweede chat "
+             "levert hier veel op en is bij de meeste complexe vragen goed te doen. Is een "
              "vraag zo emotioneel dat één chat al te veel is, dan past de telefoon beter (kanaalstrategie).",
         "c": "De derde chat bespaart hier nog maar één medewerker, en elke chat gaat dan twee keer zo lang duren als "
              "wanneer de medewerker hem alleen voert. Bij een complex product betekent dat lang wachten op elk "
@@ -214,11 +247,14 @@ opdracht_5 = number(
         "kwartier": (lambda: _idle_5(interval=900),
                      "Dat is de vrije tijd in één kwartier. De vraag gaat over een heel uur."),
         "occupancy": (lambda: _traffic_5() / AGENTS_5,
-                      "Dat is de occupancy: het deel van de tijd dat de medewerkers in gesprek zijn. De vraag is "
-                      "hoeveel uur er vrij is."),
+                      "Dat is de occupancy (als fractie): het deel van de tijd dat de medewerkers in gesprek "
+                      "zijn. De vraag is hoeveel uur er vrij is."),
         "vrij_aandeel": (lambda: 1 - _traffic_5() / AGENTS_5,
                          "Dat is het deel van de tijd dat een medewerker vrij is. Vermenigvuldig met 14 medewerkers "
                          "om het aantal vrije uren van het team te krijgen."),
+        "occupancy_procent": (lambda: 100 * _traffic_5() / AGENTS_5,
+                              "Dat is de occupancy als percentage: het deel van de tijd dat de medewerkers in gesprek "
+                              "zijn. De vraag is hoeveel uur er vrij is, in uur."),
         "verkeer": (_traffic_5,
                     "Dat is het verkeer: het aantal medewerkers dat gemiddeld in gesprek is. Vrij is de rest van "
                     "de 14."),
@@ -226,6 +262,27 @@ opdracht_5 = number(
                     "Dat is het antwoord in minuten. Geef het in uur."),
     },
 )
+
+_number_check_5 = opdracht_5._checker
+
+
+def _check_5(answer):
+    """Opdracht 5 with two typed forms of a typical mistake: the occupancy as a percentage ("82 %") and the
+    traffic with its unit ("11,5 Erlang"); everything else goes to the number checker."""
+    if isinstance(answer, str):
+        text = answer.strip().rstrip(".").strip()
+        erlang_unit = re.search(r"\s*erlang$", text, flags=re.IGNORECASE)
+        if erlang_unit:
+            value = _parse_number(text[:erlang_unit.start()])[0]
+            if value is not None and abs(value - _traffic_5()) < 0.05:
+                return Feedback(INCORRECT, opdracht_5.mistakes["verkeer"][1], "verkeer")
+        value, _typed, percent = _parse_number(text)
+        if percent and value is not None and abs(value - _traffic_5() / AGENTS_5) < 0.006:
+            return Feedback(INCORRECT, opdracht_5.mistakes["occupancy_procent"][1], "occupancy_procent")
+    return _number_check_5(answer)
+
+
+opdracht_5._checker = _check_5
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
@@ -235,7 +292,7 @@ JUDGEMENT = (opdracht_3,)
 # For the tests: one right and one wrong answer per exercise.
 ANSWERS = {
     "opdracht_1": ("a,b", "a,c"),
-    "opdracht_2": (11, 8),
+    "opdracht_2": (12, 9),
     "opdracht_3": ("b", "d"),
     "opdracht_4": (480, 80),
     "opdracht_5": (2.5, 0.625),
