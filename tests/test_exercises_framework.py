@@ -265,7 +265,8 @@ def test_a_compound_unit_may_be_written_by_any_part_or_synonym():
     per_year = number("x", 45.4, hint="", solution="", decimals=1, printed=1, unit="FTE per jaar")
     for answer in ("45,4 FTE", "45.4 fte", "45,4 FTE per jaar", "45,4 FTE/jaar", "45,4 per jaar", "45,4 fte p. jaar"):
         assert per_year.evaluate(answer).correct, answer
-    assert per_year.evaluate("45,4 uur").reason == "type"            # another unit is no answer
+    other = per_year.evaluate("45,4 uur")                              # another unit is no answer
+    assert other.reason == "eenheid" and "niet in uren" in other.message
     people = whole_number("x", 25, hint="", solution="", unit="medewerkers")
     for answer in ("25 man", "25 mensen", "25 personen", "25 mdw", "25 medewerkers"):
         assert people.evaluate(answer).correct, answer
@@ -380,3 +381,15 @@ def test_no_rounding_slip_for_0_1_or_an_exact_target():
     for answer in (1, 0, 0.09, "9 %"):
         feedback = exercise.evaluate(answer)
         assert not feedback.correct and feedback.reason not in ("afronding", "te grof"), (answer, feedback)
+
+
+def test_a_typical_mistake_typed_with_a_percent_sign_or_another_unit_is_recognised():
+    """Second reading of 05 Opdracht 5: "82 %" (the occupancy) got "geen percentage" and "11,5 Erlang"
+    (the traffic) a type message; both are typical mistakes with their own feedback."""
+    mistakes = {"occupancy": (82.1, "Dat is de occupancy."), "verkeer": (11.5, "Dat is het verkeer.")}
+    exercise = ex.number("O", 2.5, hint="h", solution="s", decimals=1, unit="uur", mistakes=mistakes)
+    assert exercise.evaluate("82 %").reason == "occupancy"
+    assert exercise.evaluate("11,5 Erlang").reason == "verkeer"
+    other = exercise.evaluate("3 seconden")
+    assert other.reason == "eenheid" and "uur" in other.message
+    assert exercise.evaluate("40 %").reason == "type"

@@ -448,6 +448,32 @@ class Exercise:
         return f"<Exercise {self.title!r}: gebruik .check(antwoord), .hint() of .solution()>"
 
 
+def _with_other_unit(answer) -> tuple[float, int, str] | None:
+    """``(value, decimals, unit word)`` when ``answer`` is a number followed by a unit of another question
+    ("11,5 Erlang", "82 seconden"); None otherwise."""
+    if not isinstance(answer, str):
+        return None
+    for group in _UNIT_GROUPS:
+        for word in sorted(group, key=len, reverse=True):
+            if len(word) < 2:
+                continue                       # "s", "u", "m", "e" alone say too little
+            match = re.search(rf"(?<=[\d\s]){re.escape(word)}\.?\s*$", answer.strip(), flags=re.IGNORECASE)
+            if match:
+                value, typed, percent = _parse_number(answer.strip()[:match.start()])
+                if value is not None and not percent:
+                    return value, typed, group[0]
+    return None
+
+
+def _typed_mistake(mistakes: dict, value: float, typed: int, levels: list) -> Feedback | None:
+    """The typical mistake ``value`` (typed with ``typed`` decimals) matches, at that precision."""
+    finest = levels[-1] if levels else typed
+    for label, (wrong, message) in mistakes.items():
+        if _agrees(value, typed, float(_resolve(wrong)), max(finest, typed)):
+            return Feedback(INCORRECT, message, label)
+    return None
+
+
 def number(title: str, expected, *, hint: str, solution, decimals: int | None = None,
            printed: int | tuple[int, ...] = (), unit: str = "", mistakes: dict | None = None,
            fraction: bool = False, rel: float = 1e-3, abs_tol: float = 0.0) -> Exercise:
@@ -467,9 +493,19 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             return Feedback(INCORRECT, _MINUTES_MESSAGE[asked], "minuten")
         value, typed, percent = _parse_number(answer, unit)
         if value is None:
+            other = _with_other_unit(answer)       # "11,5 Erlang" where the question asks hours
+            if other is not None:
+                found = _typed_mistake(mistakes, *other[:2], levels)
+                if found is not None:
+                    return found
+                return Feedback(INCORRECT, f"De vraag vraagt het antwoord{unit_text}, niet in {other[2]}.", "eenheid")
             return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}."
                                        f"{_comma_tip(answer)}", "type")
         if percent and not fraction:
+            found = _typed_mistake(mistakes, value * 100.0, max(typed - 2, 0), levels) or _typed_mistake(
+                mistakes, value, typed, levels)      # "82 %": a mistake as the number typed, or as a fraction
+            if found is not None:
+                return found
             return Feedback(INCORRECT, f"Deze vraag vraagt geen percentage: geef het getal{unit_text}, "
                                        "zonder procentteken.", "type")
         target = float(_resolve(expected))

@@ -1,7 +1,6 @@
 """Opdrachten bij notebook 05_kanalen (chat, e-mail en blending)."""
-import re
 
-from wfmcourse.course.exercises import INCORRECT, Feedback, _parse_number, choice, number, whole_number
+from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.domain import backlog, blending, chat, erlang
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
@@ -263,26 +262,6 @@ opdracht_5 = number(
     },
 )
 
-_number_check_5 = opdracht_5._checker
-
-
-def _check_5(answer):
-    """Opdracht 5 with two typed forms of a typical mistake: the occupancy as a percentage ("82 %") and the
-    traffic with its unit ("11,5 Erlang"); everything else goes to the number checker."""
-    if isinstance(answer, str):
-        text = answer.strip().rstrip(".").strip()
-        erlang_unit = re.search(r"\s*erlang$", text, flags=re.IGNORECASE)
-        if erlang_unit:
-            value = _parse_number(text[:erlang_unit.start()])[0]
-            if value is not None and abs(value - _traffic_5()) < 0.05:
-                return Feedback(INCORRECT, opdracht_5.mistakes["verkeer"][1], "verkeer")
-        value, _typed, percent = _parse_number(text)
-        if percent and value is not None and abs(value - _traffic_5() / AGENTS_5) < 0.006:
-            return Feedback(INCORRECT, opdracht_5.mistakes["occupancy_procent"][1], "occupancy_procent")
-    return _number_check_5(answer)
-
-
-opdracht_5._checker = _check_5
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
