@@ -393,3 +393,11 @@ def test_a_typical_mistake_typed_with_a_percent_sign_or_another_unit_is_recognis
     other = exercise.evaluate("3 seconden")
     assert other.reason == "eenheid" and "uur" in other.message
     assert exercise.evaluate("40 %").reason == "type"
+
+
+def test_a_typical_mistake_typed_as_a_bare_percentage_is_recognised():
+    """Second reading of 08: 73,7 for the mistake 0,737 got "ver te hoog"."""
+    exercise = ex.number("O", 0.698, hint="h", solution="s", decimals=3, fraction=True,
+                         mistakes={"ongewogen": (0.737, "Je nam het gemiddelde van de kwartieren.")})
+    assert exercise.evaluate(73.7).reason == "ongewogen"
+    assert exercise.evaluate(69.8).reason == "percentage"

@@ -547,6 +547,10 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
         for label, (wrong, message) in mistakes.items():    # at the learner's precision, if fine enough to judge
             if (not levels or typed >= coarsest) and same(wrong):
                 return Feedback(INCORRECT, message, label)
+        if fraction and not percent and levels and value > 1:    # a typical mistake typed as a bare percentage
+            found = _typed_mistake(mistakes, value / 100.0, typed + 2, levels)
+            if found is not None:
+                return found
         if fraction and not percent and levels and _agrees(value / 100.0, typed + 2, target, finest):
             return Feedback(INCORRECT, "Je antwoord lijkt een percentage; geef een fractie tussen 0 en 1 "
                                        "(bijvoorbeeld 0,8 in plaats van 80), of schrijf het als tekst met "
