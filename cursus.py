@@ -48,7 +48,7 @@ OLDEST_PYTHON = (3, 11, 5)           # soupsieve (via nbconvert) needs 3.11.5; c
 NEWEST_PYTHON = (3, 14)              # newest minor version the lock is checked for (tests/test_lock_platforms.py)
 ADVISED_PYTHON = "3.13"
 PORT = 8888
-CLI_COMMANDS = ("staff",)            # forwarded to the course calculator: python -m wfmcourse staff ...
+CLI_COMMANDS = ("staff", "chat")    # forwarded to the course calculator: python -m wfmcourse staff ...
 # Folders a learner does not need in JupyterLab's file browser (the course originals live in notebooks/).
 HIDDEN_IN_LAB = ("notebooks", "tests", "benchmarks", "binder", "test-artifacts", "*.egg-info", "__pycache__",
                  "*.pyc", "*.log")
@@ -61,6 +61,7 @@ Gebruik: python cursus.py COMMANDO
   update     haalt de nieuwste versie van de cursus op (git pull) en zet nieuwe en gewijzigde
              notebooks in mijn-werk/, zonder jouw antwoorden te overschrijven
   staff ...  rekent uit hoeveel medewerkers je nodig hebt (python cursus.py staff --help)
+  chat ...   hetzelfde voor chat, met meer chats tegelijk per medewerker (python cursus.py chat --help)
   demo       opent de bezettingscalculator (Voila) in de browser
   test       installeert de testomgeving en draait ruff en alle tests
   execute    voor auteurs: voert alle notebooks in notebooks/ opnieuw uit

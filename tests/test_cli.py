@@ -472,7 +472,7 @@ def test_chat_one_interval_agrees_with_the_chat_engine(capsys):
     assert chat.service_level(n, 80.0, 600, 60, **kw) >= 0.8 > chat.service_level(n - 1, 80.0, 600, 60, **kw)
     assert field(out, "Service level") == f"{dutch.percent(chat.service_level(n, 80.0, 600, 60, **kw))} binnen 60 s"
     assert field(out, "ASA") == f"{dutch.number(chat.asa(n, 80.0, 600, **kw))} s"
-    assert field(out, "Occupancy").startswith(dutch.percent(chat.occupancy(n, 80.0, 600, **kw)))
+    assert field(out, "Bezet met chat").startswith(dutch.percent(chat.occupancy(n, 80.0, 600, **kw)))
     assert field(out, "Chats tegelijk").startswith(dutch.number(chat.mean_concurrency(n, 80.0, 600, **kw), 2))
     assert "80,00 Erlang" in field(out, "Aanbod") and field(out, "Doel") == "80 % binnen 60 s"
     assert "900 s per chat bij 3 tegelijk" in field(out, "Afhandeltijd")
@@ -507,7 +507,7 @@ def test_chat_with_one_chat_at_a_time_is_the_phone_answer(capsys):
     assert code == 0
     for label in ("Medewerkers nodig", "Service level", "ASA"):
         assert field(out, label) == field(phone, label)
-    assert field(out, "Occupancy").startswith(field(phone, "Occupancy"))
+    assert field(out, "Bezet met chat").startswith(field(phone, "Occupancy"))
     assert field(phone, "Medewerkers nodig") == str(erlang.agents_needed(80.0, 600, 60, 0.8)) == "87"
     assert field(out, "Chats tegelijk").startswith("1,00")
     # with patience: Erlang A

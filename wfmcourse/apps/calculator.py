@@ -150,7 +150,7 @@ def _chat_html(result: dict) -> str:
          f"{dutch.percent(result['service_level'])} (doel {dutch.percent(result['target'])})"),
         ("ASA (gemiddelde wachttijd)", "oneindig" if result["asa"] == float("inf")
          else f"{dutch.number(result['asa'])} s"),
-        ("Occupancy (minstens één chat)", dutch.percent(result["occupancy"])),
+        ("Bezet met minstens één chat", dutch.percent(result["occupancy"])),
         ("Chats tegelijk (gemiddeld)", dutch.number(result["mean_concurrency"], 2)),
     ]
     if result["abandonment"] is not None:

@@ -417,7 +417,8 @@ def format_chat_summary(summary: dict) -> str:
         _line("Doel", goal),
     ]
     lines += _staffing_lines(s)
-    lines.append(_line("Occupancy", f"{dutch.percent(s['occupancy'])} (deel van de tijd met minstens één chat)"))
+    lines.append(_line("Bezet met chat", f"{dutch.percent(s['occupancy'])} van de tijd minstens één chat "
+                                         "(niet de occupancy van de telefoon)"))
     lines.append(_line("Chats tegelijk", f"{dutch.number(s['mean_concurrency'], 2)} gemiddeld per bezette "
                                          f"medewerker"))
     if s["abandonment"] is not None:
