@@ -187,3 +187,17 @@ def test_turnover_comparison_refuses_other_scenarios():
         budget.turnover_comparison(40, {"a": (hiring.Policy(),)})
     with pytest.raises(ParameterValueError, match="scenarios"):
         budget.turnover_comparison(40, {})
+
+
+def test_curves_with_patience_are_erlang_a():
+    """With ``patience`` the curves use Erlang A: the same hours as required_fte with that patience, and fewer
+    than Erlang C (impatient callers hang up, so fewer agents reach the target)."""
+    forecast = pd.DataFrame({"calls": [400.0], "aht": [300.0]})
+    a = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [0.85], patience=180)
+    c = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [0.85])
+    direct = hiring.required_fte(forecast, 0.3, _one_hour_profile(), target=0.85, patience=180)
+    assert a["year_hours"].iloc[0] == pytest.approx(direct["required_hours"].sum() * 52)
+    assert a["year_hours"].iloc[0] <= c["year_hours"].iloc[0]
+    asa_a = budget.asa_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [20.0], patience=180)
+    asa_c = budget.asa_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [20.0])
+    assert asa_a["year_hours"].iloc[0] <= asa_c["year_hours"].iloc[0]
