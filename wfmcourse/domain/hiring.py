@@ -11,8 +11,9 @@ API (plan weeks are positions ``0 .. n-1``; a week is 7 days, ``hours_per_fte`` 
   (the simple workload / occupancy / (1 - shrinkage) method, a cross-check).
 * Supply: :func:`weekly_rate` (monthly turnover -> weekly), :func:`cohort` (a class's expected
   survival and productivity per week of tenure), :func:`project_supply` (headcount and productive FTE per
-  week for given classes), :func:`capacity_gap` (the gap per week in FTE and hours), :func:`fill_gaps`
-  (cheapest flex and overtime for a fixed plan).
+  week for given classes), :func:`capacity_gap` (the gap per week in FTE and hours), :func:`flex_hour_value`
+  (paid requirement hours one extra hour covers: it loses only its pause), :func:`fill_gaps` (cheapest flex and
+  overtime for a fixed plan).
 * Plan: :func:`uncoverable_weeks` (weeks even the largest classes, the full flex pool and all overtime
   cannot cover), :func:`plan_hiring` (class start weeks and sizes, flex and overtime at least cost with
   ``scipy.optimize.milp``; optional ``final_fte`` floor for the last week, classes already ``committed``, a
