@@ -9,6 +9,10 @@ from hypothesis import strategies as st
 from wfmcourse.domain import budget, hiring
 from wfmcourse.validation import ParameterTypeError, ParameterValueError
 
+# the hand calculations below were written for these euros (the package defaults changed since)
+HAND_COSTS = hiring.Costs(fte_hour_cost=32.0, overtime_hour_cost=42.0, flex_hour_cost=48.0, hire_cost=4000.0,
+                          class_cost=3000.0)
+
 
 def _one_hour_profile():
     """All of a week's calls in one hour: the week's staffing is that hour's."""
@@ -31,7 +35,8 @@ def test_year_budget_by_hand():
     euro for 1000 + 2000 contacts: 10.322 euro a contact."""
     weeks = pd.DataFrame({"headcount": [10.0, 10.0], "hires": [2.0, 0.0], "classes": [1.0, 0.0],
                           "flex_hours": [5.0, 0.0], "overtime_hours": [0.0, 3.0]})
-    costs = hiring.Costs(fte_hour_cost=30.0, hire_cost=4000.0, class_cost=1000.0)
+    costs = hiring.Costs(fte_hour_cost=30.0, overtime_hour_cost=42.0, flex_hour_cost=48.0, hire_cost=4000.0,
+                         class_cost=1000.0)
     policy = hiring.Policy(fte_per_person=1.0, hours_per_fte=36.0)
     out = budget.year_budget(weeks, costs, policy, [1000.0, 2000.0])
     assert out[["salaries", "hiring", "training_classes", "flex", "overtime"]].tolist() == [21600, 8000, 1000, 240, 126]
@@ -50,7 +55,7 @@ def test_service_level_curve_by_hand():
     9 agents: 668.57 hours, 21,394 euro. At 80 % one point more (81 %) still needs 8 agents: it costs 0; at
     88 % one point more (89 %) needs 9: 21,394 - 19,017 = 2,377 euro."""
     forecast = pd.DataFrame({"calls": [100.0], "aht": [180.0]})
-    curve = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), hiring.Costs(), [0.8, 0.88, 0.9])
+    curve = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [0.8, 0.88, 0.9])
     assert curve["year_hours"].tolist() == pytest.approx([8 / 0.7 * 52, 8 / 0.7 * 52, 9 / 0.7 * 52])
     assert curve["year_cost"].tolist() == pytest.approx([8 / 0.7 * 52 * 32, 8 / 0.7 * 52 * 32, 9 / 0.7 * 52 * 32])
     assert curve["next_point_cost"].tolist() == pytest.approx([0.0, 1 / 0.7 * 52 * 32, 0.0])
@@ -63,7 +68,7 @@ def test_asa_curve_by_hand():
     = 10.04 s; n = 9: P(wait) = A^9/9! x 9/4 / (sum_{k<9} + that) = 0.08051, x 45 = 3.62 s. ASA at most 30 s
     needs 7 agents, 11 s needs 8, 10 s needs 9 (10.04 > 10)."""
     forecast = pd.DataFrame({"calls": [100.0], "aht": [180.0]})
-    curve = budget.asa_curve(forecast, 0.3, _one_hour_profile(), hiring.Costs(), [30.0, 11.0, 10.0])
+    curve = budget.asa_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [30.0, 11.0, 10.0])
     assert curve["year_hours"].tolist() == pytest.approx([7 / 0.7 * 52, 8 / 0.7 * 52, 9 / 0.7 * 52])
     # one second less: 29 s needs 8 (29.17 > 29), 10 s needs 9, 9 s still 9
     assert curve["second_less_cost"].tolist() == pytest.approx([1 / 0.7 * 52 * 32, 1 / 0.7 * 52 * 32, 0.0])
@@ -76,7 +81,7 @@ def test_cost_never_falls_as_the_target_rises(calls, aht, s, targets):
     profile = pd.Series(np.r_[np.full(20, 1.0), np.zeros(148)],
                         index=pd.TimedeltaIndex(np.arange(168) * pd.Timedelta(hours=1)))
     forecast = pd.DataFrame({"calls": calls, "aht": aht})
-    curve = budget.service_level_curve(forecast, s, profile, hiring.Costs(), sorted(targets))
+    curve = budget.service_level_curve(forecast, s, profile, HAND_COSTS, sorted(targets))
     assert (np.diff(curve["year_cost"]) >= -1e-9).all()
     assert (curve["next_point_cost"] >= 0).all()
 
@@ -87,7 +92,7 @@ def test_cost_never_falls_as_the_asa_limit_tightens(calls, aht, limits):
     profile = pd.Series(np.r_[np.full(20, 1.0), np.zeros(148)],
                         index=pd.TimedeltaIndex(np.arange(168) * pd.Timedelta(hours=1)))
     forecast = pd.DataFrame({"calls": [calls], "aht": [aht]})
-    curve = budget.asa_curve(forecast, 0.3, profile, hiring.Costs(), sorted(limits))
+    curve = budget.asa_curve(forecast, 0.3, profile, HAND_COSTS, sorted(limits))
     assert (np.diff(curve["year_cost"]) <= 1e-9).all()
     assert (curve["second_less_cost"] >= 0).all()
 
@@ -104,7 +109,7 @@ def test_turnover_cost_by_hand():
     1152 (32 euro x 36 h) = 28,085 euro."""
     policy = hiring.Policy(turnover=0.02, new_hire_turnover=0.02, training_weeks=2, learning_curve=(0.5,),
                            fte_per_person=1.0, hours_per_fte=36.0)
-    out = budget.turnover_cost(40, policy, hiring.Costs())
+    out = budget.turnover_cost(40, policy, HAND_COSTS)
     q = 1 - 0.98 ** (12 / 52)
     tenure, lost = 1 / q, 1 + (1 - q) + 0.5 * (1 - q) ** 2
     assert q == pytest.approx(0.0046513, abs=1e-7) and tenure == pytest.approx(214.99, abs=0.01)
@@ -128,7 +133,7 @@ def test_turnover_cost_is_the_long_run_of_a_weekly_class():
                            training_weeks=3, learning_curve=(0.4, 0.7, 0.9), min_class=1, fte_per_person=0.8)
     weeks = 3000
     supply = hiring.project_supply([(t, 1) for t in range(weeks)], 0, policy, weeks)
-    steady = budget.turnover_cost(10.0, policy, hiring.Costs())
+    steady = budget.turnover_cost(10.0, policy, HAND_COSTS)
     per_week = steady["hires_per_year"] / 52
     assert supply["headcount"].iloc[-1] * per_week == pytest.approx(steady["headcount"], rel=1e-6)
     assert supply["productive_fte"].iloc[-1] * per_week == pytest.approx(10.0, rel=1e-6)
@@ -137,7 +142,7 @@ def test_turnover_cost_is_the_long_run_of_a_weekly_class():
 
 def test_no_turnover_costs_nothing():
     policy = hiring.Policy(turnover=0.0, new_hire_turnover=0.0, fte_per_person=0.8)
-    out = budget.turnover_cost(40, policy, hiring.Costs())
+    out = budget.turnover_cost(40, policy, HAND_COSTS)
     assert out["hires_per_year"] == 0 and out["turnover_cost"] == 0 and out["annual_turnover"] == 0
     assert out["headcount"] == pytest.approx(50)
 
@@ -153,8 +158,8 @@ def test_more_turnover_never_lowers_hires_or_their_cost(old, new, more_old, more
     """Both rates up (a learning curve that only rises): never fewer hires, never a lower turnover cost."""
     def policy(a, b):
         return hiring.Policy(turnover=a, new_hire_turnover=b, training_weeks=training, learning_curve=curve)
-    low = budget.turnover_cost(40, policy(old, new), hiring.Costs())
-    high = budget.turnover_cost(40, policy(min(old + more_old, 0.99), min(new + more_new, 0.99)), hiring.Costs())
+    low = budget.turnover_cost(40, policy(old, new), HAND_COSTS)
+    high = budget.turnover_cost(40, policy(min(old + more_old, 0.99), min(new + more_new, 0.99)), HAND_COSTS)
     assert high["hires_per_year"] >= low["hires_per_year"] * (1 - 1e-12)
     assert high["turnover_cost"] >= low["turnover_cost"] * (1 - 1e-12)
     assert high["headcount"] >= low["headcount"] * (1 - 1e-12)
@@ -182,3 +187,17 @@ def test_turnover_comparison_refuses_other_scenarios():
         budget.turnover_comparison(40, {"a": (hiring.Policy(),)})
     with pytest.raises(ParameterValueError, match="scenarios"):
         budget.turnover_comparison(40, {})
+
+
+def test_curves_with_patience_are_erlang_a():
+    """With ``patience`` the curves use Erlang A: the same hours as required_fte with that patience, and fewer
+    than Erlang C (impatient callers hang up, so fewer agents reach the target)."""
+    forecast = pd.DataFrame({"calls": [400.0], "aht": [300.0]})
+    a = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [0.85], patience=180)
+    c = budget.service_level_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [0.85])
+    direct = hiring.required_fte(forecast, 0.3, _one_hour_profile(), target=0.85, patience=180)
+    assert a["year_hours"].iloc[0] == pytest.approx(direct["required_hours"].sum() * 52)
+    assert a["year_hours"].iloc[0] <= c["year_hours"].iloc[0]
+    asa_a = budget.asa_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [20.0], patience=180)
+    asa_c = budget.asa_curve(forecast, 0.3, _one_hour_profile(), HAND_COSTS, [20.0])
+    assert asa_a["year_hours"].iloc[0] <= asa_c["year_hours"].iloc[0]

@@ -462,10 +462,15 @@ def test_capacity_plan_figure_shades_the_shortfall_and_shows_week_numbers():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4", "5"]      # ISO weeks of Jan 2026
     names = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert names == ["tekort", "over", "nodig", "beschikbaar", "instroom"]
+    assert names == ["nodig", "beschikbaar", "tekort", "over", "instroom"]
     bars = fig.axes[1].patches
     assert [bar.get_height() for bar in bars] == [0, 5, 0, 0]
     assert ax.get_ylabel() == "FTE"
+    # one bar per week: the single short week (week 3, 1 FTE) is a full bar, not a hairline
+    gap_bars = sorted((round(b.get_x() + b.get_width() / 2), b.get_height(), b.get_y()) for b in ax.patches)
+    assert gap_bars == [(0, 1, 10), (1, 1, 11), (2, 1, 14), (3, 1, 12)]
+    covered = charts.capacity_plan_figure(needed, available, short_label="flex/overuren")
+    assert [t.get_text() for t in covered.axes[0].get_legend().get_texts()][2] == "flex/overuren"
     with pytest.raises(ValueError, match="same index"):
         charts.capacity_plan_figure(needed, available.iloc[:3])
 
@@ -477,5 +482,7 @@ def test_cost_curve_figure_plots_cost_in_thousands_against_the_service_level():
     np.testing.assert_allclose(line.get_xdata(), [0.7, 0.8, 0.9])
     np.testing.assert_allclose(line.get_ydata(), [3000, 3100, 3300])
     assert "gekozen: 80 %" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert ax.xaxis.get_major_formatter()(0.6, 0) == "60 %"
+    assert ax.yaxis.get_major_formatter()(3000, 0) == "3.000"
     with pytest.raises(ValueError, match="equally long"):
         charts.cost_curve_figure([0.8], [1.0])

@@ -13,6 +13,10 @@ from wfmcourse.domain import hiring
 from wfmcourse.presentation import messages
 from wfmcourse.validation import ParameterTypeError, ParameterValueError
 
+# the hand calculations below were written for these euros (the package defaults changed since)
+HAND_COSTS = hiring.Costs(fte_hour_cost=32.0, overtime_hour_cost=42.0, flex_hour_cost=48.0, hire_cost=4000.0,
+                          class_cost=3000.0)
+
 
 # ---------------------------------------------------------------------------
 # an independent model, written from the definitions (loops, no shared code)
@@ -282,12 +286,14 @@ def test_capacity_gap_and_fill_gaps_by_hand():
     assert gap["gap_fte"].tolist() == [-3.0, 2.0]
     assert gap["gap_hours"].tolist() == [-108.0, 72.0]
     assert gap["short_hours"].tolist() == [108.0, 0.0]
-    filled = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(), max_flex_hours=50, max_overtime_share=0.1)
+    filled = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(overtime_hour_cost=42.0, flex_hour_cost=48.0),
+                              max_flex_hours=50, max_overtime_share=0.1)
     assert filled["overtime_hours"].tolist() == pytest.approx([25.2, 0])
     assert filled["flex_hours"].tolist() == pytest.approx([50, 0])
     assert filled["uncovered_hours"].tolist() == pytest.approx([32.8, 0])
     assert filled["cost"].tolist() == pytest.approx([3458.4, 0])
-    dear = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(overtime_hour_cost=60.0), max_flex_hours=50)
+    dear = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(overtime_hour_cost=60.0, flex_hour_cost=48.0),
+                           max_flex_hours=50)
     assert dear["flex_hours"].tolist() == pytest.approx([50, 0])             # flex first now
     assert dear["overtime_hours"].tolist() == pytest.approx([25.2, 0])
 
@@ -312,7 +318,7 @@ def test_policy_checks_its_fields():
     with pytest.raises(ParameterValueError, match="hire_cost"):
         hiring.Costs(hire_cost=-1)
     assert hiring.Policy().lead_weeks == 10 and hiring.Policy().new_hire_weeks == 26
-    assert hiring.Costs().fte_year_cost(36) == pytest.approx(32 * 36 * 52)
+    assert hiring.Costs().fte_year_cost(36) == pytest.approx(24 * 36 * 52)
 
 
 # ---------------------------------------------------------------------------
@@ -437,7 +443,7 @@ def test_plan_hiring_by_hand():
     4 weeks x 1152 = 31,520 + 3,000 + 46,080 = 80,600 euro."""
     policy = hiring.Policy(turnover=0.0, new_hire_turnover=0.0, recruitment_weeks=1, training_weeks=1,
                            learning_curve=(), min_class=2, max_class=8, fte_per_person=1.0)
-    plan = hiring.plan_hiring([10.0, 10.0, 10.0, 15.0], 10, policy, hiring.Costs(), max_overtime_share=0.0,
+    plan = hiring.plan_hiring([10.0, 10.0, 10.0, 15.0], 10, policy, HAND_COSTS, max_overtime_share=0.0,
                               start_weeks=[0, 1])
     assert plan.classes.to_dict("records") == [{"start_week": 1, "hire_week": 2, "productive_week": 3, "size": 5}]
     assert plan.costs["salaries"] == pytest.approx((10 * 4 + 5 * 2) * 1152)
@@ -446,7 +452,7 @@ def test_plan_hiring_by_hand():
     assert plan.total_cost == pytest.approx(80_600)
     # with 10 % overtime (42 euro an hour, cheaper than a hire) a class of 4 does: 14 x 36 = 504 hours and
     # 36 overtime hours (at most 10 % of 504 = 50.4) make 540; a class of 3 reaches 13 x 39.6 = 514.8 < 540
-    cheaper = hiring.plan_hiring([10.0, 10.0, 10.0, 15.0], 10, policy, hiring.Costs(), max_overtime_share=0.1,
+    cheaper = hiring.plan_hiring([10.0, 10.0, 10.0, 15.0], 10, policy, HAND_COSTS, max_overtime_share=0.1,
                                  start_weeks=[0, 1])
     assert cheaper.classes["size"].tolist() == [4]
     assert cheaper.weeks["overtime_hours"].tolist() == pytest.approx([0, 0, 0, 36])
@@ -502,3 +508,32 @@ def test_a_time_limit_returns_the_best_plan_so_far():
     assert plan.weeks["uncovered_hours"].max() <= 1e-6
     assert isinstance(plan.gap, float) and plan.gap >= 0
     assert plan.status == "time_limit" or plan.gap == 0
+
+
+def test_flex_value_counts_an_extra_hour_net_of_pause_only():
+    """Notebook 11: a peak covered by extra hours needs only the pause on top, not the week's shrinkage.
+    Shrinkage 32 %, pause 5.9 %: one extra hour covers 0.941 / 0.68 = 1.3838 paid requirement hours. A short of
+    108 paid hours then takes 108 / 1.3838 = 78.05 flex hours; with a pool of 50 the rest, 108 - 50 x 1.3838 =
+    38.81 hours, is uncovered (overtime share 0)."""
+    value = hiring.flex_hour_value(0.32, pause=0.059)
+    assert value == pytest.approx(0.941 / 0.68)
+    per_week = hiring.flex_hour_value(pd.Series([0.3, 0.38], index=["a", "b"]))
+    assert per_week.index.tolist() == ["a", "b"] and per_week.iloc[1] == pytest.approx(0.941 / 0.62)
+    supply = pd.DataFrame({"productive_fte": [7.0, 12.0]})
+    big = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(), max_flex_hours=500, max_overtime_share=0.0,
+                           flex_value=value)
+    assert big["flex_hours"].tolist() == pytest.approx([108 / value, 0])
+    assert big["uncovered_hours"].tolist() == pytest.approx([0, 0], abs=1e-9)
+    small = hiring.fill_gaps([10.0, 10.0], supply, hiring.Costs(), max_flex_hours=50, max_overtime_share=0.0,
+                             flex_value=value)
+    assert small["uncovered_hours"].tolist() == pytest.approx([108 - 50 * value, 0])
+    # the plan and the feasibility check use the same coverage: 50 flex hours are too few without, enough with
+    policy = hiring.Policy(turnover=0.0, new_hire_turnover=0.0)
+    need = [10.0, 10.0 + 60 / 36]       # week 2 short 60 paid hours
+    assert len(hiring.uncoverable_weeks(need, 10 / 0.85, policy, max_flex_hours=50, max_overtime_share=0.0)) == 1
+    assert hiring.uncoverable_weeks(need, 10 / 0.85, policy, max_flex_hours=50, max_overtime_share=0.0,
+                                    flex_value=value).empty
+    plan = hiring.plan_hiring(need, 10 / 0.85, policy, hiring.Costs(), max_flex_hours=50, max_overtime_share=0.0,
+                              flex_value=value)
+    assert plan.weeks["flex_hours"].tolist() == pytest.approx([0, 60 / value], abs=1e-6)
+    assert plan.weeks["uncovered_hours"].max() == pytest.approx(0, abs=1e-6)

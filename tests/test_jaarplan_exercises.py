@@ -183,3 +183,18 @@ def test_notebook_ships_unanswered_and_checks_every_exercise():
         outputs = "".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
                           for o in cells[check].get("outputs", []))
         assert "Nog niet beantwoord" in outputs
+
+
+def test_opdracht_3_thousands_and_a_negative_saving_get_their_own_message():
+    assert oefeningen.opdracht_3.evaluate(62).reason == "in duizenden"
+    assert oefeningen.opdracht_3.evaluate(-62000).reason == "negatief"
+    assert oefeningen.opdracht_3.evaluate("€ 62.000").correct
+
+
+def test_opdracht_5_euros_whose_thousands_round_to_the_answer_get_the_euro_message():
+    """Every amount in euros a learner may type whose thousands round to the answer (x.500, x.000, x+500) is told
+    to divide by 1.000, not just the exact amount."""
+    k = round(oefeningen.opdracht_5.expected_value())
+    for euros in (1000 * k - 500, 1000 * k, 1000 * k + 500, round(1000 * oefeningen.opdracht_5.expected_value())):
+        feedback = oefeningen.opdracht_5.evaluate(euros)
+        assert not feedback.correct and "deel door 1.000" in feedback.message, euros

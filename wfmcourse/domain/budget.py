@@ -106,9 +106,10 @@ def _curve(forecast, shrinkage, profile, values, name, hours_per_fte, **erlang):
     return np.array(hours)
 
 
-def service_level_curve(forecast, shrinkage, profile, costs, targets, *, awt=20, hours_per_fte=36.0
-                        ) -> pd.DataFrame:
-    """The service-level/cost curve: per target, the yearly cost of the staff Erlang C needs, and of one point more.
+def service_level_curve(forecast, shrinkage, profile, costs, targets, *, awt=20, hours_per_fte=36.0,
+                        patience=None) -> pd.DataFrame:
+    """The service-level/cost curve: per target, the yearly cost of the staff Erlang C (or, with ``patience``
+    in seconds, Erlang A) needs, and of one point more.
 
     For each ``target`` (fraction, at most 0.98) :func:`hiring.required_fte` gives the paid hours of every
     week of ``forecast`` (Erlang C per interval of ``profile``, ``awt`` seconds, ``shrinkage`` per week);
@@ -121,14 +122,15 @@ def service_level_curve(forecast, shrinkage, profile, costs, targets, *, awt=20,
     t = one_dimensional("targets", targets, low=0.0, low_inclusive=False, high=0.98)
     c = _costs(costs)
     hours = scalar("hours_per_fte", hours_per_fte, low=0.0, low_inclusive=False)
-    paid = _curve(forecast, shrinkage, profile, t, "target", hours, awt=awt)
-    more = _curve(forecast, shrinkage, profile, t + 0.01, "target", hours, awt=awt)
+    paid = _curve(forecast, shrinkage, profile, t, "target", hours, awt=awt, patience=patience)
+    more = _curve(forecast, shrinkage, profile, t + 0.01, "target", hours, awt=awt, patience=patience)
     return pd.DataFrame({"year_hours": paid, "mean_fte": paid / (52 * hours), "year_cost": paid * c.fte_hour_cost,
                          "next_point_cost": (more - paid) * c.fte_hour_cost}, index=pd.Index(t, name="target"))
 
 
-def asa_curve(forecast, shrinkage, profile, costs, max_asas, *, hours_per_fte=36.0) -> pd.DataFrame:
-    """The ASA/cost curve: per ASA limit (seconds), the yearly cost of the staff Erlang C needs for it.
+def asa_curve(forecast, shrinkage, profile, costs, max_asas, *, hours_per_fte=36.0, patience=None) -> pd.DataFrame:
+    """The ASA/cost curve: per ASA limit (seconds), the yearly cost of the staff Erlang C (Erlang A with
+    ``patience`` seconds) needs for it.
 
     As :func:`service_level_curve`, with ``max_asa`` the only target (the service level target is set to a
     negligible ``1e-9`` at ``awt=0``): ``year_cost`` and ``second_less_cost = year_cost(max_asa - 1) -
@@ -137,7 +139,7 @@ def asa_curve(forecast, shrinkage, profile, costs, max_asas, *, hours_per_fte=36
     limits = one_dimensional("max_asas", max_asas, low=1.0, low_inclusive=False)
     c = _costs(costs)
     hours = scalar("hours_per_fte", hours_per_fte, low=0.0, low_inclusive=False)
-    settings = dict(awt=0, target=1e-9)
+    settings = dict(awt=0, target=1e-9, patience=patience)
     paid = _curve(forecast, shrinkage, profile, limits, "max_asa", hours, **settings)
     less = _curve(forecast, shrinkage, profile, limits - 1, "max_asa", hours, **settings)
     return pd.DataFrame({"year_hours": paid, "mean_fte": paid / (52 * hours), "year_cost": paid * c.fte_hour_cost,

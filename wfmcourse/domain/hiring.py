@@ -11,8 +11,9 @@ API (plan weeks are positions ``0 .. n-1``; a week is 7 days, ``hours_per_fte`` 
   (the simple workload / occupancy / (1 - shrinkage) method, a cross-check).
 * Supply: :func:`weekly_rate` (monthly turnover -> weekly), :func:`cohort` (a class's expected
   survival and productivity per week of tenure), :func:`project_supply` (headcount and productive FTE per
-  week for given classes), :func:`capacity_gap` (the gap per week in FTE and hours), :func:`fill_gaps`
-  (cheapest flex and overtime for a fixed plan).
+  week for given classes), :func:`capacity_gap` (the gap per week in FTE and hours), :func:`flex_hour_value`
+  (paid requirement hours one extra hour covers: it loses only its pause), :func:`fill_gaps` (cheapest flex and
+  overtime for a fixed plan).
 * Plan: :func:`uncoverable_weeks` (weeks even the largest classes, the full flex pool and all overtime
   cannot cover), :func:`plan_hiring` (class start weeks and sizes, flex and overtime at least cost with
   ``scipy.optimize.milp``; optional ``final_fte`` floor for the last week, classes already ``committed``, a
@@ -37,7 +38,11 @@ The model (all expected values, so it stays linear in the class sizes):
   The week is covered when
   ``hours_per_fte x productive_fte_t + flex_t + overtime_t >= hours_per_fte x R_t``, with
   ``flex_t <= max_flex_hours`` and ``overtime_t <= max_overtime_share x hours_per_fte x productive_fte_t``.
-  An hour of flex or overtime covers an hour of the paid requirement (its own shrinkage is in its price).
+  By default an hour of flex or overtime covers an hour of the paid requirement. A flex or overtime hour is
+  worked on top of the roster for one peak, so it carries only its pause, not the week's leave, sickness and
+  training: ``flex_value`` (from :func:`flex_hour_value`, ``(1 - pause) / (1 - s_w)``) says how many paid
+  requirement hours one such hour covers, and the coverage becomes
+  ``hours_per_fte x productive_fte_t + flex_value_t (flex_t + overtime_t) >= hours_per_fte x R_t``.
 """
 from __future__ import annotations
 
@@ -65,8 +70,8 @@ from wfmcourse.validation import (
 )
 
 __all__ = ["Policy", "Costs", "HiringPlan", "weekly_shrinkage", "week_profile", "required_fte", "workload_fte",
-           "weekly_rate", "cohort", "project_supply", "capacity_gap", "fill_gaps", "uncoverable_weeks",
-           "plan_hiring"]
+           "weekly_rate", "cohort", "project_supply", "capacity_gap", "flex_hour_value", "fill_gaps",
+           "uncoverable_weeks", "plan_hiring"]
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -121,13 +126,16 @@ class Policy:
 
 @dataclass(frozen=True)
 class Costs:
-    """Euros of a plan. ``fte_hour_cost`` is the employer's cost of one paid contract hour (salary, taxes)."""
+    """Euros of a plan. ``fte_hour_cost`` is the employer's cost of one paid contract hour (salary, holiday pay,
+    employer's charges; no overhead): 24 euro x 36 h x 52 = about 44,900 euro per FTE a year, a Dutch contact-centre
+    agent. Training is paid once: the trainees' salary is in the salaries, the trainer and room in ``class_cost``,
+    so ``hire_cost`` is recruitment only (advertising, selection, screening, workplace)."""
 
-    fte_hour_cost: float = 32.0       #: euro per paid hour of an employee
-    overtime_hour_cost: float = 42.0  #: euro per overtime hour
-    flex_hour_cost: float = 48.0      #: euro per hour of the flex pool (agency or on-call staff)
-    hire_cost: float = 4000.0         #: euro per hire: recruitment and training, salary not included
-    class_cost: float = 3000.0        #: euro per class: trainer, room
+    fte_hour_cost: float = 24.0       #: euro per paid hour of an employee
+    overtime_hour_cost: float = 36.0  #: euro per overtime hour (1.5 x the hourly cost)
+    flex_hour_cost: float = 28.0      #: euro per hour of the flex pool (agency rate)
+    hire_cost: float = 2000.0         #: euro per hire: recruitment and selection; training salary not included
+    class_cost: float = 10000.0       #: euro per class: a trainer for the training weeks and a room
 
     def __post_init__(self):
         for name in ("fte_hour_cost", "overtime_hour_cost", "flex_hour_cost", "hire_cost", "class_cost"):
@@ -169,7 +177,7 @@ def _in_season(week, season):
 
 
 def weekly_shrinkage(base=0.3, *, summer_leave=0.08, summer_weeks=(28, 35), december_leave=0.06,
-                     december_weeks=(51, 52), sickness=0.02, sickness_weeks=(1, 12), index=None) -> pd.Series:
+                     december_weeks=(51, 1), sickness=0.02, sickness_weeks=(1, 12), index=None) -> pd.Series:
     """Shrinkage per week of the year (fractions): ``s_w = base + leave and sickness of the seasons w lies in``.
 
     ``s_w = base + summer_leave [w in summer_weeks] + december_leave [w in december_weeks] + sickness [w in
@@ -456,14 +464,39 @@ def capacity_gap(required_fte, supply, hours_per_fte=36.0) -> pd.DataFrame:
                          "short_hours": np.maximum(-gap * hours, 0.0)}, index=index)
 
 
-def fill_gaps(required_fte, supply, costs, *, max_flex_hours=0.0, max_overtime_share=0.1, hours_per_fte=36.0
-              ) -> pd.DataFrame:
+def flex_hour_value(shrinkage, pause=0.059) -> pd.Series | float:
+    """Paid requirement hours one flex or overtime hour covers: ``(1 - pause) / (1 - s_w)`` (a ratio >= 0).
+
+    The requirement of week ``w`` is grossed up for its whole shrinkage ``s_w`` (leave, sickness, training,
+    meetings, pause); an hour worked on top of the roster for a peak only loses its ``pause`` (fraction of the
+    hour). ``shrinkage``: a number or one fraction per week (a Series keeps its index). E.g. ``pause`` 5.9 % and
+    ``s_w`` 32 %: one extra hour covers 1.38 paid requirement hours.
+    """
+    loss = scalar("pause", pause, high=1.0, high_inclusive=False)
+    s = as_array("shrinkage", shrinkage, high=1.0, high_inclusive=False)
+    if s.ndim > 1:
+        raise value_error("shrinkage", shrinkage, "shape", "be a number or one fraction per week", f"shape {s.shape}")
+    value = (1 - loss) / (1 - s)
+    if np.ndim(value) == 0:
+        return float(value)
+    return pd.Series(value, index=shrinkage.index if isinstance(shrinkage, pd.Series) else None,
+                     name="flex_value")
+
+
+def _value(flex_value, n):
+    return _per_week("flex_value", flex_value, n, low=0.0, low_inclusive=False)
+
+
+def fill_gaps(required_fte, supply, costs, *, max_flex_hours=0.0, max_overtime_share=0.1, hours_per_fte=36.0,
+              flex_value=1.0) -> pd.DataFrame:
     """Cover each week's shortfall with the cheaper of flex and overtime first, within their limits.
 
     Per week ``short = max(hours_per_fte (required_fte - productive_fte), 0)``; overtime is at most
     ``max_overtime_share x hours_per_fte x productive_fte`` hours, flex at most ``max_flex_hours`` (a number
-    or one per week). The cheaper kind (``Costs``) is used first. Columns ``flex_hours``, ``overtime_hours``,
-    ``uncovered_hours`` (short even after both), ``cost`` (euro of flex and overtime) on the index of ``required_fte``.
+    or one per week). The cheaper kind (``Costs``) is used first. One flex or overtime hour covers
+    ``flex_value`` short hours (a number or one per week, :func:`flex_hour_value`; 1 by default). Columns
+    ``flex_hours``, ``overtime_hours`` (hours worked), ``uncovered_hours`` (short requirement hours even after
+    both), ``cost`` (euro of flex and overtime) on the index of ``required_fte``.
     """
     gap = capacity_gap(required_fte, supply, hours_per_fte)
     c = _costs(costs)
@@ -471,14 +504,16 @@ def fill_gaps(required_fte, supply, costs, *, max_flex_hours=0.0, max_overtime_s
     flex_cap = _per_week("max_flex_hours", max_flex_hours, n)
     share = scalar("max_overtime_share", max_overtime_share)
     ot_cap = share * float(hours_per_fte) * gap["productive_fte"].to_numpy()
+    value = _value(flex_value, n)
     short = gap["short_hours"].to_numpy()
     if c.flex_hour_cost <= c.overtime_hour_cost:
-        flex = np.minimum(short, flex_cap)
-        ot = np.minimum(short - flex, ot_cap)
+        flex = np.minimum(short / value, flex_cap)
+        ot = np.minimum(short / value - flex, ot_cap)
     else:
-        ot = np.minimum(short, ot_cap)
-        flex = np.minimum(short - ot, flex_cap)
-    return pd.DataFrame({"flex_hours": flex, "overtime_hours": ot, "uncovered_hours": short - flex - ot,
+        ot = np.minimum(short / value, ot_cap)
+        flex = np.minimum(short / value - ot, flex_cap)
+    uncovered = np.maximum(short - value * (flex + ot), 0.0)
+    return pd.DataFrame({"flex_hours": flex, "overtime_hours": ot, "uncovered_hours": uncovered,
                          "cost": flex * c.flex_hour_cost + ot * c.overtime_hour_cost}, index=gap.index)
 
 
@@ -548,11 +583,12 @@ def _label(index, t):
 
 
 def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=None, max_flex_hours=0.0,
-                      max_overtime_share=0.1, committed=(), final_fte=None) -> pd.DataFrame:
+                      max_overtime_share=0.1, committed=(), final_fte=None, flex_value=1.0) -> pd.DataFrame:
     """Weeks that even the most supply cannot cover: a class of ``max_class`` in every allowed start week,
     the whole flex pool and all overtime.
 
-    Most hours in week ``t``: ``H P_t (1 + max_overtime_share) + max_flex_hours_t`` with ``P_t`` the productive
+    Most hours in week ``t``: ``H P_t + v_t (H P_t max_overtime_share + max_flex_hours_t)`` with ``v_t`` the
+    ``flex_value`` (:func:`flex_hour_value`, 1 by default) and ``P_t`` the productive
     FTE of that plan (every coefficient is >= 0, so no plan gives more in any week). A plan exists exactly
     when this covers ``H required_fte_t`` in every week (and, with ``final_fte``, ``H P_last >= H final_fte``:
     that floor counts productive hours only; when it is the larger shortfall, the last week's row shows it).
@@ -563,8 +599,9 @@ def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=No
         required_fte, initial_headcount, policy, start_weeks, max_flex_hours, max_overtime_share, committed,
         final_fte)
     h = float(p.hours_per_fte)
+    value = _value(flex_value, need.size)
     most = fixed["productive_fte"].to_numpy() + productive @ np.full(starts.size, float(p.max_class))
-    max_hours = h * most * (1 + share) + flex_cap
+    max_hours = h * most + value * (h * most * share + flex_cap)
     required = h * need
     if final_fte is not None and h * (float(final_fte) - most[-1]) > required[-1] - max_hours[-1]:
         required[-1], max_hours[-1] = h * float(final_fte), h * most[-1]
@@ -574,15 +611,16 @@ def uncoverable_weeks(required_fte, initial_headcount, policy, *, start_weeks=No
 
 
 def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=None, max_flex_hours=0.0,
-                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost", time_limit=None
-                ) -> HiringPlan:
+                max_overtime_share=0.1, committed=(), final_fte=None, objective="cost", time_limit=None,
+                flex_value=1.0) -> HiringPlan:
     """Class start weeks and sizes, flex and overtime hours per week that cover every week at least cost.
 
     Solved exactly as an integer program with ``scipy.optimize.milp`` (HiGHS). Variables per allowed start
     week ``k`` (``start_weeks``, default every week whose class is productive before the plan ends): the class
     size ``x_k`` (integer, 0 or ``min_class .. max_class``, with a binary ``y_k``); per week ``t``: flex
     ``f_t`` in ``[0, max_flex_hours_t]`` and overtime ``o_t`` in ``[0, max_overtime_share H P_t]`` (hours).
-    Coverage ``H P_t(x) + f_t + o_t >= H required_fte_t`` (see the module docstring; ``P_t`` linear in ``x``).
+    Coverage ``H P_t(x) + v_t (f_t + o_t) >= H required_fte_t`` (see the module docstring; ``P_t`` linear in
+    ``x``; ``v_t`` the ``flex_value``, :func:`flex_hour_value`, 1 by default).
 
     ``objective="cost"`` minimises ``sum_k x_k (hire_cost + w sum_{t >= h_k} S(t - h_k)) + class_cost y_k +
     sum_t (flex_hour_cost f_t + overtime_hour_cost o_t)`` with ``w = fte_hour_cost x hours_per_fte x
@@ -606,13 +644,14 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     limit = None if time_limit is None else scalar("time_limit", time_limit, low=0.0, low_inclusive=False)
     bad = uncoverable_weeks(required_fte, initial_headcount, p, start_weeks=start_weeks,
                             max_flex_hours=max_flex_hours, max_overtime_share=max_overtime_share,
-                            committed=committed, final_fte=final_fte)
+                            committed=committed, final_fte=final_fte, flex_value=flex_value)
     if len(bad):
         weeks = [_label(bad.index, i) for i in range(len(bad))]
         raise value_error("required_fte", weeks, "uncoverable",
                           "be coverable by the largest classes, the whole flex pool and all overtime in every "
                           "week", f"weeks {weeks} short by {bad['short_hours'].round(1).tolist()} hours")
     n, m = need.size, starts.size
+    value = _value(flex_value, n)
     h = float(p.hours_per_fte)
     wage = c.fte_hour_cost * h * p.fte_per_person
     survival, _ = _weekly_matrix(p, n, starts)
@@ -625,7 +664,7 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
         objective_vector = np.concatenate([np.ones(m), np.zeros(m + 2 * n)])
     eye_n, eye_m = np.eye(n), np.eye(m)
     zeros_nm = np.zeros((n, m))
-    cover = np.hstack([h * productive, zeros_nm, eye_n, eye_n])                  # >= h (need - base)
+    cover = np.hstack([h * productive, zeros_nm, np.diag(value), np.diag(value)])                  # >= h (need - base)
     overtime = np.hstack([-share * h * productive, zeros_nm, np.zeros((n, n)), eye_n])   # <= share h base
     size_low = np.hstack([eye_m, -p.min_class * eye_m, np.zeros((m, 2 * n))])    # x - min y >= 0
     size_high = np.hstack([eye_m, -p.max_class * eye_m, np.zeros((m, 2 * n))])   # x - max y <= 0
@@ -666,7 +705,7 @@ def plan_hiring(required_fte, initial_headcount, policy, costs, *, start_weeks=N
     gap = weeks["productive_fte"].to_numpy() - need
     weeks["gap_fte"] = gap
     weeks["gap_hours"] = h * gap
-    weeks["uncovered_hours"] = np.maximum(-h * gap - flex - ot, 0.0)
+    weeks["uncovered_hours"] = np.maximum(-h * gap - value * (flex + ot), 0.0)
     cost = pd.Series({"salaries": wage * weeks["headcount"].sum(),
                       "hiring": c.hire_cost * weeks["hires"].sum(),
                       "training_classes": c.class_cost * weeks["classes"].sum(),

@@ -714,15 +714,17 @@ def _week_numbers(index):
 
 
 def capacity_plan_figure(needed, available, hires=None, title="Capaciteitsplan", unit="FTE",
-                         figsize=(10, 4)) -> Figure:
-    """Needed ("nodig") against available capacity ("beschikbaar") per week, shortfall shaded orange
-    ("tekort"), surplus green ("over"); optional bars of ``hires`` per week ("instroom", right axis).
+                         figsize=(10, 4), short_label="tekort") -> Figure:
+    """Needed ("nodig") against available capacity ("beschikbaar") per week, shortfall as an orange bar per
+    week (``short_label``: "tekort", or "flex/overuren" when a plan covers it), surplus as a green bar ("over");
+    optional bars of ``hires`` per week ("instroom", right axis). One bar per week, so a single short week shows.
 
     ``needed``, ``available`` (and ``hires``): Series on one index of weeks (the Mondays, or week numbers);
     the x axis shows week numbers. ``unit`` names the y axis ("FTE").
     """
     text("title", title)
     text("unit", unit)
+    text("short_label", short_label)
     r = series("needed", needed)
     s = series("available", available)
     as_array("needed", r)
@@ -733,8 +735,10 @@ def capacity_plan_figure(needed, available, hires=None, title="Capaciteitsplan",
     fig = _figure(figsize)
     ax = fig.add_subplot()
     need, have = r.to_numpy(float), s.to_numpy(float)
-    ax.fill_between(x, need, have, where=have < need, step="mid", color=ORANGE, alpha=0.5, label="tekort")
-    ax.fill_between(x, need, have, where=have >= need, step="mid", color=GREEN, alpha=0.25, label="over")
+    short = have < need
+    ax.bar(x[short], (need - have)[short], bottom=have[short], width=1.0, color=ORANGE, alpha=0.5,
+           label=short_label)
+    ax.bar(x[~short], (have - need)[~short], bottom=need[~short], width=1.0, color=GREEN, alpha=0.25, label="over")
     ax.step(x, need, where="mid", color="black", linewidth=1.5, label="nodig")
     ax.step(x, have, where="mid", color=BLUE, linewidth=1.5, label="beschikbaar")
     if hires is not None:
@@ -783,7 +787,9 @@ def cost_curve_figure(service_level, cost, chosen=None, figsize=(7, 3.5)) -> Fig
         level = scalar("chosen", chosen, low=0.0, high=1.0)
         ax.axvline(level, color=ORANGE, linestyle="--", label=f"gekozen: {dutch.percent(level, 0)}")
         ax.legend(loc="upper left", frameon=False)
-    _percent_axis(ax.xaxis)
+    from matplotlib.ticker import FuncFormatter
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: dutch.percent(v, 0)))      # "60 %", not "60%"
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: dutch.number(v, 0)))       # "3.000", not "3000"
     ax.set_xlabel("service-leveldoel")
     ax.set_ylabel("kosten per jaar (duizend euro)")
     return fig

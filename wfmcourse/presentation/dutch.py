@@ -311,13 +311,14 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
 
 _YEARPLAN = {   # the year plan (notebook 07): year forecast, rolling origin, events, turnover
     # forecast.rolling_accuracy and error_band
-    "method": "methode", "wape": "WAPE", "bias": "bias", "periods": "weken getoetst",
+    "method": "methode", "wape": "WAPE", "bias": "bias", "periods": "voorspellingen",
     "lower": "ondergrens", "upper": "bovengrens", "errors": "fouten",
     "ets": "exponentiële afvlakking (ETS)", "seasonal_naive": "naïef (zelfde week vorig jaar)",
     "profile_8_weeks": "profiel (gemiddelde 8 weken)",
     # events.event_uplift and the columns of data/daily_history.csv
     "event": "gebeurtenis", "quiet_holiday": "stille feestdag", "catch_up": "inhaaldag",
-    "invoice_day_1": "factuurdag 1", "invoice_day_2": "factuurdag 2", "invoice_day_3": "factuurdag 3",
+    "invoice_day_1": "factuurdag 1 (werkdag 3)", "invoice_day_2": "factuurdag 2 (werkdag 4)",
+    "invoice_day_3": "factuurdag 3 (werkdag 5)",
     "campaign": "campagne", "invoice_day": "factuurdag", "expected_calls": "verwachte gesprekken",
     "expected_aht": "verwachte AHT (s)", "closed": "dicht",
     # forecast.year_forecast and weekly_forecast
@@ -330,13 +331,13 @@ _HIRING = {     # hiring (capacity and hiring plan) and budget (the year's money
     "survival": "nog in dienst", "productivity": "productiviteit",
     "expected_productivity": "verwachte productiviteit", "hires": "instroom", "classes": "klassen",
     "headcount": "medewerkers in dienst", "in_training": "in opleiding", "leavers": "uitstroom",
-    "productive_fte": "productieve FTE", "gap_fte": "verschil (FTE)", "gap_hours": "verschil (uren)",
+    "productive_fte": "inzetbare FTE", "gap_fte": "verschil (FTE)", "gap_hours": "verschil (uren)",
     "short_hours": "tekort (uren)", "flex_hours": "flexuren", "uncovered_hours": "niet gedekt (uren)",
     "max_hours": "hoogstens te dekken (uren)", "start_week": "start werving (week)",
-    "hire_week": "eerste werkdag (week)", "productive_week": "eerste productieve week", "size": "klasgrootte",
-    "salaries": "loonkosten (euro)", "hiring": "werving en opleiding (euro)", "training_classes": "klassen (euro)",
-    "flex": "flexpool (euro)", "overtime": "overuren (euro)",
-    "contacts": "aantal", "cost_per_contact": "kosten per contact (euro)", "weeks": "weken",
+    "hire_week": "eerste werkdag (week)", "productive_week": "eerste week aan de telefoon", "size": "klasgrootte",
+    "salaries": "loonkosten (euro)", "hiring": "werving (euro)", "training_classes": "trainer en lokaal (euro)",
+    "flex": "flexpool (euro)",    # "overtime": "overwerk" is in _INTRADAY (one English name, one label)
+    "contacts": "aantal", "cost_per_contact": "kosten per aangeboden telefoongesprek (euro)", "weeks": "weken",
     "mean_headcount": "gemiddeld in dienst", "target": "service-leveldoel", "max_asa": "maximale ASA (s)",
     "year_hours": "betaalde uren per jaar", "mean_fte": "gemiddeld benodigde FTE",
     "year_cost": "kosten per jaar (euro)", "next_point_cost": "kosten van een procentpunt meer (euro)",

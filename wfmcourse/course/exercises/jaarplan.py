@@ -121,6 +121,12 @@ opdracht_3 = whole_number(
         "alleen andere vijver": (round(_hiring_cost(OTHER_POND)),
                                  "Dat zijn de kosten van de andere vijver. De vraag is het verschil met dezelfde "
                                  "vijver."),
+        "in duizenden": (round(_saving() / 1000),
+                         "Dat is het bedrag in duizenden euro's. De vraag is in euro's: geef het hele bedrag "
+                         "(bijvoorbeeld 12000 of \"€ 12.000\")."),
+        "negatief": (-round(_saving()),
+                     "Een besparing is een positief bedrag: wat de andere vijver per jaar minder kost. Reken "
+                     "dezelfde vijver min de andere vijver."),
         "verschil in aannames": (round(float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0]))),
                                  "Dat is het verschil in aannames per jaar. Reken het om naar euro's: elke "
                                  "aanname heeft zijn eigen prijs per vijver."),
@@ -161,9 +167,10 @@ opdracht_4 = choice(
          "moet de klas op volle snelheid zijn? En wat kost het om veel eerder te beginnen?",
     solution=lambda: f"c: begin in week {START_OPTIONS['c']} met werven. De nieuwe mensen zijn in week "
                      f"{class_timeline(START_OPTIONS['c'])[1]} klaar met de training en hebben dan drie weken om op "
-                     f"snelheid te komen vóór de campagne van week {PEAK_WEEK}. Eerder (d) betaalt een halfjaar "
-                     "salaris voor mensen die je nog niet nodig hebt, en een deel vertrekt al vóór de piek: nieuwe "
-                     "mensen vertrekken het snelst. Precies de doorlooptijd terugtellen (b) laat geen ruimte voor "
+                     f"snelheid te komen vóór de campagne van week {PEAK_WEEK}. Eerder (d) betaalt "
+                     f"{START_OPTIONS['c'] - START_OPTIONS['d']} weken extra salaris voor mensen die je nog niet "
+                     "nodig hebt, en een deel vertrekt al vóór de piek: nieuwe mensen vertrekken het snelst. Precies "
+                     "de doorlooptijd terugtellen (b) laat geen ruimte voor "
                      "de leercurve of voor een vacature die langzaam vol raakt. Het optimalisatiemodel hieronder "
                      "weegt die kosten tegen elkaar af.",
     feedback={
@@ -173,7 +180,7 @@ opdracht_4 = choice(
              "dan nog op halve snelheid (de leercurve). En als de werving een week uitloopt, mis je de piek. Tel de "
              "leercurve mee.",
         "d": f"Te vroeg: de klas staat dan al in week {class_timeline(START_OPTIONS['d'])[1]} aan de telefoon, "
-             "vóór de rustige zomer. Je betaalt maanden "
+             "vóór de rustige weken in mei. Je betaalt maanden "
              "salaris voor capaciteit die je nog niet nodig hebt, en nieuwe mensen vertrekken in hun eerste "
              "maanden het snelst: een deel van de klas is weg vóór de piek.",
     },
@@ -183,12 +190,14 @@ opdracht_4 = choice(
 # Opdracht 5: what five points of service level (80 -> 85 % in 20 s) cost a year, in thousands of euros
 # ---------------------------------------------------------------------------------------------------------------
 CAMPAIGN_WEEKS = (10, 37, 38)
+PATIENCE = 180      # seconds: KlantDirect plans with Erlang A (notebooks 06 and 11)
+_IN_EURO = "Dat is het bedrag in euro's. De vraag is in duizenden euro's: deel door 1.000."
 
 
 @functools.cache
 def sl_curve() -> pd.DataFrame:
-    """The notebook's service-level/cost curve at 80 % and 85 % (the 2026 forecast of KlantDirect, Erlang C per
-    interval of the 2025 week profile, the default weekly shrinkage and costs)."""
+    """The notebook's service-level/cost curve at 80 % and 85 % (the 2026 forecast of KlantDirect, Erlang A with
+    180 s patience per interval of the 2025 week profile, the default weekly shrinkage and costs)."""
     history = datasets.load_daily_history()
     calls = history["calls_offered"]
     campaigns = [(pd.Timestamp.fromisocalendar(year, week, 1), pd.Timestamp.fromisocalendar(year, week, 7))
@@ -198,7 +207,7 @@ def sl_curve() -> pd.DataFrame:
     plan = forecast.weekly_forecast(daily, forecast.aht_forecast(history["aht"], calls, 52, season_length=52))
     profile = hiring.week_profile(datasets.load_intervals()["calls_offered"])
     return budget.service_level_curve(plan, hiring.weekly_shrinkage(index=plan.index), profile, hiring.Costs(),
-                                      [0.8, 0.85], awt=20)
+                                      [0.8, 0.85], awt=20, patience=PATIENCE)
 
 
 def _five_points():
@@ -224,8 +233,11 @@ opdracht_5 = number(
         "vijf keer een punt": (lambda: 5 * sl_curve().loc[0.8, "next_point_cost"] / 1000,
                                "Je nam vijf keer de kosten van het eerste punt. Maar elk volgend punt kost meer dan "
                                "het vorige: neem het verschil tussen de kosten per jaar bij 85 % en bij 80 %."),
-        "in euro": (lambda: 1000 * _five_points(),
-                    "Dat is het bedrag in euro's. De vraag is in duizenden euro's: deel door 1.000."),
+        "in euro": (lambda: 1000 * _five_points(), _IN_EURO),
+        # the amount in euros, rounded the way a learner might: every value whose thousands round to the answer
+        "in euro, afgerond": (lambda: 1000 * round(_five_points()), _IN_EURO),
+        "in euro, halve duizend lager": (lambda: 1000 * round(_five_points()) - 500, _IN_EURO),
+        "in euro, halve duizend hoger": (lambda: 1000 * round(_five_points()) + 500, _IN_EURO),
         "totaal": (lambda: sl_curve().loc[0.85, "year_cost"] / 1000,
                    "Dat zijn de kosten per jaar bij 85 %. De vraag is wat de stap van 80 % naar 85 % extra kost."),
         "uren": (lambda: (sl_curve().loc[0.85, "year_hours"] - sl_curve().loc[0.8, "year_hours"]) / 1000,
