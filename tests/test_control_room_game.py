@@ -224,3 +224,5 @@ def test_app_notebook_only_calls_the_package_and_names_the_game_day():
     assert f"op {weekday} {day.index[0].day} maart {day.index[0].year}" in text
     closing = day.index[-1] + pd.Timedelta(minutes=15)
     assert f"tot de dag om {closing:%H:%M} voorbij is" in text
+    assert f"met de afhaakgrens van {dutch.percent(cr.MAX_ABANDONMENT, 0)}" in text     # the limit the summary uses
+    assert "negatieve kosten" in text and "rustige avond" in text and cr.TIME_OFF_FROM >= 17
