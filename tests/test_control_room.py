@@ -47,7 +47,7 @@ def test_a_fixed_replay_gives_a_fixed_outcome(plan):
     assert result["service_level"] > nothing["service_level"]
     assert result["overtime_hours"] == 2.0
     assert result["cost"] == pytest.approx(2 * cr.OVERTIME_RATE * cr.HOURLY_COST
-                                           + result["callback_hours"] * cr.HOURLY_COST)
+                                           + result["callback_hours"] * cr.HOURLY_COST * cr.OVERTIME_RATE)
     assert (result["service_level"], result["abandoned"], result["callbacks"]) == REPLAY
 
 
@@ -66,8 +66,8 @@ def test_the_playbook_replay_gives_a_fixed_outcome(plan):
                                             + day["callbacks"] * 300.0 / 3600 * rate["callback"])
 
 
-PLAYBOOK_REPLAY = {"campaign": (0.7672287390029325, 165, 26, 23.0, 1283.3333333333333),
-                   "it_outage": (0.7999112688553682, 139, 23, 15.0, 854.5833333333334)}
+PLAYBOOK_REPLAY = {"campaign": (0.7324046920821115, 179, 29, 16.0, 966.875),
+                   "it_outage": (0.7542147293700089, 152, 39, 10.0, 695.625)}
 
 
 @pytest.mark.parametrize("scenario", cr.SCENARIOS)
@@ -75,13 +75,13 @@ def test_actions_work_in_the_right_direction(plan, scenario):
     base = start(plan, scenario)
     nothing = cr.evaluate_day(run(base, {}))
     more = cr.evaluate_day(run(base, {1: (cr.Action("overtime", agents=3),)}))
-    fewer = cr.evaluate_day(run(base, {6: (cr.Action("voluntary_time_off", agents=2),)}))
+    fewer = cr.evaluate_day(run(base, {9: (cr.Action("voluntary_time_off", agents=2),)}))
     chat = cr.evaluate_day(run(base, {3: (cr.Action("move_from_chat", agents=2),)}))
     training = cr.evaluate_day(run(base, {1: (cr.Action("move_training"),)}))
     assert more["service_level"] >= nothing["service_level"] and more["abandoned"] <= nothing["abandoned"]
     assert more["cost"] == pytest.approx(3 * cr.OVERTIME_RATE * cr.HOURLY_COST)
     assert fewer["service_level"] <= nothing["service_level"] and fewer["cost"] < 0
-    assert fewer["saved_hours"] == 2 * 6                      # from 14:00 to 20:00
+    assert fewer["saved_hours"] == 2 * 3                      # from 17:00 to 20:00, at most the rest of a shift
     assert chat["service_level"] >= nothing["service_level"] and chat["chat_backlog_hours"] == 2
     assert training["cost"] == 0
     callback = cr.evaluate_day(run(base, {0: (cr.Action("callback"),)}))
@@ -91,7 +91,7 @@ def test_actions_work_in_the_right_direction(plan, scenario):
         assert ivr["offered"] < nothing["offered"] and ivr["service_level"] >= nothing["service_level"]
     else:                                                     # nothing known to announce: no effect
         assert ivr == nothing
-    assert training["postponed_hours"] == cr.TRAINING[1] and chat["cost"] == 0
+    assert training["postponed_hours"] == 0 and chat["cost"] == 0     # the training is held, in the last hour
 
 
 def test_one_cost_model():
@@ -100,11 +100,11 @@ def test_one_cost_model():
     assert list(costs.index) == list(cr.ACTIONS)
     rate = costs["euro_per_hour"]
     assert rate["overtime"] == cr.HOURLY_COST * cr.OVERTIME_RATE == 52.5
-    assert rate["callback"] == cr.HOURLY_COST
+    assert rate["callback"] == rate["overtime"]          # one rule for work after the roster: a shift extension
     assert rate["voluntary_time_off"] == -cr.HOURLY_COST * cr.TIME_OFF_SAVING
     assert (rate[["move_training", "cancel_coaching", "move_from_chat", "ivr_message"]] == 0).all()
     assert cr.action_costs(time_off_saving=0.0)["euro_per_hour"]["voluntary_time_off"] == 0
-    assert costs["kind_of_hours"].tolist() == ["extra_paid", "postponed", "postponed", "sent_home", "chat_backlog",
+    assert costs["kind_of_hours"].tolist() == ["extra_paid", "moved", "postponed", "sent_home", "chat_backlog",
                                                "no_hours", "extra_paid"]
     with pytest.raises(ParameterValueError, match="time_off_saving"):
         cr.action_costs(time_off_saving=1.5)
@@ -113,16 +113,16 @@ def test_one_cost_model():
 def test_evaluate_day_charges_the_cost_table(plan):
     script = {1: (cr.Action("cancel_coaching"), cr.Action("move_training"), cr.Action("overtime", agents=2)),
               3: (cr.Action("move_from_chat", agents=cr.CHAT_TEAM), cr.Action("callback")),
-              8: (cr.Action("voluntary_time_off"),)}
+              9: (cr.Action("voluntary_time_off"),)}
     state = run(start(plan), script)
     for saving in (0.0, 1.0):
         result = cr.evaluate_day(state, time_off_saving=saving)
         rate = cr.action_costs(time_off_saving=saving)["euro_per_hour"]
-        assert result["postponed_hours"] == cr.TRAINING[1] + cr.COACHING[1]
-        assert result["chat_backlog_hours"] == cr.CHAT_TEAM and result["saved_hours"] == 4
+        assert result["postponed_hours"] == cr.COACHING[1]           # only the coaching is postponed
+        assert result["chat_backlog_hours"] == cr.CHAT_TEAM and result["saved_hours"] == 3
         assert result["callback_hours"] == pytest.approx(result["callbacks"] * 300.0 / 3600)
         assert result["cost"] == pytest.approx(2 * rate["overtime"] + result["callback_hours"] * rate["callback"]
-                                               + 4 * rate["voluntary_time_off"])
+                                               + 3 * rate["voluntary_time_off"])
     with pytest.raises(ParameterValueError) as info:
         cr.step(start(plan), (cr.Action("move_from_chat", agents=cr.CHAT_TEAM + 1),))
     assert info.value.parameter == "actions" and info.value.kind == "team_size"
@@ -152,12 +152,14 @@ def _zero_cost_plays():
 def test_no_zero_cost_play_beats_the_playbook(plan, scenario):
     """The learner's reading: a free IVR message plus free moves must not beat the playbook. Even with
     hindsight (the best hours for the chat agents, found by trying them all on the same callers), every
-    zero-cost play stays at least 4 points below the playbook, which pays for overtime and callbacks."""
+    zero-cost play stays at least 1.5 points below the playbook, which pays for overtime and callbacks (the
+    playbook waits for two hours of workload above plan before it pays, so its margin is smaller than a
+    hindsight play's would be)."""
     base = start(plan, scenario)
     playbook = cr.evaluate_day(cr.play(base, cr.playbook_policy))
     best = max(cr.evaluate_day(cr.play(base, policy))["service_level"] for _, policy in _zero_cost_plays())
     assert playbook["cost"] > 0 and playbook["overtime_hours"] > 0
-    assert best < playbook["service_level"] - 0.04
+    assert best < playbook["service_level"] - 0.015
     free = cr.evaluate_day(run(base, {0: (cr.Action("ivr_message"), cr.Action("cancel_coaching"),
                                           cr.Action("move_training"))}))
     assert free["cost"] == 0 and free["service_level"] < playbook["service_level"] - 0.05
@@ -178,9 +180,18 @@ def test_the_playbook_reads_its_thresholds(plan, monkeypatch):
     assert now["volume_vs_forecast_so_far"] == pytest.approx(table["offered"].sum() / table["forecast"].sum())
     assert now["known_cause"] == 0 and cr.signals(start(plan)) == {}
     assert now["workload_vs_plan"] > 1.10 and now["longest_wait"] > 120      # 10:00, the campaign started
+    assert now["workload_vs_plan_two_hours"] < 1.05                          # but only for one hour
+    assert now["hour_of_day"] == 11
     acts = {a.name: a.agents for a in cr.playbook_policy(state)}
-    assert acts == {"overtime": round((now["workload_vs_plan"] - 1) / cr.OVERTIME_STEP),
-                    "cancel_coaching": 1, "move_from_chat": cr.CHAT_TEAM, "callback": 1}
+    assert acts == {"move_from_chat": cr.CHAT_TEAM, "callback": 1}          # the cheap ones, live; SL below target
+    state = cr.step(state, cr.playbook_policy(state))
+    now = cr.signals(state)
+    two = cr.view(state).iloc[-2:]
+    assert now["workload_vs_plan_two_hours"] == pytest.approx(
+        (two["offered"] * two["aht"] / (two["forecast"] * 300.0)).min())
+    acts = {a.name: a.agents for a in cr.playbook_policy(state)}
+    assert acts["overtime"] == round((now["workload_vs_plan_two_hours"] - 1) / cr.OVERTIME_STEP) >= 1
+    assert "cancel_coaching" in acts
     assert set(cr.POLICY_THRESHOLDS["action"]) == set(cr.ACTIONS)
     assert set(cr.POLICY_THRESHOLDS["signal"]) <= set(now)
     strict = cr.POLICY_THRESHOLDS.copy()
@@ -198,25 +209,62 @@ def test_the_playbook_sends_agents_home_only_far_above_target_and_below_forecast
     monkeypatch.setattr(cr, "CAMPAIGN_UPLIFT", -0.3)
     quiet = cr.play(start(plan, "campaign"), cr.playbook_policy)
     home = [hour for hour, acts in enumerate(quiet.actions) if any(a.name == "voluntary_time_off" for a in acts)]
-    assert home and home[0] >= 3
+    assert home and home[0] >= cr.TIME_OFF_FROM - 8
     assert cr.evaluate_day(quiet)["saved_hours"] > 0 and cr.evaluate_day(quiet)["cost"] < 0
+
+
+def test_the_playbook_mostly_leaves_a_plain_day_alone(plan):
+    """On the plain day (the forecast is right) the playbook should not react to noise: over ten seeds it pays for
+    overtime at most twice and leaves at least half of the days alone; a paid day costs little."""
+    paid = alone = 0
+    for seed in range(1, 11):
+        day = cr.play(start(plan, "plain", seed=seed), cr.playbook_policy)
+        result = cr.evaluate_day(day)
+        paid += result["overtime_hours"] > 0
+        alone += not any(day.actions)
+        assert result["cost"] < 100
+    assert paid <= 2 and alone >= 5
+
+
+def test_no_time_off_exploit_on_the_plain_day(plan):
+    """Time off in the morning or down to zero agents is refused: the cheap exploits the second reader found."""
+    with pytest.raises(ParameterValueError):
+        cr.step(start(plan, "plain"), (cr.Action("voluntary_time_off"),))          # 08:00: 12 hours 'saved'
+    evening = start(plan, "plain")
+    while evening.hour < 11:
+        evening = cr.step(evening)
+    with pytest.raises(ParameterValueError):
+        cr.step(evening, (cr.Action("voluntary_time_off", agents=10),))           # nobody left at 19:00
+    one = cr.evaluate_day(cr.step(evening, (cr.Action("voluntary_time_off"),)))
+    assert one["saved_hours"] == 1.0                                             # at most the rest of the day
 
 
 def test_limits(plan):
     state = cr.step(start(plan), (cr.Action("move_training"),))
     with pytest.raises(ParameterValueError) as info:
         cr.step(state, (cr.Action("move_training"),))           # only once
-    assert info.value.parameter == "actions" and info.value.kind == "inconsistent"
+    assert info.value.parameter == "actions" and info.value.kind == "used_twice"
     late = start(plan)
     for _ in range(3):
         late = cr.step(late)
-    with pytest.raises(ParameterValueError, match="actions"):  # the 10:00 training has started
+    with pytest.raises(ParameterValueError, match="actions") as info:  # the 10:00 training has started
         cr.step(late, (cr.Action("move_training"),))
+    assert info.value.kind == "already_started"
+    with pytest.raises(ParameterValueError) as info:           # time off only in the quiet evening
+        cr.step(start(plan), (cr.Action("voluntary_time_off"),))
+    assert info.value.kind == "quiet_hours"
+    evening = start(plan, "plain")
+    while evening.hour < cr.TIME_OFF_FROM - 8:
+        evening = cr.step(evening)
+    with pytest.raises(ParameterValueError) as info:           # at least one agent stays on the phones
+        cr.step(evening, (cr.Action("voluntary_time_off", agents=min(evening.agents[evening.hour * 4:])),))
+    assert info.value.kind == "too_large"
     last = start(plan)
     while last.hour < last.day.hours - 1:
         last = cr.step(last)
-    with pytest.raises(ParameterValueError, match="actions"):  # no hour left after the notice
+    with pytest.raises(ParameterValueError, match="actions") as info:  # no hour left after the notice
         cr.step(last, (cr.Action("overtime"),))
+    assert info.value.kind == "no_notice"
     done = cr.step(last)
     with pytest.raises(ParameterValueError, match="state"):
         cr.step(done)

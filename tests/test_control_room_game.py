@@ -90,15 +90,15 @@ def test_a_refusal_is_explained_in_dutch_and_the_hour_waits(plan):
     with pytest.raises(ParameterValueError) as info:
         cr.step(before, (cr.Action("move_training"),))
     text = messages.explain(info.value, {"actions": "Training verplaatsen"})
-    assert text.startswith("Deze ingreep kan nu niet") and "Ingevuld: Training verplaatsen." in text
+    assert text.startswith("De training is al verplaatst") and "Ingevuld: Training verplaatsen." in text
     assert text in widget.message.value.replace("&#x27;", "'") and "wfm-fout" in widget.message.value
     widget.choices["move_training"].value = False
     widget.next_hour.click()
     assert widget.state.hour == 2 and widget.message.value == ""
     widget.choices["voluntary_time_off"].value = True
-    widget.agents["voluntary_time_off"].value = 20
-    widget.next_hour.click()
-    assert widget.state.hour == 2 and "kunnen niet naar huis" in widget.message.value
+    widget.agents["voluntary_time_off"].value = 1
+    widget.next_hour.click()                                    # 10:00: time off only in the quiet evening
+    assert widget.state.hour == 2 and f"pas vanaf {cr.TIME_OFF_FROM}:00" in widget.message.value
     widget.agents["voluntary_time_off"].value = 1
     widget.choices["voluntary_time_off"].value = False
     click(widget, 2, {2: {"move_from_chat": cr.CHAT_TEAM}, 3: {"move_from_chat": cr.CHAT_TEAM}})
@@ -139,7 +139,10 @@ def test_a_fixed_sequence_of_clicks_replays_the_fixed_day(plan):
     for cell in shown["service level"]:
         assert f"<td>{cell}</td>" in widget.summary.value
     back = cr.feedback(widget.state)
-    assert f"Volume t.o.v. forecast: {dutch.percent(back['volume_vs_forecast'])}" in widget.summary.value
+    assert f"Volume t.o.v. forecast: {dutch.number(back['volume_vs_forecast'], 2)}" in widget.summary.value
+    assert shown["binnen de afhaakgrens"].tolist() == ["ja" if a <= cr.MAX_ABANDONMENT else "nee"
+                                                      for a in refs["abandonment"]]
+    assert "Negatieve kosten zijn een besparing" in widget.summary.value
     widget.next_hour.click()                                    # the day is over: nothing happens
     assert widget.state.hour == 12
     widget.start.click()                                        # a new day starts from the opening
@@ -157,6 +160,10 @@ def test_action_texts_show_cost_and_limits():
     assert "€ 35,00" in game.action_text("voluntary_time_off") and "vast contract" in game.action_text(
         "voluntary_time_off")
     assert "onaangekondigde actie" in game.action_text("ivr_message")
+    assert "€ 52,50 per uur belwerk" in game.action_text("callback")              # after closing: the overtime rate
+    assert f"vanaf {cr.TIME_OFF_FROM}:00" in game.action_text("voluntary_time_off")
+    assert "minstens 1 medewerker" in game.action_text("voluntary_time_off")
+    assert "negatieve kosten" in game.action_text("voluntary_time_off")
     assert set(game.ACTION_NAMES) == set(cr.ACTIONS) and set(game.SCENARIO_NAMES) == set(cr.SCENARIOS)
     with pytest.raises(ParameterValueError, match="name"):
         game.action_text("coffee")
@@ -217,3 +224,5 @@ def test_app_notebook_only_calls_the_package_and_names_the_game_day():
     assert f"op {weekday} {day.index[0].day} maart {day.index[0].year}" in text
     closing = day.index[-1] + pd.Timedelta(minutes=15)
     assert f"tot de dag om {closing:%H:%M} voorbij is" in text
+    assert f"met de afhaakgrens van {dutch.percent(cr.MAX_ABANDONMENT, 0)}" in text     # the limit the summary uses
+    assert "negatieve kosten" in text and "rustige avond" in text and cr.TIME_OFF_FROM >= 17

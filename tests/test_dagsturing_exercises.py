@@ -138,14 +138,19 @@ def test_adherence_and_conformance_by_counting_quarters():
 
 
 def test_a_hundred_percent_is_answered_in_dutch():
-    """"1" and "100 %" are claims of 100 %: each exercise says why that cannot be (or, for 5, that it is just less)."""
+    """"1" and "100 %" are claims of 100 %: exercises 1-3 say why that cannot be; 5 gives nothing away (the answer
+    is close to 100 %) and points back to the formula."""
     for ex, word in ((ex08.opdracht_1, "100 %"), (ex08.opdracht_2, "100 % adherence"), (ex08.opdracht_3, "100 %"),
-                     (ex08.opdracht_5, "100 %")):
+                     (ex08.opdracht_5, "Reken uit")):
         for answer in ("1", "100 %", 1):
             feedback = ex.evaluate(answer)
             assert feedback.status == "fout" and feedback.reason == "perfect" and word in feedback.message, \
                 (ex.title, answer, feedback)
-    assert "niet meer te redden" in ex08.opdracht_5.evaluate("100 %").message
+    message = ex08.opdracht_5.evaluate("100 %").message
+    assert "net" not in message.split() and "minder" not in message and "kan" not in message.split()
+    assert "kost niets" in ex08.opdracht_4.evaluate("b").message                # one line of explanation
+    assert "pauze niet mee" in ex08.opdracht_3.evaluate(round(13 / 18, 3)).message
+    assert "overleg" in ex08.opdracht_2.evaluate(round(14 / 18, 3)).message
 
 
 def test_the_outage_quarter_judgement_holds():
@@ -177,19 +182,24 @@ def test_recovery_by_hand():
 
 
 def test_the_playbook_in_dutch_keeps_the_packages_numbers():
+    """One row per action with all its conditions (AND); every threshold of the package appears in Dutch."""
     from wfmcourse.domain import intraday
 
     table = ex08.playbook()
-    assert len(table) == len(intraday.PLAYBOOK)
-    for (signal, value), shown in zip(intraday.PLAYBOOK[["signal", "threshold"]].itertuples(index=False),
-                                      table["threshold"]):
-        assert "." not in shown and not re.search(r"[a-z]+_[a-z]+", shown)
-        if signal in ("workload_vs_plan", "volume_vs_forecast_so_far"):          # fractions shown as percentages
-            assert shown.endswith(f"{round(100 * value)} %"), (signal, shown)
-        elif signal == "sl_so_far_above_target":
-            assert shown.endswith(f"{round(100 * value)} procentpunt"), (signal, shown)
-        elif signal == "longest_wait":
-            assert shown.endswith(f"{value:.0f} s"), (signal, shown)
-        elif signal == "hours_played":
-            assert shown.endswith(dutch.number(value, 1) + " uur"), (signal, shown)
-    assert not table["action"].str.contains("_").any() and not table["signal"].str.contains("_").any()
+    assert len(table) == intraday.PLAYBOOK["action"].nunique()
+    for row in intraday.PLAYBOOK.itertuples():
+        shown = table.loc[table["action"] == dutch.LABELS[row.action], "conditions"].iloc[0]
+        assert not re.search(r"\d\.\d", shown) and not re.search(r"[a-z]+_[a-z]+", shown)
+        value = row.threshold
+        if row.signal in ("workload_vs_plan_two_hours", "volume_vs_forecast_so_far"):   # fractions as percentages
+            assert f"{dutch.LABELS[row.signal]} {row.comparison} {round(100 * value)} %" in shown, (row, shown)
+        elif row.signal == "sl_so_far_above_target" and value:
+            assert f"{round(100 * value)} procentpunt" in shown, (row, shown)
+        elif row.signal == "sl_so_far_above_target":
+            assert "service level tot nu onder de norm" in shown, (row, shown)
+        elif row.signal == "longest_wait":
+            assert f"{value:.0f} s" in shown, (row, shown)
+        elif row.signal == "hour_of_day":
+            assert f"het is {intraday.control_room.TIME_OFF_FROM}:00 of later" in shown, (row, shown)
+    assert (table.loc[table["action"] == "vrijwillig eerder naar huis", "conditions"].str.count(" en ") == 2).all()
+    assert not table["action"].str.contains("_").any() and not table["conditions"].str.contains("_").any()

@@ -309,7 +309,12 @@ def test_playbook_is_the_control_rooms_table():
     assert set(intraday.PLAYBOOK["signal_basis"]) == {"live", "trend"}
     # cheap, reversible actions on live signals; overtime and time off on the trend
     basis = intraday.PLAYBOOK.groupby("action")["signal_basis"].agg(set)
-    assert basis["callback"] == basis["move_from_chat"] == {"live"}
+    assert basis["callback"] == basis["move_from_chat"] == {"live", "trend"}   # live wait, only below target
+    for action in ("callback", "move_from_chat"):
+        rows = intraday.PLAYBOOK[intraday.PLAYBOOK["action"] == action]
+        assert set(rows.loc[rows["signal_basis"] == "live", "signal"]) == {"longest_wait"}
+        assert rows.loc[rows["signal_basis"] == "trend", ["signal", "comparison", "threshold"]].values.tolist() == [
+            ["sl_so_far_above_target", "<", 0.0]]
     assert basis["overtime"] == basis["voluntary_time_off"] == {"trend"}
     assert "occupancy" not in set(intraday.PLAYBOOK["signal"])
 

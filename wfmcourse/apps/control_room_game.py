@@ -63,16 +63,18 @@ def action_text(name) -> str:
                 "per uur.")
     if name == "move_training":
         return (f"de training van {cr.TRAINING[0]}:00 ({cr.TRAINING[1]} medewerkers) gaat naar het laatste uur "
-                f"van de dag. Eén keer, en alleen voordat hij begint. Kost {_euro(rate[name])}; "
-                f"{cr.TRAINING[1]} trainingsuren uitgesteld.")
+                f"van de dag. Eén keer, en alleen voordat hij begint. Kost {_euro(rate[name])}; de training gaat "
+                f"door, maar dan missen er {cr.TRAINING[1]} medewerkers in het laatste uur.")
     if name == "cancel_coaching":
         return (f"de coaching van {cr.COACHING[0]}:00 ({cr.COACHING[1]} medewerkers) vervalt; zij nemen "
                 f"gesprekken aan. Alleen voordat hij begint. Kost {_euro(rate[name])}; {cr.COACHING[1]} "
                 "coachinguren uitgesteld naar een andere dag.")
     if name == "voluntary_time_off":
-        return (f"medewerkers gaan vanaf dit uur naar huis, de rest van de dag. Bespaart alleen geld als die uren "
-                f"niet betaald worden (onbetaald verlof, flex- of min-maxcontract): hier {_euro(-rate[name])} per "
-                "medewerker per uur. Met een vast contract bespaart het niets.")
+        return (f"medewerkers gaan vanaf dit uur naar huis, de rest van de dag; pas vanaf {cr.TIME_OFF_FROM}:00 "
+                "(de rustige avond), en er blijft altijd minstens 1 medewerker aan de telefoon. Bespaart alleen geld "
+                "als die uren niet betaald worden (onbetaald verlof, flex- of min-maxcontract): hier "
+                f"{_euro(-rate[name])} per medewerker per uur, in de tabel als negatieve kosten. Met een vast "
+                "contract bespaart het niets.")
     if name == "move_from_chat":
         return (f"hoogstens {cr.CHAT_TEAM} medewerkers van chat en e-mail nemen dit uur gesprekken aan, op een dag "
                 f"samen hoogstens {dutch.short(cr.CHAT_HOURS_MAX)} medewerkeruren. Kost {_euro(rate[name])}, maar "
@@ -83,8 +85,8 @@ def action_text(name) -> str:
                 "Kost niets; eenmaal aan blijft hij aan.")
     return (f"vanaf dit uur krijgt wie {dutch.short(cr.CALLBACK_AFTER)} s wacht terugbellen aangeboden; "
             f"{dutch.percent(cr.CALLBACK_ACCEPT, 0)} neemt het aan. Zij worden na het laatste uur "
-            f"teruggebeld: extra betaalde uren, {_euro(rate[name])} per uur belwerk. Ze tellen niet als op tijd "
-            "beantwoord.")
+            f"teruggebeld: een verlenging van de dienst zoals overwerk, {_euro(rate[name])} per uur belwerk. Ze "
+            "tellen niet als op tijd beantwoord.")
 
 
 def monitor_table(state) -> pd.DataFrame:
@@ -100,9 +102,13 @@ def monitor_table(state) -> pd.DataFrame:
 def summary_table(state) -> pd.DataFrame:
     """The end of the day: :func:`wfmcourse.domain.control_room.references` (the learner, doing nothing and
     the playbook policy on the same callers) with Dutch headers; service level and abandonment as
-    percentages, hours with one decimal, cost in euro."""
+    percentages, ``within_abandonment_limit`` ("ja"/"nee": abandonment <= ``MAX_ABANDONMENT``), hours with one
+    decimal, cost in euro."""
     instance("state", state, cr.State, "a State from control_room.new_day")
     refs = cr.references(state)[_SUMMARY_COLUMNS]
+    within = refs["abandonment"] <= cr.MAX_ABANDONMENT
+    refs.insert(refs.columns.get_loc("abandonment") + 1, "within_abandonment_limit",
+                within.map({True: "ja", False: "nee"}))
     decimals = {"service_level": 1, "asa": 0, "abandoned": 0, "abandonment": 1, "callbacks": 0, "cost": 2}
     return dutch.table(refs, decimals, percent=["service_level", "abandonment"])
 
@@ -264,8 +270,10 @@ class ControlRoom(widgets.VBox):
         back = cr.feedback(state)
         weighted = ("Service level, ASA en afhaakpercentage gelden voor de hele dag, gewogen naar volume: een druk "
                     "uur telt mee naar zijn aantal gesprekken.")
-        lines = (f"Volume t.o.v. forecast: {dutch.percent(back['volume_vs_forecast'])}; AHT t.o.v. plan: "
-                 f"{dutch.percent(back['aht_vs_plan'])}; uren onder de norm: {back['hours_below_target']}. "
+        weighted += (f" De afhaakgrens is {dutch.percent(cr.MAX_ABANDONMENT, 0)} van de aangeboden gesprekken. "
+                     "Negatieve kosten zijn een besparing (medewerkers eerder naar huis).")
+        lines = (f"Volume t.o.v. forecast: {dutch.number(back['volume_vs_forecast'], 2)}; AHT t.o.v. plan: "
+                 f"{dutch.number(back['aht_vs_plan'], 2)}; uren onder de norm: {back['hours_below_target']}. "
                  "Dit gaat terug naar forecast en planning.")
         return ("<div class='wfm-dag-klaar'><h4>Je dag naast niets doen en het draaiboek</h4>"
                 f"{_html_table(summary_table(state), 'summary')}<p>{weighted}</p><p>{html.escape(lines)}</p></div>")

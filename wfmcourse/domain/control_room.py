@@ -18,7 +18,9 @@ Actions (each a :class:`Action`, ``agents`` where it applies):
 * ``move_training``: the training block in the peak (``TRAINING``) moves to the last hour of the day;
   once, and only before it starts;
 * ``cancel_coaching``: the coaching block (``COACHING``) is cancelled, its agents take calls; before it starts;
-* ``voluntary_time_off``: ``agents`` go home from this hour on, for the rest of the day;
+* ``voluntary_time_off``: ``agents`` go home from this hour on, for the rest of the day; only in the quiet
+  evening hours (from ``TIME_OFF_FROM``:00, so at most the rest of a shift that ends at closing) and never
+  leaving fewer than one agent on the phones in an open interval;
 * ``move_from_chat``: ``agents`` (at most ``CHAT_TEAM``) from chat and e-mail take calls for this hour;
 * ``ivr_message``: from this hour on, ``IVR_DROP`` of the callers about a known cause hang up after the
   message (they do not count as offered). Only the IT outage has a known cause (the outage, from
@@ -32,21 +34,27 @@ and is shown in hours, not euro:
 
 * overtime: ``agents`` x 1 hour x ``HOURLY_COST`` x ``OVERTIME_RATE`` (paid);
 * callback: the callers who accepted are called back after the last hour, outside the roster (the last
-  hour's agents are planned for that hour's own calls), so their handle time (planned AHT each) is extra
-  paid hours at ``HOURLY_COST`` (a shift extension at the plain rate);
-* voluntary time off: the agent hours sent home, times ``HOURLY_COST`` x ``time_off_saving``, saved.
+  hour's agents are planned for that hour's own calls), so their handle time (planned AHT each) is a shift
+  extension like overtime: extra paid hours at ``HOURLY_COST`` x ``OVERTIME_RATE`` (one rule for work after
+  the roster). The callbacks are not put on the roster's agents as well: counted once, as paid hours;
+* voluntary time off: the agent hours sent home (at most the rest of the day from ``TIME_OFF_FROM``:00),
+  times ``HOURLY_COST`` x ``time_off_saving``, saved.
   It saves money only when those hours are not paid: unpaid leave, flex or min-max contracts
   (``TIME_OFF_SAVING = 1``, the game's assumption). With fixed contracts the hours are paid anyway
   (``time_off_saving=0``);
-* cancel coaching, move training: no money; the coaching or training agent hours are postponed
-  (``postponed_hours``: the coaching must be held another day, the training moves to the last hour);
+* cancel coaching: no money; the coaching agent hours are postponed (``postponed_hours``: the coaching must be
+  held another day);
+* move training: no money and nothing postponed: the training is held in the last hour (its agents leave the
+  phones then, which the simulation counts);
 * move from chat: no money; the agent hours become chat and e-mail backlog (``chat_backlog_hours``);
 * IVR message: no money, no hours.
 
 The playbook (:func:`playbook_policy`, the draaiboek the notebook shows) is the table
 :data:`POLICY_THRESHOLDS` read on :func:`signals`: cheap, reversible actions on live signals of the last
-hour (the longest wait), the costly ones on the trend (workload against plan), time off only when the
-service level so far is far above target and the volume below forecast. On the campaign and the outage it
+hour (the longest wait) but only while the service level so far is below target (the longest wait is a
+maximum over some 200 callers and is often long by chance), the costly ones on the trend (workload against
+plan two hours in a row), time off only in the evening when the service level so far is far above target
+and the volume below forecast. On the campaign and the outage it
 beats every zero-cost play (tests/test_control_room.py checks it): the zero-cost means (IVR, coaching,
 training, chat) are limited, and the playbook uses them too.
 """
@@ -89,7 +97,9 @@ CALLBACK_ACCEPT = 0.4         # share of offered callers who accept
 TRAINING = (10, 3)            # training block: hour of the day and agents (in the plan, off the phones)
 COACHING = (14, 2)            # coaching block: hour of the day and agents
 OVERTIME_RATE = 1.5           # overtime costs 1.5 x the hourly cost (the premium depends on the cao)
-HOURLY_COST = 35.0            # euro per agent hour
+HOURLY_COST = 35.0            # euro per agent hour (KlantDirect's one rate; every cost here is read from it)
+MAX_ABANDONMENT = 0.05        # the day's limit on the abandonment rate (shown beside the day's outcome)
+TIME_OFF_FROM = 17            # hour of the day from which voluntary time off is possible (the quiet evening)
 TIME_OFF_SAVING = 1.0         # share of HOURLY_COST saved per hour sent home: 1 = unpaid (leave, flex, min-max
 #                               contract, the game's assumption); 0 = fixed contract, the hours are paid anyway
 CHAT_TEAM = 3                 # agents on chat and e-mail who can take calls (per hour)
@@ -98,16 +108,19 @@ OVERTIME_STEP = 0.10          # the playbook calls one overtime agent per 10 % w
 
 #: The playbook's thresholds (one row per condition; an action fires when all its rows hold on
 #: :func:`signals` at the start of an hour). Cheap, reversible actions on live signals of the last hour
-#: (longest wait), the rest on the last hour's trend (workload against plan), time off only when the service
-#: level is far above target and the workload below plan (occupancy is a consequence, not a target).
+#: (longest wait) while the service level so far is below target, the rest on the trend (workload against plan
+#: two hours in a row), time off only in the evening when the service level is far above target and the volume
+#: below forecast (occupancy is a consequence, not a target).
 POLICY_THRESHOLDS = pd.DataFrame([
     ("ivr_message", "known_cause", ">", 0.5, "live"),
     ("move_from_chat", "longest_wait", ">", 60.0, "live"),
+    ("move_from_chat", "sl_so_far_above_target", "<", 0.0, "trend"),
     ("callback", "longest_wait", ">", 120.0, "live"),
-    ("move_training", "workload_vs_plan", ">", 1.05, "trend"),
-    ("cancel_coaching", "workload_vs_plan", ">", 1.05, "trend"),
-    ("overtime", "workload_vs_plan", ">", 1.10, "trend"),
-    ("voluntary_time_off", "hours_played", ">", 2.5, "trend"),
+    ("callback", "sl_so_far_above_target", "<", 0.0, "trend"),
+    ("move_training", "workload_vs_plan_two_hours", ">", 1.05, "trend"),
+    ("cancel_coaching", "workload_vs_plan_two_hours", ">", 1.05, "trend"),
+    ("overtime", "workload_vs_plan_two_hours", ">", 1.10, "trend"),
+    ("voluntary_time_off", "hour_of_day", ">", TIME_OFF_FROM - 0.5, "trend"),
     ("voluntary_time_off", "sl_so_far_above_target", ">", 0.10, "trend"),
     ("voluntary_time_off", "volume_vs_forecast_so_far", "<", 0.90, "trend"),
 ], columns=["action", "signal", "comparison", "threshold", "signal_basis"])
@@ -250,28 +263,31 @@ def _apply(state, action):
     if name == "overtime":
         start = now + per_hour
         if start >= len(agents):
-            raise value_error("actions", action, "inconsistent", "leave an hour after the notice for overtime")
+            raise value_error("actions", action, "no_notice", "leave an hour after the notice for overtime")
         for i in range(start, start + per_hour):
             agents[i] += k
         return replace(state, agents=tuple(agents), overtime_hours=state.overtime_hours + k)
     if name in ("move_training", "cancel_coaching"):
         done = state.training_moved if name == "move_training" else state.coaching_cancelled
         rows, size = _block(day, *(TRAINING if name == "move_training" else COACHING))
-        if done or rows[0] < now:
-            raise value_error("actions", action, "inconsistent",
-                              "be used once and before the block starts (" + name + ")")
+        if done:
+            raise value_error("actions", action, "used_twice", "be used once (" + name + ")")
+        if rows[0] < now:
+            raise value_error("actions", action, "already_started", "be used before the block starts (" + name + ")")
         for i in rows:
             agents[i] += size
-        postponed = state.postponed_hours + size * len(rows) / per_hour
-        if name == "move_training":
+        if name == "move_training":      # held in the last hour: moved, not postponed
             for i in range(len(agents) - per_hour, len(agents)):
                 agents[i] = max(agents[i] - size, 0)
-            return replace(state, agents=tuple(agents), training_moved=True, postponed_hours=postponed)
+            return replace(state, agents=tuple(agents), training_moved=True)
+        postponed = state.postponed_hours + size * len(rows) / per_hour
         return replace(state, agents=tuple(agents), coaching_cancelled=True, postponed_hours=postponed)
     if name == "voluntary_time_off":
+        if day.start.hour + state.hour < TIME_OFF_FROM:
+            raise value_error("actions", action, "quiet_hours", f"be from {TIME_OFF_FROM}:00 (the quiet evening)")
         rest = range(now, len(agents))
-        if any(agents[i] < k for i in rest):
-            raise value_error("actions", action, "too_large", "leave 0 or more agents for the rest of the day")
+        if any(agents[i] - k < 1 for i in rest):
+            raise value_error("actions", action, "too_large", "leave at least one agent for the rest of the day")
         for i in rest:
             agents[i] -= k
         return replace(state, agents=tuple(agents), saved_hours=state.saved_hours + k * len(rest) / per_hour)
@@ -378,17 +394,18 @@ def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
                  time_off_saving=TIME_OFF_SAVING) -> pd.DataFrame:
     """The cost model, one row per action (index ``action``, the order of :data:`ACTIONS`): ``euro_per_hour``
     is what one agent hour of the action costs in euro (negative: saved) and ``kind_of_hours`` what those
-    hours are: ``"extra_paid"`` (extra paid hours: overtime at ``hourly_cost`` x ``overtime_rate``, callback work at
-    ``hourly_cost``), ``"sent_home"`` (time off: -``hourly_cost`` x ``time_off_saving``; 0 with fixed contracts),
-    ``"postponed"`` (coaching and training: 0 euro), ``"chat_backlog"`` (0 euro) or ``"no_hours"``
+    hours are: ``"extra_paid"`` (extra paid hours after the roster: overtime and callback work, both at
+    ``hourly_cost`` x ``overtime_rate``), ``"sent_home"`` (time off: -``hourly_cost`` x ``time_off_saving``; 0 with
+    fixed contracts), ``"postponed"`` (coaching: 0 euro), ``"moved"`` (the training, held in the last hour:
+    0 euro, no hours), ``"chat_backlog"`` (0 euro) or ``"no_hours"``
     (the IVR message). :func:`evaluate_day` charges exactly these rates."""
     rate = scalar("hourly_cost", hourly_cost, low=0.0)
     premium = scalar("overtime_rate", overtime_rate, low=1.0)
     saving = scalar("time_off_saving", time_off_saving, low=0.0, high=1.0)
-    rows = {"overtime": (rate * premium, "extra_paid"), "move_training": (0.0, "postponed"),
+    rows = {"overtime": (rate * premium, "extra_paid"), "move_training": (0.0, "moved"),
             "cancel_coaching": (0.0, "postponed"), "voluntary_time_off": (-rate * saving, "sent_home"),
             "move_from_chat": (0.0, "chat_backlog"), "ivr_message": (0.0, "no_hours"),
-            "callback": (rate, "extra_paid")}
+            "callback": (rate * premium, "extra_paid")}
     table = pd.DataFrame([rows[name] for name in ACTIONS], index=pd.Index(ACTIONS, name="action"),
                          columns=["euro_per_hour", "kind_of_hours"])
     return table
@@ -397,7 +414,7 @@ def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
 def evaluate_day(state, *, time_off_saving=TIME_OFF_SAVING) -> dict:
     """The day's outcome: volume-weighted ``service_level``, ``asa`` (s), ``abandonment``, ``abandoned``,
     ``callbacks``; the agent hours per kind: ``overtime_hours`` and ``callback_hours`` (extra paid),
-    ``saved_hours`` (sent home), ``postponed_hours`` (coaching and training) and ``chat_backlog_hours`` (chat and
+    ``saved_hours`` (sent home), ``postponed_hours`` (coaching) and ``chat_backlog_hours`` (chat and
     e-mail); and the ``cost`` in euro = sum over actions of hours x ``euro_per_hour`` of :func:`action_costs`
     (callback hours = callbacks x planned AHT / 3600)."""
     instance("state", state, State, "a State from new_day")
@@ -441,7 +458,9 @@ def signals(state, *, target=0.8) -> dict:
     """The signals the playbook reads at the start of the coming hour (:data:`POLICY_THRESHOLDS`), from the
     last reported hour: ``longest_wait`` (s) and ``queue`` (callers still waiting at its end), live;
     ``workload_vs_plan`` = offered x actual AHT / (forecast x planned AHT) and ``sl_above_target`` = the
-    hour's service level - ``target``, the hourly trend; ``hours_played``, ``sl_so_far_above_target`` = service
+    hour's service level - ``target``, the hourly trend; ``workload_vs_plan_two_hours`` = the lower workload
+    ratio of the last two hours (0 after one hour: a trend needs two); ``hour_of_day`` of the coming hour;
+    ``hours_played``, ``sl_so_far_above_target`` = service
     level so far - ``target`` and ``volume_vs_forecast_so_far`` = offered / forecast so far, the day's trend;
     ``known_cause`` = 1 while a cause callers ask about is
     known and running in the coming hour (the IT outage), else 0. Before the first hour: an empty dict."""
@@ -451,13 +470,18 @@ def signals(state, *, target=0.8) -> dict:
         return {}
     last, day = state.results[-1], state.day
     clock = day.start.hour + state.hour
-    planned = last["forecast"] * day.aht
-    worked = last["offered"] * (last["aht"] or day.aht)
+
+    def ratio(row):
+        planned = row["forecast"] * day.aht
+        return row["offered"] * (row["aht"] or day.aht) / planned if planned else 1.0
+
+    two = min(ratio(r) for r in state.results[-2:]) if len(state.results) >= 2 else 0.0
     in_time = last["answered_in_time"] / last["offered"] if last["offered"] else 1.0
     offered = sum(r["offered"] for r in state.results)
     forecast = sum(r["forecast"] for r in state.results)
     return {"longest_wait": last["longest_wait"], "queue": float(last["queue"]),
-            "workload_vs_plan": worked / planned if planned else 1.0, "sl_above_target": in_time - t,
+            "workload_vs_plan": ratio(last), "workload_vs_plan_two_hours": two, "sl_above_target": in_time - t,
+            "hour_of_day": float(clock),
             "hours_played": float(state.hour), "sl_so_far_above_target": last["service_level_so_far"] - t,
             "volume_vs_forecast_so_far": offered / forecast if forecast else 1.0,
             "known_cause": float(day.scenario == "it_outage" and OUTAGE_HOURS[0] <= clock < OUTAGE_HOURS[1])}
@@ -470,7 +494,8 @@ def _holds(row, value) -> bool:
 def playbook_policy(state, *, target=0.8) -> tuple:
     """The playbook (draaiboek): every action whose rows of :data:`POLICY_THRESHOLDS` all hold on
     :func:`signals`, if it is still possible. Sizes: overtime one agent per ``OVERTIME_STEP`` of workload
-    above plan (for the next hour, renewed each hour the trend holds), ``CHAT_TEAM`` agents from chat and
+    above plan (the lower of the last two hours; for the next hour, renewed each hour the trend holds),
+    ``CHAT_TEAM`` agents from chat and
     e-mail while the day's ``CHAT_HOURS_MAX`` lasts, one agent home at a time."""
     instance("state", state, State, "a State from new_day")
     now = signals(state, target=target)
@@ -486,7 +511,7 @@ def playbook_policy(state, *, target=0.8) -> tuple:
         if not wanted.get(name, False):
             continue
         if name == "overtime" and not last_hour:
-            extra = now["workload_vs_plan"] - 1
+            extra = now["workload_vs_plan_two_hours"] - 1
             actions.append(Action(name, agents=max(1, int(round(extra / OVERTIME_STEP)))))
         elif name == "move_training" and not state.training_moved and _block(state.day, *TRAINING)[0][0] >= start:
             actions.append(Action(name))
@@ -495,7 +520,7 @@ def playbook_policy(state, *, target=0.8) -> tuple:
             actions.append(Action(name))
         elif name == "move_from_chat" and state.chat_backlog_hours + CHAT_TEAM <= CHAT_HOURS_MAX:
             actions.append(Action(name, agents=CHAT_TEAM))
-        elif name == "voluntary_time_off" and min(state.agents[start:]) > 1:
+        elif name == "voluntary_time_off" and min(state.agents[start:]) > 2:
             actions.append(Action(name))
         elif name == "ivr_message" and state.ivr_from is None or name == "callback" and state.callback_from is None:
             actions.append(Action(name))

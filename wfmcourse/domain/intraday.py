@@ -411,11 +411,12 @@ def callback_change(calls, waiting, acceptance, serve_at) -> np.ndarray:
     return change
 
 
-#: the dagstart playbook (draaiboek): :data:`wfmcourse.domain.control_room.POLICY_THRESHOLDS`, the table the
-#: control room's playbook plays (one row per condition; an action fires when all its rows hold), plus the
-#: intraday reforecast when the volume so far runs 10 % above forecast. Live signals (the longest wait, a known
-#: cause) trigger the cheap, reversible actions; the costly ones wait for the hourly trend (workload against
-#: plan); time off only far above target with volume below forecast (occupancy is a consequence, not a target).
+#: the playbook (draaiboek) of the planners' briefing: :data:`wfmcourse.domain.control_room.POLICY_THRESHOLDS`,
+#: the table the control room's playbook plays (one row per condition; an action fires when all its rows hold), plus the
+#: intraday reforecast when the volume so far runs 10 % above forecast. Live signals (the longest wait while the
+#: service level so far is below target, a known cause) trigger the cheap, reversible actions; the costly ones wait
+#: for the trend (workload against plan two hours in a row); time off only in the evening, far above target with
+#: volume below forecast (occupancy is a consequence, not a target).
 PLAYBOOK = pd.concat([control_room.POLICY_THRESHOLDS,
                       pd.DataFrame([("reforecast", "volume_vs_forecast_so_far", ">", 1.10, "trend")],
                                    columns=control_room.POLICY_THRESHOLDS.columns)], ignore_index=True)

@@ -291,6 +291,9 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "trend": "trend", "known_cause": "bekende oorzaak (1 = ja)", "workload_vs_plan": "werklast t.o.v. plan vorig uur",
     "sl_above_target": "service level vorig uur min norm", "sl_so_far_above_target": "service level tot nu min norm",
     "volume_vs_forecast_so_far": "volume t.o.v. forecast tot nu",
+    "workload_vs_plan_two_hours": "werklast t.o.v. plan, twee uur achter elkaar",
+    "conditions": "voorwaarden (alle samen)", "hour_of_day": "tijdstip",
+    "within_abandonment_limit": "binnen de afhaakgrens", "moved": "verplaatst",
     "policy": "aanpak", "learner": "jij", "do_nothing": "niets doen", "playbook": "draaiboek",
     "aht_vs_plan": "AHT t.o.v. plan", "hours_below_target": "uren onder de norm",
     # intraday.ACTIVITIES and STATES as values (notebook 08); the state "acw" keeps its column label

@@ -17,7 +17,7 @@ import numpy as np
 
 from wfmcourse.data.files import DataFileError
 from wfmcourse.data.intervals import MAX_BYTES, MIN_AHT
-from wfmcourse.domain.control_room import CHAT_HOURS_MAX, CHAT_TEAM
+from wfmcourse.domain.control_room import CHAT_HOURS_MAX, CHAT_TEAM, TIME_OFF_FROM
 from wfmcourse.presentation import dutch
 from wfmcourse.validation import (
     ParameterTypeError,
@@ -102,14 +102,17 @@ _SPECIFIC = {
     ("answered", "inconsistent"): "Geef answered bij variant='answered' (en alleen dan).",
     ("short_abandoned", "inconsistent"): "Geef short_abandoned bij variant='excluding_short_abandons' "
                                          "(en alleen dan).",
-    ("actions", "inconsistent"): "Deze ingreep kan nu niet: een training of coaching verschuif je één keer en "
-                                 "alleen voordat die begint, en overwerk vraagt een uur vooraankondiging (dus "
-                                 "niet in het laatste uur).",
+    ("actions", "used_twice"): "De training is al verplaatst of de coaching al geschrapt: dat kan maar één keer.",
+    ("actions", "already_started"): "De training of coaching is al begonnen: verplaatsen of schrappen kan alleen "
+                                    "vóór de start.",
+    ("actions", "no_notice"): "Overwerk vraagt een uur vooraankondiging: in het laatste uur komt het te laat.",
+    ("actions", "quiet_hours"): f"Vrijwillig eerder naar huis kan pas vanaf {TIME_OFF_FROM}:00, in de rustige "
+                                "avonduren.",
     ("actions", "team_size"): f"Zoveel medewerkers van chat en e-mail zijn er niet: het team kan per uur "
                               f"hoogstens {CHAT_TEAM} mensen missen en op een dag hoogstens "
                               f"{CHAT_HOURS_MAX:g} medewerkeruren, anders loopt zijn eigen werk vast.",
-    ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in een kwartier van de rest van de dag "
-                              "zouden er minder dan 0 overblijven.",
+    ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in elk kwartier van de rest van de dag "
+                              "moet minstens 1 medewerker aan de telefoon blijven.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "
                             "één week of één dag.",
     ("days_per_week", "labels_span"): "De tijden in het bestand beslaan al meerdere dagen: zet "
@@ -128,6 +131,10 @@ KINDS = {
     "too_small": "Deze waarde is te klein.",
     "too_large": "Deze waarde is te groot.",
     "team_size": "Zoveel mensen heeft dat team niet.",
+    "used_twice": "Dit kan maar één keer.",
+    "already_started": "Dit kan alleen vóór de start.",
+    "no_notice": "Dit vraagt meer vooraankondiging.",
+    "quiet_hours": "Dit kan alleen op een rustig moment van de dag.",
     "not_integer": "Dit moet een geheel getal zijn.",
     "shape": "Deze invoer heeft niet het goede aantal waarden.",
     "empty": "Deze invoer is leeg.",

@@ -12,30 +12,40 @@ from wfmcourse.presentation.dutch import percent as _pct
 
 def _condition(signal, comparison, value):
     """One playbook condition in Dutch, percentages and percentage points where a planner expects them."""
+    label = dutch.LABELS.get(signal, signal)
     if signal == "known_cause":
-        return "ja" if comparison == ">" and value < 1 else f"{comparison} {_dec(value, 1)}"
+        return "een bekende oorzaak (zoals een storing)" if comparison == ">" and value < 1 \
+            else f"{label} {comparison} {_dec(value, 1)}"
     if signal == "longest_wait":
-        return f"{comparison} {_dec(value, 0)} s"
-    if signal in ("workload_vs_plan", "volume_vs_forecast_so_far", "volume_vs_forecast"):
-        return f"{comparison} {_pct(value, 0)}"
+        return f"langste wachttijd vorig uur {comparison} {_dec(value, 0)} s"
+    if signal in ("workload_vs_plan", "workload_vs_plan_two_hours", "volume_vs_forecast_so_far",
+                  "volume_vs_forecast"):
+        return f"{label} {comparison} {_pct(value, 0)}"
     if signal in ("sl_so_far_above_target", "sl_above_target"):
-        return f"{comparison} {_dec(100 * value, 0)} procentpunt"
+        if value == 0:
+            return "service level tot nu onder de norm" if comparison == "<" else "service level tot nu boven de norm"
+        return f"{label} {comparison} {_dec(100 * value, 0)} procentpunt"
+    if signal == "hour_of_day" and comparison == ">":
+        return f"het is {int(value) + 1}:00 of later"
     if signal == "hours_played":
-        return f"{comparison} {_dec(value, 1)} uur"
-    return f"{comparison} {_dec(value, 2)}"
+        return f"{label} {comparison} {_dec(value, 1)} uur"
+    return f"{label} {comparison} {_dec(value, 2)}"
 
 
 def playbook() -> pd.DataFrame:
     """:data:`wfmcourse.domain.intraday.PLAYBOOK` (the control room's POLICY_THRESHOLDS plus the reforecast) for
-    the notebook: one row per condition, signals, kinds and actions by their Dutch labels, thresholds in
-    percentages, procentpunten, seconds and hours (the numbers are the playbook's own)."""
+    the notebook: one row per action with all its conditions (an action fires only when all of them hold) and
+    the kinds of signal, in Dutch; thresholds in percentages, procentpunten, seconds and clock times (the numbers
+    are the playbook's own)."""
     table = intraday.PLAYBOOK
-    shown = pd.DataFrame({
-        "signal": table["signal"].map(lambda name: dutch.LABELS.get(name, name)),
-        "threshold": [_condition(*row) for row in table[["signal", "comparison", "threshold"]].itertuples(index=False)],
-        "signal_basis": table["signal_basis"].map(dutch.LABELS),
-        "action": table["action"].map(lambda name: dutch.LABELS.get(name, name)),
-    })
+    rows = []
+    for action in dict.fromkeys(table["action"]):
+        part = table[table["action"] == action]
+        rows.append({"action": dutch.LABELS.get(action, action),
+                     "conditions": " en ".join(_condition(*row) for row in
+                                               part[["signal", "comparison", "threshold"]].itertuples(index=False)),
+                     "signal_basis": " en ".join(dutch.LABELS[b] for b in dict.fromkeys(part["signal_basis"]))})
+    shown = pd.DataFrame(rows)
     shown.index = range(1, len(shown) + 1)
     return shown
 
@@ -148,9 +158,10 @@ opdracht_2 = number(
                         "dienst telt daar niet mee, en de uitgelopen pauze en het aux-kwartier zijn niet volgens "
                         "rooster."),
         "aux_meegeteld": (lambda: (_quarters_2("adherent") + 1) / _quarters_2("scheduled"),
-                          "Je telde één kwartier te veel als volgens rooster. Kijk nog eens naar het aux-kwartier en "
-                          "de uitgelopen pauze: in allebei stond klantcontact in het rooster, en de medewerker was "
-                          "niet beschikbaar voor klanten."),
+                          "Je telde één kwartier te veel als volgens rooster. Loop de kwartieren nog eens langs en "
+                          "vraag bij elk alleen: hoort de status bij wat er in het rooster stond? Ook een kwartier "
+                          "met goed gedrag, zoals een gesprek afmaken terwijl er overleg gepland stond, is niet "
+                          "volgens rooster; adherence beoordeelt het gedrag niet, het meet alleen de afwijking."),
         "perfect": (1.0,
                     "100 % adherence zou betekenen dat M31 in elk ingeroosterd kwartier precies deed wat er stond. "
                     "Kijk naar 09:15 en 09:30 (uitgelogd), 11:15, 11:45 en 12:15: daar wijkt de status af. 100 % "
@@ -185,7 +196,8 @@ opdracht_3 = number(
         "adherence": (lambda: _adherence_2()["adherence"],
                       "Dit is de adherence: alleen de kwartieren waarin de medewerker precies deed wat er gepland "
                       "stond. Conformance telt alle gewerkte tijd, waar die ook valt: ook het gesprek dat in het "
-                      "overleg doorliep en het kwartier na de dienst."),
+                      "overleg doorliep en het kwartier na de dienst. Of telde je de pauze niet mee? Een pauze "
+                      "telt tot zijn geroosterde lengte als gewerkt."),
         "ingelogd": (lambda: _quarters_2("logged_in") / _quarters_2("scheduled"),
                      "Je telde elk ingelogd kwartier als gewerkt. Dat is 'ingelogd t.o.v. ingeroosterd', een ruwe "
                      "conformance: het aux-kwartier (11:45) en de uitgelopen pauze (11:15) zijn ingelogd, maar geen "
@@ -248,6 +260,8 @@ opdracht_4 = choice(
         "oplopen. "
         "Overuren komen pas over een uur (als de storing misschien al voorbij is) en de coaching staat pas om 14:00."),
     feedback={
+        "goed": "De melding haalt meteen werk uit de rij en kost niets; de andere ingrepen helpen pas later, minder "
+                "of maken het erger.",
         "a": "Overuren vragen een uur vooraankondiging: de collega's zitten er pas om 10:30, dit kwartier helpen ze "
              "niet. En ze kosten anderhalf keer het uurloon. Houd dit achter de hand als de storing langer duurt.",
         "c": "Dit helpt wel meteen, maar minder dan de IVR-melding: twee medewerkers nemen minder werk over dan "
@@ -294,8 +308,8 @@ opdracht_5 = number(
                           "Dit is alleen het tekort van de ochtend gedeeld door de gesprekken die nog komen. De rest "
                           "van de dag moet daarnaast zelf ook 80 % halen: tel de norm erbij op."),
         "perfect": (1.0,
-                    "Bijna, maar niet helemaal: het is net minder dan 100 %. Reken het precies uit. Moest de rest van "
-                    "de dag méér dan 100 % halen, dan was de dag niet meer te redden; hier kan het nog net."),
+                    "Dat is niet de uitkomst van de formule. Reken uit hoeveel gesprekken er op de hele dag op tijd "
+                    "moeten zijn, hoeveel je er al hebt, en deel het verschil door de gesprekken die nog komen."),
         "norm": (0.8,
                  "De rest van de dag op 80 % houdt het tekort van de ochtend in stand: de dag eindigt dan onder de "
                  "norm. Reken uit hoeveel gesprekken er op de hele dag op tijd moeten zijn."),
