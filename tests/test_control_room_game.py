@@ -150,17 +150,17 @@ def test_a_fixed_sequence_of_clicks_replays_the_fixed_day(plan):
 
 
 def test_action_texts_show_cost_and_limits():
-    assert "€ 52,50 per medewerker per uur" in game.action_text("overtime")
+    assert "€ 36,00 per medewerker per uur" in game.action_text("overtime")          # hiring.Costs: 1,5 x € 24
     assert "een uur vooraankondiging" in game.action_text("overtime")
     assert "Eén keer" in game.action_text("move_training") and "10:00" in game.action_text("move_training")
     assert "50 %" in game.action_text("ivr_message") and "40 %" in game.action_text("callback")
     assert "dienstverlenging" in game.action_text("overtime") and "cao" in game.action_text("overtime")
     assert "€ 0,00" in game.action_text("move_from_chat") and "werkvoorraad" in game.action_text("move_from_chat")
     assert "€ 0,00" in game.action_text("cancel_coaching") and "uitgesteld" in game.action_text("cancel_coaching")
-    assert "€ 35,00" in game.action_text("voluntary_time_off") and "vast contract" in game.action_text(
+    assert "€ 24,00" in game.action_text("voluntary_time_off") and "vast contract" in game.action_text(
         "voluntary_time_off")
     assert "onaangekondigde actie" in game.action_text("ivr_message")
-    assert "€ 52,50 per uur belwerk" in game.action_text("callback")              # after closing: the overtime rate
+    assert "€ 36,00 per uur belwerk" in game.action_text("callback")              # after closing: the overtime rate
     assert f"vanaf {cr.TIME_OFF_FROM}:00" in game.action_text("voluntary_time_off")
     assert "minstens 1 medewerker" in game.action_text("voluntary_time_off")
     assert "negatieve kosten" in game.action_text("voluntary_time_off")

@@ -65,7 +65,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from wfmcourse.domain import simulation
+from wfmcourse.domain import hiring, simulation
 from wfmcourse.validation import (
     choice,
     instance,
@@ -96,8 +96,10 @@ AWT = 20.0                    # seconds: the service-level threshold (80/20)
 CALLBACK_ACCEPT = 0.4         # share of offered callers who accept
 TRAINING = (10, 3)            # training block: hour of the day and agents (in the plan, off the phones)
 COACHING = (14, 2)            # coaching block: hour of the day and agents
-OVERTIME_RATE = 1.5           # overtime costs 1.5 x the hourly cost (the premium depends on the cao)
-HOURLY_COST = 35.0            # euro per agent hour (KlantDirect's one rate; every cost here is read from it)
+# KlantDirect's one set of hourly costs, the year plan's (hiring.Costs): wages without overhead, the cost that
+# changes when an agent works an hour more or less
+HOURLY_COST = hiring.Costs().fte_hour_cost                              # euro per agent hour
+OVERTIME_RATE = hiring.Costs().overtime_hour_cost / HOURLY_COST         # 1.5: the premium depends on the cao
 MAX_ABANDONMENT = 0.05        # the day's limit on the abandonment rate (shown beside the day's outcome)
 TIME_OFF_FROM = 17            # hour of the day from which voluntary time off is possible (the quiet evening)
 TIME_OFF_SAVING = 1.0         # share of HOURLY_COST saved per hour sent home: 1 = unpaid (leave, flex, min-max

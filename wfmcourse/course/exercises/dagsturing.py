@@ -263,7 +263,7 @@ opdracht_4 = choice(
         "goed": "De melding haalt meteen werk uit de rij en kost niets; de andere ingrepen helpen pas later, minder "
                 "of maken het erger.",
         "a": "Overuren vragen een uur vooraankondiging: de collega's zitten er pas om 10:30, dit kwartier helpen ze "
-             "niet. En ze kosten anderhalf keer het uurloon. Houd dit achter de hand als de storing langer duurt.",
+             "niet. En ze kosten anderhalf keer de uurkosten. Houd dit achter de hand als de storing langer duurt.",
         "c": "Dit helpt wel meteen, maar minder dan de IVR-melding: twee medewerkers nemen minder werk over dan "
              "de melding wegneemt, en de chatklanten gaan nu langer wachten. Doe het als tweede stap.",
         "d": "Vrijwillig eerder naar huis is voor een rustige middag met te veel mensen. Nu er een rij staat, maakt "
