@@ -231,8 +231,8 @@ opdracht_5 = number(
     hint="Zoek in de tabel de kosten per jaar bij 80 % en bij 85 %, en trek ze van elkaar af. Deel door 1.000.",
     solution=lambda: f"€ {_dec(sl_curve().loc[0.85, 'year_cost'], 0)} − € {_dec(sl_curve().loc[0.8, 'year_cost'], 0)}"
                      f" = € {_dec(1000 * _five_points(), 0)} per jaar, afgerond {_dec(_five_points(), 0)} duizend "
-                     "euro. Vijf keer de 'kosten van een procentpunt meer' bij 80 % is te weinig: elk volgend punt "
-                     "kost meer dan het vorige.",
+                     "euro: de prijs van de marge tussen de norm (80 %) en het plandoel (85 %). Vijf keer de 'kosten "
+                     "van een procentpunt meer' bij 80 % is te weinig: elk volgend punt kost meer dan het vorige.",
     mistakes={
         "een punt": (lambda: sl_curve().loc[0.8, "next_point_cost"] / 1000,
                      "Dat is wat één procentpunt meer kost (van 80 % naar 81 %). De vraag gaat over vijf punten, "
