@@ -462,7 +462,7 @@ def test_capacity_plan_figure_shades_the_shortfall_and_shows_week_numbers():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "3", "4", "5"]      # ISO weeks of Jan 2026
     names = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert names == ["nodig", "beschikbaar", "tekort", "over", "instroom"]
+    assert names == ["nodig", "inzetbare FTE", "tekort", "over", "instroom"]
     bars = fig.axes[1].patches
     assert [bar.get_height() for bar in bars] == [0, 5, 0, 0]
     assert ax.get_ylabel() == "FTE"

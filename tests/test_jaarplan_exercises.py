@@ -198,3 +198,27 @@ def test_opdracht_5_euros_whose_thousands_round_to_the_answer_get_the_euro_messa
     for euros in (1000 * k - 500, 1000 * k, 1000 * k + 500, round(1000 * oefeningen.opdracht_5.expected_value())):
         feedback = oefeningen.opdracht_5.evaluate(euros)
         assert not feedback.correct and "deel door 1.000" in feedback.message, euros
+
+
+def test_opdracht_5_euros_within_a_thousand_either_side_and_euro_without_duizend():
+    """The euro message whenever answer / 1000 rounds within 1 of the result (92000, 94000, 92499 for 92,6), and
+    for a number followed by "euro" without "duizend"; the cost at 80 % has its own message."""
+    x = oefeningen.opdracht_5.expected_value()
+    k = round(x)
+    for answer in (1000 * (k - 1), 1000 * (k + 1), 1000 * (k - 1) + 499, f"{k} euro", f"€ {k}",
+                   dutch.number(1000 * x, 0)):
+        feedback = oefeningen.opdracht_5.evaluate(answer)
+        assert not feedback.correct and feedback.reason == "in euro", answer
+    assert oefeningen.opdracht_5.evaluate(f"{k} duizend euro").correct
+    at_80 = round(oefeningen.sl_curve().loc[0.8, "year_cost"] / 1000)
+    assert oefeningen.opdracht_5.evaluate(at_80).reason == "kosten bij 80 %"
+
+
+@pytest.mark.parametrize("answer", ["62 duizend", "€ 62 duizend", "62 duizend euro", "62,0 duizend"])
+def test_opdracht_3_accepts_duizend_as_a_multiplier(answer):
+    assert oefeningen.opdracht_3.evaluate(answer).correct, answer
+
+
+def test_opdracht_2_added_up_feedback_does_not_give_the_calculation():
+    message = oefeningen.opdracht_2.evaluate(round(12 * (1 - 6 * 0.04), 1)).message
+    assert "0,96" not in message and "kleinere groep" in message

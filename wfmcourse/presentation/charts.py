@@ -715,7 +715,7 @@ def _week_numbers(index):
 
 def capacity_plan_figure(needed, available, hires=None, title="Capaciteitsplan", unit="FTE",
                          figsize=(10, 4), short_label="tekort") -> Figure:
-    """Needed ("nodig") against available capacity ("beschikbaar") per week, shortfall as an orange bar per
+    """Needed ("nodig") against available capacity ("inzetbare FTE") per week, shortfall as an orange bar per
     week (``short_label``: "tekort", or "flex/overuren" when a plan covers it), surplus as a green bar ("over");
     optional bars of ``hires`` per week ("instroom", right axis). One bar per week, so a single short week shows.
 
@@ -740,7 +740,7 @@ def capacity_plan_figure(needed, available, hires=None, title="Capaciteitsplan",
            label=short_label)
     ax.bar(x[~short], (have - need)[~short], bottom=need[~short], width=1.0, color=GREEN, alpha=0.25, label="over")
     ax.step(x, need, where="mid", color="black", linewidth=1.5, label="nodig")
-    ax.step(x, have, where="mid", color=BLUE, linewidth=1.5, label="beschikbaar")
+    ax.step(x, have, where="mid", color=BLUE, linewidth=1.5, label="inzetbare FTE")
     if hires is not None:
         n = series("hires", hires)
         as_array("hires", n, low=0.0)

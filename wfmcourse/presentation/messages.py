@@ -75,13 +75,22 @@ PARAMETERS = {
     "short_abandoned": "Het aantal korte afhakers moet 0 of meer zijn, en niet meer dan het aantal afhakers.",
     "handling_time": "De afhandeltijd moet 0 of meer zijn.",
     "paid_time": "De betaalde tijd moet groter dan 0 zijn.",
+    # the inputs of the hiring-plan widget (notebook 07)
+    "week_1": "De startweek van de werving is een weeknummer van 2026: een geheel getal van 1 tot en met 52.",
+    "week_2": "De startweek van de werving is een weeknummer van 2026: een geheel getal van 1 tot en met 52.",
+    "klas_1": "Een klas is 0 mensen (geen klas) of een geheel aantal van 5 tot en met 15 mensen.",
+    "klas_2": "Een klas is 0 mensen (geen klas) of een geheel aantal van 5 tot en met 15 mensen.",
+    "verloop_per_maand": "Het verloop per maand is een deel van 1 (0,015 is 1,5 %): 0 of meer, en zo klein dat "
+                         "ook het hogere verloop van nieuwe mensen onder 100 % per maand blijft.",
+    "zomerverlof": "Het zomerverlof is een deel van de betaalde tijd: 0 of meer, en samen met de gewone "
+                   "shrinkage in de zomerweken onder 1 (0,08 is 8 %).",
 }
 
 #: parameters that are a fraction (0,8 is 80 %): a value above 1 and at most 100 is a percentage
 #: typed as a whole number, and the message says how to write it
 FRACTIONS = frozenset({"target", "max_occupancy", "max_abandonment", "shrinkage", "shrinkage_rate", "absence",
                        "breaks", "other_shrinkage", "occupancy", "service_level", "abandonment",
-                       "roster_efficiency", "slowdown"})
+                       "roster_efficiency", "slowdown", "zomerverlof"})
 
 _UNREACHABLE = (f"Dit doel is niet te halen: er zijn meer dan {dutch.number(2 ** 53, 0)} "
                 f"medewerkers voor nodig.")

@@ -1,11 +1,12 @@
 """Opdrachten bij notebook 07_jaarplan (het jaarplan: forecast, werving en budget)."""
 import functools
+import re
 
 import pandas as pd
 
-from wfmcourse.course.exercises import choice, number, whole_number
+from wfmcourse.course.exercises import INCORRECT, Feedback, _parse_number, choice, number, whole_number
 from wfmcourse.data import datasets
-from wfmcourse.domain import budget, events, forecast, hiring, shrinkage
+from wfmcourse.domain import budget, events, forecast, hiring
 from wfmcourse.presentation.dutch import number as _dec
 from wfmcourse.presentation.dutch import percent as _pct
 
@@ -69,8 +70,8 @@ opdracht_2 = number(
                      "te weinig, omdat wie al weg is niet nog eens kan vertrekken.",
     mistakes={
         "opgeteld": (CLASS_SIZE * (1 - MONTHS * NEW_HIRE_MONTHLY),
-                     "Je trok 6 × 4 % = 24 % in één keer af. Maar elke maand vertrekt 4 % van wie er op dat moment "
-                     "nog is: vermenigvuldig zes keer met 0,96."),
+                     "Je trok 6 × 4 % = 24 % in één keer af. Maar wie in de eerste maand vertrok, kan in de "
+                     "tweede niet nog eens vertrekken: elke maand gaat er 4 % af van een kleinere groep."),
         "vertrokken": (CLASS_SIZE - _still_there(),
                        "Dat is het aantal dat naar verwachting vertrekt. De vraag is hoeveel er nog zijn."),
         "aandeel": ((1 - NEW_HIRE_MONTHLY) ** MONTHS,
@@ -89,10 +90,15 @@ SAME_POND = (0.40, 4000)                   # annual turnover, euro per hire (rec
 OTHER_POND = (0.15, 5500)
 
 
+def _hires(turnover, team=TEAM):
+    """Hires a year to keep ``team`` people: ``team x annual turnover`` (every leaver is replaced)."""
+    return float(team) * float(turnover)
+
+
 def _hiring_cost(pond, team=TEAM):
     """Hires per year to keep ``team`` people times the cost per hire: ``team x turnover x cost``."""
     turnover, cost = pond
-    return float(shrinkage.hires_needed(team, turnover)) * cost
+    return _hires(turnover, team) * cost
 
 
 def _saving():
@@ -103,18 +109,18 @@ opdracht_3 = whole_number(
     "Opdracht 3",
     lambda: round(_saving()),
     unit="euro",
-    hint="Reken per vijver: aannames per jaar = team × verloop (shrinkage.hires_needed), kosten = aannames × "
-         "kosten per aanname. Trek de twee van elkaar af.",
-    solution=lambda: f"Dezelfde vijver: {_dec(float(shrinkage.hires_needed(TEAM, SAME_POND[0])), 0)} aannames × "
+    hint="Reken per vijver: aannames per jaar = team × jaarverloop (wie vertrekt, wordt vervangen), kosten = "
+         "aannames × kosten per aanname. Trek de twee van elkaar af.",
+    solution=lambda: f"Dezelfde vijver: {_dec(_hires(SAME_POND[0]), 0)} aannames × "
                      f"€ {_dec(SAME_POND[1], 0)} = € {_dec(_hiring_cost(SAME_POND), 0)}. De andere vijver: "
-                     f"{_dec(float(shrinkage.hires_needed(TEAM, OTHER_POND[0])), 0)} aannames × "
+                     f"{_dec(_hires(OTHER_POND[0]), 0)} aannames × "
                      f"€ {_dec(OTHER_POND[1], 0)} = € {_dec(_hiring_cost(OTHER_POND), 0)}. Verschil: "
                      f"€ {_dec(_saving(), 0)} per jaar, ook al is elke aanname in de andere vijver duurder. Het "
                      "productiviteitsverlies van de leercurve komt daar nog bij.",
     mistakes={
-        "zelfde prijs": (round(float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0])) * SAME_POND[1]),
+        "zelfde prijs": (round(_hires(SAME_POND[0] - OTHER_POND[0]) * SAME_POND[1]),
                          "Je rekende beide vijvers met € 4.000 per aanname. In de andere vijver kost een aanname "
-                         "meer (strengere selectie, een realistische kennismaking met het werk): € 5.500."),
+                         "meer (breder werven via andere kanalen, een eerlijke kennismaking met het werk): € 5.500."),
         "alleen zelfde vijver": (round(_hiring_cost(SAME_POND)),
                                  "Dat zijn de kosten van dezelfde vijver. De vraag is wat de andere vijver "
                                  "bespaart: trek de kosten van de andere vijver ervan af."),
@@ -127,7 +133,7 @@ opdracht_3 = whole_number(
         "negatief": (-round(_saving()),
                      "Een besparing is een positief bedrag: wat de andere vijver per jaar minder kost. Reken "
                      "dezelfde vijver min de andere vijver."),
-        "verschil in aannames": (round(float(shrinkage.hires_needed(TEAM, SAME_POND[0] - OTHER_POND[0]))),
+        "verschil in aannames": (round(_hires(SAME_POND[0] - OTHER_POND[0])),
                                  "Dat is het verschil in aannames per jaar. Reken het om naar euro's: elke "
                                  "aanname heeft zijn eigen prijs per vijver."),
     },
@@ -172,7 +178,8 @@ opdracht_4 = choice(
                      "nodig hebt, en een deel vertrekt al vóór de piek: nieuwe mensen vertrekken het snelst. Precies "
                      "de doorlooptijd terugtellen (b) laat geen ruimte voor "
                      "de leercurve of voor een vacature die langzaam vol raakt. Het optimalisatiemodel hieronder "
-                     "weegt die kosten tegen elkaar af.",
+                     "kiest een paar weken later en vangt de leercurve met overuren op; het rekent ook uit dat de "
+                     "marge van c maar weinig kost: een goedkope verzekering tegen een werving die uitloopt.",
     feedback={
         "a": f"Te laat: wie pas begint met werven als de piek begint, heeft die mensen pas in week "
              f"{class_timeline(START_OPTIONS['a'])[1]} aan de telefoon. De campagne is dan al lang voorbij.",
@@ -180,7 +187,7 @@ opdracht_4 = choice(
              "dan nog op halve snelheid (de leercurve). En als de werving een week uitloopt, mis je de piek. Tel de "
              "leercurve mee.",
         "d": f"Te vroeg: de klas staat dan al in week {class_timeline(START_OPTIONS['d'])[1]} aan de telefoon, "
-             "vóór de rustige weken in mei. Je betaalt maanden "
+             "midden in de rustigste weken van het jaar. Je betaalt maanden "
              "salaris voor capaciteit die je nog niet nodig hebt, en nieuwe mensen vertrekken in hun eerste "
              "maanden het snelst: een deel van de klas is weg vóór de piek.",
     },
@@ -224,8 +231,8 @@ opdracht_5 = number(
     hint="Zoek in de tabel de kosten per jaar bij 80 % en bij 85 %, en trek ze van elkaar af. Deel door 1.000.",
     solution=lambda: f"€ {_dec(sl_curve().loc[0.85, 'year_cost'], 0)} − € {_dec(sl_curve().loc[0.8, 'year_cost'], 0)}"
                      f" = € {_dec(1000 * _five_points(), 0)} per jaar, afgerond {_dec(_five_points(), 0)} duizend "
-                     "euro. Vijf keer de 'kosten van een procentpunt meer' bij 80 % is te weinig: elk volgend punt "
-                     "kost meer dan het vorige.",
+                     "euro: de prijs van de marge tussen de norm (80 %) en het plandoel (85 %). Vijf keer de 'kosten "
+                     "van een procentpunt meer' bij 80 % is te weinig: elk volgend punt kost meer dan het vorige.",
     mistakes={
         "een punt": (lambda: sl_curve().loc[0.8, "next_point_cost"] / 1000,
                      "Dat is wat één procentpunt meer kost (van 80 % naar 81 %). De vraag gaat over vijf punten, "
@@ -234,16 +241,60 @@ opdracht_5 = number(
                                "Je nam vijf keer de kosten van het eerste punt. Maar elk volgend punt kost meer dan "
                                "het vorige: neem het verschil tussen de kosten per jaar bij 85 % en bij 80 %."),
         "in euro": (lambda: 1000 * _five_points(), _IN_EURO),
-        # the amount in euros, rounded the way a learner might: every value whose thousands round to the answer
-        "in euro, afgerond": (lambda: 1000 * round(_five_points()), _IN_EURO),
-        "in euro, halve duizend lager": (lambda: 1000 * round(_five_points()) - 500, _IN_EURO),
-        "in euro, halve duizend hoger": (lambda: 1000 * round(_five_points()) + 500, _IN_EURO),
+        # rounded amounts in euros are caught by _in_euros_caught below (thousands within 1 of the result)
+        "kosten bij 80 %": (lambda: sl_curve().loc[0.8, "year_cost"] / 1000,
+                            "Dat zijn de kosten per jaar bij 80 %. De vraag is wat de stap van 80 % naar 85 % "
+                            "extra kost: trek dit af van de kosten bij 85 %."),
         "totaal": (lambda: sl_curve().loc[0.85, "year_cost"] / 1000,
                    "Dat zijn de kosten per jaar bij 85 %. De vraag is wat de stap van 80 % naar 85 % extra kost."),
         "uren": (lambda: (sl_curve().loc[0.85, "year_hours"] - sl_curve().loc[0.8, "year_hours"]) / 1000,
                  "Dat is het verschil in betaalde uren (in duizenden). Neem de kosten per jaar in euro's."),
     },
 )
+
+_THOUSAND = re.compile(r"^\s*(?:€\s*)?(-?[\d.,\s]+?)\s*duizend\s*(?:euro|eur|€)?\s*$", re.IGNORECASE)
+_EURO_ONLY = re.compile(r"^\s*(?:€|eur\b|euro\b)|(?:€|\beur|\beuro)\s*$", re.IGNORECASE)
+
+
+def _thousands_accepted(exercise):
+    """Let an amount in euros also be typed as "62 duizend" (62.000 euro): the word is a multiplier."""
+    check = exercise._checker
+
+    def checker(answer):
+        match = _THOUSAND.match(answer) if isinstance(answer, str) else None
+        if match:
+            value = _parse_number(match.group(1))[0]
+            if value is not None:
+                return check(1000 * value)
+        return check(answer)
+
+    exercise._checker = checker
+    return exercise
+
+
+def _in_euros_caught(exercise):
+    """An amount in thousands typed in euros: every answer whose thousands round to within 1 of the result
+    (92000, 94000, 92499 for 92,6), and a number with "euro" but without "duizend" ("93 euro")."""
+    check = exercise._checker
+
+    def checker(answer):
+        if isinstance(answer, str) and _EURO_ONLY.search(answer) and "duizend" not in answer.lower():
+            return Feedback(INCORRECT, _IN_EURO, "in euro")
+        text = answer.strip() if isinstance(answer, str) else answer
+        if isinstance(text, str) and re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")            # "92.000": dots group thousands in an amount in euros
+        value, _typed, percent = _parse_number(text)
+        if not percent and value is not None and float(value) >= 1000 and \
+                abs(round(float(value) / 1000) - round(_five_points())) <= 1:
+            return Feedback(INCORRECT, _IN_EURO, "in euro")
+        return check(answer)
+
+    exercise._checker = checker
+    return exercise
+
+
+opdracht_3 = _thousands_accepted(opdracht_3)
+opdracht_5 = _in_euros_caught(opdracht_5)
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
