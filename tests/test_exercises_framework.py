@@ -401,3 +401,16 @@ def test_a_typical_mistake_typed_as_a_bare_percentage_is_recognised():
                          mistakes={"ongewogen": (0.737, "Je nam het gemiddelde van de kwartieren.")})
     assert exercise.evaluate(73.7).reason == "ongewogen"
     assert exercise.evaluate(69.8).reason == "percentage"
+
+
+def test_amounts_in_euros_and_in_thousands_of_euros():
+    """Third reading of 07: "62 duizend" for an amount in euros, and "93 euro" or 94.000 for an amount in
+    thousands of euros (which must say: deel door 1.000) were handled by a wrapper in one lesson only."""
+    euros = ex.number("O", 62000, hint="h", solution="s", decimals=0, unit="euro")
+    for right in ("62 duizend", "€ 62 duizend", "62k", "€ 62.000"):
+        assert euros.evaluate(right).correct, right
+    thousands = ex.number("O", 92.6, hint="h", solution="s", decimals=0, unit="duizend euro")
+    for right in ("93", "93 duizend", "€ 93 duizend", "93k", "93 duizend euro"):
+        assert thousands.evaluate(right).correct, right
+    for in_euros in ("93 euro", "€ 93", "€ 93.000", 92000, 94000, 92499):
+        assert thousands.evaluate(in_euros).reason == "in euro", in_euros

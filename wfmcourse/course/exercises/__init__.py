@@ -254,7 +254,11 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
         return None, 0, False
     text = answer.strip().replace("\u2212", "-")    # a typographic minus sign
     text = re.sub(r"(?<=\S)\s*\.\s*$", "", text)         # a full stop ending the answer: "86 %.", "24,6."
+    scale = 1.0
     if re.search(r"\beuro\b", unit, flags=re.IGNORECASE):   # "€ 62.000,-", "62000 EUR", "88 duizend"
+        text = re.sub(r"(?<=\d)\s*k\b", " duizend", text, flags=re.IGNORECASE)             # "93k"
+        if re.search(r"\bduizend\b", text, flags=re.IGNORECASE) and not re.search(r"\bduizend\b", unit, re.I):
+            text, scale = re.sub(r"\s*\bduizend\b", "", text, flags=re.IGNORECASE), 1000.0   # "62 duizend" euro
         text = re.sub(r"^(€|eur\b|euro\b)\s*", "", text, flags=re.IGNORECASE)
         text = re.sub(r",-+$", "", text)
         text = re.sub(r"\s*(€|\beur\b|\beuro\b)", "", text, flags=re.IGNORECASE).strip()
@@ -286,6 +290,8 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
         return None, 0, False
     decimals = max(0, -exact.as_tuple().exponent)
     value = float(exact)
+    if scale != 1.0:
+        value, decimals = value * scale, max(0, decimals - 3)
     if percent:
         value, decimals = value / 100.0, decimals + 2
     return value, decimals, percent
@@ -465,6 +471,20 @@ def _with_other_unit(answer) -> tuple[float, int, str] | None:
     return None
 
 
+def _in_euros(answer, unit: str, value: float | None, expected) -> bool:
+    """For an answer asked in thousands of euros: an amount typed in euros ("93 euro", "€ 93.000", or a number
+    whose thousands lie within 1 of the answer, such as 92.499 for 92,6)."""
+    if not re.fullmatch(r"duizend euro(?: per \w+)?", unit.strip(), flags=re.IGNORECASE):
+        return False
+    if isinstance(answer, str) and re.search(r"€|\beur(o)?\b", answer, flags=re.IGNORECASE) and \
+            not re.search(r"\bduizend\b", answer, flags=re.IGNORECASE):
+        return True
+    if value is None:
+        return False
+    target = float(_resolve(expected))
+    return abs(value) >= 1000 and abs(round(value / 1000) - round(target)) <= 1
+
+
 def _typed_mistake(mistakes: dict, value: float, typed: int, levels: list) -> Feedback | None:
     """The typical mistake ``value`` (typed with ``typed`` decimals) matches, at that precision."""
     finest = levels[-1] if levels else typed
@@ -501,6 +521,9 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
                 return Feedback(INCORRECT, f"De vraag vraagt het antwoord{unit_text}, niet in {other[2]}.", "eenheid")
             return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}."
                                        f"{_comma_tip(answer)}", "type")
+        if _in_euros(answer, unit, value, expected):
+            return Feedback(INCORRECT, "Dat is het bedrag in euro's. De vraag is in duizenden euro's: deel door "
+                                       "1.000.", "in euro")
         if percent and not fraction:
             found = _typed_mistake(mistakes, value * 100.0, max(typed - 2, 0), levels) or _typed_mistake(
                 mistakes, value, typed, levels)      # "82 %": a mistake as the number typed, or as a fraction

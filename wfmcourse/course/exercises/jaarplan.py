@@ -1,10 +1,9 @@
 """Opdrachten bij notebook 07_jaarplan (het jaarplan: forecast, werving en budget)."""
 import functools
-import re
 
 import pandas as pd
 
-from wfmcourse.course.exercises import INCORRECT, Feedback, _parse_number, choice, number, whole_number
+from wfmcourse.course.exercises import choice, number, whole_number
 from wfmcourse.data import datasets
 from wfmcourse.domain import budget, events, forecast, hiring
 from wfmcourse.presentation.dutch import number as _dec
@@ -241,7 +240,7 @@ opdracht_5 = number(
                                "Je nam vijf keer de kosten van het eerste punt. Maar elk volgend punt kost meer dan "
                                "het vorige: neem het verschil tussen de kosten per jaar bij 85 % en bij 80 %."),
         "in euro": (lambda: 1000 * _five_points(), _IN_EURO),
-        # rounded amounts in euros are caught by _in_euros_caught below (thousands within 1 of the result)
+        # rounded amounts in euros (92.000, "93 euro") get the framework's "in euro" message too
         "kosten bij 80 %": (lambda: sl_curve().loc[0.8, "year_cost"] / 1000,
                             "Dat zijn de kosten per jaar bij 80 %. De vraag is wat de stap van 80 % naar 85 % "
                             "extra kost: trek dit af van de kosten bij 85 %."),
@@ -252,49 +251,6 @@ opdracht_5 = number(
     },
 )
 
-_THOUSAND = re.compile(r"^\s*(?:€\s*)?(-?[\d.,\s]+?)\s*duizend\s*(?:euro|eur|€)?\s*$", re.IGNORECASE)
-_EURO_ONLY = re.compile(r"^\s*(?:€|eur\b|euro\b)|(?:€|\beur|\beuro)\s*$", re.IGNORECASE)
-
-
-def _thousands_accepted(exercise):
-    """Let an amount in euros also be typed as "62 duizend" (62.000 euro): the word is a multiplier."""
-    check = exercise._checker
-
-    def checker(answer):
-        match = _THOUSAND.match(answer) if isinstance(answer, str) else None
-        if match:
-            value = _parse_number(match.group(1))[0]
-            if value is not None:
-                return check(1000 * value)
-        return check(answer)
-
-    exercise._checker = checker
-    return exercise
-
-
-def _in_euros_caught(exercise):
-    """An amount in thousands typed in euros: every answer whose thousands round to within 1 of the result
-    (92000, 94000, 92499 for 92,6), and a number with "euro" but without "duizend" ("93 euro")."""
-    check = exercise._checker
-
-    def checker(answer):
-        if isinstance(answer, str) and _EURO_ONLY.search(answer) and "duizend" not in answer.lower():
-            return Feedback(INCORRECT, _IN_EURO, "in euro")
-        text = answer.strip() if isinstance(answer, str) else answer
-        if isinstance(text, str) and re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            text = text.replace(".", "")            # "92.000": dots group thousands in an amount in euros
-        value, _typed, percent = _parse_number(text)
-        if not percent and value is not None and float(value) >= 1000 and \
-                abs(round(float(value) / 1000) - round(_five_points())) <= 1:
-            return Feedback(INCORRECT, _IN_EURO, "in euro")
-        return check(answer)
-
-    exercise._checker = checker
-    return exercise
-
-
-opdracht_3 = _thousands_accepted(opdracht_3)
-opdracht_5 = _in_euros_caught(opdracht_5)
 
 OPDRACHTEN = (opdracht_1, opdracht_2, opdracht_3, opdracht_4, opdracht_5)
 
