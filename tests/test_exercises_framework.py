@@ -414,3 +414,15 @@ def test_amounts_in_euros_and_in_thousands_of_euros():
         assert thousands.evaluate(right).correct, right
     for in_euros in ("93 euro", "€ 93", "€ 93.000", 92000, 94000, 92499):
         assert thousands.evaluate(in_euros).reason == "in euro", in_euros
+
+
+def test_thousands_written_with_k_and_amounts_per_year():
+    """Final learner pass: "€ 93k" was told to divide by 1.000, and "62.000 euro per jaar" was refused."""
+    thousands = ex.number("O", 92.6, hint="h", solution="s", decimals=0, unit="duizend euro")
+    for right in ("€ 93k", "93k euro", "EUR 93k"):
+        assert thousands.evaluate(right).correct, right
+    symbol = thousands.evaluate("€ 93")
+    assert symbol.reason == "in euro" and "deel door" not in symbol.message and "duizend" in symbol.message
+    euros = ex.number("O", 62000, hint="h", solution="s", decimals=0, unit="euro")
+    for right in ("62.000 euro per jaar", "€ 62.000 /jaar"):
+        assert euros.evaluate(right).correct, right

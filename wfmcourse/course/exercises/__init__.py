@@ -260,6 +260,7 @@ def _parse_number(answer: Any, unit: str = "") -> tuple[float | None, int, bool]
         if re.search(r"\bduizend\b", text, flags=re.IGNORECASE) and not re.search(r"\bduizend\b", unit, re.I):
             text, scale = re.sub(r"\s*\bduizend\b", "", text, flags=re.IGNORECASE), 1000.0   # "62 duizend" euro
         text = re.sub(r"^(€|eur\b|euro\b)\s*", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"\s*(per|/)\s*jaar$", "", text, flags=re.IGNORECASE)   # "62.000 euro per jaar"
         text = re.sub(r",-+$", "", text)
         text = re.sub(r"\s*(€|\beur\b|\beuro\b)", "", text, flags=re.IGNORECASE).strip()
         unit = re.sub(r"\s*\beuro\b", "", unit, flags=re.IGNORECASE).strip()
@@ -477,7 +478,7 @@ def _in_euros(answer, unit: str, value: float | None, expected) -> bool:
     if not re.fullmatch(r"duizend euro(?: per \w+)?", unit.strip(), flags=re.IGNORECASE):
         return False
     if isinstance(answer, str) and re.search(r"€|\beur(o)?\b", answer, flags=re.IGNORECASE) and \
-            not re.search(r"\bduizend\b", answer, flags=re.IGNORECASE):
+            not re.search(r"\bduizend\b|\d\s*k\b", answer, flags=re.IGNORECASE):
         return True
     if value is None:
         return False
@@ -522,6 +523,10 @@ def number(title: str, expected, *, hint: str, solution, decimals: int | None = 
             return Feedback(INCORRECT, f"Je antwoord moet één getal zijn{unit_text}, niet {_describe(answer)}."
                                        f"{_comma_tip(answer)}", "type")
         if _in_euros(answer, unit, value, expected):
+            if value is not None and abs(value) < 1000:       # "€ 93": the number may be right, the € says euros
+                return Feedback(INCORRECT, "Met een euroteken of 'euro' erbij is het een bedrag in euro's. De vraag "
+                                           "is in duizenden euro's: geef alleen het getal, of schrijf 'duizend' "
+                                           "erbij.", "in euro")
             return Feedback(INCORRECT, "Dat is het bedrag in euro's. De vraag is in duizenden euro's: deel door "
                                        "1.000.", "in euro")
         if percent and not fraction:
