@@ -104,7 +104,7 @@ def test_a_refusal_is_explained_in_dutch_and_the_hour_waits(plan):
     click(widget, 2, {2: {"move_from_chat": cr.CHAT_TEAM}, 3: {"move_from_chat": cr.CHAT_TEAM}})
     click(widget, 1, {4: {"move_from_chat": 1}})                # the day's chat hours are used up
     assert widget.state.hour == 4 and widget.state.chat_backlog_hours == cr.CHAT_HOURS_MAX
-    assert "Zoveel medewerkers van chat en e-mail zijn er niet" in widget.message.value
+    assert "Zoveel medewerkers van de chat zijn er niet" in widget.message.value
 
 
 def test_a_running_ivr_message_or_callback_cannot_be_ticked_again(plan):
@@ -134,7 +134,7 @@ def test_a_fixed_sequence_of_clicks_replays_the_fixed_day(plan):
     assert shown["kosten (euro)"].tolist() == [dutch.number(v, 2) for v in refs["cost"]]
     assert shown["overuren"].tolist() == [dutch.number(v, 1) for v in refs["overtime_hours"]]
     assert shown["uitgestelde uren"].tolist() == [dutch.number(v, 1) for v in refs["postponed_hours"]]
-    assert "werkvoorraad chat en e-mail (uren)" in shown.columns and "kosten (euro)" in shown.columns
+    assert "uren weg van de chat (chat-SL daalt)" in shown.columns and "kosten (euro)" in shown.columns
     assert "wfm-dag-klaar" in widget.summary.value
     for cell in shown["service level"]:
         assert f"<td>{cell}</td>" in widget.summary.value
@@ -155,7 +155,8 @@ def test_action_texts_show_cost_and_limits():
     assert "Eén keer" in game.action_text("move_training") and "10:00" in game.action_text("move_training")
     assert "50 %" in game.action_text("ivr_message") and "40 %" in game.action_text("callback")
     assert "dienstverlenging" in game.action_text("overtime") and "cao" in game.action_text("overtime")
-    assert "€ 0,00" in game.action_text("move_from_chat") and "werkvoorraad" in game.action_text("move_from_chat")
+    assert "€ 0,00" in game.action_text("move_from_chat")
+    assert "service level van de chat" in game.action_text("move_from_chat")
     assert "€ 0,00" in game.action_text("cancel_coaching") and "uitgesteld" in game.action_text("cancel_coaching")
     assert "€ 24,00" in game.action_text("voluntary_time_off") and "vast contract" in game.action_text(
         "voluntary_time_off")

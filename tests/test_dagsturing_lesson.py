@@ -163,7 +163,7 @@ def test_team_adherence_by_counting_states(printed):
             days[r["agent"], r["interval_start"][:10]].append((r["scheduled"], r["state"]))
     as_activity = {"available": "contact", "in_contact": "contact", "acw": "contact"}
     counts = defaultdict(lambda: [0, 0, 0])
-    sick_quarters = aux = contact = logged_in = 0
+    sick_quarters = aux = contact = logged_in = coaching = cancelled = 0
     for (agent, _), quarters in days.items():
         scheduled = [(p, a) for p, a in quarters if p != "off"]
         if all(a == "logged_out" for _, a in scheduled):
@@ -177,6 +177,8 @@ def test_team_adherence_by_counting_states(printed):
         contact += sum(p == "contact" for p, _ in scheduled)
         aux += sum(p == "contact" and a == "aux" for p, a in scheduled)
         logged_in += sum(a != "logged_out" for _, a in scheduled)
+        coaching += sum(p == "coaching" for p, _ in scheduled)
+        cancelled += sum(p == "coaching" and a in as_activity for p, a in scheduled)   # coaching became phone
     table = intraday.adherence(datasets.load_agent_states(), sick_days="exclude")
     for agent, (scheduled, adherent, worked) in counts.items():
         assert table.loc[agent, "adherence"] == pytest.approx(adherent / scheduled)
@@ -190,6 +192,7 @@ def test_team_adherence_by_counting_states(printed):
     assert f"(dubbel geteld): adherence {dutch.percent(counted)}" in printed
     assert f"uitgelopen pauze tellen dan mee): {dutch.percent(logged_in / total[0])}" in printed
     assert f"gepland stond: {aux} van de {contact}" in printed
+    assert f"(medewerker aan de telefoon): {cancelled} van de {coaching}" in printed and cancelled > 0
     # the text: without sick days everyone between about 88 and 97 %; conformance close to adherence,
     # logged in / scheduled much higher; with the sick days the adherence a few points lower
     adherence = [a / s for s, a, _ in counts.values()]
@@ -310,7 +313,7 @@ def test_interventions_by_erlang_directly(rows, printed):
         dutch.LABELS["overtime"] + " (2": (np.where(hour == 11, 2, 0), 0.0, 2.0, rate * premium, 0.0, 0.0),
         dutch.LABELS["overtime"] + " (3": (np.where(hour == 10, 3, 0), 0.0, 3.0, rate * premium, 0.0, 0.0),
         dutch.LABELS["voluntary_time_off"]: (np.where(hour >= 17, -1, 0), 0.0, -3.0, rate, 0.0, 0.0),
-        dutch.LABELS["move_from_chat"]: (np.where(hour == 10, 2, 0), 0.0, 0.0, 0, 0.0, 2.0),
+        dutch.LABELS["move_from_chat"]: (np.where(hour == 11, 2, 0), 0.0, 0.0, 0, 0.0, 2.0),
         dutch.LABELS["ivr_message"]: (0, np.where((hour >= 9) & (hour < 12), -calls * 0.2 * 0.5, 0.0), 0.0, 0, 0.0,
                                       0.0),
         dutch.LABELS["callback"]: (0, callback, 0.0, rate, 0.0, 0.0),
@@ -339,7 +342,7 @@ def test_the_exercise_situations_in_the_questions_match_the_module(markdown):
     assert f"AHT {s['aht']:.0f} seconden" in markdown and f"{s['calls']:.0f} gesprekken bij {s['agents']}" in markdown
     assert s["cause_share"] == 0.25 and "Een kwart van de bellers" in markdown
     assert s["drop_share"] == 0.5 and "de helft van de bellers over de storing ophangt" in markdown
-    assert s["from_chat"] == 2 and "Twee medewerkers van chat en e-mail" in markdown
+    assert s["from_chat"] == 2 and "Twee medewerkers van de chat" in markdown
     assert f"{dutch.number(r['offered_so_far'], 0)} gesprekken aangeboden, waarvan " \
            f"{r['answered_in_time_so_far']} op tijd" in markdown
     assert f"({dutch.percent(r['answered_in_time_so_far'] / r['offered_so_far'], 0)})" in markdown

@@ -76,9 +76,9 @@ def action_text(name) -> str:
                 f"{_euro(-rate[name])} per medewerker per uur, in de tabel als negatieve kosten. Met een vast "
                 "contract bespaart het niets.")
     if name == "move_from_chat":
-        return (f"hoogstens {cr.CHAT_TEAM} medewerkers van chat en e-mail nemen dit uur gesprekken aan, op een dag "
+        return (f"hoogstens {cr.CHAT_TEAM} medewerkers van de chat nemen dit uur gesprekken aan, op een dag "
                 f"samen hoogstens {dutch.short(cr.CHAT_HOURS_MAX)} medewerkeruren. Kost {_euro(rate[name])}, maar "
-                "elk uur wordt een uur werkvoorraad chat en e-mail.")
+                "elk uur weg van de chat laat het service level van de chat dalen en meer chatklanten afhaken.")
     if name == "ivr_message":
         return (f"vanaf dit uur hangt {dutch.percent(cr.IVR_DROP, 0)} van de bellers over een bekende oorzaak "
                 "(zoals een storing) op na de melding. Bij een onaangekondigde actie is er niets bekends te melden. "

@@ -21,7 +21,7 @@ Actions (each a :class:`Action`, ``agents`` where it applies):
 * ``voluntary_time_off``: ``agents`` go home from this hour on, for the rest of the day; only in the quiet
   evening hours (from ``TIME_OFF_FROM``:00, so at most the rest of a shift that ends at closing) and never
   leaving fewer than one agent on the phones in an open interval;
-* ``move_from_chat``: ``agents`` (at most ``CHAT_TEAM``) from chat and e-mail take calls for this hour;
+* ``move_from_chat``: ``agents`` (at most ``CHAT_TEAM``) from live chat take calls for this hour;
 * ``ivr_message``: from this hour on, ``IVR_DROP`` of the callers about a known cause hang up after the
   message (they do not count as offered). Only the IT outage has a known cause (the outage, from
   ``OUTAGE_HOURS[0]``); the unannounced campaign has nothing to announce, so the message changes nothing there;
@@ -46,7 +46,8 @@ and is shown in hours, not euro:
   held another day);
 * move training: no money and nothing postponed: the training is held in the last hour (its agents leave the
   phones then, which the simulation counts);
-* move from chat: no money; the agent hours become chat and e-mail backlog (``chat_backlog_hours``);
+* move from chat: no money; the agent hours are taken from live chat (``chat_backlog_hours``): chat is
+  synchronous, so they lower the chat service level and raise chat abandonment (notebook 05), not a backlog;
 * IVR message: no money, no hours.
 
 The playbook (:func:`playbook_policy`, the draaiboek the notebook shows) is the table
@@ -104,8 +105,8 @@ MAX_ABANDONMENT = 0.05        # the day's limit on the abandonment rate (shown b
 TIME_OFF_FROM = 17            # hour of the day from which voluntary time off is possible (the quiet evening)
 TIME_OFF_SAVING = 1.0         # share of HOURLY_COST saved per hour sent home: 1 = unpaid (leave, flex, min-max
 #                               contract, the game's assumption); 0 = fixed contract, the hours are paid anyway
-CHAT_TEAM = 3                 # agents on chat and e-mail who can take calls (per hour)
-CHAT_HOURS_MAX = 6.0          # agent hours a day chat and e-mail can give up (more: their own service level is lost)
+CHAT_TEAM = 3                 # agents on live chat who can take calls (per hour)
+CHAT_HOURS_MAX = 6.0          # agent hours a day chat can give up (more: the chat service level is lost)
 OVERTIME_STEP = 0.10          # the playbook calls one overtime agent per 10 % workload above plan
 
 #: The playbook's thresholds (one row per condition; an action fires when all its rows hold on
@@ -296,7 +297,7 @@ def _apply(state, action):
     if name == "move_from_chat":
         if k > CHAT_TEAM or state.chat_backlog_hours + k > CHAT_HOURS_MAX:
             raise value_error("actions", action, "team_size", f"move at most CHAT_TEAM = {CHAT_TEAM} agents "
-                              f"an hour and CHAT_HOURS_MAX = {CHAT_HOURS_MAX:g} agent hours a day from chat and e-mail")
+                              f"an hour and CHAT_HOURS_MAX = {CHAT_HOURS_MAX:g} agent hours a day from chat")
         for i in range(now, now + per_hour):
             agents[i] += k
         return replace(state, agents=tuple(agents), chat_backlog_hours=state.chat_backlog_hours + k)
@@ -416,8 +417,8 @@ def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
 def evaluate_day(state, *, time_off_saving=TIME_OFF_SAVING) -> dict:
     """The day's outcome: volume-weighted ``service_level``, ``asa`` (s), ``abandonment``, ``abandoned``,
     ``callbacks``; the agent hours per kind: ``overtime_hours`` and ``callback_hours`` (extra paid),
-    ``saved_hours`` (sent home), ``postponed_hours`` (coaching) and ``chat_backlog_hours`` (chat and
-    e-mail); and the ``cost`` in euro = sum over actions of hours x ``euro_per_hour`` of :func:`action_costs`
+    ``saved_hours`` (sent home), ``postponed_hours`` (coaching) and ``chat_backlog_hours`` (taken
+    from live chat); and the ``cost`` in euro = sum over actions of hours x ``euro_per_hour`` of :func:`action_costs`
     (callback hours = callbacks x planned AHT / 3600)."""
     instance("state", state, State, "a State from new_day")
     rates = action_costs(time_off_saving=time_off_saving)["euro_per_hour"]
@@ -497,8 +498,8 @@ def playbook_policy(state, *, target=0.8) -> tuple:
     """The playbook (draaiboek): every action whose rows of :data:`POLICY_THRESHOLDS` all hold on
     :func:`signals`, if it is still possible. Sizes: overtime one agent per ``OVERTIME_STEP`` of workload
     above plan (the lower of the last two hours; for the next hour, renewed each hour the trend holds),
-    ``CHAT_TEAM`` agents from chat and
-    e-mail while the day's ``CHAT_HOURS_MAX`` lasts, one agent home at a time."""
+    ``CHAT_TEAM`` agents from live
+    chat while the day's ``CHAT_HOURS_MAX`` lasts, one agent home at a time."""
     instance("state", state, State, "a State from new_day")
     now = signals(state, target=target)
     if not now:

@@ -280,11 +280,11 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "signal": "signaal", "threshold": "drempel", "action": "actie",
     # control_room.evaluate_day, references and feedback
     "hours_played": "gespeelde uren", "overtime_hours": "overuren", "callback_hours": "terugbeluren",
-    "chat_backlog_hours": "werkvoorraad chat en e-mail (uren)", "saved_hours": "uren eerder naar huis",
+    "chat_backlog_hours": "uren weg van de chat (chat-SL daalt)", "saved_hours": "uren eerder naar huis",
     "postponed_hours": "uitgestelde uren", "cost": "kosten (euro)",
     # control_room.action_costs
     "euro_per_hour": "euro per medewerkeruur", "kind_of_hours": "soort uren", "extra_paid": "extra betaald",
-    "sent_home": "eerder naar huis", "postponed": "uitgesteld", "chat_backlog": "werkvoorraad chat en e-mail",
+    "sent_home": "eerder naar huis", "postponed": "uitgesteld", "chat_backlog": "weg van de chat",
     "no_hours": "geen uren",
     # control_room.signals and POLICY_THRESHOLDS (the playbook the game plays)
     "comparison": "vergelijking", "signal_basis": "soort signaal", "live": "live (vorig uur)",
@@ -308,7 +308,7 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "rest_actual": "rest werkelijk",
     # control_room.ACTIONS (the interventions of the playbook, also in intraday.PLAYBOOK's action column)
     "overtime": "overwerk", "move_training": "training verplaatsen", "cancel_coaching": "coaching schrappen",
-    "voluntary_time_off": "vrijwillig eerder naar huis", "move_from_chat": "medewerkers van chat en e-mail",
+    "voluntary_time_off": "vrijwillig eerder naar huis", "move_from_chat": "medewerkers van de chat",
     "ivr_message": "IVR-melding", "callback": "terugbellen aanbieden",
 }
 

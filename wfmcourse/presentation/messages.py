@@ -117,9 +117,9 @@ _SPECIFIC = {
     ("actions", "no_notice"): "Overwerk vraagt een uur vooraankondiging: in het laatste uur komt het te laat.",
     ("actions", "quiet_hours"): f"Vrijwillig eerder naar huis kan pas vanaf {TIME_OFF_FROM}:00, in de rustige "
                                 "avonduren.",
-    ("actions", "team_size"): f"Zoveel medewerkers van chat en e-mail zijn er niet: het team kan per uur "
+    ("actions", "team_size"): f"Zoveel medewerkers van de chat zijn er niet: het team kan per uur "
                               f"hoogstens {CHAT_TEAM} mensen missen en op een dag hoogstens "
-                              f"{CHAT_HOURS_MAX:g} medewerkeruren, anders loopt zijn eigen werk vast.",
+                              f"{CHAT_HOURS_MAX:g} medewerkeruren, anders zakt het service level van de chat te ver.",
     ("actions", "too_large"): "Zoveel medewerkers kunnen niet naar huis: in elk kwartier van de rest van de dag "
                               "moet minstens 1 medewerker aan de telefoon blijven.",
     ("labels", "too_long"): "Het bestand beslaat {value} dagen. FTE is een weekcijfer: upload "

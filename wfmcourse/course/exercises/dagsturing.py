@@ -245,7 +245,7 @@ opdracht_4 = choice(
     {
         "a": "Nu twee collega's vragen om overuren te maken.",
         "b": "Een IVR-melding over de storing aanzetten.",
-        "c": "Twee medewerkers van chat en e-mail dit kwartier aan de telefoon zetten.",
+        "c": "Twee medewerkers van de chat dit kwartier aan de telefoon zetten.",
         "d": "Eén medewerker vrijwillig eerder naar huis laten gaan om kosten te besparen.",
         "e": "Het coachingsblok van 14:00 schrappen.",
     },
@@ -256,8 +256,8 @@ opdracht_4 = choice(
         f"gesprekken van elk {OUTAGE_4['aht']:.0f} seconden weg: dat is meer werk dan twee extra medewerkers "
         "aankunnen, ze werkt meteen en kost geen uren. Het service level in het kwartier gaat van "
         f"{_pct(outage_4().loc['b', 'service_level'])} naar {_pct(outage_4().loc['b', 'service_level_after'])}; "
-        f"twee van chat en e-mail halen geeft {_pct(outage_4().loc['c', 'service_level_after'])} en laat de chat "
-        "oplopen. "
+        f"twee van de chat halen geeft {_pct(outage_4().loc['c', 'service_level_after'])} en laat het service "
+        "level van de chat zakken. "
         "Overuren komen pas over een uur (als de storing misschien al voorbij is) en de coaching staat pas om 14:00."),
     feedback={
         "goed": "De melding haalt meteen werk uit de rij en kost niets; de andere ingrepen helpen pas later, minder "
