@@ -82,7 +82,7 @@ def test_actions_work_in_the_right_direction(plan, scenario):
     assert more["cost"] == pytest.approx(3 * cr.OVERTIME_RATE * cr.HOURLY_COST)
     assert fewer["service_level"] <= nothing["service_level"] and fewer["cost"] < 0
     assert fewer["saved_hours"] == 2 * 3                      # from 17:00 to 20:00, at most the rest of a shift
-    assert chat["service_level"] >= nothing["service_level"] and chat["chat_backlog_hours"] == 2
+    assert chat["service_level"] >= nothing["service_level"] and chat["chat_hours_taken"] == 2
     assert training["cost"] == 0
     callback = cr.evaluate_day(run(base, {0: (cr.Action("callback"),)}))
     assert callback["abandoned"] <= nothing["abandoned"] and callback["callbacks"] > 0
@@ -104,7 +104,7 @@ def test_one_cost_model():
     assert rate["voluntary_time_off"] == -cr.HOURLY_COST * cr.TIME_OFF_SAVING
     assert (rate[["move_training", "cancel_coaching", "move_from_chat", "ivr_message"]] == 0).all()
     assert cr.action_costs(time_off_saving=0.0)["euro_per_hour"]["voluntary_time_off"] == 0
-    assert costs["kind_of_hours"].tolist() == ["extra_paid", "moved", "postponed", "sent_home", "chat_backlog",
+    assert costs["kind_of_hours"].tolist() == ["extra_paid", "moved", "postponed", "sent_home", "from_chat",
                                                "no_hours", "extra_paid"]
     with pytest.raises(ParameterValueError, match="time_off_saving"):
         cr.action_costs(time_off_saving=1.5)
@@ -119,7 +119,7 @@ def test_evaluate_day_charges_the_cost_table(plan):
         result = cr.evaluate_day(state, time_off_saving=saving)
         rate = cr.action_costs(time_off_saving=saving)["euro_per_hour"]
         assert result["postponed_hours"] == cr.COACHING[1]           # only the coaching is postponed
-        assert result["chat_backlog_hours"] == cr.CHAT_TEAM and result["saved_hours"] == 3
+        assert result["chat_hours_taken"] == cr.CHAT_TEAM and result["saved_hours"] == 3
         assert result["callback_hours"] == pytest.approx(result["callbacks"] * 300.0 / 3600)
         assert result["cost"] == pytest.approx(2 * rate["overtime"] + result["callback_hours"] * rate["callback"]
                                                + 3 * rate["voluntary_time_off"])

@@ -103,7 +103,7 @@ def test_a_refusal_is_explained_in_dutch_and_the_hour_waits(plan):
     widget.choices["voluntary_time_off"].value = False
     click(widget, 2, {2: {"move_from_chat": cr.CHAT_TEAM}, 3: {"move_from_chat": cr.CHAT_TEAM}})
     click(widget, 1, {4: {"move_from_chat": 1}})                # the day's chat hours are used up
-    assert widget.state.hour == 4 and widget.state.chat_backlog_hours == cr.CHAT_HOURS_MAX
+    assert widget.state.hour == 4 and widget.state.chat_hours_taken == cr.CHAT_HOURS_MAX
     assert "Zoveel medewerkers van de chat zijn er niet" in widget.message.value
 
 

@@ -43,7 +43,7 @@ _WITH_AGENTS = ("overtime", "voluntary_time_off", "move_from_chat")
 _MONITOR_COLUMNS = ["forecast", "offered", "answered_in_time", "abandoned", "callbacks", "asa", "longest_wait",
                     "queue", "agents", "aht", "service_level_so_far"]
 _SUMMARY_COLUMNS = ["service_level", "asa", "abandoned", "abandonment", "callbacks", "overtime_hours",
-                    "callback_hours", "saved_hours", "cost", "postponed_hours", "chat_backlog_hours"]
+                    "callback_hours", "saved_hours", "cost", "postponed_hours", "chat_hours_taken"]
 
 
 def _euro(amount) -> str:

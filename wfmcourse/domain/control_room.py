@@ -46,7 +46,7 @@ and is shown in hours, not euro:
   held another day);
 * move training: no money and nothing postponed: the training is held in the last hour (its agents leave the
   phones then, which the simulation counts);
-* move from chat: no money; the agent hours are taken from live chat (``chat_backlog_hours``): chat is
+* move from chat: no money; the agent hours are taken from live chat (``chat_hours_taken``): chat is
   synchronous, so they lower the chat service level and raise chat abandonment (notebook 05), not a backlog;
 * IVR message: no money, no hours.
 
@@ -181,7 +181,7 @@ class State:
     callback_from: int | None = None
     overtime_hours: float = 0.0
     saved_hours: float = 0.0
-    chat_backlog_hours: float = 0.0
+    chat_hours_taken: float = 0.0
     postponed_hours: float = 0.0
     actions: tuple = ()
     results: tuple = field(default_factory=tuple)
@@ -295,12 +295,12 @@ def _apply(state, action):
             agents[i] -= k
         return replace(state, agents=tuple(agents), saved_hours=state.saved_hours + k * len(rest) / per_hour)
     if name == "move_from_chat":
-        if k > CHAT_TEAM or state.chat_backlog_hours + k > CHAT_HOURS_MAX:
+        if k > CHAT_TEAM or state.chat_hours_taken + k > CHAT_HOURS_MAX:
             raise value_error("actions", action, "team_size", f"move at most CHAT_TEAM = {CHAT_TEAM} agents "
                               f"an hour and CHAT_HOURS_MAX = {CHAT_HOURS_MAX:g} agent hours a day from chat")
         for i in range(now, now + per_hour):
             agents[i] += k
-        return replace(state, agents=tuple(agents), chat_backlog_hours=state.chat_backlog_hours + k)
+        return replace(state, agents=tuple(agents), chat_hours_taken=state.chat_hours_taken + k)
     if name == "ivr_message":
         return state if state.ivr_from is not None else replace(state, ivr_from=state.hour)
     return state if state.callback_from is not None else replace(state, callback_from=state.hour)
@@ -400,14 +400,14 @@ def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
     hours are: ``"extra_paid"`` (extra paid hours after the roster: overtime and callback work, both at
     ``hourly_cost`` x ``overtime_rate``), ``"sent_home"`` (time off: -``hourly_cost`` x ``time_off_saving``; 0 with
     fixed contracts), ``"postponed"`` (coaching: 0 euro), ``"moved"`` (the training, held in the last hour:
-    0 euro, no hours), ``"chat_backlog"`` (0 euro) or ``"no_hours"``
+    0 euro, no hours), ``"from_chat"`` (0 euro) or ``"no_hours"``
     (the IVR message). :func:`evaluate_day` charges exactly these rates."""
     rate = scalar("hourly_cost", hourly_cost, low=0.0)
     premium = scalar("overtime_rate", overtime_rate, low=1.0)
     saving = scalar("time_off_saving", time_off_saving, low=0.0, high=1.0)
     rows = {"overtime": (rate * premium, "extra_paid"), "move_training": (0.0, "moved"),
             "cancel_coaching": (0.0, "postponed"), "voluntary_time_off": (-rate * saving, "sent_home"),
-            "move_from_chat": (0.0, "chat_backlog"), "ivr_message": (0.0, "no_hours"),
+            "move_from_chat": (0.0, "from_chat"), "ivr_message": (0.0, "no_hours"),
             "callback": (rate * premium, "extra_paid")}
     table = pd.DataFrame([rows[name] for name in ACTIONS], index=pd.Index(ACTIONS, name="action"),
                          columns=["euro_per_hour", "kind_of_hours"])
@@ -417,7 +417,7 @@ def action_costs(*, hourly_cost=HOURLY_COST, overtime_rate=OVERTIME_RATE,
 def evaluate_day(state, *, time_off_saving=TIME_OFF_SAVING) -> dict:
     """The day's outcome: volume-weighted ``service_level``, ``asa`` (s), ``abandonment``, ``abandoned``,
     ``callbacks``; the agent hours per kind: ``overtime_hours`` and ``callback_hours`` (extra paid),
-    ``saved_hours`` (sent home), ``postponed_hours`` (coaching) and ``chat_backlog_hours`` (taken
+    ``saved_hours`` (sent home), ``postponed_hours`` (coaching) and ``chat_hours_taken`` (taken
     from live chat); and the ``cost`` in euro = sum over actions of hours x ``euro_per_hour`` of :func:`action_costs`
     (callback hours = callbacks x planned AHT / 3600)."""
     instance("state", state, State, "a State from new_day")
@@ -436,7 +436,7 @@ def evaluate_day(state, *, time_off_saving=TIME_OFF_SAVING) -> dict:
             "callbacks": int(table["callbacks"].sum()),
             "overtime_hours": state.overtime_hours, "callback_hours": callback_hours,
             "saved_hours": state.saved_hours, "postponed_hours": state.postponed_hours,
-            "chat_backlog_hours": state.chat_backlog_hours, "cost": float(cost)}
+            "chat_hours_taken": state.chat_hours_taken, "cost": float(cost)}
 
 
 def feedback(state) -> dict:
@@ -521,7 +521,7 @@ def playbook_policy(state, *, target=0.8) -> tuple:
         elif name == "cancel_coaching" and not state.coaching_cancelled \
                 and _block(state.day, *COACHING)[0][0] >= start:
             actions.append(Action(name))
-        elif name == "move_from_chat" and state.chat_backlog_hours + CHAT_TEAM <= CHAT_HOURS_MAX:
+        elif name == "move_from_chat" and state.chat_hours_taken + CHAT_TEAM <= CHAT_HOURS_MAX:
             actions.append(Action(name, agents=CHAT_TEAM))
         elif name == "voluntary_time_off" and min(state.agents[start:]) > 2:
             actions.append(Action(name))

@@ -280,11 +280,11 @@ _INTRADAY = {   # intraday (dagsturing) and control_room (de controlekamer)
     "signal": "signaal", "threshold": "drempel", "action": "actie",
     # control_room.evaluate_day, references and feedback
     "hours_played": "gespeelde uren", "overtime_hours": "overuren", "callback_hours": "terugbeluren",
-    "chat_backlog_hours": "uren weg van de chat (chat-SL daalt)", "saved_hours": "uren eerder naar huis",
+    "chat_hours_taken": "uren weg van de chat (chat-SL daalt)", "saved_hours": "uren eerder naar huis",
     "postponed_hours": "uitgestelde uren", "cost": "kosten (euro)",
     # control_room.action_costs
     "euro_per_hour": "euro per medewerkeruur", "kind_of_hours": "soort uren", "extra_paid": "extra betaald",
-    "sent_home": "eerder naar huis", "postponed": "uitgesteld", "chat_backlog": "weg van de chat",
+    "sent_home": "eerder naar huis", "postponed": "uitgesteld", "from_chat": "weg van de chat",
     "no_hours": "geen uren",
     # control_room.signals and POLICY_THRESHOLDS (the playbook the game plays)
     "comparison": "vergelijking", "signal_basis": "soort signaal", "live": "live (vorig uur)",
