@@ -58,9 +58,13 @@ def main(argv: list[str]) -> None:
     if not argv or argv[0] != "execute":
         raise SystemExit(__doc__)
     paths = [Path(p).resolve() for p in argv[1:]] or course_notebooks()
+    missing = [str(path) for path in paths if not path.is_file()]
+    if missing:
+        raise SystemExit(f"no such notebook: {', '.join(missing)}")
     for path in paths:
         seconds = execute(path)
-        print(f"{path.relative_to(NOTEBOOK_DIR.parent)}: {seconds:.1f} s", flush=True)
+        shown = path.relative_to(NOTEBOOK_DIR.parent) if path.is_relative_to(NOTEBOOK_DIR.parent) else path
+        print(f"{shown}: {seconds:.1f} s", flush=True)
 
 
 if __name__ == "__main__":
