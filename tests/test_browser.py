@@ -412,7 +412,8 @@ def _run_notebook(page, url, name):
     page.wait_for_timeout(1000)                       # let the last widget views attach
 
 
-@pytest.mark.parametrize("name, widget_views", [("00_start.ipynb", 1), ("03_erlang.ipynb", 2)])
+@pytest.mark.parametrize("name, widget_views", [("00_start.ipynb", 1), ("03_erlang.ipynb", 2), ("07_jaarplan.ipynb", 1),
+                                               ("08_dagsturing.ipynb", 1)])
 def test_lab_runs_notebook_and_widgets_render(browser, lab_url, name, widget_views, keep_failure):
     page = _guarded_page(browser)
     keep_failure(page)
